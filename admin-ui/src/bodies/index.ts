@@ -1,0 +1,3 @@
+import { BodyList } from './BodyList.tsx';
+
+export const bodies = { list: BodyList };

@@ -1,0 +1,19 @@
+// The API server process: GraphQL at /graphql, health at /healthz, the console at /.
+import { loadConfig } from '../runtime/config.ts';
+import { createPrisma } from '../runtime/db.ts';
+import { connectClient } from '../runtime/temporal.ts';
+import { createApp } from './app.ts';
+
+const config = loadConfig();
+const prisma = await createPrisma(config.databaseUrl);
+const temporal = await connectClient(config);
+const server = createApp({ prisma, temporal }).listen(config.port, () => {
+  console.log(`api: listening on http://localhost:${config.port}`);
+});
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    server.close();
+    void Promise.all([prisma.$disconnect(), temporal.connection.close()]).finally(() => process.exit(0));
+  });
+}

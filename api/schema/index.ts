@@ -1,0 +1,4 @@
+import { builder } from './builder.ts';
+import './bodies.ts';
+
+export const schema = builder.toSchema({ sortSchema: true });

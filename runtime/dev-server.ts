@@ -1,0 +1,38 @@
+import type { ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { portOpen, startChild, waitFor } from './processes.ts';
+import { temporalTools } from './tools.ts';
+
+export interface DevServerOptions {
+  dataDir: string;
+  port: number;
+  uiPort: number;
+  namespace: string;
+}
+
+/**
+ * The real Temporal server (`temporal server start-dev`), persisting to a file in
+ * the data directory so workflows and timers survive restarts.
+ */
+export async function startDevServer(options: DevServerOptions): Promise<ChildProcess> {
+  if (await portOpen(options.port)) {
+    throw new Error(`port ${options.port} is already in use: stop what runs there, or set TEMPORAL_ADDRESS to use it`);
+  }
+  const { cli } = temporalTools();
+  const child = startChild('temporal', cli, [
+    'server', 'start-dev',
+    '--db-filename', path.join(options.dataDir, 'temporal.db'),
+    '--ip', '127.0.0.1',
+    '--port', String(options.port),
+    '--ui-port', String(options.uiPort),
+    '--namespace', options.namespace,
+    '--log-level', 'error',
+    '--sqlite-pragma', 'journal_mode=wal',
+    '--sqlite-pragma', 'synchronous=normal',
+  ]);
+  const exited = new Promise<never>((_, reject) =>
+    child.once('exit', (code) => reject(new Error(`the Temporal dev server exited with code ${code}`))),
+  );
+  await Promise.race([waitFor('the Temporal dev server', () => portOpen(options.port), 60_000), exited]);
+  return child;
+}

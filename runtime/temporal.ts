@@ -1,0 +1,23 @@
+import { Client, Connection } from '@temporalio/client';
+import type { Config } from './config.ts';
+
+export const defaultTemporalAddress = '127.0.0.1:7233';
+
+export function temporalAddress(config: Config): string {
+  return config.temporalAddress ?? defaultTemporalAddress;
+}
+
+export async function connectClient(config: Config): Promise<Client> {
+  const connection = await Connection.connect({ address: temporalAddress(config) });
+  return new Client({ connection, namespace: config.temporalNamespace });
+}
+
+/** True when the server answers for the namespace, so workflows can really start. */
+export async function temporalReady(client: Client): Promise<boolean> {
+  try {
+    await client.workflowService.describeNamespace({ namespace: client.options.namespace });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,68 @@
+// `npm start`: database, Temporal, worker, API and console on embedded defaults.
+import type { ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from '../runtime/config.ts';
+import { createPrisma } from '../runtime/db.ts';
+import { startDevServer } from '../runtime/dev-server.ts';
+import { runPrismaCli } from '../runtime/prisma-cli.ts';
+import { startChild, stopChild, waitFor } from '../runtime/processes.ts';
+import { demoAccounts, demoPassword, loadReferenceData } from '../runtime/reference-data.ts';
+import { buildConsoleIfMissing } from './build-console.ts';
+
+const config = loadConfig();
+const temporalPort = Number(process.env.DUBAN_TEMPORAL_PORT ?? 7233);
+const uiPort = Number(process.env.DUBAN_TEMPORAL_UI_PORT ?? 8233);
+const children: ChildProcess[] = [];
+let stopping = false;
+
+async function shutdown(code: number): Promise<never> {
+  stopping = true;
+  // Worker and API first, so they never see the server vanish under them.
+  for (const child of [...children].reverse()) await stopChild(child);
+  process.exit(code);
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void shutdown(0));
+
+function startNode(name: string, entry: string): void {
+  const env = { ...process.env, TZ: 'UTC', TEMPORAL_ADDRESS: address, DUBAN_DATA_DIR: config.dataDir };
+  const child = startChild(name, process.execPath, ['--import', 'tsx', fileURLToPath(new URL(entry, import.meta.url))], env);
+  child.once('exit', (code, signal) => {
+    if (stopping) return;
+    console.error(`${name} stopped unexpectedly (${signal ?? `exit code ${code}`}); stopping Duban.`);
+    void shutdown(1);
+  });
+  children.push(child);
+}
+
+let address = config.temporalAddress ?? `127.0.0.1:${temporalPort}`;
+try {
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  await buildConsoleIfMissing();
+  runPrismaCli(['migrate', 'deploy']);
+  const prisma = await createPrisma(config.databaseUrl);
+  await loadReferenceData(prisma);
+  await prisma.$disconnect();
+
+  if (!config.temporalAddress) {
+    children.push(await startDevServer({ dataDir: config.dataDir, port: temporalPort, uiPort, namespace: config.temporalNamespace }));
+    address = `127.0.0.1:${temporalPort}`;
+  }
+  startNode('worker', '../worker/main.ts');
+  startNode('api', '../api/main.ts');
+  const base = `http://localhost:${config.port}`;
+  await waitFor('Duban', async () => (await fetch(`${base}/healthz`)).ok, 120_000);
+
+  console.log(`
+督办 Duban is running (data in ${config.dataDir})
+  Console          ${base}/
+  GraphQL          ${base}/graphql
+  Health           ${base}/healthz
+  Temporal         ${address}${config.temporalAddress ? '' : `\n  Temporal Web UI  http://localhost:${uiPort}`}
+Demo logins (password "${demoPassword()}"):
+${demoAccounts.map((a) => `  ${a.login.padEnd(12)} ${a.role.padEnd(12)} ${a.displayName}`).join('\n')}
+Press Ctrl-C to stop.`);
+} catch (error) {
+  console.error(`Duban could not start: ${(error as Error).message}`);
+  await shutdown(1);
+}

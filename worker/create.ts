@@ -1,0 +1,24 @@
+import { fileURLToPath } from 'node:url';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { createActivities } from '../activities/index.ts';
+import type { PrismaClient } from '../runtime/db.ts';
+
+export const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
+
+export interface WorkerOptions {
+  connection: NativeConnection;
+  namespace: string;
+  taskQueue: string;
+  prisma: PrismaClient;
+}
+
+/** The one way a Duban worker is built, in production and in tests. */
+export function createWorker({ connection, namespace, taskQueue, prisma }: WorkerOptions): Promise<Worker> {
+  return Worker.create({
+    connection,
+    namespace,
+    taskQueue,
+    workflowsPath,
+    activities: createActivities(prisma),
+  });
+}

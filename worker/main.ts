@@ -1,0 +1,19 @@
+// The worker process: runs every Duban workflow and activity until SIGINT/SIGTERM.
+import { NativeConnection } from '@temporalio/worker';
+import { loadConfig } from '../runtime/config.ts';
+import { createPrisma } from '../runtime/db.ts';
+import { temporalAddress } from '../runtime/temporal.ts';
+import { createWorker } from './create.ts';
+
+const config = loadConfig();
+const prisma = await createPrisma(config.databaseUrl);
+const connection = await NativeConnection.connect({ address: temporalAddress(config) });
+const worker = await createWorker({
+  connection,
+  namespace: config.temporalNamespace,
+  taskQueue: config.taskQueue,
+  prisma,
+});
+console.log(`worker: polling task queue "${config.taskQueue}" on ${temporalAddress(config)}`);
+await worker.run();
+await Promise.all([connection.close(), prisma.$disconnect()]);

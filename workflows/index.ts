@@ -1,0 +1,2 @@
+// The worker's workflow bundle: every workflow type Duban registers.
+export { noopWorkflow } from './noop.ts';
