@@ -1,15 +1,22 @@
+import type { Notice } from '../domain/supervision/notices.ts';
+import type { TaskSnapshot } from '../domain/supervision/snapshot.ts';
+import type { TaskEvent } from '../domain/supervision/types.ts';
 import type { PrismaClient } from '../runtime/db.ts';
+import { deliverNotice, type Mailer } from './notices.ts';
+import { projectTask } from './projection.ts';
+
+export interface ActivityDeps {
+  mailer?: Mailer | null;
+}
 
 /**
  * Every activity Duban registers, built over its dependencies so tests can pass
- * their own database. Workflows import only the type of this.
+ * their own database and mail server. Workflows import only the type of this.
  */
-export function createActivities(prisma: PrismaClient) {
+export function createActivities(prisma: PrismaClient, { mailer = null }: ActivityDeps = {}) {
   return {
-    /** Counts the bodies in the read model: the worker's proof that its database is there. */
-    async countBodies(): Promise<number> {
-      return prisma.body.count();
-    },
+    projectTask: (snapshot: TaskSnapshot, events: TaskEvent[]) => projectTask(prisma, snapshot, events),
+    deliverNotice: (notice: Notice) => deliverNotice(prisma, mailer, notice),
   };
 }
 

@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { databaseUrl } from './config.ts';
+import { databaseUrl, dataDir } from './config.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -12,6 +13,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
  * better-sqlite3 adapter (prisma.config.ts) it never needs them.
  */
 export function runPrismaCli(args: string[], env: NodeJS.ProcessEnv = process.env): string {
+  // The CLI opens the adapter's database even to diff schemas: its folder must exist.
+  fs.mkdirSync(dataDir(env), { recursive: true });
   const placeholder = path.join(root, 'package.json');
   const cli = createRequire(import.meta.url).resolve('prisma/build/index.js');
   const result = spawnSync(process.execPath, [cli, ...args], {

@@ -45,7 +45,7 @@ export async function loadReferenceData(prisma: PrismaClient, password = demoPas
   const existing = new Set((await prisma.account.findMany({ select: { login: true } })).map((a) => a.login));
   for (const account of demoAccounts.filter((a) => !existing.has(a.login))) {
     await prisma.account.create({
-      data: { id: `account-${account.login}`, ...account, passwordHash: await hash(password) },
+      data: { id: `account-${account.login}`, ...account, email: `${account.login}@duban.example`, passwordHash: await hash(password) },
     });
   }
 }

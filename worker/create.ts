@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities } from '../activities/index.ts';
+import type { Mailer } from '../activities/notices.ts';
 import type { PrismaClient } from '../runtime/db.ts';
 
 export const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
@@ -10,15 +11,16 @@ export interface WorkerOptions {
   namespace: string;
   taskQueue: string;
   prisma: PrismaClient;
+  mailer?: Mailer | null;
 }
 
 /** The one way a Duban worker is built, in production and in tests. */
-export function createWorker({ connection, namespace, taskQueue, prisma }: WorkerOptions): Promise<Worker> {
+export function createWorker({ connection, namespace, taskQueue, prisma, mailer }: WorkerOptions): Promise<Worker> {
   return Worker.create({
     connection,
     namespace,
     taskQueue,
     workflowsPath,
-    activities: createActivities(prisma),
+    activities: createActivities(prisma, { mailer }),
   });
 }

@@ -3,6 +3,7 @@ import { NativeConnection } from '@temporalio/worker';
 import { loadConfig } from '../runtime/config.ts';
 import { createPrisma } from '../runtime/db.ts';
 import { temporalAddress } from '../runtime/temporal.ts';
+import { createMailer } from '../activities/notices.ts';
 import { createWorker } from './create.ts';
 
 const config = loadConfig();
@@ -13,6 +14,7 @@ const worker = await createWorker({
   namespace: config.temporalNamespace,
   taskQueue: config.taskQueue,
   prisma,
+  mailer: createMailer(process.env.SMTP_URL),
 });
 console.log(`worker: polling task queue "${config.taskQueue}" on ${temporalAddress(config)}`);
 await worker.run();

@@ -1,0 +1,35 @@
+import type { Actor, AttachmentRef } from './types.ts';
+
+/** Everything a person can do to a task: each becomes a Temporal Update on its workflow. */
+export type TaskAction =
+  | { type: 'progress'; bodyName: string; comment: string; attachments?: AttachmentRef[] }
+  | { type: 'submit'; bodyName: string; comment: string; attachments?: AttachmentRef[] }
+  | { type: 'accept'; bodyName: string; comment?: string }
+  | { type: 'return'; bodyName: string; comment: string }
+  | { type: 'requestExtension'; bodyName: string; until: string; comment: string }
+  | { type: 'decideExtension'; bodyName: string; approve: boolean; comment?: string }
+  | { type: 'urge'; bodyName: string; comment: string }
+  | { type: 'designate'; bodyName: string; bodies: Array<{ name: string; id: string }>; comment?: string }
+  | { type: 'withdraw'; bodyName: string; comment: string }
+  | { type: 'setBlocking'; bodyName: string; blocking: boolean };
+
+export type TaskActionType = TaskAction['type'];
+
+export interface ActionRequest {
+  actor: Actor;
+  action: TaskAction;
+}
+
+/** Actions only the supervising office may take. */
+export const supervisorActions: ReadonlySet<TaskActionType> = new Set([
+  'accept',
+  'return',
+  'decideExtension',
+  'urge',
+  'designate',
+  'withdraw',
+  'setBlocking',
+]);
+
+/** Actions a department takes on its own body's assignment. */
+export const departmentActions: ReadonlySet<TaskActionType> = new Set(['progress', 'submit', 'requestExtension']);

@@ -1,0 +1,95 @@
+import type { BodyRegistry } from '../bodies/registry.ts';
+import { dayMs } from '../time/instants.ts';
+import type { Assignment, AssignmentRole, TaskState } from './types.ts';
+
+/** What assigning needs from a parsed task and the plan's requirements. */
+export interface PlannedTask {
+  ref: string;
+  text: string;
+  leads: string[];
+  supports: string[];
+}
+
+export interface PlannedRequirement {
+  text: string;
+  due: string | null;
+  recurrence: string | null;
+  appliesTo: string[];
+}
+
+export interface AssignOptions {
+  planId: string;
+  taskId: string;
+  registry: BodyRegistry;
+  requirements: PlannedRequirement[];
+  reminderDays: number[];
+  /** Days every deadline moves (a rebased plan); 0 keeps the notice's own dates. */
+  shiftDays: number;
+}
+
+/** Words a requirement uses for "every lead body of every task". */
+const everyLead = /^(各|所有)?牵头(部门|单位)/;
+
+/** Whether a requirement names this body: every lead, the body itself, or a shortened form of its name. */
+function appliesTo(requirement: PlannedRequirement, bodyName: string, role: AssignmentRole): boolean {
+  return requirement.appliesTo.some(
+    (name) => (role === 'lead' && everyLead.test(name)) || bodyName === name || bodyName.startsWith(name) || name.startsWith(bodyName),
+  );
+}
+
+const shift = (iso: string, days: number) => new Date(Date.parse(iso) + days * dayMs).toISOString();
+
+/** A short title: the task's first sentence, cut to a line. */
+export function taskTitle(text: string): string {
+  const first = text.split(/[。；;]/)[0] ?? text;
+  return first.length > 40 ? `${first.slice(0, 39)}…` : first;
+}
+
+/**
+ * The initial state of a task workflow: one assignment per body, deadlines
+ * from the plan's requirements that apply (supports follow their leads).
+ */
+export function buildTaskState(task: PlannedTask, options: AssignOptions): TaskState {
+  const make = (bodyName: string, role: AssignmentRole, index: number): Assignment => {
+    const entry = options.registry.find(bodyName);
+    const requirement = options.requirements
+      .filter((r) => r.due && appliesTo(r, bodyName, role))
+      .sort((a, b) => Date.parse(a.due!) - Date.parse(b.due!))[0];
+    const due = requirement ? shift(requirement.due!, options.shiftDays) : null;
+    return {
+      bodyName,
+      bodyId: entry?.id ?? null,
+      role,
+      primary: role === 'lead' && index === 0,
+      placeholder: entry?.kind === 'placeholder',
+      blocking: false,
+      status: 'assigned',
+      deliverable: requirement ? taskTitle(requirement.text) : null,
+      due,
+      originalDue: due,
+      submittedAt: null,
+      acceptedAt: null,
+      returnCount: 0,
+      extension: null,
+      reminders: [],
+      lastOverdueNoticeAt: null,
+    };
+  };
+  const leads = task.leads.map((name, i) => make(name, 'lead', i));
+  const leadDues = leads.map((a) => a.due).filter((d): d is string => d !== null).sort();
+  const supports = task.supports.map((name, i) => {
+    const a = make(name, 'support', i);
+    return a.due || !leadDues[0] ? a : { ...a, due: leadDues[0], originalDue: leadDues[0], deliverable: leads[0]?.deliverable ?? null };
+  });
+  return {
+    taskId: options.taskId,
+    planId: options.planId,
+    ref: task.ref,
+    title: taskTitle(task.text),
+    reminderDays: options.reminderDays,
+    assignments: [...leads, ...supports],
+    status: 'open',
+    closedAt: null,
+    seq: 0,
+  };
+}

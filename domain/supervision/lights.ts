@@ -1,0 +1,50 @@
+import { dayMs } from '../time/instants.ts';
+import type { Assignment, Light } from './types.ts';
+
+/** An assignment turns yellow this long before its deadline. */
+export const yellowWindowMs = 7 * dayMs;
+
+type Timed = Pick<Assignment, 'status' | 'due' | 'submittedAt' | 'returnCount'>;
+
+const counted = (a: Timed) => a.status !== 'withdrawn' && a.status !== 'designated';
+/** Statuses in which the deadline clock runs: the body still owes its submission. */
+export const owing = (a: Pick<Assignment, 'status'>) =>
+  a.status === 'assigned' || a.status === 'in_progress' || a.status === 'returned';
+
+/** Whole days past the deadline, counted until submission (or now, while still owed). */
+export function overdueDays(a: Timed, now: number): number {
+  if (!a.due || !counted(a)) return 0;
+  const end = owing(a) ? now : a.submittedAt ? Date.parse(a.submittedAt) : now;
+  const late = end - Date.parse(a.due);
+  return late > 0 ? Math.ceil(late / dayMs) : 0;
+}
+
+/**
+ * The traffic light, the one rule used by workflows, API and console:
+ * done when accepted; red when owed past its deadline; yellow when due within
+ * seven days, returned before, or submitted late; green otherwise.
+ */
+export function assignmentLight(a: Timed, now: number): Light {
+  if (!counted(a)) return 'none';
+  if (a.status === 'accepted') return 'done';
+  if (owing(a) && overdueDays(a, now) > 0) return 'red';
+  if (a.returnCount > 0 || overdueDays(a, now) > 0) return 'yellow';
+  if (owing(a) && a.due && Date.parse(a.due) - now <= yellowWindowMs) return 'yellow';
+  return 'green';
+}
+
+const severity: Record<Light, number> = { none: 0, done: 1, green: 2, yellow: 3, red: 4 };
+
+/** A task shows its worst light among the assignments that decide its closing. */
+export function taskLight(assignments: Array<Timed & Pick<Assignment, 'role' | 'blocking'>>, now: number): Light {
+  const deciding = assignments.filter((a) => counted(a) && (a.role === 'lead' || a.blocking));
+  if (deciding.length === 0) return 'none';
+  return deciding.map((a) => assignmentLight(a, now)).reduce((worst, light) => (severity[light] > severity[worst] ? light : worst));
+}
+
+/** The next instant at which time alone changes this assignment's light, if any. */
+export function nextLightChange(a: Timed, now: number): number | null {
+  if (!a.due || !owing(a)) return null;
+  const due = Date.parse(a.due);
+  return [due - yellowWindowMs, due + 1].find((at) => at > now) ?? null;
+}

@@ -1,0 +1,181 @@
+import { departmentActions, supervisorActions, type ActionRequest, type TaskAction } from './actions.ts';
+import type { Assignment, AssignmentStatus, TaskEvent, TaskState } from './types.ts';
+
+/** A refused action, worded for the person who tried it (Chinese, then English). */
+export class ActionRefused extends Error {
+  override name = 'ActionRefused';
+}
+
+const refuse = (zh: string, en: string): never => {
+  throw new ActionRefused(`${zh} ${en}`);
+};
+
+/** Statuses each action may start from. */
+const from: Partial<Record<TaskAction['type'], AssignmentStatus[]>> = {
+  progress: ['assigned', 'in_progress', 'returned'],
+  submit: ['assigned', 'in_progress', 'returned'],
+  accept: ['submitted'],
+  return: ['submitted'],
+  requestExtension: ['assigned', 'in_progress', 'returned'],
+  decideExtension: ['assigned', 'in_progress', 'returned'],
+  urge: ['assigned', 'in_progress', 'returned'],
+  designate: ['assigned'],
+  withdraw: ['assigned', 'in_progress', 'submitted', 'returned'],
+  setBlocking: ['assigned', 'in_progress', 'submitted', 'returned', 'accepted'],
+};
+
+const statusNames: Record<AssignmentStatus, string> = {
+  assigned: '已交办 assigned',
+  in_progress: '办理中 in progress',
+  submitted: '已报送 submitted',
+  accepted: '已办结 accepted',
+  returned: '已退回 returned',
+  withdrawn: '已撤销 withdrawn',
+  designated: '已指定 designated',
+};
+
+const maxText = 5000;
+
+/**
+ * Checks an action against the task as it stands; throws ActionRefused with the
+ * reason, so the Update validator rejects it before anything is recorded.
+ */
+export function validateAction(state: TaskState, { actor, action }: ActionRequest, now: number): void {
+  if (state.status === 'closed') refuse('该任务已办结。', 'This task is closed.');
+  const assignment = state.assignments.find((a) => a.bodyName === action.bodyName);
+  if (!assignment) refuse(`该任务没有"${action.bodyName}"的分工。`, `No assignment for "${action.bodyName}" in this task.`);
+  checkActor(actor, action, assignment!);
+  const allowed = from[action.type] ?? [];
+  if (!allowed.includes(assignment!.status)) {
+    refuse(`当前状态为${statusNames[assignment!.status]}，不能执行此操作。`, `Not allowed while the assignment is ${assignment!.status}.`);
+  }
+  checkContent(state, action, assignment!, now);
+}
+
+function checkActor(actor: ActionRequest['actor'], action: TaskAction, assignment: Assignment): void {
+  if (supervisorActions.has(action.type) && actor.role !== 'supervisor') {
+    refuse('只有督办部门可以执行此操作。', 'Only the supervising office may do this.');
+  }
+  if (departmentActions.has(action.type)) {
+    if (actor.role !== 'department') refuse('只有承办单位可以执行此操作。', 'Only the assigned body may do this.');
+    if (actor.bodyId === null || actor.bodyId !== assignment.bodyId) {
+      refuse('只能办理本单位的分工。', "You may act only on your own body's assignment.");
+    }
+  }
+}
+
+function checkContent(state: TaskState, action: TaskAction, assignment: Assignment, now: number): void {
+  const comment = 'comment' in action ? (action.comment ?? '') : '';
+  if (comment.length > maxText) refuse(`说明不能超过${maxText}字。`, `Comments are limited to ${maxText} characters.`);
+  switch (action.type) {
+    case 'return':
+    case 'withdraw':
+      if (!comment.trim()) refuse('请写明理由。', 'Please give the reasons.');
+      break;
+    case 'requestExtension': {
+      const until = Date.parse(action.until);
+      if (Number.isNaN(until)) refuse('延期日期无效。', 'The extension date is not a valid date.');
+      if (assignment.due && until <= Date.parse(assignment.due)) {
+        refuse('延期日期必须晚于当前期限。', 'The new deadline must be later than the current one.');
+      }
+      if (until <= now) refuse('延期日期必须在将来。', 'The new deadline must be in the future.');
+      if (assignment.extension) refuse('已有待审批的延期申请。', 'An extension request is already pending.');
+      if (!comment.trim()) refuse('请写明延期理由。', 'Please give the reason for the extension.');
+      break;
+    }
+    case 'decideExtension':
+      if (!assignment.extension) refuse('没有待审批的延期申请。', 'There is no pending extension request.');
+      break;
+    case 'designate':
+      if (!assignment.placeholder) refuse('只有待指定的单位群组可以指定具体单位。', 'Only a placeholder group can be designated.');
+      if (action.bodies.length === 0) refuse('请至少指定一个单位。', 'Designate at least one body.');
+      for (const body of action.bodies) {
+        if (state.assignments.some((a) => a.bodyName === body.name && a.status !== 'withdrawn')) {
+          refuse(`"${body.name}"已在该任务中。`, `"${body.name}" already has an assignment in this task.`);
+        }
+      }
+      break;
+    case 'setBlocking':
+      if (assignment.role !== 'support') refuse('只有配合单位可以设置是否必须办结。', 'Only a support can be made required.');
+      break;
+    default:
+      break;
+  }
+}
+
+/** Applies a validated action and returns the event it records. Mutates `state`. */
+export function applyAction(state: TaskState, { actor, action }: ActionRequest, now: number): TaskEvent {
+  const at = new Date(now).toISOString();
+  const assignment = state.assignments.find((a) => a.bodyName === action.bodyName)!;
+  const data: Record<string, unknown> = {};
+  switch (action.type) {
+    case 'progress':
+      assignment.status = 'in_progress';
+      break;
+    case 'submit':
+      assignment.status = 'submitted';
+      assignment.submittedAt = at;
+      break;
+    case 'accept':
+      assignment.status = 'accepted';
+      assignment.acceptedAt = at;
+      break;
+    case 'return':
+      assignment.status = 'returned';
+      assignment.returnCount += 1;
+      assignment.submittedAt = null;
+      break;
+    case 'requestExtension':
+      assignment.extension = { until: action.until, reason: action.comment, requestedBy: actor.name, requestedAt: at };
+      data.until = action.until;
+      break;
+    case 'decideExtension':
+      data.approve = action.approve;
+      data.until = assignment.extension!.until;
+      if (action.approve) assignment.due = assignment.extension!.until;
+      assignment.extension = null;
+      break;
+    case 'designate':
+      assignment.status = 'designated';
+      data.bodies = action.bodies.map((b) => b.name);
+      for (const body of action.bodies) {
+        state.assignments.push({ ...assignment, bodyName: body.name, bodyId: body.id, placeholder: false, status: 'assigned', reminders: [] });
+      }
+      break;
+    case 'withdraw':
+      assignment.status = 'withdrawn';
+      break;
+    case 'setBlocking':
+      assignment.blocking = action.blocking;
+      data.blocking = action.blocking;
+      break;
+    case 'urge':
+      break;
+  }
+  closeIfDone(state, at);
+  return recordEvent(state, {
+    type: action.type,
+    at,
+    actor: { accountId: actor.accountId, name: actor.name },
+    bodyName: action.bodyName,
+    comment: 'comment' in action ? (action.comment ?? null) : null,
+    attachments: 'attachments' in action ? (action.attachments ?? []) : [],
+    data,
+  });
+}
+
+/** The task closes when every lead, and every support the reviewer requires, is accepted. */
+function closeIfDone(state: TaskState, at: string): void {
+  const deciding = state.assignments.filter(
+    (a) => (a.role === 'lead' || a.blocking) && a.status !== 'withdrawn' && a.status !== 'designated',
+  );
+  if (deciding.length > 0 && deciding.every((a) => a.status === 'accepted')) {
+    state.status = 'closed';
+    state.closedAt = at;
+  }
+}
+
+export function recordEvent(state: TaskState, event: Omit<TaskEvent, 'seq'>): TaskEvent {
+  state.seq += 1;
+  return { seq: state.seq, ...event };
+}

@@ -1,0 +1,76 @@
+/** Who acts: taken from the signed-in account by the API and checked again by the workflow. */
+export interface Actor {
+  accountId: string;
+  name: string;
+  role: 'supervisor' | 'department' | 'performance' | 'admin' | 'system';
+  bodyId: string | null;
+}
+
+export type AssignmentRole = 'lead' | 'support';
+
+export type AssignmentStatus =
+  | 'assigned'
+  | 'in_progress'
+  | 'submitted'
+  | 'accepted'
+  | 'returned'
+  | 'withdrawn'
+  | 'designated'; // a placeholder group replaced by the bodies designated for it
+
+export type Light = 'green' | 'yellow' | 'red' | 'done' | 'none';
+
+export interface AttachmentRef {
+  id: string;
+  name: string;
+}
+
+export interface ExtensionRequest {
+  until: string; // ISO instant
+  reason: string;
+  requestedBy: string;
+  requestedAt: string;
+}
+
+export interface Assignment {
+  bodyName: string;
+  bodyId: string | null;
+  role: AssignmentRole;
+  primary: boolean;
+  placeholder: boolean;
+  /** A support the reviewer requires before the task may close. */
+  blocking: boolean;
+  status: AssignmentStatus;
+  deliverable: string | null;
+  due: string | null; // ISO instant
+  originalDue: string | null;
+  submittedAt: string | null;
+  acceptedAt: string | null;
+  returnCount: number;
+  extension: ExtensionRequest | null;
+  /** Keys of reminders already sent (or passed), so none goes out twice. */
+  reminders: string[];
+  lastOverdueNoticeAt: string | null;
+}
+
+export interface TaskEvent {
+  seq: number;
+  type: string;
+  at: string;
+  actor: { accountId: string | null; name: string };
+  bodyName: string | null;
+  comment: string | null;
+  attachments: AttachmentRef[];
+  data: Record<string, unknown>;
+}
+
+export interface TaskState {
+  taskId: string;
+  planId: string;
+  ref: string;
+  title: string;
+  reminderDays: number[];
+  assignments: Assignment[];
+  status: 'open' | 'closed';
+  closedAt: string | null;
+  seq: number;
+}

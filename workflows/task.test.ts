@@ -1,0 +1,198 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Worker } from '@temporalio/worker';
+import { createMailer } from '../activities/notices.ts';
+import { commitPlan, type PlanDraft } from '../api/plans/commit.ts';
+import type { TaskAction } from '../domain/supervision/actions.ts';
+import type { Actor } from '../domain/supervision/types.ts';
+import { createTestDatabase, type TestDatabase } from '../test/helpers/database.ts';
+import { eventually } from '../test/helpers/eventually.ts';
+import { startSmtpServer } from '../test/helpers/smtp.ts';
+import { timeSkippingEnvironment } from '../test/helpers/temporal.ts';
+import { createWorker } from '../worker/create.ts';
+import { actUpdate, taskQuery, taskWorkflowId } from './task.ts';
+
+const day = 86_400_000;
+const supervisor: Actor = { accountId: 'account-supervisor', name: '督办员', role: 'supervisor', bodyId: 'supervision-office' };
+const legal: Actor = { accountId: 'account-legal', name: '法制办', role: 'department', bodyId: 'legal-affairs-office' };
+const market: Actor = { accountId: 'account-market', name: '市场监管委', role: 'department', bodyId: 'market-commission' };
+
+describe('task workflow on the time-skipping server', () => {
+  let env: TestWorkflowEnvironment;
+  let db: TestDatabase;
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  let worker: Worker;
+  let running: Promise<void>;
+  let planId: string;
+  let due: number;
+
+  const handle = (ref: string) => env.client.workflow.getHandle(taskWorkflowId(planId, ref));
+  const act = (ref: string, actor: Actor, action: TaskAction) =>
+    handle(ref).executeUpdate(actUpdate, { args: [{ actor, action }] });
+  const events = (ref: string) =>
+    db.prisma.taskEvent.findMany({ where: { taskId: taskWorkflowId(planId, ref) }, orderBy: { seq: 'asc' } });
+  const assignment = (ref: string, bodyName: string) =>
+    db.prisma.assignment.findUniqueOrThrow({ where: { id: `${taskWorkflowId(planId, ref)}/${bodyName}` } });
+
+  beforeAll(async () => {
+    [env, db, smtp] = await Promise.all([timeSkippingEnvironment(), createTestDatabase(), startSmtpServer()]);
+    worker = await createWorker({
+      connection: env.nativeConnection,
+      namespace: 'default',
+      taskQueue: 'duban',
+      prisma: db.prisma,
+      mailer: createMailer(smtp.url),
+    });
+    running = worker.run();
+    const now = await env.currentTimeMs();
+    due = now + 30 * day;
+    const draft: PlanDraft = {
+      title: '测试任务分工',
+      issuer: '测试',
+      issuedOn: null,
+      basis: null,
+      warnings: [],
+      sourceText: '…',
+      timeline: 'historic',
+      tasks: [
+        { ref: '1.1', section: '一', text: '完善信用信息公示系统。', leads: ['市法制办'], supports: ['市市场监管委'] },
+        { ref: '1.2', section: '一', text: '共同牵头的任务。', leads: ['市法制办', '市市场监管委'], supports: [] },
+        { ref: '1.3', section: '一', text: '需要指定单位的任务。', leads: ['市法制办'], supports: ['市有关行政主管部门'] },
+      ],
+      requirements: [{ text: '制定具体办法和实施细则', due: new Date(due).toISOString(), recurrence: null, appliesTo: ['各牵头部门'] }],
+    };
+    planId = (await commitPlan({ prisma: db.prisma, temporal: env.client, taskQueue: 'duban' }, draft, new Date(now))).planId;
+  });
+
+  afterAll(async () => {
+    worker?.shutdown();
+    await running;
+    await Promise.all([env?.teardown(), db?.dispose(), smtp?.close()]);
+  });
+
+  it('assigns leads and supports, with the requirement deadline', async () => {
+    const state = await eventually(async () => {
+      const task = await db.prisma.task.findUniqueOrThrow({ where: { id: taskWorkflowId(planId, '1.1') }, include: { assignments: true } });
+      expect(task.assignments).toHaveLength(2);
+      return task;
+    });
+    expect(state.assignments.map((a) => [a.bodyName, a.role, a.due?.getTime()]).sort()).toEqual([
+      ['市市场监管委', 'support', due],
+      ['市法制办', 'lead', due],
+    ]);
+    expect(state.light).toBe('green');
+  });
+
+  it('reminds 7 days and 1 day before the deadline, in the inbox and by mail', async () => {
+    await env.sleep(due - 7 * day - (await env.currentTimeMs()) + 60_000);
+    const reminder = await eventually(async () => {
+      const found = (await events('1.1')).find((e) => e.type === 'reminder' && e.bodyName === '市法制办');
+      expect(found).toBeDefined();
+      return found!;
+    });
+    expect(reminder.at.getTime()).toBeCloseTo(due - 7 * day, -3);
+    await eventually(async () => {
+      const inbox = await db.prisma.notification.findMany({ where: { accountId: 'account-legal', kind: 'reminder' } });
+      expect(inbox.length).toBeGreaterThanOrEqual(3);
+      expect(smtp.received.some((m) => m.to.includes('legal@duban.example'))).toBe(true);
+    });
+    expect((await assignment('1.1', '市法制办')).light).toBe('yellow');
+
+    await env.sleep(6 * day);
+    await eventually(async () => {
+      const reminders = (await events('1.1')).filter((e) => e.type === 'reminder' && e.bodyName === '市法制办');
+      expect(reminders).toHaveLength(2);
+      expect(reminders[1]!.at.getTime()).toBeCloseTo(due - day, -3);
+    });
+  });
+
+  it('rejects a wrong actor with a clear reason and leaves no trace', async () => {
+    const updates = async () =>
+      (await handle('1.1').fetchHistory()).events!.filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes).length;
+    const before = await updates();
+    const attempt = act('1.1', market, { type: 'submit', bodyName: '市法制办', comment: '代报' });
+    await expect(attempt).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
+    await expect(attempt).rejects.toMatchObject({ cause: { message: expect.stringContaining("You may act only on your own body's assignment") } });
+    await expect(act('1.1', legal, { type: 'accept', bodyName: '市法制办' })).rejects.toMatchObject({
+      cause: { message: expect.stringContaining('Only the supervising office') },
+    });
+    expect(await updates()).toBe(before);
+    expect((await assignment('1.1', '市法制办')).status).toBe('assigned');
+  });
+
+  it('takes a lead through return and resubmission to acceptance, closing the task', async () => {
+    await act('1.1', legal, { type: 'progress', bodyName: '市法制办', comment: '已起草初稿' });
+    await act('1.1', market, { type: 'submit', bodyName: '市市场监管委', comment: '配合意见', attachments: [{ id: 'sha-1', name: '意见.docx' }] });
+    await act('1.1', legal, { type: 'submit', bodyName: '市法制办', comment: '报送细则', attachments: [{ id: 'sha-2', name: '细则.docx' }] });
+    await act('1.1', supervisor, { type: 'return', bodyName: '市法制办', comment: '缺少监管目录' });
+    expect(await assignment('1.1', '市法制办')).toMatchObject({ status: 'returned', returnCount: 1, light: 'yellow' });
+    await act('1.1', legal, { type: 'submit', bodyName: '市法制办', comment: '已补充目录' });
+    await act('1.1', supervisor, { type: 'accept', bodyName: '市法制办', comment: '同意' });
+    expect(await handle('1.1').result()).toMatchObject({ status: 'closed', light: 'done' });
+    const task = await db.prisma.task.findUniqueOrThrow({ where: { id: taskWorkflowId(planId, '1.1') } });
+    expect(task).toMatchObject({ status: 'closed', light: 'done' });
+    expect((await events('1.1')).map((e) => e.type).filter((t) => t !== 'reminder')).toEqual([
+      'progress', 'submit', 'submit', 'return', 'submit', 'accept',
+    ]);
+    const audit = await db.prisma.auditEntry.findMany({ where: { target: { startsWith: taskWorkflowId(planId, '1.1') } } });
+    expect(audit.find((a) => a.action === 'task.return')).toMatchObject({ actorName: '督办员' });
+  });
+
+  it('closes a co-led task only when both leads are accepted', async () => {
+    for (const [actor, body] of [[legal, '市法制办'], [market, '市市场监管委']] as const) {
+      await act('1.2', actor, { type: 'submit', bodyName: body, comment: '报送' });
+    }
+    await act('1.2', supervisor, { type: 'accept', bodyName: '市法制办' });
+    expect((await handle('1.2').query(taskQuery)).status).toBe('open');
+    await act('1.2', supervisor, { type: 'accept', bodyName: '市市场监管委' });
+    expect((await handle('1.2').result()).status).toBe('closed');
+  });
+
+  it('turns overdue at the deadline, tells the supervising office, and re-reminds weekly', async () => {
+    await env.sleep(due - (await env.currentTimeMs()) + 60_000);
+    await eventually(async () => {
+      const overdue = (await events('1.3')).find((e) => e.type === 'overdue');
+      expect(overdue?.at.getTime()).toBeCloseTo(due, -3);
+      expect(await db.prisma.notification.count({ where: { accountId: 'account-supervisor', kind: 'overdue' } })).toBeGreaterThan(0);
+    });
+    expect((await assignment('1.3', '市法制办')).light).toBe('red');
+    await env.sleep(7 * day);
+    await eventually(async () => {
+      const weekly = (await events('1.3')).filter((e) => e.type === 'weekly' && e.bodyName === '市法制办');
+      expect(weekly).toHaveLength(1);
+      expect(weekly[0]!.at.getTime()).toBeCloseTo(due + 7 * day, -3);
+    });
+  });
+
+  it('moves a deadline only by an approved extension', async () => {
+    const until = new Date(due + 60 * day).toISOString();
+    await act('1.3', legal, { type: 'requestExtension', bodyName: '市法制办', until, comment: '需征求各区意见' });
+    await act('1.3', supervisor, { type: 'decideExtension', bodyName: '市法制办', approve: false, comment: '不同意' });
+    expect((await assignment('1.3', '市法制办')).due?.getTime()).toBe(due);
+    await act('1.3', legal, { type: 'requestExtension', bodyName: '市法制办', until, comment: '再次申请' });
+    await act('1.3', supervisor, { type: 'decideExtension', bodyName: '市法制办', approve: true });
+    expect(await assignment('1.3', '市法制办')).toMatchObject({ due: new Date(until), originalDue: new Date(due), light: 'green' });
+    await eventually(async () => {
+      const decisions = await db.prisma.notification.findMany({ where: { accountId: 'account-legal', kind: 'decision' } });
+      const subjects = decisions.map((n) => n.subject).join();
+      expect(subjects).toContain('延期未批准 refused');
+      expect(subjects).toContain('延期已批准 approved');
+    });
+  });
+
+  it('adds assignments when the supervising office designates bodies for a placeholder group', async () => {
+    await act('1.3', supervisor, {
+      type: 'designate',
+      bodyName: '市有关行政主管部门',
+      bodies: [{ name: '市商务委', id: 'commerce' }, { name: '市环保局', id: 'environment' }],
+    });
+    const rows = await db.prisma.assignment.findMany({ where: { taskId: taskWorkflowId(planId, '1.3') }, orderBy: { bodyName: 'asc' } });
+    expect(rows.map((a) => [a.bodyName, a.role, a.status])).toEqual([
+      ['市商务委', 'support', 'assigned'],
+      ['市有关行政主管部门', 'support', 'designated'],
+      ['市法制办', 'lead', 'assigned'],
+      ['市环保局', 'support', 'assigned'],
+    ]);
+  });
+});

@@ -1,0 +1,108 @@
+import {
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  defineQuery,
+  defineUpdate,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { Activities } from '../activities/index.ts';
+import type { ActionRequest } from '../domain/supervision/actions.ts';
+import { nextLightChange } from '../domain/supervision/lights.ts';
+import { actionNotices, reminderNotices, type Notice } from '../domain/supervision/notices.ts';
+import { nextReminderAt, reminderDue } from '../domain/supervision/reminders.ts';
+import { snapshot, type TaskSnapshot } from '../domain/supervision/snapshot.ts';
+import { applyAction, recordEvent, validateAction } from '../domain/supervision/transitions.ts';
+import type { TaskEvent, TaskState } from '../domain/supervision/types.ts';
+
+/** The task as it stands, with lights computed at workflow time. */
+export const taskQuery = defineQuery<TaskSnapshot>('task');
+/** Every action on a task: validated synchronously, answered with the recorded event. */
+export const actUpdate = defineUpdate<TaskEvent, [ActionRequest]>('act');
+
+const { projectTask, deliverNotice } = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+
+export const taskWorkflowId = (planId: string, ref: string) => `task:${planId}:${ref}`;
+
+/**
+ * One numbered task from assignment to close-out: holds every body's
+ * assignment, takes actions as updates, sends reminders on durable timers, and
+ * projects each change into the read model.
+ */
+export async function taskWorkflow(initial: TaskState, unprojected: TaskEvent[] = []): Promise<TaskSnapshot> {
+  const state = initial;
+  const pending: TaskEvent[] = [...unprojected];
+  const outbox: Notice[] = [];
+  let projected = false;
+
+  const project = async () => {
+    const events = pending.splice(0);
+    await projectTask(snapshot(state, Date.now()), events);
+  };
+
+  setHandler(taskQuery, () => snapshot(state, Date.now()));
+  setHandler(
+    actUpdate,
+    async (request) => {
+      const event = applyAction(state, request, Date.now());
+      pending.push(event);
+      outbox.push(...actionNotices(state, event));
+      await project();
+      return event;
+    },
+    { validator: (request) => validateAction(state, request, Date.now()) },
+  );
+
+  for (;;) {
+    sendDueReminders(state, pending, outbox);
+    if (pending.length > 0 || !projected) {
+      await project();
+      projected = true;
+    }
+    while (outbox.length > 0) await deliverNotice(outbox.shift()!);
+    if (state.status === 'closed') break;
+    if (workflowInfo().continueAsNewSuggested) {
+      await condition(allHandlersFinished);
+      await continueAsNew<typeof taskWorkflow>(state, pending);
+    }
+    const wake = nextWake(state, Date.now());
+    await condition(() => pending.length > 0 || outbox.length > 0 || state.status === 'closed', wake === null ? undefined : Math.max(wake - Date.now(), 1));
+  }
+  await condition(allHandlersFinished);
+  return snapshot(state, Date.now());
+}
+
+function sendDueReminders(state: TaskState, pending: TaskEvent[], outbox: Notice[]): void {
+  const now = Date.now();
+  const at = new Date(now).toISOString();
+  for (const a of state.assignments) {
+    const reminder = reminderDue(a, state.reminderDays, now);
+    if (!reminder) continue;
+    a.reminders.push(...reminder.settles);
+    if (reminder.kind !== 'before') a.lastOverdueNoticeAt = at;
+    outbox.push(...reminderNotices(state, a, reminder, at));
+    pending.push(
+      recordEvent(state, {
+        type: reminder.kind === 'before' ? 'reminder' : reminder.kind,
+        at,
+        actor: { accountId: null, name: '督办系统 Duban' },
+        bodyName: a.bodyName,
+        comment: null,
+        attachments: [],
+        data: { daysLeft: reminder.daysLeft },
+      }),
+    );
+  }
+}
+
+/** The next instant at which time alone changes something: a reminder or a light. */
+function nextWake(state: TaskState, now: number): number | null {
+  const times = state.assignments.flatMap((a) => [nextReminderAt(a, state.reminderDays, now), nextLightChange(a, now)]);
+  const future = times.filter((t): t is number => t !== null);
+  return future.length ? Math.min(...future) : null;
+}
