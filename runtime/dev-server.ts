@@ -27,6 +27,7 @@ export async function startDevServer(options: DevServerOptions): Promise<ChildPr
     '--ui-port', String(options.uiPort),
     '--namespace', options.namespace,
     '--log-level', 'error',
+    '--ui-disable-news-fetch',
     '--sqlite-pragma', 'journal_mode=wal',
     '--sqlite-pragma', 'synchronous=normal',
   ]);

@@ -1,20 +1,22 @@
 // `npm run histories:record`: runs each recorded scenario on the time-skipping
-// server and saves its event history as a replay fixture under workflows/histories/.
+// server, with a real worker and database, and saves its event history as a
+// replay fixture under workflows/histories/.
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import { Worker } from '@temporalio/worker';
+import { createTestDatabase } from '../test/helpers/database.ts';
 import { timeSkippingEnvironment } from '../test/helpers/temporal.ts';
-import { workflowsPath } from '../worker/create.ts';
+import { createWorker } from '../worker/create.ts';
 import { scenarios } from '../workflows/histories/scenarios.ts';
 
 const dir = fileURLToPath(new URL('../workflows/histories/', import.meta.url));
-const env = await timeSkippingEnvironment();
+const [env, db] = await Promise.all([timeSkippingEnvironment(), createTestDatabase()]);
 try {
-  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue: 'record', workflowsPath });
+  const taskQueue = 'record';
+  const worker = await createWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, prisma: db.prisma });
   await worker.runUntil(async () => {
     for (const scenario of scenarios) {
-      const handle = await scenario.run(env.client, 'record');
+      const handle = await scenario.run({ env, prisma: db.prisma, taskQueue });
       await handle.result();
       const history = await handle.fetchHistory();
       fs.writeFileSync(`${dir}${scenario.name}.json`, historyToJSON(history));
@@ -22,5 +24,5 @@ try {
     }
   });
 } finally {
-  await env.teardown();
+  await Promise.all([env.teardown(), db.dispose()]);
 }

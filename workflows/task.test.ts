@@ -10,6 +10,7 @@ import { createTestDatabase, type TestDatabase } from '../test/helpers/database.
 import { eventually } from '../test/helpers/eventually.ts';
 import { startSmtpServer } from '../test/helpers/smtp.ts';
 import { timeSkippingEnvironment } from '../test/helpers/temporal.ts';
+import { reconcile } from '../runtime/reconcile.ts';
 import { createWorker } from '../worker/create.ts';
 import { actUpdate, taskQuery, taskWorkflowId } from './task.ts';
 
@@ -194,5 +195,16 @@ describe('task workflow on the time-skipping server', () => {
       ['市法制办', 'lead', 'assigned'],
       ['市环保局', 'support', 'assigned'],
     ]);
+  });
+
+  it('reconciles the read model with the workflows, and repairs what was lost', async () => {
+    expect(await reconcile(db.prisma, env.client)).toEqual({ checked: 3, differences: [] });
+    const lost = taskWorkflowId(planId, '1.1');
+    await db.prisma.taskEvent.deleteMany({ where: { taskId: lost } });
+    await db.prisma.assignment.update({ where: { id: `${lost}/市法制办` }, data: { status: 'assigned', returnCount: 0 } });
+    const { differences } = await reconcile(db.prisma, env.client, { repair: true });
+    expect(differences.map((d) => d.field).sort()).toEqual(['events', '市法制办.returnCount', '市法制办.status']);
+    expect(await reconcile(db.prisma, env.client)).toEqual({ checked: 3, differences: [] });
+    expect((await events('1.1')).map((e) => e.seq)).toEqual([...Array((await events('1.1')).length).keys()].map((i) => i + 1));
   });
 });

@@ -49,6 +49,8 @@ export async function taskWorkflow(initial: TaskState, unprojected: TaskEvent[] 
   setHandler(
     actUpdate,
     async (request) => {
+      // Time-driven notices owed before this action come first (a worker that was down catches up here).
+      sendDueReminders(state, pending, outbox);
       const event = applyAction(state, request, Date.now());
       pending.push(event);
       outbox.push(...actionNotices(state, event));

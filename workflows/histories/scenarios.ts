@@ -1,16 +1,52 @@
-import type { Client, WorkflowHandle } from '@temporalio/client';
+import type { WorkflowHandle } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { commitPlan } from '../../api/plans/commit.ts';
+import type { ActionRequest } from '../../domain/supervision/actions.ts';
+import type { Actor } from '../../domain/supervision/types.ts';
+import type { PrismaClient } from '../../runtime/db.ts';
 import { noopWorkflow } from '../noop.ts';
+import { actUpdate, taskWorkflowId } from '../task.ts';
 
 /** A run of a workflow whose history is kept as a replay fixture. */
 export interface Scenario {
   name: string;
-  run(client: Client, taskQueue: string): Promise<WorkflowHandle>;
+  run(deps: { env: TestWorkflowEnvironment; prisma: PrismaClient; taskQueue: string }): Promise<WorkflowHandle>;
 }
+
+const day = 86_400_000;
+const supervisor: Actor = { accountId: 'account-supervisor', name: '督办员', role: 'supervisor', bodyId: 'supervision-office' };
+const legal: Actor = { accountId: 'account-legal', name: '法制办', role: 'department', bodyId: 'legal-affairs-office' };
 
 export const scenarios: Scenario[] = [
   {
     name: 'noop-sleeps-a-day',
-    run: (client, taskQueue) =>
-      client.workflow.start(noopWorkflow, { args: [24 * 60 * 60 * 1000], workflowId: 'noop-sleeps-a-day', taskQueue }),
+    run: ({ env, taskQueue }) =>
+      env.client.workflow.start(noopWorkflow, { args: [day], workflowId: 'noop-sleeps-a-day', taskQueue }),
+  },
+  {
+    name: 'task-reminded-overdue-extended-returned-accepted',
+    async run({ env, prisma, taskQueue }) {
+      const due = (await env.currentTimeMs()) + 10 * day;
+      const { planId } = await commitPlan(
+        { prisma, temporal: env.client, taskQueue },
+        {
+          title: '回放样例', issuer: null, issuedOn: null, basis: null, warnings: [], sourceText: '…', timeline: 'historic',
+          tasks: [{ ref: '1.1', section: '一', text: '制定实施细则。', leads: ['市法制办'], supports: ['市市场监管委', '市有关行政主管部门'] }],
+          requirements: [{ text: '制定具体办法和实施细则', due: new Date(due).toISOString(), recurrence: null, appliesTo: ['各牵头部门'] }],
+        },
+      );
+      const handle = env.client.workflow.getHandle(taskWorkflowId(planId, '1.1'));
+      const act = (request: ActionRequest) => handle.executeUpdate(actUpdate, { args: [request] });
+      await env.sleep(11 * day);
+      await act({ actor: legal, action: { type: 'requestExtension', bodyName: '市法制办', until: new Date(due + 30 * day).toISOString(), comment: '征求意见' } });
+      await act({ actor: supervisor, action: { type: 'decideExtension', bodyName: '市法制办', approve: true } });
+      await act({ actor: supervisor, action: { type: 'designate', bodyName: '市有关行政主管部门', bodies: [{ name: '市商务委', id: 'commerce' }] } });
+      await act({ actor: supervisor, action: { type: 'urge', bodyName: '市法制办', comment: '请抓紧' } });
+      await act({ actor: legal, action: { type: 'submit', bodyName: '市法制办', comment: '第一稿' } });
+      await act({ actor: supervisor, action: { type: 'return', bodyName: '市法制办', comment: '请补充' } });
+      await act({ actor: legal, action: { type: 'submit', bodyName: '市法制办', comment: '第二稿' } });
+      await act({ actor: supervisor, action: { type: 'accept', bodyName: '市法制办' } });
+      return handle;
+    },
   },
 ];
