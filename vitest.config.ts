@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // Node loads graphql's CommonJS build for Pothos and yoga; tests must use the same copy,
+  // or graphql rejects types "from another module or realm".
+  resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
   test: {
     // Worker threads crash the Temporal native bridge; each test file gets its own process.
     pool: 'forks',

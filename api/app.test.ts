@@ -7,6 +7,7 @@ import { createTestDatabase, type TestDatabase } from '../test/helpers/database.
 import { devServerEnvironment } from '../test/helpers/temporal.ts';
 import { noopWorkflow } from '../workflows/noop.ts';
 import { createWorker } from '../worker/create.ts';
+import { signingKey } from './auth/tokens.ts';
 import { createApp } from './app.ts';
 
 describe('the stack on the Temporal dev server', () => {
@@ -21,7 +22,7 @@ describe('the stack on the Temporal dev server', () => {
     [env, db] = await Promise.all([devServerEnvironment(), createTestDatabase()]);
     worker = await createWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue: 'duban', prisma: db.prisma });
     running = worker.run();
-    server = createApp({ prisma: db.prisma, temporal: env.client }).listen(0);
+    server = createApp({ prisma: db.prisma, temporal: env.client, taskQueue: 'duban', signingKey: signingKey(db.dataDir) }).listen(0);
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
   afterAll(async () => {

@@ -7,6 +7,8 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { Client } from '@temporalio/client';
 import type { PrismaClient } from '../runtime/db.ts';
 import { temporalReady } from '../runtime/temporal.ts';
+import { actorFromRequest } from './auth/context.ts';
+import type { Context } from './schema/builder.ts';
 import { schema } from './schema/index.ts';
 
 const consoleDir = fileURLToPath(new URL('../admin-ui/dist', import.meta.url));
@@ -14,10 +16,12 @@ const consoleDir = fileURLToPath(new URL('../admin-ui/dist', import.meta.url));
 export interface AppDeps {
   prisma: PrismaClient;
   temporal: Client;
+  taskQueue: string;
+  signingKey: Uint8Array;
 }
 
 /** The HTTP surface: health, the GraphQL API, and the built admin console. */
-export function createApp({ prisma, temporal }: AppDeps): express.Express {
+export function createApp({ prisma, temporal, taskQueue, signingKey }: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
 
@@ -33,7 +37,13 @@ export function createApp({ prisma, temporal }: AppDeps): express.Express {
 
   const yoga = createYoga({
     schema,
-    context: () => ({ prisma, temporal }),
+    context: async ({ request }): Promise<Context> => ({
+      prisma,
+      temporal,
+      taskQueue,
+      signingKey,
+      actor: await actorFromRequest(prisma, signingKey, request.headers.get('authorization')),
+    }),
     renderGraphiQL,
     graphiql: { title: 'Duban 督办 GraphQL' },
     logging: 'warn',

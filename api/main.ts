@@ -2,12 +2,14 @@
 import { loadConfig } from '../runtime/config.ts';
 import { createPrisma } from '../runtime/db.ts';
 import { connectClient } from '../runtime/temporal.ts';
+import { signingKey } from './auth/tokens.ts';
 import { createApp } from './app.ts';
 
 const config = loadConfig();
 const prisma = await createPrisma(config.databaseUrl);
 const temporal = await connectClient(config);
-const server = createApp({ prisma, temporal }).listen(config.port, () => {
+const app = createApp({ prisma, temporal, taskQueue: config.taskQueue, signingKey: signingKey(config.dataDir) });
+const server = app.listen(config.port, () => {
   console.log(`api: listening on http://localhost:${config.port}`);
 });
 

@@ -1,26 +1,53 @@
 import SchemaBuilder from '@pothos/core';
+import ErrorsPlugin from '@pothos/plugin-errors';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import type { Client } from '@temporalio/client';
 import type PrismaTypes from '../../prisma/generated/pothos-types.ts';
 import { getDatamodel } from '../../prisma/generated/pothos-types.ts';
+import type { Actor } from '../../domain/supervision/types.ts';
 import type { PrismaClient } from '../../runtime/db.ts';
 
 export interface Context {
   prisma: PrismaClient;
   temporal: Client;
+  taskQueue: string;
+  signingKey: Uint8Array;
+  /** The signed-in account as an actor, or null for an anonymous request. */
+  actor: Actor | null;
+}
+
+export interface AuthScopes {
+  signedIn: boolean;
+  supervisor: boolean;
+  department: boolean;
+  performance: boolean;
+  admin: boolean;
 }
 
 /** The one schema builder; each domain adds its types in its own file beside this one. */
 export const builder = new SchemaBuilder<{
   Context: Context;
+  AuthScopes: AuthScopes;
   PrismaTypes: PrismaTypes;
   DefaultFieldNullability: false;
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
+  Scalars: { DateTime: { Input: Date; Output: Date } };
 }>({
   defaultFieldNullability: false,
-  plugins: [PrismaPlugin, RelayPlugin],
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin],
+  scopeAuth: {
+    authScopes: ({ actor }) => ({
+      signedIn: actor !== null,
+      supervisor: actor?.role === 'supervisor',
+      department: actor?.role === 'department',
+      performance: actor?.role === 'performance',
+      admin: actor?.role === 'admin',
+    }),
+  },
+  errors: { defaultTypes: [] },
   prisma: {
     client: (ctx) => ctx.prisma,
     dmmf: getDatamodel(),
@@ -35,3 +62,14 @@ export const builder = new SchemaBuilder<{
 });
 
 builder.queryType({});
+builder.mutationType({});
+
+builder.scalarType('DateTime', {
+  description: 'An instant, as ISO 8601 (shown to users in China Standard Time).',
+  serialize: (value) => value.toISOString(),
+  parseValue: (value) => {
+    const date = new Date(String(value));
+    if (Number.isNaN(date.getTime())) throw new TypeError('不是有效的时间 Not a valid date and time');
+    return date;
+  },
+});

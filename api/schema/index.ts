@@ -1,4 +1,6 @@
 import { builder } from './builder.ts';
+import './errors.ts';
+import './auth.ts';
 import './bodies.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });
