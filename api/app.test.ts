@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { createTestDatabase, type TestDatabase } from '../test/helpers/database.ts';
+import { graphqlClient } from '../test/helpers/graphql.ts';
 import { devServerEnvironment } from '../test/helpers/temporal.ts';
 import { noopWorkflow } from '../workflows/noop.ts';
 import { createWorker } from '../worker/create.ts';
@@ -42,17 +43,11 @@ describe('the stack on the Temporal dev server', () => {
     });
   });
 
-  it('answers GraphQL from the read model', async () => {
-    const response = await fetch(`${base}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        query: '{ bodies(kind: group) { totalCount edges { node { shortName members { shortName } } } } }',
-      }),
-    });
-    const { data } = (await response.json()) as {
-      data: { bodies: { totalCount: number; edges: Array<{ node: { shortName: string; members: unknown[] } }> } };
-    };
+  it('answers GraphQL from the read model, to signed-in users only', async () => {
+    const api = graphqlClient(base);
+    const query = '{ bodies(kind: group) { totalCount edges { node { shortName members { shortName } } } } }';
+    expect((await api.request(query)).errors?.[0]?.message).toMatch(/Not authorized/);
+    const { data } = await api.request(query, {}, await api.login('supervisor'));
     expect(data.bodies.totalCount).toBe(1);
     expect(data.bodies.edges[0]!.node.shortName).toBe('各区县人民政府');
     expect(data.bodies.edges[0]!.node.members).toHaveLength(16);

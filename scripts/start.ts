@@ -8,6 +8,8 @@ import { startDevServer } from '../runtime/dev-server.ts';
 import { runPrismaCli } from '../runtime/prisma-cli.ts';
 import { startChild, stopChild, waitFor } from '../runtime/processes.ts';
 import { demoAccounts, demoPassword, loadReferenceData } from '../runtime/reference-data.ts';
+import { loadDemoPlan } from '../runtime/demo.ts';
+import { connectClient } from '../runtime/temporal.ts';
 import { buildConsoleIfMissing } from './build-console.ts';
 
 const config = loadConfig();
@@ -35,6 +37,19 @@ function startNode(name: string, entry: string): void {
   children.push(child);
 }
 
+/** An empty data directory gets the seed plan with a few tasks under way (DUBAN_DEMO=0 to skip). */
+async function loadDemoData(temporalAddress: string): Promise<void> {
+  if (process.env.DUBAN_DEMO === '0') return;
+  const prisma = await createPrisma(config.databaseUrl);
+  const temporal = await connectClient({ ...config, temporalAddress });
+  try {
+    const planId = await loadDemoPlan({ prisma, temporal, taskQueue: config.taskQueue });
+    if (planId) console.log(`Loaded the demo plan ${planId}: the seed notice, rebased so its deadlines fall around today.`);
+  } finally {
+    await Promise.all([prisma.$disconnect(), temporal.connection.close()]);
+  }
+}
+
 let address = config.temporalAddress ?? `127.0.0.1:${temporalPort}`;
 try {
   fs.mkdirSync(config.dataDir, { recursive: true });
@@ -52,6 +67,7 @@ try {
   startNode('api', '../api/main.ts');
   const base = `http://localhost:${config.port}`;
   await waitFor('Duban', async () => (await fetch(`${base}/healthz`)).ok, 120_000);
+  await loadDemoData(address);
 
   console.log(`
 督办 Duban is running (data in ${config.dataDir})

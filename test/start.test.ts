@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Client, Connection } from '@temporalio/client';
 import { portOpen, waitFor } from '../runtime/processes.ts';
 import { noopWorkflow } from '../workflows/noop.ts';
+import { graphqlClient } from './helpers/graphql.ts';
 import { freePort } from './helpers/ports.ts';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'duban-start-'));
@@ -77,12 +78,15 @@ describe('npm start', () => {
         (await client.workflow.getHandle('survives-restart').describe()).status.name,
       );
       expect(status).toBe('RUNNING');
-      const response = await fetch(`http://127.0.0.1:${second.port}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: '{ bodies { totalCount } }' }),
-      });
-      expect(((await response.json()) as { data: { bodies: { totalCount: number } } }).data.bodies.totalCount).toBeGreaterThan(40);
+      const api = graphqlClient(`http://127.0.0.1:${second.port}`);
+      const token = await api.login('supervisor', 'duban2026');
+      const { data } = await api.request('{ bodies { totalCount } tasks { totalCount } plans { totalCount } }', {}, token);
+      expect(data.bodies.totalCount).toBeGreaterThan(40);
+      expect(data).toMatchObject({ tasks: { totalCount: 35 }, plans: { totalCount: 1 } });
+      const returned = await api.request('{ assignments(filter: { status: returned }) { edges { node { bodyName returnCount task { ref } } } } }', {}, token);
+      expect(returned.data.assignments.edges.map((e: { node: unknown }) => e.node)).toEqual([
+        { bodyName: '市市场监管委', returnCount: 1, task: { ref: '1.3' } },
+      ]);
     } finally {
       expect(await stop(second)).toBe(0);
     }

@@ -1,10 +1,11 @@
 import { builder } from './builder.ts';
+import { offsetArg, withOffset } from './pagination.ts';
 
 const BodyKind = builder.enumType('BodyKind', {
   values: ['department', 'district', 'regulator', 'group', 'placeholder'] as const,
 });
 
-const Body = builder.prismaNode('Body', {
+export const Body = builder.prismaNode('Body', {
   id: { field: 'id' },
   description: '政府部门或单位 A government body named in notices.',
   fields: (t) => ({
@@ -28,10 +29,11 @@ builder.queryField('bodies', (t) =>
   t.prismaConnection({
     type: 'Body',
     cursor: 'id',
-    args: { kind: t.arg({ type: BodyKind, required: false }) },
+    authScopes: { signedIn: true },
+    args: { kind: t.arg({ type: BodyKind, required: false }), ...offsetArg() },
     totalCount: (_parent, args, ctx) => ctx.prisma.body.count({ where: bodyFilter(args.kind) }),
     resolve: (query, _root, args, ctx) =>
-      ctx.prisma.body.findMany({ ...query, where: bodyFilter(args.kind), orderBy: { id: 'asc' } }),
+      ctx.prisma.body.findMany({ ...withOffset(query, args.offset), where: bodyFilter(args.kind), orderBy: { id: 'asc' } }),
   }),
 );
 

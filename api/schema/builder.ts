@@ -34,7 +34,7 @@ export const builder = new SchemaBuilder<{
   DefaultFieldNullability: false;
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
-  Scalars: { DateTime: { Input: Date; Output: Date } };
+  Scalars: { DateTime: { Input: Date; Output: Date }; File: { Input: File; Output: never } };
 }>({
   defaultFieldNullability: false,
   plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin],
@@ -71,5 +71,12 @@ builder.scalarType('DateTime', {
     const date = new Date(String(value));
     if (Number.isNaN(date.getTime())) throw new TypeError('不是有效的时间 Not a valid date and time');
     return date;
+  },
+});
+
+builder.scalarType('File', {
+  description: '上传的文件 A file sent with the GraphQL multipart request.',
+  serialize: () => {
+    throw new Error('File is an input-only scalar');
   },
 });

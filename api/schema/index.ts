@@ -2,5 +2,10 @@ import { builder } from './builder.ts';
 import './errors.ts';
 import './auth.ts';
 import './bodies.ts';
+import './plans.ts';
+import './imports.ts';
+import './tasks.ts';
+import './actions.ts';
+import './ledger.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });

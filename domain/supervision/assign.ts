@@ -28,7 +28,7 @@ export interface AssignOptions {
 }
 
 /** Words a requirement uses for "every lead body of every task". */
-const everyLead = /^(各|所有)?牵头(部门|单位)/;
+const everyLead = /^(各|所有)?(牵头|责任)(部门|单位)/;
 
 /** Whether a requirement names this body: every lead, the body itself, or a shortened form of its name. */
 function appliesTo(requirement: PlannedRequirement, bodyName: string, role: AssignmentRole): boolean {

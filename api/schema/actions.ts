@@ -1,0 +1,114 @@
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import type { TaskAction } from '../../domain/supervision/actions.ts';
+import { ActionRefused } from '../../domain/supervision/transitions.ts';
+import { actUpdate } from '../../workflows/task.ts';
+import { visibleTasks } from '../auth/visibility.ts';
+import { Body } from './bodies.ts';
+import { builder, type Context } from './builder.ts';
+import { TaskNode } from './tasks.ts';
+import { ForbiddenError, mutationErrors, NotFoundError, ValidationError } from './errors.ts';
+
+const AttachmentInput = builder.inputType('AttachmentInput', {
+  fields: (t) => ({ id: t.string({ required: true }), name: t.string({ required: true }) }),
+});
+
+const ActionType = builder.enumType('TaskActionType', {
+  values: {
+    progress: { description: '报告进展 Report progress' },
+    submit: { description: '报送 Submit the deliverable' },
+    accept: { description: '验收 Accept a submission' },
+    return: { description: '退回 Return a submission with reasons' },
+    requestExtension: { description: '申请延期 Request an extension' },
+    decideExtension: { description: '审批延期 Decide an extension request' },
+    urge: { description: '催办 Urge the body' },
+    designate: { description: '指定单位 Designate bodies for a placeholder group' },
+    withdraw: { description: '撤销分工 Withdraw a body from the task' },
+    setBlocking: { description: '设为必须办结 Require a support before closing' },
+  } as const,
+});
+
+const DesignatedBodyInput = builder.inputType('DesignatedBodyInput', {
+  fields: (t) => ({ id: t.globalID({ for: Body, required: true }) }),
+});
+
+const TaskActionInput = builder.inputType('TaskActionInput', {
+  description: '对一项分工的操作 An action on one assignment; which fields matter depends on the type.',
+  fields: (t) => ({
+    taskId: t.globalID({ for: TaskNode, required: true }),
+    bodyName: t.string({ required: true }),
+    type: t.field({ type: ActionType, required: true }),
+    comment: t.string(),
+    attachments: t.field({ type: [AttachmentInput] }),
+    until: t.field({ type: 'DateTime', description: 'requestExtension: the new deadline.' }),
+    approve: t.boolean({ description: 'decideExtension: approve or refuse.' }),
+    bodies: t.field({ type: [DesignatedBodyInput], description: 'designate: the concrete bodies.' }),
+    blocking: t.boolean({ description: 'setBlocking' }),
+  }),
+});
+
+type Input = typeof TaskActionInput.$inferInput;
+
+/** Turns the flat GraphQL input into the domain action, checking what each type needs. */
+async function toAction(input: Input, ctx: Context): Promise<TaskAction> {
+  const base = { bodyName: input.bodyName };
+  const comment = input.comment ?? '';
+  switch (input.type) {
+    case 'progress':
+    case 'submit':
+      return { ...base, type: input.type, comment, attachments: input.attachments ?? [] };
+    case 'accept':
+      return { ...base, type: 'accept', comment };
+    case 'return':
+    case 'urge':
+    case 'withdraw':
+      return { ...base, type: input.type, comment };
+    case 'requestExtension':
+      if (!input.until) throw new ValidationError('请填写延期后的期限。 Give the new deadline (until).');
+      return { ...base, type: 'requestExtension', until: input.until.toISOString(), comment };
+    case 'decideExtension':
+      if (input.approve == null) throw new ValidationError('请选择批准或不批准。 Say whether to approve.');
+      return { ...base, type: 'decideExtension', approve: input.approve, comment };
+    case 'setBlocking':
+      return { ...base, type: 'setBlocking', blocking: input.blocking ?? true };
+    case 'designate': {
+      const ids = (input.bodies ?? []).map((b) => b.id.id);
+      const bodies = await ctx.prisma.body.findMany({ where: { id: { in: ids }, kind: { in: ['department', 'district', 'regulator'] } } });
+      if (bodies.length !== ids.length || ids.length === 0) {
+        throw new ValidationError('请指定已登记的具体单位。 Designate registered, concrete bodies.');
+      }
+      return { ...base, type: 'designate', bodies: bodies.map((b) => ({ id: b.id, name: b.shortName })), comment };
+    }
+  }
+}
+
+const TaskEventResult = builder.objectRef<{ seq: number; type: string; at: string }>('ActionResult').implement({
+  description: '已记录的事件 The event the action recorded.',
+  fields: (t) => ({ seq: t.exposeInt('seq'), type: t.exposeString('type'), at: t.exposeString('at') }),
+});
+
+builder.mutationField('act', (t) =>
+  t.field({
+    type: TaskEventResult,
+    description: '对任务执行操作；由任务流程校验角色和状态 Acts on a task; its workflow checks the actor and the transition.',
+    authScopes: { signedIn: true },
+    errors: { types: mutationErrors },
+    args: { input: t.arg({ type: TaskActionInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const actor = ctx.actor!;
+      if (actor.role !== 'supervisor' && actor.role !== 'department') {
+        throw new ForbiddenError('只有督办部门和承办单位可以办理任务。 Only the supervising office and departments act on tasks.');
+      }
+      const taskId = input.taskId.id;
+      const task = await ctx.prisma.task.findFirst({ where: { AND: [{ id: taskId }, visibleTasks(actor)] }, select: { status: true } });
+      if (!task) throw new NotFoundError('任务不存在或不可见 No such task, or not visible to you.');
+      const action = await toAction(input, ctx);
+      try {
+        return await ctx.temporal.workflow.getHandle(taskId).executeUpdate(actUpdate, { args: [{ actor, action }] });
+      } catch (error) {
+        if (error instanceof WorkflowUpdateFailedError) throw new ActionRefused(error.cause?.message ?? error.message);
+        if (error instanceof WorkflowNotFoundError || task.status === 'closed') throw new ActionRefused('该任务已办结。 This task is closed.');
+        throw error;
+      }
+    },
+  }),
+);

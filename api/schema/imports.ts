@@ -1,0 +1,156 @@
+import { NoticeParseError } from '../../domain/plan/errors.ts';
+import { parseNotice } from '../../domain/plan/parse.ts';
+import { commitPlan, type PlanDraft } from '../plans/commit.ts';
+import { NoticeInputError, readNotice } from '../plans/read-notice.ts';
+import { loadRegistry } from '../plans/registry.ts';
+import { validateDraft } from '../plans/validate-draft.ts';
+import { builder } from './builder.ts';
+import { ValidationError } from './errors.ts';
+import { Timeline } from './plans.ts';
+
+type Draft = Omit<PlanDraft, 'timeline'>;
+interface DraftBody {
+  name: string;
+  match: 'known' | 'group' | 'placeholder' | 'unknown';
+  bodyId: string | null;
+  fullName: string | null;
+}
+
+const BodyMatch = builder.enumType('BodyMatch', {
+  values: {
+    known: { description: '已登记单位 A registered body' },
+    group: { description: '单位群组 A group that stands for its members' },
+    placeholder: { description: '待指定 To be designated by the supervising office' },
+    unknown: { description: '未登记单位，请确认 Not in the registry: please confirm' },
+  } as const,
+});
+
+const DraftTask = builder.objectRef<Draft['tasks'][number]>('DraftTask').implement({
+  fields: (t) => ({
+    ref: t.exposeString('ref'),
+    section: t.exposeString('section'),
+    text: t.exposeString('text'),
+    leads: t.exposeStringList('leads'),
+    supports: t.exposeStringList('supports'),
+  }),
+});
+
+const DraftRequirement = builder.objectRef<Draft['requirements'][number]>('DraftRequirement').implement({
+  fields: (t) => ({
+    text: t.exposeString('text'),
+    due: t.exposeString('due', { nullable: true, description: 'ISO 8601 instant (+08:00).' }),
+    recurrence: t.exposeString('recurrence', { nullable: true }),
+    appliesTo: t.exposeStringList('appliesTo'),
+  }),
+});
+
+const DraftBodyRef = builder.objectRef<DraftBody>('DraftBody').implement({
+  description: '草稿中出现的单位及其登记情况 A body named in the draft, and how it matched the registry.',
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    match: t.field({ type: BodyMatch, resolve: (b) => b.match }),
+    bodyId: t.exposeString('bodyId', { nullable: true }),
+    fullName: t.exposeString('fullName', { nullable: true }),
+  }),
+});
+
+const NoticeDraft = builder.objectRef<Draft & { bodies: DraftBody[] }>('NoticeDraft').implement({
+  description: '解析草稿 A parsed notice to check and correct before committing.',
+  fields: (t) => ({
+    title: t.exposeString('title'),
+    issuer: t.exposeString('issuer', { nullable: true }),
+    issuedOn: t.exposeString('issuedOn', { nullable: true }),
+    basis: t.exposeString('basis', { nullable: true }),
+    sourceText: t.exposeString('sourceText'),
+    warnings: t.exposeStringList('warnings'),
+    tasks: t.field({ type: [DraftTask], resolve: (d) => d.tasks }),
+    requirements: t.field({ type: [DraftRequirement], resolve: (d) => d.requirements }),
+    bodies: t.field({ type: [DraftBodyRef], resolve: (d) => d.bodies }),
+  }),
+});
+
+const DraftTaskInput = builder.inputType('DraftTaskInput', {
+  fields: (t) => ({
+    ref: t.string({ required: true }),
+    section: t.string({ required: true }),
+    text: t.string({ required: true }),
+    leads: t.stringList({ required: true }),
+    supports: t.stringList({ required: true }),
+  }),
+});
+
+const DraftRequirementInput = builder.inputType('DraftRequirementInput', {
+  fields: (t) => ({
+    text: t.string({ required: true }),
+    due: t.string(),
+    recurrence: t.string(),
+    appliesTo: t.stringList({ required: true }),
+  }),
+});
+
+const NoticeDraftInput = builder.inputType('NoticeDraftInput', {
+  fields: (t) => ({
+    title: t.string({ required: true }),
+    issuer: t.string(),
+    issuedOn: t.string(),
+    basis: t.string(),
+    sourceText: t.string({ required: true }),
+    warnings: t.stringList(),
+    tasks: t.field({ type: [DraftTaskInput], required: true }),
+    requirements: t.field({ type: [DraftRequirementInput], required: true }),
+    reminderDays: t.intList({ description: 'Days before a deadline that reminders go out (default 7 and 1).' }),
+  }),
+});
+
+builder.mutationField('parseNotice', (t) =>
+  t.field({
+    type: NoticeDraft,
+    description: '解析通知为草稿（不保存） Parses an uploaded notice (text, HTML or .docx) into a draft; stores nothing.',
+    authScopes: { supervisor: true },
+    errors: { types: [ValidationError] },
+    args: { file: t.arg({ type: 'File' }), text: t.arg.string() },
+    resolve: async (_root, { file, text }, ctx) => {
+      if (!file && !text) throw new ValidationError('请上传文件或粘贴文本。 Upload a file or paste the text.');
+      try {
+        const source = file ? await readNotice(new Uint8Array(await file.arrayBuffer()), file.name) : text!;
+        const parsed = parseNotice(source);
+        const registry = await loadRegistry(ctx.prisma);
+        const names = [...new Set(parsed.tasks.flatMap((task) => [...task.leads, ...task.supports]))];
+        const bodies = names.map((name): DraftBody => {
+          const entry = registry.find(name);
+          const match = !entry ? 'unknown' : entry.kind === 'placeholder' ? 'placeholder' : entry.kind === 'group' ? 'group' : 'known';
+          return { name, match, bodyId: entry?.id ?? null, fullName: entry?.fullName ?? null };
+        });
+        return { ...parsed, sourceText: source, bodies };
+      } catch (error) {
+        if (error instanceof NoticeInputError || error instanceof NoticeParseError) throw new ValidationError(error.message);
+        throw error;
+      }
+    },
+  }),
+);
+
+builder.mutationField('commitPlan', (t) =>
+  t.prismaField({
+    type: 'Plan',
+    description: '提交草稿：保存方案并为每项任务启动督办流程 Stores the plan and starts one workflow per task; importing the same notice again changes nothing.',
+    authScopes: { supervisor: true },
+    errors: { types: [ValidationError] },
+    args: { draft: t.arg({ type: NoticeDraftInput, required: true }), timeline: t.arg({ type: Timeline, defaultValue: 'historic' }) },
+    resolve: async (query, _root, { draft, timeline }, ctx) => {
+      const plan: PlanDraft = {
+        ...draft,
+        issuer: draft.issuer ?? null,
+        issuedOn: draft.issuedOn ?? null,
+        basis: draft.basis ?? null,
+        warnings: draft.warnings ?? [],
+        reminderDays: draft.reminderDays ?? undefined,
+        requirements: draft.requirements.map((r) => ({ ...r, due: r.due ?? null, recurrence: r.recurrence ?? null })),
+        timeline: timeline ?? 'historic',
+      };
+      validateDraft(plan);
+      const { planId } = await commitPlan({ prisma: ctx.prisma, temporal: ctx.temporal, taskQueue: ctx.taskQueue }, plan);
+      return ctx.prisma.plan.findUniqueOrThrow({ ...query, where: { id: planId } });
+    },
+  }),
+);

@@ -1,0 +1,77 @@
+import { dayMs } from '../../domain/time/instants.ts';
+import type { Actor } from '../../domain/supervision/types.ts';
+import { visibleTasks } from '../auth/visibility.ts';
+import { builder } from './builder.ts';
+import { offsetArg, withOffset } from './pagination.ts';
+import { Body } from './bodies.ts';
+import { PlanNode } from './plans.ts';
+import { AssignmentStatusEnum, Light } from './tasks.ts';
+
+/** The statuses in which a body still owes its submission (the deadline clock runs). */
+const owing = ['assigned', 'in_progress', 'returned'];
+
+const AssignmentFilter = builder.inputType('AssignmentFilter', {
+  description: '督办台账筛选 Filters of the supervision ledger; all given filters apply together.',
+  fields: (t) => ({
+    overdue: t.boolean({ description: '逾期未报送 Owed and past the deadline now.' }),
+    dueWithinDays: t.int({ description: '今后 N 天内到期 Owed and due within N days from now.' }),
+    light: t.field({ type: Light }),
+    status: t.field({ type: AssignmentStatusEnum }),
+    bodyId: t.globalID({ for: Body }),
+    planId: t.globalID({ for: PlanNode }),
+    sectionOrdinal: t.int(),
+    role: t.string(),
+  }),
+});
+
+const AssignmentOrder = builder.enumType('AssignmentOrder', {
+  values: {
+    urgency: { description: '最紧急在前 Earliest deadline first (the overdue longest first).' },
+    body: { description: '按单位 By body name.' },
+    task: { description: '按任务编号 By plan and task ref.' },
+  } as const,
+});
+
+type Filter = typeof AssignmentFilter.$inferInput;
+
+export function assignmentWhere(filter: Filter | null | undefined, actor: Actor | null, now = new Date()) {
+  const f = filter ?? {};
+  const due =
+    f.overdue ? { lt: now } : f.dueWithinDays != null ? { gte: now, lte: new Date(now.getTime() + f.dueWithinDays * dayMs) } : undefined;
+  return {
+    task: { ...visibleTasks(actor), ...(f.planId ? { planId: f.planId.id } : {}), ...(f.sectionOrdinal ? { section: { ordinal: f.sectionOrdinal } } : {}) },
+    ...(due ? { due, status: { in: owing } } : {}),
+    ...(f.light ? { light: f.light } : {}),
+    ...(f.status ? { status: f.status } : {}),
+    ...(f.bodyId ? { bodyId: f.bodyId.id } : {}),
+    ...(f.role ? { role: f.role } : {}),
+  };
+}
+
+const orderings = {
+  urgency: [{ due: 'asc' as const }, { id: 'asc' as const }],
+  body: [{ bodyName: 'asc' as const }, { id: 'asc' as const }],
+  task: [{ taskId: 'asc' as const }, { id: 'asc' as const }],
+};
+
+builder.queryField('assignments', (t) =>
+  t.prismaConnection({
+    type: 'Assignment',
+    cursor: 'id',
+    description: '督办台账 The supervision ledger: assignments with their bodies, tasks and lights, filtered and sorted in one request.',
+    authScopes: { signedIn: true },
+    maxSize: 500,
+    args: {
+      filter: t.arg({ type: AssignmentFilter }),
+      orderBy: t.arg({ type: AssignmentOrder, defaultValue: 'urgency' }),
+      ...offsetArg(),
+    },
+    totalCount: (_parent, args, ctx) => ctx.prisma.assignment.count({ where: assignmentWhere(args.filter, ctx.actor) }),
+    resolve: (query, _root, args, ctx) =>
+      ctx.prisma.assignment.findMany({
+        ...withOffset(query, args.offset),
+        where: assignmentWhere(args.filter, ctx.actor),
+        orderBy: orderings[args.orderBy ?? 'urgency'],
+      }),
+  }),
+);

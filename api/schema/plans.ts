@@ -1,0 +1,60 @@
+import { visiblePlans, visibleTasks } from '../auth/visibility.ts';
+import { builder } from './builder.ts';
+
+const Timeline = builder.enumType('Timeline', {
+  values: {
+    historic: { description: '按通知原定日期 The notice\'s own dates; past deadlines are overdue at once.' },
+    rebased: { description: '整体平移到导入日 Every date shifted so the notice is dated on the import day (training, demos).' },
+  } as const,
+});
+
+export { Timeline };
+
+export const PlanNode = builder.prismaNode('Plan', {
+  id: { field: 'id' },
+  description: '任务分工方案 An imported task-division notice.',
+  fields: (t) => ({
+    title: t.exposeString('title'),
+    issuer: t.exposeString('issuer', { nullable: true }),
+    issuedOn: t.exposeString('issuedOn', { nullable: true, description: '成文日期 YYYY-MM-DD' }),
+    basis: t.exposeString('basis', { nullable: true, description: '所贯彻的文件 The document this plan implements.' }),
+    timeline: t.field({ type: Timeline, resolve: (p) => p.timeline as typeof Timeline.$inferType }),
+    shiftDays: t.exposeInt('shiftDays'),
+    reminderDays: t.intList({ resolve: (p) => JSON.parse(p.reminderDays) as number[] }),
+    warnings: t.stringList({ resolve: (p) => JSON.parse(p.warnings) as string[] }),
+    sourceText: t.exposeString('sourceText'),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    sections: t.relation('sections', { query: { orderBy: { ordinal: 'asc' } } }),
+    requirements: t.relation('requirements', { query: { orderBy: { ordinal: 'asc' } } }),
+  }),
+});
+
+builder.prismaObject('Section', {
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    ordinal: t.exposeInt('ordinal'),
+    title: t.exposeString('title'),
+    tasks: t.relation('tasks', { query: (_args, ctx) => ({ where: visibleTasks(ctx.actor), orderBy: { ref: 'asc' } }) }),
+  }),
+});
+
+builder.prismaObject('Requirement', {
+  description: '有关要求 A cross-cutting requirement of the plan, with its deadline or recurrence.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    text: t.exposeString('text'),
+    due: t.expose('due', { type: 'DateTime', nullable: true }),
+    recurrence: t.exposeString('recurrence', { nullable: true }),
+    appliesTo: t.stringList({ resolve: (r) => JSON.parse(r.appliesTo) as string[] }),
+  }),
+});
+
+builder.queryField('plans', (t) =>
+  t.prismaConnection({
+    type: 'Plan',
+    cursor: 'id',
+    authScopes: { signedIn: true },
+    totalCount: (_parent, _args, ctx) => ctx.prisma.plan.count({ where: visiblePlans(ctx.actor) }),
+    resolve: (query, _root, _args, ctx) => ctx.prisma.plan.findMany({ ...query, where: visiblePlans(ctx.actor), orderBy: { createdAt: 'desc' } }),
+  }),
+);

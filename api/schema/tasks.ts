@@ -1,0 +1,109 @@
+import { overdueDays } from '../../domain/supervision/lights.ts';
+import type { AssignmentStatus } from '../../domain/supervision/types.ts';
+import { visibleTasks } from '../auth/visibility.ts';
+import { builder } from './builder.ts';
+import { offsetArg, withOffset } from './pagination.ts';
+import { PlanNode } from './plans.ts';
+
+export const Light = builder.enumType('Light', {
+  values: {
+    green: { description: '正常 On track' },
+    yellow: { description: '预警 Due within 7 days, returned, or submitted late' },
+    red: { description: '逾期 Overdue' },
+    done: { description: '办结 Done' },
+    none: { description: '不计 Not counted (withdrawn or replaced)' },
+  } as const,
+});
+
+export const AssignmentStatusEnum = builder.enumType('AssignmentStatus', {
+  values: ['assigned', 'in_progress', 'submitted', 'accepted', 'returned', 'withdrawn', 'designated'] as const,
+});
+
+const AssignmentRole = builder.enumType('AssignmentRole', {
+  values: { lead: { description: '牵头/负责 Lead' }, support: { description: '配合 Support' } } as const,
+});
+
+/** Temporal Web UI address of a task's workflow. */
+export const workflowUrl = (taskId: string, namespace: string) =>
+  `${process.env.DUBAN_TEMPORAL_UI_URL ?? `http://localhost:${process.env.DUBAN_TEMPORAL_UI_PORT ?? 8233}`}/namespaces/${namespace}/workflows/${encodeURIComponent(taskId)}`;
+
+export const TaskNode = builder.prismaNode('Task', {
+  id: { field: 'id' },
+  description: '编号任务 A numbered task of a plan, supervised by its own workflow.',
+  fields: (t) => ({
+    ref: t.exposeString('ref', { description: '任务编号 "<section>.<number>"' }),
+    text: t.exposeString('text'),
+    status: t.exposeString('status'),
+    light: t.field({ type: Light, resolve: (task) => task.light as typeof Light.$inferType }),
+    due: t.expose('due', { type: 'DateTime', nullable: true, description: 'The earliest deadline still owed.' }),
+    closedAt: t.expose('closedAt', { type: 'DateTime', nullable: true }),
+    plan: t.relation('plan'),
+    section: t.relation('section'),
+    assignments: t.relation('assignments', { query: { orderBy: [{ role: 'asc' }, { primary: 'desc' }, { bodyName: 'asc' }] } }),
+    timeline: t.relation('events', { description: '时间线 Every event, oldest first.', query: { orderBy: { seq: 'asc' } } }),
+    workflowUrl: t.string({
+      description: 'Temporal Web UI link to this task\'s workflow.',
+      resolve: (task, _args, ctx) => workflowUrl(task.id, ctx.temporal.options.namespace),
+    }),
+  }),
+});
+
+builder.prismaNode('Assignment', {
+  id: { field: 'id' },
+  description: '分工 One body\'s part of a task.',
+  fields: (t) => ({
+    bodyName: t.exposeString('bodyName', { description: 'As written in the notice, or as designated.' }),
+    body: t.relation('body', { nullable: true }),
+    role: t.field({ type: AssignmentRole, resolve: (a) => a.role as typeof AssignmentRole.$inferType }),
+    primary: t.exposeBoolean('primary', { description: 'The first-named lead.' }),
+    placeholder: t.exposeBoolean('placeholder', { description: 'A group still to be designated (待指定).' }),
+    blocking: t.exposeBoolean('blocking'),
+    status: t.field({ type: AssignmentStatusEnum, resolve: (a) => a.status as AssignmentStatus }),
+    light: t.field({ type: Light, resolve: (a) => a.light as typeof Light.$inferType }),
+    deliverable: t.exposeString('deliverable', { nullable: true }),
+    due: t.expose('due', { type: 'DateTime', nullable: true }),
+    originalDue: t.expose('originalDue', { type: 'DateTime', nullable: true }),
+    overdueDays: t.int({
+      description: '逾期天数 Days past the deadline, until submission.',
+      resolve: (a) =>
+        overdueDays(
+          { status: a.status as AssignmentStatus, due: a.due?.toISOString() ?? null, submittedAt: a.submittedAt?.toISOString() ?? null, returnCount: a.returnCount },
+          Date.now(),
+        ),
+    }),
+    submittedAt: t.expose('submittedAt', { type: 'DateTime', nullable: true }),
+    acceptedAt: t.expose('acceptedAt', { type: 'DateTime', nullable: true }),
+    returnCount: t.exposeInt('returnCount'),
+    extensionRequestedUntil: t.expose('extensionUntil', { type: 'DateTime', nullable: true }),
+    task: t.relation('task'),
+  }),
+});
+
+builder.prismaObject('TaskEvent', {
+  description: '事件 Something that happened to a task.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    seq: t.exposeInt('seq'),
+    type: t.exposeString('type'),
+    at: t.expose('at', { type: 'DateTime' }),
+    actorName: t.exposeString('actorName'),
+    bodyName: t.exposeString('bodyName', { nullable: true }),
+    comment: t.exposeString('comment', { nullable: true }),
+    attachments: t.string({ description: 'JSON list of attachment references.', resolve: (e) => e.attachments }),
+  }),
+});
+
+builder.queryField('tasks', (t) =>
+  t.prismaConnection({
+    type: 'Task',
+    cursor: 'id',
+    authScopes: { signedIn: true },
+    args: { planId: t.arg.globalID({ for: PlanNode }), light: t.arg({ type: Light }), ...offsetArg() },
+    totalCount: (_parent, args, ctx) => ctx.prisma.task.count({ where: taskFilter(args, ctx.actor) }),
+    resolve: (query, _root, args, ctx) => ctx.prisma.task.findMany({ ...withOffset(query, args.offset), where: taskFilter(args, ctx.actor), orderBy: [{ planId: 'asc' }, { ref: 'asc' }] }),
+  }),
+);
+
+function taskFilter(args: { planId?: { id: string } | null; light?: string | null }, actor: Parameters<typeof visibleTasks>[0]) {
+  return { ...visibleTasks(actor), ...(args.planId ? { planId: args.planId.id } : {}), ...(args.light ? { light: args.light } : {}) };
+}

@@ -1,0 +1,28 @@
+import { re } from './variants.ts';
+
+/**
+ * Notices are copied from web pages: the lines around the text (date of the
+ * visit, source, counters, publication date, keywords, navigation, the source
+ * URL a crawler added) say nothing about the work and are dropped.
+ */
+const chromeLines = [
+  re('^今天是'),
+  re('^(来\\s*源|访问次数|浏览次数|点击数|阅读数|发布时间|发布日期|更新时间|文章关键字|关键[字词]|责任编辑|编辑|字号|分享到|当前位置|您的位置|' +
+    '索\\s*引\\s*号|主题分类|发文机关|发文字号|成文日期|标\\s*题|主\\s*题\\s*词)\\s*[:：]'),
+  re('访问次数|浏览次数|发布时间\\s*[:：]|【(打印|关闭|字体|字号)'),
+  re('^(打印本页|关闭窗口|返回顶部|打印|关闭|收藏|扫一扫.*)$'),
+  re('^[（(]此件.{1,6}[）)]$'),
+  /^source\s*:/i,
+  /^https?:\/\//i,
+  re('^(首页|网站首页|当前位置).*[>»＞]'),
+];
+
+export const isChrome = (line: string) => chromeLines.some((pattern) => pattern.test(line));
+
+/** The text's lines, trimmed, without blank lines and page chrome. */
+export function contentLines(text: string): string[] {
+  return text
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.replace(/^[\s\u3000\u00a0\ufeff]+|[\s\u3000\u00a0\ufeff]+$/g, ''))
+    .filter((line) => line !== '' && !isChrome(line));
+}

@@ -1,0 +1,121 @@
+import { parseCalendarDate } from '../dates/chinese-dates.ts';
+import { parseHeading } from './headings.ts';
+import { re } from './variants.ts';
+
+/** What a notice says about itself: title, issuer, date and the document it implements. */
+export interface DocumentInfo {
+  title: string;
+  issuer: string | null;
+  issuedOn: string | null;
+  basis: string | null;
+  /** Lines that are the document's furniture (title, number, date, signature), part of no task. */
+  meta: Set<number>;
+  /** The date line: it ends the letter it signs, so no numbered item runs past it. */
+  dateLine: number | null;
+  warnings: string[];
+}
+
+// 津政发〔2015〕5号, 国发〔2018〕39号, 国办发[2016]1号
+const docNumber = re('([\\u4e00-\\u9fff]{1,12})\\s*[〔［\\[【（(]\\s*[0-9]{4}\\s*[〕］\\]】）)]\\s*(?:第\\s*)?[0-9]+\\s*号', 'g');
+/** Words that run into a document number in prose ("认真落实津政发〔2015〕5号"). */
+const beforeNumber = re('^.*(贯彻落实|贯彻|落实|根据|按照|依据|执行|印发|转发|实施|和|及|与|的|见)');
+/** Red-header banners and attachment marks above a title. */
+const banner = re('^(.{2,20}文件|附件\\s*[0-9]*\\s*[:：]?)$');
+const titleEnd = re('(通知|意见|方案|决定|办法|分工|细则|规定|纲要|计划|规划|函|批复|通报|公告|要点|措施|清单|安排|纪要)$');
+const issuerEnd = re('(国务院|政府|办公厅|办公室|委员会|委|部|局|厅|办|院|署)$');
+const issuerInTitle = re('^(.{2,30}?)(关于|印发|转发)');
+const implementing = re('贯彻|落实|根据|按照|依据|实施|执行');
+const purposeTitle = re('^为了?(?:深入|认真|全面|进一步)*(?:贯彻落实|贯彻|落实|实施|执行)好?《([^》]+)》');
+/** Who issues a document, by the prefix of its number, when the text does not say. */
+const issuerByPrefix: Record<string, string> = { 国发: '国务院', 国函: '国务院', 国办发: '国务院办公厅', 国办函: '国务院办公厅' };
+
+/** Document numbers in a text, each as written from its issuer's prefix. */
+export function docNumbers(text: string): string[] {
+  return [...text.matchAll(docNumber)].map((m) => {
+    const prefix = m[1]!.replace(beforeNumber, '').slice(-8);
+    return prefix + m[0].slice(m[1]!.length);
+  });
+}
+
+const unbracket = (line: string) => line.replace(/^[（(]\s*|\s*[）)]$/g, '');
+const isDocNumberLine = (line: string) => docNumbers(line)[0] === line;
+const isDateLine = (line: string) => parseCalendarDate(unbracket(line)) !== null;
+
+function isTitleLine(line: string): boolean {
+  return line.length <= 60 && !/[。：:；;，,]/.test(line) && !parseHeading(line) && !isDateLine(line) && !isDocNumberLine(line);
+}
+
+/** How many banner lines open the document. */
+function bannerCount(lines: string[]): number {
+  const first = lines.findIndex((line) => !banner.test(line));
+  return first < 0 ? lines.length : first;
+}
+
+/** The title: the first lines after the banners, joined while a title broken across lines has not yet ended. */
+function findTitle(lines: string[], start: number): number[] {
+  let i = start;
+  const indices: number[] = [];
+  for (; i < lines.length && indices.length < 4 && isTitleLine(lines[i]!); i++) {
+    indices.push(i);
+    if (titleEnd.test(lines[i]!)) break;
+  }
+  return indices;
+}
+
+/** A short line naming an office right above the date: the signature. */
+function signatureAt(lines: string[], index: number): string | null {
+  const line = lines[index];
+  if (!line || line.length > 30 || /[。，,：:；;]/.test(line) || parseHeading(line)) return null;
+  return issuerEnd.test(line) ? line : null;
+}
+
+/** "成文日期：…" and the like, in the page's metadata table (dropped with the page chrome). */
+function metadata(raw: string, label: string): string | null {
+  return re(`${label}\\s*[:：]\\s*(\\S+)`).exec(raw)?.[1] ?? null;
+}
+
+/** The document implemented: a number cited where the notice says it implements, then the title after 为贯彻落实, then its own number. */
+function findBasis(lines: string[], own: string | null): string | null {
+  const sentences = lines.flatMap((line) => line.split('。'));
+  for (const sentence of sentences) {
+    if (!implementing.test(sentence)) continue;
+    const cited = docNumbers(sentence).find((n) => n !== own);
+    if (cited) return cited;
+  }
+  for (const sentence of sentences) {
+    const m = purposeTitle.exec(sentence);
+    if (m) return m[1]!;
+  }
+  return own;
+}
+
+export function readDocument(lines: string[], raw: string): DocumentInfo {
+  const banners = bannerCount(lines);
+  const titleLines = findTitle(lines, banners);
+  const title = titleLines.map((i) => lines[i]).join('');
+  const meta = new Set([...lines.keys()].slice(0, banners).concat(titleLines));
+
+  const ownIndex = lines.findIndex((line, i) => i < 12 && isDocNumberLine(line));
+  if (ownIndex >= 0) meta.add(ownIndex);
+  const own = ownIndex >= 0 ? lines[ownIndex]! : metadata(raw, '发文字号');
+
+  const dateIndex = lines.findIndex(isDateLine);
+  const dateLine = dateIndex >= 0 ? dateIndex : null;
+  const issuedOn = parseCalendarDate(dateLine !== null ? unbracket(lines[dateLine]!) : (metadata(raw, '成文日期') ?? ''));
+  const signature = dateLine !== null && !meta.has(dateLine - 1) ? signatureAt(lines, dateLine - 1) : null;
+  if (dateLine !== null) meta.add(dateLine);
+  if (signature) meta.add(dateLine! - 1);
+
+  const fromTitle = issuerInTitle.exec(title)?.[1];
+  const issuer =
+    signature ??
+    (fromTitle && issuerEnd.test(fromTitle) ? fromTitle : null) ??
+    metadata(raw, '发文机关') ??
+    issuerByPrefix[own?.replace(/[〔［[【（(].*$/, '') ?? ''] ??
+    null;
+
+  const warnings: string[] = [];
+  if (!title) warnings.push('未找到标题 No title found at the top of the document');
+  if (!issuedOn) warnings.push('未找到成文日期 No date of the notice found; deadlines without a year stay unresolved');
+  return { title, issuer, issuedOn, basis: findBasis(lines, own), meta, dateLine, warnings };
+}

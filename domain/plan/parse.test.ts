@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { BodyRegistry } from '../bodies/registry.ts';
+import { NoticeParseError } from './errors.ts';
+import { analyzeNotice, parseNotice, toContract } from './parse.ts';
+
+const notice = (body: string) => `某某市人民政府办公室关于印发某某工作任务分工的通知\n2016年3月1日\n${body}`;
+
+describe('parseNotice', () => {
+  it('throws a typed, bilingual error for empty text and for a text without numbered tasks', () => {
+    expect(() => parseNotice('')).toThrow(NoticeParseError);
+    expect(() => parseNotice('今天是:\n\n来源 :天津政务网 访问次数 :')).toThrow('文本为空 The notice text is empty');
+    expect(() => parseNotice('关于做好工作的通知\n请各单位认真落实。')).toThrow('未找到编号任务 No numbered tasks were found in the document');
+    try {
+      parseNotice('  ');
+    } catch (error) {
+      expect(error).toMatchObject({ name: 'NoticeParseError', code: 'empty' });
+    }
+  });
+
+  it('keeps to the contract: no extra fields on tasks or requirements', () => {
+    const plan = parseNotice(notice('一、重点工作\n1.年内完成清理。（市A局负责）'));
+    expect(Object.keys(plan)).toEqual(['title', 'issuer', 'issuedOn', 'basis', 'tasks', 'requirements', 'warnings']);
+    expect(Object.keys(plan.tasks[0]!)).toEqual(['ref', 'section', 'text', 'leads', 'supports']);
+    expect(plan.requirements).toEqual([
+      { text: '年内完成清理', due: '2016-12-31T23:59:59+08:00', recurrence: null, appliesTo: ['市A局'] },
+    ]);
+  });
+
+  it('keeps the phrase and the task of each deadline in the detailed plan, and toContract strips them', () => {
+    const detailed = analyzeNotice(notice('一、重点工作\n1.年内完成清理。（市A局负责）'));
+    expect(detailed.requirements[0]).toMatchObject({ phrase: '年内', taskRef: '1.1' });
+    expect(toContract(detailed)).toEqual(parseNotice(notice('一、重点工作\n1.年内完成清理。（市A局负责）')));
+  });
+
+  it('takes the deepest numbered items as tasks when nothing is assigned, and says so', () => {
+    const plan = parseNotice(notice('一、总体要求\n（一）加强领导。\n（二）强化督查。\n二、其他\n（一）做好宣传。'));
+    expect(plan.tasks.map((t) => [t.ref, t.section, t.leads])).toEqual([
+      ['1.1', '总体要求', []], ['1.2', '总体要求', []], ['2.1', '其他', []],
+    ]);
+    expect(plan.warnings).toContain(
+      '未找到责任分工 No responsibility assignments found: the numbered items of the deepest level are taken as tasks without bodies',
+    );
+  });
+
+  it('warns about a task with supports only, a missing date and an unresolvable deadline', () => {
+    const plan = parseNotice('一、工作\n1.做好统计。（市统计局配合）\n2.每周报送，3月31日前完成。（市A局负责）');
+    expect(plan.tasks[0]).toMatchObject({ leads: [], supports: ['市统计局'] });
+    expect(plan.issuedOn).toBeNull();
+    expect(plan.warnings).toEqual(expect.arrayContaining([
+      '未找到成文日期 No date of the notice found; deadlines without a year stay unresolved',
+      '无牵头单位 Task 1.1 has no lead body',
+      '无法确定期限 Deadline “3月31日前” could not be resolved: 每周报送，3月31日前完成',
+    ]));
+  });
+
+  it('checks names against the registry it is given', () => {
+    const registry = new BodyRegistry([{ id: 'a', shortName: '市A局', fullName: '某某市A局', kind: 'department', aliases: [] }]);
+    const plan = parseNotice(notice('一、重点工作\n1.做好工作。（市A局牵头，市B局配合）'), { registry });
+    expect(plan.warnings).toEqual(['未登记单位 Unknown body: 市B局 — please confirm']);
+  });
+
+  it('does not let the signature and date run into the last item', () => {
+    const plan = parseNotice('关于做好工作的通知\n一、工作\n1.做好工作。\n（市A局负责）\n某某市人民政府\n2016年3月1日');
+    expect(plan.tasks[0]!.text).toBe('做好工作。');
+    expect(plan.issuer).toBe('某某市人民政府');
+  });
+});

@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { BodyRegistry } from '../bodies/registry.ts';
+import { tianjinBodies } from '../bodies/tianjin.ts';
+import { extractRoles, isRoleLine, readRoleText, resolveRoles } from './roles.ts';
+
+const registry = new BodyRegistry(tianjinBodies);
+const roles = (content: string) => {
+  const read = readRoleText(content, registry);
+  return read && read !== 'note' ? resolveRoles(read) : read;
+};
+
+describe('verb clauses', () => {
+  it('reads 牵头 with 配合, 负责 alone and co-leads', () => {
+    expect(roles('市市场监管委牵头,市有关行政主管部门、市工商联配合')).toEqual({
+      leads: ['市市场监管委'], supports: ['市有关行政主管部门', '市工商联'],
+    });
+    expect(roles('市市场监管委负责')).toEqual({ leads: ['市市场监管委'], supports: [] });
+    expect(roles('市发展改革委、市商务委、市市场监管委依据职责分工分别牵头负责')).toEqual({
+      leads: ['市发展改革委', '市商务委', '市市场监管委'], supports: [],
+    });
+    expect(roles('市市场监管委和市级相关市场监管部门依据职责分工分别牵头负责')).toEqual({
+      leads: ['市市场监管委', '市级相关市场监管部门'], supports: [],
+    });
+    expect(roles('市有关行政主管部门分别负责')).toEqual({ leads: ['市有关行政主管部门'], supports: [] });
+  });
+
+  it('reads 参与 and 协助 as support, full-width or half-width', () => {
+    expect(roles('省发展改革委牵头，省财政厅参与；省商务厅协助')).toEqual({
+      leads: ['省发展改革委'], supports: ['省财政厅', '省商务厅'],
+    });
+  });
+
+  it('reads State Council lists, dropping the note on the first-listed lead', () => {
+    expect(roles('人力资源社会保障部、财政部负责。列第一位者为牵头单位，下同')).toEqual({
+      leads: ['人力资源社会保障部', '财政部'], supports: [],
+    });
+    expect(roles('税务总局、财政部、海关总署负责，排在第一位的部门为牵头部门，下同')).toEqual({
+      leads: ['税务总局', '财政部', '海关总署'], supports: [],
+    });
+    expect(roles('人力资源社会保障部、科技部、财政部、住房城乡建设部、市场监管总局，各省级人民政府按职责分工负责')).toEqual({
+      leads: ['人力资源社会保障部', '科技部', '财政部', '住房城乡建设部', '市场监管总局', '各省级人民政府'], supports: [],
+    });
+  });
+
+  it('reads traditional characters and keeps names as written', () => {
+    expect(roles('市市場監管委牽頭，市法制辦配合')).toEqual({ leads: ['市市場監管委'], supports: ['市法制辦'] });
+  });
+
+  it('refuses parentheticals that are not about roles', () => {
+    expect(roles('含技工院校')).toBeNull();
+    expect(roles('2014年市人民政府令第11号')).toBeNull();
+    expect(roles('由各地负责审核')).toBeNull();
+    expect(roles('请各单位认真负责')).toBeNull();
+    expect(roles('牵头')).toBeNull();
+  });
+
+  it('keeps a time clause among the roles as a time limit, wherever it stands', () => {
+    expect(readRoleText('市发展改革委牵头，市财政局配合，2016年底前完成', registry)).toEqual({
+      leads: ['市发展改革委'], supports: ['市财政局'], responsible: [], timeLimits: ['2016年底前完成'],
+    });
+    expect(readRoleText('2016年底前完成，市财政局负责', registry)).toMatchObject({ leads: ['市财政局'], timeLimits: ['2016年底前完成'] });
+    expect(readRoleText('2016年底前完成', registry)).toBeNull();
+  });
+
+  it('reads 落实 as leading, but not in prose', () => {
+    expect(roles('市政府督查室牵头，各区人民政府落实')).toEqual({ leads: ['市政府督查室', '各区人民政府'], supports: [] });
+    expect(roles('按照国家部署落实')).toBeNull();
+  });
+
+  it('reads a note alone as a note', () => {
+    expect(readRoleText('列第一位者为牵头单位，下同', registry)).toBe('note');
+  });
+});
+
+describe('labels', () => {
+  it('reads 牵头单位 and 配合单位', () => {
+    expect(roles('牵头单位：市发展改革委；配合单位：市财政局、市商务委')).toEqual({
+      leads: ['市发展改革委'], supports: ['市财政局', '市商务委'],
+    });
+    expect(roles('牵头单位:市发展改革委 配合单位:市财政局')).toEqual({ leads: ['市发展改革委'], supports: ['市财政局'] });
+  });
+
+  it('reads 责任单位 alone as leads, beside 牵头单位 as supports', () => {
+    expect(roles('责任单位：各区人民政府、市教委')).toEqual({ leads: ['各区人民政府', '市教委'], supports: [] });
+    expect(roles('牵头单位：市教委；责任单位：各区人民政府')).toEqual({ leads: ['市教委'], supports: ['各区人民政府'] });
+    expect(roles('牵头单位：市教委 责任（配合）单位：市财政局')).toEqual({ leads: ['市教委'], supports: ['市财政局'] });
+  });
+
+  it('reads a (牵头) mark inside a 责任单位 list', () => {
+    expect(roles('责任单位：省发展改革委（牵头），省财政厅，省商务厅')).toEqual({
+      leads: ['省发展改革委'], supports: ['省财政厅', '省商务厅'],
+    });
+  });
+
+  it('keeps time limits and ignores persons', () => {
+    const read = readRoleText('牵头单位：市教委；牵头市领导：张三；完成时限：2016年6月底前', registry);
+    expect(read).toMatchObject({ leads: ['市教委'], timeLimits: ['完成时限：2016年6月底前'] });
+  });
+
+  it('recognizes a role line', () => {
+    expect(isRoleLine('牵头单位：市发展改革委')).toBe(true);
+    expect(isRoleLine('（責任單位：市教委）')).toBe(true);
+    expect(isRoleLine('完成时限：2016年底前')).toBe(true);
+    expect(isRoleLine('各牵头单位要按照分工')).toBe(false);
+  });
+});
+
+describe('extractRoles', () => {
+  it('removes the responsibility parenthetical and keeps the rest of the text', () => {
+    const { text, roles: found } = extractRoles(
+      '实施《天津市市场监管随机抽查联合检查暂行办法》。(市市场监管委牵头,市法制办配合)',
+      registry,
+    );
+    expect(text).toBe('实施《天津市市场监管随机抽查联合检查暂行办法》。');
+    expect(resolveRoles(found)).toEqual({ leads: ['市市场监管委'], supports: ['市法制办'] });
+  });
+
+  it('leaves other parentheticals alone', () => {
+    const { text, roles: found } = extractRoles(
+      '落实《天津市街道综合执法暂行办法》(2014年市人民政府令第11号)，建立执法体制。(市法制办、市编办、各区县人民政府牵头)',
+      registry,
+    );
+    expect(text).toBe('落实《天津市街道综合执法暂行办法》(2014年市人民政府令第11号)，建立执法体制。');
+    expect(found.leads).toEqual(['市法制办', '市编办', '各区县人民政府']);
+  });
+
+  it('cuts inline labels off the text', () => {
+    const { text, roles: found } = extractRoles('加强监管。牵头单位：市发展改革委；配合单位：市财政局', registry);
+    expect(text).toBe('加强监管。');
+    expect(resolveRoles(found)).toEqual({ leads: ['市发展改革委'], supports: ['市财政局'] });
+  });
+});

@@ -1,0 +1,106 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Worker } from '@temporalio/worker';
+import { signingKey } from '../api/auth/tokens.ts';
+import { createApp } from '../api/app.ts';
+import { seedNotice } from '../runtime/demo.ts';
+import { createWorker } from '../worker/create.ts';
+import { createTestDatabase, type TestDatabase } from './helpers/database.ts';
+import { eventually } from './helpers/eventually.ts';
+import { graphqlClient } from './helpers/graphql.ts';
+import { devServerEnvironment } from './helpers/temporal.ts';
+
+const run = promisify(execFile);
+const seedText = fs.readFileSync(seedNotice, 'utf8');
+const endOfJanuary2016 = new Date('2016-01-31T23:59:59+08:00');
+
+const parseMutation = `mutation ($text: String) { parseNotice(text: $text) {
+  ... on MutationParseNoticeSuccess { data { title issuer issuedOn basis sourceText warnings
+    tasks { ref section text leads supports } requirements { text due recurrence appliesTo } bodies { name match bodyId } } }
+  ... on Error { message } } }`;
+const commitMutation = `mutation ($draft: NoticeDraftInput!) { commitPlan(draft: $draft, timeline: historic) {
+  ... on MutationCommitPlanSuccess { data { id title timeline } } ... on Error { __typename message } } }`;
+
+describe('importing the seed notice', () => {
+  let env: TestWorkflowEnvironment;
+  let db: TestDatabase;
+  let worker: Worker;
+  let running: Promise<void>;
+  let server: Server;
+  let api: ReturnType<typeof graphqlClient>;
+
+  beforeAll(async () => {
+    [env, db] = await Promise.all([devServerEnvironment(), createTestDatabase()]);
+    worker = await createWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue: 'duban', prisma: db.prisma });
+    running = worker.run();
+    server = createApp({ prisma: db.prisma, temporal: env.client, taskQueue: 'duban', signingKey: signingKey(db.dataDir) }).listen(0);
+    api = graphqlClient(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+  });
+  afterAll(async () => {
+    server?.close();
+    worker?.shutdown();
+    await running;
+    await Promise.all([env?.teardown(), db?.dispose()]);
+  });
+
+  it('prints the plan as JSON from the command line, and refuses bad input with a clear error', async () => {
+    const { stdout } = await run('npm', ['run', '-s', 'plan:parse', '--', fileURLToPath(seedNotice)]);
+    const plan = JSON.parse(stdout);
+    expect(plan.tasks).toHaveLength(35);
+    expect(plan.issuedOn).toBe('2015-12-15');
+    const empty = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'duban-')), 'empty.txt');
+    fs.writeFileSync(empty, '');
+    const failed = await run('npm', ['run', '-s', 'plan:parse', '--', empty]).catch((e: { code: number; stdout: string; stderr: string }) => e);
+    expect(failed).toMatchObject({ code: 1, stdout: '' });
+    expect((failed as { stderr: string }).stderr).toContain('The file is empty.');
+  });
+
+  it('parses into a draft for the supervising office only', async () => {
+    const department = await api.request(parseMutation, { text: seedText }, await api.login('market'));
+    expect(department.errors?.[0]?.message).toMatch(/Not authorized/);
+    const bad = await api.request(parseMutation, { text: '今天是:\n没有编号任务的文字。' }, await api.login('supervisor'));
+    expect(bad.data.parseNotice.message).toMatch(/No numbered tasks/);
+  });
+
+  it('stores the plan and starts 35 task workflows with the right assignments; a second import changes nothing', async () => {
+    const token = await api.login('supervisor');
+    const draft = (await api.request(parseMutation, { text: seedText }, token)).data.parseNotice.data;
+    expect(draft.bodies.find((b: { name: string }) => b.name === '市有关行政主管部门')).toMatchObject({ match: 'placeholder' });
+    const { bodies: _bodies, ...input } = draft;
+    const response = await api.request(commitMutation, { draft: input }, token);
+    const committed = response.data.commitPlan.data;
+    expect(committed).toMatchObject({ title: draft.title, timeline: 'historic' });
+
+    const tasks = await eventually(async () => {
+      const rows = await db.prisma.task.findMany({ include: { assignments: true } });
+      expect(rows).toHaveLength(35);
+      expect(rows.every((t) => t.projectedAt !== null)).toBe(true);
+      return rows;
+    }, 60_000);
+    for (const parsed of draft.tasks as Array<{ ref: string; leads: string[]; supports: string[] }>) {
+      const task = tasks.find((t) => t.ref === parsed.ref)!;
+      const names = (role: string) => task.assignments.filter((a) => a.role === role).map((a) => a.bodyName).sort();
+      expect([parsed.ref, names('lead')]).toEqual([parsed.ref, [...parsed.leads].sort()]);
+      expect([parsed.ref, names('support')]).toEqual([parsed.ref, [...parsed.supports].sort()]);
+    }
+    const lead = tasks.find((t) => t.ref === '6.4')!.assignments.find((a) => a.bodyName === '市环保局')!;
+    expect(lead).toMatchObject({ role: 'lead', primary: true, due: endOfJanuary2016, light: 'red', status: 'assigned' });
+    const approval = tasks.find((t) => t.ref === '9.2')!.assignments[0]!;
+    expect(approval).toMatchObject({ bodyName: '具有行政审批职能的市级部门和单位', placeholder: true, due: endOfJanuary2016 });
+
+    const again = (await api.request(commitMutation, { draft: input }, token)).data.commitPlan.data;
+    expect(again.id).toBe(committed.id);
+    expect(await db.prisma.plan.count()).toBe(1);
+    expect(await db.prisma.task.count()).toBe(35);
+    const started = await env.client.workflow.count(`WorkflowType = 'taskWorkflow'`);
+    expect(started.count).toBe(35);
+  });
+});
