@@ -102,5 +102,12 @@ describe('importing the seed notice', () => {
     expect(await db.prisma.task.count()).toBe(35);
     const started = await env.client.workflow.count(`WorkflowType = 'taskWorkflow'`);
     expect(started.count).toBe(35);
+
+    const { data } = await api.request('{ dashboard { tasks { green yellow red done } sections { ordinal counts { red } } bodies { bodyName open overdue } } }', {}, token);
+    expect(data.dashboard.tasks.red + data.dashboard.tasks.green).toBe(35);
+    expect(data.dashboard.sections).toHaveLength(9);
+    const named = (draft.tasks as Array<{ leads: string[]; supports: string[] }>).filter((t) => [...t.leads, ...t.supports].includes('市市场监管委'));
+    // Every deadline of the historic plan (end of January 2016) has passed.
+    expect(data.dashboard.bodies[0]).toEqual({ bodyName: '市市场监管委', open: named.length, overdue: named.length });
   });
 });

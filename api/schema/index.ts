@@ -7,5 +7,6 @@ import './imports.ts';
 import './tasks.ts';
 import './actions.ts';
 import './ledger.ts';
+import './dashboard.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });
