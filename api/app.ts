@@ -2,14 +2,35 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
-import { createYoga } from 'graphql-yoga';
+import { EnvelopArmor } from '@escape.tech/graphql-armor';
+import { NoSchemaIntrospectionCustomRule } from 'graphql';
+import { createYoga, type Plugin } from 'graphql-yoga';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { Client } from '@temporalio/client';
 import type { PrismaClient } from '../runtime/db.ts';
 import { temporalReady } from '../runtime/temporal.ts';
 import { actorFromRequest } from './auth/context.ts';
+import { visibilityCache } from './auth/visibility.ts';
+import { fileRoutes } from './files/routes.ts';
 import type { Context } from './schema/builder.ts';
 import { schema } from './schema/index.ts';
+
+/** `DUBAN_GRAPHIQL=0` hides GraphiQL and introspection (for production). */
+const exposeSchema = process.env.DUBAN_GRAPHIQL !== '0';
+/** An attachment (20 MB) and its multipart envelope. */
+const maxRequestBytes = 21 * 1024 * 1024;
+const noIntrospection: Plugin = {
+  onValidate: ({ addValidationRule }) => addValidationRule(NoSchemaIntrospectionCustomRule),
+};
+/** Limits measured against the console's deepest queries (see api/protection.test.ts). */
+const protection = new EnvelopArmor({
+  maxDepth: { n: 8 },
+  costLimit: { maxCost: 20_000 },
+  maxAliases: { n: 20 },
+  maxDirectives: { n: 20 },
+  maxTokens: { n: 3_000 },
+  blockFieldSuggestion: { enabled: !exposeSchema },
+}).protect();
 
 const consoleDir = fileURLToPath(new URL('../admin-ui/dist', import.meta.url));
 
@@ -18,10 +39,11 @@ export interface AppDeps {
   temporal: Client;
   taskQueue: string;
   signingKey: Uint8Array;
+  dataDir: string;
 }
 
 /** The HTTP surface: health, the GraphQL API, and the built admin console. */
-export function createApp({ prisma, temporal, taskQueue, signingKey }: AppDeps): express.Express {
+export function createApp({ prisma, temporal, taskQueue, signingKey, dataDir }: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
 
@@ -37,22 +59,36 @@ export function createApp({ prisma, temporal, taskQueue, signingKey }: AppDeps):
 
   const yoga = createYoga({
     schema,
-    context: async ({ request }): Promise<Context> => ({
-      prisma,
-      temporal,
-      taskQueue,
-      signingKey,
-      actor: await actorFromRequest(prisma, signingKey, request.headers.get('authorization')),
-    }),
+    context: async ({ req, request }: { req: express.Request; request: Request }): Promise<Context> => {
+      const actor = await actorFromRequest(prisma, signingKey, request.headers.get('authorization'));
+      return {
+        prisma,
+        temporal,
+        taskQueue,
+        signingKey,
+        dataDir,
+        clientAddress: req.ip ?? 'unknown',
+        actor,
+        visible: visibilityCache(prisma, actor),
+      };
+    },
     renderGraphiQL,
-    graphiql: { title: 'Duban 督办 GraphQL' },
+    graphiql: exposeSchema ? { title: 'Duban 督办 GraphQL' } : false,
     logging: 'warn',
+    maskedErrors: true,
+    plugins: [...protection.plugins, ...(exposeSchema ? [] : [noIntrospection])],
+  });
+  app.use(yoga.graphqlEndpoint, (req, res, next) => {
+    const size = Number(req.get('content-length') ?? 0);
+    if (size > maxRequestBytes) return void res.status(413).json({ errors: [{ message: '请求过大 The request is too large.' }] });
+    next();
   });
   app.use(yoga.graphqlEndpoint, yoga.requestListener);
+  app.use(fileRoutes(prisma, dataDir, signingKey));
 
   if (fs.existsSync(consoleDir)) {
     app.use(express.static(consoleDir, { index: false }));
-    app.get(/^\/(?!graphql|healthz).*/, (_req, res) => res.sendFile(path.join(consoleDir, 'index.html')));
+    app.get(/^\/(?!graphql|healthz|attachments|exports|calendar).*/, (_req, res) => res.sendFile(path.join(consoleDir, 'index.html')));
   }
   return app;
 }

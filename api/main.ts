@@ -8,7 +8,7 @@ import { createApp } from './app.ts';
 const config = loadConfig();
 const prisma = await createPrisma(config.databaseUrl);
 const temporal = await connectClient(config);
-const app = createApp({ prisma, temporal, taskQueue: config.taskQueue, signingKey: signingKey(config.dataDir) });
+const app = createApp({ prisma, temporal, taskQueue: config.taskQueue, signingKey: signingKey(config.dataDir), dataDir: config.dataDir });
 const server = app.listen(config.port, () => {
   console.log(`api: listening on http://localhost:${config.port}`);
 });

@@ -1,9 +1,27 @@
 import type { Actor } from '../../domain/supervision/types.ts';
+import type { PrismaClient } from '../../runtime/db.ts';
 
 /** Tasks an actor may read: everything for the offices, only their body's tasks for a department. */
 export function visibleTasks(actor: Actor | null) {
   if (!actor) return { id: { in: [] as string[] } };
   return actor.role === 'department' ? { assignments: { some: { bodyId: actor.bodyId ?? '' } } } : {};
+}
+
+/**
+ * For object-level checks (a node fetched by id): the task and plan ids a
+ * department may see, loaded once per request; null means everything.
+ */
+export function visibilityCache(prisma: PrismaClient, actor: Actor | null) {
+  let loaded: Promise<{ tasks: Set<string>; plans: Set<string> } | null> | undefined;
+  return () => {
+    loaded ??=
+      actor?.role === 'department'
+        ? prisma.task
+            .findMany({ where: visibleTasks(actor), select: { id: true, planId: true } })
+            .then((rows) => ({ tasks: new Set(rows.map((r) => r.id)), plans: new Set(rows.map((r) => r.planId)) }))
+        : Promise.resolve(null);
+    return loaded;
+  };
 }
 
 /** Plans an actor may read: those with at least one visible task. */

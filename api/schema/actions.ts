@@ -2,6 +2,7 @@ import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/cl
 import type { TaskAction } from '../../domain/supervision/actions.ts';
 import { ActionRefused } from '../../domain/supervision/transitions.ts';
 import { actUpdate } from '../../workflows/task.ts';
+import { recordDenial } from '../auth/denials.ts';
 import { visibleTasks } from '../auth/visibility.ts';
 import { Body } from './bodies.ts';
 import { builder, type Context } from './builder.ts';
@@ -9,7 +10,8 @@ import { TaskNode } from './tasks.ts';
 import { ForbiddenError, mutationErrors, NotFoundError, ValidationError } from './errors.ts';
 
 const AttachmentInput = builder.inputType('AttachmentInput', {
-  fields: (t) => ({ id: t.string({ required: true }), name: t.string({ required: true }) }),
+  description: 'An attachment uploaded with uploadAttachment.',
+  fields: (t) => ({ id: t.string({ required: true }) }),
 });
 
 const ActionType = builder.enumType('TaskActionType', {
@@ -54,8 +56,12 @@ async function toAction(input: Input, ctx: Context): Promise<TaskAction> {
   const comment = input.comment ?? '';
   switch (input.type) {
     case 'progress':
-    case 'submit':
-      return { ...base, type: input.type, comment, attachments: input.attachments ?? [] };
+    case 'submit': {
+      const ids = (input.attachments ?? []).map((a) => a.id);
+      const stored = await ctx.prisma.attachment.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
+      if (stored.length !== new Set(ids).size) throw new ValidationError('附件不存在，请重新上传。 An attachment was not found: upload it again.');
+      return { ...base, type: input.type, comment, attachments: stored };
+    }
     case 'accept':
       return { ...base, type: 'accept', comment };
     case 'return':
@@ -96,16 +102,24 @@ builder.mutationField('act', (t) =>
     resolve: async (_root, { input }, ctx) => {
       const actor = ctx.actor!;
       if (actor.role !== 'supervisor' && actor.role !== 'department') {
+        recordDenial(ctx.prisma, actor, `act ${input.type}`, 'role may not act on tasks');
         throw new ForbiddenError('只有督办部门和承办单位可以办理任务。 Only the supervising office and departments act on tasks.');
       }
       const taskId = input.taskId.id;
       const task = await ctx.prisma.task.findFirst({ where: { AND: [{ id: taskId }, visibleTasks(actor)] }, select: { status: true } });
-      if (!task) throw new NotFoundError('任务不存在或不可见 No such task, or not visible to you.');
+      if (!task) {
+        recordDenial(ctx.prisma, actor, `act ${input.type} ${taskId}`, 'no such task, or not visible');
+        throw new NotFoundError('任务不存在或不可见 No such task, or not visible to you.');
+      }
       const action = await toAction(input, ctx);
       try {
         return await ctx.temporal.workflow.getHandle(taskId).executeUpdate(actUpdate, { args: [{ actor, action }] });
       } catch (error) {
-        if (error instanceof WorkflowUpdateFailedError) throw new ActionRefused(error.cause?.message ?? error.message);
+        if (error instanceof WorkflowUpdateFailedError) {
+          const reason = error.cause?.message ?? error.message;
+          recordDenial(ctx.prisma, actor, `act ${input.type} ${taskId}/${input.bodyName}`, reason);
+          throw new ActionRefused(reason);
+        }
         if (error instanceof WorkflowNotFoundError || task.status === 'closed') throw new ActionRefused('该任务已办结。 This task is closed.');
         throw error;
       }

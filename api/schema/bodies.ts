@@ -1,3 +1,4 @@
+import { calendarToken } from '../files/calendar.ts';
 import { builder } from './builder.ts';
 import { offsetArg, withOffset } from './pagination.ts';
 
@@ -38,3 +39,14 @@ builder.queryField('bodies', (t) =>
 );
 
 const bodyFilter = (kind: string | null | undefined) => (kind ? { kind } : {});
+
+builder.prismaObjectField(Body, 'calendarUrl', (t) =>
+  t.string({
+    description: '期限日历订阅地址 iCalendar feed of the body\'s deadlines (for its own users and the supervising office).',
+    nullable: true,
+    resolve: async (body, _args, ctx) => {
+      const allowed = ctx.actor?.role === 'supervisor' || (ctx.actor?.role === 'department' && ctx.actor.bodyId === body.id);
+      return allowed ? `/calendar/${body.id}.ics?token=${await calendarToken(ctx.signingKey, body.id)}` : null;
+    },
+  }),
+);

@@ -1,4 +1,5 @@
 import SchemaBuilder from '@pothos/core';
+import { GraphQLError } from 'graphql';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
@@ -8,12 +9,19 @@ import type PrismaTypes from '../../prisma/generated/pothos-types.ts';
 import { getDatamodel } from '../../prisma/generated/pothos-types.ts';
 import type { Actor } from '../../domain/supervision/types.ts';
 import type { PrismaClient } from '../../runtime/db.ts';
+import { recordDenial } from '../auth/denials.ts';
 
 export interface Context {
   prisma: PrismaClient;
   temporal: Client;
   taskQueue: string;
   signingKey: Uint8Array;
+  /** Where attachments are stored. */
+  dataDir: string;
+  /** The client's address, for limiting failed sign-ins. */
+  clientAddress: string;
+  /** Task and plan ids a department may see (null: all), for checks on single objects. */
+  visible: () => Promise<{ tasks: Set<string>; plans: Set<string> } | null>;
   /** The signed-in account as an actor, or null for an anonymous request. */
   actor: Actor | null;
 }
@@ -39,6 +47,10 @@ export const builder = new SchemaBuilder<{
   defaultFieldNullability: false,
   plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin],
   scopeAuth: {
+    unauthorizedError: (_parent, ctx, info, result) => {
+      recordDenial(ctx.prisma, ctx.actor, `${info.parentType.name}.${info.fieldName}`, result.message);
+      return new GraphQLError(`无权访问 ${result.message}`, { extensions: { code: 'FORBIDDEN' } });
+    },
     authScopes: ({ actor }) => ({
       signedIn: actor !== null,
       supervisor: actor?.role === 'supervisor',
@@ -69,7 +81,7 @@ builder.scalarType('DateTime', {
   serialize: (value) => value.toISOString(),
   parseValue: (value) => {
     const date = new Date(String(value));
-    if (Number.isNaN(date.getTime())) throw new TypeError('不是有效的时间 Not a valid date and time');
+    if (Number.isNaN(date.getTime())) throw new GraphQLError('不是有效的时间 Not a valid date and time');
     return date;
   },
 });

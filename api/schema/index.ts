@@ -8,5 +8,6 @@ import './tasks.ts';
 import './actions.ts';
 import './ledger.ts';
 import './dashboard.ts';
+import './attachments.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });

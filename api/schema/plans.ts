@@ -12,6 +12,7 @@ export { Timeline };
 
 export const PlanNode = builder.prismaNode('Plan', {
   id: { field: 'id' },
+  authScopes: async (plan, ctx) => ctx.actor !== null && ((await ctx.visible())?.plans.has(plan.id) ?? true),
   description: '任务分工方案 An imported task-division notice.',
   fields: (t) => ({
     title: t.exposeString('title'),

@@ -29,6 +29,7 @@ export const workflowUrl = (taskId: string, namespace: string) =>
 
 export const TaskNode = builder.prismaNode('Task', {
   id: { field: 'id' },
+  authScopes: async (task, ctx) => ctx.actor !== null && ((await ctx.visible())?.tasks.has(task.id) ?? true),
   description: '编号任务 A numbered task of a plan, supervised by its own workflow.',
   fields: (t) => ({
     ref: t.exposeString('ref', { description: '任务编号 "<section>.<number>"' }),
@@ -50,6 +51,7 @@ export const TaskNode = builder.prismaNode('Task', {
 
 builder.prismaNode('Assignment', {
   id: { field: 'id' },
+  authScopes: async (a, ctx) => ctx.actor !== null && ((await ctx.visible())?.tasks.has(a.taskId) ?? true),
   description: '分工 One body\'s part of a task.',
   fields: (t) => ({
     bodyName: t.exposeString('bodyName', { description: 'As written in the notice, or as designated.' }),

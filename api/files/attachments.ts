@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { PrismaClient } from '../../runtime/db.ts';
+
+export const maxAttachmentBytes = 20 * 1024 * 1024;
+
+/** Deliverables are documents, spreadsheets, scans and archives of them. */
+const allowedTypes: Record<string, string> = {
+  '.pdf': 'application/pdf',
+  '.doc': 'application/msword',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  '.xls': 'application/vnd.ms-excel',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.wps': 'application/vnd.ms-works',
+  '.ofd': 'application/ofd',
+  '.txt': 'text/plain',
+  '.csv': 'text/csv',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.zip': 'application/zip',
+};
+
+export class AttachmentRejected extends Error {
+  override name = 'AttachmentRejected';
+}
+
+export const attachmentDir = (dataDir: string) => path.join(dataDir, 'attachments');
+
+/**
+ * Stores an upload under its SHA-256 (the same file twice is stored once),
+ * written to a temporary name and renamed, so a crash never leaves half a file.
+ */
+export async function storeAttachment(prisma: PrismaClient, dataDir: string, file: File, uploadedBy: string) {
+  const extension = path.extname(file.name).toLowerCase();
+  const type = allowedTypes[extension];
+  if (!type) {
+    throw new AttachmentRejected(`不支持的文件类型 ${extension || '(无扩展名)'}。 Allowed: ${Object.keys(allowedTypes).join(' ')}.`);
+  }
+  if (file.size === 0) throw new AttachmentRejected('文件为空。 The file is empty.');
+  if (file.size > maxAttachmentBytes) throw new AttachmentRejected(`文件超过 20 MB。 The file is larger than 20 MB.`);
+  if (file.name.length > 200) throw new AttachmentRejected('文件名过长。 The file name is too long.');
+  const bytes = Buffer.from(await file.arrayBuffer());
+  const id = createHash('sha256').update(bytes).digest('hex');
+  const dir = attachmentDir(dataDir);
+  const target = path.join(dir, id);
+  if (!fs.existsSync(target)) {
+    fs.mkdirSync(dir, { recursive: true });
+    const temporary = `${target}.${process.pid}.part`;
+    fs.writeFileSync(temporary, bytes);
+    fs.renameSync(temporary, target);
+  }
+  return prisma.attachment.upsert({
+    where: { id },
+    create: { id, name: path.basename(file.name), size: bytes.length, type, uploadedBy },
+    update: {},
+  });
+}

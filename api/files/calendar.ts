@@ -1,0 +1,38 @@
+import ical from 'ical-generator';
+import { SignJWT, jwtVerify } from 'jose';
+import type { PrismaClient } from '../../runtime/db.ts';
+
+/** A calendar client cannot send a bearer header: the feed's URL carries a token good only for that body's feed. */
+export function calendarToken(key: Uint8Array, bodyId: string): Promise<string> {
+  return new SignJWT({ scope: 'calendar' }).setProtectedHeader({ alg: 'HS256' }).setSubject(bodyId).sign(key);
+}
+
+export async function calendarBody(key: Uint8Array, token: string): Promise<string | null> {
+  try {
+    const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'] });
+    return payload.scope === 'calendar' ? (payload.sub ?? null) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The body's open deadlines as an iCalendar feed, one all-day event per assignment, in Asia/Shanghai. */
+export async function bodyCalendar(prisma: PrismaClient, bodyId: string): Promise<string> {
+  const body = await prisma.body.findUniqueOrThrow({ where: { id: bodyId } });
+  const assignments = await prisma.assignment.findMany({
+    where: { bodyId, due: { not: null }, status: { in: ['assigned', 'in_progress', 'returned', 'submitted'] } },
+    include: { task: { select: { ref: true, text: true } } },
+    orderBy: { due: 'asc' },
+  });
+  const calendar = ical({ name: `${body.shortName} 督办期限 Deadlines`, timezone: 'Asia/Shanghai', prodId: '//Duban//督办//ZH' });
+  for (const a of assignments) {
+    calendar.createEvent({
+      id: `${a.id}@duban`,
+      start: a.due!,
+      end: a.due!,
+      summary: `【期限】任务 ${a.task.ref}：${a.deliverable ?? a.task.text.slice(0, 30)}`,
+      description: a.task.text,
+    });
+  }
+  return calendar.toString();
+}

@@ -1,0 +1,53 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import express from 'express';
+import { actorFromRequest } from '../auth/context.ts';
+import type { PrismaClient } from '../../runtime/db.ts';
+import { shanghaiDate } from '../../domain/time/instants.ts';
+import { attachmentDir } from './attachments.ts';
+import { bodyCalendar, calendarBody } from './calendar.ts';
+import { ledgerCsv, ledgerRows, ledgerWorkbook } from './ledger.ts';
+
+/**
+ * Downloads: GET /attachments/:id (a stored file under its original name),
+ * /exports/ledger.xlsx|csv (the overdue ledger; ?scope=open for every owed
+ * assignment), and /calendar/:bodyId.ics?token= (a body's deadline feed).
+ */
+export function fileRoutes(prisma: PrismaClient, dataDir: string, signingKey: Uint8Array): express.Router {
+  const router = express.Router();
+  const signedIn = async (req: express.Request, res: express.Response) => {
+    const actor = await actorFromRequest(prisma, signingKey, req.get('authorization') ?? null);
+    if (!actor) res.status(401).json({ error: '请先登录 Sign in first.' });
+    return actor;
+  };
+
+  router.get('/exports/ledger.:format', async (req, res) => {
+    const actor = await signedIn(req, res);
+    if (!actor) return;
+    const format = req.params.format;
+    if (format !== 'xlsx' && format !== 'csv') return void res.status(404).json({ error: '只支持 xlsx 和 csv Only xlsx and csv.' });
+    const rows = await ledgerRows(prisma, actor, req.query.scope !== 'open');
+    const name = `督办台账-${shanghaiDate(Date.now())}.${format}`;
+    res.attachment(name);
+    if (format === 'csv') return void res.type('text/csv; charset=utf-8').send(ledgerCsv(rows));
+    res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await ledgerWorkbook(rows));
+  });
+
+  router.get('/calendar/:bodyId.ics', async (req, res) => {
+    const bodyId = await calendarBody(signingKey, String(req.query.token ?? ''));
+    if (!bodyId || bodyId !== req.params.bodyId) return void res.status(403).json({ error: '日历链接无效 Invalid calendar link.' });
+    res.type('text/calendar; charset=utf-8').send(await bodyCalendar(prisma, bodyId));
+  });
+
+  router.get('/attachments/:id', async (req, res) => {
+    const actor = await signedIn(req, res);
+    if (!actor) return;
+    const id = req.params.id;
+    const row = /^[0-9a-f]{64}$/.test(id) ? await prisma.attachment.findUnique({ where: { id } }) : null;
+    const file = path.join(attachmentDir(dataDir), id);
+    if (!row || !fs.existsSync(file)) return void res.status(404).json({ error: '附件不存在 No such attachment.' });
+    res.type(row.type).attachment(row.name);
+    fs.createReadStream(file).pipe(res);
+  });
+  return router;
+}

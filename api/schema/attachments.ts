@@ -1,0 +1,33 @@
+import { AttachmentRejected, storeAttachment } from '../files/attachments.ts';
+import { builder } from './builder.ts';
+import { ValidationError } from './errors.ts';
+
+builder.prismaObject('Attachment', {
+  description: '附件 A stored file; download it from /attachments/<id> with the same bearer token.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'SHA-256 of the content.' }),
+    name: t.exposeString('name'),
+    size: t.exposeInt('size'),
+    type: t.exposeString('type'),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+  }),
+});
+
+builder.mutationField('uploadAttachment', (t) =>
+  t.prismaField({
+    type: 'Attachment',
+    description: '上传附件（≤20 MB；文档、表格、图片、压缩包） Uploads a file to attach to a progress report or submission.',
+    authScopes: { supervisor: true, department: true },
+    errors: { types: [ValidationError] },
+    args: { file: t.arg({ type: 'File', required: true }) },
+    resolve: async (query, _root, { file }, ctx) => {
+      try {
+        const stored = await storeAttachment(ctx.prisma, ctx.dataDir, file, ctx.actor!.accountId);
+        return ctx.prisma.attachment.findUniqueOrThrow({ ...query, where: { id: stored.id } });
+      } catch (error) {
+        if (error instanceof AttachmentRejected) throw new ValidationError(error.message);
+        throw error;
+      }
+    },
+  }),
+);
