@@ -1,0 +1,169 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Worker } from '@temporalio/worker';
+import ExcelJS from 'exceljs';
+import { createApp } from '../api/app.ts';
+import { signingKey } from '../api/auth/tokens.ts';
+import { commitPlan } from '../api/plans/commit.ts';
+import { createPrisma, type PrismaClient } from '../runtime/db.ts';
+import { taskWorkflowId } from '../workflows/task.ts';
+import { createWorker } from '../worker/create.ts';
+import { createTestDatabase, type TestDatabase } from './helpers/database.ts';
+import { graphqlClient } from './helpers/graphql.ts';
+import { devServerEnvironment } from './helpers/temporal.ts';
+
+const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
+
+describe('the API under bad input, uploads, exports and query limits', () => {
+  let env: TestWorkflowEnvironment;
+  let db: TestDatabase;
+  let counted: PrismaClient;
+  const statements: string[] = [];
+  let worker: Worker;
+  let running: Promise<void>;
+  let server: Server;
+  let base: string;
+  let api: ReturnType<typeof graphqlClient>;
+  let supervisor: string;
+  let market: string;
+  let taskId: string;
+
+  beforeAll(async () => {
+    [env, db] = await Promise.all([devServerEnvironment(), createTestDatabase()]);
+    counted = await createPrisma(db.url, (sql) => statements.push(sql));
+    worker = await createWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue: 'duban', prisma: db.prisma });
+    running = worker.run();
+    server = createApp({ prisma: counted, temporal: env.client, taskQueue: 'duban', signingKey: signingKey(db.dataDir), dataDir: db.dataDir }).listen(0);
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    api = graphqlClient(base);
+    const { planId } = await commitPlan(
+      { prisma: db.prisma, temporal: env.client, taskQueue: 'duban' },
+      {
+        title: '输入测试', issuer: null, issuedOn: null, basis: null, warnings: [], sourceText: '…', timeline: 'historic',
+        tasks: [{ ref: '1.1', section: '一', text: '已逾期的任务。', leads: ['市市场监管委'], supports: [] }],
+        requirements: [{ text: '制定细则', due: '2016-01-31T23:59:59+08:00', recurrence: null, appliesTo: ['各牵头部门'] }],
+      },
+    );
+    taskId = taskWorkflowId(planId, '1.1');
+    [supervisor, market] = [await api.login('supervisor'), await api.login('market')];
+  });
+  afterAll(async () => {
+    server?.close();
+    worker?.shutdown();
+    await running;
+    await counted?.$disconnect();
+    await Promise.all([env?.teardown(), db?.dispose()]);
+  });
+
+  const act = (input: string, token: string) =>
+    api.request(`mutation { act(input: { taskId: "${globalId('Task', taskId)}", bodyName: "市市场监管委"${input} }) { __typename ... on Error { message } } }`, {}, token);
+  const state = async () => [await db.prisma.taskEvent.count(), await db.prisma.plan.count(), await db.prisma.attachment.count()];
+
+  it('answers bad input on every mutation with a typed error and changes nothing', async () => {
+    const before = await state();
+    const typed = async (query: string, token: string | undefined, type: string, message: RegExp) => {
+      const { data, errors } = await api.request(query, {}, token);
+      expect(errors).toBeUndefined();
+      const payload = Object.values(data)[0] as { __typename: string; message: string };
+      expect(payload.__typename).toBe(type);
+      expect(payload.message).toMatch(message);
+    };
+    await typed('mutation { login(login: "supervisor", password: "wrong") { __typename ... on Error { message } } }', undefined, 'ValidationError', /Wrong login or password/);
+    await typed('mutation { parseNotice { __typename ... on Error { message } } }', supervisor, 'ValidationError', /Upload a file or paste the text/);
+    await typed('mutation { parseNotice(text: "只有一段话，没有任务。") { __typename ... on Error { message } } }', supervisor, 'ValidationError', /No numbered tasks/);
+    await typed(
+      'mutation { commitPlan(draft: { title: "", sourceText: "x", tasks: [], requirements: [] }) { __typename ... on Error { message } } }',
+      supervisor, 'ValidationError', /The title is empty[\s\S]*no tasks/,
+    );
+    await typed(`mutation { act(input: { taskId: "${globalId('Task', 'task:nope:1')}", bodyName: "市市场监管委", type: urge }) { __typename ... on Error { message } } }`, supervisor, 'NotFoundError', /No such task/);
+    await typed(`mutation { act(input: { taskId: "${globalId('Task', taskId)}", bodyName: "市市场监管委", type: requestExtension }) { __typename ... on Error { message } } }`, market, 'ValidationError', /Give the new deadline/);
+    await typed(`mutation { act(input: { taskId: "${globalId('Task', taskId)}", bodyName: "市市场监管委", type: accept }) { __typename ... on Error { message } } }`, supervisor, 'InvalidTransitionError', /Not allowed while the assignment is assigned/);
+    await typed(`mutation { act(input: { taskId: "${globalId('Task', taskId)}", bodyName: "市市场监管委", type: urge, comment: "${'长'.repeat(6000)}" }) { __typename ... on Error { message } } }`, supervisor, 'InvalidTransitionError', /limited to 5000 characters/);
+    await typed(`mutation { act(input: { taskId: "${globalId('Task', taskId)}", bodyName: "市市场监管委", type: submit, attachments: [{ id: "${'0'.repeat(64)}" }] }) { __typename ... on Error { message } } }`, market, 'ValidationError', /attachment was not found/);
+
+    const malformed = await api.request(`mutation { act(input: { taskId: "not-a-global-id", bodyName: "x", type: urge }) { __typename } }`, {}, supervisor);
+    expect(malformed.status).toBe(200);
+    expect(malformed.errors?.[0]?.message).toBeTruthy();
+    const impossibleDate = await api.request(`mutation { act(input: { taskId: "${globalId('Task', taskId)}", bodyName: "市市场监管委", type: requestExtension, until: "2016-02-30T99:00" }) { __typename } }`, {}, market);
+    expect(impossibleDate.errors?.[0]?.message).toMatch(/Not a valid date/);
+    const syntax = await api.request('{ plans { ', {}, supervisor);
+    expect(syntax.errors?.[0]?.message).toMatch(/Syntax Error/);
+    expect(JSON.stringify(syntax)).not.toMatch(/at .*\.ts:\d+/);
+    expect(await state()).toEqual(before);
+  });
+
+  it('stores an upload once by content, refuses other types, and serves it to signed-in users', async () => {
+    const upload = async (name: string, content: string, token: string) => {
+      const form = new FormData();
+      form.append('operations', JSON.stringify({ query: 'mutation ($f: File!) { uploadAttachment(file: $f) { __typename ... on MutationUploadAttachmentSuccess { data { id name size } } ... on Error { message } } }', variables: { f: null } }));
+      form.append('map', JSON.stringify({ 0: ['variables.f'] }));
+      form.append('0', new Blob([content]), name);
+      const response = await fetch(`${base}/graphql`, { method: 'POST', body: form, headers: { authorization: `Bearer ${token}` } });
+      return ((await response.json()) as { data: { uploadAttachment: { __typename: string; data?: { id: string; size: number }; message?: string } } }).data.uploadAttachment;
+    };
+    const first = await upload('细则.txt', '实施细则正文', market);
+    const again = await upload('副本.txt', '实施细则正文', market);
+    expect(first.data!.id).toMatch(/^[0-9a-f]{64}$/);
+    expect(again.data!.id).toBe(first.data!.id);
+    expect(await db.prisma.attachment.count()).toBe(1);
+    expect(await upload('virus.exe', 'MZ', market)).toMatchObject({ __typename: 'ValidationError', message: expect.stringContaining('Allowed:') });
+
+    const download = await fetch(`${base}/attachments/${first.data!.id}`, { headers: { authorization: `Bearer ${supervisor}` } });
+    expect(await download.text()).toBe('实施细则正文');
+    expect((await fetch(`${base}/attachments/${first.data!.id}`)).status).toBe(401);
+
+    const submitted = await act(`, type: submit, comment: "报送", attachments: [{ id: "${first.data!.id}" }]`, market);
+    expect(submitted.data.act.__typename).toBe('MutationActSuccess');
+    const event = await db.prisma.taskEvent.findFirstOrThrow({ where: { taskId, type: 'submit' } });
+    expect(JSON.parse(event.attachments)).toEqual([{ id: first.data!.id, name: '细则.txt' }]);
+  });
+
+  it('exports the overdue ledger as .xlsx and CSV, and a body\'s deadlines as iCalendar', async () => {
+    await act(`, type: return, comment: "请补充"`, supervisor);
+    const csv = await (await fetch(`${base}/exports/ledger.csv`, { headers: { authorization: `Bearer ${supervisor}` } })).text();
+    const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(/^1\.1,已逾期的任务。,市市场监管委,牵头,已退回,2016-01-31,\d+,逾期,1$/);
+    const xlsx = await fetch(`${base}/exports/ledger.xlsx`, { headers: { authorization: `Bearer ${supervisor}` } });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await xlsx.arrayBuffer());
+    expect(workbook.getWorksheet('督办台账')!.getRow(2).getCell(3).value).toBe('市市场监管委');
+
+    const { data } = await api.request(`{ node(id: "${globalId('Body', 'market-commission')}") { ... on Body { calendarUrl } } }`, {}, market);
+    const ics = await (await fetch(`${base}${data.node.calendarUrl}`)).text();
+    expect(ics).toContain('BEGIN:VEVENT');
+    expect(ics).toContain('任务 1.1');
+    expect((await fetch(`${base}/calendar/market-commission.ics?token=forged`)).status).toBe(403);
+  });
+
+  it('limits query depth and page size', async () => {
+    const deep = '{ tasks { edges { node { plan { sections { tasks { plan { sections { tasks { ref } } } } } } } } } }';
+    expect((await api.request(deep, {}, supervisor)).errors?.[0]?.message).toMatch(/depth/i);
+    const huge = await api.request('{ assignments(first: 100000) { totalCount } }', {}, supervisor);
+    expect(huge.errors?.[0]?.message).toMatch(/first|100000|500/);
+  });
+
+  it('answers the overdue ledger in a constant number of SQL statements (no N+1)', async () => {
+    const ledger = `{ assignments(first: 500, filter: { overdue: true }) { totalCount edges { node {
+      bodyName overdueDays light body { shortName } task { ref text section { title } plan { title } } } } } }`;
+    const measure = async () => {
+      statements.length = 0;
+      const { data } = await api.request(ledger, {}, supervisor);
+      return { rows: data.assignments.edges.length as number, statements: statements.length };
+    };
+    const small = await measure();
+    const plan = await db.prisma.plan.findFirstOrThrow();
+    const section = await db.prisma.section.findFirstOrThrow();
+    for (let i = 0; i < 1000; i += 1) {
+      const id = `bulk-${i}`;
+      await db.prisma.task.create({ data: { id, planId: plan.id, sectionId: section.id, ref: `9.${i}`, text: `任务 ${i}` } });
+      await db.prisma.assignment.create({ data: { id: `${id}/市法制办`, taskId: id, bodyName: '市法制办', bodyId: 'legal-affairs-office', role: 'lead', due: new Date('2016-01-31T15:59:59Z') } });
+    }
+    const large = await measure();
+    expect(large.rows).toBe(500);
+    expect(large.statements).toBe(small.statements);
+    expect(large.statements).toBeLessThanOrEqual(8);
+  });
+});
