@@ -1,0 +1,101 @@
+import { dayMs } from '../time/instants.ts';
+import type { Rubric } from './rubric.ts';
+
+/** One assignment of the body whose deadline falls in the year being scored. */
+export interface ScoredAssignment {
+  id: string;
+  taskRef: string;
+  role: 'lead' | 'support';
+  due: string;
+  submittedAt: string | null;
+  returnCount: number;
+}
+
+/** A deliverable due once in the year: the self-evaluation report or the catalogue filing. */
+export interface Deliverable {
+  due: string;
+  submittedAt: string | null;
+}
+
+export interface BodyRecord {
+  bodyId: string;
+  year: number;
+  assignments: ScoredAssignment[];
+  report: Deliverable | null;
+  catalogue: Deliverable | null;
+}
+
+export type Criterion = 'overdueAssignments' | 'overdueDays' | 'returns' | 'report' | 'catalogue';
+
+export interface Deduction {
+  /** What it is about: an assignment id, "report" or "catalogue". */
+  source: string;
+  detail: string;
+  points: number;
+}
+
+export interface CriterionResult {
+  criterion: Criterion;
+  label: string;
+  points: number;
+  capped: boolean;
+  deductions: Deduction[];
+}
+
+export interface Score {
+  bodyId: string;
+  year: number;
+  rubricVersion: string;
+  score: number;
+  breakdown: CriterionResult[];
+}
+
+/** Points are kept to one decimal, so a score recomputes to exactly the same figure. */
+const round = (n: number) => Math.round(n * 10) / 10;
+
+const lateDays = (due: string, submittedAt: string | null, asOf: number) => {
+  const end = submittedAt ? Date.parse(submittedAt) : asOf;
+  return Math.max(0, Math.ceil((end - Date.parse(due)) / dayMs));
+};
+
+function criterion(criterion: Criterion, label: string, deductions: Deduction[], cap: number): CriterionResult {
+  const total = round(deductions.reduce((sum, d) => sum + d.points, 0));
+  return { criterion, label, points: -Math.min(total, cap), capped: total > cap, deductions };
+}
+
+function deliverable(source: 'report' | 'catalogue', d: Deliverable | null, missing: number, late: number, asOf: number): Deduction[] {
+  if (!d) return [];
+  const name = source === 'report' ? '专题报告 self-evaluation report' : '监管目录备案 catalogue filing';
+  if (!d.submittedAt && Date.parse(d.due) < asOf) return [{ source, detail: `${name} 未报送 not submitted`, points: missing }];
+  const days = lateDays(d.due, d.submittedAt, asOf);
+  return d.submittedAt && days > 0 ? [{ source, detail: `${name} 逾期 ${days} 天报送 submitted ${days} day(s) late`, points: late }] : [];
+}
+
+/**
+ * A body's score for a year from its record, as of an instant (normally the
+ * year's end): the base less capped deductions per criterion, each deduction
+ * naming the assignment or deliverable behind it. Pure: the same record and
+ * rubric always give the same score.
+ */
+export function scoreBody(record: BodyRecord, rubric: Rubric, asOf: number): Score {
+  const weight = (a: ScoredAssignment) => (a.role === 'support' ? rubric.supportWeight : 1);
+  const late = record.assignments
+    .map((a) => ({ a, days: lateDays(a.due, a.submittedAt, asOf) }))
+    .filter(({ a, days }) => days > 0 && Date.parse(a.due) < asOf);
+  const label = (a: ScoredAssignment) => `任务 ${a.taskRef}（${a.role === 'lead' ? '牵头' : '配合'}）`;
+  const breakdown = [
+    criterion('overdueAssignments', '逾期事项 Overdue assignments', late.map(({ a, days }) => ({
+      source: a.id, detail: `${label(a)} 逾期 ${days} 天 ${days} day(s) overdue`, points: round(rubric.perOverdueAssignment * weight(a)),
+    })), rubric.overdueAssignmentCap),
+    criterion('overdueDays', '逾期天数 Days overdue', late.map(({ a, days }) => ({
+      source: a.id, detail: `${label(a)} ${days} 天 days`, points: round(days * rubric.perOverdueDay * weight(a)),
+    })), rubric.overdueDayCap),
+    criterion('returns', '退回 Returned submissions', record.assignments.filter((a) => a.returnCount > 0).map((a) => ({
+      source: a.id, detail: `${label(a)} 退回 ${a.returnCount} 次 returned ${a.returnCount} time(s)`, points: round(a.returnCount * rubric.perReturn * weight(a)),
+    })), rubric.returnCap),
+    criterion('report', '专题报告 Self-evaluation report', deliverable('report', record.report, rubric.reportMissing, rubric.reportLate, asOf), Infinity),
+    criterion('catalogue', '监管目录 Supervision catalogue', deliverable('catalogue', record.catalogue, rubric.catalogueMissing, rubric.catalogueLate, asOf), Infinity),
+  ];
+  const total = breakdown.reduce((sum, c) => sum + c.points, rubric.base);
+  return { bodyId: record.bodyId, year: record.year, rubricVersion: rubric.version, score: Math.max(0, round(total)), breakdown };
+}
