@@ -1,40 +1,16 @@
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
-import { createTestDatabase, type TestDatabase } from '../test/helpers/database.ts';
-import { graphqlClient } from '../test/helpers/graphql.ts';
-import { devServerEnvironment } from '../test/helpers/temporal.ts';
+import { startTestStack, type TestStack } from '../test/helpers/stack.ts';
 import { noopWorkflow } from '../workflows/noop.ts';
-import { createWorker } from '../worker/create.ts';
-import { signingKey } from './auth/tokens.ts';
-import { createApp } from './app.ts';
 
 describe('the stack on the Temporal dev server', () => {
-  let env: TestWorkflowEnvironment;
-  let db: TestDatabase;
-  let worker: Worker;
-  let running: Promise<void>;
-  let server: Server;
-  let base: string;
-
+  let stack: TestStack;
   beforeAll(async () => {
-    [env, db] = await Promise.all([devServerEnvironment(), createTestDatabase()]);
-    worker = await createWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue: 'duban', prisma: db.prisma });
-    running = worker.run();
-    server = createApp({ prisma: db.prisma, temporal: env.client, taskQueue: 'duban', signingKey: signingKey(db.dataDir), dataDir: db.dataDir }).listen(0);
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    stack = await startTestStack();
   });
-  afterAll(async () => {
-    server?.close();
-    worker?.shutdown();
-    await running;
-    await Promise.all([env?.teardown(), db?.dispose()]);
-  });
+  afterAll(() => stack?.stop());
 
   it('reports the database and Temporal ready on /healthz', async () => {
-    const response = await fetch(`${base}/healthz`);
+    const response = await fetch(`${stack.base}/healthz`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
       status: 'ok',
@@ -44,7 +20,7 @@ describe('the stack on the Temporal dev server', () => {
   });
 
   it('answers GraphQL from the read model, to signed-in users only', async () => {
-    const api = graphqlClient(base);
+    const { api } = stack;
     const query = '{ bodies(kind: group) { totalCount edges { node { shortName members { shortName } } } } }';
     expect((await api.request(query)).errors?.[0]?.message).toMatch(/Not authorized/);
     const { data } = await api.request(query, {}, await api.login('supervisor'));
@@ -54,7 +30,7 @@ describe('the stack on the Temporal dev server', () => {
   });
 
   it('runs workflows on the worker', async () => {
-    const result = await env.client.workflow.execute(noopWorkflow, {
+    const result = await stack.env.client.workflow.execute(noopWorkflow, {
       args: [1000],
       workflowId: 'noop-dev-server',
       taskQueue: 'duban',

@@ -1,45 +1,28 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
 import ExcelJS from 'exceljs';
-import { createApp } from '../api/app.ts';
-import { signingKey } from '../api/auth/tokens.ts';
 import { commitPlan } from '../api/plans/commit.ts';
-import { createPrisma, type PrismaClient } from '../runtime/db.ts';
+import { createPrisma } from '../runtime/db.ts';
 import { taskWorkflowId } from '../workflows/task.ts';
-import { createWorker } from '../worker/create.ts';
-import { createTestDatabase, type TestDatabase } from './helpers/database.ts';
-import { graphqlClient } from './helpers/graphql.ts';
-import { devServerEnvironment } from './helpers/temporal.ts';
+import { startTestStack, type TestStack } from './helpers/stack.ts';
 
 const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
 
 describe('the API under bad input, uploads, exports and query limits', () => {
-  let env: TestWorkflowEnvironment;
-  let db: TestDatabase;
-  let counted: PrismaClient;
-  const statements: string[] = [];
-  let worker: Worker;
-  let running: Promise<void>;
-  let server: Server;
+  let stack: TestStack;
+  let db: TestStack['db'];
   let base: string;
-  let api: ReturnType<typeof graphqlClient>;
+  let api: TestStack['api'];
+  const statements: string[] = [];
   let supervisor: string;
   let market: string;
   let taskId: string;
 
   beforeAll(async () => {
-    [env, db] = await Promise.all([devServerEnvironment(), createTestDatabase()]);
-    counted = await createPrisma(db.url, (sql) => statements.push(sql));
-    worker = await createWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue: 'duban', prisma: db.prisma });
-    running = worker.run();
-    server = createApp({ prisma: counted, temporal: env.client, taskQueue: 'duban', signingKey: signingKey(db.dataDir), dataDir: db.dataDir }).listen(0);
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    api = graphqlClient(base);
+    // The API gets its own client, counting every SQL statement it sends.
+    stack = await startTestStack((testDb) => createPrisma(testDb.url, (sql) => statements.push(sql)));
+    ({ db, base, api } = stack);
     const { planId } = await commitPlan(
-      { prisma: db.prisma, temporal: env.client, taskQueue: 'duban' },
+      { prisma: db.prisma, temporal: stack.env.client, taskQueue: 'duban' },
       {
         title: '输入测试', issuer: null, issuedOn: null, basis: null, warnings: [], sourceText: '…', timeline: 'historic',
         tasks: [{ ref: '1.1', section: '一', text: '已逾期的任务。', leads: ['市市场监管委'], supports: [] }],
@@ -49,13 +32,7 @@ describe('the API under bad input, uploads, exports and query limits', () => {
     taskId = taskWorkflowId(planId, '1.1');
     [supervisor, market] = [await api.login('supervisor'), await api.login('market')];
   });
-  afterAll(async () => {
-    server?.close();
-    worker?.shutdown();
-    await running;
-    await counted?.$disconnect();
-    await Promise.all([env?.teardown(), db?.dispose()]);
-  });
+  afterAll(() => stack?.stop());
 
   const act = (input: string, token: string) =>
     api.request(`mutation { act(input: { taskId: "${globalId('Task', taskId)}", bodyName: "市市场监管委"${input} }) { __typename ... on Error { message } } }`, {}, token);

@@ -1,17 +1,8 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
-import { createApp } from '../api/app.ts';
-import { signingKey } from '../api/auth/tokens.ts';
 import { commitPlan } from '../api/plans/commit.ts';
 import { taskWorkflowId } from '../workflows/task.ts';
-import { createWorker } from '../worker/create.ts';
-import { createTestDatabase, type TestDatabase } from './helpers/database.ts';
 import { eventually } from './helpers/eventually.ts';
-import { graphqlClient } from './helpers/graphql.ts';
-import { devServerEnvironment } from './helpers/temporal.ts';
+import { startTestStack, type TestStack } from './helpers/stack.ts';
 
 type Role = 'anonymous' | 'supervisor' | 'market' | 'legal' | 'performance' | 'admin';
 const roles: Role[] = ['anonymous', 'supervisor', 'market', 'legal', 'performance', 'admin'];
@@ -21,23 +12,17 @@ const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toSt
 type Outcome = 'allowed' | 'denied';
 
 describe('authorization matrix: every role against every mutation and sensitive query', () => {
-  let env: TestWorkflowEnvironment;
-  let db: TestDatabase;
-  let worker: Worker;
-  let running: Promise<void>;
-  let server: Server;
-  let api: ReturnType<typeof graphqlClient>;
+  let stack: TestStack;
+  let db: TestStack['db'];
+  let api: TestStack['api'];
   const tokens = new Map<Role, string | undefined>();
   let taskId: string;
 
   beforeAll(async () => {
-    [env, db] = await Promise.all([devServerEnvironment(), createTestDatabase()]);
-    worker = await createWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue: 'duban', prisma: db.prisma });
-    running = worker.run();
-    server = createApp({ prisma: db.prisma, temporal: env.client, taskQueue: 'duban', signingKey: signingKey(db.dataDir), dataDir: db.dataDir }).listen(0);
-    api = graphqlClient(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    stack = await startTestStack();
+    ({ db, api } = stack);
     const { planId } = await commitPlan(
-      { prisma: db.prisma, temporal: env.client, taskQueue: 'duban' },
+      { prisma: db.prisma, temporal: stack.env.client, taskQueue: 'duban' },
       {
         title: '权限测试', issuer: null, issuedOn: null, basis: null, warnings: [], sourceText: '…', timeline: 'historic',
         tasks: [{ ref: '1.1', section: '一', text: '市场监管委牵头的任务。', leads: ['市市场监管委'], supports: ['市有关行政主管部门'] }],
@@ -47,12 +32,7 @@ describe('authorization matrix: every role against every mutation and sensitive 
     taskId = taskWorkflowId(planId, '1.1');
     for (const role of roles) tokens.set(role, role === 'anonymous' ? undefined : await api.login(role));
   });
-  afterAll(async () => {
-    server?.close();
-    worker?.shutdown();
-    await running;
-    await Promise.all([env?.teardown(), db?.dispose()]);
-  });
+  afterAll(() => stack?.stop());
 
   /** Runs one operation as a role and classifies the answer. */
   async function outcome(role: Role, query: string, variables: Record<string, unknown> = {}): Promise<Outcome> {

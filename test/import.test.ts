@@ -1,22 +1,13 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
-import { signingKey } from '../api/auth/tokens.ts';
-import { createApp } from '../api/app.ts';
 import { seedNotice } from '../runtime/demo.ts';
-import { createWorker } from '../worker/create.ts';
-import { createTestDatabase, type TestDatabase } from './helpers/database.ts';
 import { eventually } from './helpers/eventually.ts';
-import { graphqlClient } from './helpers/graphql.ts';
-import { devServerEnvironment } from './helpers/temporal.ts';
+import { startTestStack, type TestStack } from './helpers/stack.ts';
 
 const run = promisify(execFile);
 const seedText = fs.readFileSync(seedNotice, 'utf8');
@@ -30,26 +21,15 @@ const commitMutation = `mutation ($draft: NoticeDraftInput!) { commitPlan(draft:
   ... on MutationCommitPlanSuccess { data { id title timeline } } ... on Error { __typename message } } }`;
 
 describe('importing the seed notice', () => {
-  let env: TestWorkflowEnvironment;
-  let db: TestDatabase;
-  let worker: Worker;
-  let running: Promise<void>;
-  let server: Server;
-  let api: ReturnType<typeof graphqlClient>;
-
+  let stack: TestStack;
+  let db: TestStack['db'];
+  let env: TestStack['env'];
+  let api: TestStack['api'];
   beforeAll(async () => {
-    [env, db] = await Promise.all([devServerEnvironment(), createTestDatabase()]);
-    worker = await createWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue: 'duban', prisma: db.prisma });
-    running = worker.run();
-    server = createApp({ prisma: db.prisma, temporal: env.client, taskQueue: 'duban', signingKey: signingKey(db.dataDir), dataDir: db.dataDir }).listen(0);
-    api = graphqlClient(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    stack = await startTestStack();
+    ({ db, env, api } = stack);
   });
-  afterAll(async () => {
-    server?.close();
-    worker?.shutdown();
-    await running;
-    await Promise.all([env?.teardown(), db?.dispose()]);
-  });
+  afterAll(() => stack?.stop());
 
   it('prints the plan as JSON from the command line, and refuses bad input with a clear error', async () => {
     const { stdout } = await run('npm', ['run', '-s', 'plan:parse', '--', fileURLToPath(seedNotice)]);
