@@ -27,6 +27,24 @@ export interface AssignOptions {
   shiftDays: number;
 }
 
+/** An assignment as it starts: assigned, nothing submitted, its deadline as first set. */
+export function newAssignment(
+  fields: Pick<Assignment, 'bodyName' | 'bodyId' | 'role' | 'primary' | 'placeholder' | 'deliverable' | 'due'>,
+): Assignment {
+  return {
+    ...fields,
+    blocking: false,
+    status: 'assigned',
+    originalDue: fields.due,
+    submittedAt: null,
+    acceptedAt: null,
+    returnCount: 0,
+    extension: null,
+    reminders: [],
+    lastOverdueNoticeAt: null,
+  };
+}
+
 /** Words a requirement uses for "every lead body of every task". */
 const everyLead = /^(各|所有)?(牵头|责任)(部门|单位)/;
 
@@ -56,24 +74,15 @@ export function buildTaskState(task: PlannedTask, options: AssignOptions): TaskS
       .filter((r) => r.due && appliesTo(r, bodyName, role))
       .sort((a, b) => Date.parse(a.due!) - Date.parse(b.due!))[0];
     const due = requirement ? shift(requirement.due!, options.shiftDays) : null;
-    return {
+    return newAssignment({
       bodyName,
       bodyId: entry?.id ?? null,
       role,
       primary: role === 'lead' && index === 0,
       placeholder: entry?.kind === 'placeholder',
-      blocking: false,
-      status: 'assigned',
       deliverable: requirement ? taskTitle(requirement.text) : null,
       due,
-      originalDue: due,
-      submittedAt: null,
-      acceptedAt: null,
-      returnCount: 0,
-      extension: null,
-      reminders: [],
-      lastOverdueNoticeAt: null,
-    };
+    });
   };
   const leads = task.leads.map((name, i) => make(name, 'lead', i));
   const leadDues = leads.map((a) => a.due).filter((d): d is string => d !== null).sort();

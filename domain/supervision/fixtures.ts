@@ -1,26 +1,18 @@
+import { newAssignment } from './assign.ts';
 import type { Actor, Assignment, TaskState } from './types.ts';
 
 /** Hand-made assignments and tasks for the pure unit tests of this folder. */
 export function assignment(overrides: Partial<Assignment> = {}): Assignment {
-  return {
+  const base = newAssignment({
     bodyName: '市法制办',
     bodyId: 'legal-affairs-office',
     role: 'lead',
     primary: true,
     placeholder: false,
-    blocking: false,
-    status: 'assigned',
     deliverable: '具体办法和实施细则',
     due: '2016-01-31T15:59:59.000Z',
-    originalDue: '2016-01-31T15:59:59.000Z',
-    submittedAt: null,
-    acceptedAt: null,
-    returnCount: 0,
-    extension: null,
-    reminders: [],
-    lastOverdueNoticeAt: null,
-    ...overrides,
-  };
+  });
+  return { ...base, ...overrides };
 }
 
 export function task(assignments: Assignment[]): TaskState {
