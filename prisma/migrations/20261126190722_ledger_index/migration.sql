@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Assignment_status_due_idx" ON "Assignment"("status", "due");
+
