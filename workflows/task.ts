@@ -4,6 +4,7 @@ import {
   continueAsNew,
   defineQuery,
   defineUpdate,
+  patched,
   proxyActivities,
   setHandler,
   workflowInfo,
@@ -38,10 +39,12 @@ export async function taskWorkflow(initial: TaskState, unprojected: TaskEvent[] 
   const state = initial;
   const pending: TaskEvent[] = [...unprojected];
   const outbox: Notice[] = [];
-  let projected = false;
+  let projectedLights: string | null = null;
+  const lights = () => snapshot(state, Date.now()).assignments.map((a) => a.light).join();
 
   const project = async () => {
     const events = pending.splice(0);
+    projectedLights = lights();
     await projectTask(snapshot(state, Date.now()), events);
   };
 
@@ -62,10 +65,9 @@ export async function taskWorkflow(initial: TaskState, unprojected: TaskEvent[] 
 
   for (;;) {
     sendDueReminders(state, pending, outbox);
-    if (pending.length > 0 || !projected) {
-      await project();
-      projected = true;
-    }
+    // A light can change with time alone (a deadline drawing near, or passing with no reminder set).
+    const lightChanged = patched('project-light-changes') && projectedLights !== lights();
+    if (pending.length > 0 || projectedLights === null || lightChanged) await project();
     while (outbox.length > 0) await deliverNotice(outbox.shift()!);
     if (state.status === 'closed') break;
     if (workflowInfo().continueAsNewSuggested) {

@@ -1,5 +1,5 @@
 /** Retries an assertion until it passes: for effects that activities apply shortly after a workflow step. */
-export async function eventually<T>(check: () => Promise<T>, timeoutMs = 20_000): Promise<T> {
+export async function eventually<T>(check: () => Promise<T>, timeoutMs = 40_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
