@@ -62,8 +62,8 @@ async function dashboard(prisma: PrismaClient, actor: Actor | null, planId: stri
     prisma.task.groupBy({ by: ['sectionId', 'light'], where: taskWhere, _count: true }),
     prisma.section.findMany({ where: { tasks: { some: taskWhere } }, orderBy: [{ planId: 'asc' }, { ordinal: 'asc' }] }),
     prisma.assignment.groupBy({ by: ['light'], where: { task: taskWhere }, _count: true }),
-    prisma.assignment.groupBy({ by: ['bodyName', 'bodyId'], where: { task: taskWhere, status: { in: ['assigned', 'in_progress', 'submitted', 'returned'] } }, _count: true }),
-    prisma.assignment.groupBy({ by: ['bodyName'], where: { task: taskWhere, status: { in: ['assigned', 'in_progress', 'returned'] }, due: { lt: now } }, _count: true }),
+    prisma.assignment.groupBy({ by: ['bodyName', 'bodyId'], where: { task: { ...taskWhere, status: 'open' }, status: { in: ['assigned', 'in_progress', 'submitted', 'returned'] } }, _count: true }),
+    prisma.assignment.groupBy({ by: ['bodyName'], where: { task: { ...taskWhere, status: 'open' }, status: { in: ['assigned', 'in_progress', 'returned'] }, due: { lt: now } }, _count: true }),
   ]);
   const tasks = empty();
   for (const row of byTask) count(tasks, row.light, row._count);

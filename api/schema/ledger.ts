@@ -38,9 +38,10 @@ export function assignmentWhere(filter: Filter | null | undefined, actor: Actor 
   const f = filter ?? {};
   const due =
     f.overdue ? { lt: now } : f.dueWithinDays != null ? { gte: now, lte: new Date(now.getTime() + f.dueWithinDays * dayMs) } : undefined;
+  const taskWhere = { ...visibleTasks(actor), ...(f.planId ? { planId: f.planId.id } : {}), ...(f.sectionOrdinal ? { section: { ordinal: f.sectionOrdinal } } : {}) };
   return {
-    task: { ...visibleTasks(actor), ...(f.planId ? { planId: f.planId.id } : {}), ...(f.sectionOrdinal ? { section: { ordinal: f.sectionOrdinal } } : {}) },
-    ...(due ? { due, status: { in: owing } } : {}),
+    task: taskWhere,
+    ...(due ? { due, status: { in: owing }, task: { ...taskWhere, status: 'open' } } : {}),
     ...(f.light ? { light: f.light } : {}),
     ...(f.status ? { status: f.status } : {}),
     ...(f.bodyId ? { bodyId: f.bodyId.id } : {}),

@@ -21,6 +21,7 @@ export function snapshot(state: TaskState, now: number): TaskSnapshot {
     at: new Date(now).toISOString(),
     light: state.status === 'closed' ? 'done' : taskLight(state.assignments, now),
     due: owed.length ? owed.reduce((a, b) => (Date.parse(a) <= Date.parse(b) ? a : b)) : null,
-    assignments: state.assignments.map((a) => ({ ...a, light: assignmentLight(a, now) })),
+    // Once a task closes, what supports still owed no longer counts.
+    assignments: state.assignments.map((a) => ({ ...a, light: state.status === 'closed' && owing(a) ? 'none' : assignmentLight(a, now) })),
   };
 }
