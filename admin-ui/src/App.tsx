@@ -1,12 +1,48 @@
-import { Admin, Resource } from 'react-admin';
-import { dataProvider } from './dataProvider.ts';
-import { i18nProvider } from './i18n/index.ts';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Route } from 'react-router-dom';
+import { assignments, myAssignments } from './assignments/index.ts';
+import type { Account } from './auth/account.ts';
+import { authProvider } from './auth/authProvider.ts';
+import { LoginPage } from './auth/LoginPage.tsx';
 import { bodies } from './bodies/index.ts';
+import { Dashboard } from './dashboard/Dashboard.tsx';
+import { dataProvider } from './dataProvider/index.ts';
+import { i18nProvider } from './i18n/index.ts';
+import { ImportPage } from './import/ImportPage.tsx';
+import { Layout } from './layout/Layout.tsx';
+import { theme } from './layout/theme.ts';
+import { plans } from './plans/index.ts';
+import { ScoresPage } from './scores/ScoresPage.tsx';
+import { tasks } from './tasks/index.ts';
 
+/** One app, three workspaces: the routes each role gets follow from `me`. */
 export function App() {
   return (
-    <Admin title="督办 Duban" dataProvider={dataProvider} i18nProvider={i18nProvider} disableTelemetry>
-      <Resource name="bodies" {...bodies} />
+    <Admin
+      title="督办 Duban"
+      dataProvider={dataProvider}
+      authProvider={authProvider}
+      i18nProvider={i18nProvider}
+      loginPage={LoginPage}
+      layout={Layout}
+      dashboard={Dashboard}
+      theme={theme}
+      requireAuth
+      disableTelemetry
+    >
+      {(account: Account) => (
+        <>
+          {account.role === 'department' && <Resource name="my-assignments" {...myAssignments} />}
+          <Resource name="tasks" {...tasks} />
+          {account.role !== 'department' && <Resource name="assignments" {...assignments} />}
+          <Resource name="plans" {...plans} />
+          <Resource name="bodies" {...bodies} />
+          <CustomRoutes>
+            {account.role === 'supervisor' && <Route path="/import" element={<ImportPage />} />}
+            {account.role !== 'department' && <Route path="/scores" element={<ScoresPage />} />}
+          </CustomRoutes>
+        </>
+      )}
     </Admin>
   );
 }

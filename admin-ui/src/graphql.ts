@@ -1,12 +1,88 @@
-/** Sends one GraphQL request to the Duban API and returns its data, or throws its first error's message. */
-export async function graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+import { HttpError } from 'react-admin';
+
+const tokenKey = 'duban.token';
+
+/** The signed-in session's bearer token, kept across reloads. */
+export const session = {
+  get token(): string | null {
+    return localStorage.getItem(tokenKey);
+  },
+  set(token: string): void {
+    localStorage.setItem(tokenKey, token);
+  },
+  clear(): void {
+    localStorage.removeItem(tokenKey);
+  },
+};
+
+interface GraphQLError {
+  message: string;
+  extensions?: { code?: string };
+}
+
+interface GraphQLResponse<T> {
+  data?: T | null;
+  errors?: GraphQLError[];
+}
+
+/** Field-level authorisation answers with HTTP 200 and an error ("无权访问 Not authorized…", code FORBIDDEN). */
+const deniedAccess = (error: GraphQLError) =>
+  error.extensions?.code === 'FORBIDDEN' || error.extensions?.code === 'UNAUTHENTICATED' || error.message.includes('Not authorized');
+
+async function send<T>(body: BodyInit, headers: Record<string, string>): Promise<T> {
+  const token = session.token;
   const response = await fetch('/graphql', {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
+    headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body,
   });
-  const body = (await response.json()) as { data?: T; errors?: Array<{ message: string }> };
-  if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
-  if (!body.data) throw new Error(`服务器无响应 The server answered ${response.status}`);
-  return body.data;
+  const payload = (await response.json().catch(() => ({}))) as GraphQLResponse<T>;
+  if (payload.errors?.length) {
+    const message = payload.errors.map((e) => e.message).join('; ');
+    // Reported as 401, so that checkError asks whether the session itself has ended.
+    throw new HttpError(message, payload.errors.some(deniedAccess) ? 401 : response.status >= 400 ? response.status : 500);
+  }
+  if (!payload.data) throw new HttpError(`服务器无响应 The server answered ${response.status}`, response.status);
+  return payload.data;
 }
+
+/** Sends one GraphQL request to the Duban API and returns its data, or throws an HttpError with the API's words. */
+export function graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  return send<T>(JSON.stringify({ query, variables }), { 'content-type': 'application/json' });
+}
+
+/** The GraphQL multipart request (one file as `variables.file`), as graphql-yoga reads it. */
+export function graphqlUpload<T>(query: string, variables: Record<string, unknown>, file: File): Promise<T> {
+  const form = new FormData();
+  form.append('operations', JSON.stringify({ query, variables: { ...variables, file: null } }));
+  form.append('map', JSON.stringify({ 0: ['variables.file'] }));
+  form.append('0', file, file.name);
+  return send<T>(form, {});
+}
+
+/** A typed error a mutation answered with (ValidationError, InvalidTransitionError…), its message "中文 English". */
+export class MutationError extends Error {
+  constructor(
+    message: string,
+    readonly type: string,
+  ) {
+    super(message);
+    this.name = type;
+  }
+}
+
+export interface MutationResult<T> {
+  __typename: string;
+  data?: T;
+  message?: string;
+}
+
+/** The `data` of a `…Success` answer; any other member of the union becomes a MutationError. */
+export function unwrap<T>(result: MutationResult<T>): T {
+  if (result.__typename.endsWith('Success') && result.data !== undefined) return result.data;
+  throw new MutationError(result.message ?? result.__typename, result.__typename);
+}
+
+/** The selection a mutation's result union needs: the typed errors' messages and the success's data. */
+export const resultFields = (successType: string, data: string) =>
+  `__typename ... on Error { message } ... on ${successType} { data { ${data} } }`;

@@ -1,14 +1,18 @@
 import type { TranslationMessages } from 'react-admin';
 import polyglotI18nProvider from 'ra-i18n-polyglot';
 import englishMessages from 'ra-language-english';
-import chineseMessages from '@haxqer/ra-language-chinese';
+import chinesePack from '@haxqer/ra-language-chinese';
 import { merge } from './merge.ts';
-import { duban } from './duban.ts';
+import { en } from './en.ts';
+import { zh } from './zh.ts';
 
-// The Chinese pack lags react-admin 5: English fills the keys it lacks.
+// The pack is CommonJS with `exports.default`; bundled with Node's interop, the default import is the exports object.
+const chineseMessages = (chinesePack as unknown as { default?: TranslationMessages }).default ?? chinesePack;
+
+// The Chinese pack lags react-admin 5: English fills the keys it lacks, then Duban's own words (which also fix a few of its terms).
 const messages: Record<string, TranslationMessages> = {
-  zh: merge(englishMessages, chineseMessages, duban.zh) as unknown as TranslationMessages,
-  en: merge(englishMessages, duban.en) as unknown as TranslationMessages,
+  zh: merge(englishMessages, chineseMessages, zh) as unknown as TranslationMessages,
+  en: merge(englishMessages, en) as unknown as TranslationMessages,
 };
 
 export const i18nProvider = polyglotI18nProvider((locale) => messages[locale] ?? messages.zh!, 'zh', [

@@ -1,0 +1,128 @@
+import { useState } from 'react';
+import {
+  Alert,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  FormControlLabel,
+  Radio,
+  RadioGroup,
+  Stack,
+  TextField,
+} from '@mui/material';
+import { useTranslate } from 'react-admin';
+import type { ActionType } from '../dataProvider/actions.ts';
+import type { AssignmentRecord, BodyRecord } from '../dataProvider/records.ts';
+import { endOfShanghaiDay, formatDay, shanghaiDay } from '../shared/dates.ts';
+import { DesignateInput } from './DesignateInput.tsx';
+import { needsComment } from './permissions.ts';
+import { useAct } from './useAct.ts';
+
+export interface ActionTarget {
+  task: { id: string; ref: string };
+  assignment: AssignmentRecord;
+  /** The reason the body gave, shown to whoever decides its extension request. */
+  extensionReason?: string | null;
+}
+
+const dayMs = 86_400_000;
+
+/**
+ * Asks for what one action needs (a message, reasons, a new deadline, a
+ * decision, bodies) and sends it; a refusal from the workflow stays in the
+ * dialog in the API's own words.
+ */
+export function ActionDialog({ type, target, onClose }: { type: ActionType; target: ActionTarget; onClose: () => void }) {
+  const translate = useTranslate();
+  const { task, assignment } = target;
+  const [comment, setComment] = useState(type === 'urge' ? translate('duban.action.defaultUrge') : '');
+  const [until, setUntil] = useState('');
+  const [approve, setApprove] = useState(true);
+  const [bodies, setBodies] = useState<BodyRecord[]>([]);
+  const act = useAct(onClose);
+
+  // A new deadline must be later than the current one and in the future.
+  const earliest = shanghaiDay(Math.max(Date.now(), assignment.due ? Date.parse(assignment.due) : 0) + dayMs);
+  const ready =
+    (!needsComment.has(type) || comment.trim() !== '') &&
+    (type !== 'requestExtension' || until >= earliest) &&
+    (type !== 'designate' || bodies.length > 0);
+
+  const send = () =>
+    act.mutate({
+      taskId: task.id,
+      bodyName: assignment.bodyName,
+      type,
+      ...(type === 'setBlocking' ? { blocking: !assignment.blocking } : { comment }),
+      ...(type === 'requestExtension' ? { until: endOfShanghaiDay(until) } : {}),
+      ...(type === 'decideExtension' ? { approve } : {}),
+      ...(type === 'designate' ? { bodies: bodies.map((b) => ({ id: b.id })) } : {}),
+    });
+
+  const label = translate(type === 'setBlocking' && assignment.blocking ? 'duban.action.unsetBlocking' : `duban.action.${type}`);
+  return (
+    <Dialog open onClose={onClose} fullWidth maxWidth="sm" aria-labelledby="action-dialog-title">
+      <DialogTitle id="action-dialog-title">
+        {label} · {assignment.bodyName} · {translate('duban.task.refLabel', { ref: task.ref })}
+      </DialogTitle>
+      <DialogContent>
+        <Stack spacing={2} sx={{ pt: 0.5 }}>
+          <DialogContentText>{translate(`duban.action.hint.${type}`)}</DialogContentText>
+          {type === 'decideExtension' && assignment.extensionRequestedUntil && (
+            <>
+              <Alert severity="info">
+                {translate('duban.action.extensionAsked', {
+                  until: formatDay(assignment.extensionRequestedUntil),
+                  due: formatDay(assignment.due) || '—',
+                })}
+                {target.extensionReason && <div>{translate('duban.action.extensionReason', { reason: target.extensionReason })}</div>}
+              </Alert>
+              <RadioGroup row value={approve ? 'yes' : 'no'} onChange={(e) => setApprove(e.target.value === 'yes')}>
+                <FormControlLabel value="yes" control={<Radio />} label={translate('duban.action.field.approve')} />
+                <FormControlLabel value="no" control={<Radio />} label={translate('duban.action.field.refuse')} />
+              </RadioGroup>
+            </>
+          )}
+          {type === 'requestExtension' && (
+            <TextField
+              type="date"
+              label={translate('duban.action.field.until')}
+              value={until}
+              onChange={(e) => setUntil(e.target.value)}
+              required
+              slotProps={{ inputLabel: { shrink: true }, htmlInput: { min: earliest, 'data-testid': 'extension-until' } }}
+              helperText={translate('duban.action.untilHint', { due: formatDay(assignment.due) || '—' })}
+            />
+          )}
+          {type === 'designate' && <DesignateInput value={bodies} onChange={setBodies} />}
+          {type !== 'setBlocking' && (
+            <TextField
+              label={translate(`duban.action.field.${type === 'urge' ? 'message' : type === 'return' || type === 'withdraw' || type === 'requestExtension' ? 'reason' : 'comment'}`)}
+              value={comment}
+              onChange={(e) => setComment(e.target.value)}
+              required={needsComment.has(type)}
+              multiline
+              minRows={3}
+              autoFocus
+              slotProps={{ htmlInput: { maxLength: 5000 } }}
+            />
+          )}
+          {act.error && (
+            <Alert severity="error" role="alert">
+              {act.error.message}
+            </Alert>
+          )}
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>{translate('ra.action.cancel')}</Button>
+        <Button variant="contained" onClick={send} disabled={!ready || act.isPending} data-testid="confirm-action">
+          {label}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

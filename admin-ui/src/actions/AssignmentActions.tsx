@@ -1,0 +1,66 @@
+import { useState, type MouseEvent } from 'react';
+import { Button, IconButton, Menu, MenuItem, Stack } from '@mui/material';
+import MoreVertIcon from '@mui/icons-material/MoreVert';
+import { useTranslate } from 'react-admin';
+import { useAccount } from '../auth/account.ts';
+import type { ActionType } from '../dataProvider/actions.ts';
+import { ActionDialog, type ActionTarget } from './ActionDialog.tsx';
+import { allowedActions, everydayActions, mainActions } from './permissions.ts';
+
+/**
+ * The buttons this account may use on one assignment: everyday ones inline,
+ * rare ones (withdraw, require a support) in a menu. Nothing when none apply.
+ */
+export function AssignmentActions({ target, taskStatus, only }: { target: ActionTarget; taskStatus: string; only?: ActionType[] }) {
+  const translate = useTranslate();
+  const account = useAccount();
+  const [open, setOpen] = useState<ActionType | null>(null);
+  const [menu, setMenu] = useState<HTMLElement | null>(null);
+  const allowed = allowedActions(account, target.assignment, taskStatus).filter((type) => !only || only.includes(type));
+  if (allowed.length === 0) return null;
+  const inline = allowed.filter((type) => everydayActions.has(type));
+  const more = allowed.filter((type) => !everydayActions.has(type));
+  const label = (type: ActionType) =>
+    translate(type === 'setBlocking' && target.assignment.blocking ? 'duban.action.unsetBlocking' : `duban.action.${type}`);
+  // Rows are often clickable: an action must not also open the row.
+  const stop = (event: MouseEvent) => event.stopPropagation();
+
+  return (
+    <Stack direction="row" spacing={1} onClick={stop} sx={{ flexWrap: 'wrap', alignItems: 'center', rowGap: 1 }}>
+      {inline.map((type) => (
+        <Button
+          key={type}
+          size="small"
+          variant={mainActions.has(type) ? 'contained' : 'outlined'}
+          onClick={() => setOpen(type)}
+          data-action={type}
+          sx={{ whiteSpace: 'nowrap' }}
+        >
+          {label(type)}
+        </Button>
+      ))}
+      {more.length > 0 && (
+        <>
+          <IconButton size="small" aria-label={translate('duban.action.more')} onClick={(e) => setMenu(e.currentTarget)}>
+            <MoreVertIcon fontSize="small" />
+          </IconButton>
+          <Menu anchorEl={menu} open={menu !== null} onClose={() => setMenu(null)}>
+            {more.map((type) => (
+              <MenuItem
+                key={type}
+                data-action={type}
+                onClick={() => {
+                  setMenu(null);
+                  setOpen(type);
+                }}
+              >
+                {label(type)}
+              </MenuItem>
+            ))}
+          </Menu>
+        </>
+      )}
+      {open && <ActionDialog type={open} target={target} onClose={() => setOpen(null)} />}
+    </Stack>
+  );
+}

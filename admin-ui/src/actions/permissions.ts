@@ -1,0 +1,49 @@
+import type { Account } from '../auth/account.ts';
+import type { ActionType } from '../dataProvider/actions.ts';
+import type { AssignmentRecord, AssignmentStatus } from '../dataProvider/records.ts';
+
+/** Statuses in which the body still owes its submission (the workflow's own table, so no button is doomed). */
+const owing: AssignmentStatus[] = ['assigned', 'in_progress', 'returned'];
+
+type Rule = (a: AssignmentRecord) => boolean;
+
+const supervisorRules: Partial<Record<ActionType, Rule>> = {
+  urge: (a) => owing.includes(a.status) && !a.placeholder,
+  accept: (a) => a.status === 'submitted',
+  return: (a) => a.status === 'submitted',
+  decideExtension: (a) => owing.includes(a.status) && a.extensionRequestedUntil !== null,
+  designate: (a) => a.placeholder && a.status === 'assigned',
+  setBlocking: (a) => a.role === 'support' && a.status !== 'withdrawn' && a.status !== 'designated',
+  withdraw: (a) => ['assigned', 'in_progress', 'submitted', 'returned'].includes(a.status),
+};
+
+const departmentRules: Partial<Record<ActionType, Rule>> = {
+  progress: (a) => owing.includes(a.status),
+  submit: (a) => owing.includes(a.status),
+  requestExtension: (a) => owing.includes(a.status) && a.extensionRequestedUntil === null,
+};
+
+/**
+ * The actions this account may take on this assignment now: the supervising
+ * office's on any, a department's only on its own body's. The API refuses the
+ * rest anyway; this only keeps impossible buttons off the screen.
+ */
+export function allowedActions(account: Account | undefined, assignment: AssignmentRecord, taskStatus: string): ActionType[] {
+  if (!account || taskStatus === 'closed') return [];
+  const rules =
+    account.role === 'supervisor'
+      ? supervisorRules
+      : account.role === 'department' && account.body && assignment.body?.id === account.body.id
+        ? departmentRules
+        : {};
+  return (Object.entries(rules) as Array<[ActionType, Rule]>).filter(([, rule]) => rule(assignment)).map(([type]) => type);
+}
+
+/** Actions shown as buttons; the rest go in the row's "more" menu. */
+export const everydayActions: ReadonlySet<ActionType> = new Set(['urge', 'accept', 'return', 'decideExtension', 'designate', 'progress', 'submit', 'requestExtension']);
+
+/** The action a row most likely wants next: drawn filled, the others outlined. */
+export const mainActions: ReadonlySet<ActionType> = new Set(['urge', 'accept', 'decideExtension', 'designate', 'submit']);
+
+/** Actions whose comment is required (the workflow refuses an empty reason, or it would say nothing). */
+export const needsComment: ReadonlySet<ActionType> = new Set(['progress', 'submit', 'return', 'withdraw', 'urge', 'requestExtension']);

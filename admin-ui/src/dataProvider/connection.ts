@@ -1,0 +1,69 @@
+import type { GetListParams, GetListResult, RaRecord } from 'react-admin';
+import { graphql } from '../graphql.ts';
+
+export interface Connection<T> {
+  totalCount: number;
+  edges: Array<{ node: T }>;
+}
+
+export const nodesOf = <T>(connection: Connection<T>) => connection.edges.map((edge) => edge.node);
+
+/** react-admin's page N as the API's offset pagination. */
+export function pageArgs(params: Pick<GetListParams, 'pagination'>): { first: number; offset: number } {
+  const { page, perPage } = params.pagination ?? { page: 1, perPage: 25 };
+  return { first: perPage, offset: (page - 1) * perPage };
+}
+
+/** The API's largest page: Pothos caps connections at 100 rows. */
+const pageSize = 100;
+
+/**
+ * Every row of a connection, page by page: for the few filters the API does not
+ * offer yet (the query must take $first and $offset and select totalCount).
+ */
+export async function fetchAll<T>(query: string, field: string, variables: Record<string, unknown> = {}): Promise<T[]> {
+  const rows: T[] = [];
+  for (let total = Infinity; rows.length < total; ) {
+    const data = await graphql<Record<string, Connection<T>>>(query, { ...variables, first: pageSize, offset: rows.length });
+    const connection = data[field]!;
+    total = connection.totalCount;
+    rows.push(...nodesOf(connection));
+    if (connection.edges.length === 0) break;
+  }
+  return rows;
+}
+
+/** Sorts and pages rows already filtered in the browser, as getList answers. */
+export function pageInBrowser<T extends RaRecord>(
+  rows: T[],
+  params: Pick<GetListParams, 'pagination' | 'sort'>,
+  compare: (field: string) => ((a: T, b: T) => number) | undefined,
+): GetListResult<T> {
+  const { field, order } = params.sort ?? { field: '', order: 'ASC' };
+  const by = compare(field);
+  const sorted = by ? [...rows].sort((a, b) => (order === 'DESC' ? -by(a, b) : by(a, b))) : rows;
+  const { first, offset } = pageArgs(params);
+  return { data: sorted.slice(offset, offset + first), total: rows.length };
+}
+
+/** Task refs ("2.10") in numeric order, not string order. */
+export function compareRefs(a: string, b: string): number {
+  const x = a.split('.').map(Number);
+  const y = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    const d = (x[i] ?? 0) - (y[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/** Text matching for the search box: every word must appear in one of the fields. */
+export function matchesSearch(q: unknown, fields: Array<string | null | undefined>): boolean {
+  if (typeof q !== 'string' || !q.trim()) return true;
+  const haystack = fields.filter(Boolean).join('\n').toLowerCase();
+  return q
+    .toLowerCase()
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((word) => haystack.includes(word));
+}

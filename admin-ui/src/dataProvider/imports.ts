@@ -1,0 +1,70 @@
+import { graphql, graphqlUpload, resultFields, unwrap, type MutationResult } from '../graphql.ts';
+
+export interface DraftTask {
+  ref: string;
+  section: string;
+  text: string;
+  leads: string[];
+  supports: string[];
+}
+
+export interface DraftRequirement {
+  text: string;
+  due: string | null;
+  recurrence: string | null;
+  appliesTo: string[];
+}
+
+export type BodyMatch = 'known' | 'group' | 'placeholder' | 'unknown';
+
+export interface DraftBody {
+  name: string;
+  match: BodyMatch;
+  bodyId: string | null;
+  fullName: string | null;
+}
+
+export interface NoticeDraft {
+  title: string;
+  issuer: string | null;
+  issuedOn: string | null;
+  basis: string | null;
+  sourceText: string;
+  warnings: string[];
+  tasks: DraftTask[];
+  requirements: DraftRequirement[];
+  bodies: DraftBody[];
+}
+
+export type Timeline = 'historic' | 'rebased';
+
+const draftFields = `title issuer issuedOn basis sourceText warnings
+  tasks { ref section text leads supports }
+  requirements { text due recurrence appliesTo }
+  bodies { name match bodyId fullName }`;
+
+const parseMutation = `mutation ($file: File, $text: String) {
+  parseNotice(file: $file, text: $text) { ${resultFields('MutationParseNoticeSuccess', draftFields)} }
+}`;
+
+/** Parses an uploaded notice (text, HTML, .docx) or pasted text into a draft; nothing is stored. */
+export async function parseNotice(source: { file: File } | { text: string }): Promise<NoticeDraft> {
+  type Answer = { parseNotice: MutationResult<NoticeDraft> };
+  const answer =
+    'file' in source ? await graphqlUpload<Answer>(parseMutation, {}, source.file) : await graphql<Answer>(parseMutation, { text: source.text });
+  return unwrap(answer.parseNotice);
+}
+
+const commitMutation = `mutation ($draft: NoticeDraftInput!, $timeline: Timeline) {
+  commitPlan(draft: $draft, timeline: $timeline) { ${resultFields('MutationCommitPlanSuccess', 'id title')} }
+}`;
+
+/** Stores the (corrected) draft as a plan and starts its tasks' workflows. */
+export async function commitPlan(draft: NoticeDraft, timeline: Timeline): Promise<{ id: string; title: string }> {
+  const { bodies: _matches, ...input } = draft;
+  const { commitPlan: result } = await graphql<{ commitPlan: MutationResult<{ id: string; title: string }> }>(commitMutation, {
+    draft: input,
+    timeline,
+  });
+  return unwrap(result);
+}

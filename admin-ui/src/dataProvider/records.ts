@@ -1,0 +1,99 @@
+import type { Light } from '../lights/lights.ts';
+
+/** Records as the console reads them: the schema's types with the fields each page selects. */
+export type AssignmentStatus = 'assigned' | 'in_progress' | 'submitted' | 'accepted' | 'returned' | 'withdrawn' | 'designated';
+
+export interface BodyRef {
+  id: string;
+  shortName: string;
+}
+
+export interface BodyRecord extends BodyRef {
+  fullName: string;
+  kind: 'department' | 'district' | 'regulator' | 'group' | 'placeholder';
+  aliases: string[];
+  members: BodyRef[];
+}
+
+export interface TaskEvent {
+  seq: number;
+  type: string;
+  at: string;
+  actorName: string;
+  bodyName: string | null;
+  comment: string | null;
+  /** JSON list of { id, name }. */
+  attachments: string;
+}
+
+export interface AssignmentRecord {
+  id: string;
+  bodyName: string;
+  body: BodyRef | null;
+  role: 'lead' | 'support';
+  primary: boolean;
+  placeholder: boolean;
+  blocking: boolean;
+  status: AssignmentStatus;
+  light: Light;
+  deliverable: string | null;
+  due: string | null;
+  originalDue: string | null;
+  overdueDays: number;
+  submittedAt: string | null;
+  acceptedAt: string | null;
+  returnCount: number;
+  extensionRequestedUntil: string | null;
+}
+
+export interface TaskSummary {
+  id: string;
+  ref: string;
+  text: string;
+  status: 'open' | 'closed';
+  plan: { id: string; title: string };
+  section: { ordinal: number; title: string };
+}
+
+/** A ledger row: one body's part of a task, with the task it belongs to. */
+export interface LedgerRecord extends AssignmentRecord {
+  task: TaskSummary;
+}
+
+/** A department's own assignment, with what the supervising office last said about it. */
+export interface MyAssignmentRecord extends LedgerRecord {
+  lastReturn: TaskEvent | null;
+  lastUrge: TaskEvent | null;
+  lastExtensionDecision: TaskEvent | null;
+}
+
+export interface TaskRecord extends TaskSummary {
+  light: Light;
+  due: string | null;
+  closedAt: string | null;
+  workflowUrl: string;
+  assignments: AssignmentRecord[];
+  timeline?: TaskEvent[];
+}
+
+export interface RequirementRecord {
+  id: string;
+  text: string;
+  due: string | null;
+  recurrence: string | null;
+  appliesTo: string[];
+}
+
+export interface PlanRecord {
+  id: string;
+  title: string;
+  issuer: string | null;
+  issuedOn: string | null;
+  basis: string | null;
+  timeline: 'historic' | 'rebased';
+  createdAt: string;
+  warnings: string[];
+  sections: Array<{ id: string; ordinal: number; title: string; tasks?: Array<{ id: string; ref: string; text: string; light: Light }> }>;
+  requirements?: RequirementRecord[];
+  sourceText?: string;
+}

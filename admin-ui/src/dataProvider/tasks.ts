@@ -1,0 +1,57 @@
+import type { GetListParams, GetListResult } from 'react-admin';
+import { compareLights } from '../lights/lights.ts';
+import { compareRefs, fetchAll, matchesSearch, pageInBrowser } from './connection.ts';
+import { taskDetail, taskFields } from './fields.ts';
+import { nodeReaders } from './nodes.ts';
+import type { TaskRecord } from './records.ts';
+
+const listQuery = `query ($planId: ID, $light: Light, $first: Int, $offset: Int) {
+  tasks(planId: $planId, light: $light, first: $first, offset: $offset) { totalCount edges { node { ${taskFields} } } }
+}`;
+
+const owing = new Set(['assigned', 'in_progress', 'returned']);
+
+interface TaskFilter {
+  q?: string;
+  planId?: string;
+  light?: string;
+  sectionOrdinal?: number;
+  bodyId?: string;
+  status?: string;
+  overdue?: boolean;
+}
+
+/** The filters `tasks` does not take yet (section, body, status, overdue, search), applied in the browser. */
+function matches(task: TaskRecord, f: TaskFilter, now: number): boolean {
+  return (
+    (!f.sectionOrdinal || task.section.ordinal === Number(f.sectionOrdinal)) &&
+    (!f.status || task.status === f.status) &&
+    (!f.bodyId || task.assignments.some((a) => a.body?.id === f.bodyId)) &&
+    (!f.overdue || task.assignments.some((a) => owing.has(a.status) && a.due !== null && Date.parse(a.due) < now)) &&
+    matchesSearch(f.q, [task.ref, task.text, task.section.title, ...task.assignments.map((a) => a.bodyName)])
+  );
+}
+
+const comparators: Record<string, (a: TaskRecord, b: TaskRecord) => number> = {
+  ref: (a, b) => a.plan.id.localeCompare(b.plan.id) || compareRefs(a.ref, b.ref),
+  light: (a, b) => compareLights(a.light, b.light) || compareRefs(a.ref, b.ref),
+  due: (a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999') || compareRefs(a.ref, b.ref),
+};
+
+export const tasks = {
+  /**
+   * The whole (visible) plan is fetched, then filtered, sorted and paged here:
+   * the API filters tasks by plan and light only, and orders refs as strings.
+   */
+  async getList(params: GetListParams): Promise<GetListResult<TaskRecord>> {
+    const filter = (params.filter ?? {}) as TaskFilter;
+    const rows = await fetchAll<TaskRecord>(listQuery, 'tasks', { planId: filter.planId || undefined, light: filter.light || undefined });
+    const now = Date.now();
+    return pageInBrowser(
+      rows.filter((task) => matches(task, filter, now)),
+      params,
+      (field) => comparators[field],
+    );
+  },
+  ...nodeReaders<TaskRecord>('Task', taskDetail),
+};

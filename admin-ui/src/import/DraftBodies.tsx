@@ -1,0 +1,81 @@
+import { useState } from 'react';
+import { Autocomplete, Box, Button, Chip, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { useTranslate } from 'react-admin';
+import type { DraftBody } from '../dataProvider/imports.ts';
+import type { BodyRecord } from '../dataProvider/records.ts';
+import { Panel } from '../shared/Panel.tsx';
+import { matchColours } from './BodyNamesInput.tsx';
+
+/** Replaces one named body everywhere by registered concrete bodies (designating a placeholder group, or fixing a name). */
+function ReplaceBody({ concrete, onReplace }: { concrete: BodyRecord[]; onReplace: (names: string[]) => void }) {
+  const translate = useTranslate();
+  const [chosen, setChosen] = useState<BodyRecord[]>([]);
+  return (
+    <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', minWidth: 260 }}>
+      <Autocomplete
+        multiple
+        size="small"
+        options={concrete}
+        value={chosen}
+        onChange={(_e, bodies) => setChosen(bodies)}
+        getOptionLabel={(b) => b.shortName}
+        isOptionEqualToValue={(a, b) => a.id === b.id}
+        renderInput={(params) => <TextField {...params} placeholder={translate('duban.import.replaceWith')} />}
+        sx={{ flex: 1 }}
+      />
+      <Button size="small" variant="outlined" disabled={chosen.length === 0} onClick={() => onReplace(chosen.map((b) => b.shortName))}>
+        {translate('duban.import.replace')}
+      </Button>
+    </Box>
+  );
+}
+
+/** What needs a decision comes first. */
+const urgency: Record<DraftBody['match'], number> = { unknown: 0, placeholder: 1, group: 2, known: 3 };
+
+/** Every body the draft names and how it matched the registry; groups, placeholders and unknown names can be replaced. */
+export function DraftBodies({ bodies, concrete, onReplace }: { bodies: DraftBody[]; concrete: BodyRecord[]; onReplace: (name: string, by: string[]) => void }) {
+  const translate = useTranslate();
+  const needsWork = bodies.filter((b) => b.match === 'placeholder' || b.match === 'unknown').length;
+  return (
+    <Panel
+      title={translate('duban.import.bodies', { smart_count: bodies.length })}
+      action={needsWork > 0 && <Chip color="warning" size="small" label={translate('duban.import.toResolve', { smart_count: needsWork })} />}
+      testId="draft-bodies"
+    >
+      <Box sx={{ overflowX: 'auto', mx: -2 }}>
+        <Table size="small">
+          <TableHead>
+            <TableRow>
+              <TableCell>{translate('resources.bodies.fields.shortName')}</TableCell>
+              <TableCell>{translate('duban.import.match')}</TableCell>
+              <TableCell>{translate('duban.import.replaceBy')}</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {[...bodies].sort((a, b) => urgency[a.match] - urgency[b.match]).map((body) => (
+              <TableRow key={body.name} data-testid="draft-body" data-match={body.match} data-name={body.name}>
+                <TableCell>
+                  <Typography variant="body2" sx={{ fontWeight: 500 }}>
+                    {body.name}
+                  </Typography>
+                  {body.fullName && body.fullName !== body.name && (
+                    <Typography variant="caption" color="text.secondary">
+                      {body.fullName}
+                    </Typography>
+                  )}
+                </TableCell>
+                <TableCell>
+                  <Chip size="small" color={matchColours[body.match]} variant="outlined" label={translate(`duban.match.${body.match}`)} />
+                </TableCell>
+                <TableCell>
+                  {body.match !== 'known' && <ReplaceBody concrete={concrete} onReplace={(by) => onReplace(body.name, by)} />}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </Box>
+    </Panel>
+  );
+}

@@ -1,0 +1,29 @@
+import ImportIcon from '@mui/icons-material/UploadFileOutlined';
+import ScoreIcon from '@mui/icons-material/EmojiEventsOutlined';
+import { Menu as RaMenu, useTranslate } from 'react-admin';
+import { useAccount } from '../auth/account.ts';
+
+/** The workspace of each role: the offices oversee, a department works its own assignments. */
+export function Menu() {
+  const translate = useTranslate();
+  const role = useAccount()?.role;
+  if (role === 'department') {
+    return (
+      <RaMenu>
+        <RaMenu.ResourceItem name="my-assignments" />
+        <RaMenu.ResourceItem name="tasks" />
+      </RaMenu>
+    );
+  }
+  return (
+    <RaMenu>
+      <RaMenu.DashboardItem primaryText={translate('duban.dashboard.title')} />
+      <RaMenu.ResourceItem name="tasks" />
+      <RaMenu.ResourceItem name="assignments" />
+      <RaMenu.ResourceItem name="plans" />
+      {role === 'supervisor' && <RaMenu.Item to="/import" primaryText={translate('duban.import.title')} leftIcon={<ImportIcon />} />}
+      {(role === 'performance' || role === 'admin') && <RaMenu.Item to="/scores" primaryText={translate('duban.scores.title')} leftIcon={<ScoreIcon />} />}
+      <RaMenu.ResourceItem name="bodies" />
+    </RaMenu>
+  );
+}

@@ -1,0 +1,111 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { waitFor } from '../../runtime/processes.ts';
+import { freePort } from '../helpers/ports.ts';
+
+export const chromiumPath = '/usr/bin/chromium';
+export const hasChromium = fs.existsSync(chromiumPath);
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const consoleDir = path.join(root, 'admin-ui');
+export const screenshotDir = path.join(root, 'docs/screenshots');
+
+/** The newest modification time under a directory (the console's sources). */
+function newest(dir: string): number {
+  return fs
+    .readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .reduce((latest, entry) => Math.max(latest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs), 0);
+}
+
+/** Builds the console when it is missing or older than its sources, so the browser sees the code under test. */
+export async function buildConsoleIfStale(): Promise<void> {
+  const built = path.join(consoleDir, 'dist/index.html');
+  const sources = Math.max(newest(path.join(consoleDir, 'src')), fs.statSync(path.join(consoleDir, 'index.html')).mtimeMs);
+  if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= sources) return;
+  await build({ configFile: path.join(consoleDir, 'vite.config.ts'), logLevel: 'warn' });
+}
+
+export interface Stack {
+  base: string;
+  stop(): Promise<void>;
+}
+
+/** `npm start` on a fresh data directory and free ports: Temporal, worker, API, console and the demo plan. */
+export async function startStack(): Promise<Stack> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'duban-console-'));
+  const [port, temporalPort, uiPort] = await Promise.all([freePort(), freePort(), freePort()]);
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      DUBAN_DATA_DIR: dataDir,
+      PORT: String(port),
+      DUBAN_TEMPORAL_PORT: String(temporalPort),
+      DUBAN_TEMPORAL_UI_PORT: String(uiPort),
+      TEMPORAL_ADDRESS: '',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  child.stdout!.on('data', (chunk) => output.push(String(chunk)));
+  child.stderr!.on('data', (chunk) => output.push(String(chunk)));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  await waitFor('npm start', async () => child.exitCode !== null || output.join('').includes('Press Ctrl-C to stop.'), 240_000).catch((error: unknown) => {
+    child.kill('SIGTERM');
+    throw error;
+  });
+  if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}:\n${output.join('')}`);
+  return {
+    base: `http://127.0.0.1:${port}`,
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Debian's Chromium, headless, on a fresh temporary profile; never a downloaded browser. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export const desktop = { width: 1280, height: 800 };
+export const tablet = { width: 768, height: 1024 };
+
+/** A new browser context signed in through the login page; the console opens on the role's home page. */
+export async function signIn(browser: Browser, base: string, login: string, viewport = desktop): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'America/New_York' });
+  const page = await context.newPage();
+  await page.goto(`${base}/#/login`);
+  await page.getByLabel('登录名').fill(login);
+  await page.getByLabel('密码').fill('duban2026');
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await page.waitForURL((url) => !url.hash.startsWith('#/login'));
+  return page;
+}
+
+/** Saves a screenshot of the console for docs/screenshots, once the page has settled and notifications have gone. */
+export async function screenshot(page: Page, name: string, fullPage = false): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.locator('.MuiSnackbar-root').waitFor({ state: 'detached', timeout: 10_000 });
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage });
+}

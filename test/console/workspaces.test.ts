@@ -1,0 +1,206 @@
+import { fileURLToPath } from 'node:url';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildConsoleIfStale, desktop, hasChromium, launchBrowser, screenshot, signIn, startStack, tablet, type Stack } from './stack.ts';
+
+/** A short notice of the genre, typed by hand: two sections, a placeholder group, one deadline. */
+const notice = `某市人民政府办公厅关于印发优化营商环境重点任务分工的通知
+
+各区人民政府，市政府各委、局：
+经市人民政府同意，现将优化营商环境重点任务分工印发给你们，请认真贯彻落实。
+
+某市人民政府办公厅
+2026年3月2日
+
+一、主要任务及责任分工
+（一）简化审批流程。
+1.全面推行企业开办“一网通办”，将开办时间压缩至1个工作日以内。（市市场监管委牵头，市审批办配合）
+2.清理规范行政审批中介服务事项，公布保留事项清单。（市审批办牵头，市有关行政主管部门配合）
+（二）加强事中事后监管。
+1.全面推行“双随机、一公开”监管，实现部门联合抽查常态化。（市市场监管委负责）
+
+二、有关要求
+各牵头部门要于2026年6月底前制定具体实施方案。
+`;
+
+const seedNotice = fileURLToPath(new URL('../../prisma/seed/tianjin-2015-market-supervision.txt', import.meta.url));
+
+const shanghaiDay = (ms: number) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
+
+/** Waits for what the page shows after a round trip through the API and the workflow. */
+const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 20_000, interval: 200 });
+
+/** Opens an action's dialog from a button inside `scope`, fills the text field, confirms, and waits for it to close. */
+async function act(page: Page, scope: Locator, action: string, field: string, text: string): Promise<void> {
+  await scope.locator(`[data-action=${action}]`).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel(field).fill(text);
+  await dialog.getByTestId('confirm-action').click();
+  await poll(() => dialog.count()).toBe(0);
+}
+
+/** Nothing wider than the window: the page works without sideways scrolling. */
+const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+describe.skipIf(!hasChromium)('admin console in Chromium against the running stack', () => {
+  let stack: Stack;
+  let browser: Browser;
+  let supervisor: Page;
+  let market: Page;
+  let urgedRef: string;
+  let taskPath: string;
+  let extendedTaskPath: string;
+
+  beforeAll(async () => {
+    await buildConsoleIfStale();
+    [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it('supervising office: the dashboard shows the lights and the overdue list, and one click urges', async () => {
+    supervisor = await signIn(browser, stack.base, 'supervisor');
+    await poll(() => supervisor.getByTestId('overdue-row').count()).toBeGreaterThan(10);
+    for (const word of ['逾期', '预警', '正常', '办结']) await poll(() => supervisor.getByText(word, { exact: true }).count()).toBeGreaterThan(0);
+    await poll(() => supervisor.getByTestId('body-chart').locator('.recharts-bar-rectangle').count()).toBeGreaterThan(0);
+    await screenshot(supervisor, 'dashboard');
+
+    const urgeable = supervisor.locator('[data-testid=overdue-row][data-body="市市场监管委"]').filter({ has: supervisor.locator('[data-action=urge]') });
+    urgedRef = (await urgeable.first().getAttribute('data-ref'))!;
+    const row = supervisor.locator(`[data-testid=overdue-row][data-body="市市场监管委"][data-ref="${urgedRef}"]`);
+    await act(supervisor, row, 'urge', '催办内容', '请于本周五前报送。');
+    await poll(() => supervisor.getByText('已催办：市市场监管委').count()).toBe(1);
+
+    await row.locator('.MuiListItemButton-root').click();
+    await supervisor.waitForURL(/#\/tasks\/.+\/show/);
+    taskPath = new URL(supervisor.url()).hash;
+    const urge = supervisor.locator('[data-testid=timeline-event][data-type=urge]').filter({ hasText: '请于本周五前报送。' });
+    await poll(() => urge.count()).toBe(1);
+
+    // Left open while the department submits: confirming it later must be refused by the workflow, in words.
+    await supervisor.locator('[data-testid=assignment-row][data-body="市市场监管委"] [data-action=urge]').click();
+    await poll(() => supervisor.getByRole('dialog').count()).toBe(1);
+  }, 120_000);
+
+  it('department: my assignments shows the urge; the body submits one and asks to extend another', async () => {
+    market = await signIn(browser, stack.base, 'market');
+    await market.waitForURL(/#\/my-assignments/);
+    const card = market.locator(`[data-testid=my-assignment][data-ref="${urgedRef}"]`);
+    await poll(() => card.getByTestId('urge-note').textContent()).toContain('请于本周五前报送。');
+    // A department sees only its own actions: nothing of the supervising office's.
+    expect(await market.locator('[data-action=urge], [data-action=accept]').count()).toBe(0);
+
+    await act(market, card, 'submit', '说明', '已完成，报送制度文本及抽查细则。');
+    await poll(() => card.getAttribute('data-status')).toBe('submitted');
+
+    const other = market.locator('[data-testid=my-assignment][data-status=assigned]').filter({ has: market.locator('[data-action=requestExtension]') }).first();
+    extendedTaskPath = (await other.locator('a').first().getAttribute('href'))!;
+    const until = shanghaiDay(Date.now() + 10 * 86_400_000);
+    await other.locator('[data-action=requestExtension]').click();
+    const dialog = market.getByRole('dialog');
+    await dialog.getByTestId('extension-until').fill(until);
+    await dialog.getByLabel('理由').fill('需征求法制办意见。');
+    await dialog.getByTestId('confirm-action').click();
+    await poll(() => dialog.count()).toBe(0);
+    await poll(() => market.getByText(`已申请延期至 ${until.replaceAll('-', '/')}`).count()).toBe(1);
+    await screenshot(market, 'my-assignments');
+  }, 120_000);
+
+  it('supervising office: a stale action is refused in words, the submission is accepted, the extension approved', async () => {
+    // The urge dialog opened before the body submitted: the workflow refuses it now, and the dialog says why.
+    const row = supervisor.locator('[data-testid=assignment-row][data-body="市市场监管委"]');
+    const dialog = supervisor.getByRole('dialog');
+    await dialog.getByTestId('confirm-action').click();
+    await poll(() => dialog.getByRole('alert').textContent()).toContain('不能执行此操作');
+    await dialog.getByRole('button', { name: '取消' }).click();
+
+    await supervisor.reload();
+    await poll(() => row.locator('[data-action=accept]').count()).toBe(1);
+    await screenshot(supervisor, 'task');
+    await act(supervisor, row, 'accept', '说明', '同意办结。');
+    await poll(() => row.locator('[data-status]').first().textContent()).toBe('已验收');
+    const types = await supervisor.getByTestId('timeline-event').evaluateAll((events) => events.map((e) => e.getAttribute('data-type')));
+    expect(types).toEqual(expect.arrayContaining(['urge', 'submit', 'accept']));
+
+    await supervisor.goto(`${stack.base}/${extendedTaskPath}`);
+    const extended = supervisor.locator('[data-testid=assignment-row][data-body="市市场监管委"]');
+    await extended.locator('[data-action=decideExtension]').click();
+    await poll(() => supervisor.getByRole('dialog').textContent()).toContain('需征求法制办意见。');
+    await supervisor.getByRole('dialog').getByTestId('confirm-action').click();
+    await poll(() => extended.textContent()).toContain(shanghaiDay(Date.now() + 10 * 86_400_000).replaceAll('-', '/'));
+  }, 120_000);
+
+  it('performance office: the same views, read-only, and scores not yet available', async () => {
+    const page = await signIn(browser, stack.base, 'performance');
+    await poll(() => page.getByTestId('overdue-row').count()).toBeGreaterThan(0);
+    await page.goto(`${stack.base}/${taskPath}`);
+    await poll(() => page.getByTestId('timeline-event').count()).toBeGreaterThan(2);
+    await page.goto(`${stack.base}/#/assignments`);
+    await poll(() => page.locator('tbody .RaDataTable-row').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-action]').count()).toBe(0);
+    await page.getByRole('menuitem', { name: '绩效评分' }).click();
+    await poll(() => page.getByTestId('scores-placeholder').textContent()).toContain('尚未开放');
+    await page.context().close();
+  }, 120_000);
+
+  it('works at tablet width, searches tasks, switches to English, and sends an expired session back to sign-in', async () => {
+    const page = await signIn(browser, stack.base, 'supervisor', tablet);
+    await poll(() => page.getByTestId('overdue-row').count()).toBeGreaterThan(0);
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'dashboard-tablet');
+    await page.goto(`${stack.base}/#/tasks`);
+    await poll(() => page.locator('tbody .RaDataTable-row').count()).toBe(25);
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    await page.getByPlaceholder('搜索').fill('随机抽查');
+    await poll(() => page.locator('tbody .RaDataTable-row').count()).toBeLessThan(5);
+
+    await page.setViewportSize(desktop);
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await poll(() => page.getByText('Overdue', { exact: true }).count()).toBeGreaterThan(0);
+
+    await page.evaluate(() => localStorage.setItem('duban.token', 'expired'));
+    await page.reload();
+    await page.waitForURL(/#\/login/);
+    await page.context().close();
+  }, 120_000);
+
+  it('supervising office: imports a pasted notice, designates its placeholder group and commits it', async () => {
+    await supervisor.goto(`${stack.base}/#/import`);
+    // The seed notice as an uploaded file (the GraphQL multipart request): all 35 tasks, beside the source.
+    await supervisor.getByTestId('notice-file').setInputFiles(seedNotice);
+    await supervisor.getByTestId('parse-notice').click();
+    await poll(() => supervisor.getByTestId('draft-task').count()).toBe(35);
+    await supervisor.getByRole('button', { name: '重新选择通知' }).click();
+
+    await supervisor.getByRole('tab', { name: '粘贴文本' }).click();
+    await supervisor.getByTestId('notice-text').fill('这不是一份通知。');
+    await supervisor.getByTestId('parse-notice').click();
+    await poll(() => supervisor.getByRole('alert').filter({ hasText: '未找到编号任务' }).count()).toBe(1);
+
+    await supervisor.getByTestId('notice-text').fill(notice);
+    await supervisor.getByTestId('parse-notice').click();
+    await poll(() => supervisor.getByTestId('draft-task').count()).toBe(3);
+    await supervisor.locator('[data-testid=draft-task][data-ref="1.2"]').click();
+    await poll(() => supervisor.getByTestId('source-pane').locator('mark').textContent()).toContain('清理规范行政审批中介服务事项');
+    await supervisor.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(supervisor, 'import');
+
+    const placeholder = supervisor.locator('[data-testid=draft-body][data-name="市有关行政主管部门"]');
+    expect(await placeholder.getAttribute('data-match')).toBe('placeholder');
+    await placeholder.getByRole('combobox').fill('市商务委');
+    await supervisor.getByRole('option', { name: '市商务委', exact: true }).click();
+    await placeholder.getByRole('button', { name: '替换' }).click();
+    await poll(() => placeholder.count()).toBe(0);
+    await poll(() => supervisor.locator('[data-testid=draft-task][data-ref="1.2"]').textContent()).toContain('市商务委');
+    expect(await supervisor.getByTestId('draft-warnings').count()).toBe(0);
+
+    await supervisor.getByTestId('commit-plan').click();
+    await supervisor.waitForURL(/#\/plans\/.+\/show/);
+    await poll(() => supervisor.getByText('全面推行企业开办“一网通办”', { exact: false }).count()).toBeGreaterThan(0);
+  }, 120_000);
+});
