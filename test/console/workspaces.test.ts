@@ -29,7 +29,7 @@ const shanghaiDay = (ms: number) =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
 
 /** Waits for what the page shows after a round trip through the API and the workflow. */
-const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 20_000, interval: 200 });
+const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 30_000, interval: 200 });
 
 /** Opens an action's dialog from a button inside `scope`, fills the text field, confirms, and waits for it to close. */
 async function act(page: Page, scope: Locator, action: string, field: string, text: string): Promise<void> {
