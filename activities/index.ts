@@ -2,7 +2,7 @@ import type { Notice } from '../domain/supervision/notices.ts';
 import type { TaskSnapshot } from '../domain/supervision/snapshot.ts';
 import type { TaskEvent } from '../domain/supervision/types.ts';
 import type { PrismaClient } from '../runtime/db.ts';
-import { deliverNotice, type Mailer } from './notices.ts';
+import { deliverNotices, type Mailer } from './notices.ts';
 import { projectTask } from './projection.ts';
 
 export interface ActivityDeps {
@@ -16,7 +16,9 @@ export interface ActivityDeps {
 export function createActivities(prisma: PrismaClient, { mailer = null }: ActivityDeps = {}) {
   return {
     projectTask: (snapshot: TaskSnapshot, events: TaskEvent[]) => projectTask(prisma, snapshot, events),
-    deliverNotice: (notice: Notice) => deliverNotice(prisma, mailer, notice),
+    deliverNotices: (notices: Notice[]) => deliverNotices(prisma, mailer, notices),
+    /** One notice at a time: what task workflows started before notices were batched still schedule. */
+    deliverNotice: (notice: Notice) => deliverNotices(prisma, mailer, [notice]),
   };
 }
 

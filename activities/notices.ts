@@ -1,6 +1,7 @@
 import nodemailer from 'nodemailer';
 import type { Notice } from '../domain/supervision/notices.ts';
 import type { PrismaClient } from '../runtime/db.ts';
+import { insertRows } from './sql.ts';
 
 export interface Mailer {
   send(message: { to: string; subject: string; text: string; messageId: string }): Promise<void>;
@@ -18,33 +19,40 @@ export function createMailer(smtpUrl: string | undefined, from = process.env.SMT
 }
 
 /**
- * Puts a notice in each recipient's inbox and mails it. Keyed per (notice,
- * account): a retry finds the row and mails only what was not mailed yet.
+ * Puts each notice in its recipients' inboxes (one statement for the lot) and
+ * mails it. Keyed per (notice, account): a retry writes no row twice and mails
+ * only what was not mailed yet.
  */
-export async function deliverNotice(prisma: PrismaClient, mailer: Mailer | null, notice: Notice): Promise<void> {
-  const { audience } = notice;
-  const recipients = await prisma.account.findMany({
-    where: audience.kind === 'body' ? { bodyId: audience.bodyId, role: 'department' } : { role: 'supervisor' },
+export async function deliverNotices(prisma: PrismaClient, mailer: Mailer | null, notices: Notice[]): Promise<void> {
+  const bodyIds = [...new Set(notices.flatMap(({ audience }) => (audience.kind === 'body' ? [audience.bodyId] : [])))];
+  const accounts = await prisma.account.findMany({
+    where: { OR: [{ bodyId: { in: bodyIds }, role: 'department' }, ...(notices.some((n) => n.audience.kind === 'supervisors') ? [{ role: 'supervisor' }] : [])] },
+    orderBy: { id: 'asc' },
   });
-  for (const account of recipients) {
-    const id = `${notice.key}@${account.id}`;
-    const row = await prisma.notification.upsert({
-      where: { id },
-      create: {
-        id,
+  const createdAt = new Date();
+  const rows = notices.flatMap((notice) =>
+    accounts
+      .filter((account) => (notice.audience.kind === 'body' ? account.role === 'department' && account.bodyId === notice.audience.bodyId : account.role === 'supervisor'))
+      .map((account) => ({
+        id: `${notice.key}@${account.id}`,
         key: notice.key,
         accountId: account.id,
         kind: notice.kind,
         subject: notice.subject,
         body: notice.body,
         taskId: notice.taskId,
-        createdAt: new Date(),
-      },
-      update: {},
-    });
-    if (mailer && account.email && !row.emailedAt) {
-      await mailer.send({ to: account.email, subject: notice.subject, text: notice.body, messageId: `<${encodeURIComponent(id)}@duban>` });
-      await prisma.notification.update({ where: { id }, data: { emailedAt: new Date() } });
-    }
+        createdAt,
+      })),
+  );
+  if (rows.length === 0) return;
+  await prisma.$executeRaw(insertRows('Notification', rows, 'ON CONFLICT ("id") DO NOTHING'));
+  if (!mailer) return;
+  const email = new Map(accounts.map((a) => [a.id, a.email]));
+  const unsent = await prisma.notification.findMany({ where: { id: { in: rows.map((r) => r.id) }, emailedAt: null }, orderBy: { id: 'asc' } });
+  for (const row of unsent) {
+    const to = email.get(row.accountId);
+    if (!to) continue;
+    await mailer.send({ to, subject: row.subject, text: row.body, messageId: `<${encodeURIComponent(row.id)}@duban>` });
+    await prisma.notification.update({ where: { id: row.id }, data: { emailedAt: new Date() } });
   }
 }

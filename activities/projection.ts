@@ -1,6 +1,7 @@
 import type { PrismaClient } from '../runtime/db.ts';
 import type { TaskSnapshot } from '../domain/supervision/snapshot.ts';
 import type { TaskEvent } from '../domain/supervision/types.ts';
+import { insertRows, upsertClause } from './sql.ts';
 
 const date = (iso: string | null) => (iso ? new Date(iso) : null);
 
@@ -8,63 +9,71 @@ const date = (iso: string | null) => (iso ? new Date(iso) : null);
  * Writes a task's state and new events into the read model. Idempotent: events
  * and audit entries are keyed by (task, seq), and a snapshot older than the
  * one already stored is ignored, so retries and out-of-order runs write once.
+ *
+ * Four statements, the first a write: SQLite then makes a competing writer
+ * wait for the lock instead of refusing a transaction that read before writing.
  */
 export async function projectTask(prisma: PrismaClient, s: TaskSnapshot, events: TaskEvent[]): Promise<void> {
   const at = new Date(s.at);
   await prisma.$transaction(async (tx) => {
-    const current = await tx.task.findUniqueOrThrow({ where: { id: s.taskId }, select: { version: true, projectedAt: true } });
-    const newer = s.seq > current.version || (s.seq === current.version && (!current.projectedAt || at >= current.projectedAt));
-    if (newer) {
-      await tx.task.update({
-        where: { id: s.taskId },
-        data: { status: s.status, light: s.light, due: date(s.due), closedAt: date(s.closedAt), version: s.seq, projectedAt: at },
-      });
-      for (const a of s.assignments) {
-        const fields = {
-          bodyId: a.bodyId,
-          role: a.role,
-          primary: a.primary,
-          placeholder: a.placeholder,
-          blocking: a.blocking,
-          status: a.status,
-          light: a.light,
-          deliverable: a.deliverable,
-          due: date(a.due),
-          originalDue: date(a.originalDue),
-          submittedAt: date(a.submittedAt),
-          acceptedAt: date(a.acceptedAt),
-          returnCount: a.returnCount,
-          extensionUntil: date(a.extension?.until ?? null),
-        };
-        const id = `${s.taskId}/${a.bodyName}`;
-        await tx.assignment.upsert({ where: { id }, create: { id, taskId: s.taskId, bodyName: a.bodyName, ...fields }, update: fields });
-      }
+    const { count } = await tx.task.updateMany({
+      where: {
+        id: s.taskId,
+        OR: [{ version: { lt: s.seq } }, { version: s.seq, OR: [{ projectedAt: null }, { projectedAt: { lte: at } }] }],
+      },
+      data: { status: s.status, light: s.light, due: date(s.due), closedAt: date(s.closedAt), version: s.seq, projectedAt: at },
+    });
+    if (count === 0 && !(await tx.task.findUnique({ where: { id: s.taskId }, select: { id: true } }))) {
+      throw new Error(`Task ${s.taskId} is not in the read model`);
     }
-    for (const e of events) {
-      const id = `${s.taskId}#${e.seq}`;
-      const row = {
+    if (count === 1 && s.assignments.length > 0) {
+      const rows = s.assignments.map((a) => ({
+        id: `${s.taskId}/${a.bodyName}`,
         taskId: s.taskId,
-        seq: e.seq,
-        type: e.type,
-        at: new Date(e.at),
-        actorId: e.actor.accountId,
-        actorName: e.actor.name,
-        bodyName: e.bodyName,
-        comment: e.comment,
-        attachments: JSON.stringify(e.attachments),
-        data: JSON.stringify(e.data),
-      };
-      await tx.taskEvent.upsert({ where: { id }, create: { id, ...row }, update: {} });
-      const audit = {
-        key: id,
-        at: row.at,
-        actorId: e.actor.accountId,
-        actorName: e.actor.name,
-        action: `task.${e.type}`,
-        target: e.bodyName ? `${s.taskId}/${e.bodyName}` : s.taskId,
-        detail: JSON.stringify({ comment: e.comment, ...e.data }),
-      };
-      await tx.auditEntry.upsert({ where: { key: id }, create: audit, update: {} });
+        bodyName: a.bodyName,
+        bodyId: a.bodyId,
+        role: a.role,
+        primary: a.primary,
+        placeholder: a.placeholder,
+        blocking: a.blocking,
+        status: a.status,
+        light: a.light,
+        deliverable: a.deliverable,
+        due: date(a.due),
+        originalDue: date(a.originalDue),
+        submittedAt: date(a.submittedAt),
+        acceptedAt: date(a.acceptedAt),
+        returnCount: a.returnCount,
+        extensionUntil: date(a.extension?.until ?? null),
+        updatedAt: at,
+      }));
+      const changing = Object.keys(rows[0]!).filter((c) => c !== 'id' && c !== 'taskId' && c !== 'bodyName');
+      await tx.$executeRaw(insertRows('Assignment', rows, upsertClause('id', changing)));
     }
+    if (events.length === 0) return;
+    const eventRows = events.map((e) => ({
+      id: `${s.taskId}#${e.seq}`,
+      taskId: s.taskId,
+      seq: e.seq,
+      type: e.type,
+      at: new Date(e.at),
+      actorId: e.actor.accountId,
+      actorName: e.actor.name,
+      bodyName: e.bodyName,
+      comment: e.comment,
+      attachments: JSON.stringify(e.attachments),
+      data: JSON.stringify(e.data),
+    }));
+    await tx.$executeRaw(insertRows('TaskEvent', eventRows, 'ON CONFLICT ("id") DO NOTHING'));
+    const audit = events.map((e, i) => ({
+      key: eventRows[i]!.id,
+      at: eventRows[i]!.at,
+      actorId: e.actor.accountId,
+      actorName: e.actor.name,
+      action: `task.${e.type}`,
+      target: e.bodyName ? `${s.taskId}/${e.bodyName}` : s.taskId,
+      detail: JSON.stringify({ comment: e.comment, ...e.data }),
+    }));
+    await tx.$executeRaw(insertRows('AuditEntry', audit, 'ON CONFLICT ("key") DO NOTHING'));
   });
 }

@@ -23,7 +23,7 @@ export const taskQuery = defineQuery<TaskSnapshot>('task');
 /** Every action on a task: validated synchronously, answered with the recorded event. */
 export const actUpdate = defineUpdate<TaskEvent, [ActionRequest]>('act');
 
-const { projectTask, deliverNotice } = proxyActivities<Activities>({
+const { projectTask, deliverNotices, deliverNotice } = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
@@ -67,8 +67,14 @@ export async function taskWorkflow(initial: TaskState, unprojected: TaskEvent[] 
     sendDueReminders(state, pending, outbox);
     // A light can change with time alone (a deadline drawing near, or passing with no reminder set).
     const lightChanged = patched('project-light-changes') && projectedLights !== lights();
-    if (pending.length > 0 || projectedLights === null || lightChanged) await project();
-    while (outbox.length > 0) await deliverNotice(outbox.shift()!);
+    const stale = pending.length > 0 || projectedLights === null || lightChanged;
+    if (patched('batch-effects')) {
+      // One projection and one delivery, side by side: the fewest round trips through the server.
+      await Promise.all([stale ? project() : null, outbox.length > 0 ? deliverNotices(outbox.splice(0)) : null]);
+    } else {
+      if (stale) await project();
+      while (outbox.length > 0) await deliverNotice(outbox.shift()!);
+    }
     if (state.status === 'closed') break;
     if (workflowInfo().continueAsNewSuggested) {
       await condition(allHandlersFinished);

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdConflictPolicy, WorkflowIdReusePolicy, type Client } from '@temporalio/client';
-import { layOutPlan, type NoticePlan, type Timeline } from '../../domain/supervision/plan.ts';
+import { layOutPlan, type NoticePlan, type PlanLayout, type Timeline } from '../../domain/supervision/plan.ts';
 import { shanghaiDate } from '../../domain/time/instants.ts';
+import { Prisma } from '../../prisma/generated/client.ts';
 import type { PrismaClient } from '../../runtime/db.ts';
 import { taskWorkflow, taskWorkflowId } from '../../workflows/task.ts';
 import { loadRegistry } from './registry.ts';
@@ -51,45 +52,7 @@ export async function commitPlan({ prisma, temporal, taskQueue }: CommitDeps, dr
     registry: await loadRegistry(prisma),
     taskId: (ref) => taskWorkflowId(id, ref),
   });
-  const created = await prisma.$transaction(async (tx) => {
-    if (await tx.plan.findUnique({ where: { id }, select: { id: true } })) return false;
-    await tx.plan.create({
-      data: {
-        id,
-        title: draft.title,
-        issuer: draft.issuer,
-        issuedOn: draft.issuedOn,
-        basis: draft.basis,
-        sourceText: draft.sourceText,
-        timeline: draft.timeline,
-        shiftDays: layout.shiftDays,
-        reminderDays: JSON.stringify(draft.reminderDays ?? [7, 1]),
-        warnings: JSON.stringify(draft.warnings),
-      },
-    });
-    for (const section of layout.sections) {
-      await tx.section.create({ data: { id: `${id}/${section.ordinal}`, planId: id, ...section } });
-    }
-    for (const task of layout.tasks) {
-      await tx.task.create({
-        data: { id: task.state.taskId, planId: id, sectionId: `${id}/${task.sectionOrdinal}`, ref: task.ref, text: task.text },
-      });
-    }
-    for (const [ordinal, r] of draft.requirements.entries()) {
-      await tx.requirement.create({
-        data: {
-          id: `${id}/r${ordinal + 1}`,
-          planId: id,
-          ordinal: ordinal + 1,
-          text: r.text,
-          due: r.due ? new Date(Date.parse(r.due) + layout.shiftDays * 86_400_000) : null,
-          recurrence: r.recurrence,
-          appliesTo: JSON.stringify(r.appliesTo),
-        },
-      });
-    }
-    return true;
-  });
+  const created = await storePlan(prisma, id, draft, layout);
   for (const task of layout.tasks) {
     await temporal.workflow
       .start(taskWorkflow, {
@@ -105,4 +68,49 @@ export async function commitPlan({ prisma, temporal, taskQueue }: CommitDeps, dr
       });
   }
   return { planId: id, created, tasks: layout.tasks.length };
+}
+
+/**
+ * One short transaction of four statements, the first a write, so that the
+ * worker's projections wait for it rather than make SQLite refuse it. False
+ * when the plan was stored before (by an earlier import, or one racing this).
+ */
+async function storePlan(prisma: PrismaClient, id: string, draft: PlanDraft, layout: PlanLayout): Promise<boolean> {
+  if (await prisma.plan.findUnique({ where: { id }, select: { id: true } })) return false;
+  const plan = prisma.plan.create({
+    data: {
+      id,
+      title: draft.title,
+      issuer: draft.issuer,
+      issuedOn: draft.issuedOn,
+      basis: draft.basis,
+      sourceText: draft.sourceText,
+      timeline: draft.timeline,
+      shiftDays: layout.shiftDays,
+      reminderDays: JSON.stringify(draft.reminderDays ?? [7, 1]),
+      warnings: JSON.stringify(draft.warnings),
+    },
+  });
+  const sections = prisma.section.createMany({ data: layout.sections.map((section) => ({ id: `${id}/${section.ordinal}`, planId: id, ...section })) });
+  const tasks = prisma.task.createMany({
+    data: layout.tasks.map((task) => ({ id: task.state.taskId, planId: id, sectionId: `${id}/${task.sectionOrdinal}`, ref: task.ref, text: task.text })),
+  });
+  const requirements = prisma.requirement.createMany({
+    data: draft.requirements.map((r, i) => ({
+      id: `${id}/r${i + 1}`,
+      planId: id,
+      ordinal: i + 1,
+      text: r.text,
+      due: r.due ? new Date(Date.parse(r.due) + layout.shiftDays * 86_400_000) : null,
+      recurrence: r.recurrence,
+      appliesTo: JSON.stringify(r.appliesTo),
+    })),
+  });
+  try {
+    await prisma.$transaction([plan, sections, tasks, requirements]);
+    return true;
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return false;
+    throw error;
+  }
 }
