@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classify, defaultClassRule, type CreditRecord } from './classes.ts';
+import { classChange, classify, classRuleFrom, defaultClassRule, type CreditRecord } from './classes.ts';
 
 const penalty = (id: string, amountYuan: number, status: CreditRecord['status'] = 'active'): CreditRecord => ({ id, kind: 'penalty', amountYuan, date: '2016-03-01', status });
 const penalties = (n: number, each: number) => Array.from({ length: n }, (_, i) => penalty(`p${i}`, each));
@@ -36,5 +36,23 @@ describe('classify', () => {
   it('applies the configured thresholds and names their version', () => {
     const strict = { ...defaultClassRule, version: 'strict', warningMaxPenalties: 1 };
     expect(classify(penalties(2, 100), strict)).toMatchObject({ creditClass: 'dishonest', ruleVersion: 'strict' });
+  });
+
+  it('reads thresholds from configuration, refusing unnamed or disordered ones', () => {
+    const rule = classRuleFrom({ version: 'tianjin-2016', warningMaxYuan: 50_000 });
+    expect(classify([penalty('p', 60_000)], rule)).toMatchObject({ creditClass: 'dishonest', ruleVersion: 'tianjin-2016' });
+    expect(() => classRuleFrom({ warningMaxYuan: 50_000 })).toThrow(/new rule version/);
+    expect(() => classRuleFrom({ version: 'bad', dishonestMaxPenalties: 2 })).toThrow(/must not be below/);
+    expect(classRuleFrom({})).toEqual(defaultClassRule);
+  });
+
+  it('records a change of class only when the class changes', () => {
+    const before = classify([penalty('p', 1000)]);
+    expect(classChange('warning', before, '2016-03-01T00:00:00Z', 'import')).toBeNull();
+    const after = classify([penalty('p', 1000), { id: 's', kind: 'seriousViolation', date: '2016-03-02', status: 'active' }]);
+    expect(classChange('warning', after, '2016-03-02T00:00:00Z', 'record s')).toEqual({
+      from: 'warning', to: 'dishonest', ruleVersion: 'default-2026.1', reasons: ['列入严重违法失信企业名单 On the serious-violation list'],
+      at: '2016-03-02T00:00:00Z', cause: 'record s',
+    });
   });
 });

@@ -16,6 +16,10 @@ export interface CreditRecord {
   /** Administrative penalties: the fine in yuan. */
   amountYuan?: number;
   date: string;
+  /** Penalties: a general or a serious one (the minimum publication period before repair differs). */
+  severity?: 'general' | 'serious';
+  /** The rules exclude this record from credit repair. */
+  repairExcluded?: boolean;
   /** Corrected and repaired records no longer count; one under objection still does until decided. */
   status: 'active' | 'underObjection' | 'corrected' | 'repaired';
 }
@@ -38,6 +42,22 @@ export const defaultClassRule: ClassRule = {
   dishonestMaxPenalties: 10,
   dishonestMaxYuan: 500_000,
 };
+
+/** A rule from configuration (e.g. JSON in DUBAN_CREDIT_RULE): named, complete, thresholds in order. */
+export function classRuleFrom(config: Partial<ClassRule>, base: ClassRule = defaultClassRule): ClassRule {
+  const rule = { ...base, ...config };
+  if (config.version === undefined || config.version === base.version) {
+    if (Object.keys(config).some((k) => k !== 'version' && config[k as keyof ClassRule] !== base[k as keyof ClassRule])) {
+      throw new Error('改变阈值须给出新的规则版本 Changed thresholds need a new rule version.');
+    }
+  }
+  const numbers = [rule.warningMaxPenalties, rule.warningMaxYuan, rule.dishonestMaxPenalties, rule.dishonestMaxYuan];
+  if (numbers.some((n) => !Number.isFinite(n) || n < 0)) throw new Error('阈值须为非负数 Thresholds must be non-negative numbers.');
+  if (rule.dishonestMaxPenalties < rule.warningMaxPenalties || rule.dishonestMaxYuan < rule.warningMaxYuan) {
+    throw new Error('失信阈值不得低于警示阈值 Dishonest thresholds must not be below the warning thresholds.');
+  }
+  return rule;
+}
 
 export interface Classification {
   creditClass: CreditClass;
@@ -72,4 +92,21 @@ export function classify(records: CreditRecord[], rule: ClassRule = defaultClass
     return result('warning', reasons);
   }
   return result('good', []);
+}
+
+/** One change of an entity's class, kept in its history (动态调整). */
+export interface ClassChange {
+  from: CreditClass | null;
+  to: CreditClass;
+  ruleVersion: string;
+  reasons: string[];
+  at: string;
+  /** What changed the records: an import, an objection decision, a repair, an inspection finding. */
+  cause: string;
+}
+
+/** The change a reclassification makes, or null when the class stays the same. */
+export function classChange(current: CreditClass | null, next: Classification, at: string, cause: string): ClassChange | null {
+  if (current === next.creditClass) return null;
+  return { from: current, to: next.creditClass, ruleVersion: next.ruleVersion, reasons: next.reasons, at, cause };
 }

@@ -7,7 +7,10 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
  *   seed           = SHA-256 of "<round id>|<date>|<populationHash>";
  *   random stream  = SHA-256(seed ":" 0), SHA-256(seed ":" 1), … read as big-endian 32-bit words;
  *   uniform 0..n-1 = rejection sampling on those words (no modulo bias);
- *   sample         = the first k of a Fisher–Yates shuffle of the sorted population.
+ *   sample         = the first k of a Fisher–Yates shuffle of the sorted population;
+ *   inspectors     = then, per sampled entity in draw order and per joining body whose remit covers
+ *                    it, the first 2 of a shuffle of that body's staff free of conflicts, sorted by id
+ *                    (code-unit order, never locale order, so every machine sorts alike).
  * It does not use Temporal's workflow randomness, which is seeded from the run id.
  */
 export const hex = (text: string) => bytesToHex(sha256(utf8ToBytes(text)));
@@ -83,6 +86,7 @@ export interface DrawResult {
 /**
  * Draws the entities, then for each (in draw order) `perBody` inspectors from
  * every joining body's own staff, leaving out anyone with a declared conflict.
+ * `covers` limits a body to the entities in its remit (every entity by default).
  */
 export function drawRound(
   round: { id: string; date: string },
@@ -91,6 +95,7 @@ export function drawRound(
   staff: Inspector[],
   bodies: string[],
   perBody = 2,
+  covers: (entity: string, bodyId: string) => boolean = () => true,
 ): DrawResult {
   const sorted = [...population].sort();
   const hash = populationHash(sorted);
@@ -98,10 +103,13 @@ export function drawRound(
   const stream = new SeededStream(seed);
   const entities = stream.pick(sorted, size);
   const inspectors: Record<string, string[]> = {};
-  const ordered = [...staff].sort((a, b) => a.id.localeCompare(b.id));
+  const ordered = [...staff].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const pools = new Map(bodies.map((bodyId) => [bodyId, ordered.filter((s) => s.bodyId === bodyId)]));
   for (const entity of entities) {
-    inspectors[entity] = bodies.flatMap((bodyId) => {
-      const eligible = ordered.filter((s) => s.bodyId === bodyId && !s.conflicts.includes(entity));
+    const serving = bodies.filter((bodyId) => covers(entity, bodyId));
+    if (serving.length === 0) throw new Error(`没有参加单位负责 ${entity} 的检查 No joining body's remit covers ${entity}.`);
+    inspectors[entity] = serving.flatMap((bodyId) => {
+      const eligible = pools.get(bodyId)!.filter((s) => !s.conflicts.includes(entity));
       if (eligible.length < perBody) {
         throw new Error(`${bodyId} 可选执法人员不足 ${perBody} 名（回避后） has fewer than ${perBody} inspectors free of conflicts for ${entity}.`);
       }

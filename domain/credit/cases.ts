@@ -1,0 +1,45 @@
+import { ActionRefused } from '../supervision/transitions.ts';
+import type { Actor } from '../supervision/types.ts';
+
+/** One step in the life of an objection case, repair application or inspection round: its timeline. */
+export interface CaseEvent {
+  seq: number;
+  type: string;
+  at: string;
+  actor: { accountId: string | null; name: string };
+  comment: string | null;
+  data: Record<string, unknown>;
+}
+
+export interface CaseRequest<A> {
+  actor: Actor;
+  action: A;
+}
+
+export const systemActor = { accountId: null, name: '督办系统 Duban' };
+
+/** Refuses an action with the reason in Chinese, then English (an Update validator's rejection). */
+export function refuse(zh: string, en: string): never {
+  throw new ActionRefused(`${zh} ${en}`);
+}
+
+export function requireText(value: string | undefined | null, zh: string, en: string): string {
+  const text = (value ?? '').trim();
+  if (!text) refuse(`请填写${zh}。`, `Give the ${en}.`);
+  if (text.length > 4000) refuse(`${zh}过长（最多 4000 字）。`, `The ${en} is too long (4,000 characters at most).`);
+  return text;
+}
+
+/** Appends an event to a case's timeline and returns it. */
+export function appendEvent(
+  events: CaseEvent[],
+  type: string,
+  at: number,
+  actor: { accountId: string | null; name: string },
+  comment: string | null = null,
+  data: Record<string, unknown> = {},
+): CaseEvent {
+  const event: CaseEvent = { seq: events.length + 1, type, at: new Date(at).toISOString(), actor: { accountId: actor.accountId, name: actor.name }, comment, data };
+  events.push(event);
+  return event;
+}

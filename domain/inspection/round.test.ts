@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import type { Actor } from '../supervision/types.ts';
+import { workingDayEnds } from '../time/working-day-calendar.ts';
+import { drawRound } from './draw.ts';
+import { roundNotices } from './notices.ts';
+import {
+  applyDraw, applyRoundAction, coversIndustry, defaultRoundLimits, inPopulation, markRoundOverdue, newRound, nextRoundDeadline,
+  roundPlanProblems, sampleCount, validateRoundAction, type RoundAction, type RoundPlan, type RoundState,
+} from './round.ts';
+
+const supervisor: Actor = { accountId: 'a-sup', name: '督办员', role: 'supervisor', bodyId: 'supervision-office' };
+const market: Actor = { accountId: 'a-mk', name: '市场监管委', role: 'department', bodyId: 'market-commission' };
+const legal: Actor = { accountId: 'a-lg', name: '法制办', role: 'department', bodyId: 'legal-affairs-office' };
+const at = Date.parse('2016-03-01T10:00:00+08:00');
+const plan: RoundPlan = {
+  roundId: 'R-2016-03', title: '2016 年第一批双随机抽查', date: '2016-03-01',
+  filter: { districts: [], industries: [] }, sample: { size: 2 },
+  checklist: [{ id: 'licence', text: '营业执照公示' }, { id: 'pricing', text: '明码标价' }],
+  bodies: [{ bodyId: 'market-commission', industries: [] }, { bodyId: 'environment', industries: ['chemicals'] }],
+  inspectorsPerBody: 2,
+};
+const staff = [
+  ...['m1', 'm2', 'm3'].map((id) => ({ id, bodyId: 'market-commission', conflicts: [] as string[] })),
+  ...['e1', 'e2'].map((id) => ({ id, bodyId: 'environment', conflicts: [] as string[] })),
+];
+const industry: Record<string, string> = { A: 'retail', B: 'chemicals', C: 'retail' };
+
+function drawn(): RoundState {
+  const s = newRound(plan, defaultRoundLimits, workingDayEnds(at, 60), supervisor, at);
+  const d = drawRound({ id: plan.roundId, date: plan.date }, ['A', 'B', 'C'], 2, staff, plan.bodies.map((b) => b.bodyId), 2, coversIndustry(plan.bodies, (c) => industry[c]!));
+  applyDraw(s, { ...d, populationSize: 3, drawnAt: at }, Object.fromEntries(staff.map((x) => [x.id, x.bodyId])));
+  return s;
+}
+const act = (s: RoundState, actor: Actor, action: RoundAction, now = at) => {
+  validateRoundAction(s, { actor, action });
+  return applyRoundAction(s, { actor, action }, now);
+};
+
+describe('inspection round', () => {
+  it('draws from good entities of the chosen districts and industries', () => {
+    const e = { code: 'A', creditClass: 'good' as const, district: '和平区', industry: 'retail' };
+    expect(inPopulation(e, { districts: [], industries: [] })).toBe(true);
+    expect(inPopulation({ ...e, creditClass: 'warning' }, { districts: [], industries: [] })).toBe(false);
+    expect(inPopulation(e, { districts: ['河西区'], industries: [] })).toBe(false);
+    expect(inPopulation(e, { districts: ['和平区'], industries: ['retail'] })).toBe(true);
+    expect([sampleCount({ ratio: 0.03 }, 1000), sampleCount({ size: 50 }, 10)]).toEqual([30, 10]);
+  });
+
+  it('checks the plan: sample, one shared checklist, at least 2 inspectors per body', () => {
+    expect(roundPlanProblems(plan)).toEqual([]);
+    const bad = { ...plan, roundId: 'a b', sample: { ratio: 1.5 }, checklist: [plan.checklist[0]!, plan.checklist[0]!], inspectorsPerBody: 1 };
+    expect(roundPlanProblems(bad)).toHaveLength(4);
+  });
+
+  it("sends each body's inspectors only to entities in its remit", () => {
+    const s = drawn();
+    for (const code of s.draw!.entities) {
+      const bodies = s.draw!.inspectors[code]!.map((i) => s.inspectorBodies[i]);
+      expect(bodies.filter((b) => b === 'market-commission')).toHaveLength(2);
+      expect(bodies.includes('environment')).toBe(industry[code] === 'chemicals');
+    }
+  });
+
+  it('records results against the shared checklist by assigned inspectors, then publishes them in time', () => {
+    const s = drawn();
+    const [code] = s.draw!.entities as [string];
+    const signers = s.draw!.inspectors[code]!.filter((i) => i.startsWith('m'));
+    const answers = [{ itemId: 'licence', outcome: 'pass' as const }, { itemId: 'pricing', outcome: 'fail' as const, note: '未明码标价' }];
+    expect(() => act(s, market, { type: 'record', entityCode: code, inspectorIds: signers.slice(0, 1), answers })).toThrow(/At least 2 inspectors/);
+    expect(() => act(s, market, { type: 'record', entityCode: code, inspectorIds: ['m1', 'e9'], answers })).toThrow(/was not drawn/);
+    expect(() => act(s, legal, { type: 'record', entityCode: code, inspectorIds: signers, answers })).toThrow(/own body's inspectors/);
+    expect(() => act(s, market, { type: 'record', entityCode: code, inspectorIds: signers, answers: answers.slice(0, 1) })).toThrow(/missing: pricing/);
+    expect(() => act(s, market, { type: 'record', entityCode: code, inspectorIds: signers, answers, finding: { kind: 'penalty', description: '未明码标价' } })).toThrow(/needs its fine/);
+    act(s, market, { type: 'record', entityCode: code, inspectorIds: signers, answers, finding: { kind: 'penalty', amountYuan: 2000, description: '未明码标价' } });
+    const result = s.results[code]!;
+    expect(new Date(result.publishBy)).toEqual(new Date('2016-03-29T23:59:59+08:00'));
+    expect(nextRoundDeadline(s)).toBe(result.publishBy);
+    const [late] = markRoundOverdue(s, result.publishBy);
+    expect(roundNotices(s, late!)).toMatchObject([{ kind: 'overdue', audience: { kind: 'supervisors' } }]);
+    expect(() => act(s, market, { type: 'publish', entityCodes: [code] })).toThrow(/Only the supervising office/);
+    act(s, supervisor, { type: 'publish', entityCodes: [code] });
+    expect(s.status).toBe('inspecting');
+    expect(() => act(s, supervisor, { type: 'cancel', reasons: 'x' })).toThrow(/no longer be cancelled/);
+  });
+
+  it('tells each joining body which of its inspectors go where', () => {
+    const s = drawn();
+    const notices = roundNotices(s, s.events.at(-1)!);
+    expect(notices.map((n) => n.audience)).toEqual([{ kind: 'body', bodyId: 'market-commission' }, { kind: 'body', bodyId: 'environment' }]);
+    expect(notices[0]!.body).toContain(s.draw!.seed);
+  });
+});

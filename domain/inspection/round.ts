@@ -1,0 +1,241 @@
+import type { CreditClass, RecordKind } from '../credit/classes.ts';
+import { appendEvent, refuse, requireText, systemActor, type CaseEvent, type CaseRequest } from '../credit/cases.ts';
+import { nthWorkingDayEnd, type WorkingDayCalendar } from '../time/calendar.ts';
+import { sampleSize, type DrawResult } from './draw.ts';
+
+/** Who is drawn from: entities rated 良好, optionally only some districts or industries. */
+export interface PopulationFilter {
+  districts: string[];
+  industries: string[];
+}
+
+export interface PopulationEntity {
+  code: string;
+  creditClass: CreditClass;
+  district: string;
+  industry: string;
+}
+
+/** Only entities rated good are drawn (task 3.2); the filter narrows them further. */
+export function inPopulation(e: PopulationEntity, filter: PopulationFilter): boolean {
+  return e.creditClass === 'good'
+    && (filter.districts.length === 0 || filter.districts.includes(e.district))
+    && (filter.industries.length === 0 || filter.industries.includes(e.industry));
+}
+
+/** A ratio of the population or a fixed number of entities. */
+export type SampleRule = { ratio: number } | { size: number };
+
+export const sampleCount = (rule: SampleRule, population: number) =>
+  'ratio' in rule ? sampleSize(population, rule.ratio) : Math.min(rule.size, population);
+
+/** One item of the shared checklist (一表共用): every body inspects against the same list. */
+export interface ChecklistItem {
+  id: string;
+  text: string;
+}
+
+/** A body joining the round, and the industries in its remit (none listed: every industry). */
+export interface JoiningBody {
+  bodyId: string;
+  industries: string[];
+}
+
+export interface RoundPlan {
+  roundId: string;
+  title: string;
+  /** The round's published date (YYYY-MM-DD), part of the seed. */
+  date: string;
+  filter: PopulationFilter;
+  sample: SampleRule;
+  checklist: ChecklistItem[];
+  bodies: JoiningBody[];
+  inspectorsPerBody: number;
+}
+
+/** Everything wrong with a round's plan, before anything is drawn. */
+export function roundPlanProblems(plan: RoundPlan): string[] {
+  const problems: string[] = [];
+  if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/.test(plan.roundId)) problems.push('抽查批次编号只能含字母、数字、-、_ 和 .。 The round ID may contain letters, digits, -, _ and . only.');
+  if (!plan.title.trim()) problems.push('请填写抽查批次名称。 Give the round a title.');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(plan.date) || Number.isNaN(Date.parse(plan.date))) problems.push('日期应为 YYYY-MM-DD。 The date must be YYYY-MM-DD.');
+  if ('ratio' in plan.sample ? !(plan.sample.ratio > 0 && plan.sample.ratio <= 1) : !(Number.isInteger(plan.sample.size) && plan.sample.size > 0)) {
+    problems.push('抽查比例应在 0 到 1 之间，或抽查数量为正整数。 The sample is a ratio in (0, 1] or a positive whole number.');
+  }
+  if (plan.checklist.length === 0) problems.push('请给出共用检查表。 Give the shared checklist.');
+  const ids = plan.checklist.map((i) => i.id);
+  if (new Set(ids).size !== ids.length) problems.push('检查表事项编号重复。 Checklist item IDs repeat.');
+  if (plan.checklist.some((i) => !i.id.trim() || !i.text.trim())) problems.push('检查表事项须有编号和内容。 Every checklist item needs an ID and a text.');
+  if (plan.bodies.length === 0) problems.push('至少需要一个参加单位。 At least one body must join.');
+  if (new Set(plan.bodies.map((b) => b.bodyId)).size !== plan.bodies.length) problems.push('参加单位重复。 A body joins twice.');
+  if (!(Number.isInteger(plan.inspectorsPerBody) && plan.inspectorsPerBody >= 2)) problems.push('每个单位至少派 2 名执法人员。 Each body sends at least 2 inspectors.');
+  return problems;
+}
+
+/** Does this joining body's remit cover an entity of that industry? */
+export const coversIndustry = (bodies: JoiningBody[], industryOf: (code: string) => string) => (code: string, bodyId: string) => {
+  const body = bodies.find((b) => b.bodyId === bodyId);
+  return !!body && (body.industries.length === 0 || body.industries.includes(industryOf(code)));
+};
+
+export type Outcome = 'pass' | 'fail' | 'notApplicable';
+
+/** A finding that becomes a credit record when the result is published. */
+export interface Finding {
+  kind: RecordKind;
+  amountYuan?: number;
+  description: string;
+}
+
+export interface InspectionResult {
+  entityCode: string;
+  answers: Array<{ itemId: string; outcome: Outcome; note: string }>;
+  inspectorIds: string[];
+  finding: Finding | null;
+  recordedAt: number;
+  recordedBy: string;
+  /** Published within 20 working days of recording. */
+  publishBy: number;
+  publishedAt: number | null;
+  overdue: boolean;
+}
+
+export interface RoundLimits {
+  publicationWorkingDays: number;
+}
+
+export const defaultRoundLimits: RoundLimits = { publicationWorkingDays: 20 };
+
+export type RoundStatus = 'drawing' | 'inspecting' | 'completed' | 'cancelled';
+
+export interface RoundState {
+  plan: RoundPlan;
+  status: RoundStatus;
+  draw: (DrawResult & { populationSize: number; drawnAt: number }) | null;
+  /** Body of every drawn inspector, to check who may record for whom. */
+  inspectorBodies: Record<string, string>;
+  results: Record<string, InspectionResult>;
+  limits: RoundLimits;
+  calendar: WorkingDayCalendar;
+  events: CaseEvent[];
+}
+
+export type RoundAction =
+  | { type: 'record'; entityCode: string; inspectorIds: string[]; answers: Array<{ itemId: string; outcome: Outcome; note?: string }>; finding?: Finding | null }
+  | { type: 'publish'; entityCodes: string[] }
+  | { type: 'cancel'; reasons: string };
+
+export type RoundRequest = CaseRequest<RoundAction>;
+
+export function newRound(plan: RoundPlan, limits: RoundLimits, calendar: WorkingDayCalendar, createdBy: { accountId: string | null; name: string }, at: number): RoundState {
+  const problems = roundPlanProblems(plan);
+  if (problems.length) throw new Error(problems.join('\n'));
+  const state: RoundState = { plan, status: 'drawing', draw: null, inspectorBodies: {}, results: {}, limits, calendar, events: [] };
+  appendEvent(state.events, 'created', at, createdBy, null, { date: plan.date, sample: plan.sample, filter: plan.filter });
+  return state;
+}
+
+/** Takes the draw (made from the round's published data) into the round. */
+export function applyDraw(state: RoundState, draw: NonNullable<RoundState['draw']>, inspectorBodies: Record<string, string>): CaseEvent {
+  state.draw = draw;
+  state.inspectorBodies = inspectorBodies;
+  state.status = draw.entities.length === 0 ? 'completed' : 'inspecting';
+  return appendEvent(state.events, 'drawn', draw.drawnAt, systemActor, null, {
+    seed: draw.seed, populationHash: draw.populationHash, populationSize: draw.populationSize, sampled: draw.entities.length,
+  });
+}
+
+const findingKinds: RecordKind[] = ['penalty', 'abnormal', 'seriousViolation', 'refusedInspection'];
+
+export function validateRoundAction(state: RoundState, { actor, action }: RoundRequest): void {
+  if (state.status === 'completed' || state.status === 'cancelled') refuse('该抽查批次已结束。', 'This inspection round is over.');
+  if (action.type === 'cancel') {
+    if (actor.role !== 'supervisor') refuse('只有督办部门可以取消抽查。', 'Only the supervising office cancels a round.');
+    if (Object.keys(state.results).length > 0) refuse('已有检查结果，不能取消。', 'Results are recorded: the round can no longer be cancelled.');
+    requireText(action.reasons, '取消理由', 'reasons for cancelling');
+    return;
+  }
+  if (state.status !== 'inspecting' || !state.draw) refuse('尚未完成抽取。', 'The sample has not been drawn yet.');
+  if (action.type === 'publish') {
+    if (actor.role !== 'supervisor') refuse('只有督办部门可以公示检查结果。', 'Only the supervising office publishes results.');
+    if (action.entityCodes.length === 0) refuse('请选择要公示的结果。', 'Choose the results to publish.');
+    for (const code of action.entityCodes) {
+      const result = state.results[code];
+      if (!result) refuse(`${code} 尚无检查结果。`, `${code} has no result yet.`);
+      if (result.publishedAt !== null) refuse(`${code} 的结果已公示。`, `The result for ${code} is already published.`);
+    }
+    return;
+  }
+  if (actor.role !== 'department' && actor.role !== 'supervisor') refuse('无权记录检查结果。', 'You may not record inspection results.');
+  const assigned = state.draw.inspectors[action.entityCode];
+  if (!assigned) refuse(`${action.entityCode} 不在本批次抽中的主体中。`, `${action.entityCode} was not drawn in this round.`);
+  if (state.results[action.entityCode]) refuse('该主体的检查结果已记录。', 'The result for this entity is already recorded.');
+  const signers = new Set(action.inspectorIds);
+  if (signers.size < 2) refuse('检查结果须由至少 2 名执法人员签署。', 'At least 2 inspectors sign a result.');
+  for (const id of signers) if (!assigned.includes(id)) refuse(`${id} 未被抽派检查该主体。`, `${id} was not drawn to inspect this entity.`);
+  if (actor.role === 'department' && ![...signers].some((id) => state.inspectorBodies[id] === actor.bodyId)) {
+    refuse('只能记录本单位执法人员参加的检查。', "You may record only inspections your own body's inspectors took part in.");
+  }
+  const items = new Map(state.plan.checklist.map((i) => [i.id, i]));
+  const answered = new Set(action.answers.map((a) => a.itemId));
+  if (answered.size !== action.answers.length) refuse('检查表事项重复作答。', 'A checklist item is answered twice.');
+  for (const a of action.answers) {
+    if (!items.has(a.itemId)) refuse(`检查表中没有事项 ${a.itemId}。`, `The shared checklist has no item ${a.itemId}.`);
+    if (!['pass', 'fail', 'notApplicable'].includes(a.outcome)) refuse('检查结论应为 合格、不合格 或 不适用。', 'An outcome is pass, fail or notApplicable.');
+  }
+  const missing = state.plan.checklist.filter((i) => !answered.has(i.id)).map((i) => i.id);
+  if (missing.length) refuse(`共用检查表尚有事项未填：${missing.join('、')}。`, `Every item of the shared checklist needs an answer; missing: ${missing.join(', ')}.`);
+  const f = action.finding;
+  if (f) {
+    if (!findingKinds.includes(f.kind)) refuse('发现问题的记录类型无效。', 'The finding\'s record kind is not valid.');
+    requireText(f.description, '问题描述', 'description of the finding');
+    if (f.kind === 'penalty' && !(typeof f.amountYuan === 'number' && Number.isFinite(f.amountYuan) && f.amountYuan >= 0)) {
+      refuse('行政处罚须填写罚款金额。', 'A penalty needs its fine (a non-negative amount).');
+    }
+    if (!action.answers.some((a) => a.outcome === 'fail')) refuse('只有检查不合格才能形成信用记录。', 'A finding needs at least one failed checklist item.');
+  }
+}
+
+export function applyRoundAction(state: RoundState, { actor, action }: RoundRequest, now: number): CaseEvent {
+  switch (action.type) {
+    case 'cancel':
+      state.status = 'cancelled';
+      return appendEvent(state.events, 'cancelled', now, actor, action.reasons.trim());
+    case 'record': {
+      const publishBy = nthWorkingDayEnd(state.calendar, now, state.limits.publicationWorkingDays);
+      state.results[action.entityCode] = {
+        entityCode: action.entityCode,
+        answers: action.answers.map((a) => ({ itemId: a.itemId, outcome: a.outcome, note: (a.note ?? '').trim() })),
+        inspectorIds: [...new Set(action.inspectorIds)].sort(),
+        finding: action.finding ?? null,
+        recordedAt: now,
+        recordedBy: actor.name,
+        publishBy,
+        publishedAt: null,
+        overdue: false,
+      };
+      return appendEvent(state.events, 'recorded', now, actor, null, { entityCode: action.entityCode, finding: action.finding ?? null, publishBy: new Date(publishBy).toISOString() });
+    }
+    case 'publish': {
+      for (const code of action.entityCodes) state.results[code]!.publishedAt = now;
+      if (state.draw!.entities.every((code) => state.results[code]?.publishedAt != null)) state.status = 'completed';
+      return appendEvent(state.events, 'published', now, actor, null, { entityCodes: action.entityCodes });
+    }
+  }
+}
+
+/** The next publication time limit still running, or null. */
+export function nextRoundDeadline(state: RoundState): number | null {
+  const times = Object.values(state.results).filter((r) => r.publishedAt === null && !r.overdue).map((r) => r.publishBy);
+  return state.status === 'inspecting' && times.length ? Math.min(...times) : null;
+}
+
+/** Marks results left unpublished past their time limit, each once. */
+export function markRoundOverdue(state: RoundState, now: number): CaseEvent[] {
+  if (state.status !== 'inspecting') return [];
+  const late = Object.values(state.results).filter((r) => r.publishedAt === null && !r.overdue && r.publishBy <= now);
+  for (const r of late) r.overdue = true;
+  return late.length
+    ? [appendEvent(state.events, 'overdue', now, systemActor, null, { entityCodes: late.map((r) => r.entityCode), deadline: new Date(Math.min(...late.map((r) => r.publishBy))).toISOString() })]
+    : [];
+}

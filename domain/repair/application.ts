@@ -1,0 +1,80 @@
+import type { CreditRecord } from '../credit/classes.ts';
+import { appendEvent, refuse, requireText, systemActor, type CaseEvent, type CaseRequest } from '../credit/cases.ts';
+import { nthWorkingDayEnd, type WorkingDayCalendar } from '../time/calendar.ts';
+import { repairProblems, type RepairApplicationInput, type RepairPolicy } from './eligibility.ts';
+
+export type RepairStatus = 'underReview' | 'approved' | 'refused';
+
+export interface RepairState {
+  applicationId: string;
+  entityCode: string;
+  record: CreditRecord;
+  evidence: string[];
+  commitment: string | null;
+  statement: string;
+  filedBy: { accountId: string | null; name: string; bodyId: string | null };
+  filedAt: number;
+  status: RepairStatus;
+  reviewBy: number | null;
+  decidedAt: number | null;
+  overdue: boolean;
+  policy: RepairPolicy;
+  events: CaseEvent[];
+}
+
+export type RepairAction = { type: 'approve'; comment?: string } | { type: 'refuse'; reasons: string };
+export type RepairRequest = CaseRequest<RepairAction>;
+
+export interface NewRepairApplication extends RepairApplicationInput {
+  applicationId: string;
+  entityCode: string;
+  record: CreditRecord;
+  statement: string;
+  filedBy: { accountId: string | null; name: string; bodyId: string | null };
+  filedAt: number;
+  policy: RepairPolicy;
+  calendar: WorkingDayCalendar;
+}
+
+/**
+ * A new application: checked against the rules at once. An ineligible one is
+ * refused by rule with every reason; an eligible one goes to review with its time limit.
+ */
+export function fileRepair(input: NewRepairApplication): RepairState {
+  const { calendar, ...rest } = input;
+  const state: RepairState = { ...rest, status: 'underReview', reviewBy: null, decidedAt: null, overdue: false, events: [] };
+  appendEvent(state.events, 'filed', input.filedAt, input.filedBy, input.statement || null, { recordId: input.record.id, evidence: input.evidence, commitment: input.commitment });
+  const problems = repairProblems(input.record, input, input.filedAt, input.policy);
+  if (problems.length > 0) {
+    state.status = 'refused';
+    state.decidedAt = input.filedAt;
+    appendEvent(state.events, 'refused', input.filedAt, systemActor, problems.join('\n'), { byRule: true, policy: input.policy.version });
+  } else {
+    state.reviewBy = nthWorkingDayEnd(calendar, input.filedAt, input.policy.reviewWorkingDays);
+    appendEvent(state.events, 'eligible', input.filedAt, systemActor, null, { reviewBy: new Date(state.reviewBy).toISOString(), policy: input.policy.version });
+  }
+  return state;
+}
+
+export function validateRepairAction(state: RepairState, { actor, action }: RepairRequest): void {
+  if (state.status !== 'underReview') refuse('该修复申请已办结。', 'This repair application is closed.');
+  if (actor.role !== 'supervisor') refuse('只有信用主管部门（督办部门）可以审核修复申请。', 'Only the supervising office reviews repair applications.');
+  if (action.type === 'refuse') requireText(action.reasons, '不予修复的理由', 'reasons for refusing');
+}
+
+export function applyRepairAction(state: RepairState, { actor, action }: RepairRequest, now: number): CaseEvent {
+  state.decidedAt = now;
+  if (action.type === 'approve') {
+    state.status = 'approved';
+    return appendEvent(state.events, 'approved', now, actor, action.comment?.trim() || null, { recordId: state.record.id });
+  }
+  state.status = 'refused';
+  return appendEvent(state.events, 'refused', now, actor, action.reasons.trim());
+}
+
+/** Marks the review overdue once its time limit passes undecided. */
+export function markRepairOverdue(state: RepairState, now: number): CaseEvent | null {
+  if (state.status !== 'underReview' || state.overdue || state.reviewBy === null || now < state.reviewBy) return null;
+  state.overdue = true;
+  return appendEvent(state.events, 'overdue', now, systemActor, null, { deadline: new Date(state.reviewBy).toISOString() });
+}
