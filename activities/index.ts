@@ -4,6 +4,14 @@ import type { TaskEvent } from '../domain/supervision/types.ts';
 import type { PrismaClient } from '../runtime/db.ts';
 import { deliverNotices, type Mailer } from './notices.ts';
 import { projectTask } from './projection.ts';
+import { consolidateCatalogue, projectBodyFiling, projectFilingRound } from './filing.ts';
+import { listReportingUnits, projectEvaluationRound, projectUnitReport } from './evaluation.ts';
+import type { FilingRoundSnapshot } from '../workflows/filing.ts';
+import type { EvaluationRoundSnapshot } from '../workflows/evaluation.ts';
+import type { UnitSnapshot } from '../workflows/round-unit.ts';
+import type { CatalogueSubmission } from '../domain/filing/round.ts';
+import type { SelfEvaluationReport } from '../domain/evaluation/report.ts';
+import type { RoundEvent } from '../domain/rounds/unit.ts';
 
 export interface ActivityDeps {
   mailer?: Mailer | null;
@@ -19,6 +27,13 @@ export function createActivities(prisma: PrismaClient, { mailer = null }: Activi
     deliverNotices: (notices: Notice[]) => deliverNotices(prisma, mailer, notices),
     /** One notice at a time: what task workflows started before notices were batched still schedule. */
     deliverNotice: (notice: Notice) => deliverNotices(prisma, mailer, [notice]),
+    projectFilingRound: (s: FilingRoundSnapshot, events: RoundEvent[]) => projectFilingRound(prisma, s, events),
+    projectBodyFiling: (s: UnitSnapshot<CatalogueSubmission>, events: RoundEvent[]) => projectBodyFiling(prisma, s, events),
+    consolidateCatalogue: (roundId: string, at: string, by: string, included: string[], overdue: string[]) =>
+      consolidateCatalogue(prisma, roundId, at, by, included, overdue),
+    projectEvaluationRound: (s: EvaluationRoundSnapshot, events: RoundEvent[]) => projectEvaluationRound(prisma, s, events),
+    projectUnitReport: (s: UnitSnapshot<SelfEvaluationReport>, events: RoundEvent[]) => projectUnitReport(prisma, s, events),
+    listReportingUnits: () => listReportingUnits(prisma),
   };
 }
 

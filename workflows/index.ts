@@ -1,3 +1,5 @@
 // The worker's workflow bundle: every workflow type Duban registers.
 export { noopWorkflow } from './noop.ts';
 export { taskWorkflow } from './task.ts';
+export { filingRoundWorkflow, filingUnitWorkflow } from './filing.ts';
+export { evaluationRoundWorkflow, reportUnitWorkflow, scheduledEvaluationWorkflow } from './evaluation.ts';
