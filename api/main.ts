@@ -2,12 +2,15 @@
 import { loadConfig } from '../runtime/config.ts';
 import { createPrisma } from '../runtime/db.ts';
 import { connectClient } from '../runtime/temporal.ts';
+import { ensureEvaluationSchedule } from '../runtime/evaluation-schedule.ts';
 import { signingKey } from './auth/tokens.ts';
 import { createApp } from './app.ts';
 
 const config = loadConfig();
 const prisma = await createPrisma(config.databaseUrl);
 const temporal = await connectClient(config);
+// The yearly evaluation round's schedule: created on first start, brought to the configured dates after.
+await ensureEvaluationSchedule(temporal, config.taskQueue).catch((error) => console.error('api: could not ensure the evaluation schedule:', error));
 const app = createApp({ prisma, temporal, taskQueue: config.taskQueue, signingKey: signingKey(config.dataDir), dataDir: config.dataDir });
 const server = app.listen(config.port, () => {
   console.log(`api: listening on http://localhost:${config.port}`);
