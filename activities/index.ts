@@ -4,6 +4,7 @@ import type { TaskEvent } from '../domain/supervision/types.ts';
 import type { PrismaClient } from '../runtime/db.ts';
 import { deliverNotices, type Mailer } from './notices.ts';
 import { projectTask } from './projection.ts';
+import { creditActivities } from './credit-activities.ts';
 import { consolidateCatalogue, projectBodyFiling, projectFilingRound } from './filing.ts';
 import { listReportingUnits, projectEvaluationRound, projectUnitReport } from './evaluation.ts';
 import type { FilingRoundSnapshot } from '../workflows/filing.ts';
@@ -27,6 +28,7 @@ export function createActivities(prisma: PrismaClient, { mailer = null }: Activi
     deliverNotices: (notices: Notice[]) => deliverNotices(prisma, mailer, notices),
     /** One notice at a time: what task workflows started before notices were batched still schedule. */
     deliverNotice: (notice: Notice) => deliverNotices(prisma, mailer, [notice]),
+    ...creditActivities(prisma),
     projectFilingRound: (s: FilingRoundSnapshot, events: RoundEvent[]) => projectFilingRound(prisma, s, events),
     projectBodyFiling: (s: UnitSnapshot<CatalogueSubmission>, events: RoundEvent[]) => projectBodyFiling(prisma, s, events),
     consolidateCatalogue: (roundId: string, at: string, by: string, included: string[], overdue: string[]) =>

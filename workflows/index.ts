@@ -3,3 +3,6 @@ export { noopWorkflow } from './noop.ts';
 export { taskWorkflow } from './task.ts';
 export { filingRoundWorkflow, filingUnitWorkflow } from './filing.ts';
 export { evaluationRoundWorkflow, reportUnitWorkflow, scheduledEvaluationWorkflow } from './evaluation.ts';
+export { objectionWorkflow } from './objection.ts';
+export { repairWorkflow } from './repair.ts';
+export { inspectionRoundWorkflow } from './inspection.ts';

@@ -22,6 +22,8 @@ export function roundNotices(state: RoundState, event: CaseEvent): Notice[] {
       });
     case 'cancelled':
       return toBodies('decision', '已取消 Cancelled', () => `抽查已取消，理由：${event.comment ?? ''}`);
+    case 'drawFailed':
+      return [caseNotice(id, event, 'decision', { kind: 'supervisors' }, `【抽取未完成 Draw not made】${label}`, event.comment ?? '')];
     case 'overdue':
       return [caseNotice(id, event, 'overdue', { kind: 'supervisors' }, `【逾期 Overdue】${label}`,
         `以下主体的检查结果超过公示期限（${byDate(String(event.data.deadline))}）未公示： ${(event.data.entityCodes as string[]).join('、')}\nResults not published within the time limit.`)];

@@ -145,6 +145,12 @@ export function applyDraw(state: RoundState, draw: NonNullable<RoundState['draw'
   });
 }
 
+/** A draw the rules cannot make (too few inspectors free of conflicts): the round ends with the reason. */
+export function failDraw(state: RoundState, reason: string, at: number): CaseEvent {
+  state.status = 'cancelled';
+  return appendEvent(state.events, 'drawFailed', at, systemActor, reason);
+}
+
 const findingKinds: RecordKind[] = ['penalty', 'abnormal', 'seriousViolation', 'refusedInspection'];
 
 export function validateRoundAction(state: RoundState, { actor, action }: RoundRequest): void {

@@ -6,6 +6,7 @@ import type { Actor } from '../../domain/supervision/types.ts';
 import type { PrismaClient } from '../../runtime/db.ts';
 import { noopWorkflow } from '../noop.ts';
 import { actUpdate, taskWorkflowId } from '../task.ts';
+import { creditScenarios } from './credit-scenarios.ts';
 
 /** A run of a workflow whose history is kept as a replay fixture. */
 export interface Scenario {
@@ -49,4 +50,5 @@ export const scenarios: Scenario[] = [
       return handle;
     },
   },
+  ...creditScenarios,
 ];

@@ -1,0 +1,67 @@
+import { classChange, classify, type ClassRule, type CreditClass, type CreditRecord as RuleRecord } from '../domain/credit/classes.ts';
+import type { CaseEvent } from '../domain/credit/cases.ts';
+import type { PrismaClient } from '../runtime/db.ts';
+import { creditClassRule } from '../runtime/credit-config.ts';
+
+/** A transaction client: the same model accessors as PrismaClient. */
+export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
+
+type RecordRow = { id: string; kind: string; amountYuan: number | null; date: string; status: string; severity: string; repairExcluded: boolean; underObjection: boolean };
+
+/** A stored record as the pure rule sees it. */
+export function ruleRecord(r: RecordRow): RuleRecord {
+  return {
+    id: r.id,
+    kind: r.kind as RuleRecord['kind'],
+    ...(r.amountYuan === null ? {} : { amountYuan: r.amountYuan }),
+    date: r.date,
+    severity: r.severity as 'general' | 'serious',
+    repairExcluded: r.repairExcluded,
+    status: r.status === 'active' && r.underObjection ? 'underObjection' : (r.status as RuleRecord['status']),
+  };
+}
+
+/**
+ * Recomputes an entity's class from its records (dynamic adjustment). A change
+ * of class is kept in the history, keyed by entity and cause, so a retry writes it once.
+ */
+export async function reclassifyEntity(tx: Tx, code: string, cause: string, at: Date, rule: ClassRule = creditClassRule()): Promise<void> {
+  const entity = await tx.marketEntity.findUniqueOrThrow({ where: { code }, select: { creditClass: true, classifiedAt: true } });
+  const records = await tx.creditRecord.findMany({ where: { entityCode: code } });
+  const next = classify(records.map(ruleRecord), rule);
+  // An entity never classified yet has no class to change from.
+  const current = entity.classifiedAt ? (entity.creditClass as CreditClass) : null;
+  const change = classChange(current, next, at.toISOString(), cause);
+  await tx.marketEntity.update({
+    where: { code },
+    data: { creditClass: next.creditClass, ruleVersion: next.ruleVersion, classReasons: JSON.stringify(next.reasons), classifiedAt: at },
+  });
+  if (change) {
+    const id = `${code}@${cause}`;
+    const row = { entityCode: code, at, from: change.from, to: change.to, ruleVersion: change.ruleVersion, reasons: JSON.stringify(change.reasons), cause };
+    await tx.creditClassChange.upsert({ where: { id }, create: { id, ...row }, update: {} });
+  }
+}
+
+/** Writes a case's new timeline events once per (case, seq). */
+export async function writeCaseEvents(tx: Tx, caseId: string, caseKind: string, events: CaseEvent[]): Promise<void> {
+  for (const e of events) {
+    const id = `${caseId}#${e.seq}`;
+    const row = {
+      caseId, caseKind, seq: e.seq, type: e.type, at: new Date(e.at), actorId: e.actor.accountId, actorName: e.actor.name, comment: e.comment, data: JSON.stringify(e.data),
+    };
+    await tx.caseEvent.upsert({ where: { id }, create: { id, ...row }, update: {} });
+    await tx.auditEntry.upsert({
+      where: { key: id },
+      create: { key: id, at: row.at, actorId: row.actorId, actorName: row.actorName, action: `${caseKind}.${e.type}`, target: caseId, detail: JSON.stringify({ comment: e.comment, ...e.data }) },
+      update: {},
+    });
+  }
+}
+
+/** Appends to a record's kept history (each correction or repair, by its case). */
+export function withHistory(history: string, entry: Record<string, unknown>): string {
+  return JSON.stringify([...(JSON.parse(history) as unknown[]), entry]);
+}
+
+export const hasHistory = (history: string, caseId: string) => (JSON.parse(history) as Array<{ caseId?: string }>).some((h) => h.caseId === caseId);

@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import type { Client } from '@temporalio/client';
+import { usccProblem } from '../../domain/credit/uscc.ts';
+import { roundPlanProblems, type RoundPlan } from '../../domain/inspection/round.ts';
+import type { Actor } from '../../domain/supervision/types.ts';
+import { workingDayEnds } from '../../domain/time/working-day-calendar.ts';
+import { ruleRecord } from '../../activities/credit.ts';
+import { projectObjectionCase } from '../../activities/objection.ts';
+import { projectRepairApplication } from '../../activities/repair.ts';
+import { fileObjection } from '../../domain/objection/case.ts';
+import { calendarWorkingDays, inspectionLimits, objectionLimits, repairPolicy } from '../../runtime/credit-config.ts';
+import type { PrismaClient } from '../../runtime/db.ts';
+import { inspectionRoundWorkflow, inspectionWorkflowId } from '../../workflows/inspection.ts';
+import { objectionWorkflow, objectionWorkflowId } from '../../workflows/objection.ts';
+import { repairWorkflow, repairWorkflowId } from '../../workflows/repair.ts';
+import { ForbiddenError, NotFoundError, ValidationError } from '../schema/errors.ts';
+
+export interface CaseDeps {
+  prisma: PrismaClient;
+  temporal: Client;
+  taskQueue: string;
+}
+
+const dayMs = 86_400_000;
+/** The ends of working days from a week back (a workflow's clock may lag the caller's), far past any time limit. */
+const calendarFrom = (now: number) => workingDayEnds(now - 7 * dayMs, calendarWorkingDays);
+const filer = (actor: Actor) => ({ accountId: actor.accountId, name: actor.name, bodyId: actor.bodyId });
+
+/** The entity of a code typed by a user: a malformed code or an unknown entity gets a clear error. */
+export async function findEntity(prisma: PrismaClient, code: string) {
+  const problem = usccProblem(code);
+  if (problem) throw new ValidationError(problem);
+  const entity = await prisma.marketEntity.findUnique({ where: { code: code.trim().toUpperCase() } });
+  if (!entity) throw new NotFoundError(`未登记的市场主体 ${code.trim().toUpperCase()}。 No market entity is registered under this code.`);
+  return entity;
+}
+
+async function checkAttachments(prisma: PrismaClient, ids: string[]): Promise<void> {
+  const found = await prisma.attachment.count({ where: { id: { in: ids } } });
+  if (found !== new Set(ids).size) throw new ValidationError('附件不存在，请重新上传。 An attachment was not found: upload it again.');
+}
+
+function requireActing(actor: Actor): void {
+  if (actor.role !== 'supervisor' && actor.role !== 'department') {
+    throw new ForbiddenError('只有督办部门和承办单位可以代市场主体提出申请。 Only the supervising office and departments file for an entity.');
+  }
+}
+
+const openObjection = ['filed', 'verifying', 'awaitingProvider'];
+
+/** Files an objection to a record (or, without a record, to the class) and starts its case workflow. */
+export async function fileObjectionCase(
+  { prisma, temporal, taskQueue }: CaseDeps,
+  actor: Actor,
+  input: { entityCode: string; recordId: string | null; reasons: string; evidence: string[] },
+  now = Date.now(),
+): Promise<string> {
+  requireActing(actor);
+  const entity = await findEntity(prisma, input.entityCode);
+  const record = input.recordId ? await prisma.creditRecord.findFirst({ where: { id: input.recordId, entityCode: entity.code } }) : null;
+  if (input.recordId && !record) throw new NotFoundError('该主体没有这条信用记录。 The entity has no such credit record.');
+  if (record && record.status !== 'active') throw new ValidationError('该记录已更正或已修复，不能再提出异议。 The record was already corrected or repaired.');
+  if (!input.reasons.trim()) throw new ValidationError('请填写异议理由。 Give the reasons for the objection.');
+  await checkAttachments(prisma, input.evidence);
+  const open = await prisma.objectionCase.count({ where: { entityCode: entity.code, recordId: input.recordId, status: { in: openObjection } } });
+  if (open > 0) throw new ValidationError('同一记录已有正在办理的异议。 An objection to this is already under way.');
+  const caseId = objectionWorkflowId(randomUUID());
+  const args = {
+    caseId, entityCode: entity.code, recordId: record?.id ?? null, providerBodyId: record?.providerBodyId ?? null, reasons: input.reasons,
+    evidence: input.evidence, filedBy: filer(actor), limits: objectionLimits(), calendar: calendarFrom(now),
+  };
+  // The case is in the read model before its workflow runs, so a second objection to the same thing is refused at once.
+  const { calendar: _calendar, events, ...filed } = fileObjection({ ...args, filedAt: now });
+  await projectObjectionCase(prisma, { ...filed, seq: events.length }, []);
+  await temporal.workflow.start(objectionWorkflow, { taskQueue, workflowId: caseId, args: [args] });
+  return caseId;
+}
+
+/** Files a repair application for a record and starts its workflow, which checks eligibility at once. */
+export async function fileRepairApplication(
+  { prisma, temporal, taskQueue }: CaseDeps,
+  actor: Actor,
+  input: { recordId: string; statement: string; evidence: string[]; commitment: string | null },
+  now = Date.now(),
+): Promise<string> {
+  requireActing(actor);
+  const record = await prisma.creditRecord.findUnique({ where: { id: input.recordId } });
+  if (!record) throw new NotFoundError('信用记录不存在。 No such credit record.');
+  await checkAttachments(prisma, [...input.evidence, ...(input.commitment ? [input.commitment] : [])]);
+  const open = await prisma.repairApplication.count({ where: { recordId: record.id, status: 'underReview' } });
+  if (open > 0) throw new ValidationError('该记录已有待审核的修复申请。 A repair application for this record is already under review.');
+  const applicationId = repairWorkflowId(randomUUID());
+  const args = {
+    applicationId, entityCode: record.entityCode, record: ruleRecord(record), statement: input.statement.trim(), evidence: input.evidence,
+    commitment: input.commitment, filedBy: filer(actor), policy: repairPolicy(), calendar: calendarFrom(now),
+  };
+  // Stored before the workflow runs (as under review), so a second application is refused at once; the workflow then decides eligibility.
+  await projectRepairApplication(prisma, { ...args, status: 'underReview', reviewBy: null, decidedAt: null, overdue: false, filedAt: now, seq: 0, reasons: null }, []);
+  await temporal.workflow.start(repairWorkflow, { taskQueue, workflowId: applicationId, args: [args] });
+  return applicationId;
+}
+
+/** Opens an inspection round (supervising office only) and starts its workflow, which draws the sample. */
+export async function openInspectionRound({ prisma, temporal, taskQueue }: CaseDeps, actor: Actor, plan: RoundPlan, now = Date.now()): Promise<string> {
+  if (actor.role !== 'supervisor') throw new ForbiddenError('只有督办部门可以组织双随机抽查。 Only the supervising office opens inspection rounds.');
+  const problems = roundPlanProblems(plan);
+  if (problems.length) throw new ValidationError(problems.join('\n'));
+  const bodies = await prisma.body.findMany({ where: { id: { in: plan.bodies.map((b) => b.bodyId) } }, select: { id: true } });
+  if (bodies.length !== plan.bodies.length) throw new ValidationError('参加单位须为已登记的单位。 Joining bodies must be registered bodies.');
+  for (const { bodyId } of plan.bodies) {
+    const staff = await prisma.enforcementOfficer.count({ where: { bodyId, active: true } });
+    if (staff < plan.inspectorsPerBody) throw new ValidationError(`${bodyId} 执法人员名录不足 ${plan.inspectorsPerBody} 人。 ${bodyId} has fewer than ${plan.inspectorsPerBody} inspectors in its pool.`);
+  }
+  const existing = await prisma.inspectionRound.findUnique({ where: { id: plan.roundId }, select: { status: true } });
+  if (existing && existing.status !== 'cancelled') throw new ValidationError('该抽查批次编号已使用。 This round ID is already in use.');
+  const workflowId = inspectionWorkflowId(plan.roundId);
+  await temporal.workflow.start(inspectionRoundWorkflow, {
+    taskQueue,
+    workflowId,
+    args: [{ plan, limits: inspectionLimits(), calendar: calendarFrom(now), createdBy: { accountId: actor.accountId, name: actor.name } }],
+  });
+  return workflowId;
+}

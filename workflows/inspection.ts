@@ -1,0 +1,88 @@
+import { allHandlersFinished, condition, defineQuery, defineUpdate, proxyActivities, setHandler } from '@temporalio/workflow';
+import type { Activities } from '../activities/index.ts';
+import type { CaseEvent } from '../domain/credit/cases.ts';
+import { roundNotices } from '../domain/inspection/notices.ts';
+import {
+  applyDraw, applyRoundAction, failDraw, markRoundOverdue, newRound, nextRoundDeadline, validateRoundAction,
+  type RoundLimits, type RoundPlan, type RoundRequest, type RoundState, type RoundStatus,
+} from '../domain/inspection/round.ts';
+import type { Notice } from '../domain/supervision/notices.ts';
+import type { WorkingDayCalendar } from '../domain/time/calendar.ts';
+
+export const roundQuery = defineQuery<Omit<RoundState, 'calendar'>>('inspectionRound');
+/** Record a result, publish results, or cancel: validated synchronously. */
+export const roundActUpdate = defineUpdate<CaseEvent, [RoundRequest]>('inspectionAct');
+
+const { drawInspectionSample, projectInspectionRound, recordFinding, deliverNotices } = proxyActivities<Activities>({
+  startToCloseTimeout: '5 minutes',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+
+export { roundCaseId as inspectionWorkflowId } from '../domain/inspection/notices.ts';
+
+export interface RoundInput {
+  plan: RoundPlan;
+  limits: RoundLimits;
+  calendar: WorkingDayCalendar;
+  createdBy: { accountId: string | null; name: string };
+}
+
+const finished = (status: RoundStatus) => status === 'completed' || status === 'cancelled';
+
+/**
+ * One random joint inspection round (双随机、一表共用): the draw from the round's
+ * published data (seed from round ID, date and population hash, never Temporal's
+ * randomness), results against the shared checklist by the drawn inspectors,
+ * publication within its time limit; a published finding becomes a credit record.
+ */
+export async function inspectionRoundWorkflow(input: RoundInput): Promise<RoundStatus> {
+  const state = newRound(input.plan, input.limits, input.calendar, input.createdBy, Date.now());
+  const pending: CaseEvent[] = [...state.events];
+  const outbox: Notice[] = [];
+  const record = (events: CaseEvent[]) => {
+    pending.push(...events);
+    outbox.push(...events.flatMap((e) => roundNotices(state, e)));
+  };
+  const project = async () => {
+    const { calendar: _calendar, events, ...rest } = state;
+    await projectInspectionRound({ ...rest, seq: events.length, createdAt: events[0]!.at }, pending.splice(0));
+  };
+
+  setHandler(roundQuery, () => {
+    const { calendar: _calendar, ...rest } = state;
+    return rest;
+  });
+  setHandler(
+    roundActUpdate,
+    async (request) => {
+      record(markRoundOverdue(state, Date.now()));
+      const event = applyRoundAction(state, request, Date.now());
+      record([event]);
+      await project();
+      if (request.action.type === 'publish') {
+        for (const code of request.action.entityCodes) {
+          const result = state.results[code]!;
+          if (result.finding) await recordFinding(state.plan.roundId, code, result.finding, state.inspectorBodies[result.inspectorIds[0]!] ?? null, Date.now());
+        }
+      }
+      return event;
+    },
+    { validator: (request) => validateRoundAction(state, request) },
+  );
+
+  await project();
+  const drawn = await drawInspectionSample(input.plan, Date.now());
+  record(['problem' in drawn ? failDraw(state, drawn.problem, Date.now()) : applyDraw(state, drawn.draw, drawn.inspectorBodies)]);
+  for (;;) {
+    record(markRoundOverdue(state, Date.now()));
+    if (pending.length > 0) await project();
+    if (outbox.length > 0) await deliverNotices(outbox.splice(0));
+    if (finished(state.status)) break;
+    const deadline = nextRoundDeadline(state);
+    await condition(() => pending.length > 0 || outbox.length > 0 || finished(state.status), deadline === null ? undefined : Math.max(deadline - Date.now(), 1));
+  }
+  await condition(allHandlersFinished);
+  if (pending.length > 0) await project();
+  if (outbox.length > 0) await deliverNotices(outbox.splice(0));
+  return state.status;
+}
