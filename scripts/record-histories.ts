@@ -15,7 +15,9 @@ try {
   const taskQueue = 'record';
   const worker = await createWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, prisma: db.prisma });
   await worker.runUntil(async () => {
-    for (const scenario of scenarios) {
+    // `npm run histories:record -- <name>…` records only the scenarios named.
+    const only = process.argv.slice(2);
+    for (const scenario of scenarios.filter((s) => only.length === 0 || only.includes(s.name))) {
       const handle = await scenario.run({ env, prisma: db.prisma, taskQueue });
       await handle.result();
       const history = await handle.fetchHistory();

@@ -7,6 +7,7 @@ import type { PrismaClient } from '../../runtime/db.ts';
 import { noopWorkflow } from '../noop.ts';
 import { actUpdate, taskWorkflowId } from '../task.ts';
 import { creditScenarios } from './credit-scenarios.ts';
+import { roundScenarios } from './round-scenarios.ts';
 
 /** A run of a workflow whose history is kept as a replay fixture. */
 export interface Scenario {
@@ -50,5 +51,6 @@ export const scenarios: Scenario[] = [
       return handle;
     },
   },
+  ...roundScenarios,
   ...creditScenarios,
 ];
