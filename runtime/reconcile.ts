@@ -1,9 +1,7 @@
 import type { Client } from '@temporalio/client';
-import { defaultPayloadConverter } from '@temporalio/common';
 import { projectTask } from '../activities/projection.ts';
 import type { TaskSnapshot } from '../domain/supervision/snapshot.ts';
-import type { TaskEvent } from '../domain/supervision/types.ts';
-import { taskQuery } from '../workflows/task.ts';
+import { taskEventsQuery, taskQuery } from '../workflows/task.ts';
 import type { PrismaClient } from './db.ts';
 
 export interface Difference {
@@ -42,19 +40,13 @@ export async function compareTask(prisma: PrismaClient, client: Client, taskId: 
 }
 
 /**
- * Rewrites a task's read model from its workflow history: every projection
- * the workflow ever scheduled is applied again (each is idempotent), then the
- * current state, so events lost from the database come back in order.
+ * Rewrites a task's read model from its workflow: every event it ever
+ * recorded, then its current state (each write is idempotent), so events
+ * lost from the database come back in order.
  */
 export async function repairTask(prisma: PrismaClient, client: Client, taskId: string): Promise<void> {
-  const history = await client.workflow.getHandle(taskId).fetchHistory();
-  for (const event of history.events ?? []) {
-    const scheduled = event.activityTaskScheduledEventAttributes;
-    if (scheduled?.activityType?.name !== 'projectTask') continue;
-    const [snapshot, events] = (scheduled.input?.payloads ?? []).map((p) => defaultPayloadConverter.fromPayload(p)) as [TaskSnapshot, TaskEvent[]];
-    await projectTask(prisma, snapshot, events);
-  }
-  await projectTask(prisma, await workflowSnapshot(client, taskId), []);
+  const events = await client.workflow.getHandle(taskId).query(taskEventsQuery);
+  await projectTask(prisma, await workflowSnapshot(client, taskId), events);
 }
 
 /** Checks every task in the read model against its workflow; with `repair`, mends what differs. */

@@ -92,7 +92,7 @@ describe('task workflow on the time-skipping server', () => {
       expect(found).toBeDefined();
       return found!;
     });
-    expect(reminder.at.getTime()).toBeCloseTo(due - 7 * day, -3);
+    expect(reminder.at.getTime()).toBeCloseTo(due - 7 * day, -4);
     await eventually(async () => {
       const inbox = await db.prisma.notification.findMany({ where: { accountId: 'account-legal', kind: 'reminder' } });
       expect(inbox.length).toBeGreaterThanOrEqual(3);
@@ -104,7 +104,7 @@ describe('task workflow on the time-skipping server', () => {
     await eventually(async () => {
       const reminders = (await events('1.1')).filter((e) => e.type === 'reminder' && e.bodyName === '市法制办');
       expect(reminders).toHaveLength(2);
-      expect(reminders[1]!.at.getTime()).toBeCloseTo(due - day, -3);
+      expect(reminders[1]!.at.getTime()).toBeCloseTo(due - day, -4);
     });
   });
 
@@ -154,7 +154,7 @@ describe('task workflow on the time-skipping server', () => {
     await env.sleep(due - (await env.currentTimeMs()) + 60_000);
     await eventually(async () => {
       const overdue = (await events('1.3')).find((e) => e.type === 'overdue');
-      expect(overdue?.at.getTime()).toBeCloseTo(due, -3);
+      expect(overdue?.at.getTime()).toBeCloseTo(due, -4);
       expect(await db.prisma.notification.count({ where: { accountId: 'account-supervisor', kind: 'overdue' } })).toBeGreaterThan(0);
     });
     expect((await assignment('1.3', '市法制办')).light).toBe('red');
