@@ -74,6 +74,25 @@ describe('the API under bad input, uploads, exports and query limits', () => {
     expect(await state()).toEqual(before);
   });
 
+  it('acts once on a call retried with the same request id', async () => {
+    const progress = (requestId: string) =>
+      api.request(
+        `mutation { act(input: { taskId: "${globalId('Task', taskId)}", bodyName: "市市场监管委", type: progress, comment: "进展", requestId: "${requestId}" }) { __typename ... on MutationActSuccess { data { seq } } ... on Error { message } } }`,
+        {},
+        market,
+      );
+    const count = () => db.prisma.taskEvent.count({ where: { taskId, type: 'progress' } });
+    const before = await count();
+    const first = await progress('retry-1');
+    const retried = await progress('retry-1');
+    expect(first.data.act.data.seq).toBeGreaterThan(0);
+    expect(retried.data.act).toEqual(first.data.act);
+    expect(await count()).toBe(before + 1);
+    expect((await progress('retry-2')).data.act.__typename).toBe('MutationActSuccess');
+    expect(await count()).toBe(before + 2);
+    expect((await progress('bad id!')).data.act).toMatchObject({ __typename: 'ValidationError', message: expect.stringContaining('request id') });
+  });
+
   it('stores an upload once by content, refuses other types, and serves it to signed-in users', async () => {
     const upload = async (name: string, content: string, token: string) => {
       const form = new FormData();

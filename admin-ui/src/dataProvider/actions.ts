@@ -1,3 +1,4 @@
+import { HttpError } from 'react-admin';
 import { graphql, resultFields, unwrap, type MutationResult } from '../graphql.ts';
 
 export type ActionType =
@@ -26,8 +27,22 @@ export interface TaskAction {
 
 const mutation = `mutation ($input: TaskActionInput!) { act(input: $input) { ${resultFields('MutationActSuccess', 'seq type at')} } }`;
 
-/** Sends the action to the task's workflow; a refusal comes back as a MutationError with the workflow's reason. */
+/** The network lost the call, or a proxy found no API behind it (it may be restarting). */
+const transient = (error: unknown) => error instanceof TypeError || (error instanceof HttpError && error.status >= 502);
+
+/**
+ * Sends the action to the task's workflow; a refusal comes back as a MutationError with the workflow's reason.
+ * A call lost on the network is sent again under the same request id, so the action is done once.
+ */
 export async function act(input: TaskAction): Promise<{ seq: number; type: string; at: string }> {
-  const { act: result } = await graphql<{ act: MutationResult<{ seq: number; type: string; at: string }> }>(mutation, { input });
-  return unwrap(result);
+  const variables = { input: { ...input, requestId: crypto.randomUUID() } };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const { act: result } = await graphql<{ act: MutationResult<{ seq: number; type: string; at: string }> }>(mutation, variables);
+      return unwrap(result);
+    } catch (error) {
+      if (!transient(error) || attempt === 3) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
+    }
+  }
 }
