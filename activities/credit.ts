@@ -65,3 +65,36 @@ export function withHistory(history: string, entry: Record<string, unknown>): st
 }
 
 export const hasHistory = (history: string, caseId: string) => (JSON.parse(history) as Array<{ caseId?: string }>).some((h) => h.caseId === caseId);
+
+/**
+ * Recomputes the class of many entities at once (after a bulk import), in
+ * chunks: one query for the records of each chunk, one write per entity, a
+ * history row where the class changed.
+ */
+export async function reclassifyMany(tx: Tx, codes: string[], cause: string, at: Date, rule: ClassRule = creditClassRule(), chunk = 500): Promise<number> {
+  let changed = 0;
+  for (let i = 0; i < codes.length; i += chunk) {
+    const slice = codes.slice(i, i + chunk);
+    const [entities, records] = await Promise.all([
+      tx.marketEntity.findMany({ where: { code: { in: slice } }, select: { code: true, creditClass: true, classifiedAt: true } }),
+      tx.creditRecord.findMany({ where: { entityCode: { in: slice } } }),
+    ]);
+    const byEntity = new Map<string, RecordRow[]>();
+    for (const r of records) byEntity.set(r.entityCode, [...(byEntity.get(r.entityCode) ?? []), r]);
+    for (const entity of entities) {
+      const next = classify((byEntity.get(entity.code) ?? []).map(ruleRecord), rule);
+      const change = classChange(entity.classifiedAt ? (entity.creditClass as CreditClass) : null, next, at.toISOString(), cause);
+      await tx.marketEntity.update({
+        where: { code: entity.code },
+        data: { creditClass: next.creditClass, ruleVersion: next.ruleVersion, classReasons: JSON.stringify(next.reasons), classifiedAt: at },
+      });
+      if (change) {
+        changed += 1;
+        const id = `${entity.code}@${cause}`;
+        const row = { entityCode: entity.code, at, from: change.from, to: change.to, ruleVersion: change.ruleVersion, reasons: JSON.stringify(change.reasons), cause };
+        await tx.creditClassChange.upsert({ where: { id }, create: { id, ...row }, update: {} });
+      }
+    }
+  }
+  return changed;
+}

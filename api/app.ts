@@ -13,6 +13,7 @@ import { actorFromRequest } from './auth/context.ts';
 import { visibilityCache } from './auth/visibility.ts';
 import { fileRoutes } from './files/routes.ts';
 import type { Context } from './schema/builder.ts';
+import { publicListing } from './schema/credit.ts';
 import { schema } from './schema/index.ts';
 
 /** `DUBAN_GRAPHIQL=0` hides GraphiQL and introspection (for production). */
@@ -86,6 +87,11 @@ export function createApp({ prisma, temporal, taskQueue, signingKey, dataDir }: 
   });
   app.use(yoga.graphqlEndpoint, yoga.requestListener);
   app.use(fileRoutes(prisma, dataDir, signingKey));
+  // The public credit listing (no sign-in): classes by colour, records under objection marked.
+  app.get('/public/credit.json', async (req, res) => {
+    const text = (name: string) => (typeof req.query[name] === 'string' ? (req.query[name] as string) : null);
+    res.json(await publicListing(prisma, { creditClass: text('class'), district: text('district'), search: text('search'), offset: Number(text('offset') ?? 0) || 0, limit: Number(text('limit') ?? 50) || 50 }));
+  });
 
   if (fs.existsSync(consoleDir)) {
     app.use(express.static(consoleDir, { index: false }));

@@ -9,5 +9,9 @@ import './actions.ts';
 import './ledger.ts';
 import './dashboard.ts';
 import './attachments.ts';
+import './credit.ts';
+import './objections.ts';
+import './repairs.ts';
+import './inspections.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });

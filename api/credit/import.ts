@@ -1,0 +1,138 @@
+import ExcelJS from 'exceljs';
+import { hex } from '../../domain/inspection/draw.ts';
+import { checkEntityRows, checkRecordRows, entityColumns, mapHeader, recordColumns } from '../../domain/credit/import.ts';
+import type { RowError } from '../../domain/filing/catalogue.ts';
+import { reclassifyMany } from '../../activities/credit.ts';
+import type { PrismaClient } from '../../runtime/db.ts';
+
+export type ImportKind = 'entities' | 'records';
+
+export interface ImportReport {
+  imported: number;
+  skipped: number;
+  reclassified: number;
+  errors: RowError[];
+}
+
+const maxRows = 200_000;
+
+/** Rows of a CSV text (RFC 4180: quoted fields, doubled quotes, CRLF or LF), BOM removed. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  const input = text.replace(/^\uFEFF/, '');
+  for (let i = 0; i < input.length; i += 1) {
+    const c = input[i]!;
+    if (quoted) {
+      if (c === '"' && input[i + 1] === '"') (field += '"'), (i += 1);
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(field), (field = '');
+    else if (c === '\n' || c === '\r') {
+      if (c === '\r' && input[i + 1] === '\n') i += 1;
+      row.push(field), rows.push(row), (row = []), (field = '');
+    } else field += c;
+  }
+  if (field !== '' || row.length > 0) row.push(field), rows.push(row);
+  return rows.filter((r) => r.some((cell) => cell.trim() !== ''));
+}
+
+/** The cells of the first sheet of an .xlsx file, as text (dates as YYYY-MM-DD). */
+async function xlsxRows(bytes: Uint8Array): Promise<string[][]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  const sheet = workbook.worksheets[0];
+  if (!sheet) return [];
+  const rows: string[][] = [];
+  sheet.eachRow({ includeEmpty: false }, (row) => {
+    const cells: string[] = [];
+    for (let c = 1; c <= row.cellCount; c += 1) {
+      const value = row.getCell(c).value;
+      cells.push(value instanceof Date ? value.toISOString().slice(0, 10) : value === null || value === undefined ? '' : typeof value === 'object' && 'text' in value ? String(value.text) : String(value));
+    }
+    rows.push(cells);
+  });
+  return rows;
+}
+
+/** The rows of an uploaded file, CSV (UTF-8) or .xlsx, by its name. */
+export async function readSheet(bytes: Uint8Array, name: string): Promise<string[][] | RowError> {
+  const lower = name.toLowerCase();
+  if (lower.endsWith('.csv')) return parseCsv(new TextDecoder('utf-8').decode(bytes));
+  if (lower.endsWith('.xlsx')) {
+    try {
+      return await xlsxRows(bytes);
+    } catch {
+      return { row: 0, message: '无法读取该 .xlsx 文件。 The .xlsx file cannot be read.' };
+    }
+  }
+  return { row: 0, message: '只支持 CSV 或 .xlsx 文件。 Only CSV and .xlsx files can be imported.' };
+}
+
+function objects<K extends string>(rows: string[][], fields: Array<K | null>): Array<Record<string, string>> {
+  return rows.map((cells) => Object.fromEntries(fields.flatMap((f, i) => (f ? [[f, cells[i] ?? '']] : []))));
+}
+
+/**
+ * Imports entities or records from a sheet. Every row is checked first; with
+ * any error nothing is written. Otherwise everything is written, and the
+ * classes recomputed, in one transaction. Rows already imported are skipped.
+ */
+export async function importCreditSheet(prisma: PrismaClient, kind: ImportKind, rows: string[][], now = new Date()): Promise<ImportReport> {
+  const fail = (errors: RowError[]): ImportReport => ({ imported: 0, skipped: 0, reclassified: 0, errors });
+  if (rows.length < 2) return fail([{ row: 1, message: '文件没有数据行。 The file has no data rows.' }]);
+  if (rows.length - 1 > maxRows) return fail([{ row: 0, message: `一次最多导入 ${maxRows} 行。 At most ${maxRows} rows per import.` }]);
+  const [header, ...body] = rows as [string[], ...string[][]];
+  const cause = `import:${hex(rows.map((r) => r.join('\u0001')).join('\n')).slice(0, 16)}`;
+  if (kind === 'entities') {
+    const { fields, errors: headerErrors } = mapHeader(header, entityColumns);
+    if (headerErrors.length) return fail(headerErrors);
+    const { entities, errors } = checkEntityRows(objects(body, fields));
+    if (errors.length) return fail(errors);
+    return prisma.$transaction(async (tx) => {
+      const existing = new Set((await tx.marketEntity.findMany({ where: { code: { in: entities.map((e) => e.code) } }, select: { code: true } })).map((e) => e.code));
+      const fresh = entities.filter((e) => !existing.has(e.code));
+      await tx.marketEntity.createMany({ data: fresh });
+      const reclassified = await reclassifyMany(tx, fresh.map((e) => e.code), cause, now);
+      return { imported: fresh.length, skipped: entities.length - fresh.length, reclassified, errors: [] };
+    }, { timeout: 600_000 });
+  }
+  const { fields, errors: headerErrors } = mapHeader(header, recordColumns);
+  if (headerErrors.length) return fail(headerErrors);
+  const parsed = objects(body, fields);
+  const codes = [...new Set(parsed.map((r) => (r.code ?? '').trim().toUpperCase()))];
+  const known = new Set<string>();
+  for (let i = 0; i < codes.length; i += 500) {
+    for (const e of await prisma.marketEntity.findMany({ where: { code: { in: codes.slice(i, i + 500) } }, select: { code: true } })) known.add(e.code);
+  }
+  const { records, errors } = checkRecordRows(parsed, (c) => known.has(c));
+  const bodies = await prisma.body.findMany({ select: { id: true, shortName: true, fullName: true } });
+  const bodyOf = (name: string) => bodies.find((b) => b.shortName === name || b.fullName === name || b.id === name) ?? null;
+  records.forEach((r, i) => {
+    if (r.provider && !bodyOf(r.provider)) errors.push({ row: i + 2, message: `提供单位"${r.provider}"未登记。 The providing body "${r.provider}" is not registered.` });
+  });
+  if (errors.length) return fail(errors.sort((a, b) => a.row - b.row));
+  const rowsWithIds = records.map((r) => ({ ...r, id: `import:${hex([r.code, r.kind, r.date, r.amountYuan, r.description].join('|')).slice(0, 24)}` }));
+  return prisma.$transaction(async (tx) => {
+    const existing = new Set<string>();
+    for (let i = 0; i < rowsWithIds.length; i += 500) {
+      for (const r of await tx.creditRecord.findMany({ where: { id: { in: rowsWithIds.slice(i, i + 500).map((x) => x.id) } }, select: { id: true } })) existing.add(r.id);
+    }
+    // The same row twice in a file, or a row imported before, is written once.
+    const fresh = rowsWithIds.filter((r) => !existing.has(r.id) && (existing.add(r.id), true));
+    await tx.creditRecord.createMany({
+      data: fresh.map((r) => {
+        const provider = r.provider ? bodyOf(r.provider) : null;
+        return {
+          id: r.id, entityCode: r.code, kind: r.kind, severity: r.severity, amountYuan: r.amountYuan, date: r.date, description: r.description,
+          providerBodyId: provider?.id ?? null, providerName: provider?.shortName ?? '', repairExcluded: r.repairExcluded, source: 'import',
+        };
+      }),
+    });
+    const reclassified = await reclassifyMany(tx, [...new Set(fresh.map((r) => r.code))], cause, now);
+    return { imported: fresh.length, skipped: records.length - fresh.length, reclassified, errors: [] };
+  }, { timeout: 600_000 });
+}

@@ -1,0 +1,367 @@
+import { creditClassNames, type CreditClass } from '../../domain/credit/classes.ts';
+import { usccProblem } from '../../domain/credit/uscc.ts';
+import { reclassifyEntity } from '../../activities/credit.ts';
+import type { PrismaClient } from '../../runtime/db.ts';
+import { findEntity } from '../credit/cases.ts';
+import { importCreditSheet, readSheet } from '../credit/import.ts';
+import { builder } from './builder.ts';
+import { ForbiddenError, mutationErrors, NotFoundError, ValidationError } from './errors.ts';
+import { offsetArg, withOffset } from './pagination.ts';
+
+export const CreditClassEnum = builder.enumType('CreditClass', {
+  values: Object.fromEntries(
+    (Object.entries(creditClassNames) as Array<[CreditClass, { zh: string; colour: string }]>).map(([k, v]) => [k, { description: `${v.zh} (${v.colour})` }]),
+  ) as Record<CreditClass, { description: string }>,
+});
+
+const RecordKindEnum = builder.enumType('CreditRecordKind', {
+  values: {
+    penalty: { description: '行政处罚 Administrative penalty' },
+    abnormal: { description: '经营异常名录 Abnormal-operations list entry' },
+    seriousViolation: { description: '严重违法失信名单 Serious-violation list entry' },
+    refusedInspection: { description: '拒绝检查 Refused an inspection' },
+  } as const,
+});
+
+const colourOf = (c: string) => creditClassNames[c as CreditClass]?.colour ?? 'green';
+
+export const MarketEntityNode = builder.prismaNode('MarketEntity', {
+  id: { field: 'code' },
+  authScopes: { signedIn: true },
+  description: '市场主体 A market entity, by its unified social credit code.',
+  fields: (t) => ({
+    code: t.exposeString('code', { description: '统一社会信用代码' }),
+    name: t.exposeString('name'),
+    registrationBody: t.exposeString('registrationBody'),
+    district: t.exposeString('district'),
+    industry: t.exposeString('industry'),
+    creditClass: t.field({ type: CreditClassEnum, resolve: (e) => e.creditClass as CreditClass }),
+    colour: t.string({ description: 'green | yellow | red | black', resolve: (e) => colourOf(e.creditClass) }),
+    ruleVersion: t.exposeString('ruleVersion'),
+    classReasons: t.stringList({ resolve: (e) => JSON.parse(e.classReasons) as string[] }),
+    classifiedAt: t.expose('classifiedAt', { type: 'DateTime', nullable: true }),
+    records: t.relation('records', { query: { orderBy: { date: 'desc' } } }),
+    classHistory: t.relation('classChanges', { description: '等级变化 Every change of class, oldest first.', query: { orderBy: { at: 'asc' } } }),
+    objections: t.relation('objections', { query: { orderBy: { filedAt: 'desc' } } }),
+    repairs: t.relation('repairs', { query: { orderBy: { filedAt: 'desc' } } }),
+  }),
+});
+
+export const CreditRecordNode = builder.prismaNode('CreditRecord', {
+  id: { field: 'id' },
+  authScopes: { signedIn: true },
+  description: '信用记录 A record behind an entity\'s class.',
+  fields: (t) => ({
+    recordId: t.exposeString('id'),
+    entity: t.relation('entity'),
+    kind: t.field({ type: RecordKindEnum, resolve: (r) => r.kind as typeof RecordKindEnum.$inferType }),
+    severity: t.exposeString('severity'),
+    amountYuan: t.exposeFloat('amountYuan', { nullable: true }),
+    date: t.exposeString('date'),
+    description: t.exposeString('description'),
+    providerBodyId: t.exposeString('providerBodyId', { nullable: true }),
+    providerName: t.exposeString('providerName'),
+    repairExcluded: t.exposeBoolean('repairExcluded'),
+    status: t.exposeString('status', { description: 'active | corrected | repaired' }),
+    publication: t.exposeString('publication', { description: 'published | ended' }),
+    publicationEndedAt: t.expose('publicationEndedAt', { type: 'DateTime', nullable: true }),
+    underObjection: t.exposeBoolean('underObjection'),
+    source: t.exposeString('source'),
+    history: t.string({ description: 'JSON: each correction or repair of the record.', resolve: (r) => r.history }),
+  }),
+});
+
+builder.prismaObject('CreditClassChange', {
+  description: '信用等级变化 One change of class.',
+  fields: (t) => ({
+    at: t.expose('at', { type: 'DateTime' }),
+    from: t.field({ type: CreditClassEnum, nullable: true, resolve: (c) => c.from as CreditClass | null }),
+    to: t.field({ type: CreditClassEnum, resolve: (c) => c.to as CreditClass }),
+    ruleVersion: t.exposeString('ruleVersion'),
+    reasons: t.stringList({ resolve: (c) => JSON.parse(c.reasons) as string[] }),
+    cause: t.exposeString('cause'),
+  }),
+});
+
+builder.prismaObject('CaseEvent', {
+  description: '时间线事件 A step of an objection, repair or inspection round.',
+  fields: (t) => ({
+    seq: t.exposeInt('seq'),
+    type: t.exposeString('type'),
+    at: t.expose('at', { type: 'DateTime' }),
+    actorName: t.exposeString('actorName'),
+    comment: t.exposeString('comment', { nullable: true }),
+    data: t.string({ description: 'JSON', resolve: (e) => e.data }),
+  }),
+});
+
+/** A code typed in a query argument: a malformed one is refused in words. */
+function checkCode(code: string): string {
+  const problem = usccProblem(code);
+  if (problem) throw new ValidationError(problem);
+  return code.trim().toUpperCase();
+}
+
+builder.queryField('marketEntities', (t) =>
+  t.prismaConnection({
+    type: 'MarketEntity',
+    cursor: 'code',
+    authScopes: { signedIn: true },
+    args: { creditClass: t.arg({ type: CreditClassEnum }), district: t.arg.string(), search: t.arg.string({ description: '名称或代码 Name or code.' }), ...offsetArg() },
+    totalCount: (_p, args, ctx) => ctx.prisma.marketEntity.count({ where: entityFilter(args) }),
+    resolve: (query, _root, args, ctx) => ctx.prisma.marketEntity.findMany({ ...withOffset(query, args.offset), where: entityFilter(args), orderBy: { code: 'asc' } }),
+  }),
+);
+
+function entityFilter(args: { creditClass?: string | null; district?: string | null; search?: string | null }) {
+  return {
+    ...(args.creditClass ? { creditClass: args.creditClass } : {}),
+    ...(args.district ? { district: args.district } : {}),
+    ...(args.search ? { OR: [{ name: { contains: args.search } }, { code: { startsWith: args.search.toUpperCase() } }] } : {}),
+  };
+}
+
+builder.queryField('marketEntity', (t) =>
+  t.field({
+    type: MarketEntityNode,
+    authScopes: { signedIn: true },
+    errors: { types: [ValidationError, NotFoundError] },
+    args: { code: t.arg.string({ required: true }) },
+    resolve: async (_root, { code }, ctx) => {
+      const entity = await ctx.prisma.marketEntity.findUnique({ where: { code: checkCode(code) } });
+      if (!entity) throw new NotFoundError('未登记的市场主体。 No market entity is registered under this code.');
+      return entity;
+    },
+  }),
+);
+
+interface PublicEntity {
+  code: string;
+  name: string;
+  district: string;
+  industry: string;
+  creditClass: string;
+  records: Array<{ kind: string; date: string; amountYuan: number | null; underObjection: boolean }>;
+}
+
+const PublicRecord = builder.objectRef<PublicEntity['records'][number]>('PublicCreditRecord').implement({
+  fields: (t) => ({
+    kind: t.field({ type: RecordKindEnum, resolve: (r) => r.kind as typeof RecordKindEnum.$inferType }),
+    date: t.exposeString('date'),
+    amountYuan: t.exposeFloat('amountYuan', { nullable: true }),
+    underObjection: t.exposeBoolean('underObjection', { description: '异议处理中 Under objection: being reviewed.' }),
+  }),
+});
+
+const PublicEntityRef = builder.objectRef<PublicEntity>('PublicCreditEntity').implement({
+  description: '公示的市场主体信用等级 An entity\'s class as published to everyone.',
+  fields: (t) => ({
+    code: t.exposeString('code'),
+    name: t.exposeString('name'),
+    district: t.exposeString('district'),
+    industry: t.exposeString('industry'),
+    creditClass: t.field({ type: CreditClassEnum, resolve: (e) => e.creditClass as CreditClass }),
+    classZh: t.string({ resolve: (e) => creditClassNames[e.creditClass as CreditClass].zh }),
+    colour: t.string({ resolve: (e) => colourOf(e.creditClass) }),
+    underObjection: t.boolean({ resolve: (e) => e.records.some((r) => r.underObjection) }),
+    records: t.field({ type: [PublicRecord], description: '公示中的记录 Records still published.', resolve: (e) => e.records }),
+  }),
+});
+
+const PublicListing = builder.objectRef<{ total: number; entities: PublicEntity[] }>('PublicCreditListing').implement({
+  fields: (t) => ({ total: t.exposeInt('total'), entities: t.field({ type: [PublicEntityRef], resolve: (l) => l.entities }) }),
+});
+
+/** The public listing, shared by GraphQL and GET /public/credit.json: no login, published records only. */
+export async function publicListing(
+  prisma: PrismaClient,
+  args: { creditClass?: string | null; district?: string | null; search?: string | null; offset?: number | null; limit?: number | null },
+): Promise<{ total: number; entities: PublicEntity[] }> {
+  const where = entityFilter(args);
+  const take = Math.min(Math.max(args.limit ?? 50, 1), 200);
+  const skip = Math.min(Math.max(args.offset ?? 0, 0), 1_000_000);
+  const [total, rows] = await Promise.all([
+    prisma.marketEntity.count({ where }),
+    prisma.marketEntity.findMany({
+      where, orderBy: { code: 'asc' }, take, skip,
+      select: {
+        code: true, name: true, district: true, industry: true, creditClass: true,
+        records: { where: { publication: 'published', status: 'active' }, orderBy: { date: 'desc' }, select: { kind: true, date: true, amountYuan: true, underObjection: true } },
+      },
+    }),
+  ]);
+  return { total, entities: rows };
+}
+
+builder.queryField('publicCreditListing', (t) =>
+  t.field({
+    type: PublicListing,
+    description: '公开查询：市场主体信用等级（无需登录） The public listing of entities and their classes; no sign-in needed.',
+    args: { creditClass: t.arg({ type: CreditClassEnum }), district: t.arg.string(), search: t.arg.string(), offset: t.arg.int(), limit: t.arg.int() },
+    resolve: (_root, args, ctx) => publicListing(ctx.prisma, args),
+  }),
+);
+
+const EntityInput = builder.inputType('MarketEntityInput', {
+  fields: (t) => ({
+    code: t.string({ required: true }), name: t.string({ required: true }), registrationBody: t.string({ required: true }),
+    district: t.string({ required: true }), industry: t.string({ required: true }),
+  }),
+});
+
+builder.mutationField('registerMarketEntity', (t) =>
+  t.field({
+    type: MarketEntityNode,
+    description: '登记市场主体 Registers an entity (supervising office).',
+    authScopes: { supervisor: true },
+    errors: { types: mutationErrors },
+    args: { input: t.arg({ type: EntityInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const code = checkCode(input.code);
+      for (const [key, value] of Object.entries(input)) if (!String(value).trim()) throw new ValidationError(`请填写 ${key}。 Give the ${key}.`);
+      if (await ctx.prisma.marketEntity.findUnique({ where: { code } })) throw new ValidationError('该代码已登记。 This code is already registered.');
+      return ctx.prisma.$transaction(async (tx) => {
+        await tx.marketEntity.create({ data: { code, name: input.name.trim(), registrationBody: input.registrationBody.trim(), district: input.district.trim(), industry: input.industry.trim() } });
+        await reclassifyEntity(tx, code, 'registered', new Date());
+        return tx.marketEntity.findUniqueOrThrow({ where: { code } });
+      });
+    },
+  }),
+);
+
+const RecordInput = builder.inputType('CreditRecordInput', {
+  fields: (t) => ({
+    entityCode: t.string({ required: true }),
+    kind: t.field({ type: RecordKindEnum, required: true }),
+    date: t.string({ required: true, description: 'YYYY-MM-DD' }),
+    amountYuan: t.float(),
+    serious: t.boolean(),
+    description: t.string({ required: true }),
+    repairExcluded: t.boolean(),
+  }),
+});
+
+builder.mutationField('addCreditRecord', (t) =>
+  t.field({
+    type: CreditRecordNode,
+    description: '报送信用记录；信用等级随即重新评定 Adds a record provided by your body; the class is recomputed at once.',
+    authScopes: { supervisor: true, department: true },
+    errors: { types: mutationErrors },
+    args: { input: t.arg({ type: RecordInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const entity = await findEntity(ctx.prisma, input.entityCode);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(input.date) || Number.isNaN(Date.parse(input.date))) throw new ValidationError('日期应为 YYYY-MM-DD。 The date must be YYYY-MM-DD.');
+      if (input.kind === 'penalty' && !(typeof input.amountYuan === 'number' && input.amountYuan >= 0)) throw new ValidationError('行政处罚须填写罚款金额。 A penalty needs its fine.');
+      if (!input.description.trim()) throw new ValidationError('请填写事由。 Give the description.');
+      const actor = ctx.actor!;
+      const body = actor.bodyId ? await ctx.prisma.body.findUnique({ where: { id: actor.bodyId }, select: { shortName: true } }) : null;
+      const id = `manual:${crypto.randomUUID()}`;
+      return ctx.prisma.$transaction(async (tx) => {
+        await tx.creditRecord.create({
+          data: {
+            id, entityCode: entity.code, kind: input.kind, date: input.date, amountYuan: input.amountYuan ?? null, severity: input.serious ? 'serious' : 'general',
+            description: input.description.trim(), repairExcluded: input.repairExcluded ?? false, providerBodyId: actor.bodyId, providerName: body?.shortName ?? '', source: 'manual',
+          },
+        });
+        await reclassifyEntity(tx, entity.code, `record:${id}`, new Date());
+        return tx.creditRecord.findUniqueOrThrow({ where: { id } });
+      });
+    },
+  }),
+);
+
+const ImportKindEnum = builder.enumType('CreditImportKind', { values: { entities: { description: '市场主体 Entities' }, records: { description: '信用记录 Records' } } as const });
+
+const RowErrorRef = builder.objectRef<{ row: number; message: string }>('ImportRowError').implement({
+  fields: (t) => ({ row: t.exposeInt('row', { description: '行号（含表头） Row number, the header being row 1; 0 for the whole file.' }), message: t.exposeString('message') }),
+});
+
+const ImportReportRef = builder.objectRef<{ imported: number; skipped: number; reclassified: number; errors: Array<{ row: number; message: string }> }>('CreditImportReport').implement({
+  description: '导入结果：有任何一行出错则不导入任何数据 With any row in error, nothing is imported.',
+  fields: (t) => ({
+    imported: t.exposeInt('imported'),
+    skipped: t.exposeInt('skipped', { description: '已导入过的行 Rows imported before.' }),
+    reclassified: t.exposeInt('reclassified', { description: '等级发生变化的主体数 Entities whose class changed.' }),
+    errors: t.field({ type: [RowErrorRef], resolve: (r) => r.errors }),
+  }),
+});
+
+builder.mutationField('importCreditData', (t) =>
+  t.field({
+    type: ImportReportRef,
+    description: '从 CSV 或 .xlsx 导入市场主体或信用记录 Imports entities or records from CSV or .xlsx, all or nothing.',
+    authScopes: { supervisor: true },
+    errors: { types: mutationErrors },
+    args: { kind: t.arg({ type: ImportKindEnum, required: true }), file: t.arg({ type: 'File', required: true }) },
+    resolve: async (_root, { kind, file }, ctx) => {
+      const rows = await readSheet(new Uint8Array(await file.arrayBuffer()), file.name);
+      if (!Array.isArray(rows)) return { imported: 0, skipped: 0, reclassified: 0, errors: [rows] };
+      return importCreditSheet(ctx.prisma, kind, rows);
+    },
+  }),
+);
+
+const OfficerRef = builder.prismaObject('EnforcementOfficer', {
+  description: '执法人员 An inspector in a body\'s enforcement staff pool.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    name: t.exposeString('name'),
+    bodyId: t.exposeString('bodyId'),
+    active: t.exposeBoolean('active'),
+    conflicts: t.relation('conflicts'),
+  }),
+});
+
+builder.prismaObject('InspectorConflict', {
+  description: '申报的回避 A declared conflict of interest.',
+  fields: (t) => ({ entityCode: t.exposeString('entityCode'), reason: t.exposeString('reason'), declaredAt: t.expose('declaredAt', { type: 'DateTime' }) }),
+});
+
+builder.queryField('enforcementOfficers', (t) =>
+  t.prismaField({
+    type: ['EnforcementOfficer'],
+    authScopes: { supervisor: true, department: true },
+    args: { bodyId: t.arg.string() },
+    resolve: (query, _root, { bodyId }, ctx) => ctx.prisma.enforcementOfficer.findMany({ ...query, where: bodyId ? { bodyId } : {}, orderBy: { id: 'asc' } }),
+  }),
+);
+
+builder.mutationField('addEnforcementOfficer', (t) =>
+  t.field({
+    type: OfficerRef,
+    description: '把执法人员加入本单位名录 Adds an inspector to a body\'s pool (a department: its own body only).',
+    authScopes: { supervisor: true, department: true },
+    errors: { types: mutationErrors },
+    args: { id: t.arg.string({ required: true, description: '执法证号 Enforcement ID' }), name: t.arg.string({ required: true }), bodyId: t.arg.string({ required: true }) },
+    resolve: async (_root, args, ctx) => {
+      if (ctx.actor!.role === 'department' && ctx.actor!.bodyId !== args.bodyId) throw new ForbiddenError('只能维护本单位的执法人员名录。 You maintain only your own body\'s pool.');
+      if (!/^[A-Za-z0-9_-]{1,40}$/.test(args.id) || !args.name.trim()) throw new ValidationError('请填写执法证号（字母、数字）和姓名。 Give the enforcement ID (letters, digits) and the name.');
+      if (!(await ctx.prisma.body.findUnique({ where: { id: args.bodyId } }))) throw new NotFoundError('单位不存在。 No such body.');
+      if (await ctx.prisma.enforcementOfficer.findUnique({ where: { id: args.id } })) throw new ValidationError('该执法证号已登记。 This enforcement ID is already registered.');
+      return ctx.prisma.enforcementOfficer.create({ data: { id: args.id, name: args.name.trim(), bodyId: args.bodyId } });
+    },
+  }),
+);
+
+builder.mutationField('declareConflict', (t) =>
+  t.field({
+    type: OfficerRef,
+    description: '申报回避：此后抽派不会派该人员检查该主体 Declares a conflict: the inspector is never drawn for that entity.',
+    authScopes: { supervisor: true, department: true },
+    errors: { types: mutationErrors },
+    args: { officerId: t.arg.string({ required: true }), entityCode: t.arg.string({ required: true }), reason: t.arg.string({ required: true }) },
+    resolve: async (_root, args, ctx) => {
+      const officer = await ctx.prisma.enforcementOfficer.findUnique({ where: { id: args.officerId } });
+      if (!officer) throw new NotFoundError('执法人员不存在。 No such inspector.');
+      if (ctx.actor!.role === 'department' && ctx.actor!.bodyId !== officer.bodyId) throw new ForbiddenError('只能为本单位执法人员申报回避。 Only for your own body\'s inspectors.');
+      const entity = await findEntity(ctx.prisma, args.entityCode);
+      if (!args.reason.trim()) throw new ValidationError('请填写回避理由。 Give the reason for the conflict.');
+      await ctx.prisma.inspectorConflict.upsert({
+        where: { officerId_entityCode: { officerId: officer.id, entityCode: entity.code } },
+        create: { officerId: officer.id, entityCode: entity.code, reason: args.reason.trim() },
+        update: { reason: args.reason.trim() },
+      });
+      return ctx.prisma.enforcementOfficer.findUniqueOrThrow({ where: { id: officer.id } });
+    },
+  }),
+);

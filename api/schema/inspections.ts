@@ -1,0 +1,190 @@
+import type { RecordKind } from '../../domain/credit/classes.ts';
+import type { RoundAction } from '../../domain/inspection/round.ts';
+import type { PrismaClient } from '../../runtime/db.ts';
+import { roundActUpdate } from '../../workflows/inspection.ts';
+import { openInspectionRound } from '../credit/cases.ts';
+import { actOnCase } from '../credit/updates.ts';
+import { builder } from './builder.ts';
+import { mutationErrors, NotFoundError, ValidationError } from './errors.ts';
+
+const json = <T>(text: string) => JSON.parse(text) as T;
+
+export const InspectionRoundNode = builder.prismaNode('InspectionRound', {
+  id: { field: 'id' },
+  authScopes: { signedIn: true },
+  description: '双随机抽查批次 A random joint inspection round, with the published data anyone can re-run its draw from.',
+  fields: (t) => ({
+    roundId: t.exposeString('id'),
+    title: t.exposeString('title'),
+    date: t.exposeString('date', { description: '抽查日期（参与生成种子） The round date, part of the seed.' }),
+    status: t.exposeString('status', { description: 'drawing | inspecting | completed | cancelled' }),
+    filter: t.string({ description: 'JSON: districts, industries (entities rated 良好 only).', resolve: (r) => r.filter }),
+    sampleRule: t.string({ description: 'JSON: { ratio } or { size }.', resolve: (r) => r.sampleRule }),
+    checklist: t.string({ description: 'JSON: the shared checklist (一表共用).', resolve: (r) => r.checklist }),
+    bodies: t.string({ description: 'JSON: joining bodies and their remits.', resolve: (r) => r.bodies }),
+    inspectorsPerBody: t.exposeInt('inspectorsPerBody'),
+    seed: t.exposeString('seed', { nullable: true, description: 'SHA-256("<round id>|<date>|<populationHash>")' }),
+    populationHash: t.exposeString('populationHash', { nullable: true, description: 'SHA-256 of the sorted codes joined by "\\n".' }),
+    populationSize: t.exposeInt('populationSize', { nullable: true }),
+    population: t.string({
+      nullable: true,
+      description: '抽取时的主体名单（排序） The population drawn from: sorted codes, one a line, to re-run the draw.',
+      resolve: async (r, _a, ctx) => (r.populationHash ? (await ctx.prisma.populationSnapshot.findUnique({ where: { hash: r.populationHash } }))?.codes ?? null : null),
+    }),
+    drawnAt: t.expose('drawnAt', { type: 'DateTime', nullable: true }),
+    sampled: t.relation('sampled', { query: { orderBy: { ordinal: 'asc' } } }),
+    timeline: t.prismaField({
+      type: ['CaseEvent'],
+      resolve: (query, r, _args, ctx) => ctx.prisma.caseEvent.findMany({ ...query, where: { caseId: `inspection:${r.id}` }, orderBy: { seq: 'asc' } }),
+    }),
+  }),
+});
+
+builder.prismaObject('SampledEntity', {
+  description: '抽中的主体 An entity drawn in a round, in draw order.',
+  fields: (t) => ({
+    ordinal: t.exposeInt('ordinal'),
+    entity: t.relation('entity'),
+    inspectors: t.relation('inspectors'),
+    result: t.relation('result', { nullable: true }),
+  }),
+});
+
+builder.prismaObject('InspectorAssignment', {
+  fields: (t) => ({ officer: t.relation('officer'), bodyId: t.exposeString('bodyId') }),
+});
+
+builder.prismaObject('InspectionResult', {
+  description: '检查结果 A result against the shared checklist.',
+  fields: (t) => ({
+    answers: t.string({ description: 'JSON: item id, outcome, note.', resolve: (r) => r.answers }),
+    inspectorIds: t.stringList({ resolve: (r) => json<string[]>(r.inspectorIds) }),
+    finding: t.string({ nullable: true, description: 'JSON', resolve: (r) => r.finding }),
+    recordedAt: t.expose('recordedAt', { type: 'DateTime' }),
+    recordedBy: t.exposeString('recordedBy'),
+    publishBy: t.expose('publishBy', { type: 'DateTime', description: '公示期限 Publication time limit.' }),
+    publishedAt: t.expose('publishedAt', { type: 'DateTime', nullable: true }),
+    overdue: t.exposeBoolean('overdue'),
+    recordId: t.exposeString('recordId', { nullable: true }),
+  }),
+});
+
+builder.queryField('inspectionRounds', (t) =>
+  t.prismaField({
+    type: ['InspectionRound'],
+    authScopes: { signedIn: true },
+    resolve: (query, _root, _args, ctx) => ctx.prisma.inspectionRound.findMany({ ...query, orderBy: { date: 'desc' }, take: 200 }),
+  }),
+);
+
+const ChecklistItemInput = builder.inputType('ChecklistItemInput', { fields: (t) => ({ id: t.string({ required: true }), text: t.string({ required: true }) }) });
+const JoiningBodyInput = builder.inputType('JoiningBodyInput', {
+  fields: (t) => ({ bodyId: t.string({ required: true }), industries: t.stringList({ description: 'Its remit; none: every industry.' }) }),
+});
+
+const OpenRoundInput = builder.inputType('OpenInspectionRoundInput', {
+  fields: (t) => ({
+    roundId: t.string({ required: true }),
+    title: t.string({ required: true }),
+    date: t.string({ required: true, description: 'YYYY-MM-DD' }),
+    districts: t.stringList(),
+    industries: t.stringList(),
+    ratio: t.float({ description: '抽查比例 A ratio of the population, e.g. 0.03…' }),
+    size: t.int({ description: '…or a number of entities (one of the two).' }),
+    checklist: t.field({ type: [ChecklistItemInput], required: true }),
+    bodies: t.field({ type: [JoiningBodyInput], required: true }),
+    inspectorsPerBody: t.int({ description: 'At least 2 (default 2).' }),
+  }),
+});
+
+builder.mutationField('openInspectionRound', (t) =>
+  t.field({
+    type: InspectionRoundNode,
+    description: '组织双随机抽查：抽取主体和执法人员 Opens a round; its workflow draws the entities and inspectors.',
+    authScopes: { supervisor: true },
+    errors: { types: mutationErrors },
+    args: { input: t.arg({ type: OpenRoundInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      if ((input.ratio == null) === (input.size == null)) throw new ValidationError('请给出抽查比例或抽查数量之一。 Give either a ratio or a size.');
+      await openInspectionRound(ctx, ctx.actor!, {
+        roundId: input.roundId.trim(), title: input.title.trim(), date: input.date.trim(),
+        filter: { districts: input.districts ?? [], industries: input.industries ?? [] },
+        sample: input.ratio != null ? { ratio: input.ratio } : { size: input.size! },
+        checklist: input.checklist.map((i) => ({ id: i.id.trim(), text: i.text.trim() })),
+        bodies: input.bodies.map((b) => ({ bodyId: b.bodyId, industries: b.industries ?? [] })),
+        inspectorsPerBody: input.inspectorsPerBody ?? 2,
+      });
+      const round = await ctx.prisma.inspectionRound.findUnique({ where: { id: input.roundId.trim() } });
+      return round ?? (await waitForRound(ctx.prisma, input.roundId.trim()));
+    },
+  }),
+);
+
+/** The round's first projection comes from its workflow a moment after the start. */
+async function waitForRound(prisma: PrismaClient, id: string) {
+  for (let i = 0; i < 100; i += 1) {
+    const round = await prisma.inspectionRound.findUnique({ where: { id } });
+    if (round) return round;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new NotFoundError('抽查批次尚未建立，请稍后刷新。 The round is not there yet: refresh in a moment.');
+}
+
+const OutcomeEnum = builder.enumType('InspectionOutcome', {
+  values: { pass: { description: '合格 Pass' }, fail: { description: '不合格 Fail' }, notApplicable: { description: '不适用 Not applicable' } } as const,
+});
+const AnswerInput = builder.inputType('ChecklistAnswerInput', {
+  fields: (t) => ({ itemId: t.string({ required: true }), outcome: t.field({ type: OutcomeEnum, required: true }), note: t.string() }),
+});
+const FindingInput = builder.inputType('FindingInput', {
+  fields: (t) => ({ kind: t.string({ required: true, description: 'penalty | abnormal | seriousViolation | refusedInspection' }), amountYuan: t.float(), description: t.string({ required: true }) }),
+});
+
+const RoundActionType = builder.enumType('InspectionRoundActionType', {
+  values: { record: { description: '记录检查结果 Record a result' }, publish: { description: '公示结果 Publish results' }, cancel: { description: '取消 Cancel the round' } } as const,
+});
+
+const RoundActionInput = builder.inputType('InspectionRoundActionInput', {
+  fields: (t) => ({
+    roundId: t.globalID({ for: InspectionRoundNode, required: true }),
+    type: t.field({ type: RoundActionType, required: true }),
+    entityCode: t.string({ description: 'record' }),
+    inspectorIds: t.stringList({ description: 'record: the drawn inspectors who sign (at least 2).' }),
+    answers: t.field({ type: [AnswerInput], description: 'record: every item of the shared checklist.' }),
+    finding: t.field({ type: FindingInput, description: 'record: a finding that becomes a credit record when published.' }),
+    entityCodes: t.stringList({ description: 'publish' }),
+    reasons: t.string({ description: 'cancel' }),
+  }),
+});
+
+function toRoundAction(input: typeof RoundActionInput.$inferInput): RoundAction {
+  switch (input.type) {
+    case 'record':
+      if (!input.entityCode) throw new ValidationError('请选择被检查的主体。 Choose the inspected entity.');
+      return {
+        type: 'record', entityCode: input.entityCode.trim().toUpperCase(), inspectorIds: input.inspectorIds ?? [],
+        answers: (input.answers ?? []).map((a) => ({ itemId: a.itemId, outcome: a.outcome, note: a.note ?? '' })),
+        finding: input.finding ? { kind: input.finding.kind as RecordKind, amountYuan: input.finding.amountYuan ?? undefined, description: input.finding.description } : null,
+      };
+    case 'publish':
+      return { type: 'publish', entityCodes: (input.entityCodes ?? []).map((c) => c.trim().toUpperCase()) };
+    case 'cancel':
+      return { type: 'cancel', reasons: input.reasons ?? '' };
+  }
+}
+
+builder.mutationField('actOnInspectionRound', (t) =>
+  t.field({
+    type: InspectionRoundNode,
+    description: '记录、公示检查结果或取消抽查；由抽查流程校验 Records or publishes results, or cancels; the round workflow checks each.',
+    authScopes: { supervisor: true, department: true },
+    errors: { types: mutationErrors },
+    args: { input: t.arg({ type: RoundActionInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const id = input.roundId.id;
+      if (!(await ctx.prisma.inspectionRound.findUnique({ where: { id } }))) throw new NotFoundError('抽查批次不存在。 No such inspection round.');
+      await actOnCase(ctx, `inspection:${id}`, roundActUpdate, ctx.actor!, toRoundAction(input));
+      return ctx.prisma.inspectionRound.findUniqueOrThrow({ where: { id } });
+    },
+  }),
+);

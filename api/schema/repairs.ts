@@ -1,0 +1,84 @@
+import { repairActUpdate } from '../../workflows/repair.ts';
+import { fileRepairApplication } from '../credit/cases.ts';
+import { actOnCase } from '../credit/updates.ts';
+import { builder, type Context } from './builder.ts';
+import { CreditRecordNode } from './credit.ts';
+import { mutationErrors, NotFoundError } from './errors.ts';
+import { offsetArg, withOffset } from './pagination.ts';
+
+const visibleRepairs = (ctx: Context) => (ctx.actor?.role === 'department' ? { filedByBodyId: ctx.actor.bodyId } : {});
+
+export const RepairNode = builder.prismaNode('RepairApplication', {
+  id: { field: 'id' },
+  authScopes: async (a, ctx) => ctx.actor !== null && (ctx.actor.role !== 'department' || a.filedByBodyId === ctx.actor.bodyId),
+  description: '信用修复申请 A credit repair application.',
+  fields: (t) => ({
+    applicationId: t.exposeString('id'),
+    entity: t.relation('entity'),
+    record: t.relation('record'),
+    status: t.exposeString('status', { description: 'underReview | approved | refused' }),
+    statement: t.exposeString('statement'),
+    filedByName: t.exposeString('filedByName'),
+    filedAt: t.expose('filedAt', { type: 'DateTime' }),
+    reviewBy: t.expose('reviewBy', { type: 'DateTime', nullable: true, description: '审核期限 Review time limit.' }),
+    decidedAt: t.expose('decidedAt', { type: 'DateTime', nullable: true }),
+    overdue: t.exposeBoolean('overdue'),
+    reasons: t.exposeString('reasons', { nullable: true, description: '不予修复的理由 Why it was refused.' }),
+    policyVersion: t.exposeString('policyVersion'),
+    timeline: t.prismaField({
+      type: ['CaseEvent'],
+      resolve: (query, a, _args, ctx) => ctx.prisma.caseEvent.findMany({ ...query, where: { caseId: a.id }, orderBy: { seq: 'asc' } }),
+    }),
+  }),
+});
+
+builder.queryField('repairApplications', (t) =>
+  t.prismaConnection({
+    type: 'RepairApplication',
+    cursor: 'id',
+    authScopes: { signedIn: true },
+    args: { status: t.arg.string(), ...offsetArg() },
+    totalCount: (_p, args, ctx) => ctx.prisma.repairApplication.count({ where: { ...visibleRepairs(ctx), ...(args.status ? { status: args.status } : {}) } }),
+    resolve: (query, _root, args, ctx) =>
+      ctx.prisma.repairApplication.findMany({ ...withOffset(query, args.offset), where: { ...visibleRepairs(ctx), ...(args.status ? { status: args.status } : {}) }, orderBy: { filedAt: 'desc' } }),
+  }),
+);
+
+const RepairInput = builder.inputType('ApplyForRepairInput', {
+  fields: (t) => ({
+    recordId: t.globalID({ for: CreditRecordNode, required: true }),
+    statement: t.string({ required: true, description: '纠正失信行为的说明 How the conduct was corrected.' }),
+    evidence: t.stringList({ description: 'Attachment ids: evidence of correction.' }),
+    commitment: t.string({ description: 'Attachment id of the signed credit commitment (信用承诺书).' }),
+  }),
+});
+
+builder.mutationField('applyForRepair', (t) =>
+  t.field({
+    type: RepairNode,
+    description: '申请信用修复；不符合条件的申请即时说明理由 Applies to repair a record; an ineligible application is refused at once with the reasons.',
+    authScopes: { supervisor: true, department: true },
+    errors: { types: mutationErrors },
+    args: { input: t.arg({ type: RepairInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const id = await fileRepairApplication(ctx, ctx.actor!, { recordId: input.recordId.id, statement: input.statement, evidence: input.evidence ?? [], commitment: input.commitment ?? null });
+      return ctx.prisma.repairApplication.findUniqueOrThrow({ where: { id } });
+    },
+  }),
+);
+
+builder.mutationField('decideRepair', (t) =>
+  t.field({
+    type: RepairNode,
+    description: '审核信用修复申请 Approves or refuses (with reasons) a repair application.',
+    authScopes: { supervisor: true },
+    errors: { types: mutationErrors },
+    args: { applicationId: t.arg.globalID({ for: RepairNode, required: true }), approve: t.arg.boolean({ required: true }), text: t.arg.string() },
+    resolve: async (_root, { applicationId, approve, text }, ctx) => {
+      const id = applicationId.id;
+      if (!(await ctx.prisma.repairApplication.findUnique({ where: { id } }))) throw new NotFoundError('修复申请不存在。 No such repair application.');
+      await actOnCase(ctx, id, repairActUpdate, ctx.actor!, approve ? { type: 'approve' as const, comment: text ?? '' } : { type: 'refuse' as const, reasons: text ?? '' });
+      return ctx.prisma.repairApplication.findUniqueOrThrow({ where: { id } });
+    },
+  }),
+);

@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { addOfficers, testCode } from './helpers/credit.ts';
+import { eventually } from './helpers/eventually.ts';
+import { startTestStack, type TestStack } from './helpers/stack.ts';
+
+const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
+const entityCsv = (codes: string[]) => ['统一社会信用代码,名称,登记机关,区县,行业', ...codes.map((c, i) => `${c},"天津测试商贸有限公司 ${i}",和平区市场监管局,和平区,retail`)].join('\r\n');
+
+describe('credit, objections, repairs and inspections through the API', () => {
+  let stack: TestStack;
+  let api: TestStack['api'];
+  let tokens: Record<'supervisor' | 'market' | 'heping' | 'legal' | 'performance', string>;
+
+  const payload = async (query: string, token?: string, variables: Record<string, unknown> = {}) => {
+    const { data, errors } = await api.request(query, variables, token);
+    return { result: data ? (Object.values(data)[0] as { __typename: string; message?: string; data?: any }) : null, errors };
+  };
+  const upload = async (kind: 'entities' | 'records', name: string, content: BlobPart, token: string) => {
+    const form = new FormData();
+    const query = `mutation ($f: File!) { importCreditData(kind: ${kind}, file: $f) { __typename ... on MutationImportCreditDataSuccess { data { imported skipped reclassified errors { row message } } } ... on Error { message } } }`;
+    form.append('operations', JSON.stringify({ query, variables: { f: null } }));
+    form.append('map', JSON.stringify({ 0: ['variables.f'] }));
+    form.append('0', new Blob([content]), name);
+    const response = await fetch(`${stack.base}/graphql`, { method: 'POST', body: form, headers: { authorization: `Bearer ${token}` } });
+    const body = (await response.json()) as {
+      data: { importCreditData: { __typename: string; data: { imported: number; skipped: number; reclassified: number; errors: Array<{ row: number; message: string }> } } | null };
+      errors?: Array<{ extensions?: { code?: string } }>;
+    };
+    if (!body.data?.importCreditData && body.errors?.[0]?.extensions?.code !== 'FORBIDDEN') throw new Error(JSON.stringify(body));
+    return { ...body.data?.importCreditData!, ...(body.errors ? { code: body.errors[0]?.extensions?.code } : {}) };
+  };
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    api = stack.api;
+    tokens = { supervisor: await api.login('supervisor'), market: await api.login('market'), heping: await api.login('heping'), legal: await api.login('legal'), performance: await api.login('performance') };
+  });
+  afterAll(() => stack?.stop());
+
+  it('refuses a malformed credit code in words, and changes nothing', async () => {
+    const mutation = (code: string) => `mutation { registerMarketEntity(input: { code: "${code}", name: "甲", registrationBody: "乙", district: "和平区", industry: "retail" }) { __typename ... on Error { message } } }`;
+    const wrongCheck = testCode(1).slice(0, 17) + (testCode(1).endsWith('0') ? '1' : '0');
+    expect((await payload(mutation(wrongCheck), tokens.supervisor)).result).toMatchObject({ __typename: 'ValidationError', message: expect.stringContaining('check character should be') });
+    expect((await payload(mutation('12345'), tokens.supervisor)).result).toMatchObject({ __typename: 'ValidationError', message: expect.stringContaining('18 characters, not 5') });
+    expect((await payload(`{ marketEntity(code: "9135010") { __typename ... on Error { message } } }`, tokens.market)).result).toMatchObject({ __typename: 'ValidationError' });
+    expect(await stack.db.prisma.marketEntity.count()).toBe(0);
+  });
+
+  it('keeps each role to its own actions', async () => {
+    const register = `mutation { registerMarketEntity(input: { code: "${testCode(1)}", name: "甲", registrationBody: "乙", district: "和平区", industry: "retail" }) { __typename } }`;
+    expect((await payload(register, tokens.market)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await payload(register)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const file = `mutation { fileObjection(input: { entityCode: "${testCode(1)}", reasons: "x" }) { __typename } }`;
+    expect((await payload(file, tokens.performance)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await payload('{ marketEntities { totalCount } }')).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await payload(register, tokens.supervisor)).result?.__typename).toBe('MutationRegisterMarketEntitySuccess');
+    expect(await stack.db.prisma.deniedAttempt.count({ where: { operation: { contains: 'registerMarketEntity' } } })).toBeGreaterThanOrEqual(2);
+  });
+
+  it('imports all or nothing: row errors reported, then a clean file imported once', async () => {
+    const codes = [2, 3, 4].map(testCode);
+    const before = await stack.db.prisma.marketEntity.count();
+    const bad = await upload('entities', '主体.csv', entityCsv([...codes, '91350100M000100Y44']), tokens.supervisor);
+    expect(bad.data).toMatchObject({ imported: 0, errors: [{ row: 5, message: expect.stringContaining('check character') }] });
+    expect(await stack.db.prisma.marketEntity.count()).toBe(before);
+    expect((await upload('entities', '主体.txt', 'x', tokens.supervisor)).data.errors[0]!.message).toMatch(/Only CSV and .xlsx/);
+    expect((await upload('entities', '主体.csv', entityCsv(codes), tokens.supervisor)).data).toMatchObject({ imported: 3, skipped: 0, errors: [] });
+    expect((await upload('entities', '主体.csv', entityCsv(codes), tokens.supervisor)).data).toMatchObject({ imported: 0, skipped: 3 });
+
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('记录');
+    sheet.addRow(['统一社会信用代码', '记录类型', '日期', '罚款金额', '情节', '事由', '提供单位', '不予修复']);
+    sheet.addRow([codes[0], '行政处罚', '2026-01-05', 300_000, '一般', '虚假宣传', '市市场监管委', '否']);
+    sheet.addRow([codes[1], '经营异常名录', '2026-02-01', null, '', '未报送年报', '市市场监管委', '']);
+    const good = Buffer.from(await workbook.xlsx.writeBuffer());
+    sheet.addRow([testCode(99), '行政处罚', '2026-13-01', null, '', '', '某某局', '']);
+    const broken = Buffer.from(await workbook.xlsx.writeBuffer());
+    const refused = await upload('records', '记录.xlsx', broken, tokens.supervisor);
+    expect(refused.data.imported).toBe(0);
+    expect(new Set(refused.data.errors.map((e) => e.row))).toEqual(new Set([4]));
+    expect(await stack.db.prisma.creditRecord.count()).toBe(0);
+    expect((await upload('records', '记录.xlsx', good, tokens.market)).code).toBe('FORBIDDEN');
+    expect((await upload('records', '记录.xlsx', good, tokens.supervisor)).data).toMatchObject({ imported: 2, reclassified: 2 });
+    const { result } = await payload(`{ marketEntity(code: "${codes[0]}") { __typename ... on QueryMarketEntitySuccess { data { creditClass colour classHistory { from to cause } } } } }`, tokens.performance);
+    expect(result!.data).toMatchObject({ creditClass: 'dishonest', colour: 'red', classHistory: [{ from: null, to: 'good' }, { from: 'good', to: 'dishonest' }] });
+  });
+
+  it('takes an objection through the API; the public listing marks the record under objection', async () => {
+    const code = testCode(2);
+    const record = await stack.db.prisma.creditRecord.findFirstOrThrow({ where: { entityCode: code } });
+    const filed = await payload(`mutation { fileObjection(input: { entityCode: "${code}", recordId: "${globalId('CreditRecord', record.id)}", reasons: "金额有误" }) { __typename ... on MutationFileObjectionSuccess { data { id status acceptBy } } ... on Error { message } } }`, tokens.heping);
+    expect(filed.result!.data.status).toBe('filed');
+    const act = (type: string, token: string, extra = '') =>
+      payload(`mutation { actOnObjection(input: { caseId: "${filed.result!.data.id}", type: ${type}${extra} }) { __typename ... on MutationActOnObjectionSuccess { data { status verifyBy } } ... on Error { message } } }`, token);
+    expect((await act('accept', tokens.performance)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await act('accept', tokens.legal)).result).toMatchObject({ __typename: 'NotFoundError' });
+    expect((await act('accept', tokens.heping)).result).toMatchObject({ __typename: 'InvalidTransitionError', message: expect.stringContaining('Only the supervising office') });
+    expect((await act('uphold', tokens.supervisor, ', text: "x"')).result).toMatchObject({ __typename: 'InvalidTransitionError', message: expect.stringContaining('not possible now') });
+    expect((await act('accept', tokens.supervisor)).result!.data.status).toBe('verifying');
+    const listing = await (await fetch(`${stack.base}/public/credit.json?search=${code}`)).json() as { entities: Array<{ creditClass: string; records: Array<{ underObjection: boolean }> }> };
+    expect(listing.entities[0]).toMatchObject({ creditClass: 'dishonest', records: [{ underObjection: true }] });
+    const publicQuery = await payload(`{ publicCreditListing(search: "${code}") { total entities { classZh colour underObjection } } }`);
+    expect(publicQuery.result).toMatchObject({ total: 1, entities: [{ classZh: '失信', colour: 'red', underObjection: true }] });
+    expect((await act('correct', tokens.supervisor, ', text: "更正"')).result).toMatchObject({ __typename: 'ValidationError', message: expect.stringContaining('corrected fine') });
+    expect((await act('correct', tokens.supervisor, ', text: "更正", amountYuan: 1000')).result!.data.status).toBe('corrected');
+    await eventually(async () => expect((await stack.db.prisma.marketEntity.findUniqueOrThrow({ where: { code } })).creditClass).toBe('warning'));
+  });
+
+  it('refuses a repair of an unknown record and an inspection round with a bad plan; opens a good one with its seed', async () => {
+    const repair = await payload(`mutation { applyForRepair(input: { recordId: "${globalId('CreditRecord', 'nope')}", statement: "x" }) { __typename ... on Error { message } } }`, tokens.heping);
+    expect(repair.result).toMatchObject({ __typename: 'NotFoundError' });
+    const open = (extra: string, token = tokens.supervisor) =>
+      payload(`mutation { openInspectionRound(input: { roundId: "api-1", title: "抽查", date: "2026-03-01", checklist: [{ id: "a", text: "营业执照" }], bodies: [{ bodyId: "market-commission" }]${extra} }) { __typename ... on MutationOpenInspectionRoundSuccess { data { seed populationHash populationSize status } } ... on Error { message } } }`, token);
+    expect((await open('')).result).toMatchObject({ __typename: 'ValidationError', message: expect.stringContaining('either a ratio or a size') });
+    expect((await open(', ratio: 0.5')).result).toMatchObject({ __typename: 'ValidationError', message: expect.stringContaining('fewer than 2 inspectors') });
+    expect((await open(', ratio: 0.5', tokens.market)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    await addOfficers(stack.db.prisma, 'market-commission', 'api-mk', 2);
+    expect((await open(', ratio: 1.5')).result).toMatchObject({ __typename: 'ValidationError', message: expect.stringContaining('ratio in (0, 1]') });
+    expect((await open(', size: 5')).result?.__typename).toBe('MutationOpenInspectionRoundSuccess');
+    const round = await eventually(async () => {
+      const { result } = await payload(`{ inspectionRounds { roundId seed populationHash populationSize population sampled { entity { code } inspectors { officer { id } } } } }`, tokens.performance);
+      const found = (result as unknown as Array<{ seed: string | null; populationSize: number; population: string; sampled: unknown[] }>)[0]!;
+      expect(found.seed).toMatch(/^[0-9a-f]{64}$/);
+      return found;
+    });
+    const good = await stack.db.prisma.marketEntity.count({ where: { creditClass: 'good' } });
+    expect(round.populationSize).toBe(good);
+    expect(round.population.split('\n')).toHaveLength(good);
+    expect(round.sampled).toHaveLength(Math.min(5, good));
+  });
+});
