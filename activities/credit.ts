@@ -66,34 +66,44 @@ export function withHistory(history: string, entry: Record<string, unknown>): st
 
 export const hasHistory = (history: string, caseId: string) => (JSON.parse(history) as Array<{ caseId?: string }>).some((h) => h.caseId === caseId);
 
+/** An instant as Prisma stores DateTime in SQLite, for raw statements beside it. */
+export const sqliteInstant = (at: Date) => at.toISOString().replace('Z', '+00:00');
+
 /**
  * Recomputes the class of many entities at once (after a bulk import), in
- * chunks: one query for the records of each chunk, one write per entity, a
- * history row where the class changed.
+ * chunks: one query for the records of a chunk, one UPDATE for its classes and
+ * one INSERT for its history rows (ignored when already written: idempotent).
  */
 export async function reclassifyMany(tx: Tx, codes: string[], cause: string, at: Date, rule: ClassRule = creditClassRule(), chunk = 500): Promise<number> {
   let changed = 0;
+  const when = sqliteInstant(at);
   for (let i = 0; i < codes.length; i += chunk) {
     const slice = codes.slice(i, i + chunk);
     const [entities, records] = await Promise.all([
       tx.marketEntity.findMany({ where: { code: { in: slice } }, select: { code: true, creditClass: true, classifiedAt: true } }),
       tx.creditRecord.findMany({ where: { entityCode: { in: slice } } }),
     ]);
+    if (entities.length === 0) continue;
     const byEntity = new Map<string, RecordRow[]>();
     for (const r of records) byEntity.set(r.entityCode, [...(byEntity.get(r.entityCode) ?? []), r]);
-    for (const entity of entities) {
-      const next = classify((byEntity.get(entity.code) ?? []).map(ruleRecord), rule);
-      const change = classChange(entity.classifiedAt ? (entity.creditClass as CreditClass) : null, next, at.toISOString(), cause);
-      await tx.marketEntity.update({
-        where: { code: entity.code },
-        data: { creditClass: next.creditClass, ruleVersion: next.ruleVersion, classReasons: JSON.stringify(next.reasons), classifiedAt: at },
-      });
-      if (change) {
-        changed += 1;
-        const id = `${entity.code}@${cause}`;
-        const row = { entityCode: entity.code, at, from: change.from, to: change.to, ruleVersion: change.ruleVersion, reasons: JSON.stringify(change.reasons), cause };
-        await tx.creditClassChange.upsert({ where: { id }, create: { id, ...row }, update: {} });
-      }
+    const next = entities.map((e) => ({ entity: e, classification: classify((byEntity.get(e.code) ?? []).map(ruleRecord), rule) }));
+    const cases = (value: (n: (typeof next)[number]) => string) => ({ sql: `CASE code ${next.map(() => 'WHEN ? THEN ?').join(' ')} END`, params: next.flatMap((n) => [n.entity.code, value(n)]) });
+    const classes = cases((n) => n.classification.creditClass);
+    const reasons = cases((n) => JSON.stringify(n.classification.reasons));
+    await tx.$executeRawUnsafe(
+      `UPDATE MarketEntity SET creditClass = ${classes.sql}, classReasons = ${reasons.sql}, ruleVersion = ?, classifiedAt = ? WHERE code IN (${next.map(() => '?').join(',')})`,
+      ...classes.params, ...reasons.params, rule.version, when, ...next.map((n) => n.entity.code),
+    );
+    const changes = next.flatMap(({ entity, classification }) => {
+      const change = classChange(entity.classifiedAt ? (entity.creditClass as CreditClass) : null, classification, at.toISOString(), cause);
+      return change ? [[`${entity.code}@${cause}`, entity.code, when, change.from, change.to, change.ruleVersion, JSON.stringify(change.reasons), cause]] : [];
+    });
+    if (changes.length) {
+      await tx.$executeRawUnsafe(
+        `INSERT OR IGNORE INTO CreditClassChange (id, entityCode, at, "from", "to", ruleVersion, reasons, cause) VALUES ${changes.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+        ...changes.flat(),
+      );
+      changed += changes.length;
     }
   }
   return changed;
