@@ -13,6 +13,7 @@ import { actorFromRequest } from './auth/context.ts';
 import { visibilityCache } from './auth/visibility.ts';
 import { fileRoutes } from './files/routes.ts';
 import type { Context } from './schema/builder.ts';
+import { publicCreditPage } from './credit/public-page.ts';
 import { publicListing } from './schema/credit.ts';
 import { schema } from './schema/index.ts';
 
@@ -88,9 +89,12 @@ export function createApp({ prisma, temporal, taskQueue, signingKey, dataDir }: 
   app.use(yoga.graphqlEndpoint, yoga.requestListener);
   app.use(fileRoutes(prisma, dataDir, signingKey));
   // The public credit listing (no sign-in): classes by colour, records under objection marked.
-  app.get('/public/credit.json', async (req, res) => {
-    const text = (name: string) => (typeof req.query[name] === 'string' ? (req.query[name] as string) : null);
-    res.json(await publicListing(prisma, { creditClass: text('class'), district: text('district'), search: text('search'), offset: Number(text('offset') ?? 0) || 0, limit: Number(text('limit') ?? 50) || 50 }));
+  app.get(['/public/credit.json', '/public/credit'], async (req, res) => {
+    const text = (name: string) => (typeof req.query[name] === 'string' ? (req.query[name] as string) : '');
+    const query = { creditClass: text('class'), district: text('district'), search: text('search'), offset: Math.max(0, Number(text('offset')) || 0), limit: Math.min(200, Number(text('limit')) || 50) };
+    const listing = await publicListing(prisma, query);
+    if (req.path.endsWith('.json')) return void res.json(listing);
+    res.type('html').send(publicCreditPage(listing, query));
   });
 
   if (fs.existsSync(consoleDir)) {

@@ -100,6 +100,9 @@ describe('credit, objections, repairs and inspections through the API', () => {
     expect((await act('accept', tokens.supervisor)).result!.data.status).toBe('verifying');
     const listing = await (await fetch(`${stack.base}/public/credit.json?search=${code}`)).json() as { entities: Array<{ creditClass: string; records: Array<{ underObjection: boolean }> }> };
     expect(listing.entities[0]).toMatchObject({ creditClass: 'dishonest', records: [{ underObjection: true }] });
+    const page = await (await fetch(`${stack.base}/public/credit?search=${code}`)).text();
+    expect(page).toContain('data-class="dishonest"');
+    expect(page).toContain('异议处理中 under objection');
     const publicQuery = await payload(`{ publicCreditListing(search: "${code}") { total entities { classZh colour underObjection } } }`);
     expect(publicQuery.result).toMatchObject({ total: 1, entities: [{ classZh: '失信', colour: 'red', underObjection: true }] });
     expect((await act('correct', tokens.supervisor, ', text: "更正"')).result).toMatchObject({ __typename: 'ValidationError', message: expect.stringContaining('corrected fine') });
