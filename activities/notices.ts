@@ -1,7 +1,7 @@
 import nodemailer from 'nodemailer';
 import type { Notice } from '../domain/supervision/notices.ts';
 import type { PrismaClient } from '../runtime/db.ts';
-import { insertRows } from './sql.ts';
+import { insertRows } from '../runtime/sql.ts';
 
 export interface Mailer {
   send(message: { to: string; subject: string; text: string; messageId: string }): Promise<void>;

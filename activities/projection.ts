@@ -1,7 +1,7 @@
 import type { PrismaClient } from '../runtime/db.ts';
 import type { TaskSnapshot } from '../domain/supervision/snapshot.ts';
 import type { TaskEvent } from '../domain/supervision/types.ts';
-import { insertRows, upsertClause } from './sql.ts';
+import { insertRows, upsertClause } from '../runtime/sql.ts';
 
 const date = (iso: string | null) => (iso ? new Date(iso) : null);
 

@@ -34,6 +34,8 @@ export async function startDevServer(options: DevServerOptions): Promise<ChildPr
   const exited = new Promise<never>((_, reject) =>
     child.once('exit', (code) => reject(new Error(`the Temporal dev server exited with code ${code}`))),
   );
+  // Only an exit before it is ready is an error here; a later one is its owner's to see.
+  exited.catch(() => undefined);
   await Promise.race([waitFor('the Temporal dev server', () => portOpen(options.port), 60_000), exited]);
   return child;
 }

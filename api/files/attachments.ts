@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { insertRows } from '../../runtime/sql.ts';
 import type { PrismaClient } from '../../runtime/db.ts';
 
 export const maxAttachmentBytes = 20 * 1024 * 1024;
@@ -51,9 +52,9 @@ export async function storeAttachment(prisma: PrismaClient, dataDir: string, fil
     fs.writeFileSync(temporary, bytes);
     fs.renameSync(temporary, target);
   }
-  return prisma.attachment.upsert({
-    where: { id },
-    create: { id, name: path.basename(file.name), size: bytes.length, type, uploadedBy },
-    update: {},
-  });
+  // One write-first statement: an upsert reads before it writes, which SQLite refuses
+  // outright (rather than waiting) when the worker has written in between.
+  const row = { id, name: path.basename(file.name), size: bytes.length, type, uploadedBy, createdAt: new Date() };
+  await prisma.$executeRaw(insertRows('Attachment', [row], 'ON CONFLICT ("id") DO NOTHING'));
+  return prisma.attachment.findUniqueOrThrow({ where: { id } });
 }

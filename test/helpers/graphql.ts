@@ -17,5 +17,5 @@ export function graphqlClient(base: string) {
     if (!token) throw new Error(`login failed for ${name}: ${JSON.stringify(data)}`);
     return token;
   }
-  return { request, login };
+  return { base, request, login };
 }
