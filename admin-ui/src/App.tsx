@@ -7,9 +7,11 @@ import { LoginPage } from './auth/LoginPage.tsx';
 import { bodies } from './bodies/index.ts';
 import { Dashboard } from './dashboard/Dashboard.tsx';
 import { dataProvider } from './dataProvider/index.ts';
+import { entities } from './entities/index.ts';
 import { i18nProvider } from './i18n/index.ts';
 import { ImportPage } from './import/ImportPage.tsx';
 import { Layout } from './layout/Layout.tsx';
+import { objections } from './objections/index.ts';
 import { theme } from './layout/theme.ts';
 import { plans } from './plans/index.ts';
 import { ScoresPage } from './scores/ScoresPage.tsx';
@@ -37,6 +39,8 @@ export function App() {
           {account.role !== 'department' && <Resource name="assignments" {...assignments} />}
           <Resource name="plans" {...plans} />
           <Resource name="bodies" {...bodies} />
+          <Resource name="entities" {...entities} />
+          {account.role !== 'admin' && <Resource name="objections" {...objections} />}
           <CustomRoutes>
             {account.role === 'supervisor' && <Route path="/import" element={<ImportPage />} />}
             {account.role !== 'department' && <Route path="/scores" element={<ScoresPage />} />}

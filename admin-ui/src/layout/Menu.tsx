@@ -12,6 +12,8 @@ export function Menu() {
       <RaMenu>
         <RaMenu.ResourceItem name="my-assignments" />
         <RaMenu.ResourceItem name="tasks" />
+        <RaMenu.ResourceItem name="entities" />
+        <RaMenu.ResourceItem name="objections" />
       </RaMenu>
     );
   }
@@ -24,6 +26,8 @@ export function Menu() {
       {role === 'supervisor' && <RaMenu.Item to="/import" primaryText={translate('duban.import.title')} leftIcon={<ImportIcon />} />}
       {(role === 'performance' || role === 'admin') && <RaMenu.Item to="/scores" primaryText={translate('duban.scores.title')} leftIcon={<ScoreIcon />} />}
       <RaMenu.ResourceItem name="bodies" />
+      <RaMenu.ResourceItem name="entities" />
+      {role !== 'admin' && <RaMenu.ResourceItem name="objections" />}
     </RaMenu>
   );
 }

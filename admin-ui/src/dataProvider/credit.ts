@@ -1,0 +1,73 @@
+import type { GetListParams, GetListResult } from 'react-admin';
+import { graphql, resultFields, unwrap, type MutationResult } from '../graphql.ts';
+import { nodesOf, pageArgs, type Connection } from './connection.ts';
+import { nodeReaders } from './nodes.ts';
+
+export interface EntityRecord {
+  id: string;
+  code: string;
+  name: string;
+  district: string;
+  industry: string;
+  creditClass: string;
+  colour: string;
+  classReasons: string[];
+  records: Array<{ id: string; kind: string; date: string; amountYuan: number | null; status: string; publication: string; underObjection: boolean }>;
+  classHistory: Array<{ at: string; from: string | null; to: string; cause: string }>;
+}
+
+export interface ObjectionRecord {
+  id: string;
+  caseId: string;
+  status: string;
+  reasons: string;
+  filedByName: string;
+  filedAt: string;
+  acceptBy: string;
+  verifyBy: string | null;
+  replyBy: string | null;
+  overdue: string[];
+  entity: { code: string; name: string; creditClass: string; colour: string };
+  record: { kind: string; date: string; amountYuan: number | null } | null;
+  timeline: Array<{ seq: number; type: string; at: string; actorName: string; comment: string | null }>;
+}
+
+const entityFields = `id code name district industry creditClass colour classReasons
+  records { id kind date amountYuan status publication underObjection } classHistory { at from to cause }`;
+const objectionFields = `id caseId status reasons filedByName filedAt acceptBy verifyBy replyBy overdue
+  entity { code name creditClass colour } record { kind date amountYuan } timeline { seq type at actorName comment }`;
+
+export const entities = {
+  async getList(params: GetListParams): Promise<GetListResult<EntityRecord>> {
+    const { q, creditClass } = params.filter ?? {};
+    const data = await graphql<{ marketEntities: Connection<EntityRecord> }>(
+      `query ($search: String, $creditClass: CreditClass, $first: Int, $offset: Int) {
+        marketEntities(search: $search, creditClass: $creditClass, first: $first, offset: $offset) { totalCount edges { node { ${entityFields} } } } }`,
+      { search: q || undefined, creditClass: creditClass || undefined, ...pageArgs(params) },
+    );
+    return { data: nodesOf(data.marketEntities), total: data.marketEntities.totalCount };
+  },
+  ...nodeReaders<EntityRecord>('MarketEntity', entityFields),
+};
+
+export const objections = {
+  async getList(params: GetListParams): Promise<GetListResult<ObjectionRecord>> {
+    const data = await graphql<{ objections: Connection<ObjectionRecord> }>(
+      `query ($status: String, $first: Int, $offset: Int) { objections(status: $status, first: $first, offset: $offset) { totalCount edges { node { ${objectionFields} } } } }`,
+      { status: params.filter?.status || undefined, ...pageArgs(params) },
+    );
+    return { data: nodesOf(data.objections), total: data.objections.totalCount };
+  },
+  ...nodeReaders<ObjectionRecord>('ObjectionCase', objectionFields),
+};
+
+export type ObjectionActionType = 'accept' | 'refuse' | 'askProvider' | 'providerReply' | 'uphold' | 'correct';
+
+/** One step of an objection through the API; the workflow's refusal comes back as a MutationError in its words. */
+export async function actOnObjection(input: { caseId: string; type: ObjectionActionType; text: string; confirmed?: boolean; annul?: boolean; amountYuan?: number }) {
+  const data = await graphql<{ actOnObjection: MutationResult<{ status: string }> }>(
+    `mutation ($input: ObjectionActionInput!) { actOnObjection(input: $input) { ${resultFields('MutationActOnObjectionSuccess', 'status')} } }`,
+    { input },
+  );
+  return unwrap(data.actOnObjection);
+}

@@ -1,0 +1,63 @@
+/** Messages of the credit pages (entities, objections), merged over Duban's own. */
+export const creditEn = {
+  resources: {
+    entities: {
+      name: 'Market entity |||| Market entities',
+      fields: { code: 'Credit code', name: 'Name', district: 'District', industry: 'Industry', creditClass: 'Class', q: 'Name or code' },
+    },
+    objections: {
+      name: 'Objection |||| Objections',
+      fields: { caseId: 'Case', status: 'Status', entity: 'Entity', filedByName: 'Filed by', filedAt: 'Filed', acceptBy: 'Accept by', verifyBy: 'Verify by', reasons: 'Reasons' },
+    },
+  },
+  duban: {
+    credit: {
+      class: { good: 'Good', warning: 'Warning', dishonest: 'Dishonest', seriouslyDishonest: 'Seriously dishonest' },
+      records: 'Records',
+      history: 'Class history',
+      underObjection: 'Under objection',
+      timeline: 'Timeline',
+      overdue: 'Overdue: %{limits}',
+      text: 'Reasons or reply',
+      amount: 'Corrected fine (¥), empty to annul',
+      confirmed: 'The record is right as it stands',
+      confirm: 'Confirm',
+      cancel: 'Cancel',
+      status: {
+        filed: 'Awaiting acceptance', verifying: 'Under verification', awaitingProvider: 'Awaiting the providing body',
+        refused: 'Refused', upheld: 'Upheld', corrected: 'Corrected',
+      },
+      action: { accept: 'Accept', refuse: 'Refuse', askProvider: 'Ask the providing body', providerReply: 'Reply', uphold: 'Uphold', correct: 'Correct' },
+    },
+  },
+};
+
+export const creditZh = {
+  resources: {
+    entities: {
+      name: '市场主体',
+      fields: { code: '统一社会信用代码', name: '名称', district: '区县', industry: '行业', creditClass: '信用等级', q: '名称或代码' },
+    },
+    objections: {
+      name: '异议',
+      fields: { caseId: '案件', status: '状态', entity: '市场主体', filedByName: '提出单位', filedAt: '提出时间', acceptBy: '受理期限', verifyBy: '核查期限', reasons: '异议理由' },
+    },
+  },
+  duban: {
+    credit: {
+      class: { good: '良好', warning: '警示', dishonest: '失信', seriouslyDishonest: '严重失信' },
+      records: '信用记录',
+      history: '等级变化',
+      underObjection: '异议处理中',
+      timeline: '时间线',
+      overdue: '已逾期：%{limits}',
+      text: '理由或答复',
+      amount: '更正后的罚款金额（元），不填则撤销记录',
+      confirmed: '记录属实',
+      confirm: '确定',
+      cancel: '取消',
+      status: { filed: '待受理', verifying: '核查中', awaitingProvider: '待提供单位核实', refused: '不予受理', upheld: '维持', corrected: '已更正' },
+      action: { accept: '受理', refuse: '不予受理', askProvider: '请提供单位核实', providerReply: '核实答复', uphold: '维持', correct: '更正' },
+    },
+  },
+};

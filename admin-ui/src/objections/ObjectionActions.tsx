@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import { Alert, Button, Checkbox, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, Stack, TextField } from '@mui/material';
+import { useRefresh, useTranslate } from 'react-admin';
+import { useAccount } from '../auth/account.ts';
+import { actOnObjection, type ObjectionActionType, type ObjectionRecord } from '../dataProvider/credit.ts';
+
+/** The steps each status allows; the workflow checks again, and its refusal is shown in its own words. */
+const stepsFrom: Record<string, ObjectionActionType[]> = {
+  filed: ['accept', 'refuse'],
+  verifying: ['askProvider', 'uphold', 'correct'],
+  awaitingProvider: ['providerReply', 'uphold', 'correct'],
+};
+
+function ActionDialog({ type, objection, onClose }: { type: ObjectionActionType; objection: ObjectionRecord; onClose: () => void }) {
+  const translate = useTranslate();
+  const refresh = useRefresh();
+  const [text, setText] = useState('');
+  const [amount, setAmount] = useState('');
+  const [confirmed, setConfirmed] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  const send = async () => {
+    try {
+      await actOnObjection({
+        caseId: objection.id, type, text,
+        ...(type === 'providerReply' ? { confirmed } : {}),
+        ...(type === 'correct' ? (amount.trim() ? { amountYuan: Number(amount) } : { annul: true }) : {}),
+      });
+      refresh();
+      onClose();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  return (
+    <Dialog open onClose={onClose} fullWidth>
+      <DialogTitle>{translate(`duban.credit.action.${type}`)}</DialogTitle>
+      <DialogContent>
+        <Stack spacing={2} sx={{ pt: 1 }}>
+          <TextField label={translate('duban.credit.text')} value={text} onChange={(e) => setText(e.target.value)} multiline minRows={2} />
+          {type === 'correct' && <TextField label={translate('duban.credit.amount')} value={amount} onChange={(e) => setAmount(e.target.value)} inputMode="decimal" />}
+          {type === 'providerReply' && (
+            <FormControlLabel control={<Checkbox checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />} label={translate('duban.credit.confirmed')} />
+          )}
+          {error && <Alert severity="error">{error}</Alert>}
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>{translate('duban.credit.cancel')}</Button>
+        <Button variant="contained" onClick={send} data-testid="confirm-action">{translate('duban.credit.confirm')}</Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
+
+/** The buttons the signed-in role may press at this step: review for the supervising office, the reply for the providing body. */
+export function ObjectionActions({ objection }: { objection: ObjectionRecord }) {
+  const translate = useTranslate();
+  const account = useAccount();
+  const [open, setOpen] = useState<ObjectionActionType | null>(null);
+  const steps = (stepsFrom[objection.status] ?? []).filter((s) => (s === 'providerReply' ? account?.role === 'department' || account?.role === 'supervisor' : account?.role === 'supervisor'));
+  if (steps.length === 0) return null;
+  return (
+    <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap' }}>
+      {steps.map((type) => (
+        <Button key={type} variant="outlined" size="small" data-action={type} onClick={() => setOpen(type)}>
+          {translate(`duban.credit.action.${type}`)}
+        </Button>
+      ))}
+      {open && <ActionDialog type={open} objection={objection} onClose={() => setOpen(null)} />}
+    </Stack>
+  );
+}

@@ -1,0 +1,51 @@
+import { Box, Stack, Typography } from '@mui/material';
+import { Show, useRecordContext, useTranslate } from 'react-admin';
+import type { ObjectionRecord } from '../dataProvider/credit.ts';
+import { ClassChip } from '../entities/ClassChip.tsx';
+import { formatDay, formatMinute } from '../shared/dates.ts';
+import { Panel } from '../shared/Panel.tsx';
+import { ObjectionActions } from './ObjectionActions.tsx';
+
+function ObjectionDetail() {
+  const translate = useTranslate();
+  const o = useRecordContext<ObjectionRecord>();
+  if (!o) return null;
+  return (
+    <Stack spacing={2} sx={{ p: 2 }}>
+      <Panel
+        title={<Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}><span>{o.entity.name}</span><ClassChip creditClass={o.entity.creditClass} colour={o.entity.colour} /><span data-testid="objection-status">{translate(`duban.credit.status.${o.status}`)}</span></Stack>}
+        action={<ObjectionActions objection={o} />}
+      >
+        <Typography variant="body2">{o.reasons}</Typography>
+        {o.record && <Typography variant="body2" color="text.secondary">{o.record.date} · {o.record.kind}{o.record.amountYuan !== null ? ` · ¥${o.record.amountYuan.toLocaleString('en-US')}` : ''}</Typography>}
+        <Typography variant="body2" color="text.secondary">
+          {translate('resources.objections.fields.acceptBy')} {formatDay(o.acceptBy)}
+          {o.verifyBy ? ` · ${translate('resources.objections.fields.verifyBy')} ${formatDay(o.verifyBy)}` : ''}
+          {o.overdue.length ? ` · ${translate('duban.credit.overdue', { limits: o.overdue.join(', ') })}` : ''}
+        </Typography>
+      </Panel>
+      <Panel title={translate('duban.credit.timeline')} testId="objection-timeline">
+        <Box component="ol" sx={{ m: 0, pl: 3 }}>
+          {o.timeline.map((e) => (
+            <li key={e.seq}>
+              <Typography variant="body2">{formatMinute(e.at)} · {e.type} · {e.actorName}{e.comment ? `：${e.comment}` : ''}</Typography>
+            </li>
+          ))}
+        </Box>
+      </Panel>
+    </Stack>
+  );
+}
+
+function ObjectionTitle() {
+  const translate = useTranslate();
+  const o = useRecordContext<ObjectionRecord>();
+  return <>{o ? `${translate('resources.objections.name', { smart_count: 1 })}：${o.entity.name}` : ''}</>;
+}
+
+/** One objection case: its record, time limits, timeline, and the steps the signed-in role may take. */
+export const ObjectionShow = () => (
+  <Show title={<ObjectionTitle />}>
+    <ObjectionDetail />
+  </Show>
+);
