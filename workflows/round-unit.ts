@@ -100,7 +100,9 @@ export async function runRoundUnit<S>(input: UnitInput<S>, rules: UnitRules<S>):
       await rules.continueAsNew({ ...input, state, unprojected: pending });
     }
     const wake = nextWake(state, input.reminderDays, Date.now());
-    await condition(() => pending.length > 0 || outbox.length > 0 || state.closed, wake === null ? undefined : Math.max(wake - Date.now(), 1));
+    // An action projects within its update; the round still has to be told of it.
+    const untold = () => !state.closed && JSON.stringify(summarize(state)) !== told;
+    await condition(() => pending.length > 0 || outbox.length > 0 || state.closed || untold(), wake === null ? undefined : Math.max(wake - Date.now(), 1));
   }
   await condition(allHandlersFinished);
   return unitSnapshot(state, Date.now());

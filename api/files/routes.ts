@@ -7,11 +7,14 @@ import { shanghaiDate } from '../../domain/time/instants.ts';
 import { attachmentDir } from './attachments.ts';
 import { bodyCalendar, calendarBody } from './calendar.ts';
 import { ledgerCsv, ledgerRows, ledgerWorkbook } from './ledger.ts';
+import { catalogueTemplate, consolidatedWorkbook, xlsxType } from './catalogue.ts';
+import { scoresWorkbook } from './scores.ts';
 
 /**
  * Downloads: GET /attachments/:id (a stored file under its original name),
  * /exports/ledger.xlsx|csv (the overdue ledger; ?scope=open for every owed
- * assignment), and /calendar/:bodyId.ics?token= (a body's deadline feed).
+ * assignment), /calendar/:bodyId.ics?token= (a body's deadline feed), the
+ * catalogue template and a round's consolidated catalogue, and score sheets.
  */
 export function fileRoutes(prisma: PrismaClient, dataDir: string, signingKey: Uint8Array): express.Router {
   const router = express.Router();
@@ -31,6 +34,26 @@ export function fileRoutes(prisma: PrismaClient, dataDir: string, signingKey: Ui
     res.attachment(name);
     if (format === 'csv') return void res.type('text/csv; charset=utf-8').send(ledgerCsv(rows));
     res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await ledgerWorkbook(rows));
+  });
+
+  router.get('/exports/catalogue-template.xlsx', async (req, res) => {
+    if (!(await signedIn(req, res))) return;
+    res.attachment('监管目录模板.xlsx').type(xlsxType).send(await catalogueTemplate());
+  });
+
+  router.get('/exports/filing/:roundId/catalogue.xlsx', async (req, res) => {
+    if (!(await signedIn(req, res))) return;
+    const file = await consolidatedWorkbook(prisma, req.params.roundId);
+    if (!file) return void res.status(404).json({ error: '该轮次尚未汇总 No consolidated catalogue for this round yet.' });
+    res.attachment(file.name).type(xlsxType).send(file.data);
+  });
+
+  router.get('/exports/scores/:sheetId.xlsx', async (req, res) => {
+    const actor = await signedIn(req, res);
+    if (!actor) return;
+    const file = await scoresWorkbook(prisma, actor, req.params.sheetId);
+    if (!file) return void res.status(404).json({ error: '评分表不存在或不可见 No such score sheet, or not visible to you.' });
+    res.attachment(file.name).type(xlsxType).send(file.data);
   });
 
   router.get('/calendar/:bodyId.ics', async (req, res) => {

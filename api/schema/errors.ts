@@ -13,7 +13,7 @@ export class ValidationError extends Error {
 }
 export { ActionRefused };
 
-const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
+export const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
   description: '可处理的错误 An error the user can act on.',
   fields: (t) => ({ message: t.exposeString('message') }),
 });

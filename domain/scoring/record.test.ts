@@ -18,7 +18,7 @@ const endOf2016 = scoringInstant(2016, Date.parse('2017-03-01T00:00:00Z'));
 
 describe('the score record from the read model', () => {
   it('takes the year\'s counted assignments, the year\'s report and the catalogue filing', () => {
-    const { record, sources } = bodyRecord('district-heping', 2016, assignments, reports, filings);
+    const { record, sources } = bodyRecord('district-heping', 2016, assignments, reports, filings, endOf2016);
     expect(record.assignments.map((a) => a.taskRef)).toEqual(['3.2', '4.1']);
     expect(record.report).toEqual({ due: '2016-12-15T15:59:59.000Z', submittedAt: '2016-12-14T02:00:00.000Z' });
     expect(record.catalogue).toEqual({ due: '2016-01-31T15:59:59.000Z', submittedAt: null });
@@ -33,7 +33,7 @@ describe('the score record from the read model', () => {
   //  Report on time: 0. Catalogue returned and never resubmitted: missing −10.
   //  100 − 4.5 − 9.5 − 2 − 0 − 10 = 74
   it('scores it to the point with the default rubric', () => {
-    const score = scoreBody(bodyRecord('district-heping', 2016, assignments, reports, filings).record, defaultRubric, endOf2016);
+    const score = scoreBody(bodyRecord('district-heping', 2016, assignments, reports, filings, endOf2016).record, defaultRubric, endOf2016);
     expect(score.breakdown.map((c) => c.points)).toEqual([-4.5, -9.5, -2, -0, -10]);
     expect(score.score).toBe(74);
     expect(score.breakdown[4]!.deductions).toEqual([{ source: 'catalogue', detail: '监管目录备案 catalogue filing 未报送 not submitted', points: 10 }]);
@@ -44,10 +44,17 @@ describe('the score record from the read model', () => {
   //  100 − 6 − 20 − 3 − 10 = 61
   it('scores it with an edited rubric and names the rubric version', () => {
     const edited = { ...defaultRubric, version: '2016-edited', perOverdueDay: 0.2, supportWeight: 1 };
-    const score = scoreBody(bodyRecord('district-heping', 2016, assignments, reports, filings).record, edited, endOf2016);
+    const score = scoreBody(bodyRecord('district-heping', 2016, assignments, reports, filings, endOf2016).record, edited, endOf2016);
     expect(score.score).toBe(61);
     expect(score.breakdown[1]).toMatchObject({ points: -20, capped: true });
     expect(score.rubricVersion).toBe('2016-edited');
+  });
+
+  it('leaves out what was submitted after the scoring instant', () => {
+    const lateReport = [{ ...reports[0]!, submittedAt: d('2017-01-05T10:00:00+08:00') }];
+    const { record } = bodyRecord('district-heping', 2016, assignments, lateReport, filings, endOf2016);
+    expect(record.report).toEqual({ due: '2016-12-15T15:59:59.000Z', submittedAt: null });
+    expect(scoreBody(record, defaultRubric, endOf2016).breakdown[3]!.points).toBe(-10);
   });
 
   it('scores an unfinished year as of now', () => {

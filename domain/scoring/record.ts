@@ -28,20 +28,23 @@ export interface ScoredRecord {
 
 const inYear = (year: number) => (d: Date | null) => d !== null && shanghaiYear(d.getTime()) === year;
 
+/** What was submitted by the scoring instant counts; anything later is not yet on the record. */
+const by = (asOf: number) => (d: Date | null) => (d && d.getTime() <= asOf ? d.toISOString() : null);
+
 /** A unit counts as submitted while its submission stands; returned work is owed again. */
-function deliverable(unit: UnitRow | undefined): Deliverable | null {
+function deliverable(unit: UnitRow | undefined, asOf: number): Deliverable | null {
   if (!unit) return null;
   const stands = unit.status === 'submitted' || unit.status === 'accepted';
-  return { due: unit.due.toISOString(), submittedAt: stands && unit.submittedAt ? unit.submittedAt.toISOString() : null };
+  return { due: unit.due.toISOString(), submittedAt: stands ? by(asOf)(unit.submittedAt) : null };
 }
 
 /**
  * The adapter from the read model to the pure scoring record: the body's
  * assignments due in the year (Shanghai calendar; withdrawn and replaced ones
  * do not count), its self-evaluation report of the year, and the latest
- * catalogue filing due in the year.
+ * catalogue filing due in the year, all as they stood at `asOf`.
  */
-export function bodyRecord(bodyId: string, year: number, assignments: AssignmentRow[], reports: UnitRow[], filings: UnitRow[]): ScoredRecord {
+export function bodyRecord(bodyId: string, year: number, assignments: AssignmentRow[], reports: UnitRow[], filings: UnitRow[], asOf: number): ScoredRecord {
   const due = inYear(year);
   const counted = assignments.filter((a) => due(a.due) && a.status !== 'withdrawn' && a.status !== 'designated');
   const report = reports.filter((r) => due(r.due)).sort((a, b) => b.due.getTime() - a.due.getTime())[0];
@@ -54,10 +57,10 @@ export function bodyRecord(bodyId: string, year: number, assignments: Assignment
         .sort((a, b) => a.id.localeCompare(b.id))
         .map((a) => ({
           id: a.id, taskRef: a.taskRef, role: a.role === 'support' ? 'support' : 'lead', due: a.due!.toISOString(),
-          submittedAt: a.submittedAt?.toISOString() ?? null, returnCount: a.returnCount,
+          submittedAt: by(asOf)(a.submittedAt), returnCount: a.returnCount,
         })),
-      report: deliverable(report),
-      catalogue: deliverable(filing),
+      report: deliverable(report, asOf),
+      catalogue: deliverable(filing, asOf),
     },
     sources: { report: report?.id ?? null, catalogue: filing?.id ?? null },
   };

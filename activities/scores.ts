@@ -1,0 +1,65 @@
+import { reportingUnits } from '../domain/filing/bodies.ts';
+import { defaultRubric, type Rubric } from '../domain/scoring/rubric.ts';
+import { bodyRecord, scoringInstant } from '../domain/scoring/record.ts';
+import { scoreBody } from '../domain/scoring/score.ts';
+import type { PrismaClient } from '../runtime/db.ts';
+
+const yearRange = (year: number) => ({ gte: new Date(`${year}-01-01T00:00:00+08:00`), lte: new Date(`${year}-12-31T23:59:59.999+08:00`) });
+
+/** The stored rubric of a version; the default one is written on first use. */
+export async function rubricVersion(prisma: PrismaClient, version: string | null): Promise<Rubric | null> {
+  if (!version || version === defaultRubric.version) {
+    const stored = await prisma.rubricVersion.upsert({
+      where: { version: defaultRubric.version },
+      create: { version: defaultRubric.version, rubric: JSON.stringify(defaultRubric), note: '默认评分规则 Default rubric', createdAt: new Date(0), createdBy: 'Duban' },
+      update: {},
+    });
+    if (!version) {
+      const latest = await prisma.rubricVersion.findFirst({ orderBy: { createdAt: 'desc' } });
+      return JSON.parse((latest ?? stored).rubric) as Rubric;
+    }
+    return JSON.parse(stored.rubric) as Rubric;
+  }
+  const row = await prisma.rubricVersion.findUnique({ where: { version } });
+  return row ? (JSON.parse(row.rubric) as Rubric) : null;
+}
+
+/**
+ * Scores every body for a year from the read model into a new draft sheet
+ * (the next version): reporting units and every body with an assignment due
+ * that year. Earlier drafts are superseded; published sheets stay as they are.
+ */
+export async function computeScoreSheet(prisma: PrismaClient, year: number, rubric: Rubric, by: string, now = new Date()) {
+  const range = yearRange(year);
+  const [bodies, assignments, reports, filings] = await Promise.all([
+    prisma.body.findMany({ where: { kind: { in: ['department', 'district', 'regulator'] } }, orderBy: { id: 'asc' } }),
+    prisma.assignment.findMany({ where: { due: range, bodyId: { not: null } }, include: { task: { select: { ref: true } } } }),
+    prisma.unitReport.findMany({ where: { due: range } }),
+    prisma.bodyFiling.findMany({ where: { due: range } }),
+  ]);
+  const scored = new Set([...reportingUnits(bodies).map((b) => b.id), ...assignments.map((a) => a.bodyId!)]);
+  const asOf = scoringInstant(year, now.getTime());
+  const rows = bodies.filter((b) => scored.has(b.id)).map((body) => {
+    const { record, sources } = bodyRecord(
+      body.id, year,
+      assignments.filter((a) => a.bodyId === body.id).map((a) => ({ ...a, taskRef: a.task.ref })),
+      reports.filter((r) => r.bodyId === body.id),
+      filings.filter((f) => f.bodyId === body.id),
+      asOf,
+    );
+    const score = scoreBody(record, rubric, asOf);
+    return { bodyId: body.id, bodyName: body.shortName, score: score.score, record: JSON.stringify({ ...record, sources }), breakdown: JSON.stringify(score.breakdown) };
+  });
+  return prisma.$transaction(async (tx) => {
+    const last = await tx.scoreSheet.findFirst({ where: { year }, orderBy: { version: 'desc' } });
+    const version = (last?.version ?? 0) + 1;
+    const id = `${year}v${version}`;
+    await tx.scoreSheet.updateMany({ where: { year, status: { in: ['draft', 'reviewed'] } }, data: { status: 'superseded' } });
+    return tx.scoreSheet.create({
+      data: {
+        id, year, version, status: 'draft', rubricVersion: rubric.version, rubric: JSON.stringify(rubric), asOf: new Date(asOf), computedAt: now, computedBy: by,
+        scores: { create: rows.map((r) => ({ id: `${id}/${r.bodyId}`, ...r })) },
+      },
+    });
+  });
+}

@@ -1,0 +1,90 @@
+import ExcelJS from 'exceljs';
+import { catalogueColumns, catalogueErrors, type CatalogueRow, type RowError } from '../../domain/filing/catalogue.ts';
+import { normalizeRows } from '../../domain/filing/round.ts';
+import type { PrismaClient } from '../../runtime/db.ts';
+import { shanghaiDate } from '../../domain/time/instants.ts';
+
+const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export { xlsxType };
+
+const dispositionNames: Record<string, string> = { kept: '保留', cancelled: '取消', delegated: '下放' };
+const maxRows = 2000;
+
+/** The template a body fills in: the header row and one example row, with the allowed dispositions as a list. */
+export async function catalogueTemplate(): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('监管目录');
+  sheet.columns = catalogueColumns.map((c) => ({ header: c.title, key: c.key, width: c.key === 'item' ? 28 : 22 }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.addRow({ item: '（示例）食品生产许可', disposition: '保留', object: '食品生产企业', content: '许可条件保持情况', method: '双随机抽查', standard: '食品生产许可审查通则', measures: '责令整改、撤销许可', procedure: '检查—告知—整改—复查' });
+  for (let row = 2; row <= 500; row += 1) {
+    sheet.getCell(row, 2).dataValidation = { type: 'list', allowBlank: false, formulae: ['"保留,取消,下放"'] };
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+const text = (value: ExcelJS.CellValue): string => {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'object' && 'richText' in value) return value.richText.map((r) => r.text).join('');
+  if (typeof value === 'object' && 'text' in value) return String(value.text);
+  if (typeof value === 'object' && 'result' in value) return String(value.result ?? '');
+  return String(value);
+};
+
+export type CatalogueUpload = { rows: CatalogueRow[]; errors: [] } | { rows: []; errors: RowError[] };
+
+/**
+ * Reads an uploaded catalogue: the first sheet, header in row 1, columns in
+ * the template's order; blank rows are skipped. Row numbers in errors are the
+ * spreadsheet's own. Either every row is good, or nothing is taken.
+ */
+export async function readCatalogue(bytes: Buffer): Promise<CatalogueUpload> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    return { rows: [], errors: [{ row: 1, message: '无法读取该文件，请使用 .xlsx 模板。 Not a readable .xlsx file: use the template.' }] };
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) return { rows: [], errors: [{ row: 1, message: '文件中没有工作表 The file has no sheet.' }] };
+  const header = catalogueColumns.map((_, i) => text(sheet.getRow(1).getCell(i + 1).value).trim());
+  const wrong = catalogueColumns.findIndex((c, i) => !header[i] || !c.title.startsWith(header[i]!.split(' ')[0]!));
+  if (wrong >= 0) return { rows: [], errors: [{ row: 1, message: `第 ${wrong + 1} 列应为"${catalogueColumns[wrong]!.title}" Column ${wrong + 1} must be as in the template.` }] };
+  const raw: Array<{ at: number; row: Record<keyof CatalogueRow, string> }> = [];
+  sheet.eachRow({ includeEmpty: false }, (row, at) => {
+    if (at === 1) return;
+    const cells = catalogueColumns.map((_, i) => text(row.getCell(i + 1).value).trim());
+    if (cells.every((c) => !c)) return;
+    raw.push({ at, row: Object.fromEntries(catalogueColumns.map((c, i) => [c.key, cells[i]!])) as Record<keyof CatalogueRow, string> });
+  });
+  if (raw.length > maxRows) return { rows: [], errors: [{ row: 1, message: `目录超过 ${maxRows} 行 More than ${maxRows} rows.` }] };
+  // Numbered as the spreadsheet numbers them, even when blank rows were skipped.
+  const errors = catalogueErrors(raw.map((r) => r.row), 0).map((e) => ({ ...e, row: raw[e.row]?.at ?? 2 }));
+  return errors.length ? { rows: [], errors } : { rows: normalizeRows(raw.map((r) => r.row)), errors: [] };
+}
+
+export const consolidatedColumns = [
+  { header: '序号 No.', key: 'no', width: 6 },
+  { header: '报送单位 Body', key: 'bodyName', width: 18 },
+  ...catalogueColumns.map((c) => ({ header: c.title, key: c.key, width: c.key === 'item' ? 28 : 22 })),
+];
+
+/** The consolidated catalogue of a round, with the bodies still overdue on a second sheet. */
+export async function consolidatedWorkbook(prisma: PrismaClient, roundId: string): Promise<{ name: string; data: Buffer } | null> {
+  const round = await prisma.filingRound.findUnique({ where: { id: roundId }, include: { record: true, filings: { orderBy: { bodyName: 'asc' } } } });
+  if (!round?.record) return null;
+  const rows = JSON.parse(round.record.rows) as Array<CatalogueRow & { bodyName: string }>;
+  const overdue = new Set(JSON.parse(round.record.overdueBodies) as string[]);
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('汇总监管目录');
+  sheet.columns = consolidatedColumns;
+  sheet.getRow(1).font = { bold: true };
+  sheet.addRows(rows.map((r, i) => ({ ...r, no: i + 1, disposition: dispositionNames[r.disposition] ?? r.disposition })));
+  const missing = workbook.addWorksheet('逾期未报送');
+  missing.columns = [{ header: '单位 Body', key: 'bodyName', width: 24 }, { header: '期限 Due (北京时间)', key: 'due', width: 14 }, { header: '状态 Status', key: 'status', width: 12 }];
+  missing.getRow(1).font = { bold: true };
+  missing.addRows(round.filings.filter((f) => overdue.has(f.bodyId)).map((f) => ({ bodyName: f.bodyName, due: shanghaiDate(f.due), status: f.status })));
+  const filed = round.record.filingNumber ? `，备案号 ${round.record.filingNumber}（${round.record.filedOn}）` : '';
+  sheet.headerFooter.oddHeader = `${round.title}${filed}`;
+  return { name: `汇总监管目录-${shanghaiDate(round.record.consolidatedAt)}.xlsx`, data: Buffer.from(await workbook.xlsx.writeBuffer()) };
+}

@@ -1,0 +1,177 @@
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { reportSections, type SelfEvaluationReport } from '../../domain/evaluation/report.ts';
+import { reportDeadline, yearProblems } from '../../domain/evaluation/round.ts';
+import type { UnitAction } from '../../domain/rounds/unit.ts';
+import { evaluationCalendar } from '../../runtime/evaluation-schedule.ts';
+import { evaluationRoundActUpdate, evaluationRoundId, evaluationRoundWorkflow } from '../../workflows/evaluation.ts';
+import { unitActUpdate } from '../../workflows/round-unit.ts';
+import { builder } from './builder.ts';
+import { ActionRefused, mutationErrors, ValidationError } from './errors.ts';
+import { Light, mayReadUnit, notFound, projected, RoundActionResult, runUpdate, selection, storedAttachments, UnitActionType, UnitStatus, unitFilter } from './rounds.ts';
+
+const EvaluationRoundStatus = builder.enumType('EvaluationRoundStatus', {
+  values: { open: { description: '报送中 Open' }, consolidated: { description: '已汇总报市政府 Consolidated and sent' } } as const,
+});
+
+const ReportSection = builder.objectRef<{ key: string; title: string; text: string }>('ReportSection').implement({
+  description: '专题报告的一部分 One section of a self-evaluation report.',
+  fields: (t) => ({ key: t.exposeString('key'), title: t.exposeString('title'), text: t.exposeString('text') }),
+});
+
+export const UnitReportNode = builder.prismaNode('UnitReport', {
+  id: { field: 'id' },
+  authScopes: (r, ctx) => mayReadUnit(ctx.actor, r.bodyId),
+  description: '自查评估专题报告 A reporting unit\'s self-evaluation special report in a yearly round.',
+  fields: (t) => ({
+    round: t.relation('round'),
+    bodyId: t.exposeString('bodyId'),
+    bodyName: t.exposeString('bodyName'),
+    unitKind: t.exposeString('unitKind', { description: 'district | department' }),
+    status: t.field({ type: UnitStatus, resolve: (r) => r.status as typeof UnitStatus.$inferType }),
+    light: t.field({ type: Light, resolve: (r) => r.light as typeof Light.$inferType }),
+    due: t.expose('due', { type: 'DateTime' }),
+    submittedAt: t.expose('submittedAt', { type: 'DateTime', nullable: true, description: 'The first submission: on time or late is judged by it.' }),
+    lastSubmittedAt: t.expose('lastSubmittedAt', { type: 'DateTime', nullable: true }),
+    acceptedAt: t.expose('acceptedAt', { type: 'DateTime', nullable: true }),
+    returnCount: t.exposeInt('returnCount'),
+    lastReason: t.exposeString('lastReason', { nullable: true }),
+    sections: t.field({
+      type: [ReportSection],
+      resolve: (r) => {
+        const content = r.content ? (JSON.parse(r.content) as Record<string, string>) : {};
+        return reportSections.map((s) => ({ key: s.key, title: s.title, text: content[s.key] ?? '' }));
+      },
+    }),
+    attachments: t.string({ description: 'JSON list of attachment references.', resolve: (r) => r.attachments }),
+    history: t.prismaField({
+      type: ['RoundEvent'],
+      resolve: (query, r, _args, ctx) => ctx.prisma.roundEvent.findMany({ ...selection(query), where: { unitId: r.id }, orderBy: { seq: 'asc' } }),
+    }),
+  }),
+});
+
+interface Summary {
+  units: number;
+  accepted: string[];
+  late: string[];
+  missing: string[];
+}
+
+export const EvaluationRoundNode = builder.prismaNode('EvaluationRound', {
+  id: { field: 'id' },
+  authScopes: { signedIn: true },
+  description: '年度自查评估轮次 A yearly evaluation round.',
+  fields: (t) => ({
+    year: t.exposeInt('year'),
+    deadline: t.expose('deadline', { type: 'DateTime' }),
+    status: t.field({ type: EvaluationRoundStatus, resolve: (r) => r.status as typeof EvaluationRoundStatus.$inferType }),
+    openedAt: t.expose('openedAt', { type: 'DateTime' }),
+    openedBySchedule: t.boolean({ resolve: (r) => r.openedBy === 'schedule' }),
+    consolidatedAt: t.expose('consolidatedAt', { type: 'DateTime', nullable: true }),
+    summaryDate: t.exposeString('summaryDate', { nullable: true, description: '汇总报市政府日期 YYYY-MM-DD' }),
+    lateBodyIds: t.stringList({ description: '逾期报送 Submitted after the deadline (at consolidation).', resolve: (r) => (r.summary ? (JSON.parse(r.summary) as Summary).late : []) }),
+    missingBodyIds: t.stringList({ description: '未报送 Nothing standing at consolidation.', resolve: (r) => (r.summary ? (JSON.parse(r.summary) as Summary).missing : []) }),
+    reports: t.relation('reports', { query: (_args, ctx) => ({ where: unitFilter(ctx.actor), orderBy: [{ unitKind: 'desc' }, { bodyId: 'asc' }] }) }),
+    timeline: t.prismaField({
+      type: ['RoundEvent'],
+      resolve: (query, r, _args, ctx) => ctx.prisma.roundEvent.findMany({ ...selection(query), where: { roundId: r.id, unitId: null }, orderBy: { seq: 'asc' } }),
+    }),
+  }),
+});
+
+builder.queryField('evaluationRounds', (t) =>
+  t.prismaField({
+    type: ['EvaluationRound'],
+    description: '年度自查评估轮次，最新在前 Evaluation rounds, newest first.',
+    authScopes: { signedIn: true },
+    resolve: (query, _root, _args, ctx) => ctx.prisma.evaluationRound.findMany({ ...selection(query), orderBy: { year: 'desc' } }),
+  }),
+);
+
+builder.mutationField('openEvaluationRound', (t) =>
+  t.prismaField({
+    type: 'EvaluationRound',
+    description: '手动开启某年度的自查评估（每年一轮，计划任务也会自动开启） Opens a year\'s round by hand; one round per year.',
+    authScopes: { supervisor: true },
+    errors: { types: mutationErrors },
+    args: { year: t.arg.int({ required: true }) },
+    resolve: async (query, _root, { year }, ctx) => {
+      const problems = yearProblems(year, Date.now());
+      if (problems.length) throw new ValidationError(problems.join(' '));
+      try {
+        await ctx.temporal.workflow.start(evaluationRoundWorkflow, {
+          workflowId: evaluationRoundId(year),
+          taskQueue: ctx.taskQueue,
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+          args: [{ year, deadline: reportDeadline(year, evaluationCalendar().due), reminderDays: [7, 1], openedBy: { accountId: ctx.actor!.accountId, name: ctx.actor!.name } }],
+        });
+      } catch (error) {
+        if (error instanceof WorkflowExecutionAlreadyStartedError) throw new ActionRefused(`${year} 年度的评估已开启。 The ${year} round is already open.`);
+        throw error;
+      }
+      return projected(() => ctx.prisma.evaluationRound.findUnique({ ...selection(query), where: { id: evaluationRoundId(year) } }));
+    },
+  }),
+);
+
+const ReportActionInput = builder.inputType('ReportActionInput', {
+  description: '对专题报告的操作 An action on a unit\'s report; submit needs every section.',
+  fields: (t) => ({
+    reportId: t.globalID({ for: UnitReportNode, required: true }),
+    type: t.field({ type: UnitActionType, required: true }),
+    comment: t.string(),
+    followUp: t.string({ description: '取消和调整审批事项的运行及后续监管情况' }),
+    benefits: t.string({ description: '企业和群众受益情况' }),
+    marketVitality: t.string({ description: '市场活力' }),
+    supervisionEfficiency: t.string({ description: '监管效能' }),
+    attachmentIds: t.stringList(),
+  }),
+});
+
+builder.mutationField('reportAction', (t) =>
+  t.field({
+    type: RoundActionResult,
+    description: '报送、审核通过、退回修改、催报 Submit, accept, return for revision or urge a report.',
+    authScopes: { supervisor: true, department: true },
+    errors: { types: mutationErrors },
+    args: { input: t.arg({ type: ReportActionInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const id = input.reportId.id;
+      const report = await ctx.prisma.unitReport.findUnique({ where: { id } });
+      if (!report || !mayReadUnit(ctx.actor, report.bodyId)) notFound(ctx, `report ${input.type}`);
+      let action: UnitAction<SelfEvaluationReport>;
+      if (input.type === 'submit') {
+        const attachments = await storedAttachments(ctx, input.attachmentIds ?? []);
+        action = {
+          type: 'submit', comment: input.comment ?? '',
+          submission: { followUp: input.followUp ?? '', benefits: input.benefits ?? '', marketVitality: input.marketVitality ?? '', supervisionEfficiency: input.supervisionEfficiency ?? '', attachments },
+        };
+      } else {
+        action = { type: input.type, comment: input.comment ?? '' } as UnitAction<SelfEvaluationReport>;
+      }
+      return runUpdate(ctx, `report ${input.type} ${id}`, () => ctx.temporal.workflow.getHandle(id).executeUpdate(unitActUpdate, { args: [{ actor: ctx.actor!, action }] }));
+    },
+  }),
+);
+
+builder.mutationField('consolidateEvaluationRound', (t) =>
+  t.field({
+    type: RoundActionResult,
+    description: '汇总专题报告报市政府（登记报送日期），列出逾期和未报单位 Consolidates the reports into the round summary sent to the municipal government.',
+    authScopes: { supervisor: true },
+    errors: { types: mutationErrors },
+    args: {
+      roundId: t.arg.globalID({ for: EvaluationRoundNode, required: true }),
+      submittedOn: t.arg.string({ required: true, description: 'YYYY-MM-DD the summary went to the municipal government.' }),
+      comment: t.arg.string(),
+    },
+    resolve: async (_root, args, ctx) => {
+      const round = await ctx.prisma.evaluationRound.findUnique({ where: { id: args.roundId.id } });
+      if (!round) notFound(ctx, 'consolidateEvaluationRound');
+      if (round!.status !== 'open') throw new ActionRefused('本轮已汇总。 This round is already consolidated.');
+      const action = { type: 'consolidate' as const, submittedOn: args.submittedOn, comment: args.comment ?? undefined };
+      return runUpdate(ctx, `evaluation consolidate ${round!.id}`, () =>
+        ctx.temporal.workflow.getHandle(round!.id).executeUpdate(evaluationRoundActUpdate, { args: [{ actor: ctx.actor!, action }] }));
+    },
+  }),
+);
