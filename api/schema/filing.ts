@@ -174,6 +174,10 @@ builder.mutationField('openFilingRound', (t) =>
     resolve: async (query, _root, { input }, ctx) => {
       const title = input.title.trim();
       if (!title || title.length > 200) throw new ValidationError('请填写标题（200字以内）。 Give a title of at most 200 characters.');
+      const deadline = input.deadline.getTime();
+      if (deadline < Date.parse('2000-01-01T00:00:00+08:00') || deadline > Date.parse('2100-01-01T00:00:00+08:00')) {
+        throw new ValidationError('截止时间应在 2000 年至 2100 年之间。 The deadline must fall between 2000 and 2100.');
+      }
       const candidates = await ctx.prisma.body.findMany({ where: { kind: { in: ['department', 'district', 'regulator'] } }, orderBy: { id: 'asc' } });
       const ids = input.bodyIds?.map((b) => b.id);
       const bodies = ids ? candidates.filter((b) => ids.includes(b.id)) : approvalBodies(candidates);
