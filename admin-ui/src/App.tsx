@@ -8,12 +8,14 @@ import { bodies } from './bodies/index.ts';
 import { Dashboard } from './dashboard/Dashboard.tsx';
 import { dataProvider } from './dataProvider/index.ts';
 import { entities } from './entities/index.ts';
+import { inspections } from './inspections/index.ts';
 import { i18nProvider } from './i18n/index.ts';
 import { ImportPage } from './import/ImportPage.tsx';
 import { Layout } from './layout/Layout.tsx';
 import { objections } from './objections/index.ts';
 import { theme } from './layout/theme.ts';
 import { plans } from './plans/index.ts';
+import { repairs } from './repairs/index.ts';
 import { ScoresPage } from './scores/ScoresPage.tsx';
 import { tasks } from './tasks/index.ts';
 
@@ -41,6 +43,8 @@ export function App() {
           <Resource name="bodies" {...bodies} />
           <Resource name="entities" {...entities} />
           {account.role !== 'admin' && <Resource name="objections" {...objections} />}
+          {account.role !== 'admin' && <Resource name="repairs" {...repairs} />}
+          <Resource name="inspections" {...inspections} />
           <CustomRoutes>
             {account.role === 'supervisor' && <Route path="/import" element={<ImportPage />} />}
             {account.role !== 'department' && <Route path="/scores" element={<ScoresPage />} />}

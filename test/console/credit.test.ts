@@ -24,6 +24,23 @@ describe.skipIf(!hasChromium)('credit pages of the console in Chromium', () => {
     const recordId = added.data.addCreditRecord.data.id as string;
     const filed = await api.request(`mutation { fileObjection(input: { entityCode: "${code}", recordId: "${recordId}", reasons: "罚款金额登记有误" }) { __typename } }`, {}, heping);
     expect(filed.data.fileObjection.__typename).toBe('MutationFileObjectionSuccess');
+
+    // A second record, old enough to repair, with evidence and a signed commitment.
+    const second = await api.request(`mutation { addCreditRecord(input: { entityCode: "${code}", kind: abnormal, date: "2026-01-05", description: "未报送年报" }) { __typename ... on MutationAddCreditRecordSuccess { data { id } } } }`, {}, market);
+    const form = new FormData();
+    form.append('operations', JSON.stringify({ query: 'mutation ($f: File!) { uploadAttachment(file: $f) { __typename ... on MutationUploadAttachmentSuccess { data { id } } } }', variables: { f: null } }));
+    form.append('map', JSON.stringify({ 0: ['variables.f'] }));
+    form.append('0', new Blob(['已补报年报，承诺守信经营。']), '信用承诺书.txt');
+    const uploaded = (await (await fetch(`${stack.base}/graphql`, { method: 'POST', body: form, headers: { authorization: `Bearer ${heping}` } })).json()) as { data: { uploadAttachment: { data: { id: string } } } };
+    const attachment = uploaded.data.uploadAttachment.data.id;
+    const applied = await api.request(`mutation { applyForRepair(input: { recordId: "${second.data.addCreditRecord.data.id}", statement: "已补报年报", evidence: ["${attachment}"], commitment: "${attachment}" }) { __typename } }`, {}, heping);
+    expect(applied.data.applyForRepair.__typename).toBe('MutationApplyForRepairSuccess');
+
+    // A round over the one entity rated good, with two inspectors in the pool.
+    await api.request(`mutation { registerMarketEntity(input: { code: "${testCode(4243)}", name: "天津良好示范有限公司", registrationBody: "和平区市场监管局", district: "和平区", industry: "retail" }) { __typename } }`, {}, sup);
+    for (const id of ['MK001', 'MK002']) await api.request(`mutation { addEnforcementOfficer(id: "${id}", name: "执法员 ${id}", bodyId: "market-commission") { __typename } }`, {}, market);
+    const opened = await api.request(`mutation { openInspectionRound(input: { roundId: "console-1", title: "控制台抽查", date: "2026-03-01", size: 1, checklist: [{ id: "licence", text: "营业执照公示" }], bodies: [{ bodyId: "market-commission" }] }) { __typename ... on Error { message } } }`, {}, sup);
+    expect(opened.data.openInspectionRound.__typename).toBe('MutationOpenInspectionRoundSuccess');
   }, 300_000);
 
   afterAll(async () => {
@@ -61,6 +78,20 @@ describe.skipIf(!hasChromium)('credit pages of the console in Chromium', () => {
     await poll(() => supervisor.locator('[data-class=warning]').count()).toBe(1);
     await supervisor.locator('[data-class=warning]').click();
     await poll(() => supervisor.getByTestId('class-history').locator('li').count()).toBe(3);
+  }, 120_000);
+
+  it('supervising office: approves the repair, and sees the round with its published seed and inspectors', async () => {
+    await supervisor.goto(`${stack.base}/#/repairs`);
+    await supervisor.getByText('天津控制台测试商贸有限公司').first().click();
+    await poll(() => supervisor.getByTestId('repair-status').textContent()).toBe('审核中');
+    await supervisor.locator('[data-action=approve]').click();
+    await poll(() => supervisor.getByTestId('repair-status').textContent()).toBe('已修复');
+
+    await supervisor.goto(`${stack.base}/#/inspections`);
+    await supervisor.getByText('控制台抽查').click();
+    await poll(() => supervisor.getByTestId('round-seed').textContent()).toMatch(/seed [0-9a-f]{64}/);
+    await poll(() => supervisor.getByTestId('sampled-row').textContent()).toMatch(/天津良好示范有限公司.*执法员 MK00[12].*、执法员 MK00[12]/);
+    await screenshot(supervisor, 'inspection-round');
   }, 120_000);
 
   it('department: sees the case it filed without the review steps; the public page needs no sign-in', async () => {

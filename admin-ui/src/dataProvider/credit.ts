@@ -71,3 +71,72 @@ export async function actOnObjection(input: { caseId: string; type: ObjectionAct
   );
   return unwrap(data.actOnObjection);
 }
+
+export interface RepairRecord {
+  id: string;
+  status: string;
+  statement: string;
+  filedByName: string;
+  filedAt: string;
+  reviewBy: string | null;
+  reasons: string | null;
+  overdue: boolean;
+  entity: { code: string; name: string; creditClass: string; colour: string };
+  record: { kind: string; date: string; amountYuan: number | null; status: string };
+  timeline: ObjectionRecord['timeline'];
+}
+
+const repairFields = `id status statement filedByName filedAt reviewBy reasons overdue
+  entity { code name creditClass colour } record { kind date amountYuan status } timeline { seq type at actorName comment }`;
+
+export const repairs = {
+  async getList(params: GetListParams): Promise<GetListResult<RepairRecord>> {
+    const data = await graphql<{ repairApplications: Connection<RepairRecord> }>(
+      `query ($first: Int, $offset: Int) { repairApplications(first: $first, offset: $offset) { totalCount edges { node { ${repairFields} } } } }`,
+      pageArgs(params),
+    );
+    return { data: nodesOf(data.repairApplications), total: data.repairApplications.totalCount };
+  },
+  ...nodeReaders<RepairRecord>('RepairApplication', repairFields),
+};
+
+export async function decideRepair(applicationId: string, approve: boolean, text: string) {
+  const data = await graphql<{ decideRepair: MutationResult<{ status: string }> }>(
+    `mutation ($id: ID!, $approve: Boolean!, $text: String) { decideRepair(applicationId: $id, approve: $approve, text: $text) { ${resultFields('MutationDecideRepairSuccess', 'status')} } }`,
+    { id: applicationId, approve, text },
+  );
+  return unwrap(data.decideRepair);
+}
+
+export interface RoundRecord {
+  id: string;
+  roundId: string;
+  title: string;
+  date: string;
+  status: string;
+  seed: string | null;
+  populationHash: string | null;
+  populationSize: number | null;
+  checklist: string;
+  sampled: Array<{ ordinal: number; entity: { code: string; name: string }; inspectors: Array<{ officer: { id: string; name: string }; bodyId: string }>; result: { publishBy: string; publishedAt: string | null; overdue: boolean } | null }>;
+}
+
+const roundFields = `id roundId title date status seed populationHash populationSize checklist
+  sampled { ordinal entity { code name } inspectors { officer { id name } bodyId } result { publishBy publishedAt overdue } }`;
+
+export const inspections = {
+  async getList(params: GetListParams): Promise<GetListResult<RoundRecord>> {
+    const data = await graphql<{ inspectionRounds: RoundRecord[] }>(`{ inspectionRounds { ${roundFields} } }`);
+    const { first, offset } = pageArgs(params);
+    return { data: data.inspectionRounds.slice(offset, offset + first), total: data.inspectionRounds.length };
+  },
+  ...nodeReaders<RoundRecord>('InspectionRound', roundFields),
+};
+
+export async function publishResults(roundId: string, entityCodes: string[]) {
+  const data = await graphql<{ actOnInspectionRound: MutationResult<{ status: string }> }>(
+    `mutation ($input: InspectionRoundActionInput!) { actOnInspectionRound(input: $input) { ${resultFields('MutationActOnInspectionRoundSuccess', 'status')} } }`,
+    { input: { roundId, type: 'publish', entityCodes } },
+  );
+  return unwrap(data.actOnInspectionRound);
+}

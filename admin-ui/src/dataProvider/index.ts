@@ -12,7 +12,7 @@ import type {
 import { act } from './actions.ts';
 import { assignments, myAssignments } from './assignments.ts';
 import { bodies } from './bodies.ts';
-import { entities, objections } from './credit.ts';
+import { entities, inspections, objections, repairs } from './credit.ts';
 import { dashboard } from './dashboard.ts';
 import { commitPlan, parseNotice } from './imports.ts';
 import { plans } from './plans.ts';
@@ -25,7 +25,7 @@ interface Reader {
   getMany(params: GetManyParams): Promise<GetManyResult<RaRecord>>;
 }
 
-const readers: Record<string, Reader> = { tasks, assignments, 'my-assignments': myAssignments, plans, bodies, entities, objections };
+const readers: Record<string, Reader> = { tasks, assignments, 'my-assignments': myAssignments, plans, bodies, entities, objections, repairs, inspections };
 
 function reader(resource: string): Reader {
   const found = readers[resource];

@@ -14,6 +14,8 @@ export function Menu() {
         <RaMenu.ResourceItem name="tasks" />
         <RaMenu.ResourceItem name="entities" />
         <RaMenu.ResourceItem name="objections" />
+        <RaMenu.ResourceItem name="repairs" />
+        <RaMenu.ResourceItem name="inspections" />
       </RaMenu>
     );
   }
@@ -28,6 +30,8 @@ export function Menu() {
       <RaMenu.ResourceItem name="bodies" />
       <RaMenu.ResourceItem name="entities" />
       {role !== 'admin' && <RaMenu.ResourceItem name="objections" />}
+      {role !== 'admin' && <RaMenu.ResourceItem name="repairs" />}
+      <RaMenu.ResourceItem name="inspections" />
     </RaMenu>
   );
 }

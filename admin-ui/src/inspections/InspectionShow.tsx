@@ -1,0 +1,64 @@
+import { useState } from 'react';
+import { Alert, Button, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Show, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { useAccount } from '../auth/account.ts';
+import { publishResults, type RoundRecord } from '../dataProvider/credit.ts';
+import { formatDay } from '../shared/dates.ts';
+import { Panel } from '../shared/Panel.tsx';
+
+/** The supervising office publishes every recorded, unpublished result at once. */
+function Publish({ round }: { round: RoundRecord }) {
+  const translate = useTranslate();
+  const refresh = useRefresh();
+  const account = useAccount();
+  const [error, setError] = useState<string | null>(null);
+  const ready = round.sampled.filter((s) => s.result && !s.result.publishedAt).map((s) => s.entity.code);
+  if (account?.role !== 'supervisor' || ready.length === 0) return null;
+  return (
+    <Stack spacing={1}>
+      <Button variant="contained" size="small" data-action="publish" onClick={() => publishResults(round.id, ready).then(refresh, (e: Error) => setError(e.message))}>
+        {translate('duban.credit.publish', { count: ready.length })}
+      </Button>
+      {error && <Alert severity="error">{error}</Alert>}
+    </Stack>
+  );
+}
+
+function RoundDetail() {
+  const translate = useTranslate();
+  const round = useRecordContext<RoundRecord>();
+  if (!round) return null;
+  return (
+    <Stack spacing={2} sx={{ p: 2 }}>
+      <Panel title={`${round.title}（${round.roundId}）`} action={<Publish round={round} />}>
+        <Typography variant="body2">{translate('duban.credit.drawData', { date: round.date, size: round.populationSize ?? 0 })}</Typography>
+        <Typography variant="body2" sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }} data-testid="round-seed">seed {round.seed ?? '—'}</Typography>
+        <Typography variant="body2" sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>populationHash {round.populationHash ?? '—'}</Typography>
+      </Panel>
+      <Panel title={translate('duban.credit.sample')}>
+        <Table size="small">
+          <TableHead>
+            <TableRow><TableCell>#</TableCell><TableCell>{translate('resources.entities.fields.name')}</TableCell><TableCell>{translate('duban.credit.inspectors')}</TableCell><TableCell>{translate('duban.credit.result')}</TableCell></TableRow>
+          </TableHead>
+          <TableBody>
+            {round.sampled.map((s) => (
+              <TableRow key={s.entity.code} data-testid="sampled-row">
+                <TableCell>{s.ordinal}</TableCell>
+                <TableCell>{s.entity.name}<br /><code>{s.entity.code}</code></TableCell>
+                <TableCell>{s.inspectors.map((i) => `${i.officer.name}（${i.bodyId}）`).join('、')}</TableCell>
+                <TableCell>{s.result ? (s.result.publishedAt ? translate('duban.credit.published') : `${translate('duban.credit.publishBy')} ${formatDay(s.result.publishBy)}`) : '—'}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </Panel>
+    </Stack>
+  );
+}
+
+/** One round: the data its draw can be re-run from, the sample with its inspectors, and the results. */
+export const InspectionShow = () => (
+  <Show>
+    <RoundDetail />
+  </Show>
+);

@@ -1,0 +1,22 @@
+import { DataTable, List, useTranslate } from 'react-admin';
+import type { RepairRecord } from '../dataProvider/credit.ts';
+import { formatDay } from '../shared/dates.ts';
+import { compactTable } from '../shared/tables.ts';
+
+const Column = DataTable.Col<RepairRecord>;
+
+/** Repair applications, newest first, with their review time limits. */
+export const RepairList = () => {
+  const translate = useTranslate();
+  return (
+    <List perPage={25} exporter={false}>
+      <DataTable<RepairRecord> rowClick="show" bulkActionButtons={false} sx={compactTable}>
+        <Column source="entity" disableSort render={(a) => `${a.entity.name} (${a.entity.code})`} />
+        <Column source="record" disableSort render={(a) => `${a.record.date} · ${a.record.kind}`} />
+        <Column source="status" disableSort render={(a) => translate(`duban.credit.repairStatus.${a.status}`) + (a.overdue ? ` · ${translate('duban.credit.overdue', { limits: '' })}` : '')} />
+        <Column source="filedAt" disableSort render={(a) => formatDay(a.filedAt)} />
+        <Column source="reviewBy" disableSort render={(a) => formatDay(a.reviewBy)} />
+      </DataTable>
+    </List>
+  );
+};

@@ -1,0 +1,67 @@
+import { useState } from 'react';
+import { Alert, Box, Button, Stack, TextField, Typography } from '@mui/material';
+import { Show, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { useAccount } from '../auth/account.ts';
+import { decideRepair, type RepairRecord } from '../dataProvider/credit.ts';
+import { ClassChip } from '../entities/ClassChip.tsx';
+import { formatDay, formatMinute } from '../shared/dates.ts';
+import { Panel } from '../shared/Panel.tsx';
+
+/** Approve or refuse (with reasons): the supervising office only, while the application is under review. */
+function Decision({ application }: { application: RepairRecord }) {
+  const translate = useTranslate();
+  const refresh = useRefresh();
+  const account = useAccount();
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  if (account?.role !== 'supervisor' || application.status !== 'underReview') return null;
+  const decide = async (approve: boolean) => {
+    try {
+      await decideRepair(application.id, approve, text);
+      refresh();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  return (
+    <Stack spacing={1}>
+      <TextField size="small" label={translate('duban.credit.text')} value={text} onChange={(e) => setText(e.target.value)} />
+      <Stack direction="row" spacing={1}>
+        <Button variant="contained" size="small" data-action="approve" onClick={() => decide(true)}>{translate('duban.credit.approve')}</Button>
+        <Button variant="outlined" size="small" data-action="refuse" onClick={() => decide(false)}>{translate('duban.credit.action.refuse')}</Button>
+      </Stack>
+      {error && <Alert severity="error">{error}</Alert>}
+    </Stack>
+  );
+}
+
+function RepairDetail() {
+  const translate = useTranslate();
+  const a = useRecordContext<RepairRecord>();
+  if (!a) return null;
+  return (
+    <Stack spacing={2} sx={{ p: 2 }}>
+      <Panel
+        title={<Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}><span>{a.entity.name}</span><ClassChip creditClass={a.entity.creditClass} colour={a.entity.colour} /><span data-testid="repair-status">{translate(`duban.credit.repairStatus.${a.status}`)}</span></Stack>}
+        action={<Decision application={a} />}
+      >
+        <Typography variant="body2">{a.statement}</Typography>
+        <Typography variant="body2" color="text.secondary">{a.record.date} · {a.record.kind}{a.record.amountYuan !== null ? ` · ¥${a.record.amountYuan.toLocaleString('en-US')}` : ''} · {a.record.status}</Typography>
+        {a.reviewBy && <Typography variant="body2" color="text.secondary">{translate('duban.credit.reviewBy')} {formatDay(a.reviewBy)}</Typography>}
+        {a.reasons && <Typography variant="body2" sx={{ whiteSpace: 'pre-line' }}>{a.reasons}</Typography>}
+      </Panel>
+      <Panel title={translate('duban.credit.timeline')}>
+        <Box component="ol" sx={{ m: 0, pl: 3 }}>
+          {a.timeline.map((e) => <li key={e.seq}><Typography variant="body2">{formatMinute(e.at)} · {e.type} · {e.actorName}{e.comment ? `：${e.comment}` : ''}</Typography></li>)}
+        </Box>
+      </Panel>
+    </Stack>
+  );
+}
+
+/** One repair application: the record, the rule's verdict, the review and its timeline. */
+export const RepairShow = () => (
+  <Show>
+    <RepairDetail />
+  </Show>
+);
