@@ -140,13 +140,13 @@ async function commitWithRetry(deps: Parameters<typeof commitPlan>[0], draft: Pl
 }
 
 /** Imports the drafts with commitPlan, `limit` plans in flight; the start phase and each plan's commitPlan time (ms, by plan id). */
-async function importPlans(client: Client, prisma: TestDatabase['prisma'], drafts: PlanDraft[], limit: number, queue: string, tasksPerCopy: number) {
+async function importPlans(client: Client, { prisma, dataDir }: TestDatabase, drafts: PlanDraft[], limit: number, queue: string, tasksPerCopy: number) {
   phase = new StartPhase();
   const starts = phase;
   const commitMs = new Map<string, number>();
   await pool(drafts.length, limit, async (i) => {
     const t0 = performance.now();
-    const result = await commitWithRetry({ prisma, temporal: client, taskQueue: queue }, drafts[i]!);
+    const result = await commitWithRetry({ prisma, temporal: client, taskQueue: queue, dataDir }, drafts[i]!);
     commitMs.set(result.planId, performance.now() - t0);
     if (result.tasks !== tasksPerCopy) throw new Error(`copy ${i + 1}: ${JSON.stringify(result)}`);
   });
@@ -254,7 +254,7 @@ async function main(): Promise<void> {
     log(`importing ${copies} copies of the seed (${total} task workflows), ${concurrency} plans in flight`);
     const failuresBefore = failures.total;
     const importStart = performance.now();
-    const { starts: tasks, commitMs, besides } = await importPlans(client, db.prisma, drafts, concurrency, taskQueue, tasksPerCopy);
+    const { starts: tasks, commitMs, besides } = await importPlans(client, db, drafts, concurrency, taskQueue, tasksPerCopy);
     const importEnd = performance.now();
     log(`tasks: ${tasks.calls} started in ${seconds(tasks.spanMs).toFixed(1)} s (${tasks.rate.toFixed(0)}/s); ${latencyText(tasks)}`);
     if (tasks.calls !== total) throw new Error(`${tasks.calls} task workflow starts, expected ${total}`);
@@ -315,7 +315,7 @@ async function main(): Promise<void> {
         workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
       }),
     );
-    const idleTasks = (await importPlans(client, db.prisma, copyDrafts(diagCopies, (i) => `#idle-${i + 1}`), diagLimit, idleQueue, tasksPerCopy)).starts;
+    const idleTasks = (await importPlans(client, db, copyDrafts(diagCopies, (i) => `#idle-${i + 1}`), diagLimit, idleQueue, tasksPerCopy)).starts;
     sampler.phase = 'end';
     sampler.stop();
 

@@ -1,12 +1,10 @@
 import fs from 'node:fs';
-import type { Client } from '@temporalio/client';
-import { commitPlan } from '../api/plans/commit.ts';
+import { commitPlan, type CommitDeps } from '../api/plans/commit.ts';
 import type { ActionRequest } from '../domain/supervision/actions.ts';
 import { parseNotice } from '../domain/plan/parse.ts';
 import type { Actor } from '../domain/supervision/types.ts';
 import { dayMs } from '../domain/time/instants.ts';
 import { actUpdate, taskWorkflowId } from '../workflows/task.ts';
-import type { PrismaClient } from './db.ts';
 
 export const seedNotice = new URL('../prisma/seed/tianjin-2015-market-supervision.txt', import.meta.url);
 
@@ -40,7 +38,7 @@ function demoSteps(now: number): Array<[ref: string, request: ActionRequest]> {
  * deadline (end of January 2016) fell two days ago, then walks a few tasks
  * through submissions, a return, extensions, a designation and an urge.
  */
-export async function loadDemoPlan(deps: { prisma: PrismaClient; temporal: Client; taskQueue: string }, now = Date.now()): Promise<string | null> {
+export async function loadDemoPlan(deps: CommitDeps, now = Date.now()): Promise<string | null> {
   if ((await deps.prisma.plan.count()) > 0) return null;
   const sourceText = fs.readFileSync(seedNotice, 'utf8');
   const parsed = parseNotice(sourceText);

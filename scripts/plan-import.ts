@@ -22,7 +22,7 @@ try {
   const temporal = await connectClient(config).catch(() => {
     throw new Error(`无法连接 Temporal Cannot reach Temporal at ${config.temporalAddress ?? '127.0.0.1:7233'}: is Duban running (npm start)?`);
   });
-  const result = await commitPlan({ prisma, temporal, taskQueue: config.taskQueue }, draft);
+  const result = await commitPlan({ prisma, temporal, taskQueue: config.taskQueue, dataDir: config.dataDir }, draft);
   console.log(`${result.created ? 'imported' : 'already imported'} ${result.planId}: ${result.tasks} tasks supervised`);
   for (const warning of draft.warnings) console.log(`  ! ${warning}`);
   await Promise.all([prisma.$disconnect(), temporal.connection.close()]);

@@ -18,7 +18,7 @@ try {
     // `npm run histories:record -- <name>…` records only the scenarios named.
     const only = process.argv.slice(2);
     for (const scenario of scenarios.filter((s) => only.length === 0 || only.includes(s.name))) {
-      const handle = await scenario.run({ env, prisma: db.prisma, taskQueue });
+      const handle = await scenario.run({ env, prisma: db.prisma, taskQueue, dataDir: db.dataDir });
       await handle.result();
       const history = await handle.fetchHistory();
       fs.writeFileSync(`${dir}${scenario.name}.json`, historyToJSON(history));

@@ -43,7 +43,7 @@ async function loadDemoData(temporalAddress: string): Promise<void> {
   const prisma = await createPrisma(config.databaseUrl);
   const temporal = await connectClient({ ...config, temporalAddress });
   try {
-    const planId = await loadDemoPlan({ prisma, temporal, taskQueue: config.taskQueue });
+    const planId = await loadDemoPlan({ prisma, temporal, taskQueue: config.taskQueue, dataDir: config.dataDir });
     if (planId) console.log(`Loaded the demo plan ${planId}: the seed notice, rebased so its deadlines fall around today.`);
   } finally {
     await Promise.all([prisma.$disconnect(), temporal.connection.close()]);

@@ -23,7 +23,7 @@ describe('the API under bad input, uploads, exports and query limits', () => {
     stack = await startTestStack((testDb) => createPrisma(testDb.url, (sql) => statements.push(sql)));
     ({ db, base, api } = stack);
     const { planId } = await commitPlan(
-      { prisma: db.prisma, temporal: stack.env.client, taskQueue: 'duban' },
+      { prisma: db.prisma, temporal: stack.env.client, taskQueue: 'duban', dataDir: db.dataDir },
       {
         title: '输入测试', issuer: null, issuedOn: null, basis: null, warnings: [], sourceText: '…', timeline: 'historic',
         tasks: [{ ref: '1.1', section: '一', text: '已逾期的任务。', leads: ['市市场监管委'], supports: [] }],

@@ -22,7 +22,7 @@ describe('authorization matrix: every role against every mutation and sensitive 
     stack = await startTestStack();
     ({ db, api } = stack);
     const { planId } = await commitPlan(
-      { prisma: db.prisma, temporal: stack.env.client, taskQueue: 'duban' },
+      { prisma: db.prisma, temporal: stack.env.client, taskQueue: 'duban', dataDir: db.dataDir },
       {
         title: '权限测试', issuer: null, issuedOn: null, basis: null, warnings: [], sourceText: '…', timeline: 'historic',
         tasks: [{ ref: '1.1', section: '一', text: '市场监管委牵头的任务。', leads: ['市市场监管委'], supports: ['市有关行政主管部门'] }],

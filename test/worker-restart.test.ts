@@ -39,7 +39,7 @@ describe('a worker killed in the middle of a lifecycle', () => {
     worker = startWorker();
     const due = Date.now() + 15_000;
     const { planId } = await commitPlan(
-      { prisma: db.prisma, temporal: env.client, taskQueue: 'restart' },
+      { prisma: db.prisma, temporal: env.client, taskQueue: 'restart', dataDir: db.dataDir },
       {
         title: '重启测试', issuer: null, issuedOn: null, basis: null, warnings: [], sourceText: '…', timeline: 'historic', reminderDays: [],
         tasks: [{ ref: '1', section: '任务', text: '制定实施细则。', leads: ['市法制办'], supports: [] }],

@@ -63,7 +63,7 @@ describe('task workflow on the time-skipping server', () => {
       ],
       requirements: [{ text: '制定具体办法和实施细则', due: new Date(due).toISOString(), recurrence: null, appliesTo: ['各牵头部门'] }],
     };
-    planId = (await commitPlan({ prisma: db.prisma, temporal: env.client, taskQueue: 'duban' }, draft, new Date(now))).planId;
+    planId = (await commitPlan({ prisma: db.prisma, temporal: env.client, taskQueue: 'duban', dataDir: db.dataDir }, draft, new Date(now))).planId;
   });
 
   afterAll(async () => {
@@ -211,7 +211,7 @@ describe('task workflow on the time-skipping server', () => {
   it('projects a light that time alone changes, with no reminder configured', async () => {
     const now = await env.currentTimeMs();
     const { planId: quiet } = await commitPlan(
-      { prisma: db.prisma, temporal: env.client, taskQueue: 'duban' },
+      { prisma: db.prisma, temporal: env.client, taskQueue: 'duban', dataDir: db.dataDir },
       {
         title: '无提醒方案', issuer: null, issuedOn: null, basis: null, warnings: [], sourceText: '…', timeline: 'historic', reminderDays: [],
         tasks: [{ ref: '1', section: '任务', text: '无提醒的任务。', leads: ['市法制办'], supports: [] }],

@@ -7,7 +7,7 @@ import type { PrismaClient } from '../../runtime/db.ts';
 export const maxAttachmentBytes = 20 * 1024 * 1024;
 
 /** Deliverables are documents, spreadsheets, scans and archives of them. */
-const allowedTypes: Record<string, string> = {
+export const allowedTypes: Record<string, string> = {
   '.pdf': 'application/pdf',
   '.doc': 'application/msword',
   '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

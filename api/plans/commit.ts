@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdConflictPolicy, WorkflowIdReusePolicy, type Client } from '@temporalio/client';
 import { layOutPlan, type NoticePlan, type PlanLayout, type Timeline } from '../../domain/supervision/plan.ts';
 import { shanghaiDate } from '../../domain/time/instants.ts';
-import { Prisma } from '../../prisma/generated/client.ts';
 import type { PrismaClient } from '../../runtime/db.ts';
 import { taskWorkflow, taskWorkflowId } from '../../workflows/task.ts';
+import { archivePlan, storePlanRows, type PlanRows } from './archive.ts';
 import { loadRegistry } from './registry.ts';
 
 /** A parsed (and possibly corrected) notice, ready to become tracked work. */
@@ -22,6 +22,8 @@ export interface CommitDeps {
   prisma: PrismaClient;
   temporal: Client;
   taskQueue: string;
+  /** Where the plan's rows are archived (see archive.ts). */
+  dataDir: string;
 }
 
 export interface CommitResult {
@@ -42,7 +44,7 @@ export function planId(draft: Pick<PlanDraft, 'title' | 'issuedOn' | 'timeline'>
  * workflow already running under a task's id is kept, so a crash halfway
  * through is mended by importing again.
  */
-export async function commitPlan({ prisma, temporal, taskQueue }: CommitDeps, draft: PlanDraft, now = new Date()): Promise<CommitResult> {
+export async function commitPlan({ prisma, temporal, taskQueue, dataDir }: CommitDeps, draft: PlanDraft, now = new Date()): Promise<CommitResult> {
   const id = planId(draft);
   const layout = layOutPlan(draft, {
     planId: id,
@@ -52,7 +54,9 @@ export async function commitPlan({ prisma, temporal, taskQueue }: CommitDeps, dr
     registry: await loadRegistry(prisma),
     taskId: (ref) => taskWorkflowId(id, ref),
   });
-  const created = await storePlan(prisma, id, draft, layout);
+  const rows = planRows(id, draft, layout);
+  archivePlan(dataDir, rows);
+  const created = await storePlanRows(prisma, rows);
   for (const task of layout.tasks) {
     await temporal.workflow
       .start(taskWorkflow, {
@@ -70,15 +74,10 @@ export async function commitPlan({ prisma, temporal, taskQueue }: CommitDeps, dr
   return { planId: id, created, tasks: layout.tasks.length };
 }
 
-/**
- * One short transaction of four statements, the first a write, so that the
- * worker's projections wait for it rather than make SQLite refuse it. False
- * when the plan was stored before (by an earlier import, or one racing this).
- */
-async function storePlan(prisma: PrismaClient, id: string, draft: PlanDraft, layout: PlanLayout): Promise<boolean> {
-  if (await prisma.plan.findUnique({ where: { id }, select: { id: true } })) return false;
-  const plan = prisma.plan.create({
-    data: {
+/** The rows a plan is stored as: the document, its sections, tasks and requirements. */
+function planRows(id: string, draft: PlanDraft, layout: PlanLayout): PlanRows {
+  return {
+    plan: {
       id,
       title: draft.title,
       issuer: draft.issuer,
@@ -90,13 +89,9 @@ async function storePlan(prisma: PrismaClient, id: string, draft: PlanDraft, lay
       reminderDays: JSON.stringify(draft.reminderDays ?? [7, 1]),
       warnings: JSON.stringify(draft.warnings),
     },
-  });
-  const sections = prisma.section.createMany({ data: layout.sections.map((section) => ({ id: `${id}/${section.ordinal}`, planId: id, ...section })) });
-  const tasks = prisma.task.createMany({
-    data: layout.tasks.map((task) => ({ id: task.state.taskId, planId: id, sectionId: `${id}/${task.sectionOrdinal}`, ref: task.ref, text: task.text })),
-  });
-  const requirements = prisma.requirement.createMany({
-    data: draft.requirements.map((r, i) => ({
+    sections: layout.sections.map((section) => ({ id: `${id}/${section.ordinal}`, planId: id, ...section })),
+    tasks: layout.tasks.map((task) => ({ id: task.state.taskId, planId: id, sectionId: `${id}/${task.sectionOrdinal}`, ref: task.ref, text: task.text })),
+    requirements: draft.requirements.map((r, i) => ({
       id: `${id}/r${i + 1}`,
       planId: id,
       ordinal: i + 1,
@@ -105,12 +100,5 @@ async function storePlan(prisma: PrismaClient, id: string, draft: PlanDraft, lay
       recurrence: r.recurrence,
       appliesTo: JSON.stringify(r.appliesTo),
     })),
-  });
-  try {
-    await prisma.$transaction([plan, sections, tasks, requirements]);
-    return true;
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return false;
-    throw error;
-  }
+  };
 }

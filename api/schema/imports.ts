@@ -149,7 +149,7 @@ builder.mutationField('commitPlan', (t) =>
         timeline: timeline ?? 'historic',
       };
       validateDraft(plan);
-      const { planId } = await commitPlan({ prisma: ctx.prisma, temporal: ctx.temporal, taskQueue: ctx.taskQueue }, plan);
+      const { planId } = await commitPlan({ prisma: ctx.prisma, temporal: ctx.temporal, taskQueue: ctx.taskQueue, dataDir: ctx.dataDir }, plan);
       return ctx.prisma.plan.findUniqueOrThrow({ ...query, where: { id: planId } });
     },
   }),

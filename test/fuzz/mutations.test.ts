@@ -45,7 +45,7 @@ describe('bad input on every mutation', () => {
     stack = await startTestStack();
     const { db, env } = stack;
     const { planId } = await commitPlan(
-      { prisma: db.prisma, temporal: env.client, taskQueue: 'duban' },
+      { prisma: db.prisma, temporal: env.client, taskQueue: 'duban', dataDir: db.dataDir },
       {
         title: '模糊测试方案', issuer: null, issuedOn: null, basis: null, warnings: [], sourceText: '…', timeline: 'historic',
         tasks: [

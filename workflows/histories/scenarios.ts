@@ -12,7 +12,7 @@ import { roundScenarios } from './round-scenarios.ts';
 /** A run of a workflow whose history is kept as a replay fixture. */
 export interface Scenario {
   name: string;
-  run(deps: { env: TestWorkflowEnvironment; prisma: PrismaClient; taskQueue: string }): Promise<WorkflowHandle>;
+  run(deps: { env: TestWorkflowEnvironment; prisma: PrismaClient; taskQueue: string; dataDir: string }): Promise<WorkflowHandle>;
 }
 
 const day = 86_400_000;
@@ -27,10 +27,10 @@ export const scenarios: Scenario[] = [
   },
   {
     name: 'task-reminded-overdue-extended-returned-accepted',
-    async run({ env, prisma, taskQueue }) {
+    async run({ env, prisma, taskQueue, dataDir }) {
       const due = (await env.currentTimeMs()) + 10 * day;
       const { planId } = await commitPlan(
-        { prisma, temporal: env.client, taskQueue },
+        { prisma, temporal: env.client, taskQueue, dataDir },
         {
           title: '回放样例', issuer: null, issuedOn: null, basis: null, warnings: [], sourceText: '…', timeline: 'historic',
           tasks: [{ ref: '1.1', section: '一', text: '制定实施细则。', leads: ['市法制办'], supports: ['市市场监管委', '市有关行政主管部门'] }],

@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Prisma } from '../../prisma/generated/client.ts';
+import type { PrismaClient } from '../../runtime/db.ts';
+
+/**
+ * A plan's rows as the read model stores them. Kept as a file in the data
+ * directory too: the plan's document lives nowhere in Temporal, so this is
+ * what a read model rebuilt from the workflows takes its plans from.
+ */
+export interface PlanRows {
+  plan: Prisma.PlanCreateManyInput;
+  sections: Prisma.SectionCreateManyInput[];
+  tasks: Prisma.TaskCreateManyInput[];
+  requirements: Prisma.RequirementCreateManyInput[];
+}
+
+export const planArchiveDir = (dataDir: string) => path.join(dataDir, 'plans');
+
+/** Written to a temporary name and renamed, so a crash never leaves half a file. */
+export function archivePlan(dataDir: string, rows: PlanRows): void {
+  const dir = planArchiveDir(dataDir);
+  const target = path.join(dir, `${rows.plan.id}.json`);
+  if (fs.existsSync(target)) return;
+  fs.mkdirSync(dir, { recursive: true });
+  const temporary = `${target}.${process.pid}.part`;
+  fs.writeFileSync(temporary, JSON.stringify(rows));
+  fs.renameSync(temporary, target);
+}
+
+export function readPlanArchive(dataDir: string): PlanRows[] {
+  const dir = planArchiveDir(dataDir);
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((file) => file.endsWith('.json'))
+    .sort()
+    .map((file) => {
+      const rows = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as PlanRows;
+      return { ...rows, requirements: rows.requirements.map((r) => ({ ...r, due: r.due ? new Date(r.due) : null })) };
+    });
+}
+
+/**
+ * One short transaction of four statements, the first a write, so that the
+ * worker's projections wait for it rather than make SQLite refuse it. False
+ * when the plan was stored before (by an earlier import, or one racing this).
+ */
+export async function storePlanRows(prisma: PrismaClient, rows: PlanRows): Promise<boolean> {
+  if (await prisma.plan.findUnique({ where: { id: rows.plan.id }, select: { id: true } })) return false;
+  try {
+    await prisma.$transaction([
+      prisma.plan.create({ data: rows.plan }),
+      prisma.section.createMany({ data: rows.sections }),
+      prisma.task.createMany({ data: rows.tasks }),
+      prisma.requirement.createMany({ data: rows.requirements }),
+    ]);
+    return true;
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return false;
+    throw error;
+  }
+}

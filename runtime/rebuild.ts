@@ -1,0 +1,79 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { defaultPayloadConverter } from '@temporalio/common';
+import { deliverNotices } from '../activities/notices.ts';
+import { allowedTypes, attachmentDir } from '../api/files/attachments.ts';
+import { readPlanArchive, storePlanRows } from '../api/plans/archive.ts';
+import type { Notice } from '../domain/supervision/notices.ts';
+import type { PrismaClient } from './db.ts';
+import { repairTask } from './reconcile.ts';
+import { insertRows } from './sql.ts';
+
+export interface RebuildReport {
+  plans: number;
+  tasks: number;
+  notices: number;
+  attachments: number;
+}
+
+/**
+ * Refills an empty (or damaged) read model from what outlives it: the plans
+ * archived in the data directory, each task workflow's state and events, the
+ * notices its history delivered (inboxes, without mailing again), and the
+ * attachment files its events refer to. Every write is idempotent.
+ */
+export async function rebuildReadModel(prisma: PrismaClient, client: Client, dataDir: string): Promise<RebuildReport> {
+  const report: RebuildReport = { plans: 0, tasks: 0, notices: 0, attachments: 0 };
+  for (const rows of readPlanArchive(dataDir)) if (await storePlanRows(prisma, rows)) report.plans++;
+  for (const { id } of await prisma.task.findMany({ select: { id: true }, orderBy: { id: 'asc' } })) {
+    // A plan archived by an import that crashed before starting this task: importing again mends it.
+    if (!(await exists(client, id))) continue;
+    await repairTask(prisma, client, id);
+    report.tasks++;
+    report.notices += await restoreNotices(prisma, client, id);
+  }
+  report.attachments = await restoreAttachments(prisma, dataDir);
+  return report;
+}
+
+async function exists(client: Client, workflowId: string): Promise<boolean> {
+  try {
+    await client.workflow.getHandle(workflowId).describe();
+    return true;
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError) return false;
+    throw error;
+  }
+}
+
+/** The notices a task's history scheduled for delivery, back in the inboxes. */
+async function restoreNotices(prisma: PrismaClient, client: Client, taskId: string): Promise<number> {
+  const history = await client.workflow.getHandle(taskId).fetchHistory();
+  const notices: Notice[] = [];
+  for (const event of history.events ?? []) {
+    const scheduled = event.activityTaskScheduledEventAttributes;
+    const name = scheduled?.activityType?.name;
+    if (name !== 'deliverNotices' && name !== 'deliverNotice') continue;
+    const [input] = (scheduled!.input?.payloads ?? []).map((p) => defaultPayloadConverter.fromPayload(p));
+    notices.push(...(name === 'deliverNotices' ? (input as Notice[]) : [input as Notice]));
+  }
+  if (notices.length) await deliverNotices(prisma, null, notices);
+  return notices.length;
+}
+
+/** A row for every stored file an event refers to, named as the event names it. */
+async function restoreAttachments(prisma: PrismaClient, dataDir: string): Promise<number> {
+  const events = await prisma.taskEvent.findMany({ where: { attachments: { not: '[]' } }, select: { attachments: true, actorId: true, at: true } });
+  const rows = new Map<string, Record<string, unknown>>();
+  for (const event of events) {
+    for (const { id, name } of JSON.parse(event.attachments) as Array<{ id: string; name: string }>) {
+      const file = path.join(attachmentDir(dataDir), id);
+      if (rows.has(id) || !fs.existsSync(file)) continue;
+      const type = allowedTypes[path.extname(name).toLowerCase()] ?? 'application/octet-stream';
+      rows.set(id, { id, name, size: fs.statSync(file).size, type, uploadedBy: event.actorId ?? 'unknown', createdAt: event.at });
+    }
+  }
+  if (rows.size) await prisma.$executeRaw(insertRows('Attachment', [...rows.values()], 'ON CONFLICT ("id") DO NOTHING'));
+  return rows.size;
+}
