@@ -8,6 +8,8 @@ import { bodies } from './bodies/index.ts';
 import { Dashboard } from './dashboard/Dashboard.tsx';
 import { dataProvider } from './dataProvider/index.ts';
 import { entities } from './entities/index.ts';
+import { EvaluationRoundsPage } from './evaluation/EvaluationRoundsPage.tsx';
+import { FilingRoundsPage } from './filing/FilingRoundsPage.tsx';
 import { inspections } from './inspections/index.ts';
 import { i18nProvider } from './i18n/index.ts';
 import { ImportPage } from './import/ImportPage.tsx';
@@ -47,7 +49,9 @@ export function App() {
           <Resource name="inspections" {...inspections} />
           <CustomRoutes>
             {account.role === 'supervisor' && <Route path="/import" element={<ImportPage />} />}
-            {account.role !== 'department' && <Route path="/scores" element={<ScoresPage />} />}
+            <Route path="/scores" element={<ScoresPage />} />
+            {account.role !== 'admin' && <Route path="/filing" element={<FilingRoundsPage />} />}
+            {account.role !== 'admin' && <Route path="/evaluation" element={<EvaluationRoundsPage />} />}
           </CustomRoutes>
         </>
       )}

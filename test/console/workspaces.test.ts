@@ -134,7 +134,7 @@ describe.skipIf(!hasChromium)('admin console in Chromium against the running sta
     await poll(() => extended.textContent()).toContain(shanghaiDay(Date.now() + 10 * 86_400_000).replaceAll('-', '/'));
   }, 120_000);
 
-  it('performance office: the same views, read-only, and scores not yet available', async () => {
+  it('performance office: the same views, read-only, and the scores page', async () => {
     const page = await signIn(browser, stack.base, 'performance');
     await poll(() => page.getByTestId('overdue-row').count()).toBeGreaterThan(0);
     await page.goto(`${stack.base}/${taskPath}`);
@@ -143,7 +143,7 @@ describe.skipIf(!hasChromium)('admin console in Chromium against the running sta
     await poll(() => page.locator('tbody .RaDataTable-row').count()).toBeGreaterThan(0);
     expect(await page.locator('[data-action]').count()).toBe(0);
     await page.getByRole('menuitem', { name: '绩效评分' }).click();
-    await poll(() => page.getByTestId('scores-placeholder').textContent()).toContain('尚未开放');
+    await poll(() => page.getByTestId('scores-page').textContent()).toContain('该年度尚无评分表');
     await page.context().close();
   }, 120_000);
 

@@ -240,8 +240,6 @@ export const en = {
     },
     scores: {
       title: 'Scores',
-      notYet: 'Scores are not available yet',
-      explain: 'Each body\'s score and the reasons behind it will appear here once scoring is built. Meanwhile the overview and the ledger show how each body is doing.',
     },
     login: {
       login: 'Login',

@@ -252,8 +252,6 @@ export const zh = {
     },
     scores: {
       title: '绩效评分',
-      notYet: '绩效评分尚未开放',
-      explain: '各单位的评分及其依据将在评分功能上线后在此显示。目前可以查看督办总览和督办台账中各单位的办理情况。',
     },
     login: {
       login: '登录名',

@@ -1,5 +1,7 @@
 import ImportIcon from '@mui/icons-material/UploadFileOutlined';
 import ScoreIcon from '@mui/icons-material/EmojiEventsOutlined';
+import FilingIcon from '@mui/icons-material/FactCheckOutlined';
+import EvaluationIcon from '@mui/icons-material/AssessmentOutlined';
 import { Menu as RaMenu, useTranslate } from 'react-admin';
 import { useAccount } from '../auth/account.ts';
 
@@ -12,6 +14,9 @@ export function Menu() {
       <RaMenu>
         <RaMenu.ResourceItem name="my-assignments" />
         <RaMenu.ResourceItem name="tasks" />
+        <RaMenu.Item to="/filing" primaryText={translate('duban.filing.title')} leftIcon={<FilingIcon />} />
+        <RaMenu.Item to="/evaluation" primaryText={translate('duban.evaluation.title')} leftIcon={<EvaluationIcon />} />
+        <RaMenu.Item to="/scores" primaryText={translate('duban.scores.title')} leftIcon={<ScoreIcon />} />
         <RaMenu.ResourceItem name="entities" />
         <RaMenu.ResourceItem name="objections" />
         <RaMenu.ResourceItem name="repairs" />
@@ -26,7 +31,9 @@ export function Menu() {
       <RaMenu.ResourceItem name="assignments" />
       <RaMenu.ResourceItem name="plans" />
       {role === 'supervisor' && <RaMenu.Item to="/import" primaryText={translate('duban.import.title')} leftIcon={<ImportIcon />} />}
-      {(role === 'performance' || role === 'admin') && <RaMenu.Item to="/scores" primaryText={translate('duban.scores.title')} leftIcon={<ScoreIcon />} />}
+      {role !== 'admin' && <RaMenu.Item to="/filing" primaryText={translate('duban.filing.title')} leftIcon={<FilingIcon />} />}
+      {role !== 'admin' && <RaMenu.Item to="/evaluation" primaryText={translate('duban.evaluation.title')} leftIcon={<EvaluationIcon />} />}
+      <RaMenu.Item to="/scores" primaryText={translate('duban.scores.title')} leftIcon={<ScoreIcon />} />
       <RaMenu.ResourceItem name="bodies" />
       <RaMenu.ResourceItem name="entities" />
       {role !== 'admin' && <RaMenu.ResourceItem name="objections" />}

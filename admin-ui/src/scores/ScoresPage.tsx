@@ -1,36 +1,110 @@
-import { Box, Button, Card, CardContent, Stack, Typography } from '@mui/material';
-import ScoreIcon from '@mui/icons-material/EmojiEventsOutlined';
-import { Link, Title, useTranslate } from 'react-admin';
+import { Alert, Box, Button, Card, CardContent, Chip, Collapse, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { Fragment, useState } from 'react';
+import { Title, useTranslate } from 'react-admin';
+import { useAccount } from '../auth/account.ts';
+import { session } from '../graphql.ts';
+import { formatMinute } from '../shared/dates.ts';
+import { mutate, useGraphql } from './useGraphql.ts';
 
-/** Scores are not computed yet (a later issue); this page says so and points to what can be read today. */
+interface Deduction { source: string; detail: string; points: number; events: Array<{ at: string; type: string; actorName: string; comment: string | null }> }
+interface Criterion { criterion: string; label: string; points: number; capped: boolean; deductions: Deduction[] }
+interface Sheet {
+  id: string; year: number; version: number; status: string; rubricVersion: string; computedAt: string; publishedAt: string | null; exportUrl: string;
+  scores: Array<{ bodyId: string; bodyName: string; score: number; reproduces: boolean; breakdown: Criterion[] }>;
+}
+
+const sheetsQuery = `query ($year: Int) { scoreSheets(year: $year) { id year version status rubricVersion computedAt publishedAt exportUrl
+  scores { bodyId bodyName score reproduces breakdown { criterion label points capped deductions { source detail points events { at type actorName comment } } } } } }`;
+
+/** The performance office computes, reviews and publishes a year's scores; everyone may read each deduction's reasons. */
 export function ScoresPage() {
   const translate = useTranslate();
+  const performance = useAccount()?.role === 'performance';
+  const [year, setYear] = useState(new Date().getFullYear() - 1);
+  const { data, error, reload } = useGraphql<{ scoreSheets: Sheet[] }>(sheetsQuery, { year });
+  const rubrics = useGraphql<{ rubricVersions: Array<{ version: string }> }>('{ rubricVersions { version } }');
+  const [rubric, setRubric] = useState('');
+  const [failure, setFailure] = useState<string | null>(null);
+  const [open, setOpen] = useState<string | null>(null);
+  const sheet = data?.scoreSheets[0];
+  const run = (query: string, variables: Record<string, unknown>) =>
+    mutate(query, variables).then(() => (setFailure(null), reload()), (e: Error) => setFailure(e.message));
+  const download = async (url: string) => {
+    const response = await fetch(url, { headers: { authorization: `Bearer ${session.token}` } });
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(await response.blob());
+    link.download = `scores-${sheet?.id}.xlsx`;
+    link.click();
+  };
   return (
-    <Box sx={{ py: 2, maxWidth: 720 }}>
+    <Box sx={{ py: 2 }} data-testid="scores-page">
       <Title title={translate('duban.scores.title')} />
-      <Card variant="outlined" data-testid="scores-placeholder">
-        <CardContent>
-          <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start' }}>
-            <ScoreIcon color="disabled" sx={{ fontSize: 48 }} />
-            <Box>
-              <Typography variant="h6" component="h1" gutterBottom>
-                {translate('duban.scores.notYet')}
-              </Typography>
-              <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-                {translate('duban.scores.explain')}
-              </Typography>
-              <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap' }}>
-                <Button component={Link} to="/" variant="outlined" size="small">
-                  {translate('duban.dashboard.title')}
-                </Button>
-                <Button component={Link} to="/assignments" variant="outlined" size="small">
-                  {translate('duban.ledger.title')}
-                </Button>
-              </Stack>
-            </Box>
-          </Stack>
-        </CardContent>
-      </Card>
+      <Stack direction="row" spacing={2} sx={{ mb: 2, alignItems: 'center', flexWrap: 'wrap' }}>
+        <TextField label={translate('duban.rounds.year')} type="number" size="small" value={year} onChange={(e) => setYear(Number(e.target.value))} sx={{ width: 120 }} />
+        {performance && (
+          <>
+            <TextField select size="small" label={translate('duban.scores.rubric')} value={rubric} onChange={(e) => setRubric(e.target.value)} sx={{ minWidth: 200 }}>
+              <MenuItem value="">{translate('duban.scores.latestRubric')}</MenuItem>
+              {rubrics.data?.rubricVersions.map((r) => <MenuItem key={r.version} value={r.version}>{r.version}</MenuItem>)}
+            </TextField>
+            <Button variant="contained" data-action="compute" onClick={() => run(`mutation ($y: Int!, $r: String) { computeScores(year: $y, rubricVersion: $r) { __typename ... on Error { message } } }`, { y: year, r: rubric || null })}>
+              {translate('duban.scores.compute')}
+            </Button>
+          </>
+        )}
+      </Stack>
+      {(failure || error) && <Alert severity="error" sx={{ mb: 2 }}>{failure ?? error}</Alert>}
+      {!sheet && <Typography color="text.secondary">{translate('duban.scores.none')}</Typography>}
+      {sheet && (
+        <Card variant="outlined">
+          <CardContent>
+            <Stack direction="row" spacing={1} sx={{ mb: 1, alignItems: 'center', flexWrap: 'wrap' }}>
+              <Typography variant="h6" component="h1">{translate('duban.scores.sheet', { year: sheet.year, version: sheet.version })}</Typography>
+              <Chip size="small" label={translate(`duban.scores.status.${sheet.status}`)} data-testid="sheet-status" color={sheet.status === 'published' ? 'success' : 'default'} />
+              <Typography variant="body2" color="text.secondary">{sheet.rubricVersion} · {formatMinute(sheet.computedAt)}</Typography>
+              {performance && sheet.status === 'draft' && <Button size="small" data-action="review" onClick={() => run('mutation ($id: ID!) { reviewScoreSheet(id: $id) { __typename ... on Error { message } } }', { id: sheet.id })}>{translate('duban.scores.review')}</Button>}
+              {performance && sheet.status === 'reviewed' && <Button size="small" data-action="publish" onClick={() => run('mutation ($id: ID!) { publishScoreSheet(id: $id) { __typename ... on Error { message } } }', { id: sheet.id })}>{translate('duban.scores.publish')}</Button>}
+              <Button size="small" onClick={() => download(sheet.exportUrl)}>{translate('duban.scores.export')}</Button>
+            </Stack>
+            <Table size="small">
+              <TableHead>
+                <TableRow>
+                  <TableCell>{translate('duban.rounds.body')}</TableCell>
+                  <TableCell align="right">{translate('duban.scores.score')}</TableCell>
+                  {sheet.scores[0]?.breakdown.map((c) => <TableCell key={c.criterion} align="right">{c.label}</TableCell>)}
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {sheet.scores.map((s) => (
+                  <Fragment key={s.bodyId}>
+                    <TableRow hover onClick={() => setOpen(open === s.bodyId ? null : s.bodyId)} sx={{ cursor: 'pointer' }} data-testid={`score-${s.bodyId}`}>
+                      <TableCell>{s.bodyName}</TableCell>
+                      <TableCell align="right"><strong>{s.score}</strong></TableCell>
+                      {s.breakdown.map((c) => <TableCell key={c.criterion} align="right">{c.points || ''}{c.capped ? ' *' : ''}</TableCell>)}
+                    </TableRow>
+                    <TableRow>
+                      <TableCell colSpan={2 + s.breakdown.length} sx={{ py: 0, borderBottom: open === s.bodyId ? undefined : 'none' }}>
+                        <Collapse in={open === s.bodyId} unmountOnExit>
+                          {s.breakdown.flatMap((c) => c.deductions.map((d) => (
+                            <Box key={`${c.criterion}-${d.source}`} sx={{ py: 1 }}>
+                              <Typography variant="body2">−{d.points} {c.label}：{d.detail}</Typography>
+                              {d.events.map((e) => (
+                                <Typography key={`${e.at}-${e.type}`} variant="caption" color="text.secondary" component="div" sx={{ pl: 2 }}>
+                                  {formatMinute(e.at)} {e.type} {e.actorName}{e.comment ? `：${e.comment}` : ''}
+                                </Typography>
+                              ))}
+                            </Box>
+                          )))}
+                        </Collapse>
+                      </TableCell>
+                    </TableRow>
+                  </Fragment>
+                ))}
+              </TableBody>
+            </Table>
+          </CardContent>
+        </Card>
+      )}
     </Box>
   );
 }

@@ -1,0 +1,130 @@
+import { Alert, Box, Button, Card, CardContent, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { useState } from 'react';
+import { Title, useTranslate } from 'react-admin';
+import { useAccount } from '../auth/account.ts';
+import { RoundTimeline, type TimelineEvent } from '../filing/RoundTimeline.tsx';
+import { LightChip } from '../lights/LightChip.tsx';
+import { formatMinute, shanghaiDay } from '../shared/dates.ts';
+import { mutate, useGraphql } from '../scores/useGraphql.ts';
+
+interface Report {
+  id: string; bodyId: string; bodyName: string; status: string; light: string; submittedAt: string | null; lastReason: string | null;
+  sections: Array<{ key: string; title: string; text: string }>; history: TimelineEvent[];
+}
+interface Round {
+  id: string; year: number; deadline: string; status: string; openedBySchedule: boolean; summaryDate: string | null;
+  lateBodyIds: string[]; missingBodyIds: string[]; reports: Report[]; timeline: TimelineEvent[];
+}
+
+const roundsQuery = `{ evaluationRounds { id year deadline status openedBySchedule summaryDate lateBodyIds missingBodyIds timeline { seq type at actorName comment }
+  reports { id bodyId bodyName status light submittedAt lastReason sections { key title text } history { seq type at actorName comment } } } }`;
+const sectionKeys = ['followUp', 'benefits', 'marketVitality', 'supervisionEfficiency'] as const;
+
+/** Yearly evaluation rounds: opened by the schedule or by hand; units report, the coordinator reviews and consolidates. */
+export function EvaluationRoundsPage() {
+  const translate = useTranslate();
+  const account = useAccount();
+  const supervisor = account?.role === 'supervisor';
+  const { data, error, reload } = useGraphql<{ evaluationRounds: Round[] }>(roundsQuery);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [year, setYear] = useState(new Date().getFullYear());
+  const [reason, setReason] = useState('');
+  const [summaryDate, setSummaryDate] = useState(shanghaiDay(Date.now()));
+  const [draft, setDraft] = useState<Record<string, string>>({});
+  const round = data?.evaluationRounds.find((r) => r.id === selected) ?? data?.evaluationRounds[0];
+  const run = (p: Promise<unknown>) => p.then(() => (setFailure(null), reload()), (e: Error) => setFailure(e.message));
+  const act = (reportId: string, type: string, extra: Record<string, string> = {}) =>
+    run(mutate('mutation ($i: ReportActionInput!) { reportAction(input: $i) { __typename ... on Error { message } } }', { i: { reportId, type, comment: reason, ...extra } }));
+  const names = (ids: string[]) => round?.reports.filter((r) => ids.includes(r.bodyId)).map((r) => r.bodyName).join('、');
+  return (
+    <Box sx={{ py: 2 }} data-testid="evaluation-page">
+      <Title title={translate('duban.evaluation.title')} />
+      {(failure || error) && <Alert severity="error" sx={{ mb: 2 }} data-testid="evaluation-error">{failure ?? error}</Alert>}
+      <Stack direction="row" spacing={1} sx={{ mb: 2, flexWrap: 'wrap', alignItems: 'center' }}>
+        {data?.evaluationRounds.map((r) => <Chip key={r.id} label={r.year} color={r.id === round?.id ? 'primary' : 'default'} onClick={() => setSelected(r.id)} />)}
+        {supervisor && (
+          <>
+            <TextField size="small" type="number" label={translate('duban.rounds.year')} value={year} onChange={(e) => setYear(Number(e.target.value))} sx={{ width: 110 }} />
+            <Button variant="contained" data-action="open-evaluation" onClick={() => run(mutate('mutation ($y: Int!) { openEvaluationRound(year: $y) { __typename ... on Error { message } } }', { y: year }))}>
+              {translate('duban.evaluation.open')}
+            </Button>
+          </>
+        )}
+      </Stack>
+      {round && (
+        <Card variant="outlined">
+          <CardContent>
+            <Stack direction="row" spacing={1} sx={{ mb: 1, alignItems: 'center', flexWrap: 'wrap' }}>
+              <Typography variant="h6" component="h1">{translate('duban.evaluation.round', { year: round.year })}</Typography>
+              <Chip size="small" data-testid="round-status" label={translate(`duban.evaluation.status.${round.status}`)} />
+              <Typography variant="body2" color="text.secondary">
+                {translate('duban.rounds.deadline')} {formatMinute(round.deadline)} · {translate(round.openedBySchedule ? 'duban.evaluation.bySchedule' : 'duban.evaluation.byHand')}
+              </Typography>
+            </Stack>
+            {round.summaryDate && (
+              <Alert severity="info" sx={{ mb: 2 }} data-testid="evaluation-summary">
+                {translate('duban.evaluation.summary', { date: round.summaryDate })}
+                {round.lateBodyIds.length > 0 && <div>{translate('duban.evaluation.late')}：{names(round.lateBodyIds)}</div>}
+                {round.missingBodyIds.length > 0 && <div>{translate('duban.evaluation.missing')}：{names(round.missingBodyIds)}</div>}
+              </Alert>
+            )}
+            {supervisor && round.status === 'open' && (
+              <Stack direction="row" spacing={1} sx={{ mb: 2, flexWrap: 'wrap' }}>
+                <TextField size="small" label={translate('duban.rounds.reason')} value={reason} onChange={(e) => setReason(e.target.value)} />
+                <TextField size="small" type="date" label={translate('duban.evaluation.summaryDate')} slotProps={{ inputLabel: { shrink: true } }} value={summaryDate} onChange={(e) => setSummaryDate(e.target.value)} />
+                <Button data-action="consolidate" onClick={() => run(mutate('mutation ($r: ID!, $d: String!) { consolidateEvaluationRound(roundId: $r, submittedOn: $d) { __typename ... on Error { message } } }', { r: round.id, d: summaryDate }))}>
+                  {translate('duban.evaluation.consolidate')}
+                </Button>
+              </Stack>
+            )}
+            <Table size="small">
+              <TableHead>
+                <TableRow>
+                  <TableCell>{translate('duban.rounds.body')}</TableCell>
+                  <TableCell>{translate('duban.rounds.status')}</TableCell>
+                  <TableCell>{translate('duban.rounds.submittedAt')}</TableCell>
+                  <TableCell>{translate('duban.rounds.history')}</TableCell>
+                  <TableCell />
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {round.reports.map((r) => {
+                  const own = account?.role === 'department' && account.body?.id === r.bodyId && (r.status === 'assigned' || r.status === 'returned') && round.status === 'open';
+                  return (
+                    <TableRow key={r.id} data-testid={`report-${r.bodyId}`}>
+                      <TableCell>{r.bodyName}</TableCell>
+                      <TableCell><LightChip light={r.light as never} /> {translate(`duban.rounds.unit.${r.status}`)}{r.lastReason && r.status === 'returned' ? `：${r.lastReason}` : ''}</TableCell>
+                      <TableCell>{formatMinute(r.submittedAt)}</TableCell>
+                      <TableCell><RoundTimeline events={r.history} dense /></TableCell>
+                      <TableCell sx={{ minWidth: own ? 320 : undefined }}>
+                        {supervisor && r.status === 'submitted' && (
+                          <>
+                            <Button size="small" data-action="accept" onClick={() => act(r.id, 'accept')}>{translate('duban.rounds.accept')}</Button>
+                            <Button size="small" data-action="return" onClick={() => act(r.id, 'return')}>{translate('duban.rounds.return')}</Button>
+                          </>
+                        )}
+                        {own && (
+                          <Stack spacing={1}>
+                            {r.sections.map((s) => (
+                              <TextField key={s.key} size="small" multiline minRows={2} label={s.title.split(' ')[0]} value={draft[s.key] ?? s.text} onChange={(e) => setDraft({ ...draft, [s.key]: e.target.value })} />
+                            ))}
+                            <Button size="small" variant="contained" data-action="submit" onClick={() => act(r.id, 'submit', Object.fromEntries(sectionKeys.map((k) => [k, draft[k] ?? r.sections.find((s) => s.key === k)?.text ?? ''])))}>
+                              {translate('duban.rounds.submit')}
+                            </Button>
+                          </Stack>
+                        )}
+                      </TableCell>
+                    </TableRow>
+                  );
+                })}
+              </TableBody>
+            </Table>
+            <Typography variant="subtitle2" sx={{ mt: 2 }}>{translate('duban.rounds.timeline')}</Typography>
+            <RoundTimeline events={round.timeline} />
+          </CardContent>
+        </Card>
+      )}
+    </Box>
+  );
+}

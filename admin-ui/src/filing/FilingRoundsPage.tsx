@@ -1,0 +1,158 @@
+import { Alert, Box, Button, Card, CardContent, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { useState } from 'react';
+import { Title, useTranslate } from 'react-admin';
+import { useAccount } from '../auth/account.ts';
+import { graphqlUpload, session } from '../graphql.ts';
+import { LightChip } from '../lights/LightChip.tsx';
+import { endOfShanghaiDay, formatDay, formatMinute, shanghaiDay } from '../shared/dates.ts';
+import { mutate, useGraphql } from '../scores/useGraphql.ts';
+import { RoundTimeline, type TimelineEvent } from './RoundTimeline.tsx';
+
+interface Filing {
+  id: string; bodyId: string; bodyName: string; status: string; light: string; due: string; submittedAt: string | null; returnCount: number; lastReason: string | null;
+  rows: Array<{ item: string }>; history: TimelineEvent[];
+}
+interface Round {
+  id: string; title: string; deadline: string; status: string;
+  filings: Filing[]; timeline: TimelineEvent[];
+  record: { filedOn: string | null; filingNumber: string | null; overdueBodyIds: string[]; exportUrl: string; rows: Array<{ bodyName: string; item: string; disposition: string }> } | null;
+}
+
+const roundsQuery = `{ filingRounds { id title deadline status timeline { seq type at actorName comment }
+  filings { id bodyId bodyName status light due submittedAt returnCount lastReason rows { item } history { seq type at actorName comment } }
+  record { filedOn filingNumber overdueBodyIds exportUrl rows { bodyName item disposition } } } }`;
+
+export async function download(url: string, name: string) {
+  const response = await fetch(url, { headers: { authorization: `Bearer ${session.token}` } });
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(await response.blob());
+  link.download = name;
+  link.click();
+}
+
+/** Supervision catalogue filing rounds: the coordinator opens, reviews, consolidates and files; a body submits its catalogue. */
+export function FilingRoundsPage() {
+  const translate = useTranslate();
+  const account = useAccount();
+  const supervisor = account?.role === 'supervisor';
+  const { data, error, reload } = useGraphql<{ filingRounds: Round[] }>(roundsQuery);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [text, setText] = useState({ title: '', deadline: '', reason: '', filedOn: shanghaiDay(Date.now()), number: '' });
+  const [files, setFiles] = useState<{ measures: File | null; catalogue: File | null }>({ measures: null, catalogue: null });
+  const round = data?.filingRounds.find((r) => r.id === selected) ?? data?.filingRounds[0];
+  const run = (p: Promise<unknown>) => p.then(() => (setFailure(null), reload()), (e: Error) => setFailure(e.message));
+  const unitAction = (filingId: string, type: string) =>
+    run(mutate('mutation ($i: FilingActionInput!) { filingAction(input: $i) { __typename ... on Error { message } } }', { i: { filingId, type, comment: text.reason } }));
+  const submit = (filingId: string) =>
+    run((async () => {
+      if (!files.measures || !files.catalogue) throw new Error(translate('duban.filing.chooseFiles'));
+      const stored = await graphqlUpload<{ uploadAttachment: { __typename: string; message?: string; data?: { id: string } } }>(
+        'mutation ($file: File!) { uploadAttachment(file: $file) { __typename ... on Error { message } ... on MutationUploadAttachmentSuccess { data { id } } } }', {}, files.measures);
+      if (!stored.uploadAttachment.data) throw new Error(stored.uploadAttachment.message);
+      const result = await graphqlUpload<{ uploadCatalogue: { __typename: string; message?: string; rows?: Array<{ row: number; message: string }> } }>(
+        'mutation ($f: ID!, $m: String!, $file: File!) { uploadCatalogue(filingId: $f, measuresAttachmentId: $m, file: $file) { __typename ... on Error { message } ... on CatalogueRowsError { rows { row message } } } }',
+        { f: filingId, m: stored.uploadAttachment.data.id }, files.catalogue);
+      const answer = result.uploadCatalogue;
+      if (!answer.__typename.endsWith('Success')) throw new Error([answer.message, ...(answer.rows ?? []).map((r) => `${r.row}: ${r.message}`)].join('\n'));
+    })());
+  return (
+    <Box sx={{ py: 2 }} data-testid="filing-page">
+      <Title title={translate('duban.filing.title')} />
+      {(failure || error) && <Alert severity="error" sx={{ mb: 2, whiteSpace: 'pre-line' }} data-testid="filing-error">{failure ?? error}</Alert>}
+      {supervisor && (
+        <Stack direction="row" spacing={1} sx={{ mb: 2, flexWrap: 'wrap' }}>
+          <TextField size="small" label={translate('duban.filing.roundTitle')} value={text.title} onChange={(e) => setText({ ...text, title: e.target.value })} />
+          <TextField size="small" type="date" label={translate('duban.rounds.deadline')} slotProps={{ inputLabel: { shrink: true } }} value={text.deadline} onChange={(e) => setText({ ...text, deadline: e.target.value })} />
+          <Button variant="contained" data-action="open-filing" onClick={() => run(mutate(
+            'mutation ($i: OpenFilingRoundInput!) { openFilingRound(input: $i) { __typename ... on Error { message } } }',
+            { i: { title: text.title, deadline: text.deadline ? endOfShanghaiDay(text.deadline) : '' } },
+          ))}>{translate('duban.filing.open')}</Button>
+        </Stack>
+      )}
+      <Stack direction="row" spacing={1} sx={{ mb: 2, flexWrap: 'wrap' }}>
+        {data?.filingRounds.map((r) => (
+          <Chip key={r.id} label={`${r.title}（${formatDay(r.deadline)}）`} color={r.id === round?.id ? 'primary' : 'default'} onClick={() => setSelected(r.id)} />
+        ))}
+        <Button size="small" onClick={() => download('/exports/catalogue-template.xlsx', '监管目录模板.xlsx')}>{translate('duban.filing.template')}</Button>
+      </Stack>
+      {round && (
+        <Card variant="outlined">
+          <CardContent>
+            <Stack direction="row" spacing={1} sx={{ mb: 1, alignItems: 'center', flexWrap: 'wrap' }}>
+              <Typography variant="h6" component="h1">{round.title}</Typography>
+              <Chip size="small" data-testid="round-status" label={translate(`duban.filing.status.${round.status}`)} />
+              <Typography variant="body2" color="text.secondary">{translate('duban.rounds.deadline')} {formatMinute(round.deadline)}</Typography>
+            </Stack>
+            {supervisor && round.status !== 'filed' && (
+              <Stack direction="row" spacing={1} sx={{ mb: 2, flexWrap: 'wrap' }}>
+                <TextField size="small" label={translate('duban.rounds.reason')} value={text.reason} onChange={(e) => setText({ ...text, reason: e.target.value })} />
+                {round.status === 'open' && <Button data-action="consolidate" onClick={() => run(mutate('mutation ($r: ID!) { consolidateFilingRound(roundId: $r) { __typename ... on Error { message } } }', { r: round.id }))}>{translate('duban.filing.consolidate')}</Button>}
+                {round.status === 'consolidated' && (
+                  <>
+                    <TextField size="small" type="date" label={translate('duban.filing.filedOn')} slotProps={{ inputLabel: { shrink: true } }} value={text.filedOn} onChange={(e) => setText({ ...text, filedOn: e.target.value })} />
+                    <TextField size="small" label={translate('duban.filing.number')} value={text.number} onChange={(e) => setText({ ...text, number: e.target.value })} />
+                    <Button data-action="record-filing" onClick={() => run(mutate('mutation ($r: ID!, $d: String!, $n: String!) { recordFiling(roundId: $r, filedOn: $d, filingNumber: $n) { __typename ... on Error { message } } }', { r: round.id, d: text.filedOn, n: text.number }))}>{translate('duban.filing.record')}</Button>
+                  </>
+                )}
+              </Stack>
+            )}
+            <Table size="small">
+              <TableHead>
+                <TableRow>
+                  <TableCell>{translate('duban.rounds.body')}</TableCell>
+                  <TableCell>{translate('duban.rounds.status')}</TableCell>
+                  <TableCell>{translate('duban.rounds.submittedAt')}</TableCell>
+                  <TableCell>{translate('duban.filing.rows')}</TableCell>
+                  <TableCell>{translate('duban.rounds.history')}</TableCell>
+                  <TableCell />
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {round.filings.map((f) => (
+                  <TableRow key={f.id} data-testid={`filing-${f.bodyId}`}>
+                    <TableCell>{f.bodyName}</TableCell>
+                    <TableCell><LightChip light={f.light as never} /> {translate(`duban.rounds.unit.${f.status}`)}{f.lastReason && f.status === 'returned' ? `：${f.lastReason}` : ''}</TableCell>
+                    <TableCell>{formatMinute(f.submittedAt)}</TableCell>
+                    <TableCell>{f.rows.length || ''}</TableCell>
+                    <TableCell><RoundTimeline events={f.history} dense /></TableCell>
+                    <TableCell>
+                      {supervisor && f.status === 'submitted' && (
+                        <>
+                          <Button size="small" data-action="accept" onClick={() => unitAction(f.id, 'accept')}>{translate('duban.rounds.accept')}</Button>
+                          <Button size="small" data-action="return" onClick={() => unitAction(f.id, 'return')}>{translate('duban.rounds.return')}</Button>
+                        </>
+                      )}
+                      {supervisor && (f.status === 'assigned' || f.status === 'returned') && round.status === 'open' && <Button size="small" data-action="urge" onClick={() => unitAction(f.id, 'urge')}>{translate('duban.rounds.urge')}</Button>}
+                      {account?.role === 'department' && account.body?.id === f.bodyId && (f.status === 'assigned' || f.status === 'returned') && round.status === 'open' && (
+                        <Stack spacing={1}>
+                          <Button size="small" component="label">{files.measures?.name ?? translate('duban.filing.measures')}<input hidden type="file" data-testid="measures-file" onChange={(e) => setFiles({ ...files, measures: e.target.files?.[0] ?? null })} /></Button>
+                          <Button size="small" component="label">{files.catalogue?.name ?? translate('duban.filing.catalogue')}<input hidden type="file" accept=".xlsx" data-testid="catalogue-file" onChange={(e) => setFiles({ ...files, catalogue: e.target.files?.[0] ?? null })} /></Button>
+                          <Button size="small" variant="contained" data-action="submit" onClick={() => submit(f.id)}>{translate('duban.rounds.submit')}</Button>
+                        </Stack>
+                      )}
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+            {round.record && (
+              <Box sx={{ mt: 2 }} data-testid="consolidated">
+                <Typography variant="subtitle1">
+                  {translate('duban.filing.consolidated', { count: round.record.rows.length })}
+                  {round.record.filingNumber ? ` · ${translate('duban.filing.filed', { number: round.record.filingNumber, date: round.record.filedOn })}` : ''}
+                </Typography>
+                {round.record.overdueBodyIds.length > 0 && (
+                  <Alert severity="warning" sx={{ my: 1 }}>{translate('duban.filing.overdue')}：{round.filings.filter((f) => round.record!.overdueBodyIds.includes(f.bodyId)).map((f) => f.bodyName).join('、')}</Alert>
+                )}
+                <Button size="small" onClick={() => download(round.record!.exportUrl, '汇总监管目录.xlsx')}>{translate('duban.scores.export')}</Button>
+              </Box>
+            )}
+            <Typography variant="subtitle2" sx={{ mt: 2 }}>{translate('duban.rounds.timeline')}</Typography>
+            <RoundTimeline events={round.timeline} />
+          </CardContent>
+        </Card>
+      )}
+    </Box>
+  );
+}
