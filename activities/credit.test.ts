@@ -44,7 +44,7 @@ describe('credit activities against SQLite', () => {
   });
 
   it('recomputes many classes in batches, writing each change of class once', async () => {
-    const codes = [];
+    const codes: string[] = [];
     for (let n = 10; n < 13; n += 1) codes.push(await addEntity(db.prisma, n));
     for (const [i, c] of codes.entries()) await addRecord(db.prisma, `b${i}`, c, { kind: i === 0 ? 'seriousViolation' : 'penalty', amountYuan: i === 0 ? null : 1000 });
     const at = new Date('2026-03-03T00:00:00Z');
