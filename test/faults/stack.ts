@@ -19,6 +19,7 @@ export interface ProcessStack {
   /** SIGKILL: no shutdown hook runs, as in a crash or a power cut. */
   kill(part: Part): Promise<void>;
   start(part: Part): Promise<void>;
+  pid(part: Part): number;
   stop(): Promise<void>;
 }
 
@@ -66,6 +67,9 @@ export async function startProcessStack(): Promise<ProcessStack> {
     },
     async start(part) {
       children[part] = await starters[part]();
+    },
+    pid(part) {
+      return children[part]!.pid!;
     },
     async stop() {
       for (const part of ['api', 'worker', 'temporal'] as const) if (children[part]) await stopChild(children[part]!);

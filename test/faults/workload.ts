@@ -61,11 +61,11 @@ export class Workload {
     return token;
   }
 
-  async importSeed(title: string): Promise<string> {
+  async importSeed(title: string, timeline: 'historic' | 'rebased' = 'rebased'): Promise<string> {
     const draft = { ...parseNotice(seed), title, sourceText: seed };
     const plan = await this.call(
-      'mutation ($d: NoticeDraftInput!) { commitPlan(draft: $d, timeline: rebased) { __typename ... on MutationCommitPlanSuccess { data { id } } ... on Error { message } } }',
-      { d: { title: draft.title, issuer: draft.issuer, issuedOn: draft.issuedOn, basis: draft.basis, sourceText: draft.sourceText, warnings: draft.warnings, tasks: draft.tasks, requirements: draft.requirements } },
+      'mutation ($d: NoticeDraftInput!, $t: Timeline!) { commitPlan(draft: $d, timeline: $t) { __typename ... on MutationCommitPlanSuccess { data { id } } ... on Error { message } } }',
+      { t: timeline, d: { title: draft.title, issuer: draft.issuer, issuedOn: draft.issuedOn, basis: draft.basis, sourceText: draft.sourceText, warnings: draft.warnings, tasks: draft.tasks, requirements: draft.requirements } },
       'supervisor',
     );
     // A global id (Plan:<id>): the read model's id follows the colon.
