@@ -101,6 +101,15 @@ describe.skipIf(!hasChromium)('credit pages of the console in Chromium', () => {
     await poll(() => heping.getByTestId('objection-status').textContent()).toBe('已更正');
     expect(await heping.locator('[data-action]').count()).toBe(0);
 
+    // A second objection, to the corrected record, from the entity's page: the case opens awaiting acceptance.
+    await heping.goto(`${stack.base}/#/entities`);
+    await heping.locator('[data-class=warning]').click();
+    await heping.getByTestId('entity-record').locator('[data-action=fileObjection]').first().click();
+    await heping.getByRole('dialog').getByLabel('异议理由').fill('处罚决定已被复议撤销');
+    await heping.getByRole('dialog').getByTestId('confirm-action').click();
+    await heping.waitForURL(/#\/objections\/.+\/show/);
+    await poll(() => heping.getByTestId('objection-status').textContent()).toBe('待受理');
+
     const anonymous = await (await browser.newContext()).newPage();
     await anonymous.goto(`${stack.base}/public/credit?search=${code}`);
     await poll(() => anonymous.locator('[data-class=warning]').textContent()).toContain('警示');

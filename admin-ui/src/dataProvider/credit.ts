@@ -140,3 +140,12 @@ export async function publishResults(roundId: string, entityCodes: string[]) {
   );
   return unwrap(data.actOnInspectionRound);
 }
+
+/** Files an objection for an entity (to one record, or to its class when recordId is null). */
+export async function fileObjection(input: { entityCode: string; recordId: string | null; reasons: string }) {
+  const data = await graphql<{ fileObjection: MutationResult<{ id: string }> }>(
+    `mutation ($input: FileObjectionInput!) { fileObjection(input: $input) { ${resultFields('MutationFileObjectionSuccess', 'id')} } }`,
+    { input },
+  );
+  return unwrap(data.fileObjection);
+}

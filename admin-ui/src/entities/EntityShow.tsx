@@ -4,6 +4,7 @@ import type { EntityRecord } from '../dataProvider/credit.ts';
 import { formatMinute } from '../shared/dates.ts';
 import { Panel } from '../shared/Panel.tsx';
 import { ClassChip } from './ClassChip.tsx';
+import { FileObjection } from './FileObjection.tsx';
 
 function EntityDetail() {
   const translate = useTranslate();
@@ -18,10 +19,13 @@ function EntityDetail() {
       </Panel>
       <Panel title={translate('duban.credit.records')} testId="entity-records">
         {entity.records.map((r) => (
-          <Typography key={r.id} variant="body2">
-            {r.date} · {r.kind}{r.amountYuan !== null ? ` · ¥${r.amountYuan.toLocaleString('en-US')}` : ''} · {r.status}/{r.publication}
-            {r.underObjection ? ` · ${translate('duban.credit.underObjection')}` : ''}
-          </Typography>
+          <Stack key={r.id} direction="row" spacing={1} sx={{ alignItems: 'center' }} data-testid="entity-record">
+            <Typography variant="body2">
+              {r.date} · {r.kind}{r.amountYuan !== null ? ` · ¥${r.amountYuan.toLocaleString('en-US')}` : ''} · {r.status}/{r.publication}
+              {r.underObjection ? ` · ${translate('duban.credit.underObjection')}` : ''}
+            </Typography>
+            {r.status === 'active' && !r.underObjection && <FileObjection entityCode={entity.code} recordId={r.id} />}
+          </Stack>
         ))}
       </Panel>
       <Panel title={translate('duban.credit.history')} testId="class-history">
