@@ -72,7 +72,10 @@ export async function fileObjectionCase(
   // The case is in the read model before its workflow runs, so a second objection to the same thing is refused at once.
   const { calendar: _calendar, events, ...filed } = fileObjection({ ...args, filedAt: now });
   await projectObjectionCase(prisma, { ...filed, seq: events.length }, []);
-  await temporal.workflow.start(objectionWorkflow, { taskQueue, workflowId: caseId, args: [args] });
+  await temporal.workflow.start(objectionWorkflow, { taskQueue, workflowId: caseId, args: [args] }).catch(async (error: unknown) => {
+    await prisma.objectionCase.delete({ where: { id: caseId } });
+    throw error;
+  });
   return caseId;
 }
 
@@ -96,7 +99,10 @@ export async function fileRepairApplication(
   };
   // Stored before the workflow runs (as under review), so a second application is refused at once; the workflow then decides eligibility.
   await projectRepairApplication(prisma, { ...args, status: 'underReview', reviewBy: null, decidedAt: null, overdue: false, filedAt: now, seq: 0, reasons: null }, []);
-  await temporal.workflow.start(repairWorkflow, { taskQueue, workflowId: applicationId, args: [args] });
+  await temporal.workflow.start(repairWorkflow, { taskQueue, workflowId: applicationId, args: [args] }).catch(async (error: unknown) => {
+    await prisma.repairApplication.delete({ where: { id: applicationId } });
+    throw error;
+  });
   return applicationId;
 }
 
