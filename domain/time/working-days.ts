@@ -1,5 +1,8 @@
-import { isWorkday } from 'chinese-days';
+import chineseDays from 'chinese-days';
 import { endOfShanghaiDay, shanghaiDate } from './instants.ts';
+
+// A CommonJS package: Node's ESM loader offers only its default export.
+const { isWorkday } = chineseDays;
 
 /** The next calendar date (YYYY-MM-DD) after `date`. */
 function nextDate(date: string): string {
@@ -7,16 +10,23 @@ function nextDate(date: string): string {
 }
 
 /**
- * The deadline of a time limit counted in working days (工作日): the end of the
- * n-th working day after the day of `start`, in Shanghai time. Weekends and
- * public holidays are skipped and make-up working days (调休) count, from the
- * State Council's calendar as published in the chinese-days package.
+ * The working days (工作日) after the day of `start` in Shanghai, in order, as
+ * YYYY-MM-DD: weekends and public holidays skipped, make-up working days (调休)
+ * counted, from the State Council's calendar as published in the chinese-days package.
  */
+export function* workingDaysAfter(start: Date | string | number): Generator<string> {
+  for (let date = nextDate(shanghaiDate(start)); ; date = nextDate(date)) {
+    if (isWorkday(date)) yield date;
+  }
+}
+
+/** The deadline of a time limit counted in working days: the end of the n-th working day after the day of `start`, in Shanghai time. */
 export function addWorkingDays(start: Date | string, workingDays: number): Date {
   let date = shanghaiDate(start);
-  for (let counted = 0; counted < workingDays; ) {
-    date = nextDate(date);
-    if (isWorkday(date)) counted += 1;
+  let counted = 0;
+  for (const day of workingDaysAfter(start)) {
+    if (counted++ === workingDays) break;
+    date = day;
   }
   return endOfShanghaiDay(date);
 }
@@ -25,8 +35,9 @@ export function addWorkingDays(start: Date | string, workingDays: number): Date 
 export function workingDaysBetween(start: Date | string, end: Date | string): number {
   const last = shanghaiDate(end);
   let count = 0;
-  for (let date = nextDate(shanghaiDate(start)); date <= last; date = nextDate(date)) {
-    if (isWorkday(date)) count += 1;
+  for (const day of workingDaysAfter(start)) {
+    if (day > last) break;
+    count += 1;
   }
   return count;
 }
