@@ -13,7 +13,8 @@ export const hasChromium = fs.existsSync(chromiumPath);
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const consoleDir = path.join(root, 'admin-ui');
-export const screenshotDir = path.join(root, 'docs/screenshots');
+/** docs/screenshots when `DUBAN_SCREENSHOTS=1` (to refresh the README's pictures); otherwise a scratch folder, so a test run leaves the tree clean. */
+export const screenshotDir = process.env.DUBAN_SCREENSHOTS === '1' ? path.join(root, 'docs/screenshots') : fs.mkdtempSync(path.join(os.tmpdir(), 'duban-screenshots-'));
 
 /** The newest modification time under a directory (the console's sources). */
 function newest(dir: string): number {
@@ -103,7 +104,7 @@ export async function signIn(browser: Browser, base: string, login: string, view
   return page;
 }
 
-/** Saves a screenshot of the console for docs/screenshots, once the page has settled and notifications have gone. */
+/** Saves a screenshot of the console (see screenshotDir), once the page has settled and notifications have gone. */
 export async function screenshot(page: Page, name: string, fullPage = false): Promise<void> {
   await page.waitForLoadState('networkidle');
   await page.locator('.MuiSnackbar-root').waitFor({ state: 'detached', timeout: 10_000 });
