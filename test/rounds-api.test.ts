@@ -99,6 +99,7 @@ describe('filing, evaluation and scores through the API', () => {
     const refused = await upload([full('法规审查'), full('规章备案', '废止'), ['', '', '', '', '', '', '', ''], full('法规审查')]);
     expect(refused.__typename).toBe('CatalogueRowsError');
     expect(refused.rows.map((r: { row: number }) => r.row)).toEqual([3, 5]);
+    expect(refused.rows[1].message).toContain('与第 2 行重复 Duplicate of row 2.');
     expect(await history()).toBe(before);
     expect((await stack.db.prisma.bodyFiling.findUniqueOrThrow({ where: { id: `${roundId}/legal-affairs-office` } })).status).toBe('returned');
     expect(await upload([full('法规审查')], 'catalogue.csv')).toMatchObject({ __typename: 'ValidationError' });

@@ -59,7 +59,11 @@ export async function readCatalogue(bytes: Buffer): Promise<CatalogueUpload> {
   });
   if (raw.length > maxRows) return { rows: [], errors: [{ row: 1, message: `目录超过 ${maxRows} 行 More than ${maxRows} rows.` }] };
   // Numbered as the spreadsheet numbers them, even when blank rows were skipped.
-  const errors = catalogueErrors(raw.map((r) => r.row), 0).map((e) => ({ ...e, row: raw[e.row]?.at ?? 2 }));
+  const at = (index: number | string) => raw[Number(index)]?.at ?? 2;
+  const errors = catalogueErrors(raw.map((r) => r.row), 0).map((e) => ({
+    row: at(e.row),
+    message: e.message.replace(/第 (\d+) 行/, (_, n: string) => `第 ${at(n)} 行`).replace(/row (\d+)\./, (_, n: string) => `row ${at(n)}.`),
+  }));
   return errors.length ? { rows: [], errors } : { rows: normalizeRows(raw.map((r) => r.row)), errors: [] };
 }
 

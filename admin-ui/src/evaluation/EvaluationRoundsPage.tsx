@@ -5,7 +5,7 @@ import { useAccount } from '../auth/account.ts';
 import { RoundTimeline, type TimelineEvent } from '../filing/RoundTimeline.tsx';
 import { LightChip } from '../lights/LightChip.tsx';
 import { formatMinute, shanghaiDay } from '../shared/dates.ts';
-import { mutate, useGraphql } from '../scores/useGraphql.ts';
+import { mutate, registryId, useGraphql } from '../scores/useGraphql.ts';
 
 interface Report {
   id: string; bodyId: string; bodyName: string; status: string; light: string; submittedAt: string | null; lastReason: string | null;
@@ -25,7 +25,7 @@ export function EvaluationRoundsPage() {
   const translate = useTranslate();
   const account = useAccount();
   const supervisor = account?.role === 'supervisor';
-  const { data, error, reload } = useGraphql<{ evaluationRounds: Round[] }>(roundsQuery);
+  const { data, error, reload } = useGraphql<{ evaluationRounds: Round[] }>(roundsQuery, {}, 3000);
   const [selected, setSelected] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [year, setYear] = useState(new Date().getFullYear());
@@ -90,7 +90,7 @@ export function EvaluationRoundsPage() {
               </TableHead>
               <TableBody>
                 {round.reports.map((r) => {
-                  const own = account?.role === 'department' && account.body?.id === r.bodyId && (r.status === 'assigned' || r.status === 'returned') && round.status === 'open';
+                  const own = account?.role === 'department' && registryId(account.body?.id) === r.bodyId && (r.status === 'assigned' || r.status === 'returned') && round.status === 'open';
                   return (
                     <TableRow key={r.id} data-testid={`report-${r.bodyId}`}>
                       <TableCell>{r.bodyName}</TableCell>

@@ -5,7 +5,7 @@ import { useAccount } from '../auth/account.ts';
 import { graphqlUpload, session } from '../graphql.ts';
 import { LightChip } from '../lights/LightChip.tsx';
 import { endOfShanghaiDay, formatDay, formatMinute, shanghaiDay } from '../shared/dates.ts';
-import { mutate, useGraphql } from '../scores/useGraphql.ts';
+import { mutate, registryId, useGraphql } from '../scores/useGraphql.ts';
 import { RoundTimeline, type TimelineEvent } from './RoundTimeline.tsx';
 
 interface Filing {
@@ -35,7 +35,7 @@ export function FilingRoundsPage() {
   const translate = useTranslate();
   const account = useAccount();
   const supervisor = account?.role === 'supervisor';
-  const { data, error, reload } = useGraphql<{ filingRounds: Round[] }>(roundsQuery);
+  const { data, error, reload } = useGraphql<{ filingRounds: Round[] }>(roundsQuery, {}, 3000);
   const [selected, setSelected] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [text, setText] = useState({ title: '', deadline: '', reason: '', filedOn: shanghaiDay(Date.now()), number: '' });
@@ -124,7 +124,7 @@ export function FilingRoundsPage() {
                         </>
                       )}
                       {supervisor && (f.status === 'assigned' || f.status === 'returned') && round.status === 'open' && <Button size="small" data-action="urge" onClick={() => unitAction(f.id, 'urge')}>{translate('duban.rounds.urge')}</Button>}
-                      {account?.role === 'department' && account.body?.id === f.bodyId && (f.status === 'assigned' || f.status === 'returned') && round.status === 'open' && (
+                      {account?.role === 'department' && registryId(account.body?.id) === f.bodyId && (f.status === 'assigned' || f.status === 'returned') && round.status === 'open' && (
                         <Stack spacing={1}>
                           <Button size="small" component="label">{files.measures?.name ?? translate('duban.filing.measures')}<input hidden type="file" data-testid="measures-file" onChange={(e) => setFiles({ ...files, measures: e.target.files?.[0] ?? null })} /></Button>
                           <Button size="small" component="label">{files.catalogue?.name ?? translate('duban.filing.catalogue')}<input hidden type="file" accept=".xlsx" data-testid="catalogue-file" onChange={(e) => setFiles({ ...files, catalogue: e.target.files?.[0] ?? null })} /></Button>

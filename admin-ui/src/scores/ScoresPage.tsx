@@ -86,7 +86,7 @@ export function ScoresPage() {
                       <TableCell colSpan={2 + s.breakdown.length} sx={{ py: 0, borderBottom: open === s.bodyId ? undefined : 'none' }}>
                         <Collapse in={open === s.bodyId} unmountOnExit>
                           {s.breakdown.flatMap((c) => c.deductions.map((d) => (
-                            <Box key={`${c.criterion}-${d.source}`} sx={{ py: 1 }}>
+                            <Box key={`${c.criterion}-${d.source}`} sx={{ py: 1 }} data-testid="deduction">
                               <Typography variant="body2">−{d.points} {c.label}：{d.detail}</Typography>
                               {d.events.map((e) => (
                                 <Typography key={`${e.at}-${e.type}`} variant="caption" color="text.secondary" component="div" sx={{ pl: 2 }}>

@@ -1,0 +1,113 @@
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildConsoleIfStale, hasChromium, launchBrowser, signIn, startStack, type Stack } from './stack.ts';
+
+/** Waits for what the page shows after a round trip through the API and the workflow. */
+const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 30_000, interval: 200 });
+
+async function catalogue(items: string[]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('监管目录');
+  sheet.addRow(['审批事项', '保留/取消/下放', '监管对象', '监管内容', '监管方式', '监管标准', '监管措施', '监管程序']);
+  for (const item of items) sheet.addRow([item, '保留', '规范性文件', '合法性', '书面审查', '立法法', '纠正', '受理—审查—反馈']);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+const menu = (page: Page, name: string) => page.getByRole('menuitem', { name }).click();
+
+describe.skipIf(!hasChromium)('filing, evaluation and scores pages in Chromium', () => {
+  let stack: Stack;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    await buildConsoleIfStale();
+    [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it('the supervising office opens a filing round for every approval body', async () => {
+    const page = await signIn(browser, stack.base, 'supervisor');
+    await menu(page, '监管目录备案');
+    await page.getByLabel('轮次标题').fill('2026 年监管目录备案');
+    await page.getByLabel('截止').fill('2027-01-31');
+    await page.locator('[data-action=open-filing]').click();
+    await poll(() => page.getByTestId('round-status').textContent()).toBe('报送中');
+    await poll(() => page.locator('tr[data-testid^=filing-]').count()).toBeGreaterThan(10);
+    await poll(() => page.getByTestId('filing-legal-affairs-office').textContent()).toContain('待报送');
+    await page.context().close();
+  }, 120_000);
+
+  it('a body uploads its catalogue: row errors are shown and nothing is saved; the corrected file is submitted and accepted', async () => {
+    const legal = await signIn(browser, stack.base, 'legal');
+    await menu(legal, '监管目录备案');
+    const row = legal.getByTestId('filing-legal-affairs-office');
+    await row.getByTestId('measures-file').setInputFiles({ name: '实施办法.docx', mimeType: 'application/msword', buffer: Buffer.from('实施办法') });
+    await row.getByTestId('catalogue-file').setInputFiles({ name: '目录.xlsx', mimeType: 'application/octet-stream', buffer: await catalogue(['法规审查', '法规审查']) });
+    await row.locator('[data-action=submit]').click();
+    await poll(() => legal.getByTestId('filing-error').textContent()).toContain('3: 审批事项"法规审查"与第 2 行重复 Duplicate of row 2.');
+    expect(await row.textContent()).toContain('待报送');
+    await row.getByTestId('catalogue-file').setInputFiles({ name: '目录.xlsx', mimeType: 'application/octet-stream', buffer: await catalogue(['法规审查', '规章备案']) });
+    await row.locator('[data-action=submit]').click();
+    await poll(() => row.textContent()).toContain('待审核');
+    expect(await legal.locator('[data-action=accept]').count()).toBe(0);
+    await legal.context().close();
+
+    const supervisor = await signIn(browser, stack.base, 'supervisor');
+    await menu(supervisor, '监管目录备案');
+    const reviewed = supervisor.getByTestId('filing-legal-affairs-office');
+    await reviewed.locator('[data-action=accept]').click();
+    await poll(() => reviewed.textContent()).toContain('已通过');
+    expect(await reviewed.textContent()).toContain('审核通过');
+    await supervisor.context().close();
+  }, 120_000);
+
+  it('a district reports in the round opened by hand; the coordinator sees it awaiting review', async () => {
+    const supervisor = await signIn(browser, stack.base, 'supervisor');
+    await menu(supervisor, '年度自查评估');
+    await supervisor.getByLabel('年度').fill('2026');
+    await supervisor.locator('[data-action=open-evaluation]').click();
+    await poll(() => supervisor.locator('tr[data-testid^=report-]').count()).toBeGreaterThan(20);
+    await supervisor.locator('[data-action=open-evaluation]').click();
+    await poll(() => supervisor.getByTestId('evaluation-error').textContent()).toContain('already open');
+
+    const heping = await signIn(browser, stack.base, 'heping');
+    await menu(heping, '年度自查评估');
+    const row = heping.getByTestId('report-district-heping');
+    await row.locator('[data-action=submit]').click();
+    await poll(() => heping.getByTestId('evaluation-error').textContent()).toContain('Fill in');
+    for (const [label, text] of [['取消和调整审批事项的运行及后续监管情况', '均已落实'], ['企业和群众受益情况', '时限缩短'], ['市场活力', '主体增长'], ['监管效能', '全覆盖']]) {
+      await row.getByLabel(label!).fill(text!);
+    }
+    await row.locator('[data-action=submit]').click();
+    await poll(() => row.textContent()).toContain('待审核');
+    await heping.context().close();
+
+    await supervisor.reload();
+    await poll(() => supervisor.getByTestId('report-district-heping').locator('[data-action=accept]').count()).toBe(1);
+    await supervisor.context().close();
+  }, 120_000);
+
+  it('the performance office computes, reviews and publishes, and reads the reasons behind a deduction', async () => {
+    const page = await signIn(browser, stack.base, 'performance');
+    await menu(page, '绩效评分');
+    await page.getByLabel('年度').fill('2026');
+    await page.locator('[data-action=compute]').click();
+    await poll(() => page.getByTestId('sheet-status').textContent()).toBe('草稿');
+    await poll(() => page.locator('tr[data-testid^=score-]').count()).toBeGreaterThan(20);
+    // The demo plan's deadlines fell two days ago: the market commission's overdue leads are deducted, each with its events.
+    await page.getByTestId('score-market-commission').click();
+    await poll(() => page.getByTestId('deduction').first().textContent()).toContain('逾期');
+    await poll(() => page.getByTestId('deduction').first().textContent()).toMatch(/\d{2}:\d{2}/);
+    await page.locator('[data-action=review]').click();
+    await poll(() => page.getByTestId('sheet-status').textContent()).toBe('已审核');
+    await page.locator('[data-action=publish]').click();
+    await poll(() => page.getByTestId('sheet-status').textContent()).toBe('已发布');
+    expect(await page.locator('[data-action=review], [data-action=publish]').count()).toBe(0);
+    await page.context().close();
+  }, 120_000);
+});
