@@ -190,13 +190,12 @@ builder.mutationField('createRubricVersion', (t) =>
     errors: { types: mutationErrors },
     args: { input: t.arg({ type: RubricInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      await rubricVersion(ctx.prisma, defaultRubric.version);
       const { note, ...weightsGiven } = input;
       const rubric: Rubric = { ...weightsGiven, version: input.version.trim() };
       const problems = rubricProblems(rubric);
       if (rubric.version.length > 50) problems.push('版本号不超过 50 字 The version has at most 50 characters.');
       if (problems.length) throw new ValidationError(problems.join(' '));
-      if (await ctx.prisma.rubricVersion.findUnique({ where: { version: rubric.version } })) {
+      if (rubric.version === defaultRubric.version || (await ctx.prisma.rubricVersion.findUnique({ where: { version: rubric.version } }))) {
         throw new ValidationError(`版本"${rubric.version}"已存在，请另起版本号。 Version "${rubric.version}" exists: choose a new one.`);
       }
       return ctx.prisma.rubricVersion.create({
