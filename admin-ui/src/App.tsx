@@ -5,6 +5,7 @@ import type { Account } from './auth/account.ts';
 import { authProvider } from './auth/authProvider.ts';
 import { LoginPage } from './auth/LoginPage.tsx';
 import { bodies } from './bodies/index.ts';
+import { CreditImportPage } from './credit-import/CreditImportPage.tsx';
 import { Dashboard } from './dashboard/Dashboard.tsx';
 import { dataProvider } from './dataProvider/index.ts';
 import { entities } from './entities/index.ts';
@@ -19,6 +20,7 @@ import { theme } from './layout/theme.ts';
 import { plans } from './plans/index.ts';
 import { repairs } from './repairs/index.ts';
 import { ScoresPage } from './scores/ScoresPage.tsx';
+import { StaffPoolPage } from './staff/StaffPoolPage.tsx';
 import { tasks } from './tasks/index.ts';
 
 /** One app, three workspaces: the routes each role gets follow from `me`. */
@@ -49,6 +51,8 @@ export function App() {
           <Resource name="inspections" {...inspections} />
           <CustomRoutes>
             {account.role === 'supervisor' && <Route path="/import" element={<ImportPage />} />}
+            {account.role === 'supervisor' && <Route path="/credit-import" element={<CreditImportPage />} />}
+            {(account.role === 'supervisor' || account.role === 'department') && <Route path="/staff" element={<StaffPoolPage />} />}
             <Route path="/scores" element={<ScoresPage />} />
             {account.role !== 'admin' && <Route path="/filing" element={<FilingRoundsPage />} />}
             {account.role !== 'admin' && <Route path="/evaluation" element={<EvaluationRoundsPage />} />}

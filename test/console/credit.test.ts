@@ -11,14 +11,19 @@ describe.skipIf(!hasChromium)('credit pages of the console in Chromium', () => {
   let stack: Stack;
   let browser: Browser;
   let supervisor: Page;
+  let api: ReturnType<typeof graphqlClient>;
+  let supToken: string;
   const code = testCode(4242);
+  /** An entity rated 严重失信 by one old penalty, for the repair filed through the console. */
+  const repairCode = testCode(4244);
 
   beforeAll(async () => {
     await buildConsoleIfStale();
     [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
     // An entity, a record from the market commission, and an objection filed by the district, all through the API.
-    const api = graphqlClient(stack.base);
+    api = graphqlClient(stack.base);
     const [sup, market, heping] = [await api.login('supervisor', 'duban2026'), await api.login('market', 'duban2026'), await api.login('heping', 'duban2026')];
+    supToken = sup;
     await api.request(`mutation { registerMarketEntity(input: { code: "${code}", name: "天津控制台测试商贸有限公司", registrationBody: "和平区市场监管局", district: "和平区", industry: "retail" }) { __typename } }`, {}, sup);
     const added = await api.request(`mutation { addCreditRecord(input: { entityCode: "${code}", kind: penalty, date: "2026-01-05", amountYuan: 200000, description: "虚假宣传" }) { __typename ... on MutationAddCreditRecordSuccess { data { id } } } }`, {}, market);
     const recordId = added.data.addCreditRecord.data.id as string;
@@ -35,6 +40,9 @@ describe.skipIf(!hasChromium)('credit pages of the console in Chromium', () => {
     const attachment = uploaded.data.uploadAttachment.data.id;
     const applied = await api.request(`mutation { applyForRepair(input: { recordId: "${second.data.addCreditRecord.data.id}", statement: "已补报年报", evidence: ["${attachment}"], commitment: "${attachment}" }) { __typename } }`, {}, heping);
     expect(applied.data.applyForRepair.__typename).toBe('MutationApplyForRepairSuccess');
+
+    await api.request(`mutation { registerMarketEntity(input: { code: "${repairCode}", name: "天津修复测试有限公司", registrationBody: "和平区市场监管局", district: "和平区", industry: "retail" }) { __typename } }`, {}, sup);
+    await api.request(`mutation { addCreditRecord(input: { entityCode: "${repairCode}", kind: penalty, date: "2026-01-05", amountYuan: 600000, description: "销售不合格商品" }) { __typename } }`, {}, market);
 
     // A round over the one entity rated good, with two inspectors in the pool.
     await api.request(`mutation { registerMarketEntity(input: { code: "${testCode(4243)}", name: "天津良好示范有限公司", registrationBody: "和平区市场监管局", district: "和平区", industry: "retail" }) { __typename } }`, {}, sup);
@@ -113,5 +121,101 @@ describe.skipIf(!hasChromium)('credit pages of the console in Chromium', () => {
     const anonymous = await (await browser.newContext()).newPage();
     await anonymous.goto(`${stack.base}/public/credit?search=${code}`);
     await poll(() => anonymous.locator('[data-class=warning]').textContent()).toContain('警示');
+  }, 120_000);
+
+  it('department: files a repair with its evidence and signed commitment from the entity page; the application shows them', async () => {
+    const heping = await signIn(browser, stack.base, 'heping');
+    await heping.goto(`${stack.base}/#/entities`);
+    await heping.locator('[data-class=seriouslyDishonest]').click();
+    await heping.getByTestId('entity-record').locator('[data-action=applyForRepair]').click();
+    const dialog = heping.getByRole('dialog');
+    await dialog.getByLabel('纠正失信行为的说明').fill('已召回全部不合格商品并完成整改');
+    await dialog.getByTestId('repair-evidence').setInputFiles({ name: '整改报告.txt', mimeType: 'text/plain', buffer: Buffer.from('已召回不合格商品，整改完毕。') });
+    // Without the signed commitment the rule would refuse: the form asks for it first.
+    expect(await dialog.getByTestId('confirm-action').isDisabled()).toBe(true);
+    await dialog.getByTestId('repair-commitment').setInputFiles({ name: '信用承诺书.txt', mimeType: 'text/plain', buffer: Buffer.from('本企业承诺守信经营。') });
+    await dialog.getByTestId('confirm-action').click();
+    await heping.waitForURL(/#\/repairs\/.+\/show/);
+    await poll(() => heping.getByTestId('repair-status').textContent()).toBe('审核中');
+    await poll(() => heping.getByTestId('repair-attachments').textContent()).toMatch(/证明材料 1.*信用承诺书/);
+    // The page is titled by the entity and the record, not by an encoded ID.
+    await poll(() => heping.locator('#react-admin-title').textContent()).toContain('天津修复测试有限公司');
+    const downloaded = heping.waitForEvent('download');
+    await heping.getByTestId('repair-attachments').getByText('证明材料 1').click();
+    expect(await (await downloaded).suggestedFilename()).toMatch(/^证明材料 1/);
+  }, 120_000);
+
+  it('supervising office: records the sampled entity\'s result against the shared checklist with a finding, publishes it, and the finding becomes a record', async () => {
+    await supervisor.goto(`${stack.base}/#/inspections`);
+    await supervisor.getByText('控制台抽查').click();
+    await poll(() => supervisor.locator('#react-admin-title').textContent()).toContain('控制台抽查（2026-03-01）');
+    await supervisor.getByTestId('sampled-row').locator('[data-action=recordResult]').click();
+    const dialog = supervisor.getByRole('dialog');
+    const licence = dialog.locator('[data-testid=checklist-item][data-item=licence]');
+    await licence.getByLabel('不合格').check();
+    await licence.getByLabel('说明').fill('营业执照未悬挂');
+    await dialog.getByLabel('发现问题，形成信用记录').check();
+    await dialog.getByLabel('问题描述').fill('未公示营业执照');
+    // A penalty without its fine is refused by the round, in words.
+    await dialog.getByTestId('confirm-action').click();
+    await poll(() => dialog.getByRole('alert').textContent()).toContain('A penalty needs its fine');
+    await dialog.getByLabel('罚款金额（元）').fill('2000');
+    await dialog.getByTestId('confirm-action').click();
+    await poll(() => supervisor.getByTestId('inspection-result').textContent()).toContain('营业执照公示：不合格（营业执照未悬挂）');
+    await poll(() => supervisor.getByTestId('inspection-finding').textContent()).toContain('公示后形成信用记录');
+
+    await supervisor.locator('[data-action=publish]').click();
+    await poll(() => supervisor.getByTestId('inspection-finding').textContent()).toContain('已形成信用记录');
+    await supervisor.getByTestId('inspection-finding').getByText('已形成信用记录').click();
+    await poll(() => supervisor.getByTestId('entity-records').textContent()).toContain('¥2,000');
+    await poll(() => supervisor.locator('[data-class=warning]').count()).toBe(1);
+  }, 120_000);
+
+  it('supervising office: adds an officer to a body\'s pool and declares a conflict with an entity', async () => {
+    await supervisor.goto(`${stack.base}/#/staff`);
+    await poll(() => supervisor.locator('[data-testid=officer-row]').count()).toBe(2);
+    await supervisor.getByLabel('执法证号').fill('MK003');
+    await supervisor.getByLabel('姓名').fill('执法员 MK003');
+    await supervisor.getByRole('combobox', { name: '所属单位' }).click();
+    await supervisor.getByRole('option', { name: /market-commission/ }).click();
+    await supervisor.locator('[data-action=addOfficer]').click();
+    const row = supervisor.locator('[data-testid=officer-row][data-officer=MK003]');
+    await poll(() => row.textContent()).toContain('执法员 MK003');
+
+    // A second officer under the same enforcement ID is refused in words.
+    await supervisor.getByLabel('执法证号').fill('MK003');
+    await supervisor.getByLabel('姓名').fill('重复');
+    await supervisor.locator('[data-action=addOfficer]').click();
+    await poll(() => supervisor.getByRole('alert').textContent()).toContain('already registered');
+
+    await row.locator('[data-action=declareConflict]').click();
+    const dialog = supervisor.getByRole('dialog');
+    await dialog.getByLabel('统一社会信用代码').fill(testCode(4243));
+    await dialog.getByLabel('回避理由').fill('近亲属在该企业任职');
+    await dialog.getByTestId('confirm-action').click();
+    await poll(() => row.getByTestId('officer-conflicts').textContent()).toContain(`${testCode(4243)} · 近亲属在该企业任职`);
+  }, 120_000);
+
+  it('supervising office: imports entities from CSV; a bad row is reported and nothing is stored, then the corrected file imports', async () => {
+    const [first, second] = [testCode(5001), testCode(5002)];
+    const count = async (search: string) =>
+      ((await api.request(`query { marketEntities(search: "${search}") { totalCount } }`, {}, supToken)).data.marketEntities.totalCount as number);
+    const csv = (rows: string[]) => ({ name: '主体.csv', mimeType: 'text/csv', buffer: Buffer.from(['统一社会信用代码,名称,登记机关,区县,行业', ...rows].join('\n')) });
+    const good = `${first},天津导入一号有限公司,和平区市场监管局,和平区,retail`;
+
+    await supervisor.goto(`${stack.base}/#/credit-import`);
+    await supervisor.getByTestId('credit-import-file').setInputFiles(csv([good, `${second.slice(0, 17)}X,天津导入二号有限公司,和平区市场监管局,和平区,retail`]));
+    await supervisor.locator('[data-action=importCredit]').click();
+    await poll(() => supervisor.getByTestId('import-row-error').count()).toBe(1);
+    expect(await supervisor.getByTestId('import-row-error').locator('td').first().textContent()).toBe('3');
+    await expect(supervisor.getByTestId('credit-import-errors').textContent()).resolves.toContain('未导入任何数据');
+    expect(await count(first)).toBe(0);
+
+    await supervisor.getByTestId('credit-import-file').setInputFiles(csv([good, `${second},天津导入二号有限公司,和平区市场监管局,和平区,retail`]));
+    await supervisor.locator('[data-action=importCredit]').click();
+    await poll(() => supervisor.getByTestId('credit-import-success').textContent()).toContain('已导入 2 行');
+    expect(await supervisor.getByTestId('import-row-error').count()).toBe(0);
+    expect(await count(first)).toBe(1);
+    expect(await count(second)).toBe(1);
   }, 120_000);
 });

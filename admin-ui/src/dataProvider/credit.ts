@@ -1,5 +1,5 @@
 import type { GetListParams, GetListResult } from 'react-admin';
-import { graphql, resultFields, unwrap, type MutationResult } from '../graphql.ts';
+import { graphql, graphqlUpload, resultFields, unwrap, type MutationResult } from '../graphql.ts';
 import { nodesOf, pageArgs, type Connection } from './connection.ts';
 import { nodeReaders } from './nodes.ts';
 
@@ -29,13 +29,13 @@ export interface ObjectionRecord {
   overdue: string[];
   entity: { code: string; name: string; creditClass: string; colour: string };
   record: { kind: string; date: string; amountYuan: number | null } | null;
-  timeline: Array<{ seq: number; type: string; at: string; actorName: string; comment: string | null }>;
+  timeline: Array<{ seq: number; type: string; at: string; actorName: string; comment: string | null; data: string }>;
 }
 
 const entityFields = `id code name district industry creditClass colour classReasons
   records { id kind date amountYuan status publication underObjection } classHistory { at from to cause }`;
 const objectionFields = `id caseId status reasons filedByName filedAt acceptBy verifyBy replyBy overdue
-  entity { code name creditClass colour } record { kind date amountYuan } timeline { seq type at actorName comment }`;
+  entity { code name creditClass colour } record { kind date amountYuan } timeline { seq type at actorName comment data }`;
 
 export const entities = {
   async getList(params: GetListParams): Promise<GetListResult<EntityRecord>> {
@@ -87,7 +87,14 @@ export interface RepairRecord {
 }
 
 const repairFields = `id status statement filedByName filedAt reviewBy reasons overdue
-  entity { code name creditClass colour } record { kind date amountYuan status } timeline { seq type at actorName comment }`;
+  entity { code name creditClass colour } record { kind date amountYuan status } timeline { seq type at actorName comment data }`;
+
+/** The attachments filed with the application, read from its 'filed' event (the API keeps them there). */
+export function repairAttachments(application: RepairRecord): { evidence: string[]; commitment: string | null } {
+  const filed = application.timeline.find((e) => e.type === 'filed');
+  const data = filed ? (JSON.parse(filed.data) as { evidence?: string[]; commitment?: string | null }) : {};
+  return { evidence: data.evidence ?? [], commitment: data.commitment ?? null };
+}
 
 export const repairs = {
   async getList(params: GetListParams): Promise<GetListResult<RepairRecord>> {
@@ -118,11 +125,26 @@ export interface RoundRecord {
   populationHash: string | null;
   populationSize: number | null;
   checklist: string;
-  sampled: Array<{ ordinal: number; entity: { code: string; name: string }; inspectors: Array<{ officer: { id: string; name: string }; bodyId: string }>; result: { publishBy: string; publishedAt: string | null; overdue: boolean } | null }>;
+  sampled: SampledRecord[];
 }
 
+export interface SampledRecord {
+  ordinal: number;
+  entity: { id: string; code: string; name: string };
+  inspectors: Array<{ officer: { id: string; name: string }; bodyId: string }>;
+  result: { publishBy: string; publishedAt: string | null; overdue: boolean; answers: string; finding: string | null; recordId: string | null; recordedBy: string; inspectorIds: string[] } | null;
+}
+
+export interface ChecklistItem {
+  id: string;
+  text: string;
+}
+
+export type InspectionOutcome = 'pass' | 'fail' | 'notApplicable';
+
 const roundFields = `id roundId title date status seed populationHash populationSize checklist
-  sampled { ordinal entity { code name } inspectors { officer { id name } bodyId } result { publishBy publishedAt overdue } }`;
+  sampled { ordinal entity { id code name } inspectors { officer { id name } bodyId }
+    result { publishBy publishedAt overdue answers finding recordId recordedBy inspectorIds } }`;
 
 export const inspections = {
   async getList(params: GetListParams): Promise<GetListResult<RoundRecord>> {
@@ -149,3 +171,89 @@ export async function fileObjection(input: { entityCode: string; recordId: strin
   );
   return unwrap(data.fileObjection);
 }
+
+/** Stores one file (uploadAttachment) and returns its id, for a later mutation to name. */
+export async function uploadAttachment(file: File): Promise<string> {
+  const data = await graphqlUpload<{ uploadAttachment: MutationResult<{ id: string }> }>(
+    `mutation ($file: File!) { uploadAttachment(file: $file) { ${resultFields('MutationUploadAttachmentSuccess', 'id')} } }`,
+    {},
+    file,
+  );
+  return unwrap(data.uploadAttachment).id;
+}
+
+/** Files a repair application; an ineligible one is refused at once with the rule's reasons. */
+export async function applyForRepair(input: { recordId: string; statement: string; evidence: string[]; commitment: string | null }) {
+  const data = await graphql<{ applyForRepair: MutationResult<{ id: string }> }>(
+    `mutation ($input: ApplyForRepairInput!) { applyForRepair(input: $input) { ${resultFields('MutationApplyForRepairSuccess', 'id')} } }`,
+    { input },
+  );
+  return unwrap(data.applyForRepair);
+}
+
+/** Records one sampled entity's result against the shared checklist, signed by its drawn inspectors. */
+export async function recordInspectionResult(input: {
+  roundId: string;
+  entityCode: string;
+  inspectorIds: string[];
+  answers: Array<{ itemId: string; outcome: InspectionOutcome; note: string }>;
+  finding: { kind: string; amountYuan?: number; description: string } | null;
+}) {
+  const data = await graphql<{ actOnInspectionRound: MutationResult<{ status: string }> }>(
+    `mutation ($input: InspectionRoundActionInput!) { actOnInspectionRound(input: $input) { ${resultFields('MutationActOnInspectionRoundSuccess', 'status')} } }`,
+    { input: { ...input, type: 'record', finding: input.finding ?? undefined } },
+  );
+  return unwrap(data.actOnInspectionRound);
+}
+
+export interface OfficerRecord {
+  id: string;
+  name: string;
+  bodyId: string;
+  active: boolean;
+  conflicts: Array<{ entityCode: string; reason: string; declaredAt: string }>;
+}
+
+const officerFields = 'id name bodyId active conflicts { entityCode reason declaredAt }';
+
+/** The enforcement staff pool, of one body or of all. */
+export async function enforcementOfficers(bodyId: string | null): Promise<OfficerRecord[]> {
+  const data = await graphql<{ enforcementOfficers: OfficerRecord[] }>(`query ($bodyId: String) { enforcementOfficers(bodyId: $bodyId) { ${officerFields} } }`, { bodyId: bodyId || undefined });
+  return data.enforcementOfficers;
+}
+
+export async function addEnforcementOfficer(input: { id: string; name: string; bodyId: string }) {
+  const data = await graphql<{ addEnforcementOfficer: MutationResult<OfficerRecord> }>(
+    `mutation ($id: String!, $name: String!, $bodyId: String!) { addEnforcementOfficer(id: $id, name: $name, bodyId: $bodyId) { ${resultFields('MutationAddEnforcementOfficerSuccess', officerFields)} } }`,
+    input,
+  );
+  return unwrap(data.addEnforcementOfficer);
+}
+
+export async function declareConflict(input: { officerId: string; entityCode: string; reason: string }) {
+  const data = await graphql<{ declareConflict: MutationResult<OfficerRecord> }>(
+    `mutation ($officerId: String!, $entityCode: String!, $reason: String!) { declareConflict(officerId: $officerId, entityCode: $entityCode, reason: $reason) { ${resultFields('MutationDeclareConflictSuccess', officerFields)} } }`,
+    input,
+  );
+  return unwrap(data.declareConflict);
+}
+
+export interface CreditImportReport {
+  imported: number;
+  skipped: number;
+  reclassified: number;
+  errors: Array<{ row: number; message: string }>;
+}
+
+/** Imports entities or records from CSV/.xlsx, all or nothing: with any row in error, the report lists the rows and nothing is stored. */
+export async function importCreditData(kind: 'entities' | 'records', file: File): Promise<CreditImportReport> {
+  const data = await graphqlUpload<{ importCreditData: MutationResult<CreditImportReport> }>(
+    `mutation ($file: File!, $kind: CreditImportKind!) { importCreditData(file: $file, kind: $kind) { ${resultFields('MutationImportCreditDataSuccess', 'imported skipped reclassified errors { row message }')} } }`,
+    { kind },
+    file,
+  );
+  return unwrap(data.importCreditData);
+}
+
+/** A body's registry id ('market-commission') from its global ID. */
+export const bodyRegistryId = (globalId: string) => atob(globalId).replace(/^Body:/, '');

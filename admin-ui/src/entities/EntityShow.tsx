@@ -4,6 +4,7 @@ import type { EntityRecord } from '../dataProvider/credit.ts';
 import { formatMinute } from '../shared/dates.ts';
 import { Panel } from '../shared/Panel.tsx';
 import { ClassChip } from './ClassChip.tsx';
+import { ApplyForRepair } from './ApplyForRepair.tsx';
 import { FileObjection } from './FileObjection.tsx';
 
 function EntityDetail() {
@@ -25,6 +26,7 @@ function EntityDetail() {
               {r.underObjection ? ` · ${translate('duban.credit.underObjection')}` : ''}
             </Typography>
             {r.status === 'active' && !r.underObjection && <FileObjection entityCode={entity.code} recordId={r.id} />}
+            {r.status === 'active' && <ApplyForRepair recordId={r.id} />}
           </Stack>
         ))}
       </Panel>

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Alert, Button, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Alert, Button, Link, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { Show, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { useAccount } from '../auth/account.ts';
-import { publishResults, type RoundRecord } from '../dataProvider/credit.ts';
+import { publishResults, type ChecklistItem, type RoundRecord, type SampledRecord } from '../dataProvider/credit.ts';
 import { formatDay } from '../shared/dates.ts';
 import { Panel } from '../shared/Panel.tsx';
+import { RecordResult } from './RecordResult.tsx';
 
 /** The supervising office publishes every recorded, unpublished result at once. */
 function Publish({ round }: { round: RoundRecord }) {
@@ -20,6 +21,30 @@ function Publish({ round }: { round: RoundRecord }) {
         {translate('duban.credit.publish', { count: ready.length })}
       </Button>
       {error && <Alert severity="error">{error}</Alert>}
+    </Stack>
+  );
+}
+
+/** A recorded result: each checklist answer, the finding, and the record it created once published. */
+function ResultCell({ round, sampled }: { round: RoundRecord; sampled: SampledRecord }) {
+  const translate = useTranslate();
+  const result = sampled.result;
+  if (!result) return <RecordResult round={round} sampled={sampled} />;
+  const items = new Map((JSON.parse(round.checklist) as ChecklistItem[]).map((i) => [i.id, i.text]));
+  const answers = JSON.parse(result.answers) as Array<{ itemId: string; outcome: string; note: string }>;
+  const finding = result.finding ? (JSON.parse(result.finding) as { kind: string; amountYuan?: number; description: string }) : null;
+  return (
+    <Stack spacing={0.25} data-testid="inspection-result">
+      <Typography variant="body2">{result.publishedAt ? translate('duban.credit.published') : `${translate('duban.credit.publishBy')} ${formatDay(result.publishBy)}`} · {result.recordedBy}</Typography>
+      {answers.map((a) => (
+        <Typography key={a.itemId} variant="body2" color="text.secondary">{items.get(a.itemId) ?? a.itemId}：{translate(`duban.credit.outcome.${a.outcome}`)}{a.note ? `（${a.note}）` : ''}</Typography>
+      ))}
+      {finding && (
+        <Typography variant="body2" data-testid="inspection-finding">
+          {translate('duban.credit.finding')}：{translate(`duban.credit.kind.${finding.kind}`)}{finding.amountYuan !== undefined ? ` ¥${finding.amountYuan.toLocaleString('en-US')}` : ''} · {finding.description}
+          {' · '}{result.recordId ? <Link href={`#/entities/${sampled.entity.id}/show`}>{translate('duban.credit.recordCreated')}</Link> : translate('duban.credit.recordOnPublish')}
+        </Typography>
+      )}
     </Stack>
   );
 }
@@ -46,7 +71,7 @@ function RoundDetail() {
                 <TableCell>{s.ordinal}</TableCell>
                 <TableCell>{s.entity.name}<br /><code>{s.entity.code}</code></TableCell>
                 <TableCell>{s.inspectors.map((i) => `${i.officer.name}（${i.bodyId}）`).join('、')}</TableCell>
-                <TableCell>{s.result ? (s.result.publishedAt ? translate('duban.credit.published') : `${translate('duban.credit.publishBy')} ${formatDay(s.result.publishBy)}`) : '—'}</TableCell>
+                <TableCell><ResultCell round={round} sampled={s} /></TableCell>
               </TableRow>
             ))}
           </TableBody>
@@ -56,9 +81,14 @@ function RoundDetail() {
   );
 }
 
+function RoundTitle() {
+  const round = useRecordContext<RoundRecord>();
+  return <>{round ? `${round.title}（${round.date}）` : ''}</>;
+}
+
 /** One round: the data its draw can be re-run from, the sample with its inspectors, and the results. */
 export const InspectionShow = () => (
-  <Show>
+  <Show title={<RoundTitle />}>
     <RoundDetail />
   </Show>
 );

@@ -2,6 +2,8 @@ import ImportIcon from '@mui/icons-material/UploadFileOutlined';
 import ScoreIcon from '@mui/icons-material/EmojiEventsOutlined';
 import FilingIcon from '@mui/icons-material/FactCheckOutlined';
 import EvaluationIcon from '@mui/icons-material/AssessmentOutlined';
+import StaffIcon from '@mui/icons-material/BadgeOutlined';
+import CreditImportIcon from '@mui/icons-material/DriveFolderUploadOutlined';
 import { Menu as RaMenu, useTranslate } from 'react-admin';
 import { useAccount } from '../auth/account.ts';
 
@@ -21,6 +23,7 @@ export function Menu() {
         <RaMenu.ResourceItem name="objections" />
         <RaMenu.ResourceItem name="repairs" />
         <RaMenu.ResourceItem name="inspections" />
+        <RaMenu.Item to="/staff" primaryText={translate('duban.staff.title')} leftIcon={<StaffIcon />} />
       </RaMenu>
     );
   }
@@ -39,6 +42,8 @@ export function Menu() {
       {role !== 'admin' && <RaMenu.ResourceItem name="objections" />}
       {role !== 'admin' && <RaMenu.ResourceItem name="repairs" />}
       <RaMenu.ResourceItem name="inspections" />
+      {role === 'supervisor' && <RaMenu.Item to="/staff" primaryText={translate('duban.staff.title')} leftIcon={<StaffIcon />} />}
+      {role === 'supervisor' && <RaMenu.Item to="/credit-import" primaryText={translate('duban.creditImport.title')} leftIcon={<CreditImportIcon />} />}
     </RaMenu>
   );
 }

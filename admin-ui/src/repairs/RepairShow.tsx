@@ -2,10 +2,11 @@ import { useState } from 'react';
 import { Alert, Box, Button, Stack, TextField, Typography } from '@mui/material';
 import { Show, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { useAccount } from '../auth/account.ts';
-import { decideRepair, type RepairRecord } from '../dataProvider/credit.ts';
+import { decideRepair, repairAttachments, type RepairRecord } from '../dataProvider/credit.ts';
 import { ClassChip } from '../entities/ClassChip.tsx';
 import { formatDay, formatMinute } from '../shared/dates.ts';
 import { Panel } from '../shared/Panel.tsx';
+import { AttachmentChip } from '../tasks/AttachmentChip.tsx';
 
 /** Approve or refuse (with reasons): the supervising office only, while the application is under review. */
 function Decision({ application }: { application: RepairRecord }) {
@@ -35,6 +36,21 @@ function Decision({ application }: { application: RepairRecord }) {
   );
 }
 
+/** The evidence and the signed commitment, each downloadable; the API keeps their ids only, so they are named by their part. */
+function Attachments({ application }: { application: RepairRecord }) {
+  const translate = useTranslate();
+  const { evidence, commitment } = repairAttachments(application);
+  return (
+    <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', alignItems: 'center' }} data-testid="repair-attachments">
+      <Typography variant="body2">{translate('duban.credit.evidence')}：</Typography>
+      {evidence.length === 0 && <Typography variant="body2">—</Typography>}
+      {evidence.map((id, i) => <AttachmentChip key={id} file={{ id, name: `${translate('duban.credit.evidenceFile')} ${i + 1}` }} />)}
+      <Typography variant="body2">{translate('duban.credit.commitment')}：</Typography>
+      {commitment ? <AttachmentChip file={{ id: commitment, name: translate('duban.credit.commitment') }} /> : <Typography variant="body2">—</Typography>}
+    </Stack>
+  );
+}
+
 function RepairDetail() {
   const translate = useTranslate();
   const a = useRecordContext<RepairRecord>();
@@ -48,6 +64,7 @@ function RepairDetail() {
         <Typography variant="body2">{a.statement}</Typography>
         <Typography variant="body2" color="text.secondary">{a.record.date} · {a.record.kind}{a.record.amountYuan !== null ? ` · ¥${a.record.amountYuan.toLocaleString('en-US')}` : ''} · {a.record.status}</Typography>
         {a.reviewBy && <Typography variant="body2" color="text.secondary">{translate('duban.credit.reviewBy')} {formatDay(a.reviewBy)}</Typography>}
+        <Attachments application={a} />
         {a.reasons && <Typography variant="body2" sx={{ whiteSpace: 'pre-line' }}>{a.reasons}</Typography>}
       </Panel>
       <Panel title={translate('duban.credit.timeline')}>
@@ -59,9 +76,15 @@ function RepairDetail() {
   );
 }
 
+function RepairTitle() {
+  const translate = useTranslate();
+  const a = useRecordContext<RepairRecord>();
+  return <>{a ? `${translate('resources.repairs.name', { smart_count: 1 })}：${a.entity.name}（${a.record.date}）` : ''}</>;
+}
+
 /** One repair application: the record, the rule's verdict, the review and its timeline. */
 export const RepairShow = () => (
-  <Show>
+  <Show title={<RepairTitle />}>
     <RepairDetail />
   </Show>
 );
