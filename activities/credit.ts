@@ -2,6 +2,8 @@ import { classChange, classify, type ClassRule, type CreditClass, type CreditRec
 import type { CaseEvent } from '../domain/credit/cases.ts';
 import type { PrismaClient } from '../runtime/db.ts';
 import { creditClassRule } from '../runtime/credit-config.ts';
+import { Prisma } from '../prisma/generated/client.ts';
+import { insertRows } from '../runtime/sql.ts';
 
 /** A transaction client: the same model accessors as PrismaClient. */
 export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
@@ -66,9 +68,6 @@ export function withHistory(history: string, entry: Record<string, unknown>): st
 
 export const hasHistory = (history: string, caseId: string) => (JSON.parse(history) as Array<{ caseId?: string }>).some((h) => h.caseId === caseId);
 
-/** An instant as Prisma stores DateTime in SQLite, for raw statements beside it. */
-export const sqliteInstant = (at: Date) => at.toISOString().replace('Z', '+00:00');
-
 /**
  * Recomputes the class of many entities at once (after a bulk import), in
  * chunks: one query for the records of a chunk, one UPDATE for its classes and
@@ -76,7 +75,6 @@ export const sqliteInstant = (at: Date) => at.toISOString().replace('Z', '+00:00
  */
 export async function reclassifyMany(tx: Tx, codes: string[], cause: string, at: Date, rule: ClassRule = creditClassRule(), chunk = 500): Promise<number> {
   let changed = 0;
-  const when = sqliteInstant(at);
   for (let i = 0; i < codes.length; i += chunk) {
     const slice = codes.slice(i, i + chunk);
     const [entities, records] = await Promise.all([
@@ -87,22 +85,15 @@ export async function reclassifyMany(tx: Tx, codes: string[], cause: string, at:
     const byEntity = new Map<string, RecordRow[]>();
     for (const r of records) byEntity.set(r.entityCode, [...(byEntity.get(r.entityCode) ?? []), r]);
     const next = entities.map((e) => ({ entity: e, classification: classify((byEntity.get(e.code) ?? []).map(ruleRecord), rule) }));
-    const cases = (value: (n: (typeof next)[number]) => string) => ({ sql: `CASE code ${next.map(() => 'WHEN ? THEN ?').join(' ')} END`, params: next.flatMap((n) => [n.entity.code, value(n)]) });
-    const classes = cases((n) => n.classification.creditClass);
-    const reasons = cases((n) => JSON.stringify(n.classification.reasons));
-    await tx.$executeRawUnsafe(
-      `UPDATE MarketEntity SET creditClass = ${classes.sql}, classReasons = ${reasons.sql}, ruleVersion = ?, classifiedAt = ? WHERE code IN (${next.map(() => '?').join(',')})`,
-      ...classes.params, ...reasons.params, rule.version, when, ...next.map((n) => n.entity.code),
-    );
+    const cases = (value: (n: (typeof next)[number]) => string) =>
+      Prisma.sql`CASE "code" ${Prisma.join(next.map((n) => Prisma.sql`WHEN ${n.entity.code} THEN ${value(n)}`), ' ')} END`;
+    await tx.$executeRaw`UPDATE "MarketEntity" SET "creditClass" = ${cases((n) => n.classification.creditClass)}, "classReasons" = ${cases((n) => JSON.stringify(n.classification.reasons))}, "ruleVersion" = ${rule.version}, "classifiedAt" = ${at} WHERE "code" IN (${Prisma.join(next.map((n) => n.entity.code))})`;
     const changes = next.flatMap(({ entity, classification }) => {
       const change = classChange(entity.classifiedAt ? (entity.creditClass as CreditClass) : null, classification, at.toISOString(), cause);
-      return change ? [[`${entity.code}@${cause}`, entity.code, when, change.from, change.to, change.ruleVersion, JSON.stringify(change.reasons), cause]] : [];
+      return change ? [{ id: `${entity.code}@${cause}`, entityCode: entity.code, at, from: change.from, to: change.to, ruleVersion: change.ruleVersion, reasons: JSON.stringify(change.reasons), cause }] : [];
     });
     if (changes.length) {
-      await tx.$executeRawUnsafe(
-        `INSERT OR IGNORE INTO CreditClassChange (id, entityCode, at, "from", "to", ruleVersion, reasons, cause) VALUES ${changes.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-        ...changes.flat(),
-      );
+      await tx.$executeRaw(insertRows('CreditClassChange', changes, 'ON CONFLICT ("id") DO NOTHING'));
       changed += changes.length;
     }
   }

@@ -19,6 +19,11 @@ export function databaseUrl(env: NodeJS.ProcessEnv = process.env): string {
   return env.DATABASE_URL || `file:${path.join(dataDir(env), 'duban.db')}`;
 }
 
+/** A PostgreSQL read model (for replicas sharing one database) rather than the embedded SQLite file. */
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 4000);
   if (!Number.isInteger(port) || port <= 0 || port > 65535) {

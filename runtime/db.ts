@@ -1,20 +1,36 @@
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from '../prisma/generated/client.ts';
-import { databaseUrl } from './config.ts';
+import { databaseUrl, isPostgresUrl } from './config.ts';
 
 export type { PrismaClient };
 
 /**
- * One Prisma client on the SQLite read model. The worker and the API are
- * separate processes writing the same file, so waits on a lock rather than failing.
+ * One Prisma client on the read model: the SQLite file by default, or
+ * PostgreSQL when DATABASE_URL says so (replicas sharing one database).
  */
 export async function createPrisma(url: string = databaseUrl(), onQuery?: (sql: string) => void): Promise<PrismaClient> {
-  const prisma = new PrismaClient({
-    adapter: new PrismaBetterSQLite3({ url, timeout: 10_000 }),
-    log: onQuery ? [{ emit: 'event', level: 'query' }] : [],
-  });
+  const log = onQuery ? [{ emit: 'event' as const, level: 'query' as const }] : [];
+  const prisma = isPostgresUrl(url) ? await createPostgresPrisma(url, log) : createSqlitePrisma(url, log);
   if (onQuery) prisma.$on('query' as never, (event: { query: string }) => onQuery(event.query));
-  await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');
-  await prisma.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
+  if (!isPostgresUrl(url)) {
+    await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');
+    await prisma.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
+  }
   return prisma;
+}
+
+type Log = Array<{ emit: 'event'; level: 'query' }>;
+
+/** The worker and the API are separate processes writing the same file, so a write waits on a lock rather than failing. */
+function createSqlitePrisma(url: string, log: Log): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 10_000 }), log });
+}
+
+/**
+ * The client generated from the derived PostgreSQL schema has the same models,
+ * so it stands in for the SQLite client's type; loaded only when asked for.
+ */
+async function createPostgresPrisma(url: string, log: Log): Promise<PrismaClient> {
+  const [{ PrismaPg }, postgres] = await Promise.all([import('@prisma/adapter-pg'), import('../prisma/postgres/generated/client.ts')]);
+  return new postgres.PrismaClient({ adapter: new PrismaPg({ connectionString: url }), log }) as unknown as PrismaClient;
 }

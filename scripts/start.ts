@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../runtime/config.ts';
 import { createPrisma } from '../runtime/db.ts';
 import { startDevServer } from '../runtime/dev-server.ts';
-import { runPrismaCli } from '../runtime/prisma-cli.ts';
+import { migrateReadModel } from '../runtime/migrate.ts';
 import { startChild, stopChild, waitFor } from '../runtime/processes.ts';
 import { demoAccounts, demoPassword, loadReferenceData } from '../runtime/reference-data.ts';
 import { loadDemoPlan } from '../runtime/demo.ts';
@@ -54,7 +54,7 @@ let address = config.temporalAddress ?? `127.0.0.1:${temporalPort}`;
 try {
   fs.mkdirSync(config.dataDir, { recursive: true });
   await buildConsoleIfMissing();
-  runPrismaCli(['migrate', 'deploy']);
+  await migrateReadModel();
   const prisma = await createPrisma(config.databaseUrl);
   await loadReferenceData(prisma);
   await prisma.$disconnect();

@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import { hex } from '../../domain/inspection/draw.ts';
 import { checkEntityRows, checkRecordRows, entityColumns, mapHeader, recordColumns } from '../../domain/credit/import.ts';
 import type { RowError } from '../../domain/filing/catalogue.ts';
-import { reclassifyMany, sqliteInstant } from '../../activities/credit.ts';
+import { reclassifyMany } from '../../activities/credit.ts';
+import { insertRows } from '../../runtime/sql.ts';
 import type { PrismaClient } from '../../runtime/db.ts';
 
 export type ImportKind = 'entities' | 'records';
@@ -116,22 +117,17 @@ export async function importCreditSheet(prisma: PrismaClient, kind: ImportKind, 
   });
   if (errors.length) return fail(errors.sort((a, b) => a.row - b.row));
   const rowsWithIds = records.map((r) => ({ ...r, id: `import:${hex([r.code, r.kind, r.date, r.amountYuan, r.description].join('|')).slice(0, 24)}` }));
-  const columns = ['id', 'entityCode', 'kind', 'severity', 'amountYuan', 'date', 'description', 'providerBodyId', 'providerName', 'repairExcluded', 'source', 'createdAt', 'updatedAt'];
-  const stamp = sqliteInstant(now);
-  const values = rowsWithIds.map((r) => {
+  const recordRows = rowsWithIds.map((r) => {
     const provider = r.provider ? bodyOf(r.provider) : null;
-    return [r.id, r.code, r.kind, r.severity, r.amountYuan, r.date, r.description, provider?.id ?? null, provider?.shortName ?? '', r.repairExcluded ? 1 : 0, 'import', stamp, stamp];
+    return {
+      id: r.id, entityCode: r.code, kind: r.kind, severity: r.severity, amountYuan: r.amountYuan, date: r.date, description: r.description,
+      providerBodyId: provider?.id ?? null, providerName: provider?.shortName ?? '', repairExcluded: r.repairExcluded, source: 'import', createdAt: now, updatedAt: now,
+    };
   });
   return prisma.$transaction(async (tx) => {
-    // In batches of raw INSERTs (Prisma's createMany sends a row at a time on SQLite); a row imported before, or twice in the file, is written once.
+    // In batches of multi-row INSERTs (Prisma's createMany sends a row at a time on SQLite); a row imported before, or twice in the file, is written once.
     let imported = 0;
-    for (let i = 0; i < values.length; i += 500) {
-      const batch = values.slice(i, i + 500);
-      imported += await tx.$executeRawUnsafe(
-        `INSERT OR IGNORE INTO CreditRecord (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${batch.map(() => `(${columns.map(() => '?').join(', ')})`).join(', ')}`,
-        ...batch.flat(),
-      );
-    }
+    for (let i = 0; i < recordRows.length; i += 500) imported += await tx.$executeRaw(insertRows('CreditRecord', recordRows.slice(i, i + 500), 'ON CONFLICT ("id") DO NOTHING'));
     const reclassified = await reclassifyMany(tx, [...new Set(records.map((r) => r.code))], cause, now);
     return { imported, skipped: records.length - imported, reclassified, errors: [] };
   }, { timeout: 600_000 });
