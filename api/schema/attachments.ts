@@ -1,6 +1,7 @@
 import { AttachmentRejected, storeAttachment } from '../files/attachments.ts';
 import { builder } from './builder.ts';
 import { ValidationError } from './errors.ts';
+import { selection } from './rounds.ts';
 
 builder.prismaObject('Attachment', {
   description: '附件 A stored file; download it from /attachments/<id> with the same bearer token.',
@@ -23,7 +24,7 @@ builder.mutationField('uploadAttachment', (t) =>
     resolve: async (query, _root, { file }, ctx) => {
       try {
         const stored = await storeAttachment(ctx.prisma, ctx.dataDir, file, ctx.actor!.accountId);
-        return ctx.prisma.attachment.findUniqueOrThrow({ ...query, where: { id: stored.id } });
+        return ctx.prisma.attachment.findUniqueOrThrow({ ...selection(query), where: { id: stored.id } });
       } catch (error) {
         if (error instanceof AttachmentRejected) throw new ValidationError(error.message);
         throw error;

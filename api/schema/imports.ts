@@ -7,6 +7,7 @@ import { validateDraft } from '../plans/validate-draft.ts';
 import { builder } from './builder.ts';
 import { ValidationError } from './errors.ts';
 import { Timeline } from './plans.ts';
+import { selection } from './rounds.ts';
 
 type Draft = Omit<PlanDraft, 'timeline'>;
 interface DraftBody {
@@ -150,7 +151,7 @@ builder.mutationField('commitPlan', (t) =>
       };
       validateDraft(plan);
       const { planId } = await commitPlan({ prisma: ctx.prisma, temporal: ctx.temporal, taskQueue: ctx.taskQueue, dataDir: ctx.dataDir }, plan);
-      return ctx.prisma.plan.findUniqueOrThrow({ ...query, where: { id: planId } });
+      return ctx.prisma.plan.findUniqueOrThrow({ ...selection(query), where: { id: planId } });
     },
   }),
 );
