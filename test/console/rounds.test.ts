@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildConsoleIfStale, hasChromium, launchBrowser, signIn, startStack, type Stack } from './stack.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { consoleSession } from './session.ts';
+import { hasChromium } from './stack.ts';
 
 /** Waits for what the page shows after a round trip through the API and the workflow. */
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 30_000, interval: 200 });
@@ -17,21 +18,10 @@ async function catalogue(items: string[]): Promise<Buffer> {
 const menu = (page: Page, name: string) => page.getByRole('menuitem', { name }).click();
 
 describe.skipIf(!hasChromium)('filing, evaluation and scores pages in Chromium', () => {
-  let stack: Stack;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    await buildConsoleIfStale();
-    [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+  const session = consoleSession();
 
   it('the supervising office opens a filing round for every approval body', async () => {
-    const page = await signIn(browser, stack.base, 'supervisor');
+    const page = await session.signIn('supervisor');
     await menu(page, '监管目录备案');
     await page.getByLabel('轮次标题').fill('2026 年监管目录备案');
     await page.getByLabel('截止').fill('2027-01-31');
@@ -43,7 +33,7 @@ describe.skipIf(!hasChromium)('filing, evaluation and scores pages in Chromium',
   }, 120_000);
 
   it('a body uploads its catalogue: row errors are shown and nothing is saved; the corrected file is submitted and accepted', async () => {
-    const legal = await signIn(browser, stack.base, 'legal');
+    const legal = await session.signIn('legal');
     await menu(legal, '监管目录备案');
     const row = legal.getByTestId('filing-legal-affairs-office');
     await row.getByTestId('measures-file').setInputFiles({ name: '实施办法.docx', mimeType: 'application/msword', buffer: Buffer.from('实施办法') });
@@ -57,7 +47,7 @@ describe.skipIf(!hasChromium)('filing, evaluation and scores pages in Chromium',
     expect(await legal.locator('[data-action=accept]').count()).toBe(0);
     await legal.context().close();
 
-    const supervisor = await signIn(browser, stack.base, 'supervisor');
+    const supervisor = await session.signIn('supervisor');
     await menu(supervisor, '监管目录备案');
     const reviewed = supervisor.getByTestId('filing-legal-affairs-office');
     await reviewed.locator('[data-action=accept]').click();
@@ -67,7 +57,7 @@ describe.skipIf(!hasChromium)('filing, evaluation and scores pages in Chromium',
   }, 120_000);
 
   it('a district reports in the round opened by hand; the coordinator sees it awaiting review', async () => {
-    const supervisor = await signIn(browser, stack.base, 'supervisor');
+    const supervisor = await session.signIn('supervisor');
     await menu(supervisor, '年度自查评估');
     await supervisor.getByLabel('年度').fill('2026');
     await supervisor.locator('[data-action=open-evaluation]').click();
@@ -75,7 +65,7 @@ describe.skipIf(!hasChromium)('filing, evaluation and scores pages in Chromium',
     await supervisor.locator('[data-action=open-evaluation]').click();
     await poll(() => supervisor.getByTestId('evaluation-error').textContent()).toContain('already open');
 
-    const heping = await signIn(browser, stack.base, 'heping');
+    const heping = await session.signIn('heping');
     await menu(heping, '年度自查评估');
     const row = heping.getByTestId('report-district-heping');
     await row.locator('[data-action=submit]').click();
@@ -93,7 +83,7 @@ describe.skipIf(!hasChromium)('filing, evaluation and scores pages in Chromium',
   }, 120_000);
 
   it('the performance office computes, reviews and publishes, and reads the reasons behind a deduction', async () => {
-    const page = await signIn(browser, stack.base, 'performance');
+    const page = await session.signIn('performance');
     await menu(page, '绩效评分');
     await page.getByLabel('年度').fill('2026');
     await page.locator('[data-action=compute]').click();

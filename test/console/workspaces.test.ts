@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildConsoleIfStale, desktop, hasChromium, launchBrowser, screenshot, signIn, startStack, tablet, type Stack } from './stack.ts';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { consoleSession } from './session.ts';
+import { desktop, hasChromium, screenshot, tablet } from './stack.ts';
 
 /** A short notice of the genre, typed by hand: two sections, a placeholder group, one deadline. */
 const notice = `某市人民政府办公厅关于印发优化营商环境重点任务分工的通知
@@ -44,26 +45,15 @@ async function act(page: Page, scope: Locator, action: string, field: string, te
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 describe.skipIf(!hasChromium)('admin console in Chromium against the running stack', () => {
-  let stack: Stack;
-  let browser: Browser;
+  const session = consoleSession();
   let supervisor: Page;
   let market: Page;
   let urgedRef: string;
   let taskPath: string;
   let extendedTaskPath: string;
 
-  beforeAll(async () => {
-    await buildConsoleIfStale();
-    [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
-
   it('supervising office: the dashboard shows the lights and the overdue list, and one click urges', async () => {
-    supervisor = await signIn(browser, stack.base, 'supervisor');
+    supervisor = await session.signIn('supervisor');
     await poll(() => supervisor.getByTestId('overdue-row').count()).toBeGreaterThan(10);
     for (const word of ['逾期', '预警', '正常', '办结']) await poll(() => supervisor.getByText(word, { exact: true }).count()).toBeGreaterThan(0);
     await poll(() => supervisor.getByTestId('body-chart').locator('.recharts-bar-rectangle').count()).toBeGreaterThan(0);
@@ -87,7 +77,7 @@ describe.skipIf(!hasChromium)('admin console in Chromium against the running sta
   }, 120_000);
 
   it('department: my assignments shows the urge; the body submits one and asks to extend another', async () => {
-    market = await signIn(browser, stack.base, 'market');
+    market = await session.signIn('market');
     await market.waitForURL(/#\/my-assignments/);
     const card = market.locator(`[data-testid=my-assignment][data-ref="${urgedRef}"]`);
     await poll(() => card.getByTestId('urge-note').textContent()).toContain('请于本周五前报送。');
@@ -126,7 +116,7 @@ describe.skipIf(!hasChromium)('admin console in Chromium against the running sta
     const types = await supervisor.getByTestId('timeline-event').evaluateAll((events) => events.map((e) => e.getAttribute('data-type')));
     expect(types).toEqual(expect.arrayContaining(['urge', 'submit', 'accept']));
 
-    await supervisor.goto(`${stack.base}/${extendedTaskPath}`);
+    await supervisor.goto(`${session.base}/${extendedTaskPath}`);
     const extended = supervisor.locator('[data-testid=assignment-row][data-body="市市场监管委"]');
     await extended.locator('[data-action=decideExtension]').click();
     await poll(() => supervisor.getByRole('dialog').textContent()).toContain('需征求法制办意见。');
@@ -135,11 +125,11 @@ describe.skipIf(!hasChromium)('admin console in Chromium against the running sta
   }, 120_000);
 
   it('performance office: the same views, read-only, and the scores page', async () => {
-    const page = await signIn(browser, stack.base, 'performance');
+    const page = await session.signIn('performance');
     await poll(() => page.getByTestId('overdue-row').count()).toBeGreaterThan(0);
-    await page.goto(`${stack.base}/${taskPath}`);
+    await page.goto(`${session.base}/${taskPath}`);
     await poll(() => page.getByTestId('timeline-event').count()).toBeGreaterThan(2);
-    await page.goto(`${stack.base}/#/assignments`);
+    await page.goto(`${session.base}/#/assignments`);
     await poll(() => page.locator('tbody .RaDataTable-row').count()).toBeGreaterThan(0);
     expect(await page.locator('[data-action]').count()).toBe(0);
     await page.getByRole('menuitem', { name: '绩效评分' }).click();
@@ -148,11 +138,11 @@ describe.skipIf(!hasChromium)('admin console in Chromium against the running sta
   }, 120_000);
 
   it('works at tablet width, searches tasks, switches to English, and sends an expired session back to sign-in', async () => {
-    const page = await signIn(browser, stack.base, 'supervisor', tablet);
+    const page = await session.signIn('supervisor', tablet);
     await poll(() => page.getByTestId('overdue-row').count()).toBeGreaterThan(0);
     expect(await overflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'dashboard-tablet');
-    await page.goto(`${stack.base}/#/tasks`);
+    await page.goto(`${session.base}/#/tasks`);
     await poll(() => page.locator('tbody .RaDataTable-row').count()).toBe(25);
     expect(await overflow(page)).toBeLessThanOrEqual(0);
     await page.getByPlaceholder('搜索').fill('随机抽查');
@@ -170,7 +160,7 @@ describe.skipIf(!hasChromium)('admin console in Chromium against the running sta
   }, 120_000);
 
   it('supervising office: imports a pasted notice, designates its placeholder group and commits it', async () => {
-    await supervisor.goto(`${stack.base}/#/import`);
+    await supervisor.goto(`${session.base}/#/import`);
     // The seed notice as an uploaded file (the GraphQL multipart request): all 35 tasks, beside the source.
     await supervisor.getByTestId('notice-file').setInputFiles(seedNotice);
     await supervisor.getByTestId('parse-notice').click();
