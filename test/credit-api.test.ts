@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { addOfficers, testCode } from './helpers/credit.ts';
+import { addEntity, addOfficers, addRecord, testCode } from './helpers/credit.ts';
 import { eventually } from './helpers/eventually.ts';
 import { startTestStack, type TestStack } from './helpers/stack.ts';
 
@@ -29,6 +29,16 @@ describe('credit, objections, repairs and inspections through the API', () => {
     };
     if (!body.data?.importCreditData && body.errors?.[0]?.extensions?.code !== 'FORBIDDEN') throw new Error(JSON.stringify(body));
     return { ...body.data?.importCreditData!, ...(body.errors ? { code: body.errors[0]?.extensions?.code } : {}) };
+  };
+
+  /** Stores a file as the district (heping) and returns its attachment id. */
+  const attach = async (name: string, content: string) => {
+    const form = new FormData();
+    form.append('operations', JSON.stringify({ query: 'mutation ($f: File!) { uploadAttachment(file: $f) { __typename ... on MutationUploadAttachmentSuccess { data { id } } } }', variables: { f: null } }));
+    form.append('map', JSON.stringify({ 0: ['variables.f'] }));
+    form.append('0', new Blob([content]), name);
+    const response = await fetch(`${stack.base}/graphql`, { method: 'POST', body: form, headers: { authorization: `Bearer ${tokens.heping}` } });
+    return ((await response.json()) as { data: { uploadAttachment: { data: { id: string } } } }).data.uploadAttachment.data.id;
   };
 
   beforeAll(async () => {
@@ -131,5 +141,118 @@ describe('credit, objections, repairs and inspections through the API', () => {
     expect(round.populationSize).toBe(good);
     expect(round.population.split('\n')).toHaveLength(good);
     expect(round.sampled).toHaveLength(Math.min(5, good));
+  });
+
+  it('shows a repair application\'s evidence and signed commitment by name, each downloadable from the attachments route', async () => {
+    const files = { '整改报告.txt': '已补报年报。', '现场照片.txt': '照片说明', '信用承诺书.txt': '本企业承诺守信经营。' };
+    const [report, photo, commitment] = await Promise.all(Object.entries(files).map(([name, content]) => attach(name, content)));
+    const record = await stack.db.prisma.creditRecord.findFirstOrThrow({ where: { entityCode: testCode(3) } });
+    const fields = 'evidence { id name size url } commitment { name url }';
+    const applied = await payload(
+      `mutation { applyForRepair(input: { recordId: "${globalId('CreditRecord', record.id)}", statement: "已补报年报", evidence: ["${report}", "${photo}"], commitment: "${commitment}" }) { __typename ... on MutationApplyForRepairSuccess { data { id ${fields} } } ... on Error { message } } }`,
+      tokens.heping,
+    );
+    expect(applied.result!.data).toMatchObject({
+      evidence: [{ id: report, name: '整改报告.txt', size: Buffer.byteLength(files['整改报告.txt']), url: `/attachments/${report}` }, { id: photo, name: '现场照片.txt', url: `/attachments/${photo}` }],
+      commitment: { name: '信用承诺书.txt', url: `/attachments/${commitment}` },
+    });
+    // The supervising office reads the same through the node, and each link gives back the file under its name.
+    const { data } = await api.request(`{ node(id: "${applied.result!.data.id}") { ... on RepairApplication { ${fields} } } }`, {}, tokens.supervisor);
+    expect(data.node).toEqual({ evidence: applied.result!.data.evidence, commitment: applied.result!.data.commitment });
+    for (const file of [...data.node.evidence, data.node.commitment] as Array<{ name: keyof typeof files; url: string }>) {
+      const response = await fetch(`${stack.base}${file.url}`, { headers: { authorization: `Bearer ${tokens.supervisor}` } });
+      expect(response.status).toBe(200);
+      expect(decodeURIComponent(response.headers.get('content-disposition') ?? '')).toContain(file.name);
+      expect(await response.text()).toBe(files[file.name]);
+    }
+    expect((await fetch(`${stack.base}/attachments/${report}`)).status).toBe(401);
+  });
+
+  it('acts once on a call retried under the same request id, even after the case has closed', async () => {
+    const { prisma } = stack.db;
+    const code = await addEntity(prisma, 7);
+    await addRecord(prisma, 'keyed-penalty', code, { date: '2025-01-05' });
+    const closed = (workflowId: string) => eventually(async () => expect((await stack.env.client.workflow.getHandle(workflowId).describe()).status.name).toBe('COMPLETED'));
+
+    const file = (requestId: string) =>
+      payload(`mutation { fileObjection(input: { entityCode: "${code}", recordId: "${globalId('CreditRecord', 'keyed-penalty')}", reasons: "重复提交", requestId: "${requestId}" }) { __typename ... on MutationFileObjectionSuccess { data { id caseId } } ... on Error { message } } }`, tokens.heping);
+    expect((await file('bad id!')).result).toMatchObject({ __typename: 'ValidationError', message: expect.stringContaining('The request id must be') });
+    expect(await prisma.objectionCase.count({ where: { entityCode: code } })).toBe(0);
+    const filed = (await file('objection-1')).result!.data;
+    expect((await file('objection-1')).result!.data).toEqual(filed);
+    expect((await file('objection-2')).result).toMatchObject({ __typename: 'ValidationError', message: expect.stringContaining('already under way') });
+    expect(await prisma.objectionCase.count({ where: { entityCode: code } })).toBe(1);
+
+    const refuse = (requestId: string) =>
+      payload(`mutation { actOnObjection(input: { caseId: "${filed.id}", type: refuse, text: "材料不全", requestId: "${requestId}" }) { __typename ... on MutationActOnObjectionSuccess { data { status } } ... on Error { message } } }`, tokens.supervisor);
+    expect((await refuse('refuse-1')).result!.data.status).toBe('refused');
+    await closed(filed.caseId);
+    expect((await refuse('refuse-1')).result!.data.status).toBe('refused');
+    expect((await refuse('refuse-2')).result?.__typename).toBe('InvalidTransitionError');
+    await eventually(async () => expect(await prisma.caseEvent.count({ where: { caseId: filed.caseId, type: 'refused' } })).toBe(1));
+
+    const [evidence, commitment] = [await attach('整改报告.txt', '已整改'), await attach('信用承诺书.txt', '承诺守信')];
+    const apply = () =>
+      payload(`mutation { applyForRepair(input: { recordId: "${globalId('CreditRecord', 'keyed-penalty')}", statement: "已整改", evidence: ["${evidence}"], commitment: "${commitment}", requestId: "repair-1" }) { __typename ... on MutationApplyForRepairSuccess { data { id applicationId } } ... on Error { message } } }`, tokens.heping);
+    const applied = (await apply()).result!.data;
+    expect((await apply()).result!.data).toEqual(applied);
+    expect(await prisma.repairApplication.count({ where: { recordId: 'keyed-penalty' } })).toBe(1);
+    const decide = () =>
+      payload(`mutation { decideRepair(applicationId: "${applied.id}", approve: true, text: "同意", requestId: "decide-1") { __typename ... on MutationDecideRepairSuccess { data { status } } ... on Error { message } } }`, tokens.supervisor);
+    expect((await decide()).result!.data.status).toBe('approved');
+    await closed(applied.applicationId);
+    expect((await decide()).result!.data.status).toBe('approved');
+    expect(await prisma.caseEvent.count({ where: { caseId: applied.applicationId, type: 'approved' } })).toBe(1);
+    expect(JSON.parse((await prisma.creditRecord.findUniqueOrThrow({ where: { id: 'keyed-penalty' } })).history)).toHaveLength(1);
+  });
+
+  it('deactivates and reactivates officers (supervising office only): an inactive officer is never drawn for a new round, a drawn round keeps its inspectors', async () => {
+    const { prisma } = stack.db;
+    const pool = await addOfficers(prisma, 'legal-affairs-office', 'api-lg', 6);
+    const setActive = (officerId: string, active: boolean, token: string) =>
+      payload(`mutation { ${active ? 'reactivate' : 'deactivate'}EnforcementOfficer(officerId: "${officerId}", reason: "调离执法岗位") { __typename ... on Error { message } ... on Mutation${active ? 'Reactivate' : 'Deactivate'}EnforcementOfficerSuccess { data { id active } } } }`, token);
+    const snapshot = async () => ({
+      officers: await prisma.enforcementOfficer.findMany({ orderBy: { id: 'asc' }, select: { id: true, active: true } }),
+      audit: await prisma.auditEntry.count({ where: { action: { startsWith: 'staff.' } } }),
+    });
+
+    // Bad input and wrong roles change nothing.
+    const before = await snapshot();
+    expect((await setActive(pool[0]!, false, tokens.legal)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await setActive(pool[0]!, false, tokens.performance)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await setActive('no-such-officer', false, tokens.supervisor)).result).toMatchObject({ __typename: 'NotFoundError', message: expect.stringContaining('No inspector has the enforcement ID no-such-officer') });
+    expect((await setActive(pool[0]!, true, tokens.supervisor)).result).toMatchObject({ __typename: 'ValidationError', message: expect.stringContaining('is already active') });
+    expect(await snapshot()).toEqual(before);
+
+    // Four of the six leave the pool: the two left are the only ones a new round may draw.
+    for (const id of pool.slice(2)) expect((await setActive(id, false, tokens.supervisor)).result!.data).toEqual({ id, active: false });
+    expect((await setActive(pool[2]!, false, tokens.supervisor)).result).toMatchObject({ __typename: 'ValidationError', message: expect.stringContaining('is already inactive') });
+    expect(await prisma.auditEntry.count({ where: { action: 'staff.deactivated', target: { in: pool } } })).toBe(4);
+
+    // An officer of a round already drawn leaves the pool: that round keeps them.
+    const drawnBefore = await prisma.inspectorAssignment.findMany({ where: { sampled: { roundId: 'api-1' } }, orderBy: { id: 'asc' } });
+    expect(drawnBefore.map((a) => a.officerId)).toContain('api-mk-0');
+    expect((await setActive('api-mk-0', false, tokens.supervisor)).result!.data.active).toBe(false);
+
+    const open = (roundId: string, perBody: number) =>
+      payload(`mutation { openInspectionRound(input: { roundId: "${roundId}", title: "停用后抽查", date: "2026-04-01", size: 10, inspectorsPerBody: ${perBody}, checklist: [{ id: "a", text: "营业执照" }], bodies: [{ bodyId: "legal-affairs-office" }] }) { __typename ... on Error { message } } }`, tokens.supervisor);
+    expect((await open('api-2', 3)).result).toMatchObject({ __typename: 'ValidationError', message: expect.stringContaining('fewer than 3 inspectors') });
+    expect((await open('api-2', 2)).result?.__typename).toBe('MutationOpenInspectionRoundSuccess');
+    const good = await prisma.marketEntity.count({ where: { creditClass: 'good' } });
+    expect(good).toBeGreaterThanOrEqual(2);
+    const drawn = await eventually(async () => {
+      const rows = await prisma.inspectorAssignment.findMany({ where: { sampled: { roundId: 'api-2' } } });
+      expect(rows).toHaveLength(2 * good);
+      return rows;
+    });
+    expect(new Set(drawn.map((a) => a.officerId))).toEqual(new Set(pool.slice(0, 2)));
+    expect(await prisma.inspectorAssignment.findMany({ where: { sampled: { roundId: 'api-1' } }, orderBy: { id: 'asc' } })).toEqual(drawnBefore);
+    const { result } = await payload(`{ enforcementOfficers(bodyId: "legal-affairs-office") { id active } }`, tokens.supervisor);
+    expect((result as unknown as Array<{ id: string; active: boolean }>).filter((o) => o.active).map((o) => o.id)).toEqual(pool.slice(0, 2));
+
+    // Back in the pool: a round asking for three per body can be drawn again.
+    expect((await setActive(pool[2]!, true, tokens.supervisor)).result!.data).toEqual({ id: pool[2], active: true });
+    expect((await open('api-3', 3)).result?.__typename).toBe('MutationOpenInspectionRoundSuccess');
+    expect(await prisma.auditEntry.count({ where: { action: 'staff.reactivated', target: pool[2] } })).toBe(1);
   });
 });

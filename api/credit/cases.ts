@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Client } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, type Client, type Workflow, type WorkflowStartOptions } from '@temporalio/client';
 import { usccProblem } from '../../domain/credit/uscc.ts';
 import { roundPlanProblems, type RoundPlan } from '../../domain/inspection/round.ts';
 import type { Actor } from '../../domain/supervision/types.ts';
@@ -14,6 +14,7 @@ import { inspectionRoundWorkflow, inspectionWorkflowId } from '../../workflows/i
 import { objectionWorkflow, objectionWorkflowId } from '../../workflows/objection.ts';
 import { repairWorkflow, repairWorkflowId } from '../../workflows/repair.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../schema/errors.ts';
+import { keyedUuid } from '../schema/request-ids.ts';
 
 export interface CaseDeps {
   prisma: PrismaClient;
@@ -48,61 +49,82 @@ function requireActing(actor: Actor): void {
 
 const openObjection = ['filed', 'verifying', 'awaitingProvider'];
 
-/** Files an objection to a record (or, without a record, to the class) and starts its case workflow. */
+/**
+ * Starts a case workflow. A case id is never run twice: already started (by
+ * an earlier try of the same keyed call, or long closed), it is left as it is.
+ * A workflow that cannot be started takes the row this call stored away with it.
+ */
+async function startCase<W extends Workflow>(temporal: Client, workflow: W, options: WorkflowStartOptions<W>, stored: boolean, drop: () => Promise<unknown>): Promise<void> {
+  await temporal.workflow.start(workflow, { ...options, workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE }).catch(async (error: unknown) => {
+    if (error instanceof WorkflowExecutionAlreadyStartedError) return;
+    if (stored) await drop();
+    throw error;
+  });
+}
+
+/**
+ * Files an objection to a record (or, without a record, to the class) and starts its case workflow.
+ * With a request id the case id follows from it: a retried call finds the case it filed.
+ */
 export async function fileObjectionCase(
   { prisma, temporal, taskQueue }: CaseDeps,
   actor: Actor,
-  input: { entityCode: string; recordId: string | null; reasons: string; evidence: string[] },
+  input: { entityCode: string; recordId: string | null; reasons: string; evidence: string[]; requestId?: string | null },
   now = Date.now(),
 ): Promise<string> {
   requireActing(actor);
+  const caseId = objectionWorkflowId(input.requestId ? keyedUuid(actor, input.requestId) : randomUUID());
+  const filedBefore = input.requestId ? await prisma.objectionCase.findUnique({ where: { id: caseId } }) : null;
   const entity = await findEntity(prisma, input.entityCode);
   const record = input.recordId ? await prisma.creditRecord.findFirst({ where: { id: input.recordId, entityCode: entity.code } }) : null;
   if (input.recordId && !record) throw new NotFoundError('该主体没有这条信用记录。 The entity has no such credit record.');
-  if (record && record.status !== 'active') throw new ValidationError('该记录已更正或已修复，不能再提出异议。 The record was already corrected or repaired.');
-  if (!input.reasons.trim()) throw new ValidationError('请填写异议理由。 Give the reasons for the objection.');
-  await checkAttachments(prisma, input.evidence);
-  const open = await prisma.objectionCase.count({ where: { entityCode: entity.code, recordId: input.recordId, status: { in: openObjection } } });
-  if (open > 0) throw new ValidationError('同一记录已有正在办理的异议。 An objection to this is already under way.');
-  const caseId = objectionWorkflowId(randomUUID());
+  if (!filedBefore) {
+    if (record && record.status !== 'active') throw new ValidationError('该记录已更正或已修复，不能再提出异议。 The record was already corrected or repaired.');
+    if (!input.reasons.trim()) throw new ValidationError('请填写异议理由。 Give the reasons for the objection.');
+    await checkAttachments(prisma, input.evidence);
+    const open = await prisma.objectionCase.count({ where: { entityCode: entity.code, recordId: input.recordId, status: { in: openObjection } } });
+    if (open > 0) throw new ValidationError('同一记录已有正在办理的异议。 An objection to this is already under way.');
+  }
   const args = {
     caseId, entityCode: entity.code, recordId: record?.id ?? null, providerBodyId: record?.providerBodyId ?? null, reasons: input.reasons,
     evidence: input.evidence, filedBy: filer(actor), limits: objectionLimits(), calendar: calendarFrom(now),
   };
-  // The case is in the read model before its workflow runs, so a second objection to the same thing is refused at once.
-  const { calendar: _calendar, events, ...filed } = fileObjection({ ...args, filedAt: now });
-  await projectObjectionCase(prisma, { ...filed, seq: events.length }, []);
-  await temporal.workflow.start(objectionWorkflow, { taskQueue, workflowId: caseId, args: [args] }).catch(async (error: unknown) => {
-    await prisma.objectionCase.delete({ where: { id: caseId } });
-    throw error;
-  });
+  if (!filedBefore) {
+    // The case is in the read model before its workflow runs, so a second objection to the same thing is refused at once.
+    const { calendar: _calendar, events, ...filed } = fileObjection({ ...args, filedAt: now });
+    await projectObjectionCase(prisma, { ...filed, seq: events.length }, []);
+  }
+  await startCase(temporal, objectionWorkflow, { taskQueue, workflowId: caseId, args: [args] }, !filedBefore, () => prisma.objectionCase.delete({ where: { id: caseId } }));
   return caseId;
 }
 
-/** Files a repair application for a record and starts its workflow, which checks eligibility at once. */
+/**
+ * Files a repair application for a record and starts its workflow, which checks eligibility at once.
+ * With a request id the application id follows from it: a retried call finds the application it filed.
+ */
 export async function fileRepairApplication(
   { prisma, temporal, taskQueue }: CaseDeps,
   actor: Actor,
-  input: { recordId: string; statement: string; evidence: string[]; commitment: string | null },
+  input: { recordId: string; statement: string; evidence: string[]; commitment: string | null; requestId?: string | null },
   now = Date.now(),
 ): Promise<string> {
   requireActing(actor);
+  const applicationId = repairWorkflowId(input.requestId ? keyedUuid(actor, input.requestId) : randomUUID());
+  const filedBefore = input.requestId ? await prisma.repairApplication.findUnique({ where: { id: applicationId } }) : null;
   const record = await prisma.creditRecord.findUnique({ where: { id: input.recordId } });
   if (!record) throw new NotFoundError('信用记录不存在。 No such credit record.');
-  await checkAttachments(prisma, [...input.evidence, ...(input.commitment ? [input.commitment] : [])]);
-  const open = await prisma.repairApplication.count({ where: { recordId: record.id, status: 'underReview' } });
-  if (open > 0) throw new ValidationError('该记录已有待审核的修复申请。 A repair application for this record is already under review.');
-  const applicationId = repairWorkflowId(randomUUID());
+  if (!filedBefore) {
+    await checkAttachments(prisma, [...input.evidence, ...(input.commitment ? [input.commitment] : [])]);
+    const open = await prisma.repairApplication.count({ where: { recordId: record.id, status: 'underReview' } });
+    if (open > 0) throw new ValidationError('该记录已有待审核的修复申请。 A repair application for this record is already under review.');
+  }
   const args = {
     applicationId, entityCode: record.entityCode, record: ruleRecord(record), statement: input.statement.trim(), evidence: input.evidence,
     commitment: input.commitment, filedBy: filer(actor), policy: repairPolicy(), calendar: calendarFrom(now),
   };
   // Stored before the workflow runs (as under review), so a second application is refused at once; the workflow then decides eligibility.
-  await projectRepairApplication(prisma, { ...args, status: 'underReview', reviewBy: null, decidedAt: null, overdue: false, filedAt: now, seq: 0, reasons: null }, []);
-  await temporal.workflow.start(repairWorkflow, { taskQueue, workflowId: applicationId, args: [args] }).catch(async (error: unknown) => {
-    await prisma.repairApplication.delete({ where: { id: applicationId } });
-    throw error;
-  });
+  if (!filedBefore) await projectRepairApplication(prisma, { ...args, status: 'underReview', reviewBy: null, decidedAt: null, overdue: false, filedAt: now, seq: 0, reasons: null }, []);
+  await startCase(temporal, repairWorkflow, { taskQueue, workflowId: applicationId, args: [args] }, !filedBefore, () => prisma.repairApplication.delete({ where: { id: applicationId } }));
   return applicationId;
 }
 

@@ -7,8 +7,8 @@ import { recordDenial } from '../auth/denials.ts';
 import { ActionRefused } from '../schema/errors.ts';
 
 /**
- * Sends an action to a case workflow; its synchronous validator's refusal
- * becomes an InvalidTransitionError with the reason, and is kept as a denial.
+ * Sends an action to a case workflow (under the update id of a keyed call); its synchronous
+ * validator's refusal becomes an InvalidTransitionError with the reason, and is kept as a denial.
  */
 export async function actOnCase<A>(
   deps: { prisma: PrismaClient; temporal: Client },
@@ -16,9 +16,11 @@ export async function actOnCase<A>(
   update: UpdateDefinition<CaseEvent, [CaseRequest<A>]>,
   actor: Actor,
   action: A & { type: string },
+  updateId?: string,
 ): Promise<CaseEvent> {
   try {
-    return await deps.temporal.workflow.getHandle(workflowId).executeUpdate(update, { args: [{ actor, action }] });
+    // Temporal keeps one outcome per update id: a retried call gets the first call's answer.
+    return await deps.temporal.workflow.getHandle(workflowId).executeUpdate(update, { args: [{ actor, action }], updateId });
   } catch (error) {
     if (error instanceof WorkflowUpdateFailedError) {
       const reason = error.cause?.message ?? error.message;

@@ -8,6 +8,7 @@ import { Body } from './bodies.ts';
 import { builder, type Context } from './builder.ts';
 import { TaskNode } from './tasks.ts';
 import { ForbiddenError, mutationErrors, NotFoundError, ValidationError } from './errors.ts';
+import { checkRequestId, requestIdDescription, updateIdOf } from './request-ids.ts';
 
 const AttachmentInput = builder.inputType('AttachmentInput', {
   description: 'An attachment uploaded with uploadAttachment.',
@@ -45,9 +46,7 @@ const TaskActionInput = builder.inputType('TaskActionInput', {
     approve: t.boolean({ description: 'decideExtension: approve or refuse.' }),
     bodies: t.field({ type: [DesignatedBodyInput], description: 'designate: the concrete bodies.' }),
     blocking: t.boolean({ description: 'setBlocking' }),
-    requestId: t.string({
-      description: '请求号：重试时使用同一请求号，操作只执行一次 Idempotency key: a call retried with the same id acts once.',
-    }),
+    requestId: t.string({ description: requestIdDescription }),
   }),
 });
 
@@ -55,9 +54,7 @@ type Input = typeof TaskActionInput.$inferInput;
 
 /** Turns the flat GraphQL input into the domain action, checking what each type needs. */
 async function toAction(input: Input, ctx: Context): Promise<TaskAction> {
-  if (input.requestId != null && !/^[\w.:-]{1,100}$/.test(input.requestId)) {
-    throw new ValidationError('请求号须为 1–100 个字母、数字或 -_.: 字符。 The request id must be 1 to 100 letters, digits or -_.: characters.');
-  }
+  checkRequestId(input.requestId);
   const base = { bodyName: input.bodyName };
   const comment = input.comment ?? '';
   switch (input.type) {
@@ -120,7 +117,7 @@ builder.mutationField('act', (t) =>
       const action = await toAction(input, ctx);
       try {
         // Temporal keeps one outcome per update id: a retried call gets the first call's answer.
-        const updateId = input.requestId ? `${actor.accountId}:${input.requestId}` : undefined;
+        const updateId = updateIdOf(actor, input.requestId ?? null);
         return await ctx.temporal.workflow.getHandle(taskId).executeUpdate(actUpdate, { args: [{ actor, action }], updateId });
       } catch (error) {
         if (error instanceof WorkflowUpdateFailedError) {

@@ -3,6 +3,9 @@ import { builder } from './builder.ts';
 import { ValidationError } from './errors.ts';
 import { selection } from './rounds.ts';
 
+/** Where a stored file is downloaded: the one route every attachment uses. */
+export const attachmentUrl = (id: string) => `/attachments/${id}`;
+
 builder.prismaObject('Attachment', {
   description: '附件 A stored file; download it from /attachments/<id> with the same bearer token.',
   fields: (t) => ({
@@ -11,6 +14,7 @@ builder.prismaObject('Attachment', {
     size: t.exposeInt('size'),
     type: t.exposeString('type'),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    url: t.string({ description: '下载地址 The download path, GET with the bearer token.', resolve: (a) => attachmentUrl(a.id) }),
   }),
 });
 

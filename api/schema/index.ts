@@ -13,6 +13,7 @@ import './filing.ts';
 import './evaluation.ts';
 import './scores.ts';
 import './credit.ts';
+import './staff.ts';
 import './objections.ts';
 import './repairs.ts';
 import './inspections.ts';

@@ -6,6 +6,7 @@ import { builder, type Context } from './builder.ts';
 import { CreditRecordNode } from './credit.ts';
 import { mutationErrors, NotFoundError, ValidationError } from './errors.ts';
 import { offsetArg, withOffset } from './pagination.ts';
+import { checkRequestId, requestIdDescription, updateIdOf } from './request-ids.ts';
 
 /** A department sees the objections its body filed or must check; the other roles see all. */
 const visibleObjections = (ctx: Context) =>
@@ -56,6 +57,7 @@ const FileObjectionInput = builder.inputType('FileObjectionInput', {
     recordId: t.globalID({ for: CreditRecordNode, description: '异议的记录；不填则对信用等级提出异议 The record objected to; none: the class.' }),
     reasons: t.string({ required: true }),
     evidence: t.stringList({ description: 'Attachment ids (uploadAttachment).' }),
+    requestId: t.string({ description: requestIdDescription }),
   }),
 });
 
@@ -67,7 +69,9 @@ builder.mutationField('fileObjection', (t) =>
     errors: { types: mutationErrors },
     args: { input: t.arg({ type: FileObjectionInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const caseId = await fileObjectionCase(ctx, ctx.actor!, { entityCode: input.entityCode, recordId: input.recordId?.id ?? null, reasons: input.reasons, evidence: input.evidence ?? [] });
+      const caseId = await fileObjectionCase(ctx, ctx.actor!, {
+        entityCode: input.entityCode, recordId: input.recordId?.id ?? null, reasons: input.reasons, evidence: input.evidence ?? [], requestId: checkRequestId(input.requestId),
+      });
       return ctx.prisma.objectionCase.findUniqueOrThrow({ where: { id: caseId } });
     },
   }),
@@ -92,6 +96,7 @@ const ObjectionActionInput = builder.inputType('ObjectionActionInput', {
     confirmed: t.boolean({ description: 'providerReply: the record is right as it stands.' }),
     annul: t.boolean({ description: 'correct: annul the record (or, for a class objection, reclassify).' }),
     amountYuan: t.float({ description: 'correct: the corrected fine.' }),
+    requestId: t.string({ description: requestIdDescription }),
   }),
 });
 
@@ -124,9 +129,10 @@ builder.mutationField('actOnObjection', (t) =>
     args: { input: t.arg({ type: ObjectionActionInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const id = input.caseId.id;
+      const requestId = checkRequestId(input.requestId);
       const found = await ctx.prisma.objectionCase.findFirst({ where: { id, ...visibleObjections(ctx) } });
       if (!found) throw new NotFoundError('异议不存在或不可见。 No such objection, or not visible to you.');
-      await actOnCase(ctx, id, objectionActUpdate, ctx.actor!, toObjectionAction(input));
+      await actOnCase(ctx, id, objectionActUpdate, ctx.actor!, toObjectionAction(input), updateIdOf(ctx.actor!, requestId));
       return ctx.prisma.objectionCase.findUniqueOrThrow({ where: { id } });
     },
   }),

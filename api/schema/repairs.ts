@@ -5,6 +5,7 @@ import { builder, type Context } from './builder.ts';
 import { CreditRecordNode } from './credit.ts';
 import { mutationErrors, NotFoundError } from './errors.ts';
 import { offsetArg, withOffset } from './pagination.ts';
+import { checkRequestId, requestIdDescription, updateIdOf } from './request-ids.ts';
 
 const visibleRepairs = (ctx: Context) => (ctx.actor?.role === 'department' ? { filedByBodyId: ctx.actor.bodyId } : {});
 
@@ -25,6 +26,21 @@ export const RepairNode = builder.prismaNode('RepairApplication', {
     overdue: t.exposeBoolean('overdue'),
     reasons: t.exposeString('reasons', { nullable: true, description: '不予修复的理由 Why it was refused.' }),
     policyVersion: t.exposeString('policyVersion'),
+    evidence: t.prismaField({
+      type: ['Attachment'],
+      description: '纠正失信行为的证明材料 Evidence of correction, in the order filed.',
+      resolve: async (query, a, _args, ctx) => {
+        const ids = JSON.parse(a.evidence) as string[];
+        const found = await ctx.prisma.attachment.findMany({ ...query, where: { id: { in: ids } } });
+        return ids.flatMap((id) => found.filter((f) => f.id === id));
+      },
+    }),
+    commitment: t.prismaField({
+      type: 'Attachment',
+      nullable: true,
+      description: '信用承诺书 The signed credit commitment.',
+      resolve: (query, a, _args, ctx) => (a.commitment ? ctx.prisma.attachment.findUnique({ ...query, where: { id: a.commitment } }) : null),
+    }),
     timeline: t.prismaField({
       type: ['CaseEvent'],
       resolve: (query, a, _args, ctx) => ctx.prisma.caseEvent.findMany({ ...query, where: { caseId: a.id }, orderBy: { seq: 'asc' } }),
@@ -50,6 +66,7 @@ const RepairInput = builder.inputType('ApplyForRepairInput', {
     statement: t.string({ required: true, description: '纠正失信行为的说明 How the conduct was corrected.' }),
     evidence: t.stringList({ description: 'Attachment ids: evidence of correction.' }),
     commitment: t.string({ description: 'Attachment id of the signed credit commitment (信用承诺书).' }),
+    requestId: t.string({ description: requestIdDescription }),
   }),
 });
 
@@ -61,7 +78,9 @@ builder.mutationField('applyForRepair', (t) =>
     errors: { types: mutationErrors },
     args: { input: t.arg({ type: RepairInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const id = await fileRepairApplication(ctx, ctx.actor!, { recordId: input.recordId.id, statement: input.statement, evidence: input.evidence ?? [], commitment: input.commitment ?? null });
+      const id = await fileRepairApplication(ctx, ctx.actor!, {
+        recordId: input.recordId.id, statement: input.statement, evidence: input.evidence ?? [], commitment: input.commitment ?? null, requestId: checkRequestId(input.requestId),
+      });
       return ctx.prisma.repairApplication.findUniqueOrThrow({ where: { id } });
     },
   }),
@@ -73,11 +92,15 @@ builder.mutationField('decideRepair', (t) =>
     description: '审核信用修复申请 Approves or refuses (with reasons) a repair application.',
     authScopes: { supervisor: true },
     errors: { types: mutationErrors },
-    args: { applicationId: t.arg.globalID({ for: RepairNode, required: true }), approve: t.arg.boolean({ required: true }), text: t.arg.string() },
-    resolve: async (_root, { applicationId, approve, text }, ctx) => {
+    args: {
+      applicationId: t.arg.globalID({ for: RepairNode, required: true }), approve: t.arg.boolean({ required: true }), text: t.arg.string(),
+      requestId: t.arg.string({ description: requestIdDescription }),
+    },
+    resolve: async (_root, { applicationId, approve, text, requestId }, ctx) => {
       const id = applicationId.id;
+      const updateId = updateIdOf(ctx.actor!, checkRequestId(requestId));
       if (!(await ctx.prisma.repairApplication.findUnique({ where: { id } }))) throw new NotFoundError('修复申请不存在。 No such repair application.');
-      await actOnCase(ctx, id, repairActUpdate, ctx.actor!, approve ? { type: 'approve' as const, comment: text ?? '' } : { type: 'refuse' as const, reasons: text ?? '' });
+      await actOnCase(ctx, id, repairActUpdate, ctx.actor!, approve ? { type: 'approve' as const, comment: text ?? '' } : { type: 'refuse' as const, reasons: text ?? '' }, updateId);
       return ctx.prisma.repairApplication.findUniqueOrThrow({ where: { id } });
     },
   }),

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testCode } from '../helpers/credit.ts';
@@ -137,12 +138,20 @@ describe.skipIf(!hasChromium)('credit pages of the console in Chromium', () => {
     await dialog.getByTestId('confirm-action').click();
     await heping.waitForURL(/#\/repairs\/.+\/show/);
     await poll(() => heping.getByTestId('repair-status').textContent()).toBe('审核中');
-    await poll(() => heping.getByTestId('repair-attachments').textContent()).toMatch(/证明材料 1.*信用承诺书/);
+    // Each file is a link under the name it was uploaded with, to the attachments' download route.
+    const evidence = heping.getByTestId('repair-evidence').getByTestId('attachment-link');
+    const commitment = heping.getByTestId('repair-commitment').getByTestId('attachment-link');
+    await poll(() => evidence.allTextContents()).toEqual(['整改报告.txt']);
+    expect(await commitment.textContent()).toBe('信用承诺书.txt');
+    expect(await evidence.getAttribute('href')).toMatch(/^\/attachments\/[0-9a-f]{64}$/);
+    expect(await commitment.getAttribute('href')).toMatch(/^\/attachments\/[0-9a-f]{64}$/);
     // The page is titled by the entity and the record, not by an encoded ID.
     await poll(() => heping.locator('#react-admin-title').textContent()).toContain('天津修复测试有限公司');
     const downloaded = heping.waitForEvent('download');
-    await heping.getByTestId('repair-attachments').getByText('证明材料 1').click();
-    expect(await (await downloaded).suggestedFilename()).toMatch(/^证明材料 1/);
+    await evidence.click();
+    const file = await downloaded;
+    expect(file.suggestedFilename()).toBe('整改报告.txt');
+    expect(fs.readFileSync((await file.path())!, 'utf8')).toBe('已召回不合格商品，整改完毕。');
   }, 120_000);
 
   it('supervising office: records the sampled entity\'s result against the shared checklist with a finding, publishes it, and the finding becomes a record', async () => {
@@ -194,6 +203,17 @@ describe.skipIf(!hasChromium)('credit pages of the console in Chromium', () => {
     await dialog.getByLabel('回避理由').fill('近亲属在该企业任职');
     await dialog.getByTestId('confirm-action').click();
     await poll(() => row.getByTestId('officer-conflicts').textContent()).toContain(`${testCode(4243)} · 近亲属在该企业任职`);
+
+    // Out of the draw's pool and back: the row says so, and so does the API.
+    const active = async () => ((await api.request('{ enforcementOfficers(bodyId: "market-commission") { id active } }', {}, supToken)).data.enforcementOfficers as Array<{ id: string; active: boolean }>).find((o) => o.id === 'MK003')?.active;
+    await row.locator('[data-action=deactivateOfficer]').click();
+    await poll(() => row.getAttribute('data-active')).toBe('false');
+    expect(await row.textContent()).toContain('已停用');
+    expect(await active()).toBe(false);
+    await row.locator('[data-action=reactivateOfficer]').click();
+    await poll(() => row.getAttribute('data-active')).toBe('true');
+    expect(await row.textContent()).not.toContain('已停用');
+    expect(await active()).toBe(true);
   }, 120_000);
 
   it('supervising office: imports entities from CSV; a bad row is reported and nothing is stored, then the corrected file imports', async () => {

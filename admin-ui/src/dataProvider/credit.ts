@@ -83,18 +83,22 @@ export interface RepairRecord {
   overdue: boolean;
   entity: { code: string; name: string; creditClass: string; colour: string };
   record: { kind: string; date: string; amountYuan: number | null; status: string };
+  evidence: AttachmentRecord[];
+  commitment: AttachmentRecord | null;
   timeline: ObjectionRecord['timeline'];
 }
 
-const repairFields = `id status statement filedByName filedAt reviewBy reasons overdue
-  entity { code name creditClass colour } record { kind date amountYuan status } timeline { seq type at actorName comment data }`;
-
-/** The attachments filed with the application, read from its 'filed' event (the API keeps them there). */
-export function repairAttachments(application: RepairRecord): { evidence: string[]; commitment: string | null } {
-  const filed = application.timeline.find((e) => e.type === 'filed');
-  const data = filed ? (JSON.parse(filed.data) as { evidence?: string[]; commitment?: string | null }) : {};
-  return { evidence: data.evidence ?? [], commitment: data.commitment ?? null };
+/** A stored file with its download route. */
+export interface AttachmentRecord {
+  id: string;
+  name: string;
+  size: number;
+  url: string;
 }
+
+const repairFields = `id status statement filedByName filedAt reviewBy reasons overdue
+  entity { code name creditClass colour } record { kind date amountYuan status }
+  evidence { id name size url } commitment { id name size url } timeline { seq type at actorName comment data }`;
 
 export const repairs = {
   async getList(params: GetListParams): Promise<GetListResult<RepairRecord>> {
@@ -236,6 +240,16 @@ export async function declareConflict(input: { officerId: string; entityCode: st
     input,
   );
   return unwrap(data.declareConflict);
+}
+
+/** Takes an officer out of the draw's pool, or puts them back (supervising office). */
+export async function setOfficerActive(officerId: string, active: boolean) {
+  const field = active ? 'reactivateEnforcementOfficer' : 'deactivateEnforcementOfficer';
+  const data = await graphql<Record<string, MutationResult<OfficerRecord>>>(
+    `mutation ($officerId: String!) { ${field}(officerId: $officerId) { ${resultFields(`Mutation${field[0]!.toUpperCase()}${field.slice(1)}Success`, officerFields)} } }`,
+    { officerId },
+  );
+  return unwrap(data[field]!);
 }
 
 export interface CreditImportReport {

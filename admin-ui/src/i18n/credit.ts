@@ -49,7 +49,6 @@ export const creditEn = {
       applyForRepair: 'Apply for repair',
       repairStatement: 'How the conduct was corrected',
       evidence: 'Evidence of correction',
-      evidenceFile: 'Evidence',
       commitment: 'Signed credit commitment',
       recordResult: 'Record the result',
       signers: 'Signing inspectors (at least 2)',
@@ -79,6 +78,8 @@ export const creditEn = {
       declareConflict: 'Declare a conflict',
       conflictReason: 'Reason for the conflict',
       inactive: 'Inactive',
+      deactivate: 'Deactivate',
+      reactivate: 'Reactivate',
       empty: 'No officers yet.',
     },
     creditImport: {
@@ -149,7 +150,6 @@ export const creditZh = {
       applyForRepair: '申请信用修复',
       repairStatement: '纠正失信行为的说明',
       evidence: '纠正证明材料',
-      evidenceFile: '证明材料',
       commitment: '信用承诺书',
       recordResult: '记录检查结果',
       signers: '签署的执法人员（至少 2 名）',
@@ -179,6 +179,8 @@ export const creditZh = {
       declareConflict: '申报回避',
       conflictReason: '回避理由',
       inactive: '已停用',
+      deactivate: '停用',
+      reactivate: '恢复',
       empty: '尚无执法人员。',
     },
     creditImport: {

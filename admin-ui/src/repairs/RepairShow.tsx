@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { Alert, Box, Button, Stack, TextField, Typography } from '@mui/material';
 import { Show, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { useAccount } from '../auth/account.ts';
-import { decideRepair, repairAttachments, type RepairRecord } from '../dataProvider/credit.ts';
+import { decideRepair, type RepairRecord } from '../dataProvider/credit.ts';
 import { ClassChip } from '../entities/ClassChip.tsx';
 import { formatDay, formatMinute } from '../shared/dates.ts';
 import { Panel } from '../shared/Panel.tsx';
-import { AttachmentChip } from '../tasks/AttachmentChip.tsx';
+import { AttachmentLink } from '../shared/AttachmentLink.tsx';
 
 /** Approve or refuse (with reasons): the supervising office only, while the application is under review. */
 function Decision({ application }: { application: RepairRecord }) {
@@ -36,17 +36,21 @@ function Decision({ application }: { application: RepairRecord }) {
   );
 }
 
-/** The evidence and the signed commitment, each downloadable; the API keeps their ids only, so they are named by their part. */
+/** The evidence and the signed commitment, each a link to its file under the name it was uploaded with. */
 function Attachments({ application }: { application: RepairRecord }) {
   const translate = useTranslate();
-  const { evidence, commitment } = repairAttachments(application);
+  const { evidence, commitment } = application;
   return (
-    <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', alignItems: 'center' }} data-testid="repair-attachments">
-      <Typography variant="body2">{translate('duban.credit.evidence')}：</Typography>
-      {evidence.length === 0 && <Typography variant="body2">—</Typography>}
-      {evidence.map((id, i) => <AttachmentChip key={id} file={{ id, name: `${translate('duban.credit.evidenceFile')} ${i + 1}` }} />)}
-      <Typography variant="body2">{translate('duban.credit.commitment')}：</Typography>
-      {commitment ? <AttachmentChip file={{ id: commitment, name: translate('duban.credit.commitment') }} /> : <Typography variant="body2">—</Typography>}
+    <Stack spacing={0.5} data-testid="repair-attachments">
+      <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', alignItems: 'center' }} data-testid="repair-evidence">
+        <Typography variant="body2">{translate('duban.credit.evidence')}：</Typography>
+        {evidence.length === 0 && <Typography variant="body2">—</Typography>}
+        {evidence.map((file) => <AttachmentLink key={file.id} file={file} />)}
+      </Stack>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }} data-testid="repair-commitment">
+        <Typography variant="body2">{translate('duban.credit.commitment')}：</Typography>
+        {commitment ? <AttachmentLink file={commitment} /> : <Typography variant="body2">—</Typography>}
+      </Stack>
     </Stack>
   );
 }

@@ -8,6 +8,7 @@ import type { BodyRecord } from '../dataProvider/records.ts';
 import { formatDay } from '../shared/dates.ts';
 import { Panel } from '../shared/Panel.tsx';
 import { DeclareConflict } from './DeclareConflict.tsx';
+import { OfficerActivation } from './OfficerActivation.tsx';
 
 /** The bodies a user may pick: every body for the supervising office, its own for a department. */
 function useBodies(): Array<{ id: string; name: string }> {
@@ -53,11 +54,12 @@ function AddOfficer({ bodies, onAdded }: { bodies: Array<{ id: string; name: str
 
 /**
  * The enforcement staff pool the inspection draw picks from, by body: add
- * officers and declare their conflicts with entities (recusal). Deactivating an
- * officer has no mutation in the API yet: the pool shows whether each is active.
+ * officers, declare their conflicts with entities (recusal), and (the
+ * supervising office) take an officer out of the draw or back in.
  */
 export function StaffPoolPage() {
   const translate = useTranslate();
+  const account = useAccount();
   const bodies = useBodies();
   const [filter, setFilter] = useState('');
   const [officers, setOfficers] = useState<OfficerRecord[]>([]);
@@ -78,7 +80,7 @@ export function StaffPoolPage() {
             {bodies.map((b) => <MenuItem key={b.id} value={b.id}>{b.name}</MenuItem>)}
           </TextField>
         }>
-          {error && <Alert severity="error">{error}</Alert>}
+          {error && <Alert severity="error" role="alert" data-testid="staff-error">{error}</Alert>}
           <Table size="small">
             <TableHead>
               <TableRow>
@@ -91,7 +93,7 @@ export function StaffPoolPage() {
             </TableHead>
             <TableBody>
               {officers.map((o) => (
-                <TableRow key={o.id} data-testid="officer-row" data-officer={o.id}>
+                <TableRow key={o.id} data-testid="officer-row" data-officer={o.id} data-active={o.active}>
                   <TableCell sx={{ fontFamily: 'monospace' }}>{o.id}</TableCell>
                   <TableCell>{o.name}{!o.active && <Chip size="small" label={translate('duban.staff.inactive')} sx={{ ml: 1 }} />}</TableCell>
                   <TableCell>{names.get(o.bodyId) ?? o.bodyId}</TableCell>
@@ -100,7 +102,12 @@ export function StaffPoolPage() {
                       <Typography key={c.entityCode} variant="body2"><code>{c.entityCode}</code> · {c.reason} · {formatDay(c.declaredAt)}</Typography>
                     ))}
                   </TableCell>
-                  <TableCell><DeclareConflict officer={o} onDeclared={load} /></TableCell>
+                  <TableCell>
+                    <Stack direction="row" spacing={1}>
+                      <DeclareConflict officer={o} onDeclared={load} />
+                      {account?.role === 'supervisor' && <OfficerActivation officer={o} onChanged={load} onError={setError} />}
+                    </Stack>
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>
