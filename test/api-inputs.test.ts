@@ -137,6 +137,61 @@ describe('the API under bad input, uploads, exports and query limits', () => {
     expect((await fetch(`${base}/calendar/market-commission.ics?token=forged`)).status).toBe(403);
   });
 
+  it('filters tasks by plan, section, light and body in numeric ref order; the ledger puts what is owed first; extension reasons and event details are readable; plans page by offset', async () => {
+    const { planId } = await commitPlan(
+      { prisma: db.prisma, temporal: stack.env.client, taskQueue: 'duban', dataDir: db.dataDir },
+      {
+        title: '排序测试', issuer: null, issuedOn: null, basis: null, warnings: [], sourceText: '排序测试正文', timeline: 'historic',
+        tasks: [
+          { ref: '1.1', section: '一', text: '任务甲。', leads: ['市市场监管委'], supports: [] },
+          { ref: '1.2', section: '一', text: '任务乙。', leads: ['市法制办'], supports: [] },
+          { ref: '1.10', section: '一', text: '任务丙。', leads: ['市市场监管委'], supports: [] },
+          { ref: '2.1', section: '二', text: '任务丁。', leads: ['市法制办'], supports: [] },
+        ],
+        requirements: [{ text: '制定细则', due: '2016-01-31T23:59:59+08:00', recurrence: null, appliesTo: ['各牵头部门'] }],
+      },
+    );
+    const legal = await api.login('legal');
+    const plan = globalId('Plan', planId);
+    const on = (ref: string, bodyName: string, input: string, token: string) =>
+      api.request(`mutation { act(input: { taskId: "${globalId('Task', taskWorkflowId(planId, ref))}", bodyName: "${bodyName}"${input} }) { __typename ... on Error { message } } }`, {}, token);
+    const refs = async (args: string, token = supervisor) =>
+      ((await api.request(`{ tasks(planId: "${plan}"${args}) { totalCount edges { node { ref } } } }`, {}, token)).data.tasks.edges as Array<{ node: { ref: string } }>).map((e) => e.node.ref);
+
+    await eventually(async () => expect(await db.prisma.assignment.count({ where: { task: { planId } } })).toBe(4));
+    expect(await refs('')).toEqual(['1.1', '1.2', '1.10', '2.1']);
+    expect(await refs(', first: 2, offset: 1')).toEqual(['1.2', '1.10']);
+    expect(await refs(', sectionOrdinal: 1')).toEqual(['1.1', '1.2', '1.10']);
+    expect(await refs(`, bodyId: "${globalId('Body', 'legal-affairs-office')}"`)).toEqual(['1.2', '2.1']);
+    expect(await refs(`, bodyId: "${globalId('Body', 'legal-affairs-office')}"`, market)).toEqual([]);
+
+    expect((await on('1.1', '市市场监管委', ', type: submit, comment: "已完成"', market)).data.act.__typename).toBe('MutationActSuccess');
+    expect((await on('1.1', '市市场监管委', ', type: accept', supervisor)).data.act.__typename).toBe('MutationActSuccess');
+    const until = '2030-06-30T23:59:59+08:00';
+    expect((await on('1.2', '市法制办', `, type: requestExtension, until: "${until}", comment: "等待上位法修订"`, legal)).data.act.__typename).toBe('MutationActSuccess');
+    const extension = globalId('Assignment', `${taskWorkflowId(planId, '1.2')}/市法制办`);
+    const pending = async () => (await api.request(`{ node(id: "${extension}") { ... on Assignment { extensionRequestedUntil extensionReason } } }`, {}, supervisor)).data.node;
+    await eventually(async () => expect(await pending()).toEqual({ extensionRequestedUntil: new Date(until).toISOString(), extensionReason: '等待上位法修订' }));
+    expect((await on('1.2', '市法制办', ', type: decideExtension, approve: true, comment: "同意"', supervisor)).data.act.__typename).toBe('MutationActSuccess');
+    await eventually(async () => expect(await pending()).toEqual({ extensionRequestedUntil: null, extensionReason: null }));
+    await eventually(async () => expect(await refs(', light: done')).toEqual(['1.1']));
+
+    const { data } = await api.request(`{ node(id: "${globalId('Task', taskWorkflowId(planId, '1.2'))}") { ... on Task { timeline { type comment data } } } }`, {}, supervisor);
+    const timeline = data.node.timeline as Array<{ type: string; comment: string | null; data: string }>;
+    expect(JSON.parse(timeline.find((e) => e.type === 'requestExtension')!.data)).toEqual({ until: new Date(until).toISOString() });
+    expect(JSON.parse(timeline.find((e) => e.type === 'decideExtension')!.data)).toEqual({ approve: true, until: new Date(until).toISOString() });
+
+    // Owed first, the most overdue first (1.10 and 2.1 were due in 2016, 1.2 was extended to 2030), the accepted 1.1 last.
+    const ledger = await api.request(`{ assignments(filter: { planId: "${plan}" }) { edges { node { task { ref } status } } } }`, {}, supervisor);
+    expect(ledger.data.assignments.edges.map((e: { node: { task: { ref: string } } }) => e.node.task.ref)).toEqual(['1.10', '2.1', '1.2', '1.1']);
+    const second = await api.request(`{ assignments(filter: { planId: "${plan}" }, first: 2, offset: 2) { edges { node { task { ref } } } } }`, {}, supervisor);
+    expect(second.data.assignments.edges.map((e: { node: { task: { ref: string } } }) => e.node.task.ref)).toEqual(['1.2', '1.1']);
+
+    const plans = async (args: string) => ((await api.request(`{ plans(${args}) { totalCount edges { node { title } } } }`, {}, supervisor)).data.plans as { totalCount: number; edges: Array<{ node: { title: string } }> });
+    expect((await plans('first: 1')).edges.map((e) => e.node.title)).toEqual(['排序测试']);
+    expect(await plans('first: 1, offset: 1')).toEqual({ totalCount: 2, edges: [{ node: { title: '输入测试' } }] });
+  });
+
   it('limits query depth and page size', async () => {
     const deep = '{ tasks { edges { node { plan { sections { tasks { plan { sections { tasks { ref } } } } } } } } } }';
     expect((await api.request(deep, {}, supervisor)).errors?.[0]?.message).toMatch(/depth/i);

@@ -2,7 +2,7 @@ import { dayMs } from '../../domain/time/instants.ts';
 import type { Actor } from '../../domain/supervision/types.ts';
 import { visibleTasks } from '../auth/visibility.ts';
 import { builder } from './builder.ts';
-import { offsetArg, withOffset } from './pagination.ts';
+import { offsetArg, pageInOrder, withOffset } from './pagination.ts';
 import { Body } from './bodies.ts';
 import { PlanNode } from './plans.ts';
 import { AssignmentStatusEnum, Light } from './tasks.ts';
@@ -26,7 +26,7 @@ const AssignmentFilter = builder.inputType('AssignmentFilter', {
 
 const AssignmentOrder = builder.enumType('AssignmentOrder', {
   values: {
-    urgency: { description: '最紧急在前 Earliest deadline first (the overdue longest first).' },
+    urgency: { description: '欠报在前，逾期最久在前 Owed first, the most overdue (earliest deadline) first; then awaiting review, then done.' },
     body: { description: '按单位 By body name.' },
     task: { description: '按任务编号 By plan and task ref.' },
   } as const,
@@ -49,8 +49,19 @@ export function assignmentWhere(filter: Filter | null | undefined, actor: Actor 
   };
 }
 
+/** Urgency: what is still owed, then what awaits review, then what is done, then what no longer counts. */
+const phase: Record<string, number> = { assigned: 0, in_progress: 0, returned: 0, submitted: 1, accepted: 2 };
+const phaseOf = (status: string) => phase[status] ?? 3;
+
+function byUrgency(a: { id: string; status: string; due: Date | null }, b: typeof a): number {
+  return (
+    phaseOf(a.status) - phaseOf(b.status) ||
+    (a.due?.getTime() ?? Number.POSITIVE_INFINITY) - (b.due?.getTime() ?? Number.POSITIVE_INFINITY) ||
+    a.id.localeCompare(b.id)
+  );
+}
+
 const orderings = {
-  urgency: [{ due: 'asc' as const }, { id: 'asc' as const }],
   body: [{ bodyName: 'asc' as const }, { id: 'asc' as const }],
   task: [{ taskId: 'asc' as const }, { id: 'asc' as const }],
 };
@@ -68,11 +79,13 @@ builder.queryField('assignments', (t) =>
       ...offsetArg(),
     },
     totalCount: (_parent, args, ctx) => ctx.prisma.assignment.count({ where: assignmentWhere(args.filter, ctx.actor) }),
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.assignment.findMany({
-        ...withOffset(query, args.offset),
-        where: assignmentWhere(args.filter, ctx.actor),
-        orderBy: orderings[args.orderBy ?? 'urgency'],
-      }),
+    resolve: async (query, _root, args, ctx) => {
+      const where = assignmentWhere(args.filter, ctx.actor);
+      const order = args.orderBy ?? 'urgency';
+      if (order !== 'urgency') return ctx.prisma.assignment.findMany({ ...withOffset(query, args.offset), where, orderBy: orderings[order] });
+      const keys = await ctx.prisma.assignment.findMany({ where, select: { id: true, status: true, due: true } });
+      keys.sort(byUrgency);
+      return pageInOrder(withOffset(query, args.offset), keys.map((k) => k.id), (selection, ids) => ctx.prisma.assignment.findMany({ ...selection, where: { id: { in: ids } } }));
+    },
   }),
 );

@@ -1,5 +1,6 @@
 import { visiblePlans, visibleTasks } from '../auth/visibility.ts';
 import { builder } from './builder.ts';
+import { offsetArg, withOffset } from './pagination.ts';
 
 const Timeline = builder.enumType('Timeline', {
   values: {
@@ -55,7 +56,9 @@ builder.queryField('plans', (t) =>
     type: 'Plan',
     cursor: 'id',
     authScopes: { signedIn: true },
+    args: offsetArg(),
     totalCount: (_parent, _args, ctx) => ctx.prisma.plan.count({ where: visiblePlans(ctx.actor) }),
-    resolve: (query, _root, _args, ctx) => ctx.prisma.plan.findMany({ ...query, where: visiblePlans(ctx.actor), orderBy: { createdAt: 'desc' } }),
+    resolve: (query, _root, args, ctx) =>
+      ctx.prisma.plan.findMany({ ...withOffset(query, args.offset), where: visiblePlans(ctx.actor), orderBy: [{ createdAt: 'desc' }, { id: 'asc' }] }),
   }),
 );

@@ -1,8 +1,10 @@
+import { compareTaskRefs } from '../../domain/plan/refs.ts';
 import { overdueDays } from '../../domain/supervision/lights.ts';
 import type { AssignmentStatus } from '../../domain/supervision/types.ts';
 import { visibleTasks } from '../auth/visibility.ts';
+import { Body } from './bodies.ts';
 import { builder } from './builder.ts';
-import { offsetArg, withOffset } from './pagination.ts';
+import { offsetArg, pageInOrder, withOffset } from './pagination.ts';
 import { PlanNode } from './plans.ts';
 
 export const Light = builder.enumType('Light', {
@@ -77,6 +79,15 @@ builder.prismaNode('Assignment', {
     acceptedAt: t.expose('acceptedAt', { type: 'DateTime', nullable: true }),
     returnCount: t.exposeInt('returnCount'),
     extensionRequestedUntil: t.expose('extensionUntil', { type: 'DateTime', nullable: true }),
+    extensionReason: t.string({
+      nullable: true,
+      description: '待审批延期申请的理由 The reason given with the pending extension request.',
+      resolve: async (a, _args, ctx) => {
+        if (!a.extensionUntil) return null;
+        const request = await ctx.prisma.taskEvent.findFirst({ where: { taskId: a.taskId, bodyName: a.bodyName, type: 'requestExtension' }, orderBy: { seq: 'desc' }, select: { comment: true } });
+        return request?.comment ?? null;
+      },
+    }),
     task: t.relation('task'),
   }),
 });
@@ -92,6 +103,7 @@ builder.prismaObject('TaskEvent', {
     bodyName: t.exposeString('bodyName', { nullable: true }),
     comment: t.exposeString('comment', { nullable: true }),
     attachments: t.string({ description: 'JSON list of attachment references.', resolve: (e) => e.attachments }),
+    data: t.string({ description: 'JSON details of the action: the new deadline asked or granted (until, approve), designated bodies, blocking…', resolve: (e) => e.data }),
   }),
 });
 
@@ -99,13 +111,37 @@ builder.queryField('tasks', (t) =>
   t.prismaConnection({
     type: 'Task',
     cursor: 'id',
+    description: '任务，按方案、章节和编号（数字顺序：1.2 在 1.10 之前） Tasks by plan, section and ref in numeric order (1.2 before 1.10).',
     authScopes: { signedIn: true },
-    args: { planId: t.arg.globalID({ for: PlanNode }), light: t.arg({ type: Light }), ...offsetArg() },
+    args: {
+      planId: t.arg.globalID({ for: PlanNode }),
+      sectionOrdinal: t.arg.int({ description: '章节序号（一 = 1） Section number within the plan.' }),
+      light: t.arg({ type: Light }),
+      bodyId: t.arg.globalID({ for: Body, description: '该单位参与的任务 Tasks the body has an assignment in.' }),
+      ...offsetArg(),
+    },
     totalCount: (_parent, args, ctx) => ctx.prisma.task.count({ where: taskFilter(args, ctx.actor) }),
-    resolve: (query, _root, args, ctx) => ctx.prisma.task.findMany({ ...withOffset(query, args.offset), where: taskFilter(args, ctx.actor), orderBy: [{ planId: 'asc' }, { ref: 'asc' }] }),
+    resolve: async (query, _root, args, ctx) => {
+      const where = taskFilter(args, ctx.actor);
+      const keys = await ctx.prisma.task.findMany({ where, select: { id: true, planId: true, ref: true, section: { select: { ordinal: true } } } });
+      keys.sort((a, b) => a.planId.localeCompare(b.planId) || a.section.ordinal - b.section.ordinal || compareTaskRefs(a.ref, b.ref));
+      return pageInOrder(withOffset(query, args.offset), keys.map((k) => k.id), (selection, ids) => ctx.prisma.task.findMany({ ...selection, where: { id: { in: ids } } }));
+    },
   }),
 );
 
-function taskFilter(args: { planId?: { id: string } | null; light?: string | null }, actor: Parameters<typeof visibleTasks>[0]) {
-  return { ...visibleTasks(actor), ...(args.planId ? { planId: args.planId.id } : {}), ...(args.light ? { light: args.light } : {}) };
+type TaskArgs = { planId?: { id: string } | null; sectionOrdinal?: number | null; light?: string | null; bodyId?: { id: string } | null };
+
+function taskFilter(args: TaskArgs, actor: Parameters<typeof visibleTasks>[0]) {
+  return {
+    AND: [
+      visibleTasks(actor),
+      {
+        ...(args.planId ? { planId: args.planId.id } : {}),
+        ...(args.sectionOrdinal != null ? { section: { ordinal: args.sectionOrdinal } } : {}),
+        ...(args.light ? { light: args.light } : {}),
+        ...(args.bodyId ? { assignments: { some: { bodyId: args.bodyId.id } } } : {}),
+      },
+    ],
+  };
 }

@@ -24,8 +24,6 @@ import { useAct } from './useAct.ts';
 export interface ActionTarget {
   task: { id: string; ref: string };
   assignment: AssignmentRecord;
-  /** The reason the body gave, shown to whoever decides its extension request. */
-  extensionReason?: string | null;
 }
 
 const dayMs = 86_400_000;
@@ -78,7 +76,7 @@ export function ActionDialog({ type, target, onClose }: { type: ActionType; targ
                   until: formatDay(assignment.extensionRequestedUntil),
                   due: formatDay(assignment.due) || '—',
                 })}
-                {target.extensionReason && <div>{translate('duban.action.extensionReason', { reason: target.extensionReason })}</div>}
+                {assignment.extensionReason && <div>{translate('duban.action.extensionReason', { reason: assignment.extensionReason })}</div>}
               </Alert>
               <RadioGroup row value={approve ? 'yes' : 'no'} onChange={(e) => setApprove(e.target.value === 'yes')}>
                 <FormControlLabel value="yes" control={<Radio />} label={translate('duban.action.field.approve')} />

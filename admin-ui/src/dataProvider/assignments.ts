@@ -1,6 +1,6 @@
 import type { GetListParams, GetListResult } from 'react-admin';
 import { graphql } from '../graphql.ts';
-import { fetchAll, nodesOf, pageArgs, pageInBrowser, type Connection } from './connection.ts';
+import { nodesOf, pageArgs, type Connection } from './connection.ts';
 import { ledgerFields, myAssignmentFields } from './fields.ts';
 import { nodeReaders } from './nodes.ts';
 import type { LedgerRecord, MyAssignmentRecord, TaskEvent } from './records.ts';
@@ -44,24 +44,13 @@ type WithTimeline = LedgerRecord & { task: LedgerRecord['task'] & { timeline: Ta
 const latest = (row: WithTimeline, type: string) =>
   row.task.timeline.filter((e) => e.type === type && e.bodyName === row.bodyName).at(-1) ?? null;
 
-/** Work still owed comes first, then what awaits review, then what is done. */
-const phase: Record<string, number> = { assigned: 0, in_progress: 0, returned: 0, submitted: 1, accepted: 2 };
-const phaseOf = (row: LedgerRecord) => phase[row.status] ?? 3;
-
 /**
- * A department's assignments, each with its latest return reason, urge and
- * extension decision. The API's urgency order is by deadline alone, so a body's
- * (few) assignments are read whole and the owed ones put first.
+ * A department's assignments in the API's urgency order (owed first, the most
+ * overdue first), each with its latest return reason, urge and extension decision.
  */
 export const myAssignments = {
   async getList(params: GetListParams): Promise<GetListResult<MyAssignmentRecord>> {
-    const rows = await fetchAll<WithTimeline>(listQuery(myAssignmentFields), 'assignments', {
-      filter: assignmentFilter(params.filter ?? {}),
-      orderBy: 'urgency',
-    });
-    // Array sort is stable: within a phase the API's deadline order stays.
-    const owedFirst = [...rows].sort((a, b) => phaseOf(a) - phaseOf(b));
-    const { data, total } = pageInBrowser(owedFirst, params, () => undefined);
+    const { data, total } = await ledger<WithTimeline>(myAssignmentFields, { ...params, filter: { ...params.filter, orderBy: 'urgency' } });
     return {
       total,
       data: data.map((row) => {

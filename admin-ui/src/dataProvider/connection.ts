@@ -46,16 +46,8 @@ export function pageInBrowser<T extends RaRecord>(
   return { data: sorted.slice(offset, offset + first), total: rows.length };
 }
 
-/** Task refs ("2.10") in numeric order, not string order. */
-export function compareRefs(a: string, b: string): number {
-  const x = a.split('.').map(Number);
-  const y = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(x.length, y.length); i++) {
-    const d = (x[i] ?? 0) - (y[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
+/** Task refs ("2.10") in numeric order: the rule the API sorts by. */
+export { compareTaskRefs as compareRefs } from '../../../domain/plan/refs.ts';
 
 /** Text matching for the search box: every word must appear in one of the fields. */
 export function matchesSearch(q: unknown, fields: Array<string | null | undefined>): boolean {

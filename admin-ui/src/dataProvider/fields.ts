@@ -3,11 +3,11 @@ export const bodyRef = 'id shortName';
 export const bodyFields = `${bodyRef} fullName kind aliases members { ${bodyRef} }`;
 
 export const assignmentFields = `id bodyName body { ${bodyRef} } role primary placeholder blocking status light deliverable
-  due originalDue overdueDays submittedAt acceptedAt returnCount extensionRequestedUntil`;
+  due originalDue overdueDays submittedAt acceptedAt returnCount extensionRequestedUntil extensionReason`;
 
 export const taskSummary = 'id ref text status plan { id title } section { ordinal title }';
 export const ledgerFields = `${assignmentFields} task { ${taskSummary} }`;
-export const eventFields = 'seq type at actorName bodyName comment attachments';
+export const eventFields = 'seq type at actorName bodyName comment attachments data';
 export const myAssignmentFields = `${assignmentFields} task { ${taskSummary} timeline { ${eventFields} } }`;
 
 export const taskFields = `${taskSummary} light due closedAt workflowUrl assignments { ${assignmentFields} }`;

@@ -24,6 +24,8 @@ export interface TaskEvent {
   comment: string | null;
   /** JSON list of { id, name }. */
   attachments: string;
+  /** JSON details of the action: { until, approve } for extensions. */
+  data: string;
 }
 
 export interface AssignmentRecord {
@@ -44,6 +46,8 @@ export interface AssignmentRecord {
   acceptedAt: string | null;
   returnCount: number;
   extensionRequestedUntil: string | null;
+  /** The reason given with the pending extension request. */
+  extensionReason: string | null;
 }
 
 export interface TaskSummary {

@@ -5,8 +5,8 @@ import { taskDetail, taskFields } from './fields.ts';
 import { nodeReaders } from './nodes.ts';
 import type { TaskRecord } from './records.ts';
 
-const listQuery = `query ($planId: ID, $light: Light, $first: Int, $offset: Int) {
-  tasks(planId: $planId, light: $light, first: $first, offset: $offset) { totalCount edges { node { ${taskFields} } } }
+const listQuery = `query ($planId: ID, $sectionOrdinal: Int, $light: Light, $bodyId: ID, $first: Int, $offset: Int) {
+  tasks(planId: $planId, sectionOrdinal: $sectionOrdinal, light: $light, bodyId: $bodyId, first: $first, offset: $offset) { totalCount edges { node { ${taskFields} } } }
 }`;
 
 const owing = new Set(['assigned', 'in_progress', 'returned']);
@@ -21,12 +21,10 @@ interface TaskFilter {
   overdue?: boolean;
 }
 
-/** The filters `tasks` does not take yet (section, body, status, overdue, search), applied in the browser. */
+/** The filters `tasks` does not take (status, overdue, search), applied in the browser. */
 function matches(task: TaskRecord, f: TaskFilter, now: number): boolean {
   return (
-    (!f.sectionOrdinal || task.section.ordinal === Number(f.sectionOrdinal)) &&
     (!f.status || task.status === f.status) &&
-    (!f.bodyId || task.assignments.some((a) => a.body?.id === f.bodyId)) &&
     (!f.overdue || task.assignments.some((a) => owing.has(a.status) && a.due !== null && Date.parse(a.due) < now)) &&
     matchesSearch(f.q, [task.ref, task.text, task.section.title, ...task.assignments.map((a) => a.bodyName)])
   );
@@ -40,12 +38,17 @@ const comparators: Record<string, (a: TaskRecord, b: TaskRecord) => number> = {
 
 export const tasks = {
   /**
-   * The whole (visible) plan is fetched, then filtered, sorted and paged here:
-   * the API filters tasks by plan and light only, and orders refs as strings.
+   * The API filters by plan, section, light and body, in numeric ref order; what
+   * it matches is then filtered by status, overdue and search, sorted and paged here.
    */
   async getList(params: GetListParams): Promise<GetListResult<TaskRecord>> {
     const filter = (params.filter ?? {}) as TaskFilter;
-    const rows = await fetchAll<TaskRecord>(listQuery, 'tasks', { planId: filter.planId || undefined, light: filter.light || undefined });
+    const rows = await fetchAll<TaskRecord>(listQuery, 'tasks', {
+      planId: filter.planId || undefined,
+      sectionOrdinal: filter.sectionOrdinal ? Number(filter.sectionOrdinal) : undefined,
+      light: filter.light || undefined,
+      bodyId: filter.bodyId || undefined,
+    });
     const now = Date.now();
     return pageInBrowser(
       rows.filter((task) => matches(task, filter, now)),

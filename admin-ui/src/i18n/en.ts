@@ -133,6 +133,8 @@ export const en = {
       noDeadline: 'No deadline',
       originally: 'was %{date}',
       extensionAsked: 'extension asked to %{date}',
+      extensionGranted: 'extension granted to %{date}',
+      extensionRefused: 'extension refused',
       overdueDays: '%{smart_count} day overdue |||| %{smart_count} days overdue',
       submittedLate: 'submitted %{smart_count} day late |||| submitted %{smart_count} days late',
       nothing: 'Nothing here',

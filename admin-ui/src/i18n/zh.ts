@@ -145,6 +145,8 @@ export const zh = {
       noDeadline: '无具体期限',
       originally: '原定 %{date}',
       extensionAsked: '申请延期至 %{date}',
+      extensionGranted: '同意延期至 %{date}',
+      extensionRefused: '不同意延期',
       overdueDays: '逾期 %{smart_count} 天',
       submittedLate: '逾期 %{smart_count} 天报送',
       nothing: '没有记录',

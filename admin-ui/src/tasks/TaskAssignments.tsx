@@ -11,8 +11,6 @@ import { Panel } from '../shared/Panel.tsx';
 /** Every body's part of the task: light, status, deadline, what it delivered, and the actions open to this account. */
 export function TaskAssignments({ task }: { task: TaskRecord }) {
   const translate = useTranslate();
-  const reasonFor = (bodyName: string) =>
-    task.timeline?.filter((e) => e.type === 'requestExtension' && e.bodyName === bodyName).at(-1)?.comment ?? null;
   return (
     <Panel title={translate('duban.task.assignments')} testId="task-assignments">
       <Box sx={{ overflowX: 'auto', mx: -2 }}>
@@ -63,7 +61,7 @@ export function TaskAssignments({ task }: { task: TaskRecord }) {
                 </TableCell>
                 <TableCell>
                   <AssignmentActions
-                    target={{ task, assignment: a, extensionReason: reasonFor(a.bodyName) }}
+                    target={{ task, assignment: a }}
                     taskStatus={task.status}
                   />
                 </TableCell>

@@ -1,7 +1,7 @@
 import { Box, Stack, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import type { TaskEvent } from '../dataProvider/records.ts';
-import { formatMinute } from '../shared/dates.ts';
+import { formatDay, formatMinute } from '../shared/dates.ts';
 import { EmptyState } from '../shared/EmptyState.tsx';
 import { Panel } from '../shared/Panel.tsx';
 import { AttachmentChip } from './AttachmentChip.tsx';
@@ -25,6 +25,19 @@ function attachmentsOf(event: TaskEvent): Array<{ id: string; name: string }> {
     return JSON.parse(event.attachments) as Array<{ id: string; name: string }>;
   } catch {
     return [];
+  }
+}
+
+/** What an extension event decided, from its details: the deadline asked for, granted or refused. */
+function extensionOf(event: TaskEvent): { key: string; date: string } | null {
+  if (event.type !== 'requestExtension' && event.type !== 'decideExtension') return null;
+  try {
+    const { until, approve } = JSON.parse(event.data) as { until?: string; approve?: boolean };
+    if (!until) return null;
+    const key = event.type === 'requestExtension' ? 'extensionAsked' : approve ? 'extensionGranted' : 'extensionRefused';
+    return { key: `duban.common.${key}`, date: formatDay(until) };
+  } catch {
+    return null;
   }
 }
 
@@ -57,6 +70,11 @@ export function TaskTimeline({ events }: { events: TaskEvent[] }) {
                   {formatMinute(event.at)} · {event.actorName}
                 </Typography>
               </Box>
+              {extensionOf(event) && (
+                <Typography variant="body2" data-testid="event-extension" sx={{ mt: 0.5 }}>
+                  {translate(extensionOf(event)!.key, { date: extensionOf(event)!.date })}
+                </Typography>
+              )}
               {event.comment && (
                 <Typography variant="body2" sx={{ mt: 0.5, whiteSpace: 'pre-wrap' }}>
                   {event.comment}
