@@ -21,9 +21,12 @@ export async function createPrisma(url: string = databaseUrl(), onQuery?: (sql: 
 
 type Log = Array<{ emit: 'event'; level: 'query' }>;
 
+/** Under load a transaction may wait for the connection (PostgreSQL's pool, SQLite's one writer) longer than Prisma's default 2 s. */
+const transactionOptions = { maxWait: 10_000, timeout: 20_000 };
+
 /** The worker and the API are separate processes writing the same file, so a write waits on a lock rather than failing. */
 function createSqlitePrisma(url: string, log: Log): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 10_000 }), log });
+  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 10_000 }), log, transactionOptions });
 }
 
 /**
@@ -32,5 +35,5 @@ function createSqlitePrisma(url: string, log: Log): PrismaClient {
  */
 async function createPostgresPrisma(url: string, log: Log): Promise<PrismaClient> {
   const [{ PrismaPg }, postgres] = await Promise.all([import('@prisma/adapter-pg'), import('../prisma/postgres/generated/client.ts')]);
-  return new postgres.PrismaClient({ adapter: new PrismaPg({ connectionString: url }), log }) as unknown as PrismaClient;
+  return new postgres.PrismaClient({ adapter: new PrismaPg({ connectionString: url }), log, transactionOptions }) as unknown as PrismaClient;
 }

@@ -4,7 +4,11 @@ import { execFileSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createPrisma } from '../../runtime/db.ts';
+import { migrateReadModel } from '../../runtime/migrate.ts';
 import { portOpen, startChild, stopChild, waitFor } from '../../runtime/processes.ts';
+import { loadReferenceData } from '../../runtime/reference-data.ts';
+import type { TestDatabase } from './database.ts';
 import { freePort } from './ports.ts';
 
 export interface PostgresServer {
@@ -50,6 +54,25 @@ export async function startPostgres(database = 'duban'): Promise<PostgresServer>
     async stop() {
       await stopChild(server);
       fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A read model on a fresh PostgreSQL server, migrated as production is and loaded with reference data, beside a data directory. */
+export async function createPostgresTestDatabase(): Promise<TestDatabase> {
+  const server = await startPostgres();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'duban-test-'));
+  await migrateReadModel({ ...process.env, DATABASE_URL: server.url });
+  const prisma = await createPrisma(server.url);
+  await loadReferenceData(prisma, 'test-password');
+  return {
+    dataDir,
+    url: server.url,
+    prisma,
+    async dispose() {
+      await prisma.$disconnect();
+      await server.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
