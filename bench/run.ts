@@ -3,7 +3,7 @@
 // in the same run, with a description of the machine.
 //
 //   npx tsx bench/run.ts              every benchmark
-//   npx tsx bench/run.ts parse        only bench/parse.bench.ts (names as in the file names)
+//   npx tsx bench/run.ts parse        only bench/parse.bench.ts (names as in the file names), written to bench/results/parse.md
 //
 // A benchmark is a script that measures, then calls emit() from bench/lib/report.ts;
 // adding bench/<name>.bench.ts is all it takes to be run and reported here.
@@ -16,9 +16,9 @@ import { formatNumber as fmt, type BenchResult } from './lib/report.ts';
 
 const benchDir = fileURLToPath(new URL('.', import.meta.url));
 const root = path.dirname(benchDir);
-const output = path.join(benchDir, 'results', 'latest.md');
-
 const only = process.argv.slice(2);
+// A run of some benchmarks leaves the full suite's latest.md alone.
+const output = path.join(benchDir, 'results', only.length ? `${[...only].sort().join('-')}.md` : 'latest.md');
 const benches = fs
   .readdirSync(benchDir)
   .filter((f) => f.endsWith('.bench.ts'))
