@@ -17,6 +17,7 @@ import { loadReferenceData } from '../../runtime/reference-data.ts';
 import { taskQuery } from '../../workflows/task.ts';
 import { eventually } from '../helpers/eventually.ts';
 import { startProcessStack, type Part, type ProcessStack } from './stack.ts';
+import { checkCreditCases, runCreditCases } from './credit-workload.ts';
 import { departments, Workload, type Expected } from './workload.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -147,13 +148,20 @@ describe('faults under a workload', () => {
   }, 600_000);
 
   it.each([
-    ['worker', '故障测试：工作进程被杀'],
-    ['api', '故障测试：接口进程被杀'],
-    ['temporal', '故障测试：Temporal 服务被杀'],
-  ] as const)('kill -9 the %s in the middle, restart it: nothing lost, nothing twice', async (part, title) => {
-    const { planId, expected, injected, workload, doneAtKill } = await run(part, title);
+    ['worker', '故障测试：工作进程被杀', 10_000],
+    ['api', '故障测试：接口进程被杀', 20_000],
+    ['temporal', '故障测试：Temporal 服务被杀', 30_000],
+  ] as const)('kill -9 the %s in the middle, restart it: nothing lost, nothing twice', async (part, title, firstEntity) => {
+    // Credit cases in a lane of their own, batch after batch while the plan is closed out and the fault strikes.
+    const creditLane = new Workload(stack.base);
+    const plan = run(part, title);
+    const [{ planId, expected, injected, workload, doneAtKill }, batches] = await Promise.all([plan, runCreditCases(creditLane, plan, firstEntity, `kill-${part}`)]);
     const { checked, differences } = await check(planId, expected);
+    const creditChecked = await eventually(() => checkCreditCases(stack.db.prisma, temporal, stack.db.dataDir, batches), 120_000);
     expect(injected).toBe(1);
-    report.push(`kill -9 ${part} | 1 plan (35 tasks), ${expected.length} assignments closed out in ${workload.calls} calls (${workload.retries} retries), killed after ${doneAtKill} | ${injected} | ${checked} | ${differences.length}`);
+    report.push(
+      `kill -9 ${part} | 1 plan (35 tasks), ${expected.length} assignments closed out in ${workload.calls} calls (${workload.retries} retries), killed after ${doneAtKill}; ` +
+        `${batches.length * 3} credit entities, ${batches.length * 2} objections and ${batches.length} repairs in ${creditLane.calls} calls (${creditLane.retries} retries) | ${injected} | ${checked} tasks + ${creditChecked} credit cases | ${differences.length}`,
+    );
   }, 600_000);
 });

@@ -72,26 +72,34 @@ export class Workload {
     return Buffer.from(plan.id as string, 'base64').toString('utf8').replace(/^Plan:/, '');
   }
 
-  private async upload(login: string): Promise<string> {
-    const content = `实施细则 ${crypto.randomUUID()}`;
-    const query = 'mutation ($f: File!) { uploadAttachment(file: $f) { __typename ... on MutationUploadAttachmentSuccess { data { id } } ... on Error { message } } }';
+  /** One GraphQL call with a file (multipart, variable $f), sent again until the stack answers, as `call` does. */
+  async callWithFile(query: string, variables: Record<string, unknown>, file: { name: string; content: string }, login: string): Promise<any> {
+    this.calls++;
     for (let attempt = 1; ; attempt++) {
       try {
         const form = new FormData();
-        form.append('operations', JSON.stringify({ query, variables: { f: null } }));
+        form.append('operations', JSON.stringify({ query, variables: { ...variables, f: null } }));
         form.append('map', JSON.stringify({ 0: ['variables.f'] }));
-        form.append('0', new Blob([content]), '实施细则.txt');
+        form.append('0', new Blob([file.content]), file.name);
         const token = this.tokens.get(login) ?? (await this.login(login));
         const response = await fetch(`${this.api.base}/graphql`, { method: 'POST', body: form, headers: { authorization: `Bearer ${token}` } });
-        const id = ((await response.json()) as any).data?.uploadAttachment?.data?.id as string | undefined;
-        if (id) return id;
-      } catch {
-        // The API is down: try again.
+        const body = (await response.json()) as { data?: Record<string, { __typename: string; message?: string; data?: unknown }> };
+        const payload = body.data ? Object.values(body.data)[0] : undefined;
+        if (payload?.__typename.endsWith('Error')) throw new Error(`refused: ${payload.message}`);
+        if (response.status < 500 && payload?.data) return payload.data;
+      } catch (error) {
+        if (String(error).includes('refused:')) throw error;
       }
-      if (attempt >= 400) throw new Error('upload never answered');
+      if (attempt >= 400) throw new Error(`no answer after ${attempt} attempts: ${query.slice(0, 60)}`);
       this.retries++;
       await sleep(300);
     }
+  }
+
+  /** Stores a file (uploadAttachment) and returns its id, the SHA-256 of the content. */
+  async upload(login: string, file = { name: '实施细则.txt', content: `实施细则 ${crypto.randomUUID()}` }): Promise<string> {
+    const query = 'mutation ($f: File!) { uploadAttachment(file: $f) { __typename ... on MutationUploadAttachmentSuccess { data { id } } ... on Error { message } } }';
+    return ((await this.callWithFile(query, {}, file, login)) as { id: string }).id;
   }
 
   /** One action on an assignment, with its own request id kept across retries. */
