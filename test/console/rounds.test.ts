@@ -17,15 +17,21 @@ async function catalogue(items: string[]): Promise<Buffer> {
 
 const menu = (page: Page, name: string) => page.getByRole('menuitem', { name }).click();
 
+/** The supervising office opens a filing round from its page, which then shows it. */
+async function openFilingRound(page: Page, title: string, deadline: string): Promise<void> {
+  await menu(page, '监管目录备案');
+  await page.getByLabel('轮次标题').fill(title);
+  await page.getByLabel('截止').fill(deadline);
+  await page.locator('[data-action=open-filing]').click();
+  await poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(title);
+}
+
 describe.skipIf(!hasChromium)('filing, evaluation and scores pages in Chromium', () => {
   const session = consoleSession();
 
   it('the supervising office opens a filing round for every approval body', async () => {
     const page = await session.signIn('supervisor');
-    await menu(page, '监管目录备案');
-    await page.getByLabel('轮次标题').fill('2026 年监管目录备案');
-    await page.getByLabel('截止').fill('2027-01-31');
-    await page.locator('[data-action=open-filing]').click();
+    await openFilingRound(page, '2026 年监管目录备案', '2027-01-31');
     await poll(() => page.getByTestId('round-status').textContent()).toBe('报送中');
     await poll(() => page.locator('tr[data-testid^=filing-]').count()).toBeGreaterThan(10);
     await poll(() => page.getByTestId('filing-legal-affairs-office').textContent()).toContain('待报送');
@@ -55,6 +61,54 @@ describe.skipIf(!hasChromium)('filing, evaluation and scores pages in Chromium',
     expect(await reviewed.textContent()).toContain('审核通过');
     await supervisor.context().close();
   }, 120_000);
+
+  it('a body types its catalogue row by row: row errors show at the row; the coordinator accepts and the consolidated view lists the rows and the overdue bodies', async () => {
+    const supervisor = await session.signIn('supervisor');
+    // A deadline already past, so the coordinator may consolidate without every body.
+    await openFilingRound(supervisor, '2025 年监管目录备案（补报）', '2025-12-31');
+    await poll(() => supervisor.getByTestId('filing-legal-affairs-office').textContent()).toContain('待报送');
+
+    const legal = await session.signIn('legal');
+    await menu(legal, '监管目录备案');
+    await poll(() => legal.getByRole('heading', { level: 1 }).textContent()).toBe('2025 年监管目录备案（补报）');
+    await legal.getByTestId('filing-legal-affairs-office').locator('[data-action=edit-rows]').click();
+    const editor = legal.getByTestId('catalogue-editor');
+    const fill = async (row: number, values: Record<string, string>) => {
+      for (const [label, value] of Object.entries(values)) await editor.getByLabel(`${label} ${row}`, { exact: true }).fill(value);
+    };
+    const full = { 监管对象: '规范性文件', 监管内容: '合法性', 监管方式: '书面审查', 监管标准: '立法法', 监管措施: '纠正', 监管程序: '受理—审查—反馈' };
+    await fill(1, { 审批事项: '法规审查', ...full });
+    await editor.locator('[data-action=add-row]').click();
+    await fill(2, { 审批事项: '法规审查', ...full, 监管方式: '' });
+    await editor.getByTestId('rows-measures-file').setInputFiles({ name: '实施办法.docx', mimeType: 'application/msword', buffer: Buffer.from('逐行填写的实施办法') });
+    await editor.locator('[data-action=submit-rows]').click();
+    const errors = editor.getByTestId('row-error-2');
+    await poll(() => errors.textContent()).toContain('缺少监管方式 Missing Method.');
+    expect(await errors.textContent()).toContain('审批事项"法规审查"与第 1 行重复 Duplicate of row 1.');
+    expect(await editor.getByTestId('row-error-1').count()).toBe(0);
+    expect(await legal.getByTestId('filing-legal-affairs-office').textContent()).toContain('待报送');
+    await fill(2, { 审批事项: '规章备案', 监管方式: '备案审查' });
+    await editor.locator('[data-action=submit-rows]').click();
+    await poll(() => editor.count()).toBe(0);
+    await poll(() => legal.getByTestId('filing-legal-affairs-office').textContent()).toContain('待审核');
+    await legal.context().close();
+
+    await supervisor.reload();
+    const reviewed = supervisor.getByTestId('filing-legal-affairs-office');
+    await poll(() => reviewed.locator('[data-action=accept]').count()).toBe(1);
+    await reviewed.locator('[data-action=accept]').click();
+    await poll(() => reviewed.textContent()).toContain('已通过');
+    await supervisor.locator('[data-action=consolidate]').click();
+    const consolidated = supervisor.getByTestId('consolidated');
+    await poll(() => consolidated.getByTestId('consolidated-row').allTextContents()).toEqual([
+      expect.stringMatching(/^市法制办法规审查保留规范性文件书面审查$/),
+      expect.stringMatching(/^市法制办规章备案保留规范性文件备案审查$/),
+    ]);
+    expect(await consolidated.getByTestId('consolidated-overdue').textContent()).toContain('市市场监管委');
+    expect(await consolidated.getByTestId('consolidated-overdue').textContent()).not.toContain('市法制办');
+    await poll(() => supervisor.getByTestId('round-status').textContent()).toBe('已汇总');
+    await supervisor.context().close();
+  }, 180_000);
 
   it('a district reports in the round opened by hand; the coordinator sees it awaiting review', async () => {
     const supervisor = await session.signIn('supervisor');

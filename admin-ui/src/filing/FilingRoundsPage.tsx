@@ -6,21 +6,23 @@ import { graphqlUpload, session } from '../graphql.ts';
 import { LightChip } from '../lights/LightChip.tsx';
 import { endOfShanghaiDay, formatDay, formatMinute, shanghaiDay } from '../shared/dates.ts';
 import { mutate, registryId, useGraphql } from '../scores/useGraphql.ts';
+import { CatalogueRowsEditor } from './CatalogueRowsEditor.tsx';
 import { RoundTimeline, type TimelineEvent } from './RoundTimeline.tsx';
 
 interface Filing {
   id: string; bodyId: string; bodyName: string; status: string; light: string; due: string; submittedAt: string | null; returnCount: number; lastReason: string | null;
   rows: Array<{ item: string }>; history: TimelineEvent[];
 }
+interface ConsolidatedRow { bodyName: string; item: string; disposition: string; object: string; method: string }
 interface Round {
   id: string; title: string; deadline: string; status: string;
   filings: Filing[]; timeline: TimelineEvent[];
-  record: { filedOn: string | null; filingNumber: string | null; overdueBodyIds: string[]; exportUrl: string; rows: Array<{ bodyName: string; item: string; disposition: string }> } | null;
+  record: { filedOn: string | null; filingNumber: string | null; overdueBodyIds: string[]; exportUrl: string; rows: ConsolidatedRow[] } | null;
 }
 
 const roundsQuery = `{ filingRounds { id title deadline status timeline { seq type at actorName comment }
   filings { id bodyId bodyName status light due submittedAt returnCount lastReason rows { item } history { seq type at actorName comment } }
-  record { filedOn filingNumber overdueBodyIds exportUrl rows { bodyName item disposition } } } }`;
+  record { filedOn filingNumber overdueBodyIds exportUrl rows { bodyName item disposition object method } } } }`;
 
 export async function download(url: string, name: string) {
   const response = await fetch(url, { headers: { authorization: `Bearer ${session.token}` } });
@@ -40,6 +42,7 @@ export function FilingRoundsPage() {
   const [failure, setFailure] = useState<string | null>(null);
   const [text, setText] = useState({ title: '', deadline: '', reason: '', filedOn: shanghaiDay(Date.now()), number: '' });
   const [files, setFiles] = useState<{ measures: File | null; catalogue: File | null }>({ measures: null, catalogue: null });
+  const [editing, setEditing] = useState<string | null>(null);
   const round = data?.filingRounds.find((r) => r.id === selected) ?? data?.filingRounds[0];
   const run = (p: Promise<unknown>) => p.then(() => (setFailure(null), reload()), (e: Error) => setFailure(e.message));
   const unitAction = (filingId: string, type: string) =>
@@ -129,6 +132,7 @@ export function FilingRoundsPage() {
                           <Button size="small" component="label">{files.measures?.name ?? translate('duban.filing.measures')}<input hidden type="file" data-testid="measures-file" onChange={(e) => setFiles({ ...files, measures: e.target.files?.[0] ?? null })} /></Button>
                           <Button size="small" component="label">{files.catalogue?.name ?? translate('duban.filing.catalogue')}<input hidden type="file" accept=".xlsx" data-testid="catalogue-file" onChange={(e) => setFiles({ ...files, catalogue: e.target.files?.[0] ?? null })} /></Button>
                           <Button size="small" variant="contained" data-action="submit" onClick={() => submit(f.id)}>{translate('duban.rounds.submit')}</Button>
+                          <Button size="small" variant="outlined" data-action="edit-rows" onClick={() => setEditing(f.id)}>{translate('duban.filing.editRows')}</Button>
                         </Stack>
                       )}
                     </TableCell>
@@ -143,8 +147,27 @@ export function FilingRoundsPage() {
                   {round.record.filingNumber ? ` · ${translate('duban.filing.filed', { number: round.record.filingNumber, date: round.record.filedOn })}` : ''}
                 </Typography>
                 {round.record.overdueBodyIds.length > 0 && (
-                  <Alert severity="warning" sx={{ my: 1 }}>{translate('duban.filing.overdue')}：{round.filings.filter((f) => round.record!.overdueBodyIds.includes(f.bodyId)).map((f) => f.bodyName).join('、')}</Alert>
+                  <Alert severity="warning" sx={{ my: 1 }} data-testid="consolidated-overdue">{translate('duban.filing.overdue')}：{round.filings.filter((f) => round.record!.overdueBodyIds.includes(f.bodyId)).map((f) => f.bodyName).join('、')}</Alert>
                 )}
+                <Table size="small" sx={{ my: 1 }}>
+                  <TableHead>
+                    <TableRow>
+                      <TableCell>{translate('duban.rounds.body')}</TableCell>
+                      {(['item', 'disposition', 'object', 'method'] as const).map((key) => <TableCell key={key}>{translate(`duban.filing.column.${key}`)}</TableCell>)}
+                    </TableRow>
+                  </TableHead>
+                  <TableBody>
+                    {round.record.rows.map((r) => (
+                      <TableRow key={`${r.bodyName}/${r.item}`} data-testid="consolidated-row">
+                        <TableCell>{r.bodyName}</TableCell>
+                        <TableCell>{r.item}</TableCell>
+                        <TableCell>{translate(`duban.filing.disposition.${r.disposition}`)}</TableCell>
+                        <TableCell>{r.object}</TableCell>
+                        <TableCell>{r.method}</TableCell>
+                      </TableRow>
+                    ))}
+                  </TableBody>
+                </Table>
                 <Button size="small" onClick={() => download(round.record!.exportUrl, '汇总监管目录.xlsx')}>{translate('duban.scores.export')}</Button>
               </Box>
             )}
@@ -153,6 +176,7 @@ export function FilingRoundsPage() {
           </CardContent>
         </Card>
       )}
+      {editing && <CatalogueRowsEditor filingId={editing} onClose={() => setEditing(null)} onSubmitted={() => (setEditing(null), setFailure(null), reload())} />}
     </Box>
   );
 }
