@@ -35,7 +35,8 @@ export async function closeOutPlan(stack: ProcessStack, title: string, fault: Fa
   const expected: Expected[] = [];
   const faulting = (async () => {
     if (!fault) return;
-    await sleep(1500);
+    // Strike once a few assignments are through, so that work is both done and in flight.
+    while (expected.length < 2) await sleep(100);
     await stack.kill(fault.part, fault.replica);
     injected++;
     doneAtKill = expected.length;

@@ -4,7 +4,10 @@
 // replica's worker is killed in the middle, and the same invariants as the
 // fault tests must hold.
 import { Client, Connection } from '@temporalio/client';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getDatamodel } from '../../prisma/generated/pothos-types.ts';
+import { migratePostgres } from '../../runtime/postgres-migrate.ts';
 import { checkInvariants, closeOutPlan } from '../faults/scenario.ts';
 import { startProcessStack, type ProcessStack } from '../faults/stack.ts';
 import { createPostgresTestDatabase } from '../helpers/postgres.ts';
@@ -21,6 +24,21 @@ describe('two replicas on one PostgreSQL read model', () => {
   afterAll(async () => {
     await temporal?.connection.close();
     await stack?.stop();
+  });
+
+  it('has every table and column of the schema after the migrations, and applies none twice', async () => {
+    const client = new pg.Client({ connectionString: stack.db.url });
+    await client.connect();
+    const { rows } = await client.query<{ table_name: string; column_name: string }>(
+      "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'",
+    );
+    await client.end();
+    const columns = (list: Array<[string, string]>) => list.map(([table, column]) => `${table}.${column}`).sort();
+    const expected = Object.entries(getDatamodel().datamodel.models).flatMap(([model, { fields }]) =>
+      fields.filter((f) => f.kind === 'scalar' || f.kind === 'enum').map((f) => [model, f.name] as [string, string]),
+    );
+    expect(columns(rows.map((r) => [r.table_name, r.column_name]))).toEqual(columns(expected));
+    expect(await migratePostgres(stack.db.url)).toEqual([]);
   });
 
   it('runs the workload through both APIs, survives one replica losing its worker, and the read model equals the workflows', async () => {
