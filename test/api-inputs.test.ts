@@ -162,6 +162,8 @@ describe('the API under bad input, uploads, exports and query limits', () => {
     expect(await refs('')).toEqual(['1.1', '1.2', '1.10', '2.1']);
     expect(await refs(', first: 2, offset: 1')).toEqual(['1.2', '1.10']);
     expect(await refs(', sectionOrdinal: 1')).toEqual(['1.1', '1.2', '1.10']);
+    const sections = await api.request(`{ node(id: "${plan}") { ... on Plan { sections { ordinal tasks { ref } } } } }`, {}, supervisor);
+    expect(sections.data.node.sections).toEqual([{ ordinal: 1, tasks: [{ ref: '1.1' }, { ref: '1.2' }, { ref: '1.10' }] }, { ordinal: 2, tasks: [{ ref: '2.1' }] }]);
     expect(await refs(`, bodyId: "${globalId('Body', 'legal-affairs-office')}"`)).toEqual(['1.2', '2.1']);
     expect(await refs(`, bodyId: "${globalId('Body', 'legal-affairs-office')}"`, market)).toEqual([]);
 

@@ -1,3 +1,4 @@
+import { compareTaskRefs } from '../../domain/plan/refs.ts';
 import { visiblePlans, visibleTasks } from '../auth/visibility.ts';
 import { builder } from './builder.ts';
 import { offsetArg, withOffset } from './pagination.ts';
@@ -36,7 +37,12 @@ builder.prismaObject('Section', {
     id: t.exposeID('id'),
     ordinal: t.exposeInt('ordinal'),
     title: t.exposeString('title'),
-    tasks: t.relation('tasks', { query: (_args, ctx) => ({ where: visibleTasks(ctx.actor), orderBy: { ref: 'asc' } }) }),
+    tasks: t.prismaField({
+      type: ['Task'],
+      description: '本章任务，按编号数字顺序 The section\'s tasks, refs in numeric order (1.2 before 1.10).',
+      resolve: async (query, section, _args, ctx) =>
+        (await ctx.prisma.task.findMany({ ...query, where: { AND: [{ sectionId: section.id }, visibleTasks(ctx.actor)] } })).sort((a, b) => compareTaskRefs(a.ref, b.ref)),
+    }),
   }),
 });
 
