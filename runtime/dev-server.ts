@@ -8,7 +8,12 @@ export interface DevServerOptions {
   port: number;
   uiPort: number;
   namespace: string;
+  /** SQLite pragmas as `name=value`; an empty list leaves SQLite's own defaults. Default: {@link defaultSqlitePragmas}. */
+  sqlitePragmas?: readonly string[];
 }
+
+/** WAL, synced at checkpoints rather than every commit; bench/devserver.bench.ts measures it against SQLite's defaults. */
+export const defaultSqlitePragmas: readonly string[] = ['journal_mode=wal', 'synchronous=normal'];
 
 /**
  * The real Temporal server (`temporal server start-dev`), persisting to a file in
@@ -28,8 +33,7 @@ export async function startDevServer(options: DevServerOptions): Promise<ChildPr
     '--namespace', options.namespace,
     '--log-level', 'error',
     '--ui-disable-news-fetch',
-    '--sqlite-pragma', 'journal_mode=wal',
-    '--sqlite-pragma', 'synchronous=normal',
+    ...(options.sqlitePragmas ?? defaultSqlitePragmas).flatMap((pragma) => ['--sqlite-pragma', pragma]),
   ]);
   const exited = new Promise<never>((_, reject) =>
     child.once('exit', (code) => reject(new Error(`the Temporal dev server exited with code ${code}`))),
