@@ -6,21 +6,17 @@
 // attachment may be missing.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attachmentDir } from '../../api/files/attachments.ts';
 import { createPrisma } from '../../runtime/db.ts';
-import { runPrismaCli } from '../../runtime/prisma-cli.ts';
-import { reconcile } from '../../runtime/reconcile.ts';
+import { migrateReadModel } from '../../runtime/migrate.ts';
 import { loadReferenceData } from '../../runtime/reference-data.ts';
-import { taskQuery } from '../../workflows/task.ts';
-import { eventually } from '../helpers/eventually.ts';
-import { startProcessStack, type Part, type ProcessStack } from './stack.ts';
+import { checkInvariants, closeOutPlan } from './scenario.ts';
+import { startProcessStack, type ProcessStack } from './stack.ts';
 import { checkCreditCases, runCreditCases } from './credit-workload.ts';
-import { departments, Workload, type Expected } from './workload.ts';
+import { Workload, type Expected } from './workload.ts';
+import { eventually } from '../helpers/eventually.ts';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const report: string[] = [];
 
 describe('faults under a workload', () => {
@@ -37,77 +33,9 @@ describe('faults under a workload', () => {
     console.log(['fault | workload | faults injected | workflows checked | differences', ...report].join('\n'));
   });
 
-  /** Imports a plan and closes out every department lead assignment, while `fault` runs beside it. */
-  async function run(part: Part | null, title: string) {
-    const workload = new Workload(stack.base);
-    const planId = await workload.importSeed(title);
-    const { prisma } = stack.db;
-    await eventually(async () => expect(await prisma.task.count({ where: { planId, projectedAt: { not: null } } })).toBe(35), 120_000);
-    const assignments = await prisma.assignment.findMany({
-      where: { task: { planId }, role: 'lead', bodyId: { in: Object.keys(departments) } },
-      orderBy: { id: 'asc' },
-    });
-    let injected = 0;
-    let doneAtKill = 0;
-    const expected: Expected[] = [];
-    const fault = (async () => {
-      if (!part) return;
-      await sleep(1500);
-      await stack.kill(part);
-      injected++;
-      doneAtKill = expected.length;
-      await sleep(2000);
-      await stack.start(part);
-    })();
-    // Four lanes: enough concurrent calls that the kill lands in the middle of several.
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: 4 }, async () => {
-        while (next < assignments.length) {
-          const i = next++;
-          const a = assignments[i]!;
-          expected.push(await workload.closeOut(a.taskId, a.bodyName, a.bodyId!, a.due, i));
-        }
-      }),
-    );
-    await fault;
-    // The kill must land in the middle of the workload, not after it.
-    if (part) expect(doneAtKill).toBeLessThan(assignments.length);
-    return { planId, expected, injected, workload, doneAtKill };
-  }
-
   async function check(planId: string, expected: Expected[]) {
-    const { prisma } = stack.db;
     temporal ??= new Client({ connection: await Connection.connect({ address: stack.temporalAddress }) });
-    const result = await eventually(async () => {
-      const found = await reconcile(prisma, temporal);
-      expect(found.differences).toEqual([]);
-      return found;
-    }, 120_000);
-    for (const e of expected) {
-      const id = `${e.taskId}/${e.bodyName}`;
-      const row = await prisma.assignment.findUniqueOrThrow({ where: { id } });
-      expect(row.status, id).toBe('accepted');
-      const state = await temporal.workflow.getHandle(e.taskId).query(taskQuery);
-      expect(state.assignments.find((a) => a.bodyName === e.bodyName)?.status, id).toBe('accepted');
-      const events = await prisma.taskEvent.findMany({ where: { taskId: e.taskId, bodyName: e.bodyName } });
-      expect(events.filter((ev) => ev.type === 'submit'), `${id}: submissions`).toHaveLength(e.submits);
-      expect(events.filter((ev) => ev.type === 'return'), `${id}: returns`).toHaveLength(e.returns);
-      expect(events.filter((ev) => ev.type === 'accept'), `${id}: acceptances`).toHaveLength(1);
-      expect(events.filter((ev) => ev.type === 'decideExtension'), `${id}: extension decisions`).toHaveLength(e.extended ? 1 : 0);
-      for (const attachment of e.attachments) {
-        expect(fs.existsSync(path.join(attachmentDir(stack.db.dataDir), attachment)), `${id}: file ${attachment}`).toBe(true);
-        expect(await prisma.attachment.findUnique({ where: { id: attachment } }), `${id}: attachment row`).not.toBeNull();
-        expect(events.some((ev) => ev.attachments.includes(attachment)), `${id}: attachment referenced`).toBe(true);
-      }
-    }
-    const tasks = await prisma.task.findMany({ where: { planId }, include: { events: { select: { seq: true } } } });
-    for (const task of tasks) {
-      const seqs = task.events.map((e) => e.seq).sort((a, b) => a - b);
-      expect(seqs, `${task.id}: events 1…n, none twice`).toEqual(seqs.map((_, i) => i + 1));
-      expect(await prisma.auditEntry.count({ where: { key: { startsWith: `${task.id}#` } } }), `${task.id}: audit`).toBe(seqs.length);
-    }
-    return result;
+    return checkInvariants(stack, temporal, planId, expected);
   }
 
   /** What must survive: every projected row that the workflows, the archive and the files can give back. */
@@ -125,7 +53,7 @@ describe('faults under a workload', () => {
   }
 
   it('rebuilds a deleted read model from the workflows with the reconciliation command', async () => {
-    const { planId, expected } = await run(null, '故障测试：读模型被删');
+    const { planId, expected } = await closeOutPlan(stack, '故障测试：读模型被删', null);
     await check(planId, expected);
     const before = await readModel();
     await stack.kill('api');
@@ -133,7 +61,7 @@ describe('faults under a workload', () => {
     await stack.db.prisma.$disconnect();
     const file = stack.db.url.replace(/^file:/, '');
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
-    runPrismaCli(['migrate', 'deploy'], stack.env);
+    await migrateReadModel(stack.env);
     stack.db.prisma = await createPrisma(stack.db.url);
     await loadReferenceData(stack.db.prisma, 'test-password');
     expect(await stack.db.prisma.task.count()).toBe(0);
@@ -154,13 +82,13 @@ describe('faults under a workload', () => {
   ] as const)('kill -9 the %s in the middle, restart it: nothing lost, nothing twice', async (part, title, firstEntity) => {
     // Credit cases in a lane of their own, batch after batch while the plan is closed out and the fault strikes.
     const creditLane = new Workload(stack.base);
-    const plan = run(part, title);
-    const [{ planId, expected, injected, workload, doneAtKill }, batches] = await Promise.all([plan, runCreditCases(creditLane, plan, firstEntity, `kill-${part}`)]);
+    const plan = closeOutPlan(stack, title, { part });
+    const [{ planId, expected, injected, calls, retries, doneAtKill }, batches] = await Promise.all([plan, runCreditCases(creditLane, plan, firstEntity, `kill-${part}`)]);
     const { checked, differences } = await check(planId, expected);
     const creditChecked = await eventually(() => checkCreditCases(stack.db.prisma, temporal, stack.db.dataDir, batches), 120_000);
     expect(injected).toBe(1);
     report.push(
-      `kill -9 ${part} | 1 plan (35 tasks), ${expected.length} assignments closed out in ${workload.calls} calls (${workload.retries} retries), killed after ${doneAtKill}; ` +
+      `kill -9 ${part} | 1 plan (35 tasks), ${expected.length} assignments closed out in ${calls} calls (${retries} retries), killed after ${doneAtKill}; ` +
         `${batches.length * 3} credit entities, ${batches.length * 2} objections and ${batches.length} repairs in ${creditLane.calls} calls (${creditLane.retries} retries) | ${injected} | ${checked} tasks + ${creditChecked} credit cases | ${differences.length}`,
     );
   }, 600_000);

@@ -8,8 +8,11 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDatamodel } from '../../prisma/generated/pothos-types.ts';
 import { migratePostgres } from '../../runtime/postgres-migrate.ts';
+import { checkCreditCases, runCreditCases } from '../faults/credit-workload.ts';
 import { checkInvariants, closeOutPlan } from '../faults/scenario.ts';
 import { startProcessStack, type ProcessStack } from '../faults/stack.ts';
+import { Workload } from '../faults/workload.ts';
+import { eventually } from '../helpers/eventually.ts';
 import { createPostgresTestDatabase } from '../helpers/postgres.ts';
 
 describe('two replicas on one PostgreSQL read model', () => {
@@ -43,12 +46,17 @@ describe('two replicas on one PostgreSQL read model', () => {
 
   it('runs the workload through both APIs, survives one replica losing its worker, and the read model equals the workflows', async () => {
     expect(stack.db.url).toMatch(/^postgresql:/);
-    const { planId, expected, injected, calls, callsPerApi, retries, doneAtKill } = await closeOutPlan(stack, '扩展测试：两个副本', { part: 'worker', replica: 1 });
+    // Credit cases beside the plan, batch after batch, alternating between the two APIs.
+    const creditLanes = stack.bases.map((base) => new Workload(base));
+    const plan = closeOutPlan(stack, '扩展测试：两个副本', { part: 'worker', replica: 1 });
+    const [{ planId, expected, injected, calls, callsPerApi, retries, doneAtKill }, batches] = await Promise.all([plan, runCreditCases(creditLanes, plan, 50_000, 'scale-out')]);
     const { checked, differences } = await checkInvariants(stack, temporal, planId, expected);
+    const creditChecked = await eventually(() => checkCreditCases(stack.db.prisma, temporal, stack.db.dataDir, batches), 120_000);
+    expect(batches.length).toBeGreaterThan(1);
     expect(injected).toBe(1);
     for (const n of callsPerApi) expect(n).toBeGreaterThan(0);
     console.log(
-      `scale-out | PostgreSQL, 2 replicas | 1 plan (35 tasks), ${expected.length} assignments closed out in ${calls} calls (${callsPerApi.join(' + ')} by API) with ${retries} retries, replica 1's worker killed after ${doneAtKill} | ${checked} workflows checked | ${differences.length} differences`,
+      `scale-out | PostgreSQL, 2 replicas | 1 plan (35 tasks), ${expected.length} assignments closed out in ${calls} calls (${callsPerApi.join(' + ')} by API) with ${retries} retries, replica 1's worker killed after ${doneAtKill}; ${batches.length * 2} objections and ${batches.length} repairs in ${creditLanes.map((w) => w.calls).join(' + ')} calls | ${checked} tasks + ${creditChecked} credit cases checked | ${differences.length} differences`,
     );
   }, 600_000);
 });
