@@ -7,9 +7,9 @@ const quote = (name: string) => Prisma.raw(`"${name}"`);
  * clause: the read model's hot paths write a task's rows in one statement each
  * rather than one upsert per row. Table and column names are the schema's, never input.
  */
-export function insertRows(table: string, rows: Array<Record<string, unknown>>, onConflict: string): Prisma.Sql {
+export function insertRows(table: string, rows: object[], onConflict: string): Prisma.Sql {
   const columns = Object.keys(rows[0]!);
-  const values = rows.map((row) => Prisma.sql`(${Prisma.join(columns.map((c) => row[c] ?? null))})`);
+  const values = rows.map((row) => Prisma.sql`(${Prisma.join(columns.map((c) => (row as Record<string, unknown>)[c] ?? null))})`);
   return Prisma.sql`INSERT INTO ${quote(table)} (${Prisma.join(columns.map(quote))}) VALUES ${Prisma.join(values)} ${Prisma.raw(onConflict)}`;
 }
 

@@ -94,10 +94,13 @@ export async function importCreditSheet(prisma: PrismaClient, kind: ImportKind, 
     const { entities, errors } = checkEntityRows(objects(body, fields));
     if (errors.length) return fail(errors);
     return prisma.$transaction(async (tx) => {
-      const existing = new Set((await tx.marketEntity.findMany({ where: { code: { in: entities.map((e) => e.code) } }, select: { code: true } })).map((e) => e.code));
-      const fresh = entities.filter((e) => !existing.has(e.code));
-      await tx.marketEntity.createMany({ data: fresh });
-      const reclassified = await reclassifyMany(tx, fresh.map((e) => e.code), cause, now);
+      // Writes first (SQLite then queues a competing writer rather than refusing this transaction); the codes inserted are the fresh ones.
+      const fresh: string[] = [];
+      for (let i = 0; i < entities.length; i += 500) {
+        const inserted = await tx.$queryRaw<Array<{ code: string }>>(insertRows('MarketEntity', entities.slice(i, i + 500), 'ON CONFLICT ("code") DO NOTHING RETURNING "code"'));
+        fresh.push(...inserted.map((e) => e.code));
+      }
+      const reclassified = await reclassifyMany(tx, fresh, cause, now);
       return { imported: fresh.length, skipped: entities.length - fresh.length, reclassified, errors: [] };
     }, { timeout: 600_000 });
   }
