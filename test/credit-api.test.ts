@@ -206,6 +206,19 @@ describe('credit, objections, repairs and inspections through the API', () => {
     expect(JSON.parse((await prisma.creditRecord.findUniqueOrThrow({ where: { id: 'keyed-penalty' } })).history)).toHaveLength(1);
   });
 
+  it('shows a department only its own body\'s staff pool, conflicts included; the supervising office sees every pool', async () => {
+    const { prisma } = stack.db;
+    await addOfficers(prisma, 'market-commission', 'pool-mk', 2);
+    await addOfficers(prisma, 'district-heping', 'pool-hp', 2);
+    const pools = async (token: string, body?: string) =>
+      ((await api.request(`{ enforcementOfficers${body ? `(bodyId: "${body}")` : ''} { id bodyId conflicts { reason } } }`, {}, token)).data as { enforcementOfficers: Array<{ bodyId: string }> }).enforcementOfficers;
+    const bodies = (list: Array<{ bodyId: string }>) => [...new Set(list.map((o) => o.bodyId))].sort();
+    expect(bodies(await pools(tokens.heping))).toEqual(['district-heping']);
+    expect(await pools(tokens.heping, 'market-commission')).toEqual([]);
+    expect(bodies(await pools(tokens.heping, 'district-heping'))).toEqual(['district-heping']);
+    expect(bodies(await pools(tokens.supervisor))).toEqual(expect.arrayContaining(['district-heping', 'market-commission']));
+  });
+
   it('deactivates and reactivates officers (supervising office only): an inactive officer is never drawn for a new round, a drawn round keeps its inspectors', async () => {
     const { prisma } = stack.db;
     const pool = await addOfficers(prisma, 'legal-affairs-office', 'api-lg', 6);

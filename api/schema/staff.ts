@@ -23,7 +23,13 @@ builder.queryField('enforcementOfficers', (t) =>
     type: ['EnforcementOfficer'],
     authScopes: { supervisor: true, department: true },
     args: { bodyId: t.arg.string() },
-    resolve: (query, _root, { bodyId }, ctx) => ctx.prisma.enforcementOfficer.findMany({ ...query, where: bodyId ? { bodyId } : {}, orderBy: { id: 'asc' } }),
+    description: '执法人员名录（部门只见本单位的，回避申报涉及个人情况） The staff pools; a department sees only its own body\'s, as declared conflicts are personal.',
+    resolve: async (query, _root, { bodyId }, ctx) => {
+      const { role, bodyId: own } = ctx.actor!;
+      if (role === 'department' && (!own || (bodyId && bodyId !== own))) return [];
+      const body = role === 'department' ? own : bodyId;
+      return ctx.prisma.enforcementOfficer.findMany({ ...query, where: body ? { bodyId: body } : {}, orderBy: { id: 'asc' } });
+    },
   }),
 );
 
