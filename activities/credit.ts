@@ -1,12 +1,10 @@
 import { classChange, classify, type ClassRule, type CreditClass, type CreditRecord as RuleRecord } from '../domain/credit/classes.ts';
 import type { CaseEvent } from '../domain/credit/cases.ts';
-import type { PrismaClient } from '../runtime/db.ts';
+import type { PrismaClient, Tx } from '../runtime/db.ts';
 import { creditClassRule } from '../runtime/credit-config.ts';
 import { Prisma } from '../prisma/generated/client.ts';
 import { insertRows } from '../runtime/sql.ts';
 
-/** A transaction client: the same model accessors as PrismaClient. */
-export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
 type RecordRow = { id: string; kind: string; amountYuan: number | null; date: string; status: string; severity: string; repairExcluded: boolean; underObjection: boolean };
 

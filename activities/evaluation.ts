@@ -3,7 +3,7 @@ import type { UnitSnapshot } from '../workflows/round-unit.ts';
 import type { SelfEvaluationReport } from '../domain/evaluation/report.ts';
 import { reportingUnits } from '../domain/filing/bodies.ts';
 import { lateAndMissing, type RoundEvent } from '../domain/rounds/unit.ts';
-import type { PrismaClient } from '../runtime/db.ts';
+import { type PrismaClient, writeTransaction } from '../runtime/db.ts';
 import { isNewer, writeRoundEvents } from './rounds.ts';
 
 const date = (iso: string | null) => (iso ? new Date(iso) : null);
@@ -15,7 +15,7 @@ export async function listReportingUnits(prisma: PrismaClient): Promise<Array<{ 
 }
 
 export async function projectEvaluationRound(prisma: PrismaClient, s: EvaluationRoundSnapshot, events: RoundEvent[]): Promise<void> {
-  await prisma.$transaction(async (tx) => {
+  await writeTransaction(prisma, async (tx) => {
     const stored = await tx.evaluationRound.findUnique({ where: { id: s.roundId }, select: { version: true } });
     if (isNewer(stored, s.seq)) {
       const consolidated = s.status === 'consolidated';
@@ -35,7 +35,7 @@ export async function projectEvaluationRound(prisma: PrismaClient, s: Evaluation
 }
 
 export async function projectUnitReport(prisma: PrismaClient, s: UnitSnapshot<SelfEvaluationReport>, events: RoundEvent[]): Promise<void> {
-  await prisma.$transaction(async (tx) => {
+  await writeTransaction(prisma, async (tx) => {
     const stored = await tx.unitReport.findUnique({ where: { id: s.unitId }, select: { version: true } });
     if (isNewer(stored, s.seq)) {
       const { attachments = [], ...sections } = s.submission ?? ({} as Partial<SelfEvaluationReport>);

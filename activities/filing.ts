@@ -2,13 +2,13 @@ import type { FilingRoundSnapshot } from '../workflows/filing.ts';
 import type { UnitSnapshot } from '../workflows/round-unit.ts';
 import type { CatalogueSubmission } from '../domain/filing/round.ts';
 import type { RoundEvent } from '../domain/rounds/unit.ts';
-import type { PrismaClient } from '../runtime/db.ts';
+import { type PrismaClient, writeTransaction } from '../runtime/db.ts';
 import { isNewer, writeRoundEvents } from './rounds.ts';
 
 const date = (iso: string | null) => (iso ? new Date(iso) : null);
 
 export async function projectFilingRound(prisma: PrismaClient, s: FilingRoundSnapshot, events: RoundEvent[]): Promise<void> {
-  await prisma.$transaction(async (tx) => {
+  await writeTransaction(prisma, async (tx) => {
     const stored = await tx.filingRound.findUnique({ where: { id: s.roundId }, select: { version: true } });
     if (isNewer(stored, s.seq)) {
       const fields = { title: s.title, deadline: new Date(s.deadline), status: s.status, version: s.seq };
@@ -28,7 +28,7 @@ export async function projectFilingRound(prisma: PrismaClient, s: FilingRoundSna
 
 /** A body's filing and its current catalogue rows, replaced as a whole when a newer submission arrives. */
 export async function projectBodyFiling(prisma: PrismaClient, s: UnitSnapshot<CatalogueSubmission>, events: RoundEvent[]): Promise<void> {
-  await prisma.$transaction(async (tx) => {
+  await writeTransaction(prisma, async (tx) => {
     const stored = await tx.bodyFiling.findUnique({ where: { id: s.unitId }, select: { version: true } });
     if (isNewer(stored, s.seq)) {
       const fields = {

@@ -3,7 +3,7 @@ import { coversIndustry, sampleCount, type Finding, type RoundPlan, type RoundSt
 import type { CaseEvent } from '../domain/credit/cases.ts';
 import { roundCaseId } from '../domain/inspection/notices.ts';
 import { shanghaiDate } from '../domain/time/instants.ts';
-import type { PrismaClient } from '../runtime/db.ts';
+import { type PrismaClient, writeTransaction } from '../runtime/db.ts';
 import { reclassifyEntity, writeCaseEvents } from './credit.ts';
 
 export type RoundDraw = NonNullable<RoundState['draw']>;
@@ -58,7 +58,7 @@ export type RoundSnapshot = Omit<RoundState, 'calendar' | 'events'> & { seq: num
 export async function projectInspectionRound(prisma: PrismaClient, s: RoundSnapshot, events: CaseEvent[]): Promise<void> {
   const id = s.plan.roundId;
   const caseId = roundCaseId(id);
-  await prisma.$transaction(async (tx) => {
+  await writeTransaction(prisma, async (tx) => {
     const first = await tx.caseEvent.findUnique({ where: { id: `${caseId}#1` }, select: { at: true } });
     if (first && first.at.toISOString() !== s.createdAt) {
       await tx.inspectionResult.deleteMany({ where: { sampled: { roundId: id } } });
@@ -100,7 +100,7 @@ export async function projectInspectionRound(prisma: PrismaClient, s: RoundSnaps
 /** A published finding becomes a credit record of the entity, and the class is recomputed; once per result. */
 export async function recordFinding(prisma: PrismaClient, roundId: string, entityCode: string, finding: Finding, providerBodyId: string | null, at: number): Promise<void> {
   const id = `inspection:${roundId}/${entityCode}`;
-  await prisma.$transaction(async (tx) => {
+  await writeTransaction(prisma, async (tx) => {
     const provider = providerBodyId ? await tx.body.findUnique({ where: { id: providerBodyId }, select: { shortName: true } }) : null;
     await tx.creditRecord.upsert({
       where: { id },

@@ -1,6 +1,6 @@
 import type { CaseEvent } from '../domain/credit/cases.ts';
 import type { ObjectionState, RecordCorrection } from '../domain/objection/case.ts';
-import type { PrismaClient } from '../runtime/db.ts';
+import { type PrismaClient, writeTransaction } from '../runtime/db.ts';
 import { hasHistory, reclassifyEntity, withHistory, writeCaseEvents } from './credit.ts';
 
 /** What an objection workflow projects: its state without the calendar and timeline. */
@@ -10,7 +10,7 @@ const date = (ms: number | null) => (ms === null ? null : new Date(ms));
 
 /** Writes an objection case and its new events; an older snapshot than the stored one changes nothing. */
 export async function projectObjectionCase(prisma: PrismaClient, s: ObjectionSnapshot, events: CaseEvent[]): Promise<void> {
-  await prisma.$transaction(async (tx) => {
+  await writeTransaction(prisma, async (tx) => {
     const current = await tx.objectionCase.findUnique({ where: { id: s.caseId }, select: { version: true } });
     if (!current || s.seq >= current.version) {
       const fields = {
@@ -43,7 +43,7 @@ export async function markRecordUnderObjection(prisma: PrismaClient, caseId: str
  * recomputes the class at once. Written once per case: a retry finds it in the record's history.
  */
 export async function correctCreditRecord(prisma: PrismaClient, caseId: string, entityCode: string, recordId: string | null, correction: RecordCorrection, at: number): Promise<void> {
-  await prisma.$transaction(async (tx) => {
+  await writeTransaction(prisma, async (tx) => {
     if (recordId) {
       const record = await tx.creditRecord.findUniqueOrThrow({ where: { id: recordId } });
       if (!hasHistory(record.history, caseId)) {

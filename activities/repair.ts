@@ -1,6 +1,6 @@
 import type { CaseEvent } from '../domain/credit/cases.ts';
 import type { RepairState } from '../domain/repair/application.ts';
-import type { PrismaClient } from '../runtime/db.ts';
+import { type PrismaClient, writeTransaction } from '../runtime/db.ts';
 import { hasHistory, reclassifyEntity, withHistory, writeCaseEvents } from './credit.ts';
 
 /** What a repair workflow projects: its state without the timeline. */
@@ -8,7 +8,7 @@ export type RepairSnapshot = Omit<RepairState, 'events'> & { seq: number; reason
 
 /** Writes a repair application and its new events; an older snapshot changes nothing. */
 export async function projectRepairApplication(prisma: PrismaClient, s: RepairSnapshot, events: CaseEvent[]): Promise<void> {
-  await prisma.$transaction(async (tx) => {
+  await writeTransaction(prisma, async (tx) => {
     const current = await tx.repairApplication.findUnique({ where: { id: s.applicationId }, select: { version: true } });
     if (!current || s.seq >= current.version) {
       const fields = {
@@ -30,7 +30,7 @@ export async function projectRepairApplication(prisma: PrismaClient, s: RepairSn
 
 /** Ends an approved record's publication (it keeps its history) and recomputes the class; once per application. */
 export async function endRecordPublication(prisma: PrismaClient, applicationId: string, recordId: string, at: number): Promise<void> {
-  await prisma.$transaction(async (tx) => {
+  await writeTransaction(prisma, async (tx) => {
     const record = await tx.creditRecord.findUniqueOrThrow({ where: { id: recordId } });
     if (!hasHistory(record.history, applicationId)) {
       const entry = { caseId: applicationId, type: 'repaired', at: new Date(at).toISOString(), before: { status: record.status, publication: record.publication } };

@@ -2,7 +2,7 @@ import { reportingUnits } from '../domain/filing/bodies.ts';
 import { defaultRubric, type Rubric } from '../domain/scoring/rubric.ts';
 import { bodyRecord, scoringInstant } from '../domain/scoring/record.ts';
 import { scoreBody } from '../domain/scoring/score.ts';
-import type { PrismaClient } from '../runtime/db.ts';
+import { type PrismaClient, writeTransaction } from '../runtime/db.ts';
 
 const yearRange = (year: number) => ({ gte: new Date(`${year}-01-01T00:00:00+08:00`), lte: new Date(`${year}-12-31T23:59:59.999+08:00`) });
 
@@ -50,7 +50,7 @@ export async function computeScoreSheet(prisma: PrismaClient, year: number, rubr
     const score = scoreBody(record, rubric, asOf);
     return { bodyId: body.id, bodyName: body.shortName, score: score.score, record: JSON.stringify({ ...record, sources }), breakdown: JSON.stringify(score.breakdown) };
   });
-  return prisma.$transaction(async (tx) => {
+  return writeTransaction(prisma, async (tx) => {
     const last = await tx.scoreSheet.findFirst({ where: { year }, orderBy: { version: 'desc' } });
     const version = (last?.version ?? 0) + 1;
     const id = `${year}v${version}`;

@@ -4,6 +4,22 @@ import { databaseUrl, isPostgresUrl } from './config.ts';
 
 export type { PrismaClient };
 
+/** A transaction client: the same model accessors as PrismaClient. */
+export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
+
+/**
+ * A transaction that takes SQLite's write lock before it reads. SQLite refuses
+ * at once, without waiting, a transaction that read and then writes after
+ * another connection wrote; a first statement that writes nothing makes it wait
+ * its turn instead. On PostgreSQL the statement locks nothing.
+ */
+export function writeTransaction<T>(prisma: PrismaClient, fn: (tx: Tx) => Promise<T>, options?: { timeout?: number }): Promise<T> {
+  return prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`UPDATE "Body" SET "id" = "id" WHERE 1 = 0`;
+    return fn(tx);
+  }, options);
+}
+
 /**
  * One Prisma client on the read model: the SQLite file by default, or
  * PostgreSQL when DATABASE_URL says so (replicas sharing one database).

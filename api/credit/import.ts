@@ -4,7 +4,7 @@ import { checkEntityRows, checkRecordRows, entityColumns, mapHeader, recordColum
 import type { RowError } from '../../domain/filing/catalogue.ts';
 import { reclassifyMany } from '../../activities/credit.ts';
 import { insertRows } from '../../runtime/sql.ts';
-import type { PrismaClient } from '../../runtime/db.ts';
+import { type PrismaClient, writeTransaction } from '../../runtime/db.ts';
 
 export type ImportKind = 'entities' | 'records';
 
@@ -93,7 +93,7 @@ export async function importCreditSheet(prisma: PrismaClient, kind: ImportKind, 
     if (headerErrors.length) return fail(headerErrors);
     const { entities, errors } = checkEntityRows(objects(body, fields));
     if (errors.length) return fail(errors);
-    return prisma.$transaction(async (tx) => {
+    return writeTransaction(prisma, async (tx) => {
       // Writes first (SQLite then queues a competing writer rather than refusing this transaction); the codes inserted are the fresh ones.
       const fresh: string[] = [];
       for (let i = 0; i < entities.length; i += 500) {
@@ -127,7 +127,7 @@ export async function importCreditSheet(prisma: PrismaClient, kind: ImportKind, 
       providerBodyId: provider?.id ?? null, providerName: provider?.shortName ?? '', repairExcluded: r.repairExcluded, source: 'import', createdAt: now, updatedAt: now,
     };
   });
-  return prisma.$transaction(async (tx) => {
+  return writeTransaction(prisma, async (tx) => {
     // In batches of multi-row INSERTs (Prisma's createMany sends a row at a time on SQLite); a row imported before, or twice in the file, is written once.
     let imported = 0;
     for (let i = 0; i < recordRows.length; i += 500) imported += await tx.$executeRaw(insertRows('CreditRecord', recordRows.slice(i, i + 500), 'ON CONFLICT ("id") DO NOTHING'));

@@ -1,7 +1,7 @@
 import { creditClassNames, type CreditClass } from '../../domain/credit/classes.ts';
 import { usccProblem } from '../../domain/credit/uscc.ts';
 import { reclassifyEntity } from '../../activities/credit.ts';
-import type { PrismaClient } from '../../runtime/db.ts';
+import { type PrismaClient, writeTransaction } from '../../runtime/db.ts';
 import { findEntity } from '../credit/cases.ts';
 import { importCreditSheet, readSheet } from '../credit/import.ts';
 import { builder } from './builder.ts';
@@ -220,7 +220,7 @@ builder.mutationField('registerMarketEntity', (t) =>
       const code = checkCode(input.code);
       for (const [key, value] of Object.entries(input)) if (!String(value).trim()) throw new ValidationError(`请填写 ${key}。 Give the ${key}.`);
       if (await ctx.prisma.marketEntity.findUnique({ where: { code } })) throw new ValidationError('该代码已登记。 This code is already registered.');
-      return ctx.prisma.$transaction(async (tx) => {
+      return writeTransaction(ctx.prisma, async (tx) => {
         await tx.marketEntity.create({ data: { code, name: input.name.trim(), registrationBody: input.registrationBody.trim(), district: input.district.trim(), industry: input.industry.trim() } });
         await reclassifyEntity(tx, code, 'registered', new Date());
         return tx.marketEntity.findUniqueOrThrow({ where: { code } });
@@ -256,7 +256,7 @@ builder.mutationField('addCreditRecord', (t) =>
       const actor = ctx.actor!;
       const body = actor.bodyId ? await ctx.prisma.body.findUnique({ where: { id: actor.bodyId }, select: { shortName: true } }) : null;
       const id = `manual:${crypto.randomUUID()}`;
-      return ctx.prisma.$transaction(async (tx) => {
+      return writeTransaction(ctx.prisma, async (tx) => {
         await tx.creditRecord.create({
           data: {
             id, entityCode: entity.code, kind: input.kind, date: input.date, amountYuan: input.amountYuan ?? null, severity: input.serious ? 'serious' : 'general',

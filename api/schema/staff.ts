@@ -1,4 +1,5 @@
 import { findEntity } from '../credit/cases.ts';
+import { writeTransaction } from '../../runtime/db.ts';
 import { builder } from './builder.ts';
 import { ForbiddenError, mutationErrors, NotFoundError, ValidationError } from './errors.ts';
 
@@ -95,7 +96,7 @@ function setOfficerActive(active: boolean) {
         if (officer.active === active) throw unchanged;
         const actor = ctx.actor!;
         const at = new Date();
-        return ctx.prisma.$transaction(async (tx) => {
+        return writeTransaction(ctx.prisma, async (tx) => {
           // Only the state read above changes: a concurrent call finds it changed and writes nothing.
           const { count } = await tx.enforcementOfficer.updateMany({ where: { id: officer.id, active: !active }, data: { active } });
           if (count === 0) throw unchanged;
