@@ -20,7 +20,7 @@ import { defaultSqlitePragmas, startDevServer } from '../runtime/dev-server.ts';
 import { createTestDatabase, type TestDatabase } from '../test/helpers/database.ts';
 import { freePort } from '../test/helpers/ports.ts';
 import { noopWorkflow } from '../workflows/noop.ts';
-import { cpuSeconds, spawnLogged, stop, waitForLine } from './lib/processes.ts';
+import { cleanUpOnSignal, cpuSeconds, spawnLogged, stop, waitForLine } from './lib/processes.ts';
 import { emit, figure, median } from './lib/report.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -115,12 +115,7 @@ async function main(): Promise<void> {
       await Promise.all(sides.map((side) => stop(side.server)));
       await db?.dispose().catch(() => undefined);
     })());
-  const onSignal = (signal: NodeJS.Signals) => {
-    log(`${signal}: cleaning up`);
-    void cleanUp().finally(() => process.exit(130));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  const releaseSignals = cleanUpOnSignal(cleanUp, log);
 
   const loadBefore = os.loadavg()[0]!;
   try {
@@ -190,8 +185,7 @@ async function main(): Promise<void> {
     });
   } finally {
     await cleanUp();
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    releaseSignals();
   }
 }
 

@@ -25,7 +25,7 @@ import { freePort } from '../test/helpers/ports.ts';
 import { noopWorkflow } from '../workflows/noop.ts';
 import { taskWorkflow, taskWorkflowId } from '../workflows/task.ts';
 import { seedText } from './lib/notice.ts';
-import { ActivityFailures, MemorySampler, spawnLogged, stop, waitForLine } from './lib/processes.ts';
+import { ActivityFailures, cleanUpOnSignal, MemorySampler, spawnLogged, stop, waitForLine } from './lib/processes.ts';
 import { emit, figure, median, type Figure } from './lib/report.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -191,12 +191,7 @@ async function main(): Promise<void> {
       await stop(server);
       await db?.dispose().catch(() => undefined);
     })());
-  const onSignal = (signal: NodeJS.Signals) => {
-    log(`${signal}: cleaning up`);
-    void cleanUp().finally(() => process.exit(130));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  const releaseSignals = cleanUpOnSignal(cleanUp, log);
 
   const loadBefore = os.loadavg()[0]!;
   try {
@@ -371,8 +366,7 @@ async function main(): Promise<void> {
     if (!consistent) throw new Error(`the read model was not consistent within ${timeoutMs / 60_000} min: ${projected}/${total} tasks projected`);
   } finally {
     await cleanUp();
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    releaseSignals();
   }
 }
 

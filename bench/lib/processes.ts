@@ -188,3 +188,17 @@ export class MemorySampler {
 export async function stop(child: ChildProcess | null | undefined, graceMs = 10_000): Promise<void> {
   if (child && child.pid !== undefined) await stopChild(child, graceMs);
 }
+
+/** Ctrl-C or SIGTERM: run the benchmark's clean-up (stop what it started), then exit. Returns what removes the handlers. */
+export function cleanUpOnSignal(cleanUp: () => Promise<unknown>, log: (line: string) => void): () => void {
+  const onSignal = (signal: NodeJS.Signals) => {
+    log(`${signal}: cleaning up`);
+    void cleanUp().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  return () => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  };
+}
