@@ -1,7 +1,5 @@
-import type { Prisma } from '../prisma/generated/client.ts';
 import type { RoundEvent } from '../domain/rounds/unit.ts';
-
-type Tx = Prisma.TransactionClient;
+import type { Tx } from '../runtime/db.ts';
 
 /**
  * Writes a round's or unit's events once each, keyed by (workflow, seq),

@@ -26,9 +26,10 @@ export function writeTransaction<T>(prisma: PrismaClient, fn: (tx: Tx) => Promis
  */
 export async function createPrisma(url: string = databaseUrl(), onQuery?: (sql: string) => void): Promise<PrismaClient> {
   const log = onQuery ? [{ emit: 'event' as const, level: 'query' as const }] : [];
-  const prisma = isPostgresUrl(url) ? await createPostgresPrisma(url, log) : createSqlitePrisma(url, log);
+  const postgres = isPostgresUrl(url);
+  const prisma = postgres ? await createPostgresPrisma(url, log) : createSqlitePrisma(url, log);
   if (onQuery) prisma.$on('query' as never, (event: { query: string }) => onQuery(event.query));
-  if (!isPostgresUrl(url)) {
+  if (!postgres) {
     await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');
     await prisma.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
   }

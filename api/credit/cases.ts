@@ -78,18 +78,16 @@ export async function fileObjectionCase(
   const entity = await findEntity(prisma, input.entityCode);
   const record = input.recordId ? await prisma.creditRecord.findFirst({ where: { id: input.recordId, entityCode: entity.code } }) : null;
   if (input.recordId && !record) throw new NotFoundError('该主体没有这条信用记录。 The entity has no such credit record.');
+  const args = {
+    caseId, entityCode: entity.code, recordId: record?.id ?? null, providerBodyId: record?.providerBodyId ?? null, reasons: input.reasons,
+    evidence: input.evidence, filedBy: filer(actor), limits: objectionLimits(), calendar: calendarFrom(now),
+  };
   if (!filedBefore) {
     if (record && record.status !== 'active') throw new ValidationError('该记录已更正或已修复，不能再提出异议。 The record was already corrected or repaired.');
     if (!input.reasons.trim()) throw new ValidationError('请填写异议理由。 Give the reasons for the objection.');
     await checkAttachments(prisma, input.evidence);
     const open = await prisma.objectionCase.count({ where: { entityCode: entity.code, recordId: input.recordId, status: { in: openObjection } } });
     if (open > 0) throw new ValidationError('同一记录已有正在办理的异议。 An objection to this is already under way.');
-  }
-  const args = {
-    caseId, entityCode: entity.code, recordId: record?.id ?? null, providerBodyId: record?.providerBodyId ?? null, reasons: input.reasons,
-    evidence: input.evidence, filedBy: filer(actor), limits: objectionLimits(), calendar: calendarFrom(now),
-  };
-  if (!filedBefore) {
     // The case is in the read model before its workflow runs, so a second objection to the same thing is refused at once.
     const { calendar: _calendar, events, ...filed } = fileObjection({ ...args, filedAt: now });
     await projectObjectionCase(prisma, { ...filed, seq: events.length }, []);
@@ -113,17 +111,17 @@ export async function fileRepairApplication(
   const filedBefore = input.requestId ? await prisma.repairApplication.findUnique({ where: { id: applicationId } }) : null;
   const record = await prisma.creditRecord.findUnique({ where: { id: input.recordId } });
   if (!record) throw new NotFoundError('信用记录不存在。 No such credit record.');
-  if (!filedBefore) {
-    await checkAttachments(prisma, [...input.evidence, ...(input.commitment ? [input.commitment] : [])]);
-    const open = await prisma.repairApplication.count({ where: { recordId: record.id, status: 'underReview' } });
-    if (open > 0) throw new ValidationError('该记录已有待审核的修复申请。 A repair application for this record is already under review.');
-  }
   const args = {
     applicationId, entityCode: record.entityCode, record: ruleRecord(record), statement: input.statement.trim(), evidence: input.evidence,
     commitment: input.commitment, filedBy: filer(actor), policy: repairPolicy(), calendar: calendarFrom(now),
   };
-  // Stored before the workflow runs (as under review), so a second application is refused at once; the workflow then decides eligibility.
-  if (!filedBefore) await projectRepairApplication(prisma, { ...args, status: 'underReview', reviewBy: null, decidedAt: null, overdue: false, filedAt: now, seq: 0, reasons: null }, []);
+  if (!filedBefore) {
+    await checkAttachments(prisma, [...input.evidence, ...(input.commitment ? [input.commitment] : [])]);
+    const open = await prisma.repairApplication.count({ where: { recordId: record.id, status: 'underReview' } });
+    if (open > 0) throw new ValidationError('该记录已有待审核的修复申请。 A repair application for this record is already under review.');
+    // Stored before the workflow runs (as under review), so a second application is refused at once; the workflow then decides eligibility.
+    await projectRepairApplication(prisma, { ...args, status: 'underReview', reviewBy: null, decidedAt: null, overdue: false, filedAt: now, seq: 0, reasons: null }, []);
+  }
   await startCase(temporal, repairWorkflow, { taskQueue, workflowId: applicationId, args: [args] }, !filedBefore, () => prisma.repairApplication.delete({ where: { id: applicationId } }));
   return applicationId;
 }

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField, Typography } from '@mui/material';
+import { Button, Stack, TextField, Typography } from '@mui/material';
 import { useRedirect, useTranslate } from 'react-admin';
 import { useAccount } from '../auth/account.ts';
 import { applyForRepair, uploadAttachment } from '../dataProvider/credit.ts';
+import { FormDialog } from '../shared/FormDialog.tsx';
 
 /** A file input with its label and the names chosen, like the task dialogs' attachments. */
 function FilesInput({ label, multiple, files, onChange, testId }: { label: string; multiple?: boolean; files: File[]; onChange: (files: File[]) => void; testId: string }) {
@@ -29,44 +30,24 @@ export function ApplyForRepair({ recordId }: { recordId: string }) {
   const [statement, setStatement] = useState('');
   const [evidence, setEvidence] = useState<File[]>([]);
   const [commitment, setCommitment] = useState<File[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   if (account?.role !== 'supervisor' && account?.role !== 'department') return null;
   // The rule refuses an application without evidence or commitment (as a filed, refused case): ask for both first.
   const ready = statement.trim() !== '' && evidence.length > 0 && commitment.length > 0;
   const send = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const evidenceIds = await Promise.all(evidence.map(uploadAttachment));
-      const commitmentId = commitment[0] ? await uploadAttachment(commitment[0]) : null;
-      const { id } = await applyForRepair({ recordId, statement, evidence: evidenceIds, commitment: commitmentId });
-      redirect('show', 'repairs', id);
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    const evidenceIds = await Promise.all(evidence.map(uploadAttachment));
+    const commitmentId = commitment[0] ? await uploadAttachment(commitment[0]) : null;
+    const { id } = await applyForRepair({ recordId, statement, evidence: evidenceIds, commitment: commitmentId });
+    redirect('show', 'repairs', id);
   };
   return (
     <>
       <Button size="small" data-action="applyForRepair" onClick={() => setOpen(true)}>{translate('duban.credit.applyForRepair')}</Button>
       {open && (
-        <Dialog open onClose={() => setOpen(false)} fullWidth>
-          <DialogTitle>{translate('duban.credit.applyForRepair')}</DialogTitle>
-          <DialogContent>
-            <Stack spacing={2} sx={{ pt: 1 }}>
-              <TextField label={translate('duban.credit.repairStatement')} value={statement} onChange={(e) => setStatement(e.target.value)} multiline minRows={2} />
-              <FilesInput label={translate('duban.credit.evidence')} multiple files={evidence} onChange={setEvidence} testId="repair-evidence" />
-              <FilesInput label={translate('duban.credit.commitment')} files={commitment} onChange={setCommitment} testId="repair-commitment" />
-              {error && <Alert severity="error" role="alert">{error}</Alert>}
-            </Stack>
-          </DialogContent>
-          <DialogActions>
-            <Button onClick={() => setOpen(false)}>{translate('duban.credit.cancel')}</Button>
-            <Button variant="contained" onClick={send} disabled={!ready || busy} data-testid="confirm-action">{translate('duban.credit.confirm')}</Button>
-          </DialogActions>
-        </Dialog>
+        <FormDialog title={translate('duban.credit.applyForRepair')} onClose={() => setOpen(false)} onConfirm={send} ready={ready}>
+          <TextField label={translate('duban.credit.repairStatement')} value={statement} onChange={(e) => setStatement(e.target.value)} multiline minRows={2} />
+          <FilesInput label={translate('duban.credit.evidence')} multiple files={evidence} onChange={setEvidence} testId="repair-evidence" />
+          <FilesInput label={translate('duban.credit.commitment')} files={commitment} onChange={setCommitment} testId="repair-commitment" />
+        </FormDialog>
       )}
     </>
   );

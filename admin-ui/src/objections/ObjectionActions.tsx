@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Alert, Button, Checkbox, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, Stack, TextField } from '@mui/material';
+import { Button, Checkbox, FormControlLabel, Stack, TextField } from '@mui/material';
 import { useRefresh, useTranslate } from 'react-admin';
 import { useAccount } from '../auth/account.ts';
 import { actOnObjection, type ObjectionActionType, type ObjectionRecord } from '../dataProvider/credit.ts';
+import { FormDialog } from '../shared/FormDialog.tsx';
 
 /** The steps each status allows; the workflow checks again, and its refusal is shown in its own words. */
 const stepsFrom: Record<string, ObjectionActionType[]> = {
@@ -17,38 +18,23 @@ function ActionDialog({ type, objection, onClose }: { type: ObjectionActionType;
   const [text, setText] = useState('');
   const [amount, setAmount] = useState('');
   const [confirmed, setConfirmed] = useState(true);
-  const [error, setError] = useState<string | null>(null);
   const send = async () => {
-    try {
-      await actOnObjection({
-        caseId: objection.id, type, text,
-        ...(type === 'providerReply' ? { confirmed } : {}),
-        ...(type === 'correct' ? (amount.trim() ? { amountYuan: Number(amount) } : { annul: true }) : {}),
-      });
-      refresh();
-      onClose();
-    } catch (e) {
-      setError((e as Error).message);
-    }
+    await actOnObjection({
+      caseId: objection.id, type, text,
+      ...(type === 'providerReply' ? { confirmed } : {}),
+      ...(type === 'correct' ? (amount.trim() ? { amountYuan: Number(amount) } : { annul: true }) : {}),
+    });
+    refresh();
+    onClose();
   };
   return (
-    <Dialog open onClose={onClose} fullWidth>
-      <DialogTitle>{translate(`duban.credit.action.${type}`)}</DialogTitle>
-      <DialogContent>
-        <Stack spacing={2} sx={{ pt: 1 }}>
-          <TextField label={translate('duban.credit.text')} value={text} onChange={(e) => setText(e.target.value)} multiline minRows={2} />
-          {type === 'correct' && <TextField label={translate('duban.credit.amount')} value={amount} onChange={(e) => setAmount(e.target.value)} inputMode="decimal" />}
-          {type === 'providerReply' && (
-            <FormControlLabel control={<Checkbox checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />} label={translate('duban.credit.confirmed')} />
-          )}
-          {error && <Alert severity="error">{error}</Alert>}
-        </Stack>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>{translate('duban.credit.cancel')}</Button>
-        <Button variant="contained" onClick={send} data-testid="confirm-action">{translate('duban.credit.confirm')}</Button>
-      </DialogActions>
-    </Dialog>
+    <FormDialog title={translate(`duban.credit.action.${type}`)} onClose={onClose} onConfirm={send}>
+      <TextField label={translate('duban.credit.text')} value={text} onChange={(e) => setText(e.target.value)} multiline minRows={2} />
+      {type === 'correct' && <TextField label={translate('duban.credit.amount')} value={amount} onChange={(e) => setAmount(e.target.value)} inputMode="decimal" />}
+      {type === 'providerReply' && (
+        <FormControlLabel control={<Checkbox checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />} label={translate('duban.credit.confirmed')} />
+      )}
+    </FormDialog>
   );
 }
 
