@@ -109,7 +109,7 @@ export async function runCreditBatch(workload: Workload, first: number, tag: str
 }
 
 /**
- * Batches one after another until `until` settles (at least one, at most `most`),
+ * Batches one after another until `until` settles (at least one per API, at most `most`),
  * entities numbered from `first` by three; given several APIs, the batches take turns among them.
  */
 export async function runCreditCases(workloads: Workload | Workload[], until: Promise<unknown>, first: number, tag: string, most = 8): Promise<CreditExpected[]> {
@@ -117,7 +117,7 @@ export async function runCreditCases(workloads: Workload | Workload[], until: Pr
   let settled = false;
   void until.then(() => (settled = true), () => (settled = true));
   const done: CreditExpected[] = [];
-  while (done.length < most && (done.length === 0 || !settled)) {
+  while (done.length < most && (done.length < apis.length || !settled)) {
     const n = done.length;
     done.push(await runCreditBatch(apis[n % apis.length]!, first + 3 * n, `${tag}-${n}`));
   }
