@@ -1,13 +1,15 @@
 import type { BodyRegistry } from '../bodies/registry.ts';
 import { type Heading, parseHeading } from './headings.ts';
 import { looksLikeBody } from './lists.ts';
-import { extractRoles, hasBodies, isRoleLine, readRoleText } from './roles.ts';
+import { type Conventions, extractRoles, hasBodies, isRoleLine, readRoleText } from './roles.ts';
+import { findTables, rowRank, type TableRow } from './tables.ts';
 
 /**
  * The numbered items of a notice as a tree, and the prose between them.
  * A line that is not a heading continues the item above it until that item
  * has its responsibility (a task's text may be wrapped over several lines);
- * after that it is prose of its own.
+ * after that it is prose of its own. The rows of a task table are items too,
+ * below the headings around the table.
  */
 export interface Item {
   heading: Heading;
@@ -16,51 +18,81 @@ export interface Item {
   /** Lines after the item that name who does it (牵头单位：…). */
   roleLines: string[];
   parent: Item | null;
+  /** A table row, its text and roles read by column. */
+  row?: TableRow;
 }
 
 export type Block = { kind: 'item'; item: Item } | { kind: 'prose'; text: string };
+
+export interface OutlineContext {
+  registry: BodyRegistry;
+  conventions: Conventions;
+}
 
 /**
  * A line that is nothing but verb clauses naming bodies ("市发改委牵头，市财政局配合。")
  * names the roles of the item above; every name must look like a body, as prose
  * ("各区要认真落实。") can end with a verb too.
  */
-function isBareRoleLine(line: string, registry: BodyRegistry): boolean {
-  const read = readRoleText(line, registry);
+function isBareRoleLine(line: string, { registry, conventions }: OutlineContext): boolean {
+  const read = readRoleText(line, registry, { conventions });
   if (read === null || read === 'note' || !hasBodies(read)) return false;
   return [...read.leads, ...read.supports, ...read.responsible].every((name) => looksLikeBody(name, registry));
 }
 
-const itemHasRoles = (item: Item, registry: BodyRegistry) =>
-  item.roleLines.length > 0 || hasBodies(extractRoles(item.lines.join(''), registry).roles);
+const itemHasRoles = (item: Item, { registry, conventions }: OutlineContext) =>
+  item.roleLines.length > 0 || hasBodies(extractRoles(item.lines.join(''), registry, conventions).roles);
+
+/** Cells of a line outside any table are just words. */
+const plain = (line: string) => line.replace(/\t+/g, ' ').trim();
 
 export function buildOutline(
   lines: string[],
   document: { meta: ReadonlySet<number>; dateLine: number | null },
-  registry: BodyRegistry,
+  context: OutlineContext,
 ): Block[] {
   const blocks: Block[] = [];
   const open: Item[] = [];
   let current: Item | null = null;
-  lines.forEach((line, i) => {
+  const push = (heading: Heading, text: string, row?: TableRow): Item => {
+    while (open.length && open[open.length - 1]!.heading.rank >= heading.rank) open.pop();
+    const item: Item = { heading, lines: text ? [text] : [], roleLines: [], parent: open[open.length - 1] ?? null, row };
+    open.push(item);
+    blocks.push({ kind: 'item', item });
+    return item;
+  };
+  const stop = new Set([...document.meta, ...(document.dateLine === null ? [] : [document.dateLine])]);
+  const tables = new Map(findTables(lines, context.registry, context.conventions, stop).map((t) => [t.start, t]));
+  for (let i = 0; i < lines.length; i++) {
+    const table = tables.get(i);
+    if (table) {
+      for (const entry of table.entries) {
+        if (entry.kind === 'section') push(entry.heading, entry.heading.rest);
+        else {
+          const number = entry.row.number ?? 0;
+          push({ rank: rowRank, number, marker: `${number}.`, rest: entry.row.text }, entry.row.text, entry.row);
+        }
+      }
+      current = null;
+      i = table.end - 1;
+      continue;
+    }
     if (i === document.dateLine) {
       current = null;
       open.length = 0;
     }
-    if (document.meta.has(i)) return;
+    if (document.meta.has(i)) continue;
+    const line = plain(lines[i]!);
     const heading = parseHeading(line);
     if (heading) {
-      while (open.length && open[open.length - 1]!.heading.rank >= heading.rank) open.pop();
-      current = { heading, lines: heading.rest ? [heading.rest] : [], roleLines: [], parent: open[open.length - 1] ?? null };
-      open.push(current);
-      blocks.push({ kind: 'item', item: current });
+      current = push(heading, heading.rest);
     } else if (current && isRoleLine(line)) {
       current.roleLines.push(line);
-    } else if (current && !itemHasRoles(current, registry)) {
-      (isBareRoleLine(line, registry) ? current.roleLines : current.lines).push(line);
+    } else if (current && !current.row && !itemHasRoles(current, context)) {
+      (isBareRoleLine(line, context) ? current.roleLines : current.lines).push(line);
     } else {
       blocks.push({ kind: 'prose', text: line });
     }
-  });
+  }
   return blocks;
 }
