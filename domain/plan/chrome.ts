@@ -19,10 +19,18 @@ const chromeLines = [
 
 export const isChrome = (line: string) => chromeLines.some((pattern) => pattern.test(line));
 
-/** The text's lines, trimmed, without blank lines and page chrome. */
+/**
+ * The text's lines, trimmed, without blank lines and page chrome. A line with
+ * tabs between words is a table row: its tabs at either end are empty cells
+ * and stay.
+ */
 export function contentLines(text: string): string[] {
   return text
     .split(/\r\n|\r|\n/)
-    .map((line) => line.replace(/^[\s\u3000\u00a0\ufeff]+|[\s\u3000\u00a0\ufeff]+$/g, ''))
-    .filter((line) => line !== '' && !isChrome(line));
+    .map((line) => {
+      const trimmed = line.replace(/^[ \f\v\u3000\u00a0\ufeff]+|[ \f\v\u3000\u00a0\ufeff]+$/g, '');
+      const words = trimmed.replace(/^\t+|\t+$/g, '');
+      return words.includes('\t') ? trimmed : words;
+    })
+    .filter((line) => line !== '' && !isChrome(line.trim()));
 }

@@ -1,5 +1,6 @@
 import { parseCalendarDate } from '../dates/chinese-dates.ts';
 import { parseHeading } from './headings.ts';
+import { isHeaderLine } from './tables.ts';
 import type { PlanWarning } from './types.ts';
 import { re } from './variants.ts';
 import { warning } from './warnings.ts';
@@ -24,6 +25,8 @@ const beforeNumber = re('^.*(贯彻落实|贯彻|落实|根据|按照|依据|执
 /** Red-header banners and attachment marks above a title. */
 const banner = re('^(.{2,20}文件|附件\\s*[0-9]*\\s*[:：]?)$');
 const titleEnd = re('(通知|意见|方案|决定|办法|分工|细则|规定|纲要|计划|规划|函|批复|通报|公告|要点|措施|清单|安排|纪要)$');
+/** What a document is: once a title line ends with one of these, the title is whole. */
+const documentKind = re('(通知|意见|决定|函|批复|通报|公告|纪要|报告)$');
 const issuerEnd = re('(国务院|政府|办公厅|办公室|委员会|委|部|局|厅|办|院|署)$');
 const issuerInTitle = re('^(.{2,30}?)(关于|印发|转发)');
 const implementing = re('贯彻|落实|根据|按照|依据|实施|执行');
@@ -44,7 +47,14 @@ const isDocNumberLine = (line: string) => docNumbers(line)[0] === line;
 const isDateLine = (line: string) => parseCalendarDate(unbracket(line)) !== null;
 
 function isTitleLine(line: string): boolean {
-  return line.length <= 60 && !/[。：:；;，,]/.test(line) && !parseHeading(line) && !isDateLine(line) && !isDocNumberLine(line);
+  return (
+    line.length <= 60 &&
+    !/[。：:；;，,\t]/.test(line) &&
+    !parseHeading(line) &&
+    !isDateLine(line) &&
+    !isDocNumberLine(line) &&
+    !isHeaderLine(line)
+  );
 }
 
 /** How many banner lines open the document. */
@@ -64,7 +74,9 @@ function titleRun(lines: string[], start: number): number[] {
   const indices: number[] = [];
   for (let i = start; i < lines.length && indices.length < 4 && isTitleLine(lines[i]!) && !siteLine.test(lines[i]!) && !banner.test(lines[i]!); i++) {
     indices.push(i);
-    if (titleEnd.test(lines[i]!)) break;
+    // "…任务分工" then "表的通知": a title broken after a word that can end one.
+    const next = lines[i + 1];
+    if (titleEnd.test(lines[i]!) && !(next && !documentKind.test(lines[i]!) && documentKind.test(next) && isTitleLine(next))) break;
   }
   return indices;
 }
@@ -138,7 +150,7 @@ export function readDocument(lines: string[], raw: string): DocumentInfo {
     null;
 
   const warnings: PlanWarning[] = [];
-  if (!title) warnings.push(warning('no-title'));
-  if (!issuedOn) warnings.push(warning('no-date'));
+  if (!title) warnings.push(warning('noTitle'));
+  if (!issuedOn) warnings.push(warning('noDate'));
   return { title, issuer, issuedOn, basis: findBasis(lines, own), meta, dateLine, warnings };
 }

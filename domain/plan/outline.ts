@@ -2,7 +2,8 @@ import type { BodyRegistry } from '../bodies/registry.ts';
 import { type Heading, parseHeading } from './headings.ts';
 import { looksLikeBody } from './lists.ts';
 import { type Conventions, extractRoles, hasBodies, isRoleLine, readRoleText } from './roles.ts';
-import { findTables, rowRank, type TableRow } from './tables.ts';
+import { findTables, rowRank, sectionRank, type TableRow } from './tables.ts';
+import { re } from './variants.ts';
 
 /**
  * The numbered items of a notice as a tree, and the prose between them.
@@ -40,8 +41,18 @@ function isBareRoleLine(line: string, { registry, conventions }: OutlineContext)
   return [...read.leads, ...read.supports, ...read.responsible].every((name) => looksLikeBody(name, registry));
 }
 
+/** Roles close an item's text; they sit at its end, so its last lines are enough to look at (and keep long texts linear). */
 const itemHasRoles = (item: Item, { registry, conventions }: OutlineContext) =>
-  item.roleLines.length > 0 || hasBodies(extractRoles(item.lines.join(''), registry, conventions).roles);
+  item.roleLines.length > 0 || hasBodies(extractRoles(item.lines.slice(-8).join(''), registry, conventions).roles);
+
+const tableRank = sectionRank - 1;
+const captionEnd = re('(表|清单|台账|分工|方案|任务)$');
+
+/** The line just above a table when it names the table ("某某重点任务分工表"). */
+function caption(blocks: Block[]): string {
+  const last = blocks[blocks.length - 1];
+  return last?.kind === 'prose' && last.text.length <= 60 && captionEnd.test(last.text) ? last.text : '';
+}
 
 /** Cells of a line outside any table are just words. */
 const plain = (line: string) => line.replace(/\t+/g, ' ').trim();
@@ -66,6 +77,8 @@ export function buildOutline(
   for (let i = 0; i < lines.length; i++) {
     const table = tables.get(i);
     if (table) {
+      // A table outside any heading is a section of its own (two attachments' tables both start at 1).
+      if (open.length === 0 && table.entries[0]?.kind !== 'section') push({ rank: tableRank, number: 0, marker: '', rest: '' }, caption(blocks));
       for (const entry of table.entries) {
         if (entry.kind === 'section') push(entry.heading, entry.heading.rest);
         else {

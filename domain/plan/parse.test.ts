@@ -38,7 +38,7 @@ describe('parseNotice', () => {
       ['1.1', '总体要求', []], ['1.2', '总体要求', []], ['2.1', '其他', []],
     ]);
     expect(plan.warnings).toContainEqual({
-      code: 'no-roles',
+      code: 'noRoles',
       message: '未找到责任分工 No responsibility assignments found: the numbered items of the deepest level are taken as tasks without bodies',
       ref: null, body: null, detail: null,
     });
@@ -49,10 +49,10 @@ describe('parseNotice', () => {
     expect(plan.tasks[0]).toMatchObject({ leads: [], supports: ['市统计局'] });
     expect(plan.issuedOn).toBeNull();
     expect(plan.warnings).toEqual(expect.arrayContaining([
-      { code: 'no-date', message: '未找到成文日期 No date of the notice found; deadlines without a year stay unresolved', ref: null, body: null, detail: null },
-      { code: 'no-lead', message: '无牵头单位 Task 1.1 has no lead body', ref: '1.1', body: null, detail: null },
+      { code: 'noDate', message: '未找到成文日期 No date of the notice found; deadlines without a year stay unresolved', ref: null, body: null, detail: null },
+      { code: 'noLead', message: '无牵头单位 Task 1.1 has no lead body', ref: '1.1', body: null, detail: null },
       {
-        code: 'unresolved-deadline',
+        code: 'unresolvedDeadline',
         message: '无法确定期限 Deadline “3月31日前” could not be resolved: 每周报送，3月31日前完成',
         ref: '1.2', body: null, detail: '3月31日前',
       },
@@ -63,7 +63,7 @@ describe('parseNotice', () => {
     const registry = new BodyRegistry([{ id: 'a', shortName: '市A局', fullName: '某某市A局', kind: 'department', aliases: [] }]);
     const plan = parseNotice(notice('一、重点工作\n1.做好工作。（市A局牵头，市B局配合）'), { registry });
     expect(plan.warnings).toEqual([
-      { code: 'unknown-body', message: '未登记单位 Unknown body: 市B局 — please confirm', ref: '1.1', body: '市B局', detail: null },
+      { code: 'unknownBody', message: '未登记单位 Unknown body: 市B局 — please confirm', ref: '1.1', body: '市B局', detail: null },
     ]);
   });
 

@@ -74,8 +74,8 @@ function timeLimitRequirements(draft: TaskDraft, scope: Scope, context: DateCont
 
 function requirementWarnings(requirements: DetailedRequirement[]): PlanWarning[] {
   return requirements.flatMap((r) => [
-    ...(r.due === null && r.recurrence === null ? [warning('unresolved-deadline', { ref: r.taskRef, detail: r.phrase, text: r.text })] : []),
-    ...(r.appliesTo.length === 0 ? [warning('requirement-without-body', { ref: r.taskRef, detail: r.text })] : []),
+    ...(r.due === null && r.recurrence === null ? [warning('unresolvedDeadline', { ref: r.taskRef, detail: r.phrase, text: r.text })] : []),
+    ...(r.appliesTo.length === 0 ? [warning('requirementWithoutBody', { ref: r.taskRef, detail: r.text })] : []),
   ]);
 }
 

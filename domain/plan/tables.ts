@@ -77,6 +77,10 @@ function headerAt(lines: string[], i: number): { shape: Shape; columns: Column[]
   return columns ? { shape: 'cell-per-line', columns, headers, next: j } : null;
 }
 
+/** Whether a line is, by itself, the header row of a task table. */
+export const isHeaderLine = (line: string) =>
+  headerColumns(line.includes('\t') ? splitCells(line) : splitWords(line), !line.includes('\t')) !== null;
+
 const numberCell = re('^[（(]?\\s*([0-9０-９]{1,3}|[一二三四五六七八九十百]{1,4})\\s*[）)]?\\s*[.、．]?$');
 const dottedNumber = /^[0-9０-９]{1,3}[.．\-－][0-9０-９]{1,3}$/;
 
@@ -167,10 +171,14 @@ function sectionColumns(columns: Column[], rows: string[][]): Column[] {
   return repeats ? columns.map((c, i) => (i === first ? 'section' : c)) : columns;
 }
 
+/** A line between tab rows that is a group heading: short, no sentence, and a tab row after it. */
+const isGroupLine = (lines: string[], i: number) =>
+  !lines[i]!.includes('\t') && lines[i]!.length <= 40 && !/[。；;]/.test(lines[i]!) && (lines[i + 1]?.includes('\t') ?? false);
+
 /** A table of tab-separated rows: read by position; a row of one value is a section. */
 function readCells(lines: string[], start: number, header: NonNullable<ReturnType<typeof headerAt>>, reader: Omit<Reader, 'columns' | 'headers'>): Table {
   let end = header.next;
-  while (end < lines.length && lines[end]!.includes('\t') && !headerAt(lines, end)) end++;
+  while (end < lines.length && (lines[end]!.includes('\t') || isGroupLine(lines, end)) && !headerAt(lines, end)) end++;
   const rows = lines.slice(header.next, end).map(splitCells);
   const columns = sectionColumns(header.columns, rows);
   const r: Reader = { ...reader, columns, headers: header.headers };
@@ -196,8 +204,8 @@ function readCells(lines: string[], start: number, header: NonNullable<ReturnTyp
     const values = cells.length === columns.length ? cells : assign(columns, cells.filter(Boolean), reader.registry);
     const row = readRow(r, values, number ?? (numberAt < 0 ? ++count : null));
     const last = entries[entries.length - 1];
-    // A number repeated by a merged cell continues its row: one task, with every body of its lines.
-    if (last?.kind === 'row' && row.number !== null && last.row.number === row.number) {
+    // A number repeated by a merged cell, or no number where the table has them, continues the row above.
+    if (last?.kind === 'row' && (row.number === null || last.row.number === row.number)) {
       if (row.text && !last.row.text.includes(row.text)) last.row.text += `\n${row.text}`;
       for (const key of ['leads', 'supports', 'responsible', 'timeLimits'] as const) last.row.roles[key].push(...row.roles[key]);
     } else {

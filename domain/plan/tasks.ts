@@ -86,7 +86,7 @@ export function collectTasks(
   const unread = new Set<Item>();
   if (assigned.size === 0) {
     taskItems = items.length ? unassignedTasks(items) : [];
-    if (taskItems.length) warnings.push(warning('no-roles'));
+    if (taskItems.length) warnings.push(warning('noRoles'));
   } else {
     for (const peer of peersOfTasks(items, assigned)) unread.add(peer);
     taskItems = items.filter((item) => assigned.has(item) || unread.has(item));
@@ -106,7 +106,7 @@ export function collectTasks(
     return {
       task: {
         ref: `${ordinals.get(parent)}.${item.heading.number}`,
-        section: parent ? sectionTitle(readings.get(parent)!.text) : title,
+        section: (parent && sectionTitle(readings.get(parent)!.text)) || title,
         text: texts.get(item)!.trim(),
         ...resolveRoles(roles),
       },
@@ -121,11 +121,11 @@ function taskWarnings(drafts: TaskDraft[], unread: ReadonlySet<Item>, unassigned
   const warnings: PlanWarning[] = [];
   const seen = new Set<string>();
   for (const { task, item } of drafts) {
-    if (seen.has(task.ref)) warnings.push(warning('duplicate-ref', { ref: task.ref }));
+    if (seen.has(task.ref)) warnings.push(warning('duplicateRef', { ref: task.ref }));
     seen.add(task.ref);
     if (unassigned) continue;
-    if (unread.has(item) || (item.row && task.leads.length + task.supports.length === 0)) warnings.push(warning('roles-unread', { ref: task.ref }));
-    else if (task.leads.length === 0) warnings.push(warning('no-lead', { ref: task.ref }));
+    if (unread.has(item) || (item.row && task.leads.length + task.supports.length === 0)) warnings.push(warning('rolesUnread', { ref: task.ref }));
+    else if (task.leads.length === 0) warnings.push(warning('noLead', { ref: task.ref }));
   }
   return warnings;
 }

@@ -23,17 +23,21 @@ export interface ParsedRequirement {
   appliesTo: string[];
 }
 
-export type WarningCode =
-  | 'no-title'
-  | 'no-date'
-  | 'no-roles'
-  | 'roles-unread'
-  | 'no-lead'
-  | 'duplicate-ref'
-  | 'unknown-body'
-  | 'placeholder-body'
-  | 'unresolved-deadline'
-  | 'requirement-without-body';
+/** What a warning is about; the console words each in its own language. */
+export const warningCodes = [
+  'noTitle',
+  'noDate',
+  'noRoles',
+  'rolesUnread',
+  'noLead',
+  'duplicateRef',
+  'unknownBody',
+  'placeholderBody',
+  'unresolvedDeadline',
+  'requirementWithoutBody',
+] as const;
+
+export type WarningCode = (typeof warningCodes)[number];
 
 /** Something a person should check in the draft. */
 export interface PlanWarning {

@@ -16,17 +16,17 @@ interface About {
 }
 
 const messages: Record<WarningCode, (w: About) => string> = {
-  'no-title': () => '未找到标题 No title found at the top of the document',
-  'no-date': () => '未找到成文日期 No date of the notice found; deadlines without a year stay unresolved',
-  'no-roles': () =>
+  noTitle: () => '未找到标题 No title found at the top of the document',
+  noDate: () => '未找到成文日期 No date of the notice found; deadlines without a year stay unresolved',
+  noRoles: () =>
     '未找到责任分工 No responsibility assignments found: the numbered items of the deepest level are taken as tasks without bodies',
-  'roles-unread': ({ ref }) => `未识别责任单位 Task ${ref}: no responsible body could be read; please fill them in`,
-  'no-lead': ({ ref }) => `无牵头单位 Task ${ref} has no lead body`,
-  'duplicate-ref': ({ ref }) => `重复编号 Duplicate task number ${ref}`,
-  'unknown-body': ({ body }) => `未登记单位 Unknown body: ${body} — please confirm`,
-  'placeholder-body': ({ body }) => `待指定 Placeholder group, to be designated: ${body}`,
-  'unresolved-deadline': ({ detail, text }) => `无法确定期限 Deadline “${detail}” could not be resolved: ${text}`,
-  'requirement-without-body': ({ detail }) => `要求未指明单位 Requirement names no body: ${detail}`,
+  rolesUnread: ({ ref }) => `未识别责任单位 Task ${ref}: no responsible body could be read; please fill them in`,
+  noLead: ({ ref }) => `无牵头单位 Task ${ref} has no lead body`,
+  duplicateRef: ({ ref }) => `重复编号 Duplicate task number ${ref}`,
+  unknownBody: ({ body }) => `未登记单位 Unknown body: ${body} — please confirm`,
+  placeholderBody: ({ body }) => `待指定 Placeholder group, to be designated: ${body}`,
+  unresolvedDeadline: ({ detail, text }) => `无法确定期限 Deadline “${detail}” could not be resolved: ${text}`,
+  requirementWithoutBody: ({ detail }) => `要求未指明单位 Requirement names no body: ${detail}`,
 };
 
 /** A warning; `detail` is the words of the notice it is about (a deadline phrase, a requirement). */
@@ -43,7 +43,7 @@ export function bodyWarnings(tasks: ParsedTask[], registry: BodyRegistry): PlanW
   return names.flatMap((name) => {
     const entry = registry.find(name);
     const ref = tasks.find((t) => t.leads.includes(name) || t.supports.includes(name))?.ref ?? null;
-    if (entry?.kind === 'placeholder' || (!entry && placeholderWords.test(name))) return [warning('placeholder-body', { body: name, ref })];
-    return entry ? [] : [warning('unknown-body', { body: name, ref })];
+    if (entry?.kind === 'placeholder' || (!entry && placeholderWords.test(name))) return [warning('placeholderBody', { body: name, ref })];
+    return entry ? [] : [warning('unknownBody', { body: name, ref })];
   });
 }
