@@ -1,0 +1,78 @@
+import { crc32, deflateRawSync } from 'node:zlib';
+
+/** A zip of deflated entries; `declare` overrides the uncompressed size an entry states (a lying zip bomb). */
+export function zip(entries: Array<{ name: string; data: Buffer; declare?: number; crc?: number }>): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const name = Buffer.from(entry.name);
+    const packed = deflateRawSync(entry.data, { level: 9 });
+    const size = entry.declare ?? entry.data.length;
+    const crc = entry.crc ?? crc32(entry.data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(packed.length, 18);
+    local.writeUInt32LE(size, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(packed.length, 20);
+    central.writeUInt32LE(size, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, packed);
+    centrals.push(central, name);
+    offset += 30 + name.length + packed.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+const contentTypes =
+  '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>';
+const rels =
+  '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>';
+
+/**
+ * A small .docx whose document.xml inflates to `megabytes` MB of one paragraph
+ * repeated; with `lie`, its zip declares 1 KB instead, as a zip bomb does.
+ */
+export function expandingDocx(megabytes: number, lie = false): Buffer {
+  const paragraph = '<w:p><w:r><w:t>一、重复的段落文字</w:t></w:r></w:p>';
+  const open = '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>';
+  const body = Buffer.from(paragraph).toString().repeat(Math.ceil((megabytes * 1024 * 1024) / Buffer.byteLength(paragraph)));
+  const document = Buffer.from(`${open}${body}</w:body></w:document>`);
+  return zip([
+    { name: '[Content_Types].xml', data: Buffer.from(contentTypes) },
+    { name: '_rels/.rels', data: Buffer.from(rels) },
+    { name: 'word/document.xml', data: document, ...(lie ? { declare: 1024 } : {}) },
+  ]);
+}
+
+/**
+ * `megabytes` MB of random bytes with no control character below 8, so that
+ * they pass for text (GB18030 once UTF-8 fails): what a random upload gives.
+ */
+export function randomText(megabytes: number, seed = 1): Buffer {
+  let state = seed;
+  const bytes = Buffer.alloc(megabytes * 1024 * 1024);
+  for (let i = 0; i < bytes.length; i++) {
+    state = (state * 1103515245 + 12345) & 0x7fffffff;
+    bytes[i] = 8 + ((state >>> 16) % 248);
+  }
+  return bytes;
+}
