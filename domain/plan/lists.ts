@@ -26,9 +26,9 @@ const namesWithHe = re(
   'g',
 );
 const joiner = re('以及|和|及|与|会同|联合', 'g');
-/** 等 before a group: 民政部等有关部门和单位 names 民政部 and the group 有关部门和单位. */
-const etcGroup = re('等(?=(其他|其它)?(有关|相关)?(部门|单位|机构|部委|方面|地区))');
-const keptGroup = re('^(其他|其它|有关|相关)');
+/** 等 before a group: 民政部等有关部门和单位 names 民政部 and the group 有关部门和单位; 等部门 names nothing more. */
+const etcGroup = re('等(?=[^、，,]{0,8}(部门|单位|机构|部委|方面|地区|地方)(和单位|和部门)?$)');
+const keptGroup = re('^[^、，,]{0,6}(其他|其它|有关|相关|各)');
 /** A bare 等 (等部门, 等单位) at the end of a name adds nothing. */
 const trailingEtc = re('等(部门|单位|机构|方面|部委)?$');
 /** A part of a compound jurisdiction: 各区、县人民政府 and 各省、自治区、直辖市人民政府 are one name. */
@@ -128,16 +128,21 @@ export function splitTopLevel(text: string, separators: RegExp): Piece[] {
   return pieces;
 }
 
+/** "各区、县人民政府" is one name; so is "省直有关部门、单位", whose second piece is a bare noun. */
 function mergeJurisdictions(pieces: Piece[]): string[] {
   const names: string[] = [];
   let pending = '';
+  let lastSep = '';
   for (const { text, sep } of pieces) {
     if (sep === '、' && jurisdiction.test(text)) {
       pending += text + sep;
+    } else if (lastSep === '、' && names.length > 0 && !pending && bareNoun.test(text.trim())) {
+      names[names.length - 1] += `、${text}`;
     } else {
       names.push(pending + text);
       pending = '';
     }
+    lastSep = sep;
   }
   if (pending) names.push(pending.slice(0, -1));
   return names;
@@ -177,11 +182,11 @@ const clean = (name: string) =>
 
 /** The bodies a list names, in written order, each exactly as written. */
 export function splitBodies(list: string, registry: BodyRegistry): string[] {
-  const pieces = mergeJurisdictions(splitTopLevel(list.trim(), /[、，,；;\s\u3000]/));
+  const pieces = mergeJurisdictions(splitTopLevel(list.trim(), /[、，,；;/／\s\u3000]/));
   const names = pieces
     .map((p) => clean(p).replace(leadingBy, ''))
-    .flatMap(splitEtc)
     .flatMap((p) => splitJoined(p, registry))
+    .flatMap(splitEtc)
     .map(clean)
     .filter((name) => name !== '');
   return [...new Set(names)];

@@ -11,6 +11,7 @@ import {
   labels,
   leadMark,
   othersSupport,
+  roleMark,
   roleVerbs,
   type Slot,
   slotOf,
@@ -61,7 +62,9 @@ const nothing = re('^(无|暂无|—+|-+|/|／|空)$');
  */
 const noteWords = '第一位|首位|排名第一|排第一|排在第一|第一个|居首|列首';
 const bracketedNote = re(`[（(][^（）()]*(?:${noteWords})[^（）()]*[）)]`, 'g');
-const noteClause = re(`${noteWords}|^(?:以)?下同$|^(?:其他|其余|其它)[^，,。；;]{0,12}(?:配合|协办|参与|协助|责任)`);
+const noteClause = re(
+  `${noteWords}|^(?:以)?下同$|^(?:其他|其余|其它)[^，,。；;]{0,12}(?:配合|协办|参与|协助|责任)|不再(?:一一)?列(?:出|举)|^(?:以下|下列)[^，,。；;]*均`,
+);
 const trimPunct = (s: string) => s.replace(/^[\s，,；;。、：:]+|[\s，,；;。、]+$/g, '');
 function stripNotes(text: string): string {
   const pieces = splitTopLevel(text.replace(bracketedNote, ''), /[，,。；;]/);
@@ -70,8 +73,11 @@ function stripNotes(text: string): string {
 
 /** A clause that only says when: "2016年底前完成", "长期坚持". */
 const timeWords = re('^(长期坚持|持续推进|长期|持续|常态化推进|逐年推进|持续实施|长期实施|按年度推进|立即实施|已完成)$');
+/** Every deadline phrase has one of these characters: a cheap test before the full grammar. */
+const mayBeTime = /[年月日季周週天内內]/;
 const isTimeClause = (clause: string) =>
-  timeWords.test(clause) || (findDeadlines(clause, { issuedOn: null }).length > 0 && !endsWithRoleVerb.test(clause));
+  timeWords.test(clause) ||
+  (mayBeTime.test(clause) && !endsWithRoleVerb.test(clause) && findDeadlines(clause, { issuedOn: null }).length > 0);
 
 /** Takes the time clauses out of a responsibility text, wherever they stand among the roles. */
 function takeTimeClauses(text: string): { rest: string; times: string[] } {
@@ -113,7 +119,7 @@ export function addList(roles: Roles, slot: Slot, value: string, registry: BodyR
     mergeRoles(roles, byVerb);
     return;
   }
-  const names = splitBodies(value, registry);
+  const names = splitBodies(value, registry).map((n) => (leadMark.test(n) || supportMark.test(n) ? n : n.replace(roleMark, '')));
   const marked = names.some((n) => leadMark.test(n) || supportMark.test(n));
   const slotOfName = (i: number): 'leads' | 'supports' | 'responsible' => {
     if (slot === 'supports') return 'supports';
@@ -122,8 +128,8 @@ export function addList(roles: Roles, slot: Slot, value: string, registry: BodyR
     return slot === 'division' ? 'leads' : slot;
   };
   names.forEach((name, i) => {
-    if (leadMark.test(name)) roles.leads.push(name.replace(leadMark, ''));
-    else if (supportMark.test(name)) roles.supports.push(name.replace(supportMark, ''));
+    if (supportMark.test(name)) roles.supports.push(name.replace(supportMark, ''));
+    else if (leadMark.test(name)) roles.leads.push(name.replace(leadMark, ''));
     else roles[slotOfName(i)].push(name);
   });
 }

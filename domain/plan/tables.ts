@@ -38,7 +38,7 @@ export const sectionRank = 8;
 export const rowRank = 9;
 
 type Shape = 'cells' | 'row-per-line' | 'cell-per-line';
-type PieceKind = 'bodies' | 'time' | 'words';
+type PieceKind = 'bodies' | 'time' | 'person' | 'words';
 
 const isRoleColumn = (c: Column) => c === 'leads' || c === 'supports' || c === 'responsible' || c === 'division';
 const isTextColumn = (c: Column) => c === 'text' || c === 'section';
@@ -94,7 +94,11 @@ function rowNumber(cell: string): number | null {
 const timeWords = re('^(长期|持续|常态化|逐年|每年|每季度|每月|按年度|立即|已完成|年底前|年内)');
 const timeUnits = /[0-9０-９一二三四五六七八九十]+\s*(年|月|季度|日)|底前|前完成/;
 
+/** A leader named in a 责任领导 column: "张副市长", "王主任". */
+const person = re('^[\\u4e00-\\u9fff]{1,8}(?:长|书记|主任|同志|专员|巡视员)$');
+
 function pieceKind(piece: string, registry: BodyRegistry): PieceKind {
+  if (person.test(piece)) return 'person';
   if (piece.length <= 24 && (timeWords.test(piece) || timeUnits.test(piece) || findDeadlines(piece, { issuedOn: null }).length > 0)) {
     return 'time';
   }
@@ -106,7 +110,7 @@ function pieceKind(piece: string, registry: BodyRegistry): PieceKind {
 }
 
 const accepts = (column: Column, kind: PieceKind) =>
-  isTextColumn(column) ? kind === 'words' : isRoleColumn(column) ? kind === 'bodies' : column === 'timeLimits' ? kind === 'time' : column === 'ignored' && kind !== 'time';
+  isTextColumn(column) ? kind === 'words' : isRoleColumn(column) ? kind === 'bodies' : column === 'timeLimits' ? kind === 'time' : column === 'ignored' && kind !== 'time' && kind !== 'bodies';
 
 /** Pieces of a flattened row put into columns by what they look like, in column order. */
 function assign(columns: Column[], pieces: string[], registry: BodyRegistry): string[] {

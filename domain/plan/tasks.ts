@@ -107,7 +107,8 @@ export function collectTasks(
       task: {
         ref: `${ordinals.get(parent)}.${item.heading.number}`,
         section: (parent && sectionTitle(readings.get(parent)!.text)) || title,
-        text: texts.get(item)!.trim(),
+        // A task is never without words: its line as written when the roles were all of it, else its number.
+        text: texts.get(item)!.trim() || item.lines.join('').trim() || item.heading.marker.trim(),
         ...resolveRoles(roles),
       },
       timeLimits: roles.timeLimits,
