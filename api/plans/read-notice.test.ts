@@ -1,22 +1,11 @@
 import { readFileSync } from 'node:fs';
-import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { parseNotice } from '../../domain/plan/parse.ts';
-import { expandingDocx, randomText } from '../../test/helpers/documents.ts';
+import { docx, expandingDocx, paragraphs, randomText } from '../../test/helpers/documents.ts';
 import { NoticeInputError, readLimits, readNotice } from './read-notice.ts';
 
 const sample = '天津市人民政府办公厅\n一、主要任务\n1.完善制度。（市法制办负责）';
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`./fixtures/${name}`, import.meta.url)));
-
-/** A minimal .docx: one paragraph per line, as Word writes them. */
-async function docx(lines: string[]): Promise<Uint8Array> {
-  const zip = new JSZip();
-  zip.file('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>');
-  zip.file('_rels/.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>');
-  const body = lines.map((l) => `<w:p><w:r><w:t>${l}</w:t></w:r></w:p>`).join('');
-  zip.file('word/document.xml', `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`);
-  return zip.generateAsync({ type: 'uint8array' });
-}
 
 /** The task table of the document fixtures (scripts/make-notice-fixtures.ts), as every format must give it. */
 const tableTasks = [
@@ -58,7 +47,7 @@ describe('readNotice', () => {
   });
 
   it('reads a .docx document', async () => {
-    expect(await readNotice(await docx(['一、主要任务', '1.完善制度。（市法制办负责）']), 'notice.docx')).toBe('一、主要任务\n1.完善制度。（市法制办负责）');
+    expect(await readNotice(docx(paragraphs(['一、主要任务', '1.完善制度。（市法制办负责）'])), 'notice.docx')).toBe('一、主要任务\n1.完善制度。（市法制办负责）');
   });
 
   it.each(['table.docx', 'table.xlsx', 'table.html', 'table.pdf', 'table.doc'])('reads the task table of %s by its columns', async (name) => {

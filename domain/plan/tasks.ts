@@ -47,9 +47,10 @@ function unassignedTasks(items: Item[]): Item[] {
 }
 
 /**
- * The items without a readable responsibility that are peers of tasks: after
- * a task under the same heading and at its level, or at the tasks' level under
- * a heading that stands between headings of tasks, like its peers.
+ * The items without a readable responsibility that are peers of tasks: under
+ * the same heading and at its level (outside any heading, after the first
+ * task), or at the tasks' level under a heading that stands between headings
+ * of tasks.
  */
 function peersOfTasks(items: Item[], tasks: ReadonlySet<Item>): Item[] {
   const order = new Map(items.map((item, i) => [item, i]));
@@ -67,8 +68,9 @@ function peersOfTasks(items: Item[], tasks: ReadonlySet<Item>): Item[] {
   };
   return items.filter((item) => {
     if (tasks.has(item) || containsTask.has(item) || nearestTask(item, tasks)) return false;
+    // Under a heading every peer of a task is one; outside any heading only those after the first (the letter may come before).
     const first = firstTask.get(item.parent);
-    if (first && first.heading.rank === item.heading.rank && order.get(first)! < order.get(item)!) return true;
+    if (first && first.heading.rank === item.heading.rank && (item.parent !== null || order.get(first)! < order.get(item)!)) return true;
     return item.parent !== null && !containsTask.has(item.parent) && levelBetween(item.parent) === item.heading.rank;
   });
 }

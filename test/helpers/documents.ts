@@ -47,20 +47,28 @@ const contentTypes =
 const rels =
   '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>';
 
+/** A minimal .docx around the given `<w:body>` content; `declare` overrides the size its document.xml states. */
+export function docx(body: string, declare?: number): Buffer {
+  const document = Buffer.from(
+    `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`,
+  );
+  return zip([
+    { name: '[Content_Types].xml', data: Buffer.from(contentTypes) },
+    { name: '_rels/.rels', data: Buffer.from(rels) },
+    { name: 'word/document.xml', data: document, ...(declare === undefined ? {} : { declare }) },
+  ]);
+}
+
+/** Word paragraphs, one per line. */
+export const paragraphs = (lines: string[]) => lines.map((l) => `<w:p><w:r><w:t xml:space="preserve">${l}</w:t></w:r></w:p>`).join('');
+
 /**
  * A small .docx whose document.xml inflates to `megabytes` MB of one paragraph
  * repeated; with `lie`, its zip declares 1 KB instead, as a zip bomb does.
  */
 export function expandingDocx(megabytes: number, lie = false): Buffer {
-  const paragraph = '<w:p><w:r><w:t>一、重复的段落文字</w:t></w:r></w:p>';
-  const open = '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>';
-  const body = Buffer.from(paragraph).toString().repeat(Math.ceil((megabytes * 1024 * 1024) / Buffer.byteLength(paragraph)));
-  const document = Buffer.from(`${open}${body}</w:body></w:document>`);
-  return zip([
-    { name: '[Content_Types].xml', data: Buffer.from(contentTypes) },
-    { name: '_rels/.rels', data: Buffer.from(rels) },
-    { name: 'word/document.xml', data: document, ...(lie ? { declare: 1024 } : {}) },
-  ]);
+  const paragraph = paragraphs(['一、重复的段落文字']);
+  return docx(paragraph.repeat(Math.ceil((megabytes * 1024 * 1024) / Buffer.byteLength(paragraph))), lie ? 1024 : undefined);
 }
 
 /**
