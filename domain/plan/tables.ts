@@ -224,7 +224,7 @@ function flatRow(reader: Reader, open: { number: number; pieces: string[]; line:
 }
 
 const rowStart = re('^([0-9０-９]{1,3}(?=\\s*[.、．])|[0-9０-９]{1,3}(?=\\s)|[一二三四五六七八九十]{1,3}(?=\\s))\\s*[.、．]?\\s*(.*)$');
-const aloneNumber = /^([0-9０-９]{1,3})\s*[.、．]?$/;
+const aloneNumber = /^[（(]?([0-9０-９]{1,3})[）)]?\s*[.、．]?$/;
 /** Headings that group the rows of a flattened table: 一、 （一） 第一部分. */
 const isSectionLine = (line: string) => {
   const heading = parseHeading(line);
@@ -251,7 +251,8 @@ function readFlat(
     if (end > header.next && headerAt(lines, end)) break;
     const m = header.shape === 'row-per-line' ? rowStart.exec(line) : aloneNumber.exec(line);
     const number = m ? parseNumber(m[1]!) : null;
-    const next = number !== null && (last === 0 || number === last + 1 || (number === 1 && entries.at(-1)?.kind === 'section'));
+    // The next row: the next number (a few may be missing), or 1 again where a new group or table starts.
+    const next = number !== null && (last === 0 || number === 1 || (number > last && number <= last + 3));
     if (next || isSectionLine(line)) {
       if (open) entries.push(flatRow(r, open));
       open = null;
