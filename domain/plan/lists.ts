@@ -33,7 +33,7 @@ const keptGroup = re('^[^、，,]{0,6}(其他|其它|有关|相关|各)');
 const trailingEtc = re('等(部门|单位|机构|方面|部委)?$');
 /** A part of a compound jurisdiction: 各区、县人民政府 and 各省、自治区、直辖市人民政府 are one name. */
 const jurisdiction = re('^各?(省|市|区|县|自治区|直辖市|自治州|州|盟|地|乡|镇|街道|县级市|计划单列市)$');
-const leadingBy = re('^(具体|分别|统一)?由');
+const leadingBy = re('^(具体|分别|统一)?(由|会同|联合|并会同)');
 
 /** Brackets and quotes: separators inside them do not split a list. */
 const opening = '（(《“〔[【［「';

@@ -77,7 +77,8 @@ const timeWords = re('^(长期坚持|持续推进|长期|持续|常态化推进|
 const mayBeTime = /[年月日季周週天内內]/;
 const isTimeClause = (clause: string) =>
   timeWords.test(clause) ||
-  (mayBeTime.test(clause) && !endsWithRoleVerb.test(clause) && findDeadlines(clause, { issuedOn: null }).length > 0);
+  (mayBeTime.test(clause) && clause.length <= 40 && !/[:：]/.test(clause) && !endsWithRoleVerb.test(clause) &&
+    findDeadlines(clause, { issuedOn: null }).length > 0);
 
 /** Takes the time clauses out of a responsibility text, wherever they stand among the roles. */
 function takeTimeClauses(text: string): { rest: string; times: string[] } {
@@ -174,9 +175,12 @@ export interface ReadOptions {
  * Reads a responsibility text (a bracket's content or a line): roles,
  * 'note' when it only says how to read lists, null when it is not about roles.
  */
+/** "X、Y（按职责分工负责）": the verb in brackets after the names it governs. */
+const bracketedVerb = re('[（(]((?:按|依|根据)?[^（）()]{0,8}(?:负责|牵头|配合|参与))[）)]$');
+
 export function readRoleText(content: string, registry: BodyRegistry, options: ReadOptions = {}): Roles | 'note' | null {
   const conventions = options.conventions ?? noConventions;
-  const text = stripNotes(content);
+  const text = stripNotes(content).replace(bracketedVerb, '$1');
   if (text === '') return trimPunct(content) === '' ? null : 'note';
   const { rest, times } = takeTimeClauses(text);
   const roles =
