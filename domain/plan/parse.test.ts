@@ -59,6 +59,19 @@ describe('parseNotice', () => {
     ]));
   });
 
+  it('keeps every numbered item among the tasks, with a warning, and leaves other matters alone', () => {
+    const plan = parseNotice(notice([
+      '一、总体要求', '（一）指导思想。坚持稳中求进。',
+      '二、重点任务', '（二）完善制度。（市A局负责）', '（三）加强监管，确保安全。', '（四）优化服务。（市B局负责）',
+      '三、专项行动', '（五）开展专项整治。', '四、改革举措', '（六）深化改革。（市C局牵头，市D局配合）',
+      '五、保障措施', '（一）加强领导。', '六、其他事项', '（一）做好宣传。', '七、督查', '（七）开展督查。（市E局负责）',
+    ].join('\n')));
+    expect(plan.tasks.map((t) => [t.ref, t.leads])).toEqual([
+      ['1.2', ['市A局']], ['1.3', []], ['1.4', ['市B局']], ['2.5', []], ['3.6', ['市C局']], ['4.7', ['市E局']],
+    ]);
+    expect(plan.warnings.filter((w) => w.code === 'rolesUnread').map((w) => w.ref)).toEqual(['1.3', '2.5']);
+  });
+
   it('checks names against the registry it is given', () => {
     const registry = new BodyRegistry([{ id: 'a', shortName: '市A局', fullName: '某某市A局', kind: 'department', aliases: [] }]);
     const plan = parseNotice(notice('一、重点工作\n1.做好工作。（市A局牵头，市B局配合）'), { registry });

@@ -49,29 +49,32 @@ function unassignedTasks(items: Item[]): Item[] {
 /**
  * The items without a readable responsibility that are peers of tasks: under
  * the same heading and at its level (outside any heading, after the first
- * task), or at the tasks' level under a heading that stands between headings
- * of tasks.
+ * task), or carrying on the tasks' numbering under a heading between theirs.
  */
 function peersOfTasks(items: Item[], tasks: ReadonlySet<Item>): Item[] {
   const order = new Map(items.map((item, i) => [item, i]));
   const containsTask = new Set<Item | null>();
   for (const task of tasks) for (let up = task.parent; up; up = up.parent) containsTask.add(up);
-  const taskParents = [...new Set([...tasks].map((t) => t.parent))].filter((p): p is Item => p !== null);
   const firstTask = new Map<Item | null, Item>();
-  for (const task of [...tasks].sort((a, b) => order.get(a)! - order.get(b)!)) if (!firstTask.has(task.parent)) firstTask.set(task.parent, task);
-  /** Under a heading between two headings of tasks of its level: the level the tasks there have. */
-  const levelBetween = (parent: Item): number | null => {
-    const peers = taskParents.filter((p) => p.heading.rank === parent.heading.rank);
-    if (peers.length < 2 || order.get(parent)! < order.get(peers[0]!)! || order.get(parent)! > order.get(peers.at(-1)!)!) return null;
-    const ranks = [...tasks].filter((t) => peers.includes(t.parent!)).map((t) => t.heading.rank);
-    return ranks.length ? Math.min(...ranks) : null;
+  const sorted = [...tasks].sort((a, b) => order.get(a)! - order.get(b)!);
+  for (const task of sorted) if (!firstTask.has(task.parent)) firstTask.set(task.parent, task);
+  /**
+   * An item under a heading without tasks, at the level of the tasks around it,
+   * whose number carries on the tasks' numbering (（十六） between （十五） and
+   * （十七）): a task whose roles were not read, where a heading of other matters
+   * would number its items afresh.
+   */
+  const runsOn = (item: Item): boolean => {
+    const before = sorted.filter((t) => order.get(t)! < order.get(item)! && t.heading.rank === item.heading.rank).at(-1);
+    const after = sorted.find((t) => order.get(t)! > order.get(item)! && t.heading.rank === item.heading.rank);
+    return !!before && !!after && before.parent !== item.parent && before.heading.number < item.heading.number && item.heading.number < after.heading.number;
   };
   return items.filter((item) => {
     if (tasks.has(item) || containsTask.has(item) || nearestTask(item, tasks)) return false;
     // Under a heading every peer of a task is one; outside any heading only those after the first (the letter may come before).
     const first = firstTask.get(item.parent);
     if (first && first.heading.rank === item.heading.rank && (item.parent !== null || order.get(first)! < order.get(item)!)) return true;
-    return item.parent !== null && !containsTask.has(item.parent) && levelBetween(item.parent) === item.heading.rank;
+    return item.parent !== null && !containsTask.has(item.parent) && runsOn(item);
   });
 }
 
