@@ -101,6 +101,9 @@ export function buildOutline(
       current = push(heading, heading.rest);
     } else if (current && isRoleLine(line)) {
       current.roleLines.push(line);
+    } else if (current && /[:：]$/.test(current.roleLines.at(-1) ?? '')) {
+      // "责任单位：" with its bodies on the next line.
+      current.roleLines[current.roleLines.length - 1] += line;
     } else if (current && !current.row && !itemHasRoles(current, context)) {
       (isBareRoleLine(line, context) ? current.roleLines : current.lines).push(line);
     } else {

@@ -72,6 +72,14 @@ describe('parseNotice', () => {
     expect(plan.warnings.filter((w) => w.code === 'rolesUnread').map((w) => w.ref)).toEqual(['1.3', '2.5']);
   });
 
+  it('reads a label whose bodies are on the next line', () => {
+    const plan = parseNotice(notice('一、工作\n1.推进改革。\n牵头单位：\n市A局\n配合单位：\n市B局、市C局\n2.加强监管。（市D局负责）'));
+    expect(plan.tasks.map((t) => [t.ref, t.text, t.leads, t.supports])).toEqual([
+      ['1.1', '推进改革。', ['市A局'], ['市B局', '市C局']],
+      ['1.2', '加强监管。', ['市D局'], []],
+    ]);
+  });
+
   it('checks names against the registry it is given', () => {
     const registry = new BodyRegistry([{ id: 'a', shortName: '市A局', fullName: '某某市A局', kind: 'department', aliases: [] }]);
     const plan = parseNotice(notice('一、重点工作\n1.做好工作。（市A局牵头，市B局配合）'), { registry });
