@@ -58,14 +58,17 @@ export function bracketSpans(text: string): Array<[start: number, end: number]> 
   return spans;
 }
 
-/** How deep in role brackets a position of the text is. */
-export function depthAt(text: string, index: number): number {
+/** How deep in role brackets each position of the text is (before its character), in one pass. */
+export function bracketDepths(text: string): number[] {
+  const depths: number[] = [];
   let depth = 0;
-  for (const c of text.slice(0, index)) {
+  for (let i = 0; i < text.length; i++) {
+    depths.push(depth);
+    const c = text[i]!;
     if (roleOpening.includes(c)) depth++;
     else if (roleClosing.includes(c)) depth = Math.max(0, depth - 1);
   }
-  return depth;
+  return depths;
 }
 
 /** A text without the one pair of brackets around all of it: "（责任单位：X）" → "责任单位：X". */

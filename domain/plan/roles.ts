@@ -1,6 +1,6 @@
 import type { BodyRegistry } from '../bodies/registry.ts';
 import { findDeadlines } from '../dates/chinese-dates.ts';
-import { bracketSpans, depthAt, looksLikeBody, splitBodies, splitTopLevel, stripBrackets } from './lists.ts';
+import { bracketDepths, bracketSpans, looksLikeBody, splitBodies, splitTopLevel, stripBrackets } from './lists.ts';
 import { re } from './variants.ts';
 import {
   anyLabel,
@@ -194,21 +194,24 @@ export function readRoleText(content: string, registry: BodyRegistry, options: R
 /** Whether a line after a task carries its roles under a label. */
 export const isRoleLine = (line: string) => labelLine.test(line);
 
+const longestRoleText = 400;
+
 /** Where the first label outside brackets starts, at a clause boundary ("…加强监管。牵头单位：市发改委"). */
 function inlineLabelStart(text: string): number | null {
+  let depths: number[] | null = null;
   for (const m of text.matchAll(labels)) {
     const before = text[m.index - 1];
-    if (depthAt(text, m.index) === 0 && (before === undefined || /[，,；;。.\s]/.test(before))) return m.index;
+    depths ??= bracketDepths(text);
+    if (depths[m.index] === 0 && (before === undefined || /[，,；;。.\s]/.test(before))) return m.index;
   }
   return null;
 }
 
 /** Where the clauses of a sentence start: after each comma outside brackets. */
 function clauseStarts(sentence: string): number[] {
+  const depths = bracketDepths(sentence);
   const starts = [0];
-  [...sentence].forEach((c, i) => {
-    if (/[，,]/.test(c) && depthAt(sentence, i) === 0) starts.push(i + 1);
-  });
+  for (let i = 0; i < sentence.length; i++) if ((sentence[i] === '，' || sentence[i] === ',') && depths[i] === 0) starts.push(i + 1);
   return starts;
 }
 
@@ -225,7 +228,8 @@ function trailingRoles(text: string, registry: BodyRegistry): { text: string; ro
   const body = text.replace(/[。.；;\s]+$/, '');
   const start = Math.max(body.lastIndexOf('。'), body.lastIndexOf('；'), body.lastIndexOf(';')) + 1;
   const sentence = body.slice(start);
-  for (const at of clauseStarts(sentence)) {
+  // Roles take a few short clauses at the end; looking further back only costs time on long prose.
+  for (const at of clauseStarts(sentence).slice(-6)) {
     const clause = sentence.slice(at);
     const roles = verbClauses(clause, registry);
     if (roles && allLookLikeBodies([...roles.leads, ...roles.supports], registry)) return { text: text.slice(0, start + at), roles };
@@ -255,7 +259,10 @@ export function extractRoles(text: string, registry: BodyRegistry, conventions: 
   }
   const chars = [...rest];
   const spans = bracketSpans(rest);
-  const reads = spans.map(([start, end]) => readRoleText(chars.slice(start + 1, end - 1).join(''), registry, { conventions }));
+  // A bracket of roles is short; a long one is a quotation or an aside (and reading it would only cost time).
+  const reads = spans.map(([start, end]) =>
+    end - start > longestRoleText ? null : readRoleText(chars.slice(start + 1, end - 1).join(''), registry, { conventions }),
+  );
   for (const read of reads) if (read && read !== 'note') mergeRoles(roles, read);
   if (byLabel) mergeRoles(roles, byLabel);
   if (!hasBodies(roles) && spans.length > 0) {

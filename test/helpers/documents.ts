@@ -76,11 +76,15 @@ export function expandingDocx(megabytes: number, lie = false): Buffer {
  * they pass for text (GB18030 once UTF-8 fails): what a random upload gives.
  */
 export function randomText(megabytes: number, seed = 1): Buffer {
-  let state = seed;
+  // mulberry32: a small generator good enough that every byte value turns up as often as in real noise.
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(state ^ (state >>> 15), state | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
   const bytes = Buffer.alloc(megabytes * 1024 * 1024);
-  for (let i = 0; i < bytes.length; i++) {
-    state = (state * 1103515245 + 12345) & 0x7fffffff;
-    bytes[i] = 8 + ((state >>> 16) % 248);
-  }
+  for (let i = 0; i < bytes.length; i++) bytes[i] = 8 + Math.floor(next() * 248);
   return bytes;
 }
