@@ -6,6 +6,7 @@ import {
   anyLabel,
   endsWithRoleVerb,
   firstListedNote,
+  firstListedWords,
   isSupportVerb,
   labelLine,
   labels,
@@ -60,10 +61,9 @@ const nothing = re('^(无|暂无|—+|-+|/|／|空)$');
  * Notes on how the notice reads its lists ("列第一位者为牵头单位，其他为配合单位，下同"),
  * in a clause or a bracket of their own: not who does the task.
  */
-const noteWords = '第一位|首位|排名第一|排第一|排在第一|第一个|居首|列首';
-const bracketedNote = re(`[（(][^（）()]*(?:${noteWords})[^（）()]*[）)]`, 'g');
+const bracketedNote = re(`[（(][^（）()]*(?:${firstListedWords})[^（）()]*[）)]`, 'g');
 const noteClause = re(
-  `${noteWords}|^(?:以)?下同$|^(?:其他|其余|其它)[^，,。；;]{0,12}(?:配合|协办|参与|协助|责任)|不再(?:一一)?列(?:出|举)|^(?:以下|下列)[^，,。；;]*均`,
+  `${firstListedWords}|^(?:以)?下同$|^(?:其他|其余|其它)[^，,。；;]{0,12}(?:配合|协办|参与|协助|责任)|不再(?:一一)?列(?:出|举)|^(?:以下|下列)[^，,。；;]*均`,
 );
 const trimPunct = (s: string) => s.replace(/^[\s，,；;。、：:]+|[\s，,；;。、]+$/g, '');
 function stripNotes(text: string): string {
@@ -171,13 +171,13 @@ export interface ReadOptions {
   bare?: boolean;
 }
 
+/** "X、Y（按职责分工负责）": the verb in brackets after the names it governs. */
+const bracketedVerb = re('[（(]((?:按|依|根据)?[^（）()]{0,8}(?:负责|牵头|配合|参与))[）)]$');
+
 /**
  * Reads a responsibility text (a bracket's content or a line): roles,
  * 'note' when it only says how to read lists, null when it is not about roles.
  */
-/** "X、Y（按职责分工负责）": the verb in brackets after the names it governs. */
-const bracketedVerb = re('[（(]((?:按|依|根据)?[^（）()]{0,8}(?:负责|牵头|配合|参与))[）)]$');
-
 export function readRoleText(content: string, registry: BodyRegistry, options: ReadOptions = {}): Roles | 'note' | null {
   const conventions = options.conventions ?? noConventions;
   const text = stripNotes(content).replace(bracketedVerb, '$1');
@@ -268,7 +268,7 @@ export function extractRoles(text: string, registry: BodyRegistry, conventions: 
   if (!hasBodies(roles) && spans.length > 0) {
     // Nothing said in words: a last bracket that only lists bodies names them.
     const [start, end] = spans[spans.length - 1]!;
-    const atEnd = chars.slice(end).join('').replace(/[。.；;\s]/g, '') === '';
+    const atEnd = end - start <= longestRoleText && chars.slice(end).join('').replace(/[。.；;\s]/g, '') === '';
     const read = atEnd ? readRoleText(chars.slice(start + 1, end - 1).join(''), registry, { conventions, bare: true }) : null;
     if (read && read !== 'note') {
       mergeRoles(roles, read);

@@ -79,6 +79,7 @@ export const leadMark = markOf('牵头|主办|主责');
 export const roleMark = markOf('负责|分工|下同|第一位|首位|落实');
 
 /** "列第一位者为牵头单位，下同" and its variants: how the notice reads its lists. */
-export const firstListedNote = re('(?:第一位|首位|排名第一|排第一|排在第一|第一个|居首|列首)[^，,。；;）)]*(?:牵头|主办|主责)');
+export const firstListedWords = '第一位|首位|排名第一|排第一|排在第一|第一个|居首|列首';
+export const firstListedNote = re(`(?:${firstListedWords})[^，,。；;）)]*(?:牵头|主办|主责)`);
 /** … "其他为配合单位": the others listed support. */
 export const othersSupport = re('^[^。]{0,20}?(?:其他|其余|其它)[^，,。；;）)]{0,12}(?:配合|协办|参与|协助)');
