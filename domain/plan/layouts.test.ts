@@ -62,6 +62,8 @@ describe('layouts of the genre', () => {
       ['1.4', ['市发展改革委'], ['市住房城乡建设局', '市自然资源局']],
     ]);
     expect(read('table-cells').tasks[3]!.text).toBe('完善城市更新项目储备库，实行动态管理。');
+    // The sentence after the table is no part of its last row.
+    expect(read('table-cells').requirements.at(-1)).toMatchObject({ appliesTo: ['各责任单位'], recurrence: 'FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=-1' });
   });
 
   it('reads a table of tab-separated cells: 责任单位 alone leads, (牵头) marks, 责任领导 ignored, an empty row kept (table-tabs)', () => {

@@ -219,6 +219,11 @@ function readCells(lines: string[], start: number, header: NonNullable<ReturnTyp
   return { start, end, entries };
 }
 
+/** A sentence after a row that already names its bodies is the text after the table ("各责任单位每季度末报送进展。"). */
+const isSentence = (line: string) => line.length > 12 && /[。；;]$/.test(line);
+const hasRoles = (reader: Reader, pieces: string[]) =>
+  assign(reader.columns, pieces, reader.registry).some((value, i) => value !== '' && isRoleColumn(reader.columns[i]!));
+
 function flatRow(reader: Reader, open: { number: number; pieces: string[]; line: number }): TableEntry {
   return { kind: 'row', row: readRow(reader, assign(reader.columns, open.pieces, reader.registry), open.number), line: open.line };
 }
@@ -262,7 +267,7 @@ function readFlat(
       open = { number: number!, pieces: header.shape === 'row-per-line' ? splitWords(m![2]!) : [], line: end };
     } else if (isSectionLine(line)) {
       entries.push({ kind: 'section', heading: sectionHeading(line, ++sections), line: end });
-    } else if (open) {
+    } else if (open && !(isSentence(line) && hasRoles(r, open.pieces))) {
       open.pieces.push(...pieces(line));
     } else if (last === 0) {
       return null; // words under the header that are no row: not a table
