@@ -24,7 +24,7 @@ try {
   });
   const result = await commitPlan({ prisma, temporal, taskQueue: config.taskQueue, dataDir: config.dataDir }, draft);
   console.log(`${result.created ? 'imported' : 'already imported'} ${result.planId}: ${result.tasks} tasks supervised`);
-  for (const warning of draft.warnings) console.log(`  ! ${warning}`);
+  for (const warning of draft.warnings) console.log(`  ! ${warning.message}`);
   await Promise.all([prisma.$disconnect(), temporal.connection.close()]);
 } catch (error) {
   const { code, message } = error as NodeJS.ErrnoException;

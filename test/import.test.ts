@@ -14,7 +14,7 @@ const seedText = fs.readFileSync(seedNotice, 'utf8');
 const endOfJanuary2016 = new Date('2016-01-31T23:59:59+08:00');
 
 const parseMutation = `mutation ($text: String) { parseNotice(text: $text) {
-  ... on MutationParseNoticeSuccess { data { title issuer issuedOn basis sourceText warnings
+  ... on MutationParseNoticeSuccess { data { title issuer issuedOn basis sourceText warnings { code message ref body detail }
     tasks { ref section text leads supports } requirements { text due recurrence appliesTo } bodies { name match bodyId } } }
   ... on Error { message } } }`;
 const commitMutation = `mutation ($draft: NoticeDraftInput!) { commitPlan(draft: $draft, timeline: historic) {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdConflictPolicy, WorkflowIdReusePolicy, type Client } from '@temporalio/client';
+import type { PlanWarning } from '../../domain/plan/types.ts';
 import { layOutPlan, type NoticePlan, type PlanLayout, type Timeline } from '../../domain/supervision/plan.ts';
 import { shanghaiDate } from '../../domain/time/instants.ts';
 import type { PrismaClient } from '../../runtime/db.ts';
@@ -12,7 +13,7 @@ export interface PlanDraft extends NoticePlan {
   title: string;
   issuer: string | null;
   basis: string | null;
-  warnings: string[];
+  warnings: PlanWarning[];
   sourceText: string;
   timeline: Timeline;
   reminderDays?: number[];

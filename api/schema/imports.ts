@@ -1,7 +1,8 @@
 import { NoticeParseError } from '../../domain/plan/errors.ts';
-import { parseNotice } from '../../domain/plan/parse.ts';
+import { type PlanWarning, warningCodes } from '../../domain/plan/types.ts';
 import { commitPlan, type PlanDraft } from '../plans/commit.ts';
-import { NoticeInputError, readNotice } from '../plans/read-notice.ts';
+import { NoticeInputError } from '../plans/read-notice.ts';
+import { parseUntrusted } from '../plans/sandbox.ts';
 import { loadRegistry } from '../plans/registry.ts';
 import { validateDraft } from '../plans/validate-draft.ts';
 import { builder } from './builder.ts';
@@ -24,6 +25,22 @@ const BodyMatch = builder.enumType('BodyMatch', {
     placeholder: { description: '待指定 To be designated by the supervising office' },
     unknown: { description: '未登记单位，请确认 Not in the registry: please confirm' },
   } as const,
+});
+
+const PlanWarningCode = builder.enumType('PlanWarningCode', {
+  description: '解析提示的类别 What a parser warning is about.',
+  values: warningCodes,
+});
+
+const PlanWarningRef = builder.objectRef<PlanWarning>('PlanWarning').implement({
+  description: '解析提示 Something in the draft the parser asks a person to check.',
+  fields: (t) => ({
+    code: t.field({ type: PlanWarningCode, resolve: (w) => w.code }),
+    message: t.exposeString('message', { description: 'Chinese, then English.' }),
+    ref: t.exposeString('ref', { nullable: true, description: 'The task it is about (for a body, the first task naming it).' }),
+    body: t.exposeString('body', { nullable: true, description: 'The body it is about, as written.' }),
+    detail: t.exposeString('detail', { nullable: true, description: 'The words of the notice it is about: a deadline phrase, a requirement.' }),
+  }),
 });
 
 const DraftTask = builder.objectRef<Draft['tasks'][number]>('DraftTask').implement({
@@ -63,7 +80,7 @@ const NoticeDraft = builder.objectRef<Draft & { bodies: DraftBody[] }>('NoticeDr
     issuedOn: t.exposeString('issuedOn', { nullable: true }),
     basis: t.exposeString('basis', { nullable: true }),
     sourceText: t.exposeString('sourceText'),
-    warnings: t.exposeStringList('warnings'),
+    warnings: t.field({ type: [PlanWarningRef], resolve: (d) => d.warnings }),
     tasks: t.field({ type: [DraftTask], resolve: (d) => d.tasks }),
     requirements: t.field({ type: [DraftRequirement], resolve: (d) => d.requirements }),
     bodies: t.field({ type: [DraftBodyRef], resolve: (d) => d.bodies }),
@@ -89,6 +106,16 @@ const DraftRequirementInput = builder.inputType('DraftRequirementInput', {
   }),
 });
 
+const PlanWarningInput = builder.inputType('PlanWarningInput', {
+  fields: (t) => ({
+    code: t.field({ type: PlanWarningCode, required: true }),
+    message: t.string({ required: true }),
+    ref: t.string(),
+    body: t.string(),
+    detail: t.string(),
+  }),
+});
+
 const NoticeDraftInput = builder.inputType('NoticeDraftInput', {
   fields: (t) => ({
     title: t.string({ required: true }),
@@ -96,7 +123,7 @@ const NoticeDraftInput = builder.inputType('NoticeDraftInput', {
     issuedOn: t.string(),
     basis: t.string(),
     sourceText: t.string({ required: true }),
-    warnings: t.stringList(),
+    warnings: t.field({ type: [PlanWarningInput] }),
     tasks: t.field({ type: [DraftTaskInput], required: true }),
     requirements: t.field({ type: [DraftRequirementInput], required: true }),
     reminderDays: t.intList({ description: 'Days before a deadline that reminders go out (default 7 and 1).' }),
@@ -106,15 +133,18 @@ const NoticeDraftInput = builder.inputType('NoticeDraftInput', {
 builder.mutationField('parseNotice', (t) =>
   t.field({
     type: NoticeDraft,
-    description: '解析通知为草稿（不保存） Parses an uploaded notice (text, HTML or .docx) into a draft; stores nothing.',
+    description:
+      '解析通知为草稿（不保存） Parses an uploaded notice (text, HTML, .docx, .doc, .xlsx or a PDF with text) or pasted text into a draft; ' +
+      'stores nothing. Read off the request thread within limits (2 MB of text, 50 MB unpacked, 10 s, 256 MB).',
     authScopes: { supervisor: true },
     errors: { types: [ValidationError] },
     args: { file: t.arg({ type: 'File' }), text: t.arg.string() },
     resolve: async (_root, { file, text }, ctx) => {
       if (!file && !text) throw new ValidationError('请上传文件或粘贴文本。 Upload a file or paste the text.');
       try {
-        const source = file ? await readNotice(new Uint8Array(await file.arrayBuffer()), file.name) : text!;
-        const parsed = parseNotice(source);
+        const { sourceText: source, plan: parsed } = await parseUntrusted(
+          file ? { bytes: new Uint8Array(await file.arrayBuffer()), fileName: file.name } : { text: text! },
+        );
         const registry = await loadRegistry(ctx.prisma);
         const names = [...new Set(parsed.tasks.flatMap((task) => [...task.leads, ...task.supports]))];
         const bodies = names.map((name): DraftBody => {
@@ -144,7 +174,7 @@ builder.mutationField('commitPlan', (t) =>
         issuer: draft.issuer ?? null,
         issuedOn: draft.issuedOn ?? null,
         basis: draft.basis ?? null,
-        warnings: draft.warnings ?? [],
+        warnings: (draft.warnings ?? []).map((w) => ({ ...w, ref: w.ref ?? null, body: w.body ?? null, detail: w.detail ?? null })),
         reminderDays: draft.reminderDays ?? undefined,
         requirements: draft.requirements.map((r) => ({ ...r, due: r.due ?? null, recurrence: r.recurrence ?? null })),
         timeline: timeline ?? 'historic',

@@ -24,7 +24,11 @@ export const PlanNode = builder.prismaNode('Plan', {
     timeline: t.field({ type: Timeline, resolve: (p) => p.timeline as typeof Timeline.$inferType }),
     shiftDays: t.exposeInt('shiftDays'),
     reminderDays: t.intList({ resolve: (p) => JSON.parse(p.reminderDays) as number[] }),
-    warnings: t.stringList({ resolve: (p) => JSON.parse(p.warnings) as string[] }),
+    warnings: t.stringList({
+      description: '解析提示（中文在前，英文在后） The parser\'s warnings, each as its message (Chinese, then English).',
+      // Plans imported before warnings were structured stored their messages.
+      resolve: (p) => (JSON.parse(p.warnings) as Array<string | { message: string }>).map((w) => (typeof w === 'string' ? w : w.message)),
+    }),
     sourceText: t.exposeString('sourceText'),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     sections: t.relation('sections', { query: { orderBy: { ordinal: 'asc' } } }),

@@ -13,12 +13,16 @@ describe('isChrome', () => {
     expect(isChrome('首页 > 政务公开 > 政策文件')).toBe(true);
     expect(isChrome('發佈時間：2020-04-27')).toBe(true);
     expect(isChrome('（此件公开发布）')).toBe(true);
+    expect(isChrome('版权所有：某某市人民政府办公室 主办：某某市人民政府办公室')).toBe(true);
+    expect(isChrome('相关链接')).toBe(true);
+    expect(isChrome('【字体：大 中 小】【打印】')).toBe(true);
   });
 
   it('keeps the text', () => {
     expect(isChrome('1.实施企业经营异常名录制度。（市市场监管委牵头）')).toBe(false);
     expect(isChrome('2015年12月15日')).toBe(false);
     expect(isChrome('二、有关要求')).toBe(false);
+    expect(isChrome('主办单位：省商务厅')).toBe(false);
   });
 });
 

@@ -8,9 +8,11 @@ import { re } from './variants.ts';
 const chromeLines = [
   re('^今天是'),
   re('^(来\\s*源|访问次数|浏览次数|点击数|阅读数|发布时间|发布日期|更新时间|文章关键字|关键[字词]|责任编辑|编辑|字号|分享到|当前位置|您的位置|' +
-    '索\\s*引\\s*号|主题分类|发文机关|发文字号|成文日期|标\\s*题|主\\s*题\\s*词)\\s*[:：]'),
+    '索\\s*引\\s*号|主题分类|发文机关|发文字号|成文日期|标\\s*题|主\\s*题\\s*词|信息来源|发布机构|生成日期|公开方式|公开范围|' +
+    '有效性|效力状态|文\\s*号|分\\s*类|版权所有|网站标识码|作\\s*者)\\s*[:：]'),
   re('访问次数|浏览次数|发布时间\\s*[:：]|【(打印|关闭|字体|字号)'),
-  re('^(打印本页|关闭窗口|返回顶部|打印|关闭|收藏|扫一扫.*)$'),
+  re('^(打印本页|关闭窗口|返回顶部|打印|关闭|收藏|扫一扫.*|相关链接|相关文件|相关阅读|相关新闻|政策解读|附件下载|网站地图|联系我们|上一篇.*|下一篇.*)$'),
+  re('ICP备|网站标识码|版权所有'),
   re('^[（(]此件.{1,6}[）)]$'),
   /^source\s*:/i,
   /^https?:\/\//i,
@@ -19,10 +21,18 @@ const chromeLines = [
 
 export const isChrome = (line: string) => chromeLines.some((pattern) => pattern.test(line));
 
-/** The text's lines, trimmed, without blank lines and page chrome. */
+/**
+ * The text's lines, trimmed, without blank lines and page chrome. A line with
+ * tabs between words is a table row: its tabs at either end are empty cells
+ * and stay.
+ */
 export function contentLines(text: string): string[] {
   return text
     .split(/\r\n|\r|\n/)
-    .map((line) => line.replace(/^[\s\u3000\u00a0\ufeff]+|[\s\u3000\u00a0\ufeff]+$/g, ''))
-    .filter((line) => line !== '' && !isChrome(line));
+    .map((line) => {
+      const trimmed = line.replace(/^[ \f\v\u3000\u00a0\ufeff]+|[ \f\v\u3000\u00a0\ufeff]+$/g, '');
+      const words = trimmed.replace(/^\t+|\t+$/g, '');
+      return words.includes('\t') ? trimmed : words;
+    })
+    .filter((line) => line !== '' && !isChrome(line.trim()));
 }

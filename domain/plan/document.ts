@@ -1,6 +1,9 @@
 import { parseCalendarDate } from '../dates/chinese-dates.ts';
 import { parseHeading } from './headings.ts';
+import { isHeaderLine } from './tables.ts';
+import type { PlanWarning } from './types.ts';
 import { re } from './variants.ts';
+import { warning } from './warnings.ts';
 
 /** What a notice says about itself: title, issuer, date and the document it implements. */
 export interface DocumentInfo {
@@ -12,7 +15,7 @@ export interface DocumentInfo {
   meta: Set<number>;
   /** The date line: it ends the letter it signs, so no numbered item runs past it. */
   dateLine: number | null;
-  warnings: string[];
+  warnings: PlanWarning[];
 }
 
 // 津政发〔2015〕5号, 国发〔2018〕39号, 国办发[2016]1号
@@ -22,6 +25,8 @@ const beforeNumber = re('^.*(贯彻落实|贯彻|落实|根据|按照|依据|执
 /** Red-header banners and attachment marks above a title. */
 const banner = re('^(.{2,20}文件|附件\\s*[0-9]*\\s*[:：]?)$');
 const titleEnd = re('(通知|意见|方案|决定|办法|分工|细则|规定|纲要|计划|规划|函|批复|通报|公告|要点|措施|清单|安排|纪要)$');
+/** What a document is: once a title line ends with one of these, the title is whole. */
+const documentKind = re('(通知|意见|决定|函|批复|通报|公告|纪要|报告)$');
 const issuerEnd = re('(国务院|政府|办公厅|办公室|委员会|委|部|局|厅|办|院|署)$');
 const issuerInTitle = re('^(.{2,30}?)(关于|印发|转发)');
 const implementing = re('贯彻|落实|根据|按照|依据|实施|执行');
@@ -42,7 +47,14 @@ const isDocNumberLine = (line: string) => docNumbers(line)[0] === line;
 const isDateLine = (line: string) => parseCalendarDate(unbracket(line)) !== null;
 
 function isTitleLine(line: string): boolean {
-  return line.length <= 60 && !/[。：:；;，,]/.test(line) && !parseHeading(line) && !isDateLine(line) && !isDocNumberLine(line);
+  return (
+    line.length <= 60 &&
+    !/[。：:；;，,\t]/.test(line) &&
+    !parseHeading(line) &&
+    !isDateLine(line) &&
+    !isDocNumberLine(line) &&
+    !isHeaderLine(line)
+  );
 }
 
 /** How many banner lines open the document. */
@@ -51,15 +63,38 @@ function bannerCount(lines: string[]): number {
   return first < 0 ? lines.length : first;
 }
 
-/** The title: the first lines after the banners, joined while a title broken across lines has not yet ended. */
-function findTitle(lines: string[], start: number): number[] {
-  let i = start;
+/** Site furniture a page may put above the notice: the site's name, menus, links. */
+const siteLine = re('网站|门户|首页|网$|[>»＞|｜]|^(政务公开|信息公开|政府信息公开|政策文件|政策法规|通知公告|文件通知|政府文件|最新文件|无障碍|English)$', 'i');
+/** Where the letter begins: the addressees ("各区人民政府，市政府各部门：") or the first numbered heading. */
+const salutation = /[:：]$/;
+const titleSearch = 40;
+
+/** The lines of a title starting at `start`, joined while a title broken across lines has not yet ended. */
+function titleRun(lines: string[], start: number): number[] {
   const indices: number[] = [];
-  for (; i < lines.length && indices.length < 4 && isTitleLine(lines[i]!); i++) {
+  for (let i = start; i < lines.length && indices.length < 4 && isTitleLine(lines[i]!) && !siteLine.test(lines[i]!) && !banner.test(lines[i]!); i++) {
     indices.push(i);
-    if (titleEnd.test(lines[i]!)) break;
+    // "…任务分工" then "表的通知": a title broken after a word that can end one.
+    const next = lines[i + 1];
+    if (titleEnd.test(lines[i]!) && !(next && !documentKind.test(lines[i]!) && documentKind.test(next) && isTitleLine(next))) break;
   }
   return indices;
+}
+
+/**
+ * The title: the first run of title lines near the top that ends the way titles
+ * end (…的通知, …方案), so that page chrome above it is passed over; else the
+ * first lines after the banners.
+ */
+function findTitle(lines: string[], banners: number): number[] {
+  const limit = Math.min(lines.length, titleSearch);
+  for (let i = 0; i < limit; i++) {
+    if (salutation.test(lines[i]!) || parseHeading(lines[i]!)) break;
+    const run = titleRun(lines, i);
+    const text = run.map((k) => lines[k]).join('');
+    if (run.length && text.length >= 6 && titleEnd.test(text)) return run;
+  }
+  return titleRun(lines, banners);
 }
 
 /** A short line naming an office right above the date: the signature. */
@@ -93,7 +128,7 @@ export function readDocument(lines: string[], raw: string): DocumentInfo {
   const banners = bannerCount(lines);
   const titleLines = findTitle(lines, banners);
   const title = titleLines.map((i) => lines[i]).join('');
-  const meta = new Set([...lines.keys()].slice(0, banners).concat(titleLines));
+  const meta = new Set([...lines.keys()].slice(0, Math.min(banners, titleLines[0] ?? banners)).concat(titleLines));
 
   const ownIndex = lines.findIndex((line, i) => i < 12 && isDocNumberLine(line));
   if (ownIndex >= 0) meta.add(ownIndex);
@@ -114,8 +149,8 @@ export function readDocument(lines: string[], raw: string): DocumentInfo {
     issuerByPrefix[own?.replace(/[〔［[【（(].*$/, '') ?? ''] ??
     null;
 
-  const warnings: string[] = [];
-  if (!title) warnings.push('未找到标题 No title found at the top of the document');
-  if (!issuedOn) warnings.push('未找到成文日期 No date of the notice found; deadlines without a year stay unresolved');
+  const warnings: PlanWarning[] = [];
+  if (!title) warnings.push(warning('noTitle'));
+  if (!issuedOn) warnings.push(warning('noDate'));
   return { title, issuer, issuedOn, basis: findBasis(lines, own), meta, dateLine, warnings };
 }

@@ -22,10 +22,14 @@ describe('parseHeading', () => {
     expect(level('二十一、其他')).toEqual([0, 21, '二十一、', '其他']);
     expect(level('1）建立')).toEqual([4, 1, '1）', '建立']);
     expect(level('③加强')).toEqual([5, 3, '③', '加强']);
+    expect(level('第二部分 城市建设')).toEqual([-1, 2, '第二部分 ', '城市建设']);
+    expect(level('2.3 推进数据共享')).toEqual([2.5, 3, '2.3 ', '推进数据共享']);
+    expect(level('2.3推进数据共享')).toEqual([2.5, 3, '2.3', '推进数据共享']);
   });
 
   it('does not take amounts, dates or parentheticals for headings', () => {
     expect(parseHeading('1.5倍以上')).toBeNull();
+    expect(parseHeading('2.5万元补助')).toBeNull();
     expect(parseHeading('2015年12月15日')).toBeNull();
     expect(parseHeading('（市市场监管委牵头）')).toBeNull();
     expect(parseHeading('一是加强领导')).toBeNull();

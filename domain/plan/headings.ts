@@ -2,8 +2,9 @@ import { parseNumber } from '../dates/numerals.ts';
 
 /**
  * Numbered headings, by the conventional order of levels in Chinese official
- * documents: 一、 > （一） > 1. > （1） > 1） > ①. A notice may skip levels or
- * start below the first; the rank only says which kind nests in which.
+ * documents: 第一部分 > 一、 > （一） > 1. > 1.1 > （1） > 1） > ①. A notice may skip
+ * levels or start below the first; the rank only says which kind nests in
+ * which. A dotted number (2.3) is the third item under the heading numbered 2.
  */
 export interface Heading {
   rank: number;
@@ -20,10 +21,12 @@ const open = '[（(]\\s*';
 const close = '\\s*[）)]';
 
 const kinds: Array<{ rank: number; pattern: RegExp }> = [
+  { rank: -1, pattern: new RegExp(`^第(${chinese})(?:部分|章|篇)\\s*`) },
   { rank: 0, pattern: new RegExp(`^(${chinese})\\s*[、.．]`) },
   { rank: 1, pattern: new RegExp(`^${open}(${chinese})${close}`) },
   // 1.5倍 is not a heading: the dot must not be followed by a digit.
   { rank: 2, pattern: new RegExp(`^(${arabic})\\s*(?:[、]|[.．](?![0-9０-９]))`) },
+  { rank: 2.5, pattern: new RegExp(`^${arabic}[.．](${arabic})(?:\\s*[.．、]|\\s+|(?=[^0-9０-９.．]))`) },
   { rank: 3, pattern: new RegExp(`^${open}(${arabic})${close}`) },
   { rank: 4, pattern: new RegExp(`^(${arabic})${close}`) },
   { rank: 5, pattern: /^([\u2460-\u2473])/ },
@@ -38,6 +41,8 @@ export function parseHeading(line: string): Heading | null {
     if (!m) continue;
     const digits = m[1]!;
     const number = rank === 5 ? circled(digits) : parseNumber(digits);
+    // 1.5倍, 2.3万元: a decimal, not a heading.
+    if (rank === 2.5 && /^[0-9０-９]*[万亿千百]?[倍元个%％]/.test(line.slice(m[0].length))) continue;
     if (number === null) continue;
     return { rank, number, marker: m[0], rest: line.slice(m[0].length).trim() };
   }

@@ -25,16 +25,73 @@ const namesWithHe = re(
     '规划和自然资源|自然资源和规划|粮食和物资储备|政府和社会资本|中央和国家机关|新闻出版和广|部门和单位',
   'g',
 );
-const joiner = re('以及|和|及|与|会同', 'g');
-/** 等 before a group: 民政部等有关部门和单位 names 民政部 and the group 有关部门和单位. */
-const etcGroup = re('等(?=(其他|其它)?(有关|相关)?(部门|单位|机构|部委|方面|地区))');
-const keptGroup = re('^(其他|其它|有关|相关)');
+const joiner = re('以及|和|及|与|会同|联合', 'g');
+/** 等 before a group: 民政部等有关部门和单位 names 民政部 and the group 有关部门和单位; 等部门 names nothing more. */
+const etcGroup = re('等(?=[^、，,]{0,8}(部门|单位|机构|部委|方面|地区|地方)(和单位|和部门)?$)');
+const keptGroup = re('^[^、，,]{0,6}(其他|其它|有关|相关|各)');
+/** A bare 等 (等部门, 等单位) at the end of a name adds nothing. */
+const trailingEtc = re('等(部门|单位|机构|方面|部委)?$');
 /** A part of a compound jurisdiction: 各区、县人民政府 and 各省、自治区、直辖市人民政府 are one name. */
 const jurisdiction = re('^各?(省|市|区|县|自治区|直辖市|自治州|州|盟|地|乡|镇|街道|县级市|计划单列市)$');
-const leadingBy = re('^(具体|分别|统一)?由');
+const leadingBy = re('^(具体|分别|统一)?(由|会同|联合|并会同)');
 
-const opening = '（(《“〔[【';
-const closing = '）)》”〕]】';
+/** Brackets and quotes: separators inside them do not split a list. */
+const opening = '（(《“〔[【［「';
+const closing = '）)》”〕]】］」';
+/** The brackets a responsibility can be written in: （） () 〔〕 【】 [] ［］. */
+const roleOpening = '（(〔【[［';
+const roleClosing = '）)〕】]］';
+
+/** The spans of brackets at depth 0, outermost first in written order (any pair of role brackets). */
+export function bracketSpans(text: string): Array<[start: number, end: number]> {
+  const spans: Array<[number, number]> = [];
+  let depth = 0;
+  let start = 0;
+  [...text].forEach((c, i) => {
+    if (roleOpening.includes(c)) {
+      if (depth === 0) start = i;
+      depth++;
+    } else if (roleClosing.includes(c) && depth > 0 && --depth === 0) {
+      spans.push([start, i + 1]);
+    }
+  });
+  return spans;
+}
+
+/** How deep in role brackets each position of the text is (before its character), in one pass. */
+export function bracketDepths(text: string): number[] {
+  const depths: number[] = [];
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    depths.push(depth);
+    const c = text[i]!;
+    if (roleOpening.includes(c)) depth++;
+    else if (roleClosing.includes(c)) depth = Math.max(0, depth - 1);
+  }
+  return depths;
+}
+
+/** A text without the one pair of brackets around all of it: "（责任单位：X）" → "责任单位：X". */
+export function stripBrackets(text: string): string {
+  const spans = bracketSpans(text);
+  const whole = spans.length === 1 && spans[0]![0] === 0 && spans[0]![1] === [...text].length;
+  return whole ? [...text].slice(1, -1).join('').trim() : text;
+}
+
+/** Brackets left open or closed at either end of a name, as a cut through a bracket leaves them. */
+function unbalanced(name: string): string {
+  let out = name;
+  for (;;) {
+    const before = out;
+    const opens = [...out].filter((c) => opening.includes(c)).length;
+    const closes = [...out].filter((c) => closing.includes(c)).length;
+    if (opens > closes && opening.includes(out[0]!)) out = out.slice(1);
+    else if (closes > opens && closing.includes(out[out.length - 1]!)) out = out.slice(0, -1);
+    else if (opens > closes && opening.includes(out[out.length - 1]!)) out = out.slice(0, -1);
+    else if (closes > opens && closing.includes(out[0]!)) out = out.slice(1);
+    if (out === before) return out.trim();
+  }
+}
 
 /** Whether a name looks like a body: registered, ending the way body names end, or a short 各… group (各地, 各区县). */
 export function looksLikeBody(name: string, registry: BodyRegistry): boolean {
@@ -74,16 +131,21 @@ export function splitTopLevel(text: string, separators: RegExp): Piece[] {
   return pieces;
 }
 
+/** "各区、县人民政府" is one name; so is "省直有关部门、单位", whose second piece is a bare noun. */
 function mergeJurisdictions(pieces: Piece[]): string[] {
   const names: string[] = [];
   let pending = '';
+  let lastSep = '';
   for (const { text, sep } of pieces) {
     if (sep === '、' && jurisdiction.test(text)) {
       pending += text + sep;
+    } else if (lastSep === '、' && names.length > 0 && !pending && bareNoun.test(text.trim())) {
+      names[names.length - 1] += `、${text}`;
     } else {
       names.push(pending + text);
       pending = '';
     }
+    lastSep = sep;
   }
   if (pending) names.push(pending.slice(0, -1));
   return names;
@@ -115,15 +177,19 @@ function splitJoined(piece: string, registry: BodyRegistry): string[] {
   return parts;
 }
 
-const clean = (name: string) => name.replace(/^[“"'‘]+|[”"'’。.]+$/g, '').trim();
+/** A name without quotes, stray brackets, a final full stop or a trailing bare 等. */
+const clean = (name: string) =>
+  unbalanced(name.replace(/^[“"'‘\s]+|[”"'’。.\s]+$/g, ''))
+    .replace(trailingEtc, '')
+    .trim();
 
 /** The bodies a list names, in written order, each exactly as written. */
 export function splitBodies(list: string, registry: BodyRegistry): string[] {
-  const pieces = mergeJurisdictions(splitTopLevel(list.trim(), /[、，,；;\s\u3000]/));
+  const pieces = mergeJurisdictions(splitTopLevel(list.trim(), /[、，,；;/／\s\u3000]/));
   const names = pieces
     .map((p) => clean(p).replace(leadingBy, ''))
-    .flatMap(splitEtc)
     .flatMap((p) => splitJoined(p, registry))
+    .flatMap(splitEtc)
     .map(clean)
     .filter((name) => name !== '');
   return [...new Set(names)];

@@ -37,9 +37,11 @@ describe('parseNotice', () => {
     expect(plan.tasks.map((t) => [t.ref, t.section, t.leads])).toEqual([
       ['1.1', '总体要求', []], ['1.2', '总体要求', []], ['2.1', '其他', []],
     ]);
-    expect(plan.warnings).toContain(
-      '未找到责任分工 No responsibility assignments found: the numbered items of the deepest level are taken as tasks without bodies',
-    );
+    expect(plan.warnings).toContainEqual({
+      code: 'noRoles',
+      message: '未找到责任分工 No responsibility assignments found: the numbered items of the deepest level are taken as tasks without bodies',
+      ref: null, body: null, detail: null,
+    });
   });
 
   it('warns about a task with supports only, a missing date and an unresolvable deadline', () => {
@@ -47,16 +49,43 @@ describe('parseNotice', () => {
     expect(plan.tasks[0]).toMatchObject({ leads: [], supports: ['市统计局'] });
     expect(plan.issuedOn).toBeNull();
     expect(plan.warnings).toEqual(expect.arrayContaining([
-      '未找到成文日期 No date of the notice found; deadlines without a year stay unresolved',
-      '无牵头单位 Task 1.1 has no lead body',
-      '无法确定期限 Deadline “3月31日前” could not be resolved: 每周报送，3月31日前完成',
+      { code: 'noDate', message: '未找到成文日期 No date of the notice found; deadlines without a year stay unresolved', ref: null, body: null, detail: null },
+      { code: 'noLead', message: '无牵头单位 Task 1.1 has no lead body', ref: '1.1', body: null, detail: null },
+      {
+        code: 'unresolvedDeadline',
+        message: '无法确定期限 Deadline “3月31日前” could not be resolved: 每周报送，3月31日前完成',
+        ref: '1.2', body: null, detail: '3月31日前',
+      },
     ]));
+  });
+
+  it('keeps every numbered item among the tasks, with a warning, and leaves other matters alone', () => {
+    const plan = parseNotice(notice([
+      '一、总体要求', '（一）指导思想。坚持稳中求进。',
+      '二、重点任务', '（二）完善制度。（市A局负责）', '（三）加强监管，确保安全。', '（四）优化服务。（市B局负责）',
+      '三、专项行动', '（五）开展专项整治。', '四、改革举措', '（六）深化改革。（市C局牵头，市D局配合）',
+      '五、保障措施', '（一）加强领导。', '六、其他事项', '（一）做好宣传。', '七、督查', '（七）开展督查。（市E局负责）',
+    ].join('\n')));
+    expect(plan.tasks.map((t) => [t.ref, t.leads])).toEqual([
+      ['1.2', ['市A局']], ['1.3', []], ['1.4', ['市B局']], ['2.5', []], ['3.6', ['市C局']], ['4.7', ['市E局']],
+    ]);
+    expect(plan.warnings.filter((w) => w.code === 'rolesUnread').map((w) => w.ref)).toEqual(['1.3', '2.5']);
+  });
+
+  it('reads a label whose bodies are on the next line', () => {
+    const plan = parseNotice(notice('一、工作\n1.推进改革。\n牵头单位：\n市A局\n配合单位：\n市B局、市C局\n2.加强监管。（市D局负责）'));
+    expect(plan.tasks.map((t) => [t.ref, t.text, t.leads, t.supports])).toEqual([
+      ['1.1', '推进改革。', ['市A局'], ['市B局', '市C局']],
+      ['1.2', '加强监管。', ['市D局'], []],
+    ]);
   });
 
   it('checks names against the registry it is given', () => {
     const registry = new BodyRegistry([{ id: 'a', shortName: '市A局', fullName: '某某市A局', kind: 'department', aliases: [] }]);
     const plan = parseNotice(notice('一、重点工作\n1.做好工作。（市A局牵头，市B局配合）'), { registry });
-    expect(plan.warnings).toEqual(['未登记单位 Unknown body: 市B局 — please confirm']);
+    expect(plan.warnings).toEqual([
+      { code: 'unknownBody', message: '未登记单位 Unknown body: 市B局 — please confirm', ref: '1.1', body: '市B局', detail: null },
+    ]);
   });
 
   it('does not let the signature and date run into the last item', () => {

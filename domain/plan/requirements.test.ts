@@ -4,6 +4,7 @@ import { tianjinBodies } from '../bodies/tianjin.ts';
 import { contentLines } from './chrome.ts';
 import { buildOutline } from './outline.ts';
 import { collectRequirements, sentenceSubject } from './requirements.ts';
+import { noConventions } from './roles.ts';
 import { collectTasks } from './tasks.ts';
 
 const registry = new BodyRegistry(tianjinBodies);
@@ -25,8 +26,9 @@ describe('sentenceSubject', () => {
 describe('collectRequirements', () => {
   const requirements = (text: string, issuedOn = '2016-03-01') => {
     const lines = contentLines(text);
-    const blocks = buildOutline(lines, { meta: new Set(), dateLine: null }, registry);
-    const { drafts } = collectTasks(blocks, '', registry);
+    const context = { registry, conventions: noConventions };
+    const blocks = buildOutline(lines, { meta: new Set(), dateLine: null }, context);
+    const { drafts } = collectTasks(blocks, '', context);
     return collectRequirements(blocks, drafts, { issuedOn }, registry).requirements;
   };
 

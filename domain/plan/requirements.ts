@@ -4,8 +4,9 @@ import { parseHeading } from './headings.ts';
 import { looksLikeBody, splitBodies, splitTopLevel } from './lists.ts';
 import type { Block, Item } from './outline.ts';
 import { nearestTask, type TaskDraft } from './tasks.ts';
-import type { DetailedRequirement } from './types.ts';
+import type { DetailedRequirement, PlanWarning } from './types.ts';
 import { re } from './variants.ts';
+import { warning } from './warnings.ts';
 
 /**
  * Requirements are the sentences with a deadline phrase, anywhere in the
@@ -71,10 +72,10 @@ function timeLimitRequirements(draft: TaskDraft, scope: Scope, context: DateCont
   );
 }
 
-function requirementWarnings(requirements: DetailedRequirement[]): string[] {
+function requirementWarnings(requirements: DetailedRequirement[]): PlanWarning[] {
   return requirements.flatMap((r) => [
-    ...(r.due === null && r.recurrence === null ? [`无法确定期限 Deadline “${r.phrase}” could not be resolved: ${r.text}`] : []),
-    ...(r.appliesTo.length === 0 ? [`要求未指明单位 Requirement names no body: ${r.text}`] : []),
+    ...(r.due === null && r.recurrence === null ? [warning('unresolvedDeadline', { ref: r.taskRef, detail: r.phrase, text: r.text })] : []),
+    ...(r.appliesTo.length === 0 ? [warning('requirementWithoutBody', { ref: r.taskRef, detail: r.text })] : []),
   ]);
 }
 
@@ -83,7 +84,7 @@ export function collectRequirements(
   drafts: TaskDraft[],
   context: DateContext,
   registry: BodyRegistry,
-): { requirements: DetailedRequirement[]; warnings: string[] } {
+): { requirements: DetailedRequirement[]; warnings: PlanWarning[] } {
   const byItem = new Map(drafts.map((d) => [d.item, d]));
   const taskItems = new Set(byItem.keys());
   const outside: Scope = { taskRef: null, bodies: null };

@@ -130,3 +130,41 @@ describe('extractRoles', () => {
     expect(resolveRoles(found)).toEqual({ leads: ['市发展改革委'], supports: ['市财政局'] });
   });
 });
+
+describe('the variants of the genre', () => {
+  it('reads synonyms of leading and supporting, and 会同 as joint leads', () => {
+    expect(roles('主办：市商务局；协办：市财政局')).toEqual({ leads: ['市商务局'], supports: ['市财政局'] });
+    expect(roles('牵头部门：市发改委；协办部门：市统计局')).toEqual({ leads: ['市发改委'], supports: ['市统计局'] });
+    expect(roles('牵头责任单位：省大数据局；协同责任单位：省经信厅')).toEqual({ leads: ['省大数据局'], supports: ['省经信厅'] });
+    expect(roles('教育部会同有关部门负责')).toEqual({ leads: ['教育部', '有关部门'], supports: [] });
+    expect(roles('省政府办公厅负总责，省直各部门具体负责')).toEqual({ leads: ['省政府办公厅', '省直各部门'], supports: [] });
+    expect(roles('各市（州）人民政府负责，省直有关部门指导')).toEqual({ leads: ['各市（州）人民政府'], supports: ['省直有关部门'] });
+  });
+
+  it('reads 部门分工 and 负责部门 labels, ignoring 适用范围 and any other label', () => {
+    expect(roles('部门分工：市住建局牵头，市发改委等部门配合。')).toEqual({ leads: ['市住建局'], supports: ['市发改委'] });
+    expect(roles('负责部门：发展改革委、粮食和储备局；适用范围：浙江自贸试验区')).toEqual({ leads: ['发展改革委', '粮食和储备局'], supports: [] });
+    expect(roles('牵头单位：省林业局；工作目标：新增造林200万亩')).toEqual({ leads: ['省林业局'], supports: [] });
+    expect(roles('牵头单位：省卫生健康委 责任单位：省医保局、省药监局 完成时限：2020年底')).toEqual({
+      leads: ['省卫生健康委'], supports: ['省医保局', '省药监局'],
+    });
+  });
+
+  it('reads the verb of a list in brackets, and cuts names clean', () => {
+    expect(roles('省网信办、省公安厅（按职责分工负责）')).toEqual({ leads: ['省网信办', '省公安厅'], supports: [] });
+    expect(roles('牵头单位：省发展改革委、省财政厅（按职责分工负责）')).toEqual({ leads: ['省发展改革委', '省财政厅'], supports: [] });
+    expect(roles('财政部、人民银行、国务院办公厅等国务院相关部门及各地区按职责分工负责')).toEqual({
+      leads: ['财政部', '人民银行', '国务院办公厅', '国务院相关部门', '各地区'], supports: [],
+    });
+    expect(roles('省政务服务管理办牵头，省直有关部门、单位按职责分工负责')).toEqual({ leads: ['省政务服务管理办', '省直有关部门、单位'], supports: [] });
+    expect(roles('负责部门：人民银行等部门')).toEqual({ leads: ['人民银行'], supports: [] });
+  });
+
+  it('drops notes on how the lists read, and applies 其他为配合单位 when the notice says so', () => {
+    expect(roles('省发展改革委牵头，省级有关部门配合，各市县政府负责落实，不再一一列出')).toEqual({
+      leads: ['省发展改革委', '各市县政府'], supports: ['省级有关部门'],
+    });
+    const read = readRoleText('责任单位：省审改办、省发改委、省财政厅', registry, { conventions: { othersSupport: true } });
+    expect(read && read !== 'note' && resolveRoles(read)).toEqual({ leads: ['省审改办'], supports: ['省发改委', '省财政厅'] });
+  });
+});

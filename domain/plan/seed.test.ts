@@ -110,7 +110,7 @@ describe('the seed notice', () => {
   });
 
   it('warns only about the placeholder groups, which the supervising office must designate', () => {
-    expect(parseNotice(text).warnings).toEqual([
+    expect(parseNotice(text).warnings.map((w) => w.message)).toEqual([
       '待指定 Placeholder group, to be designated: 市有关行政主管部门',
       '待指定 Placeholder group, to be designated: 市其他有关行政主管部门',
       '待指定 Placeholder group, to be designated: 市级相关市场监管部门',

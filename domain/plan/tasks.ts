@@ -1,12 +1,15 @@
-import type { BodyRegistry } from '../bodies/registry.ts';
-import type { Block, Item } from './outline.ts';
+import type { Block, Item, OutlineContext } from './outline.ts';
 import { extractRoles, hasBodies, mergeRoles, resolveRoles, rolesOfLine, type Roles } from './roles.ts';
-import type { ParsedTask } from './types.ts';
+import type { ParsedTask, PlanWarning } from './types.ts';
+import { warning } from './warnings.ts';
 
 /**
- * Tasks are the numbered items that carry a responsibility; the headings that
- * directly contain them are the sections, counted from 1 in order. Items with
- * no responsibility under a task are part of its text.
+ * Tasks are the numbered items that carry a responsibility, every row of a
+ * task table, and the numbered items that stand among tasks as their peers
+ * though no responsibility could be read in them (kept, with a warning: an
+ * item is never dropped silently). The headings that directly contain tasks
+ * are the sections, counted from 1 in order; tasks outside any heading are in
+ * section 1 too. Items with no responsibility under a task are part of its text.
  */
 export interface TaskDraft {
   task: ParsedTask;
@@ -20,14 +23,15 @@ interface Reading {
   roles: Roles;
 }
 
-function readItem(item: Item, registry: BodyRegistry): Reading {
-  const { text, roles } = extractRoles(item.lines.join(''), registry);
-  for (const line of item.roleLines) mergeRoles(roles, rolesOfLine(line, registry));
+function readItem(item: Item, context: OutlineContext): Reading {
+  if (item.row) return { text: item.row.text, roles: item.row.roles };
+  const { text, roles } = extractRoles(item.lines.join(''), context.registry, context.conventions);
+  for (const line of item.roleLines) mergeRoles(roles, rolesOfLine(line, context.registry, context.conventions));
   return { text, roles };
 }
 
 /** A section's name: the first sentence of its heading, without the full stop. */
-const sectionTitle = (text: string) => (text.split(/[。；;\n]/)[0] ?? '').replace(/[.．\s]+$/, '').trim();
+const sectionTitle = (text: string) => (text.split(/[。；;\n]/)[0] ?? '').replace(/[.．:：\s]+$/, '').trim();
 
 /** The task an item without responsibility belongs to: its nearest task ancestor. */
 export function nearestTask(item: Item, tasks: ReadonlySet<Item>): Item | null {
@@ -42,18 +46,55 @@ function unassignedTasks(items: Item[]): Item[] {
   return items.filter((i) => i.heading.rank === deepest && !parents.has(i));
 }
 
+/**
+ * The items without a readable responsibility that are peers of tasks: under
+ * the same heading and at its level (outside any heading, after the first
+ * task), or carrying on the tasks' numbering under a heading between theirs.
+ */
+function peersOfTasks(items: Item[], tasks: ReadonlySet<Item>): Item[] {
+  const order = new Map(items.map((item, i) => [item, i]));
+  const containsTask = new Set<Item | null>();
+  for (const task of tasks) for (let up = task.parent; up; up = up.parent) containsTask.add(up);
+  const firstTask = new Map<Item | null, Item>();
+  const sorted = [...tasks].sort((a, b) => order.get(a)! - order.get(b)!);
+  for (const task of sorted) if (!firstTask.has(task.parent)) firstTask.set(task.parent, task);
+  /**
+   * An item under a heading without tasks, at the level of the tasks around it,
+   * whose number carries on the tasks' numbering (（十六） between （十五） and
+   * （十七）): a task whose roles were not read, where a heading of other matters
+   * would number its items afresh.
+   */
+  const runsOn = (item: Item): boolean => {
+    const before = sorted.filter((t) => order.get(t)! < order.get(item)! && t.heading.rank === item.heading.rank).at(-1);
+    const after = sorted.find((t) => order.get(t)! > order.get(item)! && t.heading.rank === item.heading.rank);
+    return !!before && !!after && before.parent !== item.parent && before.heading.number < item.heading.number && item.heading.number < after.heading.number;
+  };
+  return items.filter((item) => {
+    if (tasks.has(item) || containsTask.has(item) || nearestTask(item, tasks)) return false;
+    // Under a heading every peer of a task is one; outside any heading only those after the first (the letter may come before).
+    const first = firstTask.get(item.parent);
+    if (first && first.heading.rank === item.heading.rank && (item.parent !== null || order.get(first)! < order.get(item)!)) return true;
+    return item.parent !== null && !containsTask.has(item.parent) && runsOn(item);
+  });
+}
+
 export function collectTasks(
   blocks: Block[],
   title: string,
-  registry: BodyRegistry,
-): { drafts: TaskDraft[]; warnings: string[] } {
+  context: OutlineContext,
+): { drafts: TaskDraft[]; warnings: PlanWarning[] } {
   const items = blocks.flatMap((b) => (b.kind === 'item' ? [b.item] : []));
-  const readings = new Map(items.map((item) => [item, readItem(item, registry)]));
-  const warnings: string[] = [];
-  let taskItems = items.filter((item) => hasBodies(readings.get(item)!.roles));
-  if (taskItems.length === 0 && items.length > 0) {
-    taskItems = unassignedTasks(items);
-    warnings.push('未找到责任分工 No responsibility assignments found: the numbered items of the deepest level are taken as tasks without bodies');
+  const readings = new Map(items.map((item) => [item, readItem(item, context)]));
+  const warnings: PlanWarning[] = [];
+  const assigned = new Set(items.filter((item) => item.row || hasBodies(readings.get(item)!.roles)));
+  let taskItems: Item[];
+  const unread = new Set<Item>();
+  if (assigned.size === 0) {
+    taskItems = items.length ? unassignedTasks(items) : [];
+    if (taskItems.length) warnings.push(warning('noRoles'));
+  } else {
+    for (const peer of peersOfTasks(items, assigned)) unread.add(peer);
+    taskItems = items.filter((item) => assigned.has(item) || unread.has(item));
   }
   const isTask = new Set(taskItems);
   const texts = new Map(taskItems.map((item) => [item, readings.get(item)!.text]));
@@ -62,32 +103,35 @@ export function collectTasks(
     if (owner) texts.set(owner, `${texts.get(owner)}\n${item.heading.marker}${readings.get(item)!.text}`);
   }
 
-  const ordinals = new Map<Item, number>();
+  const ordinals = new Map<Item | null, number>();
   const drafts = taskItems.map((item): TaskDraft => {
     const parent = item.parent;
-    if (parent && !ordinals.has(parent)) ordinals.set(parent, ordinals.size + 1);
+    if (!ordinals.has(parent)) ordinals.set(parent, ordinals.size + 1);
     const { roles } = readings.get(item)!;
     return {
       task: {
-        ref: parent ? `${ordinals.get(parent)}.${item.heading.number}` : String(item.heading.number),
-        section: parent ? sectionTitle(readings.get(parent)!.text) : title,
-        text: texts.get(item)!.trim(),
+        ref: `${ordinals.get(parent)}.${item.heading.number}`,
+        section: (parent && sectionTitle(readings.get(parent)!.text)) || title,
+        // A task is never without words: its line as written when the roles were all of it, else its number.
+        text: texts.get(item)!.trim() || item.lines.join('').trim() || item.heading.marker.trim(),
         ...resolveRoles(roles),
       },
       timeLimits: roles.timeLimits,
       item,
     };
   });
-  return { drafts, warnings: warnings.concat(taskWarnings(drafts, warnings.length > 0)) };
+  return { drafts, warnings: warnings.concat(taskWarnings(drafts, unread, assigned.size === 0)) };
 }
 
-function taskWarnings(drafts: TaskDraft[], unassigned: boolean): string[] {
-  const warnings: string[] = [];
+function taskWarnings(drafts: TaskDraft[], unread: ReadonlySet<Item>, unassigned: boolean): PlanWarning[] {
+  const warnings: PlanWarning[] = [];
   const seen = new Set<string>();
-  for (const { task } of drafts) {
-    if (seen.has(task.ref)) warnings.push(`重复编号 Duplicate task number ${task.ref}`);
+  for (const { task, item } of drafts) {
+    if (seen.has(task.ref)) warnings.push(warning('duplicateRef', { ref: task.ref }));
     seen.add(task.ref);
-    if (!unassigned && task.leads.length === 0) warnings.push(`无牵头单位 Task ${task.ref} has no lead body`);
+    if (unassigned) continue;
+    if (unread.has(item) || (item.row && task.leads.length + task.supports.length === 0)) warnings.push(warning('rolesUnread', { ref: task.ref }));
+    else if (task.leads.length === 0) warnings.push(warning('noLead', { ref: task.ref }));
   }
   return warnings;
 }

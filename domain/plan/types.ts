@@ -1,6 +1,6 @@
 /** The plan a notice is read into: the contract the importer, the API and the console rely on. */
 export interface ParsedTask {
-  /** "<section ordinal>.<task number as written>" ("2.4"), or the number alone in a single-level notice. */
+  /** "<section ordinal>.<task number as written>" ("2.4"); a single-level notice's tasks are all in section 1 ("1.4"). */
   ref: string;
   /** The heading of the section, without its number. */
   section: string;
@@ -23,6 +23,35 @@ export interface ParsedRequirement {
   appliesTo: string[];
 }
 
+/** What a warning is about; the console words each in its own language. */
+export const warningCodes = [
+  'noTitle',
+  'noDate',
+  'noRoles',
+  'rolesUnread',
+  'noLead',
+  'duplicateRef',
+  'unknownBody',
+  'placeholderBody',
+  'unresolvedDeadline',
+  'requirementWithoutBody',
+] as const;
+
+export type WarningCode = (typeof warningCodes)[number];
+
+/** Something a person should check in the draft. */
+export interface PlanWarning {
+  code: WarningCode;
+  /** Chinese, then English. */
+  message: string;
+  /** The task it is about (for a body: the first task naming it). */
+  ref: string | null;
+  /** The body it is about, as written. */
+  body: string | null;
+  /** The words of the notice it is about: a deadline phrase, a requirement's text. */
+  detail: string | null;
+}
+
 export interface ParsedPlan {
   title: string;
   issuer: string | null;
@@ -32,7 +61,7 @@ export interface ParsedPlan {
   basis: string | null;
   tasks: ParsedTask[];
   requirements: ParsedRequirement[];
-  warnings: string[];
+  warnings: PlanWarning[];
 }
 
 /** A requirement with where it came from: the deadline phrase as written and the task it sits in. */

@@ -175,6 +175,9 @@ describe.skipIf(!hasChromium)('admin console in Chromium against the running sta
     await supervisor.getByTestId('notice-text').fill(notice);
     await supervisor.getByTestId('parse-notice').click();
     await poll(() => supervisor.getByTestId('draft-task').count()).toBe(3);
+    // Warnings are worded by the console from their code, in its language.
+    const warning = supervisor.getByTestId('draft-warnings').locator('[data-code=placeholderBody]');
+    expect(await warning.textContent()).toBe('待指定：市有关行政主管部门（见任务 1.2），请指定具体单位。');
     await supervisor.locator('[data-testid=draft-task][data-ref="1.2"]').click();
     await poll(() => supervisor.getByTestId('source-pane').locator('mark').textContent()).toContain('清理规范行政审批中介服务事项');
     await supervisor.evaluate(() => window.scrollTo(0, 0));

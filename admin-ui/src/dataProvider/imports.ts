@@ -24,13 +24,26 @@ export interface DraftBody {
   fullName: string | null;
 }
 
+export type PlanWarningCode =
+  | 'noTitle' | 'noDate' | 'noRoles' | 'rolesUnread' | 'noLead' | 'duplicateRef'
+  | 'unknownBody' | 'placeholderBody' | 'unresolvedDeadline' | 'requirementWithoutBody';
+
+/** Something the parser asks a person to check; `message` is Chinese then English, the console words it by `code`. */
+export interface PlanWarning {
+  code: PlanWarningCode;
+  message: string;
+  ref: string | null;
+  body: string | null;
+  detail: string | null;
+}
+
 export interface NoticeDraft {
   title: string;
   issuer: string | null;
   issuedOn: string | null;
   basis: string | null;
   sourceText: string;
-  warnings: string[];
+  warnings: PlanWarning[];
   tasks: DraftTask[];
   requirements: DraftRequirement[];
   bodies: DraftBody[];
@@ -38,7 +51,7 @@ export interface NoticeDraft {
 
 export type Timeline = 'historic' | 'rebased';
 
-const draftFields = `title issuer issuedOn basis sourceText warnings
+const draftFields = `title issuer issuedOn basis sourceText warnings { code message ref body detail }
   tasks { ref section text leads supports }
   requirements { text due recurrence appliesTo }
   bodies { name match bodyId fullName }`;
@@ -47,7 +60,7 @@ const parseMutation = `mutation ($file: File, $text: String) {
   parseNotice(file: $file, text: $text) { ${resultFields('MutationParseNoticeSuccess', draftFields)} }
 }`;
 
-/** Parses an uploaded notice (text, HTML, .docx) or pasted text into a draft; nothing is stored. */
+/** Parses an uploaded notice (text, HTML, Word, Excel, PDF) or pasted text into a draft; nothing is stored. */
 export async function parseNotice(source: { file: File } | { text: string }): Promise<NoticeDraft> {
   type Answer = { parseNotice: MutationResult<NoticeDraft> };
   const answer =

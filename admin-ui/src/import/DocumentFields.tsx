@@ -37,8 +37,10 @@ export function DocumentFields({ draft, onChange }: { draft: NoticeDraft; onChan
       </Box>
       {draft.warnings.length > 0 && (
         <Alert severity="warning" sx={{ mt: 2 }} data-testid="draft-warnings">
-          {draft.warnings.map((warning) => (
-            <div key={warning}>{warning}</div>
+          {draft.warnings.map((w, i) => (
+            <div key={i} data-code={w.code}>
+              {translate(`duban.import.warning.${w.code}`, { ref: w.ref ?? '', body: w.body ?? '', detail: w.detail ?? '', _: w.message })}
+            </div>
           ))}
         </Alert>
       )}

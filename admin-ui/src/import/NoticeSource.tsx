@@ -35,7 +35,7 @@ export function NoticeSource({ onParsed }: { onParsed: (draft: NoticeDraft) => v
               <input
                 type="file"
                 hidden
-                accept=".txt,.text,.html,.htm,.docx,text/plain,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                accept=".txt,.text,.html,.htm,.docx,.doc,.xlsx,.pdf,text/plain,text/html,application/pdf,application/msword,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                 onChange={(e) => setFile(e.target.files?.[0] ?? null)}
                 data-testid="notice-file"
               />

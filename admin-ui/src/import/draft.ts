@@ -41,6 +41,6 @@ export function replaceBody(draft: NoticeDraft, name: string, by: string[]): Not
       return { ...task, leads, supports: replaceIn(task.supports, name, by).filter((n) => !leads.includes(n)) };
     }),
     requirements: draft.requirements.map((r) => ({ ...r, appliesTo: replaceIn(r.appliesTo, name, by) })),
-    warnings: draft.warnings.filter((w) => !w.includes(name)),
+    warnings: draft.warnings.filter((w) => w.body !== name),
   };
 }
