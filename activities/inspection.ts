@@ -72,7 +72,7 @@ export async function projectInspectionRound(prisma: PrismaClient, s: RoundSnaps
     const fields = {
       title: s.plan.title, date: s.plan.date, status: s.status, filter: JSON.stringify(s.plan.filter), sampleRule: JSON.stringify(s.plan.sample),
       checklist: JSON.stringify(s.plan.checklist), bodies: JSON.stringify(s.plan.bodies), inspectorsPerBody: s.plan.inspectorsPerBody,
-      beaconSource: s.announcement?.beaconSource ?? null, announcedAt: s.announcement ? new Date(s.announcement.announcedAt) : null, beacon: s.draw?.beacon ?? null,
+      beaconSource: s.announcement?.beaconSource ?? null, announcedAt: s.announcement ? new Date(s.announcement.announcedAt) : null, beacon: s.beacon ?? null,
       seed: s.draw?.seed ?? null, populationHash: s.draw?.populationHash ?? s.announcement?.populationHash ?? null,
       populationSize: s.draw?.populationSize ?? s.announcement?.populationSize ?? null,
       drawnAt: s.draw ? new Date(s.draw.drawnAt) : null, version: s.seq, projectedAt: new Date(),

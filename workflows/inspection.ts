@@ -87,8 +87,8 @@ export async function inspectionRoundWorkflow(input: RoundInput): Promise<RoundS
   setHandler(
     roundDrawUpdate,
     async ({ action: { beacon } }) => {
-      startDraw(state);
-      const event = drawn(await drawAnnouncedRound(state.plan, announcedAt, beacon.trim(), Date.now()));
+      startDraw(state, beacon.trim());
+      const event = drawn(await drawAnnouncedRound(state.plan, announcedAt, state.beacon!, Date.now()));
       record([event]);
       await project();
       return event;

@@ -129,6 +129,8 @@ export interface RoundState {
   status: RoundStatus;
   /** Null for rounds opened before announcements. */
   announcement: Announcement | null;
+  /** The beacon's value once entered (kept when the draw fails). */
+  beacon: string | null;
   draw: (DrawResult & { populationSize: number; drawnAt: number }) | null;
   /** Body of every drawn inspector, to check who may record for whom. */
   inspectorBodies: Record<string, string>;
@@ -155,7 +157,7 @@ export function newRound(
 ): RoundState {
   const problems = roundPlanProblems(plan);
   if (problems.length) throw new Error(problems.join('\n'));
-  const state: RoundState = { plan, status: 'drawing', announcement: null, draw: null, inspectorBodies: {}, results: {}, limits, calendar, provisionalFrom, events: [] };
+  const state: RoundState = { plan, status: 'drawing', announcement: null, beacon: null, draw: null, inspectorBodies: {}, results: {}, limits, calendar, provisionalFrom, events: [] };
   appendEvent(state.events, 'created', at, createdBy, null, { date: plan.date, sample: plan.sample, filter: plan.filter });
   return state;
 }
@@ -195,8 +197,9 @@ export function validateDraw(state: RoundState, { actor, action: { beacon } }: D
 }
 
 /** The draw is under way (set before the draw activity runs, so a second draw is refused meanwhile). */
-export function startDraw(state: RoundState): void {
+export function startDraw(state: RoundState, beacon: string): void {
   state.status = 'drawing';
+  state.beacon = beacon;
 }
 
 /** Takes the draw (made from the round's published data) into the round. */

@@ -48,8 +48,9 @@ describe.skipIf(!hasChromium)('credit pages of the console in Chromium', () => {
     // A round over the one entity rated good, with two inspectors in the pool.
     await api.request(`mutation { registerMarketEntity(input: { code: "${testCode(4243)}", name: "天津良好示范有限公司", registrationBody: "和平区市场监管局", district: "和平区", industry: "retail" }) { __typename } }`, {}, sup);
     for (const id of ['MK001', 'MK002']) await api.request(`mutation { addEnforcementOfficer(id: "${id}", name: "执法员 ${id}", bodyId: "market-commission") { __typename } }`, {}, market);
-    const opened = await api.request(`mutation { openInspectionRound(input: { roundId: "console-1", title: "控制台抽查", date: "2026-03-01", size: 1, checklist: [{ id: "licence", text: "营业执照公示" }], bodies: [{ bodyId: "market-commission" }] }) { __typename ... on Error { message } } }`, {}, sup);
-    expect(opened.data.openInspectionRound.__typename).toBe('MutationOpenInspectionRoundSuccess');
+    const announced = await api.request(`mutation { announceInspectionRound(input: { roundId: "console-1", title: "控制台抽查", date: "2026-03-01", size: 1, beaconSource: "drand quicknet round 99000000", checklist: [{ id: "licence", text: "营业执照公示" }], bodies: [{ bodyId: "market-commission" }] }) { __typename ... on MutationAnnounceInspectionRoundSuccess { data { id } } ... on Error { message } } }`, {}, sup);
+    const drawn = await api.request(`mutation { drawInspectionRound(roundId: "${announced.data.announceInspectionRound.data.id}", beacon: "8f2d4c1a") { __typename ... on Error { message } } }`, {}, sup);
+    expect(drawn.data.drawInspectionRound.__typename).toBe('MutationDrawInspectionRoundSuccess');
   }, 300_000);
 
   afterAll(async () => {
