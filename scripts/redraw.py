@@ -137,11 +137,12 @@ def check(round_, result):
     """Lines describing each comparison, and whether all agree."""
     lines, ok = [], True
 
-    def compare(name, mine, published):
+    def compare(name, mine, published, shown=None):
         nonlocal ok
         same = mine == published
         ok = ok and same
-        lines.append(f"  {name:<15} {'ok' if same else 'MISMATCH'}  {mine if same else f'{mine} (published {published})'}")
+        shown = mine if shown is None else shown
+        lines.append(f"  {name:<15} {'ok' if same else 'MISMATCH'}  {shown if same else f'{mine} (published {published})'}")
 
     if round_.get("algorithm") != ALGORITHM:
         lines.append(f"  algorithm {round_.get('algorithm')!r} is not {ALGORITHM}: results may differ")
@@ -154,7 +155,7 @@ def check(round_, result):
         lines.append(f"  the draw cannot be made: {result['failure']}")
         compare("sample", [], round_["sample"])
     else:
-        compare("sample", result["sample"], round_["sample"])
+        compare("sample", result["sample"], round_["sample"], f"{len(result['sample'])} entities with their inspectors, in draw order:")
         for i, entry in enumerate(result["sample"], 1):
             lines.append(f"    {i:>3}. {entry['code']}  {' '.join(entry['inspectors'])}")
     if not round_.get("recordedAtDraw", True):

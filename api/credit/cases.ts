@@ -152,6 +152,10 @@ export async function announceInspectionRound(
     taskQueue,
     workflowId,
     args: [{ plan, limits: inspectionLimits(), ...(await caseWorkingDays(prisma, now)), createdBy: { accountId: actor.accountId, name: actor.name }, beaconSource: beaconSource.trim() }],
+  }).catch((error: unknown) => {
+    // Announced a moment ago (its round not yet in the read model): the same answer as for any used ID.
+    if (error instanceof WorkflowExecutionAlreadyStartedError) throw new ValidationError('该抽查批次编号已使用。 This round ID is already in use.');
+    throw error;
   });
   return workflowId;
 }

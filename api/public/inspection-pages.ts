@@ -20,7 +20,7 @@ function page(title: string, body: Html): string {
 <title>${title}</title>
 <style>body{font-family:system-ui,"Noto Sans CJK SC",sans-serif;margin:1em auto;max-width:60em;padding:0 1em;color:#222;line-height:1.5}
 table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.35em;text-align:left;vertical-align:top}
-.scroll{overflow-x:auto}code,.hash{font-family:ui-monospace,monospace;word-break:break-all}dt{font-weight:600;margin-top:.6em}dd{margin:0}
+.scroll{overflow-x:auto}code,.hash{font-family:ui-monospace,monospace}.hash{word-break:break-all}dd,td,p{overflow-wrap:anywhere}dt{font-weight:600;margin-top:.6em}dd{margin:0}
 .note{background:#f4f6f8;padding:.6em .8em;border-radius:.3em}</style></head>
 <body>${body}</body></html>`);
 }
