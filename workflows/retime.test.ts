@@ -20,14 +20,14 @@ const { supervisor, market, heping } = actors;
 const admin: Actor = { accountId: 'account-admin', name: '系统管理员', role: 'admin', bodyId: null };
 
 /**
- * The first instant (10:00 Shanghai, from `from` on) whose `workingDays`-day
- * limit, counted weekends only, ends on 1 January of a year the package does
- * not cover: 2027-01-01 for a 20-day limit set between 4 and 6 December 2026.
+ * The first instant from `from` on (`from` itself, or 09:00 Shanghai of a
+ * later day) whose `workingDays`-day limit, counted weekends only, ends on
+ * 1 January of a year the package does not cover: 2027-01-01 for a 20-day
+ * limit set between 4 and 6 December 2026.
  */
 function instantEndingOnNewYear(from: number, workingDays: number, year?: number): { at: number; deadline: Date } {
   for (let day = 0; day < 1500; day += 1) {
-    const at = Date.parse(`${shanghaiDate(from + day * dayMs)}T10:00:00+08:00`);
-    if (at < from) continue;
+    const at = day === 0 ? from : Date.parse(`${shanghaiDate(from + day * dayMs)}T09:00:00+08:00`);
     const deadline = addWorkingDays(new Date(at), workingDays);
     const date = shanghaiDate(deadline);
     if (date.endsWith('-01-01') && !packageCovers(Number(date.slice(0, 4))) && (year === undefined || Number(date.slice(0, 4)) === year)) return { at, deadline };
@@ -72,13 +72,13 @@ describe('provisional working-day deadlines re-timed when a year\'s arrangement 
     await addRecord(db.prisma, 'r2', repairCode, { kind: 'abnormal', amountYuan: null, date: shanghaiDate(await now()) });
     await db.prisma.attachment.create({ data: { id: 'sha-evidence', name: 'evidence.pdf', size: 1, type: 'application/pdf', uploadedBy: 'account-heping' } });
     await addOfficers(db.prisma, 'market-commission', 'mk', 2);
+
+    await sleepUntil(verification.at);
     const plan = {
       roundId: 'R-retime', title: '年末抽查', date: shanghaiDate(await now()), filter: { districts: ['红桥区'], industries: [] }, sample: { size: 1 },
       checklist: [{ id: 'licence', text: '营业执照公示' }], bodies: [{ bodyId: 'market-commission', industries: [] }], inspectorsPerBody: 2,
     };
     await announceAndDraw(deps(), plan, 'beacon', await now());
-
-    await sleepUntil(verification.at);
     const caseId = await fileObjectionCase(deps(), heping, { entityCode: code, recordId: 'r1', reasons: '罚款金额有误', evidence: [] }, await now());
     await env.client.workflow.getHandle(caseId).executeUpdate(objectionActUpdate, { args: [{ actor: supervisor, action: { type: 'accept' } }] });
     await env.client.workflow.getHandle('inspection:R-retime').executeUpdate(roundActUpdate, {
