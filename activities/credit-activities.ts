@@ -2,6 +2,7 @@ import type { CaseEvent } from '../domain/credit/cases.ts';
 import type { Finding, RoundPlan } from '../domain/inspection/round.ts';
 import type { RecordCorrection } from '../domain/objection/case.ts';
 import type { PrismaClient } from '../runtime/db.ts';
+import { drawAnnouncedRound, freezeRoundPopulation } from './announced-draw.ts';
 import { drawInspectionSample, projectInspectionRound, recordFinding, type RoundSnapshot } from './inspection.ts';
 import { correctCreditRecord, markRecordUnderObjection, projectObjectionCase, type ObjectionSnapshot } from './objection.ts';
 import { endRecordPublication, projectRepairApplication, type RepairSnapshot } from './repair.ts';
@@ -16,6 +17,8 @@ export function creditActivities(prisma: PrismaClient) {
     projectRepairApplication: (s: RepairSnapshot, events: CaseEvent[]) => projectRepairApplication(prisma, s, events),
     endRecordPublication: (applicationId: string, recordId: string, at: number) => endRecordPublication(prisma, applicationId, recordId, at),
     drawInspectionSample: (plan: RoundPlan, at: number) => drawInspectionSample(prisma, plan, at),
+    freezeRoundPopulation: (plan: RoundPlan, announcedAt: number) => freezeRoundPopulation(prisma, plan, announcedAt),
+    drawAnnouncedRound: (plan: RoundPlan, announcedAt: number, beacon: string, at: number) => drawAnnouncedRound(prisma, plan, announcedAt, beacon, at),
     projectInspectionRound: (s: RoundSnapshot, events: CaseEvent[]) => projectInspectionRound(prisma, s, events),
     recordFinding: (roundId: string, entityCode: string, finding: Finding, providerBodyId: string | null, at: number) =>
       recordFinding(prisma, roundId, entityCode, finding, providerBodyId, at),

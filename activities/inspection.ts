@@ -1,5 +1,5 @@
 import { drawRound, populationHash } from '../domain/inspection/draw.ts';
-import { coversIndustry, sampleCount, type Finding, type RoundPlan, type RoundState } from '../domain/inspection/round.ts';
+import { coversIndustry, resultProvisional, sampleCount, type Finding, type RoundPlan, type RoundState } from '../domain/inspection/round.ts';
 import type { CaseEvent } from '../domain/credit/cases.ts';
 import { roundCaseId } from '../domain/inspection/notices.ts';
 import { shanghaiDate } from '../domain/time/instants.ts';
@@ -65,14 +65,16 @@ export async function projectInspectionRound(prisma: PrismaClient, s: RoundSnaps
       await tx.inspectorAssignment.deleteMany({ where: { sampled: { roundId: id } } });
       await tx.sampledEntity.deleteMany({ where: { roundId: id } });
       await tx.caseEvent.deleteMany({ where: { caseId } });
-      await tx.inspectionRound.update({ where: { id }, data: { version: 0, seed: null } });
+      await tx.inspectionRound.update({ where: { id }, data: { version: 0, seed: null, beacon: null } });
     }
     const current = await tx.inspectionRound.findUnique({ where: { id }, select: { version: true, seed: true } });
     if (current && s.seq < current.version) return void (await writeCaseEvents(tx, caseId, 'inspection', events));
     const fields = {
       title: s.plan.title, date: s.plan.date, status: s.status, filter: JSON.stringify(s.plan.filter), sampleRule: JSON.stringify(s.plan.sample),
       checklist: JSON.stringify(s.plan.checklist), bodies: JSON.stringify(s.plan.bodies), inspectorsPerBody: s.plan.inspectorsPerBody,
-      seed: s.draw?.seed ?? null, populationHash: s.draw?.populationHash ?? null, populationSize: s.draw?.populationSize ?? null,
+      beaconSource: s.announcement?.beaconSource ?? null, announcedAt: s.announcement ? new Date(s.announcement.announcedAt) : null, beacon: s.beacon ?? null,
+      seed: s.draw?.seed ?? null, populationHash: s.draw?.populationHash ?? s.announcement?.populationHash ?? null,
+      populationSize: s.draw?.populationSize ?? s.announcement?.populationSize ?? null,
       drawnAt: s.draw ? new Date(s.draw.drawnAt) : null, version: s.seq, projectedAt: new Date(),
     };
     const createdByName = events.find((e) => e.seq === 1)?.actor.name ?? '';
@@ -90,6 +92,7 @@ export async function projectInspectionRound(prisma: PrismaClient, s: RoundSnaps
       const row = {
         answers: JSON.stringify(r.answers), inspectorIds: JSON.stringify(r.inspectorIds), finding: r.finding ? JSON.stringify(r.finding) : null,
         recordedAt: new Date(r.recordedAt), recordedBy: r.recordedBy, publishBy: new Date(r.publishBy), publishedAt: r.publishedAt === null ? null : new Date(r.publishedAt), overdue: r.overdue,
+        provisional: resultProvisional(s, r.entityCode),
       };
       await tx.inspectionResult.upsert({ where: { id: rid }, create: { id: rid, ...row }, update: row });
     }

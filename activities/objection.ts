@@ -1,5 +1,5 @@
 import type { CaseEvent } from '../domain/credit/cases.ts';
-import type { ObjectionState, RecordCorrection } from '../domain/objection/case.ts';
+import { objectionProvisional, type ObjectionState, type RecordCorrection } from '../domain/objection/case.ts';
 import { type PrismaClient, writeTransaction } from '../runtime/db.ts';
 import { hasHistory, reclassifyEntity, withHistory, writeCaseEvents } from './credit.ts';
 
@@ -15,7 +15,8 @@ export async function projectObjectionCase(prisma: PrismaClient, s: ObjectionSna
     if (!current || s.seq >= current.version) {
       const fields = {
         status: s.status, acceptBy: new Date(s.acceptBy), acceptedAt: date(s.acceptedAt), verifyBy: date(s.verifyBy), replyBy: date(s.provider?.replyBy ?? null),
-        decidedAt: date(s.decidedAt), correction: s.correction ? JSON.stringify(s.correction) : null, overdue: JSON.stringify(s.overdue), version: s.seq, projectedAt: new Date(),
+        decidedAt: date(s.decidedAt), correction: s.correction ? JSON.stringify(s.correction) : null, overdue: JSON.stringify(s.overdue),
+        provisional: objectionProvisional(s), version: s.seq, projectedAt: new Date(),
       };
       await tx.objectionCase.upsert({
         where: { id: s.caseId },

@@ -1,5 +1,5 @@
 import type { CaseEvent } from '../domain/credit/cases.ts';
-import type { RepairState } from '../domain/repair/application.ts';
+import { repairProvisional, type RepairState } from '../domain/repair/application.ts';
 import { type PrismaClient, writeTransaction } from '../runtime/db.ts';
 import { hasHistory, reclassifyEntity, withHistory, writeCaseEvents } from './credit.ts';
 
@@ -13,7 +13,7 @@ export async function projectRepairApplication(prisma: PrismaClient, s: RepairSn
     if (!current || s.seq >= current.version) {
       const fields = {
         status: s.status, reviewBy: s.reviewBy === null ? null : new Date(s.reviewBy), decidedAt: s.decidedAt === null ? null : new Date(s.decidedAt),
-        overdue: s.overdue, reasons: s.reasons, version: s.seq, projectedAt: new Date(),
+        overdue: s.overdue, provisional: repairProvisional(s), reasons: s.reasons, version: s.seq, projectedAt: new Date(),
       };
       await tx.repairApplication.upsert({
         where: { id: s.applicationId },

@@ -14,6 +14,7 @@ import { visibilityCache } from './auth/visibility.ts';
 import { fileRoutes } from './files/routes.ts';
 import type { Context } from './schema/builder.ts';
 import { publicCreditPage } from './credit/public-page.ts';
+import { publicRoutes } from './public/routes.ts';
 import { publicListing } from './schema/credit.ts';
 import { schema } from './schema/index.ts';
 
@@ -88,6 +89,7 @@ export function createApp({ prisma, temporal, taskQueue, signingKey, dataDir }: 
   });
   app.use(yoga.graphqlEndpoint, yoga.requestListener);
   app.use(fileRoutes(prisma, dataDir, signingKey));
+  app.use(publicRoutes(prisma));
   // The public credit listing (no sign-in): classes by colour, records under objection marked.
   app.get(['/public/credit.json', '/public/credit'], async (req, res) => {
     const text = (name: string) => (typeof req.query[name] === 'string' ? (req.query[name] as string) : '');

@@ -5,6 +5,7 @@ import { parseNotice } from '../domain/plan/parse.ts';
 import type { Actor } from '../domain/supervision/types.ts';
 import { dayMs } from '../domain/time/instants.ts';
 import { actUpdate, taskWorkflowId } from '../workflows/task.ts';
+import { loadDemoInspectionRound } from './demo-inspection.ts';
 
 export const seedNotice = new URL('../prisma/seed/tianjin-2015-market-supervision.txt', import.meta.url);
 
@@ -36,7 +37,8 @@ function demoSteps(now: number): Array<[ref: string, request: ActionRequest]> {
 /**
  * On an empty read model: imports the seed notice rebased so that its main
  * deadline (end of January 2016) fell two days ago, then walks a few tasks
- * through submissions, a return, extensions, a designation and an urge.
+ * through submissions, a return, extensions, a designation and an urge; adds
+ * one published inspection round.
  */
 export async function loadDemoPlan(deps: CommitDeps, now = Date.now()): Promise<string | null> {
   if ((await deps.prisma.plan.count()) > 0) return null;
@@ -48,5 +50,6 @@ export async function loadDemoPlan(deps: CommitDeps, now = Date.now()): Promise<
   for (const [ref, request] of demoSteps(now)) {
     await deps.temporal.workflow.getHandle(taskWorkflowId(planId, ref)).executeUpdate(actUpdate, { args: [request] });
   }
+  await loadDemoInspectionRound(deps, now);
   return planId;
 }

@@ -87,6 +87,8 @@ describe('authorization matrix: every role against every mutation', () => {
   const actOnCase = (caseId: string, type: string, text: string) =>
     asSupervisor(`mutation { actOnObjection(input: { caseId: "${caseId}", type: ${type}, text: "${text}" }) { __typename ... on Error { message } } }`);
   const inspectionRound = globalId('InspectionRound', 'authz-1');
+  const roundInput = (roundId: string) =>
+    `roundId: "${roundId}", title: "抽查", date: "2026-03-01", size: 2, beaconSource: "drand quicknet round 99000000", checklist: [{ id: "a", text: "营业执照" }], bodies: [{ bodyId: "market-commission" }]`;
   const sampled = async () => {
     const { data } = await api.request(`{ node(id: "${inspectionRound}") { ... on InspectionRound { sampled { entity { code } inspectors { officer { id } } } } } }`, {}, tokens.get('supervisor'));
     return data.node.sampled as Array<{ entity: { code: string }; inspectors: Array<{ officer: { id: string } }> }>;
@@ -197,9 +199,10 @@ describe('authorization matrix: every role against every mutation', () => {
       query: m('applyForRepair', `input: { recordId: "${globalId('CreditRecord', `repair-${role}`)}", statement: "已整改", evidence: ["${attachmentId}"], commitment: "${attachmentId}" }`),
     })],
     ['decideRepair (supervising office)', 'decideRepair', ['supervisor'], async () => ({ query: m('decideRepair', `applicationId: "${await repairToDecide('supervisor')}", approve: true, text: "同意修复"`) })],
-    ['openInspectionRound (supervising office)', 'openInspectionRound', ['supervisor'], () => ({
-      query: m('openInspectionRound', 'input: { roundId: "authz-1", title: "抽查", date: "2026-03-01", size: 2, checklist: [{ id: "a", text: "营业执照" }], bodies: [{ bodyId: "market-commission" }] }'),
+    ['announceInspectionRound (supervising office)', 'announceInspectionRound', ['supervisor'], () => ({
+      query: m('announceInspectionRound', `input: { ${roundInput('authz-1')} }`),
     })],
+    ['drawInspectionRound (supervising office)', 'drawInspectionRound', ['supervisor'], () => ({ query: m('drawInspectionRound', `roundId: "${inspectionRound}", beacon: "12345"`) })],
     ['actOnInspectionRound record (supervising office, the body whose inspectors were drawn)', 'actOnInspectionRound', ['supervisor', 'market'], async (role) => {
       const sample = await eventually(async () => {
         const found = await sampled();
@@ -216,10 +219,17 @@ describe('authorization matrix: every role against every mutation', () => {
     })],
     ['actOnInspectionRound cancel (supervising office)', 'actOnInspectionRound', ['supervisor'], async () => {
       if (!(await db.prisma.inspectionRound.findUnique({ where: { id: 'authz-2' } }))) {
-        await asSupervisor(m('openInspectionRound', 'input: { roundId: "authz-2", title: "抽查二", date: "2026-03-02", size: 1, checklist: [{ id: "a", text: "营业执照" }], bodies: [{ bodyId: "market-commission" }] }'));
+        await asSupervisor(m('announceInspectionRound', `input: { ${roundInput('authz-2')} }`));
       }
       return { query: m('actOnInspectionRound', `input: { roundId: "${globalId('InspectionRound', 'authz-2')}", type: cancel, reasons: "计划调整" }`) };
     }],
+    ['setHolidayCalendar (administrators)', 'setHolidayCalendar', ['admin'], () => ({
+      query: m('setHolidayCalendar', 'year: 2027, holidays: ["2027-01-01~2027-01-03"], workingWeekends: []'),
+    })],
+    ['importHolidayCalendar (administrators)', 'importHolidayCalendar', ['admin'], () => ({
+      query: m('importHolidayCalendar', 'file: $f', '$f: File!'),
+      file: { name: '2028.json', content: JSON.stringify({ year: 2028, holidays: ['2028-01-01'], workingWeekends: [] }) },
+    })],
   ];
 
   beforeAll(async () => {

@@ -1,5 +1,12 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import { isProvisional } from '../domain/time/calendar.ts';
+import { arrangement2027 } from '../domain/time/fixtures.ts';
+import { dayMs } from '../domain/time/instants.ts';
+import { workingDayTimes } from '../domain/time/working-day-calendar.ts';
+import { addWorkingDays } from '../domain/time/working-days.ts';
 import { addEntity, addOfficers, addRecord, testCode } from './helpers/credit.ts';
 import { eventually } from './helpers/eventually.ts';
 import { startTestStack, type TestStack } from './helpers/stack.ts';
@@ -120,17 +127,28 @@ describe('credit, objections, repairs and inspections through the API', () => {
     await eventually(async () => expect((await stack.db.prisma.marketEntity.findUniqueOrThrow({ where: { code } })).creditClass).toBe('warning'));
   });
 
-  it('refuses a repair of an unknown record and an inspection round with a bad plan; opens a good one with its seed', async () => {
+  const announce = (roundId: string, fields: string, token = tokens.supervisor, beaconSource = 'drand quicknet 第 99000000 轮') =>
+    payload(`mutation { announceInspectionRound(input: { roundId: "${roundId}", beaconSource: ${JSON.stringify(beaconSource)}, checklist: [{ id: "a", text: "营业执照" }], ${fields} }) { __typename ... on MutationAnnounceInspectionRoundSuccess { data { id status beaconSource announcedAt populationHash populationSize seed publicPath } } ... on Error { message } } }`, token);
+  const draw = (id: string, beacon: string, token = tokens.supervisor) =>
+    payload(`mutation { drawInspectionRound(roundId: "${id}", beacon: ${JSON.stringify(beacon)}) { __typename ... on MutationDrawInspectionRoundSuccess { data { status beacon seed } } ... on Error { message } } }`, token);
+
+  it('refuses a repair of an unknown record and an inspection round with a bad plan; announces a good one, then draws it once its beacon is entered', async () => {
     const repair = await payload(`mutation { applyForRepair(input: { recordId: "${globalId('CreditRecord', 'nope')}", statement: "x" }) { __typename ... on Error { message } } }`, tokens.heping);
     expect(repair.result).toMatchObject({ __typename: 'NotFoundError' });
-    const open = (extra: string, token = tokens.supervisor) =>
-      payload(`mutation { openInspectionRound(input: { roundId: "api-1", title: "抽查", date: "2026-03-01", checklist: [{ id: "a", text: "营业执照" }], bodies: [{ bodyId: "market-commission" }]${extra} }) { __typename ... on MutationOpenInspectionRoundSuccess { data { seed populationHash populationSize status } } ... on Error { message } } }`, token);
+    const open = (extra: string, token = tokens.supervisor, beaconSource?: string) =>
+      announce('api-1', `title: "抽查", date: "2026-03-01", bodies: [{ bodyId: "market-commission" }]${extra}`, token, beaconSource);
     expect((await open('')).result).toMatchObject({ __typename: 'ValidationError', message: expect.stringContaining('either a ratio or a size') });
     expect((await open(', ratio: 0.5')).result).toMatchObject({ __typename: 'ValidationError', message: expect.stringContaining('fewer than 2 inspectors') });
     expect((await open(', ratio: 0.5', tokens.market)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     await addOfficers(stack.db.prisma, 'market-commission', 'api-mk', 2);
     expect((await open(', ratio: 1.5')).result).toMatchObject({ __typename: 'ValidationError', message: expect.stringContaining('ratio in (0, 1]') });
-    expect((await open(', size: 5')).result?.__typename).toBe('MutationOpenInspectionRoundSuccess');
+    expect((await open(', size: 5', tokens.supervisor, ' ')).result).toMatchObject({ __typename: 'ValidationError', message: expect.stringContaining('Name the public randomness') });
+    expect(await stack.db.prisma.inspectionRound.count()).toBe(0);
+    const announced = (await open(', size: 5')).result!;
+    expect(announced.data).toMatchObject({ status: 'announced', beaconSource: 'drand quicknet 第 99000000 轮', populationHash: expect.stringMatching(/^[0-9a-f]{64}$/), seed: null, publicPath: '/public/inspections/api-1' });
+    expect((await draw(announced.data.id, 'c0ffee', tokens.market)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await draw(announced.data.id, 'c0ffee')).result!.data).toMatchObject({ status: 'inspecting', beacon: 'c0ffee', seed: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect((await draw(announced.data.id, 'c0ffee')).result).toMatchObject({ __typename: 'InvalidTransitionError', message: expect.stringContaining('not waiting for its beacon') });
     const round = await eventually(async () => {
       const { result } = await payload(`{ inspectionRounds { roundId seed populationHash populationSize population sampled { entity { code } inspectors { officer { id } } } } }`, tokens.performance);
       const found = (result as unknown as Array<{ seed: string | null; populationSize: number; population: string; sampled: unknown[] }>)[0]!;
@@ -247,10 +265,12 @@ describe('credit, objections, repairs and inspections through the API', () => {
     expect(drawnBefore.map((a) => a.officerId)).toContain('api-mk-0');
     expect((await setActive('api-mk-0', false, tokens.supervisor)).result!.data.active).toBe(false);
 
-    const open = (roundId: string, perBody: number) =>
-      payload(`mutation { openInspectionRound(input: { roundId: "${roundId}", title: "停用后抽查", date: "2026-04-01", size: 10, inspectorsPerBody: ${perBody}, checklist: [{ id: "a", text: "营业执照" }], bodies: [{ bodyId: "legal-affairs-office" }] }) { __typename ... on Error { message } } }`, tokens.supervisor);
+    const open = async (roundId: string, perBody: number) => {
+      const announced = await announce(roundId, `title: "停用后抽查", date: "2026-04-01", size: 10, inspectorsPerBody: ${perBody}, bodies: [{ bodyId: "legal-affairs-office" }]`);
+      return announced.result?.data ? draw(announced.result.data.id, `beacon of ${roundId}`) : announced;
+    };
     expect((await open('api-2', 3)).result).toMatchObject({ __typename: 'ValidationError', message: expect.stringContaining('fewer than 3 inspectors') });
-    expect((await open('api-2', 2)).result?.__typename).toBe('MutationOpenInspectionRoundSuccess');
+    expect((await open('api-2', 2)).result?.__typename).toBe('MutationDrawInspectionRoundSuccess');
     const good = await prisma.marketEntity.count({ where: { creditClass: 'good' } });
     expect(good).toBeGreaterThanOrEqual(2);
     const drawn = await eventually(async () => {
@@ -265,7 +285,120 @@ describe('credit, objections, repairs and inspections through the API', () => {
 
     // Back in the pool: a round asking for three per body can be drawn again.
     expect((await setActive(pool[2]!, true, tokens.supervisor)).result!.data).toEqual({ id: pool[2], active: true });
-    expect((await open('api-3', 3)).result?.__typename).toBe('MutationOpenInspectionRoundSuccess');
+    expect((await open('api-3', 3)).result?.__typename).toBe('MutationDrawInspectionRoundSuccess');
     expect(await prisma.auditEntry.count({ where: { action: 'staff.reactivated', target: pool[2] } })).toBe(1);
+  });
+
+  it('publishes every announced or drawn round without sign-in, conflicts as entity codes only; the Python checker re-draws them from the public JSON', async () => {
+    const { prisma } = stack.db;
+    const population = (await prisma.marketEntity.findMany({ where: { creditClass: 'good' }, select: { code: true } })).map((e) => e.code);
+    await payload(`mutation { declareConflict(officerId: "api-mk-1", entityCode: "${population[0]}", reason: "其配偶在该企业任财务总监") { __typename } }`, tokens.supervisor);
+    const announced = (await announce('api-4', 'title: "<script>alert(1)</script> 第四批", date: "2026-05-01", size: 3, bodies: [{ bodyId: "market-commission" }]')).result!;
+    const get = async (path: string) => {
+      const response = await fetch(`${stack.base}${path}`);
+      return { status: response.status, type: response.headers.get('content-type') ?? '', text: await response.text() };
+    };
+    const before = JSON.parse((await get('/public/inspections/api-4.json')).text);
+    expect(before).toMatchObject({ roundId: 'api-4', status: 'announced', beaconSource: 'drand quicknet 第 99000000 轮', beacon: null, seed: null, sample: [], officers: [], populationSize: population.length });
+    expect(before.populationHash).toBe(announced.data.populationHash);
+    expect((await draw(announced.data.id, 'f3a1c9e07b2d4e6f8a0c1e3d5b7f9a2c4e6d8b0a1c3e5f7d9b2a4c6e8f0d1b3a')).result!.data.status).toBe('inspecting');
+
+    const list = JSON.parse((await get('/public/inspections.json')).text) as { rounds: Array<{ roundId: string; date: string; status: string }> };
+    expect(list.rounds).toEqual(expect.arrayContaining([
+      expect.objectContaining({ roundId: 'api-4', date: '2026-05-01', status: 'inspecting' }), expect.objectContaining({ roundId: 'api-1', date: '2026-03-01', status: 'inspecting' }),
+    ]));
+    const published = await get('/public/inspections/api-4.json');
+    expect([published.status, published.type]).toEqual([200, expect.stringContaining('application/json')]);
+    const round = JSON.parse(published.text);
+    for (const field of ['roundId', 'date', 'population', 'populationHash', 'beacon', 'seed', 'bodies', 'inspectorsPerBody', 'sampleRule', 'officers', 'sample', 'algorithm', 'beaconSource', 'announcedAt', 'seedInput']) {
+      expect(round).toHaveProperty(field);
+    }
+    expect(round).toMatchObject({ algorithm: 'duban-draw/1', bodies: [{ bodyId: 'market-commission', industries: [] }], inspectorsPerBody: 2, sampleRule: { size: 3 }, recordedAtDraw: true });
+    expect(round.population.map((e: { code: string }) => e.code)).toEqual([...population].sort());
+    expect(Object.keys(round.population[0]).sort()).toEqual(['code', 'district', 'industry']);
+    expect(round.officers.every((o: object) => Object.keys(o).sort().join() === 'active,bodyId,conflicts,id')).toBe(true);
+    expect(round.officers.find((o: { id: string }) => o.id === 'api-mk-1')).toEqual({ id: 'api-mk-1', bodyId: 'market-commission', active: true, conflicts: [population[0]] });
+    expect(round.officers.find((o: { id: string }) => o.id === 'api-mk-0')).toMatchObject({ active: false });
+    expect(round.sample).toHaveLength(3);
+    expect(published.text).not.toContain('财务总监');
+
+    const page = await get('/public/inspections/api-4');
+    expect([page.status, page.type]).toEqual([200, expect.stringContaining('text/html')]);
+    expect(page.text).toContain('&lt;script&gt;alert(1)&lt;/script&gt; 第四批');
+    expect(page.text).not.toMatch(/<script/i);
+    expect(page.text).toContain(round.seed);
+    expect(page.text).not.toContain('财务总监');
+    expect((await get('/public/inspections')).text).toContain('/public/inspections/api-4');
+    expect((await get('/public/inspections/no-such-round.json')).status).toBe(404);
+    expect((await get('/public/inspections/no-such-round')).status).toBe(404);
+    expect((await get('/public/draw.md')).text).toContain('duban-draw/1');
+
+    // Asynchronously: the server answering the checker runs in this process.
+    const checker = await new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn('python3', [fileURLToPath(new URL('../scripts/redraw.py', import.meta.url)), `${stack.base}/public/inspections.json`]);
+      const out = { stdout: '', stderr: '' };
+      child.stdout.on('data', (chunk) => (out.stdout += chunk));
+      child.stderr.on('data', (chunk) => (out.stderr += chunk));
+      child.on('close', (status) => resolve({ status, ...out }));
+    });
+    expect(checker.stderr).toBe('');
+    expect(checker.status).toBe(0);
+    for (const id of ['api-1', 'api-2', 'api-3', 'api-4']) expect(checker.stdout).toMatch(new RegExp(`^${id} \\(.*\\): agrees$`, 'm'));
+  });
+
+  it('an administrator keeps the holiday calendar: a provisional verification deadline is re-timed when 2027 is imported, and the warning goes', async () => {
+    const { prisma } = stack.db;
+    const admin = await api.login('admin');
+    const set = (args: string, token = admin) =>
+      payload(`mutation { setHolidayCalendar(${args}) { __typename ... on MutationSetHolidayCalendarSuccess { data { checked retimed years { year source holidays workingWeekends enteredBy } } } ... on Error { message } } }`, token);
+    expect((await set('year: 2027, holidays: ["2027-01-01"], workingWeekends: []', tokens.supervisor)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await set('year: 2026, holidays: ["2026-01-01"], workingWeekends: []')).result).toMatchObject({ __typename: 'ValidationError', message: expect.stringContaining("already has 2026's arrangement") });
+    expect((await set('year: 2027, holidays: ["2027-01-01"], workingWeekends: ["2027-01-04"]')).result).toMatchObject({ __typename: 'ValidationError', message: expect.stringContaining('must be a Saturday or Sunday') });
+    expect(await prisma.holidayCalendar.count()).toBe(0);
+
+    const code = await addEntity(prisma, 8);
+    await addRecord(prisma, 'calendar-penalty', code);
+    const filed = await payload(`mutation { fileObjection(input: { entityCode: "${code}", recordId: "${globalId('CreditRecord', 'calendar-penalty')}", reasons: "金额有误" }) { __typename ... on MutationFileObjectionSuccess { data { id } } } }`, tokens.heping);
+    const fields = 'acceptedAt verifyBy deadlineProvisional';
+    const accepted = await payload(`mutation { actOnObjection(input: { caseId: "${filed.result!.data.id}", type: accept }) { __typename ... on MutationActOnObjectionSuccess { data { ${fields} } } } }`, tokens.supervisor);
+    const { acceptedAt, verifyBy } = accepted.result!.data as { acceptedAt: string; verifyBy: string };
+    const now = Date.parse(acceptedAt);
+    expect(new Date(verifyBy)).toEqual(addWorkingDays(new Date(acceptedAt), 20));
+    expect(accepted.result!.data.deadlineProvisional).toBe(isProvisional(Date.parse(verifyBy), workingDayTimes(now - 7 * dayMs, 500).provisionalFrom));
+
+    const upload = async (name: string, content: BlobPart) => {
+      const form = new FormData();
+      form.append('operations', JSON.stringify({ query: 'mutation ($f: File!) { importHolidayCalendar(file: $f) { __typename ... on MutationImportHolidayCalendarSuccess { data { checked years { year source holidays workingWeekends } } } ... on Error { message } } }', variables: { f: null } }));
+      form.append('map', JSON.stringify({ 0: ['variables.f'] }));
+      form.append('0', new Blob([content]), name);
+      const response = await fetch(`${stack.base}/graphql`, { method: 'POST', body: form, headers: { authorization: `Bearer ${admin}` } });
+      return ((await response.json()) as { data: { importHolidayCalendar: { __typename: string; message?: string; data?: any } } }).data.importHolidayCalendar;
+    };
+    expect(await upload('2027.json', '{"year": 2027}')).toMatchObject({ __typename: 'ValidationError', message: expect.stringContaining('"workingWeekends"') });
+    const imported = await upload('2027.json', JSON.stringify(arrangement2027));
+    expect(imported.data).toMatchObject({ years: [{ year: 2027, source: 'office', holidays: arrangement2027.holidays, workingWeekends: arrangement2027.workingWeekends }] });
+    expect(imported.data.checked).toBeGreaterThanOrEqual(1);
+    const expected = addWorkingDays(new Date(acceptedAt), 20, [arrangement2027]);
+    await eventually(async () => {
+      const { data } = await api.request(`{ node(id: "${filed.result!.data.id}") { ... on ObjectionCase { ${fields} timeline { type } } } }`, {}, tokens.heping);
+      expect(new Date(data.node.verifyBy)).toEqual(expected);
+      expect(data.node.deadlineProvisional).toBe(isProvisional(expected.getTime(), workingDayTimes(now - 7 * dayMs, 500, [arrangement2027]).provisionalFrom));
+      if (expected.getTime() !== Date.parse(verifyBy)) expect(data.node.timeline.map((e: { type: string }) => e.type)).toContain('retimed');
+    });
+
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('2028');
+    sheet.addRow(['日期 Date', '安排 Arrangement']);
+    sheet.addRow([new Date('2028-01-01T00:00:00Z'), '放假']);
+    sheet.addRow(['2028-01-24~2028-01-30', '放假']);
+    sheet.addRow(['2028-02-05', '上班']);
+    expect(await upload('2028.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()))).toMatchObject({
+      data: { years: [{ year: 2028, source: 'office', holidays: ['2028-01-01', '2028-01-24', '2028-01-25', '2028-01-26', '2028-01-27', '2028-01-28', '2028-01-29', '2028-01-30'], workingWeekends: ['2028-02-05'] }] },
+    });
+    sheet.addRow(['2028-02-06', '加班']);
+    expect(await upload('2028.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()))).toMatchObject({ __typename: 'ValidationError', message: expect.stringContaining('Row 5 must be') });
+    const { data } = await api.request('{ holidayCalendars { year source enteredBy } }', {}, tokens.heping);
+    expect(data.holidayCalendars).toEqual(expect.arrayContaining([{ year: 2026, source: 'package', enteredBy: null }, { year: 2027, source: 'office', enteredBy: '系统管理员' }, { year: 2028, source: 'office', enteredBy: '系统管理员' }]));
+    expect(await prisma.auditEntry.count({ where: { action: 'holidayCalendar.set' } })).toBe(2);
   });
 });

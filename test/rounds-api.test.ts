@@ -78,24 +78,33 @@ describe('filing, evaluation and scores through the API', () => {
     expect(await run(`mutation { filingAction(input: { filingId: "${legalFiling()}", type: return, comment: "缺少下放事项" }) { __typename } }`, tokens.coordinator)).toEqual({ __typename: 'MutationFilingActionSuccess' });
   });
 
-  it('refuses an uploaded catalogue with row-level errors and submits a good one', async () => {
-    const upload = async (rows: string[][], name = 'catalogue.xlsx') => {
-      const workbook = new ExcelJS.Workbook();
-      const sheet = workbook.addWorksheet('目录');
-      sheet.addRow(['审批事项', '保留/取消/下放', '监管对象', '监管内容', '监管方式', '监管标准', '监管措施', '监管程序']);
-      for (const r of rows) sheet.addRow(r);
+  it('refuses an uploaded catalogue with row-level errors (the template\'s example row left in among them) and submits a good one', async () => {
+    const send = async (bytes: BlobPart, name: string) => {
       const form = new FormData();
       form.append('operations', JSON.stringify({
         query: `mutation ($f: File!) { uploadCatalogue(filingId: "${legalFiling()}", file: $f, measuresAttachmentId: "${measuresId}") { __typename ... on Error { message } ... on CatalogueRowsError { rows { row message } } } }`,
         variables: { f: null },
       }));
       form.append('map', JSON.stringify({ 0: ['variables.f'] }));
-      form.append('0', new Blob([Buffer.from(await workbook.xlsx.writeBuffer())]), name);
+      form.append('0', new Blob([bytes]), name);
       const response = await fetch(`${stack.base}/graphql`, { method: 'POST', headers: { authorization: `Bearer ${tokens.legal}`, 'graphql-require-preflight': '1' }, body: form });
       return ((await response.json()) as { data: { uploadCatalogue: Record<string, any> } }).data.uploadCatalogue;
     };
+    const upload = async (rows: string[][], name = 'catalogue.xlsx') => {
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet('目录');
+      sheet.addRow(['审批事项', '保留/取消/下放', '监管对象', '监管内容', '监管方式', '监管标准', '监管措施', '监管程序']);
+      for (const r of rows) sheet.addRow(r);
+      return send(await workbook.xlsx.writeBuffer(), name);
+    };
     const full = (item: string, disposition = '保留') => [item, disposition, '企业', '内容', '抽查', '标准', '整改', '程序'];
     const before = await history();
+    // The downloaded template, filled in below its example row: the example is refused, not filed.
+    const { workbook: template } = await download('/exports/catalogue-template.xlsx', tokens.legal);
+    template.worksheets[0]!.addRow(full('法规审查'));
+    expect(await send(await template.xlsx.writeBuffer(), '监管目录模板.xlsx')).toEqual({
+      __typename: 'CatalogueRowsError', message: expect.any(String), rows: [{ row: 2, message: expect.stringContaining("This is the template's example row") }],
+    });
     const refused = await upload([full('法规审查'), full('规章备案', '废止'), ['', '', '', '', '', '', '', ''], full('法规审查')]);
     expect(refused.__typename).toBe('CatalogueRowsError');
     expect(refused.rows.map((r: { row: number }) => r.row)).toEqual([3, 5]);

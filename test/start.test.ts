@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -87,6 +87,11 @@ describe('npm start', () => {
       expect(returned.data.assignments.edges.map((e: { node: unknown }) => e.node)).toEqual([
         { bodyName: '市市场监管委', returnCount: 1, task: { ref: '1.3' } },
       ]);
+      // The demo's inspection round is published, and the Python checker re-draws it from the public data.
+      const round = `http://127.0.0.1:${second.port}/public/inspections/DEMO-2026-01.json`;
+      expect(await (await fetch(round)).json()).toMatchObject({ status: 'inspecting', populationSize: 12, beacon: expect.any(String), sample: expect.objectContaining({ length: 4 }) });
+      const checked = spawnSync('python3', ['scripts/redraw.py', round], { encoding: 'utf8' });
+      expect([checked.status, checked.stdout]).toEqual([0, expect.stringContaining('DEMO-2026-01 (')]);
     } finally {
       expect(await stop(second)).toBe(0);
     }

@@ -2,18 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
-import { fileObjectionCase, fileRepairApplication, openInspectionRound } from '../api/credit/cases.ts';
+import { announceInspectionRound, fileObjectionCase, fileRepairApplication } from '../api/credit/cases.ts';
 import { drawRound } from '../domain/inspection/draw.ts';
+import { redraw, type PopulationEntry, type PublishedOfficer } from '../domain/inspection/published.ts';
 import type { RoundAction, RoundPlan } from '../domain/inspection/round.ts';
 import type { ObjectionAction } from '../domain/objection/case.ts';
 import type { Actor } from '../domain/supervision/types.ts';
 import { shanghaiDate } from '../domain/time/instants.ts';
-import { actors, addEntity, addOfficers, addRecord } from '../test/helpers/credit.ts';
+import { actors, addEntity, addOfficers, addRecord, announceAndDraw, testBeaconSource } from '../test/helpers/credit.ts';
 import { createTestDatabase, type TestDatabase } from '../test/helpers/database.ts';
 import { eventually } from '../test/helpers/eventually.ts';
 import { timeSkippingEnvironment } from '../test/helpers/temporal.ts';
 import { createWorker } from '../worker/create.ts';
-import { roundActUpdate } from './inspection.ts';
+import { roundActUpdate, roundDrawUpdate, roundQuery } from './inspection.ts';
 import { objectionActUpdate } from './objection.ts';
 import { repairActUpdate } from './repair.ts';
 
@@ -170,35 +171,56 @@ describe('credit workflows on the time-skipping server', () => {
       await addOfficers(db.prisma, 'market-commission', 'mk', 4);
     });
 
-    it('draws the same sample from the same inputs, a different one after the population changes, reproducible from what is published', async () => {
-      await openInspectionRound(deps(), supervisor, plan(), await now());
+    it('announces first: the population is frozen under its hash before the beacon exists, and a later entity is not drawn', async () => {
+      await announceInspectionRound(deps(), supervisor, plan({ roundId: 'R-2026-A' }), testBeaconSource, await now());
+      const handle = env.client.workflow.getHandle('inspection:R-2026-A');
+      const announced = await eventually(async () => {
+        const r = await db.prisma.inspectionRound.findUniqueOrThrow({ where: { id: 'R-2026-A' } });
+        expect([r.status, r.beaconSource, r.seed, r.populationSize]).toEqual(['announced', testBeaconSource, null, 12]);
+        return r;
+      });
+      const late = await addEntity(db.prisma, 150, { district: '南开区' });
+      const draw = (actor: Actor, beacon: string) => handle.executeUpdate(roundDrawUpdate, { args: [{ actor, action: { type: 'draw', beacon } }] });
+      await expect(draw(market, 'abc')).rejects.toMatchObject({ cause: { message: expect.stringContaining('Only the supervising office') } });
+      await expect(draw(supervisor, '  ')).rejects.toMatchObject({ cause: { message: expect.stringContaining('Enter the public random value') } });
+      await expect(announceInspectionRound(deps(), supervisor, plan({ roundId: 'R-2026-A' }), testBeaconSource, await now())).rejects.toThrow(/already in use/);
+      await draw(supervisor, ' 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 ');
+      await expect(draw(supervisor, 'another value')).rejects.toMatchObject({ cause: { message: expect.stringContaining('not waiting for its beacon') } });
+      const { round, codes: drawnCodes } = await sampled('R-2026-A');
+      expect([round.populationHash, round.populationSize, round.beacon]).toEqual([announced.populationHash, 12, '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08']);
+      expect(drawnCodes).not.toContain(late);
+      expect((await handle.query(roundQuery)).draw!.seed).toBe(round.seed);
+      await db.prisma.marketEntity.delete({ where: { code: late } });
+      await cancel('R-2026-A');
+    });
+
+    it('draws reproducibly from what it records: the same sample from the published data, another with another beacon or population', async () => {
+      await announceAndDraw(deps(), plan(), 'beacon-1', await now());
       const first = await sampled('R-2026-1');
       expect(first.codes).toHaveLength(3);
       expect(first.codes.every((c) => codes.includes(c))).toBe(true);
-      const snapshot = await db.prisma.populationSnapshot.findUniqueOrThrow({ where: { hash: first.round.populationHash! } });
-      const staff = (await db.prisma.enforcementOfficer.findMany()).map((o) => ({ id: o.id, bodyId: o.bodyId, conflicts: [] }));
-      const rerun = drawRound({ id: 'R-2026-1', date: '2026-03-01' }, snapshot.codes.split('\n'), 3, staff, ['market-commission']);
-      expect([rerun.seed, rerun.entities]).toEqual([first.round.seed, first.codes]);
-      for (const s of first.round.sampled) expect(s.inspectors.map((i) => i.officerId).sort()).toEqual([...rerun.inspectors[s.entityCode]!].sort());
+      const record = await db.prisma.inspectionDrawRecord.findUniqueOrThrow({ where: { roundId: 'R-2026-1' } });
+      const population = JSON.parse(record.population) as PopulationEntry[];
+      const officers = JSON.parse(record.officers!) as PublishedOfficer[];
+      expect(officers.map((o) => [o.id, o.active])).toEqual([['mk-0', true], ['mk-1', true], ['mk-2', true], ['mk-3', true]]);
+      const published = { roundId: 'R-2026-1', date: '2026-03-01', beacon: 'beacon-1', population, officers, bodies: plan().bodies, inspectorsPerBody: 2, sampleRule: { size: 3 } };
+      const again = redraw(published);
+      expect([again.seed, again.populationHash, again.sample.map((x) => x.code)]).toEqual([first.round.seed, first.round.populationHash, first.codes]);
+      expect(JSON.parse(record.sample!)).toEqual(again.sample);
+      for (const s of first.round.sampled) expect(s.inspectors.map((i) => i.officerId).sort()).toEqual([...again.sample.find((x) => x.code === s.entityCode)!.inspectors].sort());
 
-      await cancel('R-2026-1');
-      await openInspectionRound(deps(), supervisor, plan(), await now());
-      const again = await sampled('R-2026-1');
-      expect([again.round.seed, again.codes]).toEqual([first.round.seed, first.codes]);
-
-      await cancel('R-2026-1');
+      expect(redraw({ ...published, beacon: 'beacon-2' }).seed).not.toBe(first.round.seed);
+      const staff = officers.map((o) => ({ id: o.id, bodyId: o.bodyId, conflicts: o.conflicts }));
       codes.push(await addEntity(db.prisma, 112, { district: '南开区' }));
-      await openInspectionRound(deps(), supervisor, plan(), await now());
-      const changed = await sampled('R-2026-1');
-      expect(changed.round.populationHash).not.toBe(first.round.populationHash);
-      expect(changed.round.populationSize).toBe(13);
-      expect(changed.codes).not.toEqual(first.codes);
+      const changed = drawRound({ id: 'R-2026-1', date: '2026-03-01', beacon: 'beacon-1' }, codes, 3, staff, ['market-commission']);
+      expect(changed.populationHash).not.toBe(first.round.populationHash);
+      expect(changed.entities).not.toEqual(first.codes);
       await cancel('R-2026-1');
     });
 
     it('honours recusal: an inspector with a declared conflict is never sent to that entity', async () => {
       await db.prisma.inspectorConflict.createMany({ data: codes.flatMap((c) => [{ officerId: 'mk-0', entityCode: c, reason: '亲属任职' }, { officerId: 'mk-1', entityCode: c, reason: '曾任顾问' }]) });
-      await openInspectionRound(deps(), supervisor, plan({ roundId: 'R-2026-2', sample: { ratio: 1 } }), await now());
+      await announceAndDraw(deps(), plan({ roundId: 'R-2026-2', sample: { ratio: 1 } }), 'beacon-2', await now());
       const { round } = await sampled('R-2026-2');
       expect(round.sampled).toHaveLength(13);
       for (const s of round.sampled) expect(s.inspectors.map((i) => i.officerId).sort()).toEqual(['mk-2', 'mk-3']);

@@ -2,11 +2,12 @@ import { allHandlersFinished, condition, defineQuery, defineUpdate, proxyActivit
 import type { Activities } from '../activities/index.ts';
 import type { CaseEvent } from '../domain/credit/cases.ts';
 import {
-  applyObjectionAction, fileObjection, markObjectionOverdue, nextObjectionDeadline, objectionClosed, validateObjectionAction,
-  type NewObjection, type ObjectionRequest, type ObjectionState, type ObjectionStatus,
+  applyObjectionAction, fileObjection, markObjectionOverdue, nextObjectionDeadline, objectionClosed, retimeObjection, validateObjectionAction,
+  validateObjectionRetime, type NewObjection, type ObjectionRequest, type ObjectionState, type ObjectionStatus,
 } from '../domain/objection/case.ts';
 import { objectionNotices } from '../domain/objection/notices.ts';
 import type { Notice } from '../domain/supervision/notices.ts';
+import { retimeUpdate } from './retime.ts';
 
 /** The case as it stands. */
 export const objectionQuery = defineQuery<Omit<ObjectionState, 'calendar'>>('objection');
@@ -56,6 +57,16 @@ export async function objectionWorkflow(input: Omit<NewObjection, 'filedAt'>): P
       return event;
     },
     { validator: (request) => validateObjectionAction(state, request, Date.now()) },
+  );
+  // The loop wakes for the recorded event: it projects it and waits for the new deadlines.
+  setHandler(
+    retimeUpdate,
+    (times) => {
+      const event = retimeObjection(state, times, Date.now());
+      if (event) record([event]);
+      return event;
+    },
+    { validator: (times) => validateObjectionRetime(state, times) },
   );
 
   for (;;) {

@@ -1,9 +1,13 @@
 import { allHandlersFinished, condition, defineQuery, defineUpdate, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.ts';
 import type { CaseEvent } from '../domain/credit/cases.ts';
-import { applyRepairAction, fileRepair, markRepairOverdue, validateRepairAction, type NewRepairApplication, type RepairRequest, type RepairState, type RepairStatus } from '../domain/repair/application.ts';
+import {
+  applyRepairAction, fileRepair, markRepairOverdue, retimeRepair, validateRepairAction, validateRepairRetime,
+  type NewRepairApplication, type RepairRequest, type RepairState, type RepairStatus,
+} from '../domain/repair/application.ts';
 import { repairNotices } from '../domain/repair/notices.ts';
 import type { Notice } from '../domain/supervision/notices.ts';
+import { retimeUpdate } from './retime.ts';
 
 export const repairQuery = defineQuery<RepairState>('repair');
 /** Approve or refuse: validated synchronously, answered with the recorded event. */
@@ -48,6 +52,16 @@ export async function repairWorkflow(input: Omit<NewRepairApplication, 'filedAt'
       return event;
     },
     { validator: (request) => validateRepairAction(state, request) },
+  );
+  // The loop wakes for the recorded event: it projects it and waits for the new deadline.
+  setHandler(
+    retimeUpdate,
+    (times) => {
+      const event = retimeRepair(state, times, Date.now());
+      record(event);
+      return event;
+    },
+    { validator: (times) => validateRepairRetime(state, times) },
   );
 
   for (;;) {

@@ -5,6 +5,7 @@ import type { Account } from './auth/account.ts';
 import { authProvider } from './auth/authProvider.ts';
 import { LoginPage } from './auth/LoginPage.tsx';
 import { bodies } from './bodies/index.ts';
+import { HolidayCalendarPage } from './calendar/HolidayCalendarPage.tsx';
 import { CreditImportPage } from './credit-import/CreditImportPage.tsx';
 import { Dashboard } from './dashboard/Dashboard.tsx';
 import { dataProvider } from './dataProvider/index.ts';
@@ -54,6 +55,7 @@ export function App() {
             {account.role === 'supervisor' && <Route path="/credit-import" element={<CreditImportPage />} />}
             {(account.role === 'supervisor' || account.role === 'department') && <Route path="/staff" element={<StaffPoolPage />} />}
             <Route path="/scores" element={<ScoresPage />} />
+            {account.role !== 'department' && <Route path="/holiday-calendar" element={<HolidayCalendarPage />} />}
             {account.role !== 'admin' && <Route path="/filing" element={<FilingRoundsPage />} />}
             {account.role !== 'admin' && <Route path="/evaluation" element={<EvaluationRoundsPage />} />}
           </CustomRoutes>

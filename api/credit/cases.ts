@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, type Client, type Workflow, type WorkflowStartOptions } from '@temporalio/client';
 import { usccProblem } from '../../domain/credit/uscc.ts';
-import { roundPlanProblems, type RoundPlan } from '../../domain/inspection/round.ts';
+import { beaconSourceProblem, roundPlanProblems, type RoundPlan } from '../../domain/inspection/round.ts';
 import type { Actor } from '../../domain/supervision/types.ts';
-import { workingDayEnds } from '../../domain/time/working-day-calendar.ts';
 import { ruleRecord } from '../../activities/credit.ts';
 import { projectObjectionCase } from '../../activities/objection.ts';
 import { projectRepairApplication } from '../../activities/repair.ts';
 import { fileObjection } from '../../domain/objection/case.ts';
-import { calendarWorkingDays, inspectionLimits, objectionLimits, repairPolicy } from '../../runtime/credit-config.ts';
+import { inspectionLimits, objectionLimits, repairPolicy } from '../../runtime/credit-config.ts';
 import type { PrismaClient } from '../../runtime/db.ts';
+import { caseWorkingDays } from '../../services/holiday-calendar.ts';
 import { inspectionRoundWorkflow, inspectionWorkflowId } from '../../workflows/inspection.ts';
 import { objectionWorkflow, objectionWorkflowId } from '../../workflows/objection.ts';
 import { repairWorkflow, repairWorkflowId } from '../../workflows/repair.ts';
@@ -22,9 +22,6 @@ export interface CaseDeps {
   taskQueue: string;
 }
 
-const dayMs = 86_400_000;
-/** The ends of working days from a week back (a workflow's clock may lag the caller's), far past any time limit. */
-const calendarFrom = (now: number) => workingDayEnds(now - 7 * dayMs, calendarWorkingDays);
 const filer = (actor: Actor) => ({ accountId: actor.accountId, name: actor.name, bodyId: actor.bodyId });
 
 /** The entity of a code typed by a user: a malformed code or an unknown entity gets a clear error. */
@@ -80,7 +77,7 @@ export async function fileObjectionCase(
   if (input.recordId && !record) throw new NotFoundError('该主体没有这条信用记录。 The entity has no such credit record.');
   const args = {
     caseId, entityCode: entity.code, recordId: record?.id ?? null, providerBodyId: record?.providerBodyId ?? null, reasons: input.reasons,
-    evidence: input.evidence, filedBy: filer(actor), limits: objectionLimits(), calendar: calendarFrom(now),
+    evidence: input.evidence, filedBy: filer(actor), limits: objectionLimits(), ...(await caseWorkingDays(prisma, now)),
   };
   if (!filedBefore) {
     if (record && record.status !== 'active') throw new ValidationError('该记录已更正或已修复，不能再提出异议。 The record was already corrected or repaired.');
@@ -113,23 +110,33 @@ export async function fileRepairApplication(
   if (!record) throw new NotFoundError('信用记录不存在。 No such credit record.');
   const args = {
     applicationId, entityCode: record.entityCode, record: ruleRecord(record), statement: input.statement.trim(), evidence: input.evidence,
-    commitment: input.commitment, filedBy: filer(actor), policy: repairPolicy(), calendar: calendarFrom(now),
+    commitment: input.commitment, filedBy: filer(actor), policy: repairPolicy(), ...(await caseWorkingDays(prisma, now)),
   };
   if (!filedBefore) {
     await checkAttachments(prisma, [...input.evidence, ...(input.commitment ? [input.commitment] : [])]);
     const open = await prisma.repairApplication.count({ where: { recordId: record.id, status: 'underReview' } });
     if (open > 0) throw new ValidationError('该记录已有待审核的修复申请。 A repair application for this record is already under review.');
     // Stored before the workflow runs (as under review), so a second application is refused at once; the workflow then decides eligibility.
-    await projectRepairApplication(prisma, { ...args, status: 'underReview', reviewBy: null, decidedAt: null, overdue: false, filedAt: now, seq: 0, reasons: null }, []);
+    const { calendar: _calendar, ...filed } = args;
+    await projectRepairApplication(prisma, { ...filed, status: 'underReview', reviewBy: null, decidedAt: null, overdue: false, filedAt: now, seq: 0, reasons: null }, []);
   }
   await startCase(temporal, repairWorkflow, { taskQueue, workflowId: applicationId, args: [args] }, !filedBefore, () => prisma.repairApplication.delete({ where: { id: applicationId } }));
   return applicationId;
 }
 
-/** Opens an inspection round (supervising office only) and starts its workflow, which draws the sample. */
-export async function openInspectionRound({ prisma, temporal, taskQueue }: CaseDeps, actor: Actor, plan: RoundPlan, now = Date.now()): Promise<string> {
+/**
+ * Announces an inspection round (supervising office only) and starts its
+ * workflow, which freezes the population and publishes its hash with the
+ * named beacon; the round is drawn once the beacon's value is entered.
+ * A round ID once announced is never used again, so every announcement stays public.
+ */
+export async function announceInspectionRound(
+  { prisma, temporal, taskQueue }: CaseDeps, actor: Actor, plan: RoundPlan, beaconSource: string, now = Date.now(),
+): Promise<string> {
   if (actor.role !== 'supervisor') throw new ForbiddenError('只有督办部门可以组织双随机抽查。 Only the supervising office opens inspection rounds.');
   const problems = roundPlanProblems(plan);
+  const sourceProblem = beaconSourceProblem(beaconSource);
+  if (sourceProblem) problems.push(sourceProblem);
   if (problems.length) throw new ValidationError(problems.join('\n'));
   const bodies = await prisma.body.findMany({ where: { id: { in: plan.bodies.map((b) => b.bodyId) } }, select: { id: true } });
   if (bodies.length !== plan.bodies.length) throw new ValidationError('参加单位须为已登记的单位。 Joining bodies must be registered bodies.');
@@ -137,13 +144,34 @@ export async function openInspectionRound({ prisma, temporal, taskQueue }: CaseD
     const staff = await prisma.enforcementOfficer.count({ where: { bodyId, active: true } });
     if (staff < plan.inspectorsPerBody) throw new ValidationError(`${bodyId} 执法人员名录不足 ${plan.inspectorsPerBody} 人。 ${bodyId} has fewer than ${plan.inspectorsPerBody} inspectors in its pool.`);
   }
-  const existing = await prisma.inspectionRound.findUnique({ where: { id: plan.roundId }, select: { status: true } });
-  if (existing && existing.status !== 'cancelled') throw new ValidationError('该抽查批次编号已使用。 This round ID is already in use.');
+  const existing = await prisma.inspectionRound.findUnique({ where: { id: plan.roundId }, select: { status: true, announcedAt: true } });
+  if (existing && (existing.status !== 'cancelled' || existing.announcedAt)) throw new ValidationError('该抽查批次编号已使用。 This round ID is already in use.');
+  await checkRemits(prisma, plan);
   const workflowId = inspectionWorkflowId(plan.roundId);
   await temporal.workflow.start(inspectionRoundWorkflow, {
     taskQueue,
     workflowId,
-    args: [{ plan, limits: inspectionLimits(), calendar: calendarFrom(now), createdBy: { accountId: actor.accountId, name: actor.name } }],
+    args: [{ plan, limits: inspectionLimits(), ...(await caseWorkingDays(prisma, now)), createdBy: { accountId: actor.accountId, name: actor.name }, beaconSource: beaconSource.trim() }],
+  }).catch((error: unknown) => {
+    // Announced a moment ago (its round not yet in the read model): the same answer as for any used ID.
+    if (error instanceof WorkflowExecutionAlreadyStartedError) throw new ValidationError('该抽查批次编号已使用。 This round ID is already in use.');
+    throw error;
   });
   return workflowId;
+}
+
+/** Every industry of the population must be in some joining body's remit, or the draw could not send anyone. */
+async function checkRemits(prisma: PrismaClient, plan: RoundPlan): Promise<void> {
+  if (plan.bodies.some((b) => b.industries.length === 0)) return;
+  const covered = new Set(plan.bodies.flatMap((b) => b.industries));
+  const industries = await prisma.marketEntity.groupBy({
+    by: ['industry'],
+    where: {
+      creditClass: 'good',
+      ...(plan.filter.districts.length ? { district: { in: plan.filter.districts } } : {}),
+      ...(plan.filter.industries.length ? { industry: { in: plan.filter.industries } } : {}),
+    },
+  });
+  const uncovered = industries.map((i) => i.industry).filter((i) => !covered.has(i));
+  if (uncovered.length) throw new ValidationError(`没有参加单位负责以下行业：${uncovered.join('、')}。 No joining body's remit covers: ${uncovered.join(', ')}.`);
 }

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { catalogueColumns, catalogueErrors, type CatalogueRow, type RowError } from '../../domain/filing/catalogue.ts';
+import { catalogueColumns, catalogueErrors, exampleMark, type CatalogueRow, type RowError } from '../../domain/filing/catalogue.ts';
 import { normalizeRows } from '../../domain/filing/round.ts';
 import type { PrismaClient } from '../../runtime/db.ts';
 import { shanghaiDate } from '../../domain/time/instants.ts';
@@ -10,13 +10,15 @@ export { xlsxType };
 const dispositionNames: Record<string, string> = { kept: '保留', cancelled: '取消', delegated: '下放' };
 const maxRows = 2000;
 
-/** The template a body fills in: the header row and one example row, with the allowed dispositions as a list. */
+/** The template a body fills in: the header row and one example row (marked, and refused on upload if left in), with the allowed dispositions as a list. */
 export async function catalogueTemplate(): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('监管目录');
   sheet.columns = catalogueColumns.map((c) => ({ header: c.title, key: c.key, width: c.key === 'item' ? 28 : 22 }));
   sheet.getRow(1).font = { bold: true };
-  sheet.addRow({ item: '（示例）食品生产许可', disposition: '保留', object: '食品生产企业', content: '许可条件保持情况', method: '双随机抽查', standard: '食品生产许可审查通则', measures: '责令整改、撤销许可', procedure: '检查—告知—整改—复查' });
+  const example = sheet.addRow({ item: `${exampleMark}食品生产许可`, disposition: '保留', object: '食品生产企业', content: '许可条件保持情况', method: '双随机抽查', standard: '食品生产许可审查通则', measures: '责令整改、撤销许可', procedure: '检查—告知—整改—复查' });
+  example.font = { italic: true, color: { argb: 'FF808080' } };
+  example.getCell(1).note = '示例行：报送前请删除，保留则整个文件不予接收。 Example row: delete it before submitting, or the file is refused.';
   for (let row = 2; row <= 500; row += 1) {
     sheet.getCell(row, 2).dataValidation = { type: 'list', allowBlank: false, formulae: ['"保留,取消,下放"'] };
   }

@@ -17,5 +17,6 @@ import './staff.ts';
 import './objections.ts';
 import './repairs.ts';
 import './inspections.ts';
+import './holiday-calendar.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -1,8 +1,8 @@
 import type { RecordKind } from '../../domain/credit/classes.ts';
 import type { RoundAction } from '../../domain/inspection/round.ts';
 import type { PrismaClient } from '../../runtime/db.ts';
-import { roundActUpdate } from '../../workflows/inspection.ts';
-import { openInspectionRound } from '../credit/cases.ts';
+import { roundActUpdate, roundDrawUpdate } from '../../workflows/inspection.ts';
+import { announceInspectionRound } from '../credit/cases.ts';
 import { actOnCase } from '../credit/updates.ts';
 import { builder } from './builder.ts';
 import { mutationErrors, NotFoundError, ValidationError } from './errors.ts';
@@ -17,19 +17,27 @@ export const InspectionRoundNode = builder.prismaNode('InspectionRound', {
     roundId: t.exposeString('id'),
     title: t.exposeString('title'),
     date: t.exposeString('date', { description: '抽查日期（参与生成种子） The round date, part of the seed.' }),
-    status: t.exposeString('status', { description: 'drawing | inspecting | completed | cancelled' }),
+    status: t.exposeString('status', { description: 'announced | drawing | inspecting | completed | cancelled' }),
     filter: t.string({ description: 'JSON: districts, industries (entities rated 良好 only).', resolve: (r) => r.filter }),
     sampleRule: t.string({ description: 'JSON: { ratio } or { size }.', resolve: (r) => r.sampleRule }),
     checklist: t.string({ description: 'JSON: the shared checklist (一表共用).', resolve: (r) => r.checklist }),
     bodies: t.string({ description: 'JSON: joining bodies and their remits.', resolve: (r) => r.bodies }),
     inspectorsPerBody: t.exposeInt('inspectorsPerBody'),
-    seed: t.exposeString('seed', { nullable: true, description: 'SHA-256("<round id>|<date>|<populationHash>")' }),
+    beaconSource: t.exposeString('beaconSource', { nullable: true, description: '公告时指定的公开随机数来源 The public randomness named at announcement (null: opened before announcements).' }),
+    announcedAt: t.expose('announcedAt', { type: 'DateTime', nullable: true }),
+    beacon: t.exposeString('beacon', { nullable: true, description: '录入的公开随机数 Its value as entered, part of the seed.' }),
+    publicPath: t.string({ description: '公开核验页面 The page anyone can open without signing in (and its data at publicPath + ".json").', resolve: (r) => `/public/inspections/${r.id}` }),
+    seed: t.exposeString('seed', { nullable: true, description: 'SHA-256("<round id>|<date>|<populationHash>|<beacon>"); without a beacon, of the first three (see docs/draw.md).' }),
     populationHash: t.exposeString('populationHash', { nullable: true, description: 'SHA-256 of the sorted codes joined by "\\n".' }),
     populationSize: t.exposeInt('populationSize', { nullable: true }),
     population: t.string({
       nullable: true,
       description: '抽取时的主体名单（排序） The population drawn from: sorted codes, one a line, to re-run the draw.',
-      resolve: async (r, _a, ctx) => (r.populationHash ? (await ctx.prisma.populationSnapshot.findUnique({ where: { hash: r.populationHash } }))?.codes ?? null : null),
+      resolve: async (r, _a, ctx) => {
+        const record = await ctx.prisma.inspectionDrawRecord.findUnique({ where: { roundId: r.id }, select: { population: true } });
+        if (record) return (JSON.parse(record.population) as Array<{ code: string }>).map((e) => e.code).join('\n');
+        return r.populationHash ? (await ctx.prisma.populationSnapshot.findUnique({ where: { hash: r.populationHash } }))?.codes ?? null : null;
+      },
     }),
     drawnAt: t.expose('drawnAt', { type: 'DateTime', nullable: true }),
     sampled: t.relation('sampled', { query: { orderBy: { ordinal: 'asc' } } }),
@@ -65,6 +73,9 @@ builder.prismaObject('InspectionResult', {
     publishBy: t.expose('publishBy', { type: 'DateTime', description: '公示期限 Publication time limit.' }),
     publishedAt: t.expose('publishedAt', { type: 'DateTime', nullable: true }),
     overdue: t.exposeBoolean('overdue'),
+    publishByProvisional: t.exposeBoolean('provisional', {
+      description: '公示期限暂按周末计算：该年度放假安排尚未录入，录入后自动重算 The limit counts weekends only: that year\'s holiday arrangement is not entered yet; it is re-timed once it is.',
+    }),
     recordId: t.exposeString('recordId', { nullable: true }),
   }),
 });
@@ -82,8 +93,12 @@ const JoiningBodyInput = builder.inputType('JoiningBodyInput', {
   fields: (t) => ({ bodyId: t.string({ required: true }), industries: t.stringList({ description: 'Its remit; none: every industry.' }) }),
 });
 
-const OpenRoundInput = builder.inputType('OpenInspectionRoundInput', {
+const AnnounceRoundInput = builder.inputType('AnnounceInspectionRoundInput', {
   fields: (t) => ({
+    beaconSource: t.string({
+      required: true,
+      description: '将采用的公开随机数来源，须在其数值产生之前写明 The public randomness to be used, named before its value exists (e.g. a future drand round, a lottery draw).',
+    }),
     roundId: t.string({ required: true }),
     title: t.string({ required: true }),
     date: t.string({ required: true, description: 'YYYY-MM-DD' }),
@@ -97,34 +112,52 @@ const OpenRoundInput = builder.inputType('OpenInspectionRoundInput', {
   }),
 });
 
-builder.mutationField('openInspectionRound', (t) =>
+builder.mutationField('announceInspectionRound', (t) =>
   t.field({
     type: InspectionRoundNode,
-    description: '组织双随机抽查：抽取主体和执法人员 Opens a round; its workflow draws the entities and inspectors.',
+    description: '公告双随机抽查：冻结抽取范围并公开其哈希和将采用的公开随机数 Announces a round: freezes the population, publishes its hash and the beacon to be used.',
     authScopes: { supervisor: true },
     errors: { types: mutationErrors },
-    args: { input: t.arg({ type: OpenRoundInput, required: true }) },
+    args: { input: t.arg({ type: AnnounceRoundInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       if ((input.ratio == null) === (input.size == null)) throw new ValidationError('请给出抽查比例或抽查数量之一。 Give either a ratio or a size.');
-      await openInspectionRound(ctx, ctx.actor!, {
+      await announceInspectionRound(ctx, ctx.actor!, {
         roundId: input.roundId.trim(), title: input.title.trim(), date: input.date.trim(),
         filter: { districts: input.districts ?? [], industries: input.industries ?? [] },
         sample: input.ratio != null ? { ratio: input.ratio } : { size: input.size! },
         checklist: input.checklist.map((i) => ({ id: i.id.trim(), text: i.text.trim() })),
         bodies: input.bodies.map((b) => ({ bodyId: b.bodyId, industries: b.industries ?? [] })),
         inspectorsPerBody: input.inspectorsPerBody ?? 2,
-      });
-      const round = await ctx.prisma.inspectionRound.findUnique({ where: { id: input.roundId.trim() } });
-      return round ?? (await waitForRound(ctx.prisma, input.roundId.trim()));
+      }, input.beaconSource);
+      return waitForRound(ctx.prisma, input.roundId.trim());
     },
   }),
 );
 
-/** The round's first projection comes from its workflow a moment after the start. */
+builder.mutationField('drawInspectionRound', (t) =>
+  t.field({
+    type: InspectionRoundNode,
+    description: '录入公告指定的公开随机数并抽取 Enters the value of the announced beacon and draws the round (once).',
+    authScopes: { supervisor: true },
+    errors: { types: mutationErrors },
+    args: {
+      roundId: t.arg.globalID({ for: InspectionRoundNode, required: true }),
+      beacon: t.arg.string({ required: true, description: '公开随机数，按公布的原样录入 The public random value, exactly as its source published it.' }),
+    },
+    resolve: async (_root, { roundId, beacon }, ctx) => {
+      const id = roundId.id;
+      if (!(await ctx.prisma.inspectionRound.findUnique({ where: { id } }))) throw new NotFoundError('抽查批次不存在。 No such inspection round.');
+      await actOnCase(ctx, `inspection:${id}`, roundDrawUpdate, ctx.actor!, { type: 'draw', beacon });
+      return ctx.prisma.inspectionRound.findUniqueOrThrow({ where: { id } });
+    },
+  }),
+);
+
+/** The round's first projection (with the frozen population's hash) comes from its workflow a moment after the start. */
 async function waitForRound(prisma: PrismaClient, id: string) {
   for (let i = 0; i < 100; i += 1) {
     const round = await prisma.inspectionRound.findUnique({ where: { id } });
-    if (round) return round;
+    if (round?.populationHash) return round;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new NotFoundError('抽查批次尚未建立，请稍后刷新。 The round is not there yet: refresh in a moment.');

@@ -32,6 +32,9 @@ export const ObjectionNode = builder.prismaNode('ObjectionCase', {
     replyBy: t.expose('replyBy', { type: 'DateTime', nullable: true, description: '提供单位核实期限 The providing body\'s time limit.' }),
     decidedAt: t.expose('decidedAt', { type: 'DateTime', nullable: true }),
     overdue: t.stringList({ description: 'acceptance | verification | provider', resolve: (c) => JSON.parse(c.overdue) as string[] }),
+    deadlineProvisional: t.exposeBoolean('provisional', {
+      description: '期限暂按周末计算：该年度放假安排尚未录入，录入后自动重算 A running limit counts weekends only: that year\'s holiday arrangement is not entered yet; it is re-timed once it is.',
+    }),
     timeline: t.prismaField({
       type: ['CaseEvent'],
       resolve: (query, c, _args, ctx) => ctx.prisma.caseEvent.findMany({ ...query, where: { caseId: c.id }, orderBy: { seq: 'asc' } }),

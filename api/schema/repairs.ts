@@ -24,6 +24,9 @@ export const RepairNode = builder.prismaNode('RepairApplication', {
     reviewBy: t.expose('reviewBy', { type: 'DateTime', nullable: true, description: '审核期限 Review time limit.' }),
     decidedAt: t.expose('decidedAt', { type: 'DateTime', nullable: true }),
     overdue: t.exposeBoolean('overdue'),
+    deadlineProvisional: t.exposeBoolean('provisional', {
+      description: '审核期限暂按周末计算：该年度放假安排尚未录入，录入后自动重算 The limit counts weekends only: that year\'s holiday arrangement is not entered yet; it is re-timed once it is.',
+    }),
     reasons: t.exposeString('reasons', { nullable: true, description: '不予修复的理由 Why it was refused.' }),
     policyVersion: t.exposeString('policyVersion'),
     evidence: t.prismaField({

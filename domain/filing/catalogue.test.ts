@@ -20,6 +20,13 @@ describe('catalogueErrors', () => {
     ]);
   });
 
+  it('refuses the template\'s example row, however its brackets are written', () => {
+    expect(catalogueErrors([row('（示例）食品生产许可'), row('( 示例 )食品经营许可'), row('药品零售许可（示例除外）')], 2)).toEqual([
+      { row: 2, message: expect.stringContaining("the template's example row") },
+      { row: 3, message: expect.stringContaining("the template's example row") },
+    ]);
+  });
+
   it('refuses an empty catalogue', () => {
     expect(catalogueErrors([])).toEqual([{ row: 1, message: '目录为空 The catalogue has no rows.' }]);
   });

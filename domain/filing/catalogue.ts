@@ -41,6 +41,10 @@ export function parseDisposition(value: string): ItemDisposition | null {
 
 const maxCell = 2000;
 
+/** How the template marks its example row: an approval item beginning 「（示例）」. */
+export const exampleMark = '（示例）';
+const isExample = (item: string) => /^[（(]\s*示例\s*[)）]/.test(item.trim());
+
 /** Every problem in a catalogue, row by row: missing fields, over-long cells, items listed twice. */
 export function catalogueErrors(rows: Array<Record<keyof CatalogueRow, string>>, firstRow = 1): RowError[] {
   const errors: RowError[] = [];
@@ -57,6 +61,9 @@ export function catalogueErrors(rows: Array<Record<keyof CatalogueRow, string>>,
       errors.push({ row: at, message: `"${row.disposition}" 应为 保留、取消 或 下放 must be kept, cancelled or delegated.` });
     }
     const item = (row.item ?? '').trim();
+    if (isExample(item)) {
+      errors.push({ row: at, message: `这是模板中的示例行，请删除或改为实际事项 This is the template's example row: delete it, or replace it with a real item.` });
+    }
     if (item) {
       const earlier = seen.get(item);
       if (earlier !== undefined) errors.push({ row: at, message: `审批事项"${item}"与第 ${earlier} 行重复 Duplicate of row ${earlier}.` });

@@ -2,25 +2,43 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 
 /**
- * The random draw of a joint inspection round (双随机), reproducible by anyone:
+ * The random draw of a joint inspection round (双随机), reproducible by anyone
+ * from the round's published data; docs/draw.md specifies it byte by byte
+ * (algorithm `duban-draw/1`) and scripts/redraw.py is a second implementation:
  *   populationHash = SHA-256 of the sorted entity codes joined by "\n";
- *   seed           = SHA-256 of "<round id>|<date>|<populationHash>";
+ *   seed           = SHA-256 of "<round id>|<date>|<populationHash>|<beacon>"
+ *                    ("<round id>|<date>|<populationHash>" for rounds drawn before beacons);
  *   random stream  = SHA-256(seed ":" 0), SHA-256(seed ":" 1), … read as big-endian 32-bit words;
  *   uniform 0..n-1 = rejection sampling on those words (no modulo bias);
- *   sample         = the first k of a Fisher–Yates shuffle of the sorted population;
- *   inspectors     = then, per sampled entity in draw order and per joining body whose remit covers
- *                    it, the first 2 of a shuffle of that body's staff free of conflicts, sorted by id
- *                    (code-unit order, never locale order, so every machine sorts alike).
+ *   sample         = the first k of a forward Fisher–Yates shuffle of the sorted population;
+ *   inspectors     = then, per sampled entity in draw order and per joining body (in round order)
+ *                    whose remit covers it, the first `perBody` of a shuffle of that body's active
+ *                    staff free of conflicts with the entity, sorted by id beforehand (code-unit
+ *                    order, never locale order, so every machine sorts alike), in the order drawn.
  * It does not use Temporal's workflow randomness, which is seeded from the run id.
  */
+export const drawAlgorithm = 'duban-draw/1';
+
 export const hex = (text: string) => bytesToHex(sha256(utf8ToBytes(text)));
 
+/** Ascending by UTF-16 code units (what Array.prototype.sort does by default), never by locale. */
+export const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 export function populationHash(codes: string[]): string {
-  return hex([...codes].sort().join('\n'));
+  return hex([...codes].sort(byCodeUnits).join('\n'));
 }
 
-export function drawSeed(round: { id: string; date: string; populationHash: string }): string {
-  return hex(`${round.id}|${round.date}|${round.populationHash}`);
+/** The public random value the announcement named, as entered (null: a round drawn before beacons). */
+export type Beacon = string | null;
+
+/** The text whose SHA-256 is the seed. */
+export function seedInput(round: { id: string; date: string; populationHash: string; beacon?: Beacon }): string {
+  const fields = [round.id, round.date, round.populationHash];
+  return (round.beacon == null ? fields : [...fields, round.beacon]).join('|');
+}
+
+export function drawSeed(round: { id: string; date: string; populationHash: string; beacon?: Beacon }): string {
+  return hex(seedInput(round));
 }
 
 /** A deterministic stream of uniform integers from a seed (SHA-256 in counter mode). */
@@ -76,6 +94,8 @@ export interface Inspector {
 }
 
 export interface DrawResult {
+  /** Absent from draws made before beacons. */
+  beacon?: Beacon;
   seed: string;
   populationHash: string;
   entities: string[];
@@ -89,7 +109,7 @@ export interface DrawResult {
  * `covers` limits a body to the entities in its remit (every entity by default).
  */
 export function drawRound(
-  round: { id: string; date: string },
+  round: { id: string; date: string; beacon?: Beacon },
   population: string[],
   size: number,
   staff: Inspector[],
@@ -97,13 +117,14 @@ export function drawRound(
   perBody = 2,
   covers: (entity: string, bodyId: string) => boolean = () => true,
 ): DrawResult {
-  const sorted = [...population].sort();
+  const sorted = [...population].sort(byCodeUnits);
   const hash = populationHash(sorted);
-  const seed = drawSeed({ ...round, populationHash: hash });
+  const beacon = round.beacon ?? null;
+  const seed = drawSeed({ ...round, beacon, populationHash: hash });
   const stream = new SeededStream(seed);
   const entities = stream.pick(sorted, size);
   const inspectors: Record<string, string[]> = {};
-  const ordered = [...staff].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const ordered = [...staff].sort((a, b) => byCodeUnits(a.id, b.id));
   const pools = new Map(bodies.map((bodyId) => [bodyId, ordered.filter((s) => s.bodyId === bodyId)]));
   for (const entity of entities) {
     const serving = bodies.filter((bodyId) => covers(entity, bodyId));
@@ -116,5 +137,5 @@ export function drawRound(
       return stream.pick(eligible, perBody).map((s) => s.id);
     });
   }
-  return { seed, populationHash: hash, entities, inspectors };
+  return { beacon, seed, populationHash: hash, entities, inspectors };
 }

@@ -3,9 +3,11 @@ import type { Actor } from '../supervision/types.ts';
 import { workingDayEnds } from '../time/working-day-calendar.ts';
 import { drawRound } from './draw.ts';
 import { roundNotices } from './notices.ts';
+import { arrangement2027 } from '../time/fixtures.ts';
+import { workingDayTimes } from '../time/working-day-calendar.ts';
 import {
-  applyDraw, applyRoundAction, coversIndustry, defaultRoundLimits, inPopulation, markRoundOverdue, newRound, nextRoundDeadline,
-  roundPlanProblems, sampleCount, validateRoundAction, type RoundAction, type RoundPlan, type RoundState,
+  announceRound, applyDraw, applyRoundAction, beaconSourceProblem, coversIndustry, defaultRoundLimits, inPopulation, markRoundOverdue, newRound, nextRoundDeadline,
+  resultProvisional, retimeRound, roundPlanProblems, sampleCount, startDraw, validateDraw, validateRoundAction, type RoundAction, type RoundPlan, type RoundState,
 } from './round.ts';
 
 const supervisor: Actor = { accountId: 'a-sup', name: '督办员', role: 'supervisor', bodyId: 'supervision-office' };
@@ -88,5 +90,42 @@ describe('inspection round', () => {
     const notices = roundNotices(s, s.events.at(-1)!);
     expect(notices.map((n) => n.audience)).toEqual([{ kind: 'body', bodyId: 'market-commission' }, { kind: 'body', bodyId: 'environment' }]);
     expect(notices[0]!.body).toContain(s.draw!.seed);
+  });
+
+  it('announces before it draws: the beacon source is stated, the beacon entered once, by the supervising office', () => {
+    const s = newRound(plan, defaultRoundLimits, workingDayEnds(at, 60), supervisor, at);
+    expect(beaconSourceProblem(' ')).toMatch(/Name the public randomness/);
+    expect(beaconSourceProblem('drand\nround')).toMatch(/one line/);
+    const draw = (actor: Actor, beacon: string) => validateDraw(s, { actor, action: { type: 'draw', beacon } });
+    expect(() => draw(supervisor, 'x')).toThrow(/not waiting for its beacon/);
+    const event = announceRound(s, { beaconSource: 'drand quicknet round 99000000', announcedAt: at, populationHash: 'ab', populationSize: 3 }, at);
+    expect([s.status, event.type, event.data.beaconSource]).toEqual(['announced', 'announced', 'drand quicknet round 99000000']);
+    expect(() => draw(market, 'x')).toThrow(/Only the supervising office/);
+    expect(() => draw(supervisor, '')).toThrow(/Enter the public random value/);
+    expect(() => draw(supervisor, 'a'.repeat(257))).toThrow(/at most 256/);
+    expect(() => act(s, supervisor, { type: 'record', entityCode: 'A', inspectorIds: [], answers: [] })).toThrow(/not been drawn/);
+    draw(supervisor, '  12345  ');
+    startDraw(s, '12345');
+    expect(() => draw(supervisor, '12345')).toThrow(/not waiting for its beacon/);
+    expect(() => act(s, supervisor, { type: 'cancel', reasons: '重抽' })).toThrow(/draw is under way/);
+  });
+
+  it('re-times an unpublished result\'s 20-working-day publication from 2027-01-01 to 2027-01-04 once 2027 is entered', () => {
+    const recordedAt = Date.parse('2026-12-04T10:00:00+08:00');
+    const s = newRound(plan, defaultRoundLimits, workingDayEnds(recordedAt, 60), supervisor, recordedAt);
+    const before = workingDayTimes(recordedAt, 60, []);
+    Object.assign(s, { calendar: before.calendar, provisionalFrom: before.provisionalFrom });
+    const d = drawRound({ id: plan.roundId, date: plan.date, beacon: 'b' }, ['A', 'B', 'C'], 2, staff, plan.bodies.map((b) => b.bodyId), 2, coversIndustry(plan.bodies, (c) => industry[c]!));
+    applyDraw(s, { ...d, populationSize: 3, drawnAt: recordedAt }, Object.fromEntries(staff.map((x) => [x.id, x.bodyId])));
+    const code = d.entities[0]!;
+    const signers = d.inspectors[code]!.filter((i) => i.startsWith('m'));
+    act(s, market, { type: 'record', entityCode: code, inspectorIds: signers, answers: [{ itemId: 'licence', outcome: 'pass' }, { itemId: 'pricing', outcome: 'pass' }] }, recordedAt);
+    expect(new Date(s.results[code]!.publishBy)).toEqual(new Date('2027-01-01T23:59:59+08:00'));
+    expect(resultProvisional(s, code)).toBe(true);
+    const event = retimeRound(s, workingDayTimes(recordedAt, 60, [arrangement2027]), recordedAt + 1000);
+    expect(new Date(s.results[code]!.publishBy)).toEqual(new Date('2027-01-04T23:59:59+08:00'));
+    expect(resultProvisional(s, code)).toBe(false);
+    expect(event).toMatchObject({ type: 'retimed', data: { before: { [code]: '2027-01-01T15:59:59.000Z' }, deadlines: { [code]: '2027-01-04T15:59:59.000Z' }, provisional: false } });
+    expect(retimeRound(s, workingDayTimes(recordedAt, 60, [arrangement2027]), recordedAt + 2000)).toBeNull();
   });
 });

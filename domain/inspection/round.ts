@@ -1,6 +1,8 @@
 import type { CreditClass, RecordKind } from '../credit/classes.ts';
 import { appendEvent, refuse, requireText, systemActor, type CaseEvent, type CaseRequest } from '../credit/cases.ts';
-import { nthWorkingDayEnd, type WorkingDayCalendar } from '../time/calendar.ts';
+import { recount, retimedEvent, type RunningLimit } from '../credit/retime.ts';
+import { ActionRefused } from '../supervision/transitions.ts';
+import { isProvisional, nthWorkingDayEnd, type WorkingDayCalendar, type WorkingDayTimes } from '../time/calendar.ts';
 import { sampleSize, type DrawResult } from './draw.ts';
 
 /** Who is drawn from: entities rated 良好, optionally only some districts or industries. */
@@ -106,17 +108,37 @@ export interface RoundLimits {
 
 export const defaultRoundLimits: RoundLimits = { publicationWorkingDays: 20 };
 
-export type RoundStatus = 'drawing' | 'inspecting' | 'completed' | 'cancelled';
+/**
+ * announced: the population is frozen and published with its hash and the
+ * public random value (beacon) to come; drawing: the beacon is in and the draw
+ * under way (rounds opened before announcements drew at once from here).
+ */
+export type RoundStatus = 'announced' | 'drawing' | 'inspecting' | 'completed' | 'cancelled';
+
+/** What an announcement publishes before the beacon's value exists. */
+export interface Announcement {
+  /** Where the public random value will come from (e.g. a future drand round, a lottery draw). */
+  beaconSource: string;
+  announcedAt: number;
+  populationHash: string;
+  populationSize: number;
+}
 
 export interface RoundState {
   plan: RoundPlan;
   status: RoundStatus;
+  /** Null for rounds opened before announcements. */
+  announcement: Announcement | null;
+  /** The beacon's value once entered (kept when the draw fails). */
+  beacon: string | null;
   draw: (DrawResult & { populationSize: number; drawnAt: number }) | null;
   /** Body of every drawn inspector, to check who may record for whom. */
   inspectorBodies: Record<string, string>;
   results: Record<string, InspectionResult>;
   limits: RoundLimits;
   calendar: WorkingDayCalendar;
+  /** From when the calendar's days are provisional (weekends only): see WorkingDayTimes. */
+  provisionalFrom: number | null;
   events: CaseEvent[];
 }
 
@@ -127,12 +149,57 @@ export type RoundAction =
 
 export type RoundRequest = CaseRequest<RoundAction>;
 
-export function newRound(plan: RoundPlan, limits: RoundLimits, calendar: WorkingDayCalendar, createdBy: { accountId: string | null; name: string }, at: number): RoundState {
+/** The supervising office enters the public random value the announcement named, and the round is drawn. */
+export type DrawRequest = CaseRequest<{ type: 'draw'; beacon: string }>;
+
+export function newRound(
+  plan: RoundPlan, limits: RoundLimits, calendar: WorkingDayCalendar, createdBy: { accountId: string | null; name: string }, at: number, provisionalFrom: number | null = null,
+): RoundState {
   const problems = roundPlanProblems(plan);
   if (problems.length) throw new Error(problems.join('\n'));
-  const state: RoundState = { plan, status: 'drawing', draw: null, inspectorBodies: {}, results: {}, limits, calendar, events: [] };
+  const state: RoundState = { plan, status: 'drawing', announcement: null, beacon: null, draw: null, inspectorBodies: {}, results: {}, limits, calendar, provisionalFrom, events: [] };
   appendEvent(state.events, 'created', at, createdBy, null, { date: plan.date, sample: plan.sample, filter: plan.filter });
   return state;
+}
+
+const printable = /^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}]+$/u;
+
+/** What is wrong with a beacon source as the office states it, or null. */
+export function beaconSourceProblem(source: string): string | null {
+  const text = source.trim();
+  if (!text) return '请写明将采用的公开随机数来源（如 drand 第 N 轮、某期彩票开奖号码）。 Name the public randomness to be used (e.g. a future drand round, a lottery draw).';
+  if (text.length > 500 || !printable.test(text)) return '随机数来源应为一行文字，最多 500 字。 The beacon source is one line of at most 500 characters.';
+  return null;
+}
+
+/** What is wrong with a beacon value as entered (it becomes part of the seed exactly as trimmed), or null. */
+export function beaconProblem(beacon: string): string | null {
+  const text = beacon.trim();
+  if (!text) return '请填写公开随机数的值。 Enter the public random value.';
+  if (text.length > 256 || !printable.test(text)) return '随机数应为一行文字，最多 256 字。 The beacon is one line of at most 256 characters.';
+  return null;
+}
+
+/** The population is frozen: the round publishes its hash and the beacon to come. */
+export function announceRound(state: RoundState, announcement: Announcement, at: number): CaseEvent {
+  state.announcement = announcement;
+  state.status = 'announced';
+  const { beaconSource, populationHash, populationSize } = announcement;
+  return appendEvent(state.events, 'announced', at, systemActor, beaconSource, { beaconSource, populationHash, populationSize });
+}
+
+/** The draw update's validator: only the supervising office, once, on an announced round, with a well-formed beacon. */
+export function validateDraw(state: RoundState, { actor, action: { beacon } }: DrawRequest): void {
+  if (actor.role !== 'supervisor') refuse('只有督办部门可以录入随机数并抽取。', 'Only the supervising office enters the beacon and draws.');
+  if (state.status !== 'announced') refuse('该批次不在待抽取状态。', 'This round is not waiting for its beacon.');
+  const problem = beaconProblem(beacon);
+  if (problem) throw new ActionRefused(problem);
+}
+
+/** The draw is under way (set before the draw activity runs, so a second draw is refused meanwhile). */
+export function startDraw(state: RoundState, beacon: string): void {
+  state.status = 'drawing';
+  state.beacon = beacon;
 }
 
 /** Takes the draw (made from the round's published data) into the round. */
@@ -141,7 +208,7 @@ export function applyDraw(state: RoundState, draw: NonNullable<RoundState['draw'
   state.inspectorBodies = inspectorBodies;
   state.status = draw.entities.length === 0 ? 'completed' : 'inspecting';
   return appendEvent(state.events, 'drawn', draw.drawnAt, systemActor, null, {
-    seed: draw.seed, populationHash: draw.populationHash, populationSize: draw.populationSize, sampled: draw.entities.length,
+    ...(draw.beacon != null ? { beacon: draw.beacon } : {}), seed: draw.seed, populationHash: draw.populationHash, populationSize: draw.populationSize, sampled: draw.entities.length,
   });
 }
 
@@ -157,6 +224,7 @@ export function validateRoundAction(state: RoundState, { actor, action }: RoundR
   if (state.status === 'completed' || state.status === 'cancelled') refuse('该抽查批次已结束。', 'This inspection round is over.');
   if (action.type === 'cancel') {
     if (actor.role !== 'supervisor') refuse('只有督办部门可以取消抽查。', 'Only the supervising office cancels a round.');
+    if (state.status === 'drawing') refuse('正在抽取，请稍后再试。', 'The draw is under way: try again in a moment.');
     if (Object.keys(state.results).length > 0) refuse('已有检查结果，不能取消。', 'Results are recorded: the round can no longer be cancelled.');
     requireText(action.reasons, '取消理由', 'reasons for cancelling');
     return;
@@ -244,4 +312,36 @@ export function markRoundOverdue(state: RoundState, now: number): CaseEvent[] {
   return late.length
     ? [appendEvent(state.events, 'overdue', now, systemActor, null, { entityCodes: late.map((r) => r.entityCode), deadline: new Date(Math.min(...late.map((r) => r.publishBy))).toISOString() })]
     : [];
+}
+
+type TimedRound = Pick<RoundState, 'status' | 'results' | 'limits'>;
+
+/** Publication limits still running, one per unpublished result. */
+function runningLimits(state: TimedRound): RunningLimit[] {
+  if (state.status !== 'inspecting') return [];
+  return Object.values(state.results)
+    .filter((r) => r.publishedAt === null && !r.overdue)
+    .map((r) => ({ which: r.entityCode, from: r.recordedAt, workingDays: state.limits.publicationWorkingDays, deadline: r.publishBy }));
+}
+
+/** Is a result's running publication limit counted over days of a year whose holiday arrangement is not entered yet? */
+export const resultProvisional = (state: TimedRound & Pick<RoundState, 'provisionalFrom'>, entityCode: string) =>
+  runningLimits(state).some((l) => l.which === entityCode && isProvisional(l.deadline, state.provisionalFrom));
+
+/** Checks that a new calendar reaches the running publication limits (the re-time update's validator). */
+export function validateRoundRetime(state: RoundState, times: WorkingDayTimes): void {
+  recount(runningLimits(state), times.calendar);
+}
+
+/** Takes a new calendar (a year's arrangement entered): running publication limits are counted again, later results count on it. */
+export function retimeRound(state: RoundState, times: WorkingDayTimes, now: number): CaseEvent | null {
+  const running = runningLimits(state);
+  const deadlines = recount(running, times.calendar);
+  const provisionalFrom = { before: state.provisionalFrom, after: times.provisionalFrom };
+  state.calendar = times.calendar;
+  state.provisionalFrom = times.provisionalFrom;
+  running.forEach((l, i) => {
+    state.results[l.which]!.publishBy = deadlines[i]!;
+  });
+  return retimedEvent(state.events, now, running, deadlines, provisionalFrom);
 }

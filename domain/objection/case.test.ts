@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../supervision/types.ts';
 import { workingDayEnds } from '../time/working-day-calendar.ts';
+import { arrangement2027 } from '../time/fixtures.ts';
+import { workingDayTimes } from '../time/working-day-calendar.ts';
 import {
-  applyObjectionAction, defaultObjectionLimits, fileObjection, markObjectionOverdue, nextObjectionDeadline, validateObjectionAction,
-  type ObjectionAction, type ObjectionState,
+  applyObjectionAction, defaultObjectionLimits, fileObjection, markObjectionOverdue, nextObjectionDeadline, objectionProvisional, retimeObjection,
+  validateObjectionAction, validateObjectionRetime, type ObjectionAction, type ObjectionState,
 } from './case.ts';
 import { objectionNotices } from './notices.ts';
 
@@ -69,5 +71,21 @@ describe('objection case', () => {
     act(s, supervisor, { type: 'accept' }, s.acceptBy + 1);
     expect(nextObjectionDeadline(s)).toBe(s.verifyBy);
     expect(objectionNotices(s, markObjectionOverdue(s, s.verifyBy!)[0]!)).toMatchObject([{ kind: 'overdue', audience: { kind: 'supervisors' } }]);
+  });
+
+  it('marks a 20-working-day verification ending on 2027-01-01 provisional and re-times it to 2027-01-04 when 2027 is entered', () => {
+    const acceptedAt = Date.parse('2026-12-04T10:00:00+08:00');
+    const s = fileObjection({
+      caseId: 'objection-2027', entityCode: '91350100M000100Y43', recordId: 'r1', providerBodyId: 'market-commission', reasons: '金额有误', evidence: [],
+      filedBy: { accountId: 'a-hp', name: '和平区', bodyId: 'heping' }, filedAt: acceptedAt, limits: defaultObjectionLimits, ...workingDayTimes(acceptedAt, 120, []),
+    });
+    act(s, supervisor, { type: 'accept' }, acceptedAt);
+    expect([new Date(s.verifyBy!), objectionProvisional(s)]).toEqual([new Date('2027-01-01T23:59:59+08:00'), true]);
+    expect(() => validateObjectionRetime(s, workingDayTimes(acceptedAt, 5, [arrangement2027]))).toThrow(/does not reach/);
+    const event = retimeObjection(s, workingDayTimes(acceptedAt, 120, [arrangement2027]), acceptedAt + 60_000);
+    expect([new Date(s.verifyBy!), objectionProvisional(s), event?.type]).toEqual([new Date('2027-01-04T23:59:59+08:00'), false, 'retimed']);
+    // Later steps count on the new calendar: a provider asked on 2027-01-29 replies within 10 working days, the make-up Saturday 2027-01-30 counted and the Spring Festival skipped.
+    act(s, supervisor, { type: 'askProvider', question: '请核实' }, Date.parse('2027-01-29T10:00:00+08:00'));
+    expect(new Date(s.provider!.replyBy)).toEqual(new Date('2027-02-18T23:59:59+08:00'));
   });
 });

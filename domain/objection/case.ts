@@ -1,5 +1,6 @@
 import { appendEvent, refuse, requireText, systemActor, type CaseEvent, type CaseRequest } from '../credit/cases.ts';
-import { nthWorkingDayEnd, type WorkingDayCalendar } from '../time/calendar.ts';
+import { recount, retimedEvent, type RunningLimit } from '../credit/retime.ts';
+import { isProvisional, nthWorkingDayEnd, type WorkingDayCalendar, type WorkingDayTimes } from '../time/calendar.ts';
 
 /** Time limits of an objection, in working days (configuration). */
 export interface ObjectionLimits {
@@ -40,6 +41,8 @@ export interface ObjectionState {
   overdue: string[];
   limits: ObjectionLimits;
   calendar: WorkingDayCalendar;
+  /** From when the calendar's days are provisional (weekends only): see WorkingDayTimes. */
+  provisionalFrom: number | null;
   events: CaseEvent[];
 }
 
@@ -64,6 +67,8 @@ export interface NewObjection {
   filedAt: number;
   limits: ObjectionLimits;
   calendar: WorkingDayCalendar;
+  /** Absent from cases filed before provisional deadlines were marked. */
+  provisionalFrom?: number | null;
 }
 
 /** A newly filed case: the acceptance deadline is set from the filing instant. */
@@ -71,6 +76,7 @@ export function fileObjection(input: NewObjection): ObjectionState {
   const reasons = requireText(input.reasons, '异议理由', 'reasons for the objection');
   const state: ObjectionState = {
     ...input,
+    provisionalFrom: input.provisionalFrom ?? null,
     reasons,
     status: 'filed',
     acceptBy: nthWorkingDayEnd(input.calendar, input.filedAt, input.limits.acceptanceWorkingDays),
@@ -181,27 +187,60 @@ export function applyObjectionAction(state: ObjectionState, { actor, action }: O
   }
 }
 
-/** The time limits still running: [which, instant]. */
-function runningLimits(state: ObjectionState): Array<[string, number]> {
-  const limits: Array<[string, number]> = [];
-  if (state.status === 'filed') limits.push(['acceptance', state.acceptBy]);
-  if ((state.status === 'verifying' || state.status === 'awaitingProvider') && state.verifyBy !== null) limits.push(['verification', state.verifyBy]);
-  if (state.status === 'awaitingProvider' && state.provider) limits.push(['provider', state.provider.replyBy]);
-  return limits.filter(([which]) => !state.overdue.includes(which));
+type TimedCase = Pick<ObjectionState, 'status' | 'filedAt' | 'acceptBy' | 'acceptedAt' | 'verifyBy' | 'provider' | 'overdue' | 'limits' | 'provisionalFrom'>;
+
+/** The time limits still running, each with the instant it counts from. */
+function runningLimits(state: TimedCase): RunningLimit[] {
+  const limits: RunningLimit[] = [];
+  const { acceptanceWorkingDays, verificationWorkingDays, providerWorkingDays } = state.limits;
+  if (state.status === 'filed') limits.push({ which: 'acceptance', from: state.filedAt, workingDays: acceptanceWorkingDays, deadline: state.acceptBy });
+  if ((state.status === 'verifying' || state.status === 'awaitingProvider') && state.verifyBy !== null) {
+    limits.push({ which: 'verification', from: state.acceptedAt!, workingDays: verificationWorkingDays, deadline: state.verifyBy });
+  }
+  if (state.status === 'awaitingProvider' && state.provider) limits.push({ which: 'provider', from: state.provider.askedAt, workingDays: providerWorkingDays, deadline: state.provider.replyBy });
+  return limits.filter((l) => !state.overdue.includes(l.which));
+}
+
+/** Does a running time limit count days of a year whose holiday arrangement is not entered yet? */
+export const objectionProvisional = (state: TimedCase) => runningLimits(state).some((l) => isProvisional(l.deadline, state.provisionalFrom));
+
+/** Checks that a new calendar reaches the running limits (the re-time update's validator). */
+export function validateObjectionRetime(state: ObjectionState, times: WorkingDayTimes): void {
+  recount(runningLimits(state), times.calendar);
+}
+
+/**
+ * Takes a new calendar (a year's arrangement entered): the running limits are
+ * counted again from their instants, later steps count on it. Returns the
+ * event, or null when nothing the case shows changed.
+ */
+export function retimeObjection(state: ObjectionState, times: WorkingDayTimes, now: number): CaseEvent | null {
+  const running = runningLimits(state);
+  const deadlines = recount(running, times.calendar);
+  const provisionalFrom = { before: state.provisionalFrom, after: times.provisionalFrom };
+  state.calendar = times.calendar;
+  state.provisionalFrom = times.provisionalFrom;
+  running.forEach((l, i) => {
+    const at = deadlines[i]!;
+    if (l.which === 'acceptance') state.acceptBy = at;
+    if (l.which === 'verification') state.verifyBy = at;
+    if (l.which === 'provider') state.provider = { ...state.provider!, replyBy: at };
+  });
+  return retimedEvent(state.events, now, running, deadlines, provisionalFrom);
 }
 
 /** The next instant at which a time limit passes, or null. */
 export function nextObjectionDeadline(state: ObjectionState): number | null {
-  const times = runningLimits(state).map(([, at]) => at);
+  const times = runningLimits(state).map((l) => l.deadline);
   return times.length ? Math.min(...times) : null;
 }
 
 /** Marks the time limits passed by `now` as overdue and returns their events (each once). */
 export function markObjectionOverdue(state: ObjectionState, now: number): CaseEvent[] {
   return runningLimits(state)
-    .filter(([, at]) => at <= now)
-    .map(([which, at]) => {
-      state.overdue.push(which);
-      return appendEvent(state.events, 'overdue', now, systemActor, null, { limit: which, deadline: new Date(at).toISOString() });
+    .filter((l) => l.deadline <= now)
+    .map((l) => {
+      state.overdue.push(l.which);
+      return appendEvent(state.events, 'overdue', now, systemActor, null, { limit: l.which, deadline: new Date(l.deadline).toISOString() });
     });
 }

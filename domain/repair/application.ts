@@ -1,6 +1,7 @@
 import type { CreditRecord } from '../credit/classes.ts';
 import { appendEvent, refuse, requireText, systemActor, type CaseEvent, type CaseRequest } from '../credit/cases.ts';
-import { nthWorkingDayEnd, type WorkingDayCalendar } from '../time/calendar.ts';
+import { recount, retimedEvent, type RunningLimit } from '../credit/retime.ts';
+import { isProvisional, nthWorkingDayEnd, type WorkingDayCalendar, type WorkingDayTimes } from '../time/calendar.ts';
 import { repairProblems, type RepairApplicationInput, type RepairPolicy } from './eligibility.ts';
 
 export type RepairStatus = 'underReview' | 'approved' | 'refused';
@@ -19,6 +20,8 @@ export interface RepairState {
   decidedAt: number | null;
   overdue: boolean;
   policy: RepairPolicy;
+  /** From when the filing calendar's days were provisional (weekends only): see WorkingDayTimes. */
+  provisionalFrom: number | null;
   events: CaseEvent[];
 }
 
@@ -34,6 +37,8 @@ export interface NewRepairApplication extends RepairApplicationInput {
   filedAt: number;
   policy: RepairPolicy;
   calendar: WorkingDayCalendar;
+  /** Absent from applications filed before provisional deadlines were marked. */
+  provisionalFrom?: number | null;
 }
 
 /**
@@ -41,8 +46,8 @@ export interface NewRepairApplication extends RepairApplicationInput {
  * refused by rule with every reason; an eligible one goes to review with its time limit.
  */
 export function fileRepair(input: NewRepairApplication): RepairState {
-  const { calendar, ...rest } = input;
-  const state: RepairState = { ...rest, status: 'underReview', reviewBy: null, decidedAt: null, overdue: false, events: [] };
+  const { calendar, provisionalFrom = null, ...rest } = input;
+  const state: RepairState = { ...rest, provisionalFrom, status: 'underReview', reviewBy: null, decidedAt: null, overdue: false, events: [] };
   appendEvent(state.events, 'filed', input.filedAt, input.filedBy, input.statement || null, { recordId: input.record.id, evidence: input.evidence, commitment: input.commitment });
   const problems = repairProblems(input.record, input, input.filedAt, input.policy);
   if (problems.length > 0) {
@@ -77,4 +82,30 @@ export function markRepairOverdue(state: RepairState, now: number): CaseEvent | 
   if (state.status !== 'underReview' || state.overdue || state.reviewBy === null || now < state.reviewBy) return null;
   state.overdue = true;
   return appendEvent(state.events, 'overdue', now, systemActor, null, { deadline: new Date(state.reviewBy).toISOString() });
+}
+
+/** The review time limit while it runs, with the instant it counts from. */
+function runningLimits(state: Pick<RepairState, 'status' | 'overdue' | 'reviewBy' | 'filedAt' | 'policy'>): RunningLimit[] {
+  return state.status === 'underReview' && !state.overdue && state.reviewBy !== null
+    ? [{ which: 'review', from: state.filedAt, workingDays: state.policy.reviewWorkingDays, deadline: state.reviewBy }]
+    : [];
+}
+
+/** Is the running review limit counted over days of a year whose holiday arrangement is not entered yet? */
+export const repairProvisional = (state: Pick<RepairState, 'status' | 'overdue' | 'reviewBy' | 'filedAt' | 'policy' | 'provisionalFrom'>) =>
+  runningLimits(state).some((l) => isProvisional(l.deadline, state.provisionalFrom));
+
+/** Checks that a new calendar reaches the review limit (the re-time update's validator). */
+export function validateRepairRetime(state: RepairState, times: WorkingDayTimes): void {
+  recount(runningLimits(state), times.calendar);
+}
+
+/** Counts the running review limit again on a new calendar (a year's arrangement entered); the event, or null when nothing changed. */
+export function retimeRepair(state: RepairState, times: WorkingDayTimes, now: number): CaseEvent | null {
+  const running = runningLimits(state);
+  const deadlines = recount(running, times.calendar);
+  const provisionalFrom = { before: state.provisionalFrom, after: times.provisionalFrom };
+  state.provisionalFrom = times.provisionalFrom;
+  if (running.length) state.reviewBy = deadlines[0]!;
+  return retimedEvent(state.events, now, running, deadlines, provisionalFrom);
 }

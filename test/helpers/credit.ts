@@ -1,6 +1,10 @@
+import { announceInspectionRound, type CaseDeps } from '../../api/credit/cases.ts';
 import { usccCheckCharacter } from '../../domain/credit/uscc.ts';
+import type { RoundPlan } from '../../domain/inspection/round.ts';
 import type { Actor } from '../../domain/supervision/types.ts';
 import type { PrismaClient } from '../../runtime/db.ts';
+import { inspectionWorkflowId, roundDrawUpdate, roundQuery } from '../../workflows/inspection.ts';
+import { eventually } from './eventually.ts';
 
 /** A valid unified social credit code for test entity number n (Tianjin 和平区 division). */
 export function testCode(n: number): string {
@@ -44,4 +48,21 @@ export async function addOfficers(prisma: PrismaClient, bodyId: string, prefix: 
   const ids = Array.from({ length: count }, (_, i) => `${prefix}-${i}`);
   await prisma.enforcementOfficer.createMany({ data: ids.map((id, i) => ({ id, name: `执法人员 ${prefix} ${i}`, bodyId })) });
   return ids;
+}
+
+/** A beacon source as an announcement names it (a drand round whose value does not exist yet). */
+export const testBeaconSource = 'drand quicknet 第 99000000 轮（https://api.drand.sh/52db9ba70e0cc0f6eaf7803dd07447a1f5477735fd3f661792ba94600c84e971/public/99000000）';
+
+/**
+ * Announces a round as the supervising office, waits until its population is
+ * frozen and published, then enters the beacon and draws.
+ */
+export async function announceAndDraw(deps: CaseDeps, plan: RoundPlan, beacon: string, now: number): Promise<void> {
+  await announceInspectionRound(deps, actors.supervisor, plan, testBeaconSource, now);
+  const handle = deps.temporal.workflow.getHandle(inspectionWorkflowId(plan.roundId));
+  await eventually(async () => {
+    const { status } = await handle.query(roundQuery);
+    if (status !== 'announced') throw new Error(`round ${plan.roundId} is ${status}, not yet announced`);
+  });
+  await handle.executeUpdate(roundDrawUpdate, { args: [{ actor: actors.supervisor, action: { type: 'draw', beacon } }] });
 }

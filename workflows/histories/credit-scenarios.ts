@@ -1,10 +1,12 @@
-import { fileObjectionCase, fileRepairApplication, openInspectionRound } from '../../api/credit/cases.ts';
+import { fileObjectionCase, fileRepairApplication } from '../../api/credit/cases.ts';
 import type { RoundAction } from '../../domain/inspection/round.ts';
 import { shanghaiDate } from '../../domain/time/instants.ts';
-import { actors, addEntity, addOfficers, addRecord } from '../../test/helpers/credit.ts';
+import { workingDayTimes } from '../../domain/time/working-day-calendar.ts';
+import { actors, addEntity, addOfficers, addRecord, announceAndDraw } from '../../test/helpers/credit.ts';
 import { roundActUpdate } from '../inspection.ts';
-import { objectionActUpdate } from '../objection.ts';
+import { objectionActUpdate, objectionQuery } from '../objection.ts';
 import { repairActUpdate } from '../repair.ts';
+import { retimeUpdate } from '../retime.ts';
 import type { Scenario } from './scenarios.ts';
 
 const day = 86_400_000;
@@ -24,6 +26,24 @@ export const creditScenarios: Scenario[] = [
       await env.sleep(20 * day);
       await handle.executeUpdate(objectionActUpdate, { args: [{ actor: market, action: { type: 'providerReply', confirmed: false, reply: '应为 2 万元' } }] });
       await handle.executeUpdate(objectionActUpdate, { args: [{ actor: supervisor, action: { type: 'correct', reasons: '更正', correction: { amountYuan: 20_000 } } }] });
+      return handle;
+    },
+  },
+  {
+    name: 'objection-verification-provisional-retimed-upheld',
+    async run({ env, prisma, taskQueue }) {
+      const code = await addEntity(prisma, 9007);
+      await addRecord(prisma, 'replay-r7', code);
+      const filedAt = await env.currentTimeMs();
+      const caseId = await fileObjectionCase({ prisma, temporal: env.client, taskQueue }, heping, { entityCode: code, recordId: 'replay-r7', reasons: '不服', evidence: [] }, filedAt);
+      const handle = env.client.workflow.getHandle(caseId);
+      await handle.executeUpdate(objectionActUpdate, { args: [{ actor: supervisor, action: { type: 'accept' } }] });
+      // The year of the verification deadline gets an arrangement making that day a holiday: the deadline moves.
+      const verifyBy = shanghaiDate((await handle.query(objectionQuery)).verifyBy!);
+      const arrangement = { year: Number(verifyBy.slice(0, 4)), holidays: [verifyBy], workingWeekends: [] };
+      await handle.executeUpdate(retimeUpdate, { args: [workingDayTimes(filedAt - 7 * day, 500, [arrangement])] });
+      await env.sleep(40 * day);
+      await handle.executeUpdate(objectionActUpdate, { args: [{ actor: supervisor, action: { type: 'uphold', reasons: '记录无误' } }] });
       return handle;
     },
   },
@@ -62,16 +82,16 @@ export const creditScenarios: Scenario[] = [
     },
   },
   {
-    name: 'inspection-round-drawn-recorded-overdue-published',
+    name: 'inspection-round-announced-drawn-recorded-overdue-published',
     async run({ env, prisma, taskQueue }) {
       const codes = [await addEntity(prisma, 9005, { district: '红桥区' }), await addEntity(prisma, 9006, { district: '红桥区' })];
       await addOfficers(prisma, 'environment', 'replay-env', 2);
       await addOfficers(prisma, 'market-commission', 'replay-mk', 2);
-      await openInspectionRound({ prisma, temporal: env.client, taskQueue }, supervisor, {
+      await announceAndDraw({ prisma, temporal: env.client, taskQueue }, {
         roundId: 'replay-round', title: '回放样例', date: '2026-03-01', filter: { districts: ['红桥区'], industries: [] }, sample: { size: 2 },
         checklist: [{ id: 'licence', text: '营业执照公示' }], bodies: [{ bodyId: 'market-commission', industries: [] }, { bodyId: 'environment', industries: ['chemicals'] }],
         inspectorsPerBody: 2,
-      }, await env.currentTimeMs());
+      }, 'beacon-of-replay-round', await env.currentTimeMs());
       const handle = env.client.workflow.getHandle('inspection:replay-round');
       const act = (action: RoundAction, actor = supervisor) => handle.executeUpdate(roundActUpdate, { args: [{ actor, action }] });
       await env.sleep(60_000);

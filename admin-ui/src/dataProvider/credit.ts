@@ -27,6 +27,7 @@ export interface ObjectionRecord {
   verifyBy: string | null;
   replyBy: string | null;
   overdue: string[];
+  deadlineProvisional: boolean;
   entity: { code: string; name: string; creditClass: string; colour: string };
   record: { kind: string; date: string; amountYuan: number | null } | null;
   timeline: Array<{ seq: number; type: string; at: string; actorName: string; comment: string | null; data: string }>;
@@ -34,7 +35,7 @@ export interface ObjectionRecord {
 
 const entityFields = `id code name district industry creditClass colour classReasons
   records { id kind date amountYuan status publication underObjection } classHistory { at from to cause }`;
-const objectionFields = `id caseId status reasons filedByName filedAt acceptBy verifyBy replyBy overdue
+const objectionFields = `id caseId status reasons filedByName filedAt acceptBy verifyBy replyBy overdue deadlineProvisional
   entity { code name creditClass colour } record { kind date amountYuan } timeline { seq type at actorName comment data }`;
 
 export const entities = {
@@ -81,6 +82,7 @@ export interface RepairRecord {
   reviewBy: string | null;
   reasons: string | null;
   overdue: boolean;
+  deadlineProvisional: boolean;
   entity: { code: string; name: string; creditClass: string; colour: string };
   record: { kind: string; date: string; amountYuan: number | null; status: string };
   evidence: AttachmentRecord[];
@@ -96,7 +98,7 @@ export interface AttachmentRecord {
   url: string;
 }
 
-const repairFields = `id status statement filedByName filedAt reviewBy reasons overdue
+const repairFields = `id status statement filedByName filedAt reviewBy reasons overdue deadlineProvisional
   entity { code name creditClass colour } record { kind date amountYuan status }
   evidence { id name size url } commitment { id name size url } timeline { seq type at actorName comment data }`;
 
@@ -125,6 +127,10 @@ export interface RoundRecord {
   title: string;
   date: string;
   status: string;
+  beaconSource: string | null;
+  announcedAt: string | null;
+  beacon: string | null;
+  publicPath: string;
   seed: string | null;
   populationHash: string | null;
   populationSize: number | null;
@@ -136,7 +142,7 @@ export interface SampledRecord {
   ordinal: number;
   entity: { id: string; code: string; name: string };
   inspectors: Array<{ officer: { id: string; name: string }; bodyId: string }>;
-  result: { publishBy: string; publishedAt: string | null; overdue: boolean; answers: string; finding: string | null; recordId: string | null; recordedBy: string; inspectorIds: string[] } | null;
+  result: { publishBy: string; publishByProvisional: boolean; publishedAt: string | null; overdue: boolean; answers: string; finding: string | null; recordId: string | null; recordedBy: string; inspectorIds: string[] } | null;
 }
 
 export interface ChecklistItem {
@@ -146,9 +152,9 @@ export interface ChecklistItem {
 
 export type InspectionOutcome = 'pass' | 'fail' | 'notApplicable';
 
-const roundFields = `id roundId title date status seed populationHash populationSize checklist
+const roundFields = `id roundId title date status beaconSource announcedAt beacon publicPath seed populationHash populationSize checklist
   sampled { ordinal entity { id code name } inspectors { officer { id name } bodyId }
-    result { publishBy publishedAt overdue answers finding recordId recordedBy inspectorIds } }`;
+    result { publishBy publishByProvisional publishedAt overdue answers finding recordId recordedBy inspectorIds } }`;
 
 export const inspections = {
   async getList(params: GetListParams): Promise<GetListResult<RoundRecord>> {

@@ -3,8 +3,11 @@ import { Alert, Button, Link, Stack, Table, TableBody, TableCell, TableHead, Tab
 import { Show, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { useAccount } from '../auth/account.ts';
 import { publishResults, type ChecklistItem, type RoundRecord, type SampledRecord } from '../dataProvider/credit.ts';
-import { formatDay } from '../shared/dates.ts';
+import { formatDay, formatMinute } from '../shared/dates.ts';
 import { Panel } from '../shared/Panel.tsx';
+import { ProvisionalDeadline } from '../shared/ProvisionalDeadline.tsx';
+import { ScrollX } from '../shared/ScrollX.tsx';
+import { DrawRound } from './DrawRound.tsx';
 import { RecordResult } from './RecordResult.tsx';
 
 /** The supervising office publishes every recorded, unpublished result at once. */
@@ -35,7 +38,10 @@ function ResultCell({ round, sampled }: { round: RoundRecord; sampled: SampledRe
   const finding = result.finding ? (JSON.parse(result.finding) as { kind: string; amountYuan?: number; description: string }) : null;
   return (
     <Stack spacing={0.25} data-testid="inspection-result">
-      <Typography variant="body2">{result.publishedAt ? translate('duban.credit.published') : `${translate('duban.credit.publishBy')} ${formatDay(result.publishBy)}`} · {result.recordedBy}</Typography>
+      <Typography variant="body2">
+        {result.publishedAt ? translate('duban.credit.published') : `${translate('duban.credit.publishBy')} ${formatDay(result.publishBy)}`} · {result.recordedBy}{' '}
+        <ProvisionalDeadline compact provisional={result.publishByProvisional} />
+      </Typography>
       {answers.map((a) => (
         <Typography key={a.itemId} variant="body2" color="text.secondary">{items.get(a.itemId) ?? a.itemId}：{translate(`duban.credit.outcome.${a.outcome}`)}{a.note ? `（${a.note}）` : ''}</Typography>
       ))}
@@ -55,27 +61,38 @@ function RoundDetail() {
   if (!round) return null;
   return (
     <Stack spacing={2} sx={{ p: 2 }}>
-      <Panel title={`${round.title}（${round.roundId}）`} action={<Publish round={round} />}>
-        <Typography variant="body2">{translate('duban.credit.drawData', { date: round.date, size: round.populationSize ?? 0 })}</Typography>
-        <Typography variant="body2" sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }} data-testid="round-seed">seed {round.seed ?? '—'}</Typography>
-        <Typography variant="body2" sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>populationHash {round.populationHash ?? '—'}</Typography>
+      <Panel title={`${round.title}（${round.roundId}）`} action={<Stack direction="row" spacing={1}><DrawRound round={round} /><Publish round={round} /></Stack>}>
+        <Stack spacing={0.5} sx={{ overflowWrap: 'anywhere' }}>
+          <Typography variant="body2" data-testid="round-status">{translate(`duban.draw.status.${round.status}`)}</Typography>
+          {round.status === 'announced' && <Alert severity="info">{translate('duban.draw.awaitingBeacon')}</Alert>}
+          {round.beaconSource === null && round.seed && <Typography variant="body2" color="text.secondary">{translate('duban.draw.legacy')}</Typography>}
+          <Typography variant="body2">{translate('duban.credit.drawData', { date: round.date, size: round.populationSize ?? 0 })}</Typography>
+          <Typography variant="body2">{translate('duban.draw.announcedAt')}：{formatMinute(round.announcedAt) || '—'}</Typography>
+          <Typography variant="body2">{translate('duban.draw.beaconSource')}：{round.beaconSource ?? '—'}</Typography>
+          <Typography variant="body2" sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }} data-testid="round-beacon">{translate('duban.draw.beacon')}：{round.beacon ?? '—'}</Typography>
+          <Typography variant="body2" sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>{translate('duban.draw.populationHash')}：{round.populationHash ?? '—'}</Typography>
+          <Typography variant="body2" sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }} data-testid="round-seed">{translate('duban.draw.seed')}：{round.seed ?? translate('duban.draw.notDrawn')}</Typography>
+          <Link href={round.publicPath} target="_blank" rel="noopener" data-testid="round-public-page">{translate('duban.draw.publicPage')}</Link>
+        </Stack>
       </Panel>
       <Panel title={translate('duban.credit.sample')}>
-        <Table size="small">
-          <TableHead>
-            <TableRow><TableCell>#</TableCell><TableCell>{translate('resources.entities.fields.name')}</TableCell><TableCell>{translate('duban.credit.inspectors')}</TableCell><TableCell>{translate('duban.credit.result')}</TableCell></TableRow>
-          </TableHead>
-          <TableBody>
-            {round.sampled.map((s) => (
-              <TableRow key={s.entity.code} data-testid="sampled-row">
-                <TableCell>{s.ordinal}</TableCell>
-                <TableCell>{s.entity.name}<br /><code>{s.entity.code}</code></TableCell>
-                <TableCell>{s.inspectors.map((i) => `${i.officer.name}（${i.bodyId}）`).join('、')}</TableCell>
-                <TableCell><ResultCell round={round} sampled={s} /></TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <ScrollX>
+          <Table size="small">
+            <TableHead>
+              <TableRow><TableCell>#</TableCell><TableCell>{translate('resources.entities.fields.name')}</TableCell><TableCell>{translate('duban.credit.inspectors')}</TableCell><TableCell>{translate('duban.credit.result')}</TableCell></TableRow>
+            </TableHead>
+            <TableBody>
+              {round.sampled.map((s) => (
+                <TableRow key={s.entity.code} data-testid="sampled-row">
+                  <TableCell>{s.ordinal}</TableCell>
+                  <TableCell>{s.entity.name}<br /><code>{s.entity.code}</code></TableCell>
+                  <TableCell>{s.inspectors.map((i) => `${i.officer.name}（${i.bodyId}）`).join('、')}</TableCell>
+                  <TableCell><ResultCell round={round} sampled={s} /></TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </ScrollX>
       </Panel>
     </Stack>
   );

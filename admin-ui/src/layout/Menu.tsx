@@ -4,6 +4,7 @@ import FilingIcon from '@mui/icons-material/FactCheckOutlined';
 import EvaluationIcon from '@mui/icons-material/AssessmentOutlined';
 import StaffIcon from '@mui/icons-material/BadgeOutlined';
 import CreditImportIcon from '@mui/icons-material/DriveFolderUploadOutlined';
+import CalendarIcon from '@mui/icons-material/CalendarMonthOutlined';
 import { Menu as RaMenu, useTranslate } from 'react-admin';
 import { useAccount } from '../auth/account.ts';
 
@@ -44,6 +45,7 @@ export function Menu() {
       <RaMenu.ResourceItem name="inspections" />
       {role === 'supervisor' && <RaMenu.Item to="/staff" primaryText={translate('duban.staff.title')} leftIcon={<StaffIcon />} />}
       {role === 'supervisor' && <RaMenu.Item to="/credit-import" primaryText={translate('duban.creditImport.title')} leftIcon={<CreditImportIcon />} />}
+      <RaMenu.Item to="/holiday-calendar" primaryText={translate('duban.calendar.title')} leftIcon={<CalendarIcon />} />
     </RaMenu>
   );
 }

@@ -4,6 +4,7 @@ import type { ObjectionRecord } from '../dataProvider/credit.ts';
 import { ClassChip } from '../entities/ClassChip.tsx';
 import { formatDay, formatMinute } from '../shared/dates.ts';
 import { Panel } from '../shared/Panel.tsx';
+import { ProvisionalDeadline } from '../shared/ProvisionalDeadline.tsx';
 import { ObjectionActions } from './ObjectionActions.tsx';
 
 function ObjectionDetail() {
@@ -23,6 +24,7 @@ function ObjectionDetail() {
           {o.verifyBy ? ` · ${translate('resources.objections.fields.verifyBy')} ${formatDay(o.verifyBy)}` : ''}
           {o.overdue.length ? ` · ${translate('duban.credit.overdue', { limits: o.overdue.join(', ') })}` : ''}
         </Typography>
+        <ProvisionalDeadline provisional={o.deadlineProvisional} />
       </Panel>
       <Panel title={translate('duban.credit.timeline')} testId="objection-timeline">
         <Box component="ol" sx={{ m: 0, pl: 3 }}>

@@ -1,6 +1,7 @@
 import { DataTable, List, useTranslate } from 'react-admin';
 import type { RepairRecord } from '../dataProvider/credit.ts';
 import { formatDay } from '../shared/dates.ts';
+import { ProvisionalDeadline } from '../shared/ProvisionalDeadline.tsx';
 import { compactTable } from '../shared/tables.ts';
 
 const Column = DataTable.Col<RepairRecord>;
@@ -15,7 +16,7 @@ export const RepairList = () => {
         <Column source="record" disableSort render={(a) => `${a.record.date} · ${a.record.kind}`} />
         <Column source="status" disableSort render={(a) => translate(`duban.credit.repairStatus.${a.status}`) + (a.overdue ? ` · ${translate('duban.credit.overdue', { limits: '' })}` : '')} />
         <Column source="filedAt" disableSort render={(a) => formatDay(a.filedAt)} />
-        <Column source="reviewBy" disableSort render={(a) => formatDay(a.reviewBy)} />
+        <Column source="reviewBy" disableSort render={(a) => <>{formatDay(a.reviewBy)} <ProvisionalDeadline compact provisional={a.deadlineProvisional} /></>} />
       </DataTable>
     </List>
   );

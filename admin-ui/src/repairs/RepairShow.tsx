@@ -6,6 +6,7 @@ import { decideRepair, type RepairRecord } from '../dataProvider/credit.ts';
 import { ClassChip } from '../entities/ClassChip.tsx';
 import { formatDay, formatMinute } from '../shared/dates.ts';
 import { Panel } from '../shared/Panel.tsx';
+import { ProvisionalDeadline } from '../shared/ProvisionalDeadline.tsx';
 import { AttachmentLink } from '../shared/AttachmentLink.tsx';
 
 /** Approve or refuse (with reasons): the supervising office only, while the application is under review. */
@@ -68,6 +69,7 @@ function RepairDetail() {
         <Typography variant="body2">{a.statement}</Typography>
         <Typography variant="body2" color="text.secondary">{a.record.date} · {a.record.kind}{a.record.amountYuan !== null ? ` · ¥${a.record.amountYuan.toLocaleString('en-US')}` : ''} · {a.record.status}</Typography>
         {a.reviewBy && <Typography variant="body2" color="text.secondary">{translate('duban.credit.reviewBy')} {formatDay(a.reviewBy)}</Typography>}
+        <ProvisionalDeadline provisional={a.deadlineProvisional} />
         <Attachments application={a} />
         {a.reasons && <Typography variant="body2" sx={{ whiteSpace: 'pre-line' }}>{a.reasons}</Typography>}
       </Panel>
