@@ -7,13 +7,13 @@ import helmet from 'helmet';
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { createYoga, type Plugin } from 'graphql-yoga';
-import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { Client } from '@temporalio/client';
 import { loadConfig, type Config } from '../runtime/config.ts';
 import type { PrismaClient } from '../runtime/db.ts';
 import { temporalReady } from '../runtime/temporal.ts';
 import { authenticate, sessionCookie } from './auth/context.ts';
+import { csrfPrevention } from './auth/csrf.ts';
 import { Sessions } from './auth/sessions.ts';
 import { tokenLifetimeMs } from './auth/tokens.ts';
 import { visibilityCache } from './auth/visibility.ts';
@@ -142,8 +142,7 @@ export function createApp({ prisma, temporal, taskQueue, signingKey, dataDir, co
     logging: 'warn',
     maskedErrors: true,
     plugins: [
-      // A cookie-carrying request must be JSON or carry this header, so no other site's form can send one.
-      useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
+      csrfPrevention,
       ...protection.plugins,
       ...(config.graphiql ? [] : [noIntrospection]),
     ],

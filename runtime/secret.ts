@@ -23,6 +23,14 @@ export function installationSecret(dataDir: string, secret?: string): Uint8Array
   return new TextEncoder().encode(fs.readFileSync(file, 'utf8').trim());
 }
 
+/** Letters and digits no one confuses when reading them out (no 0/O, 1/l/I). */
+const alphabet = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** A random password to hand over once (a new account, a reset, the first administrator). */
+export function generatePassword(length = 14): string {
+  return Array.from({ length }, () => alphabet[crypto.randomInt(alphabet.length)]).join('');
+}
+
 /** A key for one purpose, derived from the installation's secret, so no key serves two. */
 export function derivedKey(secret: Uint8Array, purpose: string): Buffer {
   return crypto.createHmac('sha256', secret).update(`duban:${purpose}`).digest();

@@ -24,25 +24,24 @@ async function flush(prisma: PrismaClient): Promise<void> {
       .$executeRaw(Prisma.sql`
         INSERT INTO "DeniedAttempt" ("at", "accountId", "operation", "reason", "key", "minute", "count", "lastAt")
         VALUES (${row.at}, ${row.accountId}, ${row.operation}, ${row.reason}, ${key}, ${row.minute}, ${row.count}, ${row.at})
-        ON CONFLICT ("key", "minute") DO UPDATE SET "count" = "DeniedAttempt"."count" + ${row.count}, "lastAt" = ${row.at}, "reason" = ${row.reason}`)
+        ON CONFLICT ("key", "minute") DO UPDATE SET "count" = "DeniedAttempt"."count" + ${row.count}, "lastAt" = ${row.at}`)
       .catch((error: unknown) => console.error(`could not record a denied attempt: ${(error as Error).message}`));
   }
 }
 
 /**
- * Keeps a refused attempt: at most one row per key (who, and what they tried)
- * and minute, counting the attempts. A failure to record it must not change
+ * Keeps a refused attempt: at most one row per key (who, what they tried and
+ * why it was refused) and minute, counting the attempts. A failure to record it must not change
  * the answer the user gets, and a flood of refusals costs one write a minute.
  */
 export function recordDenial(prisma: PrismaClient, actor: Actor | null, operation: string, reason: string, address = 'anonymous'): void {
   const at = new Date();
   const minute = Math.floor(at.getTime() / 60_000);
   const who = actor?.accountId ?? `address:${address}`;
-  const id = `${who}|${operation.slice(0, 200)}#${minute}`;
+  const id = `${who}|${operation.slice(0, 200)}|${reason.slice(0, 100)}#${minute}`;
   const existing = pending.get(id);
   if (existing) {
     existing.count += 1;
-    existing.reason = reason.slice(0, 500);
     return;
   }
   pending.set(id, { accountId: actor?.accountId ?? null, operation: operation.slice(0, 200), reason: reason.slice(0, 500), minute, count: 1, at });

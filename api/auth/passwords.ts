@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
+export { generatePassword } from '../../runtime/secret.ts';
 
 export const minPasswordLength = 10;
 export const maxPasswordLength = 200;
@@ -33,12 +34,4 @@ export function passwordProblem(password: string, login: string): string | null 
   if (login && password.toLowerCase().includes(login.toLowerCase())) return '密码不能包含登录名。 A password must not contain the login.';
   if (new Set(password).size < 4) return '密码过于简单。 The password is too simple.';
   return null;
-}
-
-/** Letters and digits no one confuses when reading them out (no 0/O, 1/l/I). */
-const alphabet = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-
-/** A random password to hand over once (a new account, a reset, the first administrator). */
-export function generatePassword(length = 14): string {
-  return Array.from({ length }, () => alphabet[randomInt(alphabet.length)]).join('');
 }

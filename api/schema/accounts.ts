@@ -2,6 +2,7 @@ import type { Prisma } from '../../prisma/generated/client.ts';
 import { generatePassword, hashPassword } from '../auth/passwords.ts';
 import { AccountNode, audit, mayManage, Role } from './auth.ts';
 import { Body } from './bodies.ts';
+import { selection } from './rounds.ts';
 import { builder, type Context } from './builder.ts';
 import { ForbiddenError, mutationErrors, NotFoundError, ValidationError } from './errors.ts';
 import { offsetArg, withOffset } from './pagination.ts';
@@ -36,7 +37,7 @@ function accountFilter(ctx: Context, args: { search?: string | null; role?: stri
 const AccountPassword = builder.objectRef<{ account: { id: string }; oneTimePassword: string }>('AccountPassword').implement({
   description: '账号及其一次性密码（只显示这一次，首次登录须修改） An account and its one-time password: shown this once; it must be changed at the first sign-in.',
   fields: (t) => ({
-    account: t.prismaField({ type: 'Account', resolve: (query, p, _a, ctx) => ctx.prisma.account.findUniqueOrThrow({ ...query, where: { id: p.account.id } }) }),
+    account: t.prismaField({ type: 'Account', resolve: (query, p, _a, ctx) => ctx.prisma.account.findUniqueOrThrow({ ...selection(query), where: { id: p.account.id } }) }),
     oneTimePassword: t.exposeString('oneTimePassword'),
   }),
 });
@@ -127,7 +128,7 @@ builder.mutationField('setAccountActive', (t) =>
         if (!active) await ctx.sessions.revoke({ accountId: account.id });
         await audit(ctx.prisma, ctx.actor, active ? 'account.enabled' : 'account.disabled', account.id, { login: account.login });
       }
-      return ctx.prisma.account.findUniqueOrThrow({ ...query, where: { id: account.id } });
+      return ctx.prisma.account.findUniqueOrThrow({ ...selection(query), where: { id: account.id } });
     },
   }),
 );

@@ -5,6 +5,7 @@ import { recordDenial } from '../auth/denials.ts';
 import { checkPassword, hashPassword, passwordProblem } from '../auth/passwords.ts';
 import { countSignIn } from '../auth/sign-in-limit.ts';
 import { issueToken, tokenLifetime } from '../auth/tokens.ts';
+import { selection } from './rounds.ts';
 import { builder, type Context } from './builder.ts';
 import { ForbiddenError, ValidationError } from './errors.ts';
 
@@ -117,7 +118,7 @@ builder.mutationField('changePassword', (t) =>
       // Every other session ends; this one stays, and is re-read without the must-change mark.
       await ctx.sessions.revoke({ accountId: account.id, except: ctx.session!.id });
       await audit(ctx.prisma, ctx.actor, 'account.passwordChanged', account.id);
-      return ctx.prisma.account.findUniqueOrThrow({ ...query, where: { id: account.id } });
+      return ctx.prisma.account.findUniqueOrThrow({ ...selection(query), where: { id: account.id } });
     },
   }),
 );

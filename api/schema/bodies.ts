@@ -1,4 +1,5 @@
 import { calendarToken } from '../files/calendar.ts';
+import { selection } from './rounds.ts';
 import { builder, type Context } from './builder.ts';
 import { ForbiddenError, NotFoundError } from './errors.ts';
 import { offsetArg, withOffset } from './pagination.ts';
@@ -65,7 +66,7 @@ builder.mutationField('regenerateCalendarUrl', (t) =>
       if (!mayHoldCalendar(ctx, bodyId.id)) throw new ForbiddenError('只能为本单位重新生成日历地址。 Only for your own body.');
       const { count } = await ctx.prisma.body.updateMany({ where: { id: bodyId.id }, data: { calendarVersion: { increment: 1 } } });
       if (count === 0) throw new NotFoundError('单位不存在。 No such body.');
-      return ctx.prisma.body.findUniqueOrThrow({ ...query, where: { id: bodyId.id } });
+      return ctx.prisma.body.findUniqueOrThrow({ ...selection(query), where: { id: bodyId.id } });
     },
   }),
 );

@@ -2,34 +2,27 @@
 // is checked, atomically and in the database, per login and per address across
 // logins, so a burst cannot check more passwords than the limit and two API
 // replicas share one count.
-import type { ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startChild, stopChild, waitFor } from '../../runtime/processes.ts';
-import { freePort } from '../helpers/ports.ts';
 import { startTestStack, type TestStack } from '../helpers/stack.ts';
 import { loginMutation, post } from './http.ts';
+import { startReplica } from './replica.ts';
 
 const tooMany = /登录失败次数过多|Too many/;
 const wrong = /登录名或密码错误|Wrong login or password/;
 
 describe('the sign-in limit', () => {
   let stack: TestStack;
-  let second: ChildProcess | undefined;
+  let second: Awaited<ReturnType<typeof startReplica>> | undefined;
   let secondBase: string;
 
   beforeAll(async () => {
     stack = await startTestStack(undefined, { trustProxy: 'loopback' });
     // A second API replica: its own process, on the same read model and Temporal.
-    const port = await freePort();
-    second = startChild('api-2', process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../../api/main.ts', import.meta.url))], {
-      ...process.env, DUBAN_DATA_DIR: stack.db.dataDir, DATABASE_URL: stack.db.url, TEMPORAL_ADDRESS: stack.env.address, PORT: String(port), DUBAN_TRUST_PROXY: 'loopback',
-    });
-    secondBase = `http://127.0.0.1:${port}`;
-    await waitFor('the second API', async () => (await fetch(`${secondBase}/healthz`)).ok, 60_000);
+    second = await startReplica(stack, { DUBAN_TRUST_PROXY: 'loopback' });
+    secondBase = second.base;
   });
   afterAll(async () => {
-    if (second) await stopChild(second);
+    await second?.stop();
     await stack?.stop();
   });
 

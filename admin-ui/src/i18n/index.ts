@@ -4,6 +4,7 @@ import englishMessages from 'ra-language-english';
 import chinesePack from '@haxqer/ra-language-chinese';
 import { creditEn, creditZh } from './credit.ts';
 import { roundsEn, roundsZh } from './rounds.ts';
+import { securityEn, securityZh } from './security.ts';
 import { merge } from './merge.ts';
 import { en } from './en.ts';
 import { zh } from './zh.ts';
@@ -13,8 +14,8 @@ const chineseMessages = (chinesePack as unknown as { default?: TranslationMessag
 
 // The Chinese pack lags react-admin 5: English fills the keys it lacks, then Duban's own words (which also fix a few of its terms).
 const messages: Record<string, TranslationMessages> = {
-  zh: merge(englishMessages, chineseMessages, zh, creditZh, roundsZh) as unknown as TranslationMessages,
-  en: merge(englishMessages, en, creditEn, roundsEn) as unknown as TranslationMessages,
+  zh: merge(englishMessages, chineseMessages, zh, creditZh, roundsZh, securityZh) as unknown as TranslationMessages,
+  en: merge(englishMessages, en, creditEn, roundsEn, securityEn) as unknown as TranslationMessages,
 };
 
 export const i18nProvider = polyglotI18nProvider((locale) => messages[locale] ?? messages.zh!, 'zh', [

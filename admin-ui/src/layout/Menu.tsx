@@ -4,6 +4,8 @@ import FilingIcon from '@mui/icons-material/FactCheckOutlined';
 import EvaluationIcon from '@mui/icons-material/AssessmentOutlined';
 import StaffIcon from '@mui/icons-material/BadgeOutlined';
 import CreditImportIcon from '@mui/icons-material/DriveFolderUploadOutlined';
+import AccountsIcon from '@mui/icons-material/ManageAccountsOutlined';
+import AuditIcon from '@mui/icons-material/ReceiptLongOutlined';
 import { Menu as RaMenu, useTranslate } from 'react-admin';
 import { useAccount } from '../auth/account.ts';
 
@@ -44,6 +46,8 @@ export function Menu() {
       <RaMenu.ResourceItem name="inspections" />
       {role === 'supervisor' && <RaMenu.Item to="/staff" primaryText={translate('duban.staff.title')} leftIcon={<StaffIcon />} />}
       {role === 'supervisor' && <RaMenu.Item to="/credit-import" primaryText={translate('duban.creditImport.title')} leftIcon={<CreditImportIcon />} />}
+      {(role === 'admin' || role === 'supervisor') && <RaMenu.Item to="/accounts" primaryText={translate('duban.accounts.title')} leftIcon={<AccountsIcon />} />}
+      {role === 'admin' && <RaMenu.Item to="/audit" primaryText={translate('duban.audit.title')} leftIcon={<AuditIcon />} />}
     </RaMenu>
   );
 }
