@@ -60,7 +60,7 @@ export function AuditLogPage() {
     <Box sx={{ py: 2 }} data-testid="audit-page">
       <Title title={translate('duban.audit.title')} />
       <Panel title={translate('duban.audit.title')}>
-        <Tabs value={view} onChange={(_e, next: View) => (setView(next), setPage(0))} variant="scrollable" allowScrollButtonsMobile sx={{ mb: 1 }}>
+        <Tabs value={view} onChange={(_e, next: View) => (setView(next), setPage(0))} variant={phone ? 'fullWidth' : 'standard'} sx={{ mb: 1 }}>
           {(['signIns', 'accounts', 'denied'] as View[]).map((v) => <Tab key={v} value={v} label={translate(`duban.audit.view.${v}`)} data-testid={`audit-tab-${v}`} />)}
         </Tabs>
         {error && <Alert severity="error" role="alert">{error}</Alert>}

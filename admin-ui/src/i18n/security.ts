@@ -1,5 +1,6 @@
 /** The words of accounts, passwords and the audit log. */
 export const securityZh = {
+  ra: { auth: { logout: '退出登录' } },
   duban: {
     password: {
       title: '修改密码',
