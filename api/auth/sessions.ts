@@ -22,6 +22,8 @@ interface Row {
 export const sessionCacheMs = 2_000;
 /** lastSeenAt is written at most this often per session. */
 const touchMs = 60_000;
+/** Ended sessions are kept a day (for the audit of who was signed in), then deleted, at most once an hour per process. */
+const keepEndedMs = 24 * 60 * 60_000;
 
 /**
  * Sessions in the database, read through a short per-process cache. A
@@ -31,6 +33,7 @@ const touchMs = 60_000;
  */
 export class Sessions {
   private readonly cache = new Map<string, { readAt: number; row: Row | null }>();
+  private clearedAt = 0;
 
   constructor(
     private readonly prisma: PrismaClient,
@@ -42,6 +45,10 @@ export class Sessions {
     const at = new Date(this.now());
     const session = { id: randomBytes(24).toString('base64url'), accountId, lastSeenAt: at, createdAt: at, expiresAt: new Date(at.getTime() + tokenLifetimeMs), address: address.slice(0, 100) };
     await this.prisma.session.create({ data: session });
+    if (at.getTime() - this.clearedAt > 60 * 60_000) {
+      this.clearedAt = at.getTime();
+      await this.prisma.session.deleteMany({ where: { expiresAt: { lt: new Date(at.getTime() - keepEndedMs) } } });
+    }
     return session;
   }
 

@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import {
-  Alert, Box, Button, Card, CardContent, Chip, Stack, Table, TableBody, TableCell, TableHead, TablePagination, TableRow, TextField, Typography, useMediaQuery, type Theme,
+  Alert, Box, Button, Card, CardContent, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography, useMediaQuery, type Theme,
 } from '@mui/material';
 import { Confirm, Title, useTranslate } from 'react-admin';
 import { useAccount } from '../auth/account.ts';
 import { accounts, pageSize, resetPassword, setAccountActive, type AccountPassword, type AccountRow } from '../dataProvider/accounts.ts';
 import { formatDay } from '../shared/dates.ts';
+import { Pager } from '../shared/Pager.tsx';
 import { Panel } from '../shared/Panel.tsx';
 import { CreateAccount } from './CreateAccount.tsx';
 import { OneTimePassword } from './OneTimePassword.tsx';
@@ -125,15 +126,7 @@ export function AccountsPage() {
             </Table>
           )}
           {list.rows.length === 0 && <Typography variant="body2" color="text.secondary">{translate('duban.accounts.empty')}</Typography>}
-          <TablePagination
-            component="div"
-            count={list.total}
-            page={page}
-            rowsPerPage={pageSize}
-            rowsPerPageOptions={[pageSize]}
-            onPageChange={(_e, next) => setPage(next)}
-            labelDisplayedRows={({ from, to, count }) => translate('duban.accounts.rows', { from, to, count })}
-          />
+          <Pager total={list.total} page={page} size={pageSize} onPage={setPage} />
         </Stack>
       </Panel>
       {creating && (

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
 import {
-  Alert, Box, Card, CardContent, Stack, Tab, Table, TableBody, TableCell, TableHead, TablePagination, TableRow, Tabs, Typography, useMediaQuery, type Theme,
+  Alert, Box, Card, CardContent, Stack, Tab, Table, TableBody, TableCell, TableHead, TableRow, Tabs, Typography, useMediaQuery, type Theme,
 } from '@mui/material';
 import { Title, useTranslate } from 'react-admin';
 import { auditEntries, deniedAttempts, pageSize, type AuditRow, type DeniedRow } from '../dataProvider/accounts.ts';
 import { formatMinute } from '../shared/dates.ts';
+import { Pager } from '../shared/Pager.tsx';
 import { Panel } from '../shared/Panel.tsx';
 
 type View = 'signIns' | 'accounts' | 'denied';
@@ -93,15 +94,7 @@ export function AuditLogPage() {
           </Table>
         )}
         {rows.length === 0 && <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>{translate('duban.audit.empty')}</Typography>}
-        <TablePagination
-          component="div"
-          count={total}
-          page={page}
-          rowsPerPage={pageSize}
-          rowsPerPageOptions={[pageSize]}
-          onPageChange={(_e, next) => setPage(next)}
-          labelDisplayedRows={({ from, to, count }) => translate('duban.accounts.rows', { from, to, count })}
-        />
+        <Pager total={total} page={page} size={pageSize} onPage={setPage} />
       </Panel>
     </Box>
   );

@@ -2,6 +2,7 @@
 export const securityZh = {
   ra: { auth: { logout: '退出登录' } },
   duban: {
+    pages: { rows: '第 %{from}–%{to} 条，共 %{count} 条' },
     password: {
       title: '修改密码',
       explain: '修改后，本账号在其他设备上的登录随即失效。',
@@ -36,7 +37,6 @@ export const securityZh = {
       enable: '启用',
       search: '搜索登录名或姓名',
       empty: '没有账号。',
-      rows: '第 %{from}–%{to} 条，共 %{count} 条',
       oneTimeTitle: '一次性密码',
       oneTimeFor: '%{name}（登录名 %{login}）的一次性密码：',
       oneTimeOnce: '此密码只显示这一次，请当面或通过安全渠道交给本人；首次登录时须修改。',
@@ -60,6 +60,7 @@ export const securityZh = {
 
 export const securityEn = {
   duban: {
+    pages: { rows: '%{from}–%{to} of %{count}' },
     password: {
       title: 'Change password',
       explain: 'Once changed, this account\'s sign-ins on other devices end.',
@@ -94,7 +95,6 @@ export const securityEn = {
       enable: 'Enable',
       search: 'Search login or name',
       empty: 'No accounts.',
-      rows: '%{from}–%{to} of %{count}',
       oneTimeTitle: 'One-time password',
       oneTimeFor: 'One-time password of %{name} (login %{login}):',
       oneTimeOnce: 'Shown this once: hand it over in person or by a safe channel. It must be changed at the first sign-in.',
