@@ -157,7 +157,7 @@ export function createApp({ prisma, temporal, taskQueue, signingKey, dataDir, co
   // The public credit listing (no sign-in): classes by colour, records under objection marked.
   app.get(['/public/credit.json', '/public/credit'], async (req, res) => {
     const text = (name: string) => (typeof req.query[name] === 'string' ? (req.query[name] as string).slice(0, 200) : '');
-    const query = { creditClass: text('class'), district: text('district'), search: text('search'), offset: Math.max(0, Number(text('offset')) || 0), limit: Math.min(200, Number(text('limit')) || 50) };
+    const query = { creditClass: text('class'), district: text('district'), search: text('search'), offset: Math.max(0, Number(text('offset')) || 0), limit: Math.min(200, Math.max(1, Number(text('limit')) || 50)) };
     const listing = await publicListing(prisma, query);
     if (req.path.endsWith('.json')) return void res.json(listing);
     res.type('html').send(publicCreditPage(listing, query));

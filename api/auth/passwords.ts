@@ -9,8 +9,8 @@ let checks = 0;
 /** How many passwords this process has checked (tests prove an unknown login costs a check too). */
 export const passwordChecks = () => checks;
 
-/** A hash of nothing anyone knows, checked when the login does not exist, so both cases take the same time. */
-let decoy: Promise<string> | undefined;
+/** A hash of nothing anyone knows, checked when the login does not exist, so both cases take the same time (made at start, not on the first sign-in). */
+const decoy = hash(`decoy ${randomInt(2 ** 47)}`);
 
 /**
  * Checks a password against an account's hash, or against the decoy when there
@@ -19,7 +19,6 @@ let decoy: Promise<string> | undefined;
  */
 export async function checkPassword(passwordHash: string | null, password: string): Promise<boolean> {
   checks += 1;
-  decoy ??= hash(`decoy ${randomInt(2 ** 47)}`);
   const overlong = password.length > maxPasswordLength;
   const valid = await verify(passwordHash && !overlong ? passwordHash : await decoy, overlong ? '' : password).catch(() => false);
   return valid && passwordHash !== null && !overlong;
