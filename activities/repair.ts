@@ -9,19 +9,18 @@ export type RepairSnapshot = Omit<RepairState, 'events'> & { seq: number; reason
 /** Writes a repair application and its new events; an older snapshot changes nothing. */
 export async function projectRepairApplication(prisma: PrismaClient, s: RepairSnapshot, events: CaseEvent[]): Promise<void> {
   await writeTransaction(prisma, async (tx) => {
-    const current = await tx.repairApplication.findUnique({ where: { id: s.applicationId }, select: { version: true } });
-    if (!current || s.seq >= current.version) {
-      const fields = {
-        status: s.status, reviewBy: s.reviewBy === null ? null : new Date(s.reviewBy), decidedAt: s.decidedAt === null ? null : new Date(s.decidedAt),
-        overdue: s.overdue, provisional: repairProvisional(s), reasons: s.reasons, version: s.seq, projectedAt: new Date(),
-      };
-      await tx.repairApplication.upsert({
-        where: { id: s.applicationId },
-        create: {
+    const fields = {
+      status: s.status, reviewBy: s.reviewBy === null ? null : new Date(s.reviewBy), decidedAt: s.decidedAt === null ? null : new Date(s.decidedAt),
+      overdue: s.overdue, provisional: repairProvisional(s), reasons: s.reasons, version: s.seq, projectedAt: new Date(),
+    };
+    // The version is checked in the update itself, so a late projection never overwrites a newer one (see projectObjectionCase).
+    const { count } = await tx.repairApplication.updateMany({ where: { id: s.applicationId, version: { lte: s.seq } }, data: fields });
+    if (count === 0 && !(await tx.repairApplication.findUnique({ where: { id: s.applicationId }, select: { id: true } }))) {
+      await tx.repairApplication.create({
+        data: {
           id: s.applicationId, entityCode: s.entityCode, recordId: s.record.id, filedByBodyId: s.filedBy.bodyId, filedByName: s.filedBy.name, statement: s.statement,
           evidence: JSON.stringify(s.evidence), commitment: s.commitment, filedAt: new Date(s.filedAt), policyVersion: s.policy.version, ...fields,
         },
-        update: fields,
       });
     }
     await writeCaseEvents(tx, s.applicationId, 'repair', events);

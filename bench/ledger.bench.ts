@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import Database from 'better-sqlite3';
 import { Client, Connection } from '@temporalio/client';
 import { createApp } from '../api/app.ts';
+import { Sessions } from '../api/auth/sessions.ts';
 import { issueToken } from '../api/auth/tokens.ts';
 import { createTestDatabase } from '../test/helpers/database.ts';
 import { emit, figure, median } from './lib/report.ts';
@@ -48,7 +49,8 @@ try {
   const key = new TextEncoder().encode('bench-key');
   const server = createApp({ prisma: db.prisma, temporal, taskQueue: 'bench', signingKey: key, dataDir: db.dataDir }).listen(0);
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
-  const token = await issueToken(key, 'account-supervisor');
+  const session = await new Sessions(db.prisma, 60 * 60_000).start('account-supervisor', 'bench');
+  const token = await issueToken(key, 'account-supervisor', session.id, session.expiresAt);
   const body = JSON.stringify({
     query: `{ assignments(first: 100, filter: { overdue: true }) { totalCount edges { node {
       bodyName overdueDays light due body { shortName } task { ref text section { title } plan { title } } } } } }`,

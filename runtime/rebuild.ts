@@ -3,7 +3,7 @@ import path from 'node:path';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { defaultPayloadConverter } from '@temporalio/common';
 import { deliverNotices } from '../activities/notices.ts';
-import { allowedTypes, attachmentDir } from '../api/files/attachments.ts';
+import { allowedTypes, attachmentFile } from '../api/files/attachments.ts';
 import { readPlanArchive, storePlanRows } from '../api/plans/archive.ts';
 import type { Notice } from '../domain/supervision/notices.ts';
 import type { PrismaClient } from './db.ts';
@@ -68,7 +68,7 @@ async function restoreAttachments(prisma: PrismaClient, dataDir: string): Promis
   const rows = new Map<string, Record<string, unknown>>();
   for (const event of events) {
     for (const { id, name } of JSON.parse(event.attachments) as Array<{ id: string; name: string }>) {
-      const file = path.join(attachmentDir(dataDir), id);
+      const file = attachmentFile(dataDir, id);
       if (rows.has(id) || !fs.existsSync(file)) continue;
       const type = allowedTypes[path.extname(name).toLowerCase()] ?? 'application/octet-stream';
       rows.set(id, { id, name, size: fs.statSync(file).size, type, uploadedBy: event.actorId ?? 'unknown', createdAt: event.at });

@@ -1,6 +1,7 @@
-import { hash } from '@node-rs/argon2';
+import { hash, verify } from '@node-rs/argon2';
 import { tianjinBodies } from '../domain/bodies/tianjin.ts';
 import type { PrismaClient } from './db.ts';
+import { generatePassword } from './secret.ts';
 
 export type Role = 'supervisor' | 'department' | 'performance' | 'admin';
 
@@ -11,7 +12,7 @@ export interface DemoAccount {
   bodyId: string | null;
 }
 
-/** One account per workspace, so every role can be tried on a fresh start. */
+/** One account per workspace, so every role can be tried in demo mode. */
 export const demoAccounts: DemoAccount[] = [
   { login: 'supervisor', displayName: '市政府督查室 督办员', role: 'supervisor', bodyId: 'supervision-office' },
   { login: 'coordinator', displayName: '市市场监管委 统筹协调', role: 'supervisor', bodyId: 'market-commission' },
@@ -22,11 +23,8 @@ export const demoAccounts: DemoAccount[] = [
   { login: 'admin', displayName: '系统管理员', role: 'admin', bodyId: null },
 ];
 
-export const demoPassword = (env: NodeJS.ProcessEnv = process.env): string =>
-  env.DUBAN_DEMO_PASSWORD ?? 'duban2026';
-
-/** Loads bodies and demo accounts; safe to run on every start (existing rows are kept as they are). */
-export async function loadReferenceData(prisma: PrismaClient, password = demoPassword()): Promise<void> {
+/** The bodies named in the seed notice and their groups; safe to run on every start. */
+export async function loadBodies(prisma: PrismaClient): Promise<void> {
   for (const body of tianjinBodies) {
     const fields = {
       shortName: body.shortName,
@@ -42,10 +40,55 @@ export async function loadReferenceData(prisma: PrismaClient, password = demoPas
       await prisma.bodyMember.upsert({ where: { groupId_memberId: key }, create: key, update: {} });
     }
   }
+}
+
+/** Demo mode: the bodies and the demo accounts with the demo password (existing accounts are kept as they are). */
+export async function loadReferenceData(prisma: PrismaClient, password: string): Promise<void> {
+  await loadBodies(prisma);
   const existing = new Set((await prisma.account.findMany({ select: { login: true } })).map((a) => a.login));
   for (const account of demoAccounts.filter((a) => !existing.has(a.login))) {
     await prisma.account.create({
       data: { id: `account-${account.login}`, ...account, email: `${account.login}@duban.example`, passwordHash: await hash(password) },
     });
   }
+}
+
+/** What a production start did about the administrator, for `npm start` to say once. */
+export type AdministratorSetup = { login: 'admin'; password: string | null } | null;
+
+/**
+ * Production (DUBAN_DEMO=0): no account keeps a known password. Demo accounts
+ * that still have the demo password are disabled (and their sessions end); the
+ * administrator `admin` is created, or taken back from the demo password, with
+ * DUBAN_ADMIN_PASSWORD or a generated password (returned, to print once), and
+ * must change it at the first sign-in. Safe on every start and on replicas
+ * starting together: only the one that sets the password reports it.
+ */
+export async function prepareProduction(prisma: PrismaClient, options: { demoPassword: string; adminPassword?: string }): Promise<AdministratorSetup> {
+  const demoLogins = demoAccounts.map((a) => a.login);
+  const known = await prisma.account.findMany({ where: { login: { in: demoLogins } } });
+  const withDemoPassword = [];
+  for (const account of known) if (await verify(account.passwordHash, options.demoPassword).catch(() => false)) withDemoPassword.push(account);
+  const others = withDemoPassword.filter((a) => a.login !== 'admin').map((a) => a.id);
+  if (others.length) {
+    await prisma.account.updateMany({ where: { id: { in: others } }, data: { active: false } });
+    await prisma.session.updateMany({ where: { accountId: { in: others }, revokedAt: null }, data: { revokedAt: new Date() } });
+  }
+  const admin = known.find((a) => a.login === 'admin');
+  if (admin && !withDemoPassword.includes(admin)) return null;
+  const password = options.adminPassword ?? generatePassword(16);
+  const fields = { passwordHash: await hash(password), mustChangePassword: true, active: true, role: 'admin', bodyId: null };
+  if (admin) {
+    // Only the replica whose update still finds the demo hash reports the new password.
+    const { count } = await prisma.account.updateMany({ where: { id: admin.id, passwordHash: admin.passwordHash }, data: fields });
+    await prisma.session.updateMany({ where: { accountId: admin.id, revokedAt: null }, data: { revokedAt: new Date() } });
+    return count ? { login: 'admin', password: options.adminPassword ? null : password } : null;
+  }
+  try {
+    await prisma.account.create({ data: { id: 'account-admin', login: 'admin', displayName: '系统管理员', email: null, ...fields } });
+  } catch (error) {
+    if ((error as { code?: string }).code === 'P2002') return null; // another replica made it
+    throw error;
+  }
+  return { login: 'admin', password: options.adminPassword ? null : password };
 }

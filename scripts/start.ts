@@ -7,11 +7,13 @@ import { createPrisma } from '../runtime/db.ts';
 import { startDevServer } from '../runtime/dev-server.ts';
 import { migrateReadModel } from '../runtime/migrate.ts';
 import { startChild, stopChild, waitFor } from '../runtime/processes.ts';
-import { demoAccounts, demoPassword, loadReferenceData } from '../runtime/reference-data.ts';
+import { demoAccounts, loadBodies, loadReferenceData, prepareProduction, type AdministratorSetup } from '../runtime/reference-data.ts';
 import { loadDemoPlan } from '../runtime/demo.ts';
 import { connectClient } from '../runtime/temporal.ts';
 import { buildConsoleIfMissing } from './build-console.ts';
 
+// Everything written to the data directory (the databases, attachments, the key) is the owner's alone; children inherit this.
+process.umask(0o077);
 const config = loadConfig();
 const temporalPort = Number(process.env.DUBAN_TEMPORAL_PORT ?? 7233);
 const uiPort = Number(process.env.DUBAN_TEMPORAL_UI_PORT ?? 8233);
@@ -37,9 +39,9 @@ function startNode(name: string, entry: string): void {
   children.push(child);
 }
 
-/** An empty data directory gets the seed plan with a few tasks under way (DUBAN_DEMO=0 to skip). */
+/** In demo mode, an empty data directory gets the seed plan with a few tasks under way. */
 async function loadDemoData(temporalAddress: string): Promise<void> {
-  if (process.env.DUBAN_DEMO === '0') return;
+  if (!config.demo) return;
   const prisma = await createPrisma(config.databaseUrl);
   const temporal = await connectClient({ ...config, temporalAddress });
   try {
@@ -50,14 +52,40 @@ async function loadDemoData(temporalAddress: string): Promise<void> {
   }
 }
 
+/** Demo mode: the demo accounts. Production: no known password (demo accounts disabled, the administrator's password set). */
+async function loadAccounts(): Promise<AdministratorSetup> {
+  const prisma = await createPrisma(config.databaseUrl);
+  try {
+    if (config.demo) {
+      await loadReferenceData(prisma, config.demoPassword);
+      return null;
+    }
+    await loadBodies(prisma);
+    return await prepareProduction(prisma, { demoPassword: config.demoPassword, adminPassword: config.adminPassword });
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+function accountsNotice(administrator: AdministratorSetup): string {
+  if (config.demo) {
+    return `Demo mode (DUBAN_DEMO=0 for production). Demo logins, password "${config.demoPassword}":
+${demoAccounts.map((a) => `  ${a.login.padEnd(12)} ${a.role.padEnd(12)} ${a.displayName}`).join('\n')}`;
+  }
+  if (!administrator) return 'Production mode: sign in with your accounts.';
+  return administrator.password
+    ? `Production mode. The administrator "admin" was given this password, shown only now: ${administrator.password}
+  It must be changed at the first sign-in.`
+    : 'Production mode. The administrator "admin" has the password DUBAN_ADMIN_PASSWORD; it must be changed at the first sign-in.';
+}
+
 let address = config.temporalAddress ?? `127.0.0.1:${temporalPort}`;
 try {
-  fs.mkdirSync(config.dataDir, { recursive: true });
+  fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  fs.chmodSync(config.dataDir, 0o700);
   await buildConsoleIfMissing();
   await migrateReadModel();
-  const prisma = await createPrisma(config.databaseUrl);
-  await loadReferenceData(prisma);
-  await prisma.$disconnect();
+  const administrator = await loadAccounts();
 
   if (!config.temporalAddress) {
     children.push(await startDevServer({ dataDir: config.dataDir, port: temporalPort, uiPort, namespace: config.temporalNamespace }));
@@ -65,18 +93,17 @@ try {
   }
   startNode('worker', '../worker/main.ts');
   startNode('api', '../api/main.ts');
-  const base = `http://localhost:${config.port}`;
+  const base = `http://${config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host}:${config.port}`;
   await waitFor('Duban', async () => (await fetch(`${base}/healthz`)).ok, 120_000);
   await loadDemoData(address);
 
   console.log(`
 督办 Duban is running (data in ${config.dataDir})
   Console          ${base}/
-  GraphQL          ${base}/graphql
+  GraphQL          ${base}/graphql${config.graphiql ? ' (GraphiQL)' : ''}
   Health           ${base}/healthz
   Temporal         ${address}${config.temporalAddress ? '' : `\n  Temporal Web UI  http://localhost:${uiPort}`}
-Demo logins (password "${demoPassword()}"):
-${demoAccounts.map((a) => `  ${a.login.padEnd(12)} ${a.role.padEnd(12)} ${a.displayName}`).join('\n')}
+${accountsNotice(administrator)}
 Press Ctrl-C to stop.`);
 } catch (error) {
   console.error(`Duban could not start: ${(error as Error).message}`);

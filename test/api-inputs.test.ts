@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { commitPlan } from '../api/plans/commit.ts';
@@ -104,19 +106,23 @@ describe('the API under bad input, uploads, exports and query limits', () => {
     };
     const first = await upload('细则.txt', '实施细则正文', market);
     const again = await upload('副本.txt', '实施细则正文', market);
-    expect(first.data!.id).toMatch(/^[0-9a-f]{64}$/);
-    expect(again.data!.id).toBe(first.data!.id);
-    expect(await db.prisma.attachment.count()).toBe(1);
+    // The bytes once, under their SHA-256; each upload a reference of its own, with its own name.
+    expect(first.data!.id).toMatch(/^[0-9a-f]{64}-[0-9a-f]{16}$/);
+    expect(again.data!.id.slice(0, 64)).toBe(first.data!.id.slice(0, 64));
+    expect(again.data!.id).not.toBe(first.data!.id);
+    expect(await db.prisma.attachment.count()).toBe(2);
+    expect(fs.readdirSync(path.join(db.dataDir, 'attachments'))).toEqual([first.data!.id.slice(0, 64)]);
     expect(await upload('virus.exe', 'MZ', market)).toMatchObject({ __typename: 'ValidationError', message: expect.stringContaining('Allowed:') });
-
-    const download = await fetch(`${base}/attachments/${first.data!.id}`, { headers: { authorization: `Bearer ${supervisor}` } });
-    expect(await download.text()).toBe('实施细则正文');
-    expect((await fetch(`${base}/attachments/${first.data!.id}`)).status).toBe(401);
 
     const submitted = await act(`, type: submit, comment: "报送", attachments: [{ id: "${first.data!.id}" }]`, market);
     expect(submitted.data.act.__typename).toBe('MutationActSuccess');
     const event = await db.prisma.taskEvent.findFirstOrThrow({ where: { taskId, type: 'submit' } });
     expect(JSON.parse(event.attachments)).toEqual([{ id: first.data!.id, name: '细则.txt' }]);
+
+    // Once the submission names it, whoever sees the task downloads it.
+    const download = await fetch(`${base}/attachments/${first.data!.id}`, { headers: { authorization: `Bearer ${supervisor}` } });
+    expect(await download.text()).toBe('实施细则正文');
+    expect((await fetch(`${base}/attachments/${first.data!.id}`)).status).toBe(401);
   });
 
   it('exports the overdue ledger as .xlsx and CSV, and a body\'s deadlines as iCalendar', async () => {
@@ -207,7 +213,8 @@ describe('the API under bad input, uploads, exports and query limits', () => {
     const measure = async () => {
       statements.length = 0;
       const { data } = await api.request(ledger, {}, supervisor);
-      return { rows: data.assignments.edges.length as number, statements: statements.length };
+      // The session behind the token is read through a short cache: its statements come and go with time, not with rows.
+      return { rows: data.assignments.edges.length as number, statements: statements.filter((sql) => !/"Session"/.test(sql)).length };
     };
     const small = await measure();
     const plan = await db.prisma.plan.findFirstOrThrow();

@@ -1,9 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { commitPlan } from '../api/plans/commit.ts';
 import type { TaskAction } from '../domain/supervision/actions.ts';
 import type { Actor } from '../domain/supervision/types.ts';
+import { payloadKey, SigningCodec } from '../runtime/payload-signing.ts';
 import { reconcile } from '../runtime/reconcile.ts';
 import { actUpdate, taskWorkflowId } from '../workflows/task.ts';
 import { createTestDatabase, type TestDatabase } from './helpers/database.ts';
@@ -21,7 +23,7 @@ describe('a worker killed in the middle of a lifecycle', () => {
   /** The production worker entry point, as its own process, so it can really be killed. */
   function startWorker(): ChildProcess {
     const child = spawn(process.execPath, ['--import', 'tsx', 'worker/main.ts'], {
-      env: { ...process.env, TEMPORAL_ADDRESS: env.address, DATABASE_URL: db.url, DUBAN_TASK_QUEUE: 'restart' },
+      env: { ...process.env, TEMPORAL_ADDRESS: env.address, DATABASE_URL: db.url, DUBAN_DATA_DIR: db.dataDir, DUBAN_TASK_QUEUE: 'restart' },
       stdio: 'ignore',
     });
     return child;
@@ -47,7 +49,9 @@ describe('a worker killed in the middle of a lifecycle', () => {
       },
     );
     const taskId = taskWorkflowId(planId, '1');
-    const act = (actor: Actor, action: TaskAction) => env.client.workflow.getHandle(taskId).executeUpdate(actUpdate, { args: [{ actor, action }] });
+    // The production worker takes only updates signed with the installation's key, as the API signs them.
+    const signed = new Client({ connection: env.connection, dataConverter: { payloadCodecs: [new SigningCodec(payloadKey(db.dataDir), false)] } });
+    const act = (actor: Actor, action: TaskAction) => signed.workflow.getHandle(taskId).executeUpdate(actUpdate, { args: [{ actor, action }] });
     await act(legal, { type: 'submit', bodyName: '市法制办', comment: '第一稿' });
     await act(supervisor, { type: 'return', bodyName: '市法制办', comment: '请补充监管目录' });
 

@@ -3,6 +3,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities } from '../activities/index.ts';
 import type { Mailer } from '../activities/notices.ts';
 import type { PrismaClient } from '../runtime/db.ts';
+import { payloadConverterPath, SigningCodec } from '../runtime/payload-signing.ts';
 
 export const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 
@@ -12,15 +13,21 @@ export interface WorkerOptions {
   taskQueue: string;
   prisma: PrismaClient;
   mailer?: Mailer | null;
+  /** With a key, the worker checks every payload's signature and its workflows refuse unsigned updates. */
+  payloadKey?: Uint8Array;
 }
 
 /** The one way a Duban worker is built, in production and in tests. */
-export function createWorker({ connection, namespace, taskQueue, prisma, mailer }: WorkerOptions): Promise<Worker> {
+export function createWorker({ connection, namespace, taskQueue, prisma, mailer, payloadKey }: WorkerOptions): Promise<Worker> {
   return Worker.create({
     connection,
     namespace,
     taskQueue,
     workflowsPath,
     activities: createActivities(prisma, { mailer }),
+    ...(payloadKey && {
+      dataConverter: { payloadConverterPath, payloadCodecs: [new SigningCodec(payloadKey, true)] },
+      interceptors: { workflowModules: [payloadConverterPath] },
+    }),
   });
 }

@@ -2,10 +2,13 @@
 import { NativeConnection } from '@temporalio/worker';
 import { loadConfig } from '../runtime/config.ts';
 import { createPrisma } from '../runtime/db.ts';
+import { payloadKey } from '../runtime/payload-signing.ts';
 import { temporalAddress } from '../runtime/temporal.ts';
 import { createMailer } from '../activities/notices.ts';
 import { createWorker } from './create.ts';
 
+// Files the worker writes in the data directory are its owner's alone.
+process.umask(0o077);
 const config = loadConfig();
 const prisma = await createPrisma(config.databaseUrl);
 const connection = await NativeConnection.connect({ address: temporalAddress(config) });
@@ -15,6 +18,7 @@ const worker = await createWorker({
   taskQueue: config.taskQueue,
   prisma,
   mailer: createMailer(process.env.SMTP_URL),
+  payloadKey: payloadKey(config.dataDir, config.secret),
 });
 console.log(`worker: polling task queue "${config.taskQueue}" on ${temporalAddress(config)}`);
 await worker.run();

@@ -1,8 +1,11 @@
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
+import { AccountsPage } from './accounts/AccountsPage.tsx';
+import { AuditLogPage } from './audit/AuditLogPage.tsx';
 import { assignments, myAssignments } from './assignments/index.ts';
 import type { Account } from './auth/account.ts';
 import { authProvider } from './auth/authProvider.ts';
+import { ChangePasswordPage } from './auth/ChangePassword.tsx';
 import { LoginPage } from './auth/LoginPage.tsx';
 import { bodies } from './bodies/index.ts';
 import { HolidayCalendarPage } from './calendar/HolidayCalendarPage.tsx';
@@ -58,6 +61,9 @@ export function App() {
             {account.role !== 'department' && <Route path="/holiday-calendar" element={<HolidayCalendarPage />} />}
             {account.role !== 'admin' && <Route path="/filing" element={<FilingRoundsPage />} />}
             {account.role !== 'admin' && <Route path="/evaluation" element={<EvaluationRoundsPage />} />}
+            {(account.role === 'admin' || account.role === 'supervisor') && <Route path="/accounts" element={<AccountsPage />} />}
+            {account.role === 'admin' && <Route path="/audit" element={<AuditLogPage />} />}
+            <Route path="/password" element={<ChangePasswordPage />} />
           </CustomRoutes>
         </>
       )}

@@ -1,20 +1,5 @@
 import { HttpError } from 'react-admin';
 
-const tokenKey = 'duban.token';
-
-/** The signed-in session's bearer token, kept across reloads. */
-export const session = {
-  get token(): string | null {
-    return localStorage.getItem(tokenKey);
-  },
-  set(token: string): void {
-    localStorage.setItem(tokenKey, token);
-  },
-  clear(): void {
-    localStorage.removeItem(tokenKey);
-  },
-};
-
 interface GraphQLError {
   message: string;
   extensions?: { code?: string };
@@ -29,13 +14,12 @@ interface GraphQLResponse<T> {
 const deniedAccess = (error: GraphQLError) =>
   error.extensions?.code === 'FORBIDDEN' || error.extensions?.code === 'UNAUTHENTICATED' || error.message.includes('Not authorized');
 
+/**
+ * The session is the HttpOnly cookie `duban_session` that `login` sets: the
+ * browser sends it with every request to the API, and no script can read it.
+ */
 async function send<T>(body: BodyInit, headers: Record<string, string>): Promise<T> {
-  const token = session.token;
-  const response = await fetch('/graphql', {
-    method: 'POST',
-    headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body,
-  });
+  const response = await fetch('/graphql', { method: 'POST', headers, body, credentials: 'same-origin' });
   const payload = (await response.json().catch(() => ({}))) as GraphQLResponse<T>;
   if (payload.errors?.length) {
     const message = payload.errors.map((e) => e.message).join('; ');
@@ -51,13 +35,16 @@ export function graphql<T>(query: string, variables: Record<string, unknown> = {
   return send<T>(JSON.stringify({ query, variables }), { 'content-type': 'application/json' });
 }
 
-/** The GraphQL multipart request (one file as `variables.file`), as graphql-yoga reads it. */
+/**
+ * The GraphQL multipart request (one file as `variables.file`), as graphql-yoga reads it. It is not JSON,
+ * so it carries the header the API asks of such requests (no other site can make a browser send it).
+ */
 export function graphqlUpload<T>(query: string, variables: Record<string, unknown>, file: File): Promise<T> {
   const form = new FormData();
   form.append('operations', JSON.stringify({ query, variables: { ...variables, file: null } }));
   form.append('map', JSON.stringify({ 0: ['variables.file'] }));
   form.append('0', file, file.name);
-  return send<T>(form, {});
+  return send<T>(form, { 'x-graphql-yoga-csrf': '1' });
 }
 
 /** A typed error a mutation answered with (ValidationError, InvalidTransitionError…), its message "中文 English". */

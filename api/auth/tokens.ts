@@ -1,38 +1,34 @@
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import { SignJWT, jwtVerify } from 'jose';
+import { installationSecret } from '../../runtime/secret.ts';
 
+/** A sign-in token (and the session it names) lasts this long; the console's session also ends after idling. */
 export const tokenLifetime = '8h';
+export const tokenLifetimeMs = 8 * 60 * 60 * 1000;
+
+/** The key that signs tokens: `DUBAN_JWT_SECRET`, or the random one kept in the data directory. */
+export function signingKey(dataDir: string, env: NodeJS.ProcessEnv = process.env): Uint8Array {
+  return installationSecret(dataDir, env.DUBAN_JWT_SECRET || undefined);
+}
+
+/** A sign-in token: the account, its session, and an expiry. */
+export function issueToken(key: Uint8Array, accountId: string, sessionId: string, expiresAt: Date): Promise<string> {
+  return new SignJWT({ sid: sessionId })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(accountId)
+    .setIssuedAt()
+    .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+    .sign(key);
+}
 
 /**
- * The signing key: `DUBAN_JWT_SECRET`, or a random one kept in the data
- * directory, so tokens survive a restart and no two installations share one.
+ * The account and session a sign-in token names, or null when it is forged,
+ * expired, malformed, without an expiry, or of another scope (a calendar link).
  */
-export function signingKey(dataDir: string, env: NodeJS.ProcessEnv = process.env): Uint8Array {
-  if (env.DUBAN_JWT_SECRET) return new TextEncoder().encode(env.DUBAN_JWT_SECRET);
-  const file = path.join(dataDir, 'jwt-secret');
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(dataDir, { recursive: true });
-    try {
-      fs.writeFileSync(file, crypto.randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
-    } catch (error) {
-      // Another process wrote it first: use theirs.
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-  }
-  return new TextEncoder().encode(fs.readFileSync(file, 'utf8').trim());
-}
-
-export function issueToken(key: Uint8Array, accountId: string): Promise<string> {
-  return new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(accountId).setIssuedAt().setExpirationTime(tokenLifetime).sign(key);
-}
-
-/** The account id a token was issued to, or null when it is forged, expired or malformed. */
-export async function verifyToken(key: Uint8Array, token: string): Promise<string | null> {
+export async function verifyToken(key: Uint8Array, token: string): Promise<{ accountId: string; sessionId: string } | null> {
   try {
-    const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'] });
-    return payload.sub ?? null;
+    const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'], requiredClaims: ['exp', 'sub', 'sid'] });
+    if (payload.scope !== undefined || typeof payload.sid !== 'string') return null;
+    return { accountId: payload.sub!, sessionId: payload.sid };
   } catch {
     return null;
   }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { insertRows } from '../../runtime/sql.ts';
@@ -29,9 +29,17 @@ export class AttachmentRejected extends Error {
 
 export const attachmentDir = (dataDir: string) => path.join(dataDir, 'attachments');
 
+/** An attachment id: the SHA-256 of the bytes, then (since uploads are named per reference) a random suffix. */
+export const attachmentIdPattern = /^[0-9a-f]{64}(-[0-9a-f]{16})?$/;
+
+/** The stored file of an attachment: its bytes are kept once, under their SHA-256, however many uploads name them. */
+export const attachmentFile = (dataDir: string, id: string) => path.join(attachmentDir(dataDir), id.slice(0, 64));
+
 /**
- * Stores an upload under its SHA-256 (the same file twice is stored once),
- * written to a temporary name and renamed, so a crash never leaves half a file.
+ * Stores an upload: the bytes once under their SHA-256 (written to a temporary
+ * name and renamed, so a crash never leaves half a file), and a reference of
+ * its own with the uploader's name, account and time, so that uploading
+ * identical bytes never shows anyone another uploader's file name or time.
  */
 export async function storeAttachment(prisma: PrismaClient, dataDir: string, file: File, uploadedBy: string) {
   const extension = path.extname(file.name).toLowerCase();
@@ -43,18 +51,15 @@ export async function storeAttachment(prisma: PrismaClient, dataDir: string, fil
   if (file.size > maxAttachmentBytes) throw new AttachmentRejected(`文件超过 20 MB。 The file is larger than 20 MB.`);
   if (file.name.length > 200) throw new AttachmentRejected('文件名过长。 The file name is too long.');
   const bytes = Buffer.from(await file.arrayBuffer());
-  const id = createHash('sha256').update(bytes).digest('hex');
-  const dir = attachmentDir(dataDir);
-  const target = path.join(dir, id);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const target = attachmentFile(dataDir, sha256);
   if (!fs.existsSync(target)) {
-    fs.mkdirSync(dir, { recursive: true });
-    const temporary = `${target}.${process.pid}.part`;
-    fs.writeFileSync(temporary, bytes);
+    fs.mkdirSync(attachmentDir(dataDir), { recursive: true, mode: 0o700 });
+    const temporary = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.part`;
+    fs.writeFileSync(temporary, bytes, { mode: 0o600 });
     fs.renameSync(temporary, target);
   }
-  // One write-first statement: an upsert reads before it writes, which SQLite refuses
-  // outright (rather than waiting) when the worker has written in between.
-  const row = { id, name: path.basename(file.name), size: bytes.length, type, uploadedBy, createdAt: new Date() };
+  const row = { id: `${sha256}-${randomBytes(8).toString('hex')}`, name: path.basename(file.name), size: bytes.length, type, uploadedBy, createdAt: new Date() };
   await prisma.$executeRaw(insertRows('Attachment', [row], 'ON CONFLICT ("id") DO NOTHING'));
-  return prisma.attachment.findUniqueOrThrow({ where: { id } });
+  return prisma.attachment.findUniqueOrThrow({ where: { id: row.id } });
 }

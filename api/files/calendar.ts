@@ -2,15 +2,23 @@ import ical from 'ical-generator';
 import { SignJWT, jwtVerify } from 'jose';
 import type { PrismaClient } from '../../runtime/db.ts';
 
-/** A calendar client cannot send a bearer header: the feed's URL carries a token good only for that body's feed. */
-export function calendarToken(key: Uint8Array, bodyId: string): Promise<string> {
-  return new SignJWT({ scope: 'calendar' }).setProtectedHeader({ alg: 'HS256' }).setSubject(bodyId).sign(key);
+/**
+ * A calendar client cannot send a bearer header: the feed's URL carries a token
+ * good only for that body's feed. It does not expire (calendar apps keep the
+ * URL for years) but carries the body's calendar version: regenerating the URL
+ * bumps the version, and every earlier link stops working.
+ */
+export function calendarToken(key: Uint8Array, bodyId: string, version: number): Promise<string> {
+  return new SignJWT({ scope: 'calendar', v: version }).setProtectedHeader({ alg: 'HS256' }).setSubject(bodyId).sign(key);
 }
 
-export async function calendarBody(key: Uint8Array, token: string): Promise<string | null> {
+/** The body a calendar link is for, if the link is genuine and its version is the body's current one. */
+export async function calendarBody(prisma: PrismaClient, key: Uint8Array, token: string): Promise<string | null> {
   try {
     const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'] });
-    return payload.scope === 'calendar' ? (payload.sub ?? null) : null;
+    if (payload.scope !== 'calendar' || !payload.sub || typeof payload.v !== 'number') return null;
+    const body = await prisma.body.findUnique({ where: { id: payload.sub }, select: { calendarVersion: true } });
+    return body?.calendarVersion === payload.v ? payload.sub : null;
   } catch {
     return null;
   }

@@ -56,9 +56,15 @@ export async function ledgerWorkbook(rows: Row[]): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-/** RFC 4180 CSV with a BOM, so spreadsheet programs read the Chinese text as UTF-8. */
+/** A text cell a spreadsheet would take for a formula (=, +, -, @, tab or CR first) gets a leading apostrophe, so it stays text. */
+export const neutralised = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+
+/** RFC 4180 CSV with a BOM, so spreadsheet programs read the Chinese text as UTF-8; no text cell runs as a formula. */
 export function ledgerCsv(rows: Row[]): string {
-  const cell = (v: string | number) => (/[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
+  const cell = (v: string | number) => {
+    const text = typeof v === 'string' ? neutralised(v) : String(v);
+    return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
   const lines = [ledgerColumns.map((c) => cell(c.header)).join(','), ...rows.map((r) => ledgerColumns.map((c) => cell(r[c.key])).join(','))];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

@@ -1,27 +1,37 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import express from 'express';
-import { actorFromRequest } from '../auth/context.ts';
+import { authenticate } from '../auth/context.ts';
+import type { Sessions } from '../auth/sessions.ts';
 import type { PrismaClient } from '../../runtime/db.ts';
 import { shanghaiDate } from '../../domain/time/instants.ts';
-import { attachmentDir } from './attachments.ts';
+import { mayDownload } from './access.ts';
+import { attachmentFile, attachmentIdPattern } from './attachments.ts';
 import { bodyCalendar, calendarBody } from './calendar.ts';
 import { ledgerCsv, ledgerRows, ledgerWorkbook } from './ledger.ts';
 import { catalogueTemplate, consolidatedWorkbook, xlsxType } from './catalogue.ts';
 import { scoresWorkbook } from './scores.ts';
 
+export interface FileDeps {
+  prisma: PrismaClient;
+  dataDir: string;
+  signingKey: Uint8Array;
+  sessions: Sessions;
+}
+
 /**
- * Downloads: GET /attachments/:id (a stored file under its original name),
+ * Downloads: GET /attachments/:id (a stored file under its uploader's name),
  * /exports/ledger.xlsx|csv (the overdue ledger; ?scope=open for every owed
  * assignment), /calendar/:bodyId.ics?token= (a body's deadline feed), the
  * catalogue template and a round's consolidated catalogue, and score sheets.
+ * A signed-in browser downloads them with its session cookie; API clients send the bearer token.
  */
-export function fileRoutes(prisma: PrismaClient, dataDir: string, signingKey: Uint8Array): express.Router {
+export function fileRoutes({ prisma, dataDir, signingKey, sessions }: FileDeps): express.Router {
   const router = express.Router();
   const signedIn = async (req: express.Request, res: express.Response) => {
-    const actor = await actorFromRequest(prisma, signingKey, req.get('authorization') ?? null);
-    if (!actor) res.status(401).json({ error: '请先登录 Sign in first.' });
-    return actor;
+    const who = await authenticate({ sessions, signingKey }, { authorization: req.get('authorization'), cookie: req.get('cookie') });
+    if (!who) return void res.status(401).json({ error: '请先登录 Sign in first.' });
+    if (who.session.mustChangePassword) return void res.status(403).json({ error: '请先修改密码 Change your password first.' });
+    return who.actor;
   };
 
   router.get('/exports/ledger.:format', async (req, res) => {
@@ -57,8 +67,8 @@ export function fileRoutes(prisma: PrismaClient, dataDir: string, signingKey: Ui
   });
 
   router.get('/calendar/:bodyId.ics', async (req, res) => {
-    const bodyId = await calendarBody(signingKey, String(req.query.token ?? ''));
-    if (!bodyId || bodyId !== req.params.bodyId) return void res.status(403).json({ error: '日历链接无效 Invalid calendar link.' });
+    const bodyId = await calendarBody(prisma, signingKey, String(req.query.token ?? '').slice(0, 2000));
+    if (!bodyId || bodyId !== req.params.bodyId) return void res.status(403).json({ error: '日历链接无效或已重新生成 Invalid or regenerated calendar link.' });
     res.type('text/calendar; charset=utf-8').send(await bodyCalendar(prisma, bodyId));
   });
 
@@ -66,9 +76,10 @@ export function fileRoutes(prisma: PrismaClient, dataDir: string, signingKey: Ui
     const actor = await signedIn(req, res);
     if (!actor) return;
     const id = req.params.id;
-    const row = /^[0-9a-f]{64}$/.test(id) ? await prisma.attachment.findUnique({ where: { id } }) : null;
-    const file = path.join(attachmentDir(dataDir), id);
-    if (!row || !fs.existsSync(file)) return void res.status(404).json({ error: '附件不存在 No such attachment.' });
+    const row = attachmentIdPattern.test(id) ? await prisma.attachment.findUnique({ where: { id } }) : null;
+    const file = attachmentFile(dataDir, id);
+    // Not visible to the viewer answers as a file that does not exist.
+    if (!row || !fs.existsSync(file) || !(await mayDownload(prisma, actor, row))) return void res.status(404).json({ error: '附件不存在 No such attachment.' });
     res.type(row.type).attachment(row.name);
     fs.createReadStream(file).pipe(res);
   });

@@ -7,14 +7,14 @@ import { selection } from './rounds.ts';
 export const attachmentUrl = (id: string) => `/attachments/${id}`;
 
 builder.prismaObject('Attachment', {
-  description: '附件 A stored file; download it from /attachments/<id> with the same bearer token.',
+  description: '附件 A stored file, named as its uploader named it; download it from /attachments/<id> (the session cookie or the bearer token).',
   fields: (t) => ({
-    id: t.exposeID('id', { description: 'SHA-256 of the content.' }),
+    id: t.exposeID('id', { description: 'SHA-256 of the content, then a suffix of this upload.' }),
     name: t.exposeString('name'),
     size: t.exposeInt('size'),
     type: t.exposeString('type'),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    url: t.string({ description: '下载地址 The download path, GET with the bearer token.', resolve: (a) => attachmentUrl(a.id) }),
+    url: t.string({ description: '下载地址 The download path: only a viewer who may see a record naming the file (or who uploaded it) gets it.', resolve: (a) => attachmentUrl(a.id) }),
   }),
 });
 

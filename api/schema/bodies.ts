@@ -1,5 +1,7 @@
 import { calendarToken } from '../files/calendar.ts';
-import { builder } from './builder.ts';
+import { selection } from './rounds.ts';
+import { builder, type Context } from './builder.ts';
+import { ForbiddenError, NotFoundError } from './errors.ts';
 import { offsetArg, withOffset } from './pagination.ts';
 
 const BodyKind = builder.enumType('BodyKind', {
@@ -40,13 +42,31 @@ builder.queryField('bodies', (t) =>
 
 const bodyFilter = (kind: string | null | undefined) => (kind ? { kind } : {});
 
+/** The body's own users and the supervising office hold its calendar link. */
+const mayHoldCalendar = (ctx: Context, bodyId: string) =>
+  !ctx.session?.mustChangePassword && (ctx.actor?.role === 'supervisor' || (ctx.actor?.role === 'department' && ctx.actor.bodyId === bodyId));
+
 builder.prismaObjectField(Body, 'calendarUrl', (t) =>
   t.string({
-    description: '期限日历订阅地址 iCalendar feed of the body\'s deadlines (for its own users and the supervising office).',
+    description: '期限日历订阅地址 iCalendar feed of the body\'s deadlines (for its own users and the supervising office); regenerateCalendarUrl revokes it.',
     nullable: true,
-    resolve: async (body, _args, ctx) => {
-      const allowed = ctx.actor?.role === 'supervisor' || (ctx.actor?.role === 'department' && ctx.actor.bodyId === body.id);
-      return allowed ? `/calendar/${body.id}.ics?token=${await calendarToken(ctx.signingKey, body.id)}` : null;
+    resolve: async (body, _args, ctx) =>
+      mayHoldCalendar(ctx, body.id) ? `/calendar/${body.id}.ics?token=${await calendarToken(ctx.signingKey, body.id, body.calendarVersion)}` : null,
+  }),
+);
+
+builder.mutationField('regenerateCalendarUrl', (t) =>
+  t.prismaField({
+    type: 'Body',
+    description: '重新生成日历订阅地址，旧地址随即失效 Makes a new calendar link for the body; every earlier link stops working.',
+    authScopes: { supervisor: true, department: true },
+    errors: { types: [NotFoundError, ForbiddenError] },
+    args: { bodyId: t.arg.globalID({ for: Body, required: true }) },
+    resolve: async (query, _root, { bodyId }, ctx) => {
+      if (!mayHoldCalendar(ctx, bodyId.id)) throw new ForbiddenError('只能为本单位重新生成日历地址。 Only for your own body.');
+      const { count } = await ctx.prisma.body.updateMany({ where: { id: bodyId.id }, data: { calendarVersion: { increment: 1 } } });
+      if (count === 0) throw new NotFoundError('单位不存在。 No such body.');
+      return ctx.prisma.body.findUniqueOrThrow({ ...selection(query), where: { id: bodyId.id } });
     },
   }),
 );

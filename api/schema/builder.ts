@@ -10,6 +10,8 @@ import { getDatamodel } from '../../prisma/generated/pothos-types.ts';
 import type { Actor } from '../../domain/supervision/types.ts';
 import type { PrismaClient } from '../../runtime/db.ts';
 import { recordDenial } from '../auth/denials.ts';
+import type { Authenticated, Sessions } from '../auth/sessions.ts';
+import { nodeQueryOptions, nodesQueryOptions } from './nodes.ts';
 
 export interface Context {
   prisma: PrismaClient;
@@ -24,9 +26,18 @@ export interface Context {
   visible: () => Promise<{ tasks: Set<string>; plans: Set<string> } | null>;
   /** The signed-in account as an actor, or null for an anonymous request. */
   actor: Actor | null;
+  /** The request's session (null when anonymous); a must-change session may only change its password. */
+  session: Authenticated['session'] | null;
+  sessions: Sessions;
+  /** Sets (a token) or clears (null) the console's session cookie on the response. */
+  setSessionCookie: (token: string | null) => void;
+  /** Demo mode: the demo accounts' password, shown on the sign-in page; null in production. */
+  demoPassword: string | null;
 }
 
 export interface AuthScopes {
+  /** Any session, even one that must change its password first. */
+  session: boolean;
   signedIn: boolean;
   supervisor: boolean;
   department: boolean;
@@ -48,16 +59,24 @@ export const builder = new SchemaBuilder<{
   plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin],
   scopeAuth: {
     unauthorizedError: (_parent, ctx, info, result) => {
-      recordDenial(ctx.prisma, ctx.actor, `${info.parentType.name}.${info.fieldName}`, result.message);
+      recordDenial(ctx.prisma, ctx.actor, `${info.parentType.name}.${info.fieldName}`, result.message, ctx.clientAddress);
+      if (ctx.session?.mustChangePassword) {
+        return new GraphQLError('请先修改密码。 Change your password first.', { extensions: { code: 'FORBIDDEN', type: 'ForbiddenError' } });
+      }
       return new GraphQLError(`无权访问 ${result.message}`, { extensions: { code: 'FORBIDDEN' } });
     },
-    authScopes: ({ actor }) => ({
-      signedIn: actor !== null,
-      supervisor: actor?.role === 'supervisor',
-      department: actor?.role === 'department',
-      performance: actor?.role === 'performance',
-      admin: actor?.role === 'admin',
-    }),
+    authScopes: ({ actor, session }) => {
+      // Until a must-change password is changed, the session grants nothing but changing it.
+      const granted = actor !== null && !session?.mustChangePassword;
+      return {
+        session: actor !== null,
+        signedIn: granted,
+        supervisor: granted && actor.role === 'supervisor',
+        department: granted && actor.role === 'department',
+        performance: granted && actor.role === 'performance',
+        admin: granted && actor.role === 'admin',
+      };
+    },
   },
   errors: { defaultTypes: [] },
   prisma: {
@@ -70,6 +89,8 @@ export const builder = new SchemaBuilder<{
     cursorType: 'String',
     edgesFieldOptions: { nullable: false },
     nodeFieldOptions: { nullable: false },
+    nodeQueryOptions,
+    nodesQueryOptions,
   },
 });
 

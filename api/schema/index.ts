@@ -1,6 +1,9 @@
 import { builder } from './builder.ts';
+import { applyInputLimits } from './limits.ts';
 import './errors.ts';
 import './auth.ts';
+import './accounts.ts';
+import './audit.ts';
 import './bodies.ts';
 import './plans.ts';
 import './imports.ts';
@@ -19,4 +22,4 @@ import './repairs.ts';
 import './inspections.ts';
 import './holiday-calendar.ts';
 
-export const schema = builder.toSchema({ sortSchema: true });
+export const schema = applyInputLimits(builder.toSchema({ sortSchema: true }));

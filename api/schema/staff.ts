@@ -1,6 +1,6 @@
 import { findEntity } from '../credit/cases.ts';
 import { writeTransaction } from '../../runtime/db.ts';
-import { builder } from './builder.ts';
+import { builder, type Context } from './builder.ts';
 import { ForbiddenError, mutationErrors, NotFoundError, ValidationError } from './errors.ts';
 
 const OfficerRef = builder.prismaObject('EnforcementOfficer', {
@@ -10,9 +10,17 @@ const OfficerRef = builder.prismaObject('EnforcementOfficer', {
     name: t.exposeString('name'),
     bodyId: t.exposeString('bodyId'),
     active: t.exposeBoolean('active'),
-    conflicts: t.relation('conflicts'),
+    conflicts: t.prismaField({
+      type: ['InspectorConflict'],
+      description: '申报的回避及理由：仅督办部门和本单位可见（其他人得到空列表） Declared conflicts and their reasons: only the supervising office and the officer\'s own body see them (anyone else gets none), on every path.',
+      resolve: (query, officer, _args, ctx) =>
+        mayReadConflicts(ctx, officer.bodyId) ? ctx.prisma.inspectorConflict.findMany({ ...query, where: { officerId: officer.id }, orderBy: { entityCode: 'asc' } }) : [],
+    }),
   }),
 });
+
+/** Conflicts are personal: the supervising office and the officer's own body only. */
+const mayReadConflicts = (ctx: Context, bodyId: string) => ctx.actor?.role === 'supervisor' || (ctx.actor?.role === 'department' && ctx.actor.bodyId === bodyId);
 
 builder.prismaObject('InspectorConflict', {
   description: '申报的回避 A declared conflict of interest.',

@@ -144,8 +144,8 @@ describe.skipIf(!hasChromium)('credit pages of the console in Chromium', () => {
     const commitment = heping.getByTestId('repair-commitment').getByTestId('attachment-link');
     await poll(() => evidence.allTextContents()).toEqual(['整改报告.txt']);
     expect(await commitment.textContent()).toBe('信用承诺书.txt');
-    expect(await evidence.getAttribute('href')).toMatch(/^\/attachments\/[0-9a-f]{64}$/);
-    expect(await commitment.getAttribute('href')).toMatch(/^\/attachments\/[0-9a-f]{64}$/);
+    expect(await evidence.getAttribute('href')).toMatch(/^\/attachments\/[0-9a-f]{64}-[0-9a-f]{16}$/);
+    expect(await commitment.getAttribute('href')).toMatch(/^\/attachments\/[0-9a-f]{64}-[0-9a-f]{16}$/);
     // The page is titled by the entity and the record, not by an encoded ID.
     await poll(() => heping.locator('#react-admin-title').textContent()).toContain('天津修复测试有限公司');
     const downloaded = heping.waitForEvent('download');

@@ -37,8 +37,8 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-/** `npm start` on a fresh data directory and free ports: Temporal, worker, API, console and the demo plan. */
-export async function startStack(): Promise<Stack> {
+/** `npm start` on a fresh data directory and free ports: Temporal, worker, API, console and the demo plan (`env` adds settings). */
+export async function startStack(env: NodeJS.ProcessEnv = {}): Promise<Stack> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'duban-console-'));
   const [port, temporalPort, uiPort] = await Promise.all([freePort(), freePort(), freePort()]);
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
@@ -50,6 +50,7 @@ export async function startStack(): Promise<Stack> {
       DUBAN_TEMPORAL_PORT: String(temporalPort),
       DUBAN_TEMPORAL_UI_PORT: String(uiPort),
       TEMPORAL_ADDRESS: '',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -93,12 +94,12 @@ export const desktop = { width: 1280, height: 800 };
 export const tablet = { width: 768, height: 1024 };
 
 /** A new browser context signed in through the login page; the console opens on the role's home page. */
-export async function signIn(browser: Browser, base: string, login: string, viewport = desktop): Promise<Page> {
+export async function signIn(browser: Browser, base: string, login: string, viewport = desktop, password = 'duban2026'): Promise<Page> {
   const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'America/New_York' });
   const page = await context.newPage();
   await page.goto(`${base}/#/login`);
   await page.getByLabel('登录名').fill(login);
-  await page.getByLabel('密码').fill('duban2026');
+  await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录', exact: true }).click();
   await page.waitForURL((url) => !url.hash.startsWith('#/login'));
   return page;

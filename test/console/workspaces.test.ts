@@ -153,7 +153,9 @@ describe.skipIf(!hasChromium)('admin console in Chromium against the running sta
     await page.getByRole('menuitem', { name: 'English' }).click();
     await poll(() => page.getByText('Overdue', { exact: true }).count()).toBeGreaterThan(0);
 
-    await page.evaluate(() => localStorage.setItem('duban.token', 'expired'));
+    // The session cookie no longer names a live session (expired, or revoked elsewhere).
+    await page.context().clearCookies();
+    await page.context().addCookies([{ name: 'duban_session', value: 'expired', url: session.base }]);
     await page.reload();
     await page.waitForURL(/#\/login/);
     await page.context().close();

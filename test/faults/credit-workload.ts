@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Client } from '@temporalio/client';
 import { expect } from 'vitest';
-import { attachmentDir } from '../../api/files/attachments.ts';
+import { attachmentFile } from '../../api/files/attachments.ts';
 import { ruleRecord } from '../../activities/credit.ts';
 import { classify, type CreditClass } from '../../domain/credit/classes.ts';
 import { creditClassRule } from '../../runtime/credit-config.ts';
@@ -133,7 +133,7 @@ async function expectTimeline(prisma: PrismaClient, caseId: string, events: Arra
 
 async function expectFiles(prisma: PrismaClient, dataDir: string, owner: string, ids: string[]) {
   for (const id of ids) {
-    expect(fs.existsSync(path.join(attachmentDir(dataDir), id)), `${owner}: file ${id}`).toBe(true);
+    expect(fs.existsSync(attachmentFile(dataDir, id)), `${owner}: file ${id}`).toBe(true);
     expect(await prisma.attachment.findUnique({ where: { id } }), `${owner}: attachment row ${id}`).not.toBeNull();
   }
 }

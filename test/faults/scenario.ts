@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Client } from '@temporalio/client';
 import { expect } from 'vitest';
-import { attachmentDir } from '../../api/files/attachments.ts';
+import { attachmentFile } from '../../api/files/attachments.ts';
 import { reconcile } from '../../runtime/reconcile.ts';
 import { taskQuery } from '../../workflows/task.ts';
 import { eventually } from '../helpers/eventually.ts';
@@ -84,7 +84,7 @@ export async function checkInvariants(stack: ProcessStack, temporal: Client, pla
     expect(events.filter((ev) => ev.type === 'accept'), `${id}: acceptances`).toHaveLength(1);
     expect(events.filter((ev) => ev.type === 'decideExtension'), `${id}: extension decisions`).toHaveLength(e.extended ? 1 : 0);
     for (const attachment of e.attachments) {
-      expect(fs.existsSync(path.join(attachmentDir(stack.db.dataDir), attachment)), `${id}: file ${attachment}`).toBe(true);
+      expect(fs.existsSync(attachmentFile(stack.db.dataDir, attachment)), `${id}: file ${attachment}`).toBe(true);
       expect(await prisma.attachment.findUnique({ where: { id: attachment } }), `${id}: attachment row`).not.toBeNull();
       expect(events.some((ev) => ev.attachments.includes(attachment)), `${id}: attachment referenced`).toBe(true);
     }

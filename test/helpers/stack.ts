@@ -4,6 +4,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { createApp } from '../../api/app.ts';
 import { signingKey } from '../../api/auth/tokens.ts';
+import { loadConfig, type Config } from '../../runtime/config.ts';
 import type { PrismaClient } from '../../runtime/db.ts';
 import { createWorker } from '../../worker/create.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
@@ -21,14 +22,14 @@ export interface TestStack {
 /**
  * The whole stack in one process for API tests: the real Temporal dev server,
  * a migrated SQLite read model, a worker and the HTTP app on a free port.
- * `appPrisma` lets a test watch the API's own SQL.
+ * `appPrisma` lets a test watch the API's own SQL; `config` overrides settings (the defaults: `npm start`'s demo mode).
  */
-export async function startTestStack(appPrisma?: (db: TestDatabase) => Promise<PrismaClient>): Promise<TestStack> {
+export async function startTestStack(appPrisma?: (db: TestDatabase) => Promise<PrismaClient>, config: Partial<Config> = {}): Promise<TestStack> {
   const [env, db] = await Promise.all([devServerEnvironment(), createTestDatabase()]);
   const worker: Worker = await createWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue: 'duban', prisma: db.prisma });
   const running = worker.run();
   const prisma = appPrisma ? await appPrisma(db) : db.prisma;
-  const server: Server = createApp({ prisma, temporal: env.client, taskQueue: 'duban', signingKey: signingKey(db.dataDir), dataDir: db.dataDir }).listen(0);
+  const server: Server = createApp({ prisma, temporal: env.client, taskQueue: 'duban', signingKey: signingKey(db.dataDir), dataDir: db.dataDir, config: { ...loadConfig({}), ...config } }).listen(0);
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     env,

@@ -2,20 +2,23 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Alert, Box, Button, Card, CardContent, Chip, Stack, TextField, Typography } from '@mui/material';
 import { LocalesMenuButton, useCheckAuth, useLogin, useTranslate } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
+import { graphql } from '../graphql.ts';
 
-/** The demo accounts `npm start` creates, one per workspace. */
-const demoAccounts = [
-  { login: 'supervisor', role: 'supervisor' },
-  { login: 'coordinator', role: 'supervisor' },
-  { login: 'market', role: 'department' },
-  { login: 'legal', role: 'department' },
-  { login: 'heping', role: 'department' },
-  { login: 'performance', role: 'performance' },
-  { login: 'admin', role: 'admin' },
-];
-const demoPassword = 'duban2026';
+interface DemoLogins {
+  password: string;
+  accounts: Array<{ login: string; role: string }>;
+}
 
-/** Sign-in, with the demo accounts one click away. */
+/** The demo accounts and their real password, as the API tells them in demo mode; null in production. */
+function useDemoLogins(): DemoLogins | null {
+  const [demo, setDemo] = useState<DemoLogins | null>(null);
+  useEffect(() => {
+    graphql<{ demoLogins: DemoLogins | null }>('{ demoLogins { password accounts { login role } } }').then(({ demoLogins }) => setDemo(demoLogins), () => setDemo(null));
+  }, []);
+  return demo;
+}
+
+/** Sign-in; in demo mode, with the demo accounts one click away. */
 export function LoginPage() {
   const translate = useTranslate();
   const login = useLogin();
@@ -25,6 +28,7 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const demo = useDemoLogins();
 
   useEffect(() => {
     checkAuth({}, false)
@@ -87,25 +91,27 @@ export function LoginPage() {
               {translate('duban.login.submit')}
             </Button>
           </Stack>
-          <Box sx={{ mt: 3, p: 1.5, bgcolor: 'grey.100', borderRadius: 1 }}>
-            <Typography variant="caption" color="text.secondary" component="div" sx={{ mb: 1 }}>
-              {translate('duban.login.demo', { password: demoPassword })}
-            </Typography>
-            <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 0.75 }}>
-              {demoAccounts.map((account) => (
-                <Chip
-                  key={account.login}
-                  size="small"
-                  variant={username === account.login ? 'filled' : 'outlined'}
-                  label={`${account.login} · ${translate(`duban.accountRole.${account.role}`)}`}
-                  onClick={() => {
-                    setUsername(account.login);
-                    setPassword(demoPassword);
-                  }}
-                />
-              ))}
-            </Stack>
-          </Box>
+          {demo && demo.accounts.length > 0 && (
+            <Box sx={{ mt: 3, p: 1.5, bgcolor: 'grey.100', borderRadius: 1 }} data-testid="demo-logins">
+              <Typography variant="caption" color="text.secondary" component="div" sx={{ mb: 1 }}>
+                {translate('duban.login.demo', { password: demo.password })}
+              </Typography>
+              <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 0.75 }}>
+                {demo.accounts.map((account) => (
+                  <Chip
+                    key={account.login}
+                    size="small"
+                    variant={username === account.login ? 'filled' : 'outlined'}
+                    label={`${account.login} · ${translate(`duban.accountRole.${account.role}`)}`}
+                    onClick={() => {
+                      setUsername(account.login);
+                      setPassword(demo.password);
+                    }}
+                  />
+                ))}
+              </Stack>
+            </Box>
+          )}
         </CardContent>
       </Card>
     </Box>

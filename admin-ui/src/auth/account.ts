@@ -1,33 +1,36 @@
 import { usePermissions } from 'react-admin';
 import { graphql } from '../graphql.ts';
 
-type Role = 'supervisor' | 'department' | 'performance' | 'admin';
+export type Role = 'supervisor' | 'department' | 'performance' | 'admin';
 
-/** The signed-in account as the console needs it: who, which role, which body. */
+/** The signed-in account as the console needs it: who, which role, which body, and whether it must change its password. */
 export interface Account {
   id: string;
   login: string;
   displayName: string;
   role: Role;
   body: { id: string; shortName: string } | null;
+  mustChangePassword: boolean;
 }
 
-const accountKey = 'duban.account';
+/** Who the session cookie belongs to, held in memory only (nothing about the session is stored in the browser). */
+let known: Promise<Account | null> | null = null;
 
-/** Asks the API who the token belongs to; null when the token is missing, expired or revoked. */
-export async function fetchAccount(): Promise<Account | null> {
-  const { me } = await graphql<{ me: Account | null }>('{ me { id login displayName role body { id shortName } } }');
-  if (me) localStorage.setItem(accountKey, JSON.stringify(me));
-  return me;
+/** Asks the API who the session belongs to; null when there is none, or it has ended (logout, idle, revoked). */
+export function fetchAccount(): Promise<Account | null> {
+  known = graphql<{ me: Account | null }>('{ me { id login displayName role body { id shortName } mustChangePassword } }').then(
+    ({ me }) => me,
+    () => null,
+  );
+  return known;
 }
 
-/** The account remembered at sign-in, so every page does not ask again. */
-export function storedAccount(): Account | null {
-  const raw = localStorage.getItem(accountKey);
-  return raw ? (JSON.parse(raw) as Account) : null;
-}
+/** The account asked once per page load, so every page does not ask again. */
+export const currentAccount = (): Promise<Account | null> => known ?? fetchAccount();
 
-export const forgetAccount = () => localStorage.removeItem(accountKey);
+export const forgetAccount = () => {
+  known = null;
+};
 
 /** The signed-in account (react-admin's permissions), or undefined while it loads. */
 export function useAccount(): Account | undefined {

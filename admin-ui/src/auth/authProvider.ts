@@ -1,41 +1,38 @@
 import type { AuthProvider } from 'react-admin';
-import { graphql, resultFields, session, unwrap, type MutationResult } from '../graphql.ts';
-import { fetchAccount, forgetAccount, storedAccount, type Account } from './account.ts';
+import { graphql, resultFields, unwrap, type MutationResult } from '../graphql.ts';
+import { currentAccount, fetchAccount, forgetAccount, type Account } from './account.ts';
 
+// The token is not asked for: the session lives in the HttpOnly cookie the API sets.
 const loginMutation = `mutation ($login: String!, $password: String!) {
-  login(login: $login, password: $password) { ${resultFields('MutationLoginSuccess', 'token')} }
+  login(login: $login, password: $password) { ${resultFields('MutationLoginSuccess', 'expiresIn')} }
 }`;
 
 async function account(): Promise<Account> {
-  const known = storedAccount() ?? (await fetchAccount());
-  if (!known) throw new Error('ra.auth.auth_check_error');
-  return known;
+  const me = await currentAccount();
+  if (!me) throw new Error('ra.auth.auth_check_error');
+  return me;
 }
 
-function signOut(): void {
-  session.clear();
-  forgetAccount();
-}
-
-/** Sign-in with the API's login mutation; the bearer token lives in localStorage, `me` says who and what role. */
+/** Sign-in with the API's login mutation (which sets the session cookie); `me` says who, what role, and whether the password must change first. */
 export const authProvider: AuthProvider = {
   async login({ username, password }: { username: string; password: string }) {
-    const { login } = await graphql<{ login: MutationResult<{ token: string }> }>(loginMutation, { login: username, password });
-    session.set(unwrap(login).token);
+    const { login } = await graphql<{ login: MutationResult<{ expiresIn: string }> }>(loginMutation, { login: username, password });
+    unwrap(login);
     if (!(await fetchAccount())) throw new Error('ra.auth.sign_in_error');
   },
   async logout() {
-    signOut();
+    // Ends the session on the server (its cookie is cleared there); signed out already is fine too.
+    await graphql('mutation { logout { __typename } }').catch(() => undefined);
+    forgetAccount();
   },
   async checkAuth() {
-    if (!session.token) throw new Error('ra.auth.auth_check_error');
+    await account();
   },
   async checkError(error: { status?: number }) {
     if (error?.status !== 401) return;
     // "Not authorized" also answers a signed-in user who asked for a field beyond their role: stay signed in then.
-    const still = session.token ? await fetchAccount().catch(() => null) : null;
-    if (!still) {
-      signOut();
+    if (!(await fetchAccount())) {
+      forgetAccount();
       throw new Error('ra.auth.auth_check_error');
     }
   },

@@ -2,7 +2,8 @@ import { Alert, Box, Button, Card, CardContent, Chip, Stack, Table, TableBody, T
 import { useState } from 'react';
 import { Title, useTranslate } from 'react-admin';
 import { useAccount } from '../auth/account.ts';
-import { graphqlUpload, session } from '../graphql.ts';
+import { graphqlUpload } from '../graphql.ts';
+import { downloadFile as download } from '../shared/download.ts';
 import { LightChip } from '../lights/LightChip.tsx';
 import { endOfShanghaiDay, formatDay, formatMinute, shanghaiDay } from '../shared/dates.ts';
 import { mutate, registryId, useGraphql } from '../scores/useGraphql.ts';
@@ -23,14 +24,6 @@ interface Round {
 const roundsQuery = `{ filingRounds { id title deadline status timeline { seq type at actorName comment }
   filings { id bodyId bodyName status light due submittedAt returnCount lastReason rows { item } history { seq type at actorName comment } }
   record { filedOn filingNumber overdueBodyIds exportUrl rows { bodyName item disposition object method } } } }`;
-
-export async function download(url: string, name: string) {
-  const response = await fetch(url, { headers: { authorization: `Bearer ${session.token}` } });
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(await response.blob());
-  link.download = name;
-  link.click();
-}
 
 /** Supervision catalogue filing rounds: the coordinator opens, reviews, consolidates and files; a body submits its catalogue. */
 export function FilingRoundsPage() {

@@ -5,6 +5,8 @@ import EvaluationIcon from '@mui/icons-material/AssessmentOutlined';
 import StaffIcon from '@mui/icons-material/BadgeOutlined';
 import CreditImportIcon from '@mui/icons-material/DriveFolderUploadOutlined';
 import CalendarIcon from '@mui/icons-material/CalendarMonthOutlined';
+import AccountsIcon from '@mui/icons-material/ManageAccountsOutlined';
+import AuditIcon from '@mui/icons-material/ReceiptLongOutlined';
 import { Menu as RaMenu, useTranslate } from 'react-admin';
 import { useAccount } from '../auth/account.ts';
 
@@ -46,6 +48,8 @@ export function Menu() {
       {role === 'supervisor' && <RaMenu.Item to="/staff" primaryText={translate('duban.staff.title')} leftIcon={<StaffIcon />} />}
       {role === 'supervisor' && <RaMenu.Item to="/credit-import" primaryText={translate('duban.creditImport.title')} leftIcon={<CreditImportIcon />} />}
       <RaMenu.Item to="/holiday-calendar" primaryText={translate('duban.calendar.title')} leftIcon={<CalendarIcon />} />
+      {(role === 'admin' || role === 'supervisor') && <RaMenu.Item to="/accounts" primaryText={translate('duban.accounts.title')} leftIcon={<AccountsIcon />} />}
+      {role === 'admin' && <RaMenu.Item to="/audit" primaryText={translate('duban.audit.title')} leftIcon={<AuditIcon />} />}
     </RaMenu>
   );
 }

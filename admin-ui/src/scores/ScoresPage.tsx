@@ -2,7 +2,7 @@ import { Alert, Box, Button, Card, CardContent, Chip, Collapse, MenuItem, Stack,
 import { Fragment, useState } from 'react';
 import { Title, useTranslate } from 'react-admin';
 import { useAccount } from '../auth/account.ts';
-import { session } from '../graphql.ts';
+import { downloadFile } from '../shared/download.ts';
 import { formatMinute } from '../shared/dates.ts';
 import { mutate, useGraphql } from './useGraphql.ts';
 
@@ -29,13 +29,7 @@ export function ScoresPage() {
   const sheet = data?.scoreSheets[0];
   const run = (query: string, variables: Record<string, unknown>) =>
     mutate(query, variables).then(() => (setFailure(null), reload()), (e: Error) => setFailure(e.message));
-  const download = async (url: string) => {
-    const response = await fetch(url, { headers: { authorization: `Bearer ${session.token}` } });
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(await response.blob());
-    link.download = `scores-${sheet?.id}.xlsx`;
-    link.click();
-  };
+  const download = (url: string) => downloadFile(url, `scores-${sheet?.id}.xlsx`).catch((e: Error) => setFailure(e.message));
   return (
     <Box sx={{ py: 2 }} data-testid="scores-page">
       <Title title={translate('duban.scores.title')} />

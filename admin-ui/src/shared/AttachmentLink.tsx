@@ -1,8 +1,8 @@
 import { Link } from '@mui/material';
 import { useNotify } from 'react-admin';
-import { downloadAttachment } from './download.ts';
+import { downloadFile } from './download.ts';
 
-/** A stored file as a link under its name: the href is its download route, a click sends the sign-in token with it. */
+/** A stored file as a link under its name: the href is its download route (the session cookie goes with it). */
 export function AttachmentLink({ file }: { file: { name: string; url: string } }) {
   const notify = useNotify();
   return (
@@ -12,7 +12,7 @@ export function AttachmentLink({ file }: { file: { name: string; url: string } }
       data-testid="attachment-link"
       onClick={(event) => {
         event.preventDefault();
-        downloadAttachment(file.url, file.name).catch((error: Error) => notify(error.message, { type: 'error' }));
+        downloadFile(file.url, file.name).catch((error: Error) => notify(error.message, { type: 'error' }));
       }}
     >
       {file.name}

@@ -1,11 +1,10 @@
-import { session } from '../graphql.ts';
-
 /**
- * Downloads a stored file under its name. The route needs the bearer token,
- * which a plain link would not send: fetch the file, then hand the browser a blob.
+ * Downloads a file the API serves (an attachment, an export) under a name.
+ * The session cookie goes with the request as with any other; fetching first
+ * lets a refusal show in words instead of saving an error page as the file.
  */
-export async function downloadAttachment(url: string, name: string): Promise<void> {
-  const response = await fetch(url, { headers: { authorization: `Bearer ${session.token ?? ''}` } });
+export async function downloadFile(url: string, name: string): Promise<void> {
+  const response = await fetch(url, { credentials: 'same-origin' });
   if (!response.ok) throw new Error(((await response.json().catch(() => ({}))) as { error?: string }).error ?? `HTTP ${response.status}`);
   const blobUrl = URL.createObjectURL(await response.blob());
   const link = Object.assign(document.createElement('a'), { href: blobUrl, download: name });

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Chip } from '@mui/material';
 import AttachFileIcon from '@mui/icons-material/AttachFile';
 import { useNotify } from 'react-admin';
-import { downloadAttachment } from '../shared/download.ts';
+import { downloadFile } from '../shared/download.ts';
 
 /** An attachment of a timeline event, downloaded on a click. */
 export function AttachmentChip({ file }: { file: { id: string; name: string } }) {
@@ -11,7 +11,7 @@ export function AttachmentChip({ file }: { file: { id: string; name: string } })
   const download = async () => {
     setBusy(true);
     try {
-      await downloadAttachment(`/attachments/${encodeURIComponent(file.id)}`, file.name);
+      await downloadFile(`/attachments/${encodeURIComponent(file.id)}`, file.name);
     } catch (error) {
       notify((error as Error).message, { type: 'error' });
     } finally {
