@@ -137,4 +137,43 @@ describe('layouts of the genre', () => {
     expect(plan.tasks.map((t) => t.text)).toEqual(['完成造林任务200万亩。', '开展森林乡村建设。', '实施廊道绿化提升工程。', '严格林地管理。', '强化森林防火。', '加强古树名木保护。']);
     expect(plan.requirements.map((r) => r.due)).toEqual(['2020-12-31T23:59:59+08:00', '2020-11-30T23:59:59+08:00']);
   });
+  it('reads an item whose title starts with digits as one item, not a sub-number: 11.121… continues 10. (digit-titles)', () => {
+    expect(roles('digit-titles')).toEqual([
+      ['1.2', ['市科技局'], ['市人力资源和社会保障局', '各区、县级市']],
+      ['1.3', ['市科技局'], ['市财政局']],
+      ['1.4', ['市工业和信息化局'], ['各有关区、县级市']],
+      ['2.5', ['市政务服务数据管理局'], ['市委组织部']],
+      ['2.6', ['团市委'], ['各区、县级市']],
+      ['3.7', ['市财政局'], []],
+    ]);
+    const texts = read('digit-titles').tasks.map((t) => t.text);
+    expect(texts.slice(1, 4).map((t) => t.slice(0, 6))).toEqual(['100个创新', '5G应用工程', '12345人']);
+    expect(checks('digit-titles')).toEqual([['noDate', null]]);
+  });
+
+  it('reads two-level numbers (1.1, 1.2 under 1.) where the notice numbers its items that way (dotted-levels)', () => {
+    expect(roles('dotted-levels')).toEqual([
+      ['1.1', ['县农业农村局'], ['各乡镇人民政府']],
+      ['1.2', ['县农业农村局'], ['县财政局', '县自然资源局']],
+      ['1.3', ['县发展改革委'], []],
+      ['2.1', ['县农业农村局'], ['县市场监管局']],
+      ['2.2', ['县农业农村局'], ['县财政局']],
+    ]);
+    expect(read('dotted-levels').tasks.map((t) => t.section)).toEqual(['稳定粮食生产', '稳定粮食生产', '稳定粮食生产', '发展乡村产业', '发展乡村产业']);
+    expect(read('dotted-levels').tasks[4]!.text).toBe('3个省级现代农业产业园通过验收。');
+  });
+
+  it('reads numbers written with ﹒ ､ ． ⒈ and leader lines after the task (separators)', () => {
+    expect(roles('separators')).toEqual([
+      ['1.1', ['省发展改革委'], ['省政府各部门', '各直属机构']],
+      ['1.2', ['省人力资源社会保障厅'], ['省教育厅', '省财政厅']],
+      ['1.3', ['省发展改革委'], ['省市场监管局', '省统计局']],
+      ['2.1', ['省发展改革委'], ['省自然资源厅', '省生态环境厅']],
+      ['2.2', ['省交通运输厅'], []],
+      ['3.1', ['省市场监管局'], []],
+      ['3.2', ['省政务服务管理局'], []],
+    ]);
+    expect(read('separators').tasks.slice(0, 2).map((t) => t.text)).toEqual(['全省地区生产总值增长6.5%以上。', '城镇新增就业65万人以上。']);
+    expect(checks('separators')).toEqual([['noDate', null]]);
+  });
 });
