@@ -1,3 +1,4 @@
+import { unpipe } from './pipes.ts';
 import { re } from './variants.ts';
 
 /**
@@ -24,10 +25,10 @@ export const isChrome = (line: string) => chromeLines.some((pattern) => pattern.
 /**
  * The text's lines, trimmed, without blank lines and page chrome. A line with
  * tabs between words is a table row: its tabs at either end are empty cells
- * and stay.
+ * and stay; cells separated by | become tab-separated (pipes.ts).
  */
 export function contentLines(text: string): string[] {
-  return text
+  const lines = text
     .split(/\r\n|\r|\n/)
     .map((line) => {
       const trimmed = line.replace(/^[ \f\v\u3000\u00a0\ufeff]+|[ \f\v\u3000\u00a0\ufeff]+$/g, '');
@@ -35,4 +36,5 @@ export function contentLines(text: string): string[] {
       return words.includes('\t') ? trimmed : words;
     })
     .filter((line) => line !== '' && !isChrome(line.trim()));
+  return unpipe(lines);
 }

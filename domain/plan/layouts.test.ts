@@ -176,4 +176,27 @@ describe('layouts of the genre', () => {
     expect(read('separators').tasks.slice(0, 2).map((t) => t.text)).toEqual(['全省地区生产总值增长6.5%以上。', '城镇新增就业65万人以上。']);
     expect(checks('separators')).toEqual([['noDate', null]]);
   });
+  it('reads a table copied from a web page, one cell per line each ending with |, a leader column ignored (table-pipes)', () => {
+    expect(roles('table-pipes')).toEqual([
+      ['1.1', ['区住建局', '各街道'], []],
+      ['1.2', ['区城管局'], []],
+      ['2.3', ['区园林中心', '区体育中心'], []],
+    ]);
+    const plan = read('table-pipes');
+    expect(plan.tasks.map((t) => t.section)).toEqual(['改善居住条件', '改善居住条件', '提升公共空间']);
+    expect(plan.tasks[2]!.text).toBe('新建口袋公园5个，提升城市绿化水平，打造15分钟健身圈。');
+    expect(plan.tasks.map((t) => t.text).join('')).not.toMatch(/王明|李华|赵刚|\|/);
+    expect(checks('table-pipes')).toEqual([['noDate', null]]);
+  });
+
+  it('reads a markdown table, its rule row skipped and an empty cell kept in place (table-markdown)', () => {
+    expect(roles('table-markdown')).toEqual([
+      ['1.1', ['县教育局'], ['县住建局', '县财政局']],
+      ['1.2', ['县交通运输局'], []],
+      ['1.3', ['县卫生健康委'], ['各乡镇人民政府']],
+    ]);
+    const plan = read('table-markdown');
+    expect(plan.tasks.map((t) => t.text)).toEqual(['新建城区公办幼儿园2所', '改造农村公路50公里', '为65岁以上老人免费体检']);
+    expect(plan.requirements.map((r) => r.due)).toEqual(['2024-09-30T23:59:59+08:00', '2024-11-30T23:59:59+08:00']);
+  });
 });
