@@ -71,12 +71,10 @@ export function unpipe(lines: readonly string[]): string[] {
     }
     if (cellEnd.test(line) && line.length > 1) {
       const { cells: run, end } = cellRun(lines, i);
-      const rows = rowsOfCells(run);
-      if (rows) {
-        out.push(...rows);
-        i = end - 1;
-        continue;
-      }
+      // Lines ending with | under no header are left as they are, all at once (so the text is read once).
+      out.push(...(rowsOfCells(run) ?? lines.slice(i, Math.max(end, i + 1))));
+      i = Math.max(end, i + 1) - 1;
+      continue;
     }
     out.push(line);
   }

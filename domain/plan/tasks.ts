@@ -64,12 +64,27 @@ function peersOfTasks(items: Item[], tasks: ReadonlySet<Item>): Item[] {
   const firstTask = new Map<Item | null, Item>();
   const sorted = [...tasks].sort((a, b) => order.get(a)! - order.get(b)!);
   for (const task of sorted) if (!firstTask.has(task.parent)) firstTask.set(task.parent, task);
-  const runningOn = sorted.some((t, i) => i > 0 && t.parent !== sorted[i - 1]!.parent && t.heading.number > sorted[i - 1]!.heading.number);
+  // Whether the tasks' numbers run on from one section to the next, as most of the notice's section changes say.
+  const changes = sorted.flatMap((t, i) => (i > 0 && t.parent !== sorted[i - 1]!.parent ? [t.heading.number > sorted[i - 1]!.heading.number] : []));
+  const runningOn = changes.filter(Boolean).length * 2 > changes.length;
+  // The heading's first item at each level says whether its numbering carries on the tasks' or starts afresh.
+  const levelKey = (item: Item) => `${order.get(item.parent!)}:${item.heading.rank}`;
+  const leads = new Map<string, Item>();
+  for (const item of items) if (item.parent && !leads.has(levelKey(item))) leads.set(levelKey(item), item);
+  /** The index in `sorted` of the first task after position `at`. */
+  const nextTask = (at: number): number => {
+    let [low, high] = [0, sorted.length];
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (order.get(sorted[mid]!)! > at) high = mid;
+      else low = mid + 1;
+    }
+    return low;
+  };
   const amongTasks = (item: Item): boolean => {
-    // The heading's first item at this level says whether its numbering carries on the tasks' or starts afresh.
-    const lead = items.find((i) => i.parent === item.parent && i.heading.rank === item.heading.rank)!;
-    const before = sorted.filter((t) => order.get(t)! < order.get(lead)!).at(-1);
-    const after = sorted.find((t) => order.get(t)! > order.get(item)!);
+    const lead = leads.get(levelKey(item))!;
+    const before = sorted[nextTask(order.get(lead)!) - 1];
+    const after = sorted[nextTask(order.get(item)!)];
     if (!before || before.heading.rank !== item.heading.rank || before.parent?.heading.rank !== item.parent?.heading.rank) return false;
     if (runningOn || lead.heading.number === before.heading.number + 1) {
       return before.heading.number < item.heading.number && (!after || item.heading.number < after.heading.number);
