@@ -52,8 +52,10 @@ describe('parseHeading', () => {
     expect(read(['1.稳定生产', '1.1 建设农田。', '1.2 建设烘干中心。', '2.发展产业', '2.1 培育龙头企业。'])).toEqual([
       [2, 1, '稳定生产'], [2.5, 1, '建设农田。'], [2.5, 2, '建设烘干中心。'], [2, 2, '发展产业'], [2.5, 1, '培育龙头企业。'],
     ]);
-    // An amount in the middle of a numbered list is no item.
+    // An amount in the middle of a numbered list is no item, nor a line wrapped in the middle of a sentence.
     expect(read(['3.推进改革。', '1.5倍以上。'])).toEqual([[2, 3, '推进改革。'], null]);
+    expect(read(['1.加大补助力度，给予最高', '2.5万元补助。'])).toEqual([[2, 1, '加大补助力度，给予最高'], null]);
+    expect(read(['1.完成改造。', '牵头单位：市住建局', '2.1000户加装电梯。'])).toEqual([[2, 1, '完成改造。'], null, [2, 2, '1000户加装电梯。']]);
   });
 
   it('does not take amounts, dates or parentheticals for headings', () => {

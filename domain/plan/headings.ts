@@ -1,4 +1,5 @@
 import { parseNumber } from '../dates/numerals.ts';
+import { labelLine } from './vocabulary.ts';
 
 /**
  * Numbered headings, by the conventional order of levels in Chinese official
@@ -81,10 +82,11 @@ const twoNumbers = new RegExp(`^(${arabic})(${dot})\\s*(${digit})`);
  * The headings of a notice's lines. A line that starts like a two-level number
  * (11.121人才梯队项目, 2.2 3个产业园) is one only where the notice numbers its
  * items that way: a sibling before or after it in sequence (2.1 beside 2.2), or
- * 1 under the item it divides (1.1 after 1.). Otherwise, when its first number
- * carries on the numbering of the items (11 after 10, 1 after a heading above
- * them), it is that item, its words starting with the digits after the dot;
- * else it is read as the line alone reads.
+ * 1 under the item it divides (1.1 after 1.). Otherwise, when it starts after
+ * a sentence ended and its first number carries on the numbering of the items
+ * (11 after 10, 1 after a heading above them), it is that item, its words
+ * starting with the digits after the dot; else it is read as the line alone
+ * reads.
  */
 export function readHeadings(lines: readonly string[]): Array<Heading | null> {
   const alone = lines.map(parseHeading);
@@ -103,7 +105,10 @@ export function readHeadings(lines: readonly string[]): Array<Heading | null> {
       const siblings = dotted.get(m[1]!);
       const inSequence = heading !== null && (siblings?.has(heading.number - 1) || siblings?.has(heading.number + 1));
       const divides = heading !== null && heading.number === 1 && lastItem === first;
-      const carriesOn = first === (lastItem ?? 0) + 1 || (first === 1 && aboveItems);
+      // A line wrapped in the middle of a sentence ("…给予最高" / "2.5万元补助") starts no item; one after a heading above items, a sentence or a role line may.
+      const before = lines[i - 1] ?? '';
+      const afterSentence = i === 0 || (alone[i - 1]?.rank ?? 2) < 2 || /[。；;）)〕】\]：:！!？?]$/.test(before) || labelLine.test(before);
+      const carriesOn = afterSentence && (first === (lastItem ?? 0) + 1 || (first === 1 && aboveItems));
       if (!inSequence && !divides && carriesOn) {
         const marker = line.slice(0, m[1]!.length + m[2]!.length);
         heading = { rank: 2, number: first, marker, rest: line.slice(marker.length).trim() };
