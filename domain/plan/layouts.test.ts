@@ -210,4 +210,14 @@ describe('layouts of the genre', () => {
     ]);
     expect(read('role-notes').tasks[3]!.text).toBe('推进数据要素市场化配置改革，建设省级数据交易平台。');
   });
+  it('keeps the leaders of a 责任领导 column out of the task text in a table flattened one cell per line (table-leaders)', () => {
+    expect(roles('table-leaders')).toEqual([
+      ['1.1', ['县住建局', '县水务局'], []],
+      ['1.2', ['县农业农村局'], []],
+      ['1.3', ['县商务局'], []],
+    ]);
+    expect(read('table-leaders').tasks.map((t) => t.text)).toEqual([
+      '推进县城污水管网改造，新建管网20公里。', '开展农村人居环境整治，完成改厕3000户。', '建设县级物流配送中心，畅通农产品上行渠道。',
+    ]);
+  });
 });
