@@ -41,11 +41,11 @@ describe('parseHeading', () => {
     expect(level('2.2 3个产业园通过验收')).toEqual([2.5, 2, '2.2 ', '3个产业园通过验收']);
   });
 
-  it('reads a line starting like 11.121 as a two-level number only where the notice numbers its items so', () => {
+  it('reads a line starting like 11.365 as a two-level number only where the notice numbers its items so', () => {
     const read = (lines: string[]) => readHeadings(lines).map((h) => h && [h.rank, h.number, h.rest]);
-    // 11.121人才梯队项目 carries on after 10.: item 11, its words starting with 121.
-    expect(read(['10.博士后项目。', '11.121人才梯队项目。', '12.青年项目。'])).toEqual([
-      [2, 10, '博士后项目。'], [2, 11, '121人才梯队项目。'], [2, 12, '青年项目。'],
+    // 11.365便民服务项目 carries on after 10.: item 11, its words starting with 365.
+    expect(read(['10.社区服务项目。', '11.365便民服务项目。', '12.青年驿站项目。'])).toEqual([
+      [2, 10, '社区服务项目。'], [2, 11, '365便民服务项目。'], [2, 12, '青年驿站项目。'],
     ]);
     expect(read(['（一）产业人才', '1.5G工程师计划。'])).toEqual([[1, 1, '产业人才'], [2, 1, '5G工程师计划。']]);
     // Siblings in sequence, or 1 under the item it divides: a second level.

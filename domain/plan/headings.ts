@@ -75,12 +75,12 @@ export function parseHeading(line: string): Heading | null {
   return enclosedHeading(line);
 }
 
-/** A line that starts like "11.121…": a two-level number, or a number whose item's words start with digits. */
+/** A line that starts like "11.365…": a two-level number, or a number whose item's words start with digits. */
 const twoNumbers = new RegExp(`^(${arabic})(${dot})\\s*(${digit})`);
 
 /**
  * The headings of a notice's lines. A line that starts like a two-level number
- * (11.121人才梯队项目, 2.2 3个产业园) is one only where the notice numbers its
+ * (11.365便民服务项目, 2.2 3个产业园) is one only where the notice numbers its
  * items that way: a sibling before or after it in sequence (2.1 beside 2.2), or
  * 1 under the item it divides (1.1 after 1.). Otherwise, when it starts after
  * a sentence ended and its first number carries on the numbering of the items

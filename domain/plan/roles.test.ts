@@ -173,14 +173,14 @@ describe('the variants of the genre', () => {
   });
 
   it('reads 牵头 after some names of a 责任单位 list: they lead, the names after them support', () => {
-    expect(roles('责任单位：省政府办公厅、省财政厅牵头，省商务厅、省文旅厅（除标注为“牵头”的单位外，列第一位的为牵头单位，下同）')).toEqual({
-      leads: ['省政府办公厅', '省财政厅'], supports: ['省商务厅', '省文旅厅'],
+    expect(roles('责任单位：省政府办公厅、省财政厅牵头，省审计厅、省文旅厅（除注明“牵头”的以外，排在首位的单位牵头，下同）')).toEqual({
+      leads: ['省政府办公厅', '省财政厅'], supports: ['省审计厅', '省文旅厅'],
     });
     expect(roles('责任单位：省商务厅牵头，省财政厅')).toEqual({ leads: ['省商务厅'], supports: ['省财政厅'] });
   });
 
   it('ends the bodies of a label at the end of its sentence: a sentence after it that names no roles is a note', () => {
-    expect(roles('责任单位：省发展改革委、省市场监管局按职责分工负责。具体任务均涉及各市（州）人民政府，不再做分工，下同。')).toEqual({
+    expect(roles('责任单位：省发展改革委、省市场监管局按职责分工负责。涉及各市的具体工作不再另行分工，下同。')).toEqual({
       leads: ['省发展改革委', '省市场监管局'], supports: [],
     });
     expect(roles('牵头单位：省商务厅。配合单位：省财政厅。')).toEqual({ leads: ['省商务厅'], supports: ['省财政厅'] });

@@ -164,7 +164,7 @@ export function addList(roles: Roles, slot: Slot, value: string, registry: BodyR
 
 /**
  * A label's bodies run to the end of its sentence; a sentence after it counts
- * only when it is role clauses too ("…按职责分工负责。具体任务涉及各市，不再做分工" ends at 负责).
+ * only when it is role clauses too ("…按职责分工负责。涉及各市的工作不再另行分工" ends at 负责).
  */
 function roleSentences(value: string, registry: BodyRegistry): string {
   const [first, ...more] = splitTopLevel(value, /[。]/);
