@@ -1,11 +1,12 @@
 // `npm run -s plan:import -- <file> [--rebased]`: parses a notice, stores the
 // plan and starts its task workflows on the running Temporal server (start
 // Duban with `npm start` first). Importing the same notice again changes nothing.
+// The document is read and parsed in the worker thread of `plan:parse` and the
+// API, within the same limits.
 import fs from 'node:fs';
 import { commitPlan } from '../api/plans/commit.ts';
-import { readNotice } from '../api/plans/read-notice.ts';
+import { parseUntrusted } from '../api/plans/sandbox.ts';
 import { validateDraft } from '../api/plans/validate-draft.ts';
-import { parseNotice } from '../domain/plan/parse.ts';
 import { loadConfig } from '../runtime/config.ts';
 import { createPrisma } from '../runtime/db.ts';
 import { connectClient } from '../runtime/temporal.ts';
@@ -15,8 +16,8 @@ const file = args.find((a) => !a.startsWith('--'));
 const config = loadConfig();
 try {
   if (!file) throw new Error('用法 usage: npm run -s plan:import -- <file> [--rebased]');
-  const sourceText = await readNotice(fs.readFileSync(file), file);
-  const draft = { ...parseNotice(sourceText), sourceText, timeline: args.includes('--rebased') ? ('rebased' as const) : ('historic' as const) };
+  const { sourceText, plan } = await parseUntrusted({ bytes: new Uint8Array(fs.readFileSync(file)), fileName: file });
+  const draft = { ...plan, sourceText, timeline: args.includes('--rebased') ? ('rebased' as const) : ('historic' as const) };
   validateDraft(draft);
   const prisma = await createPrisma(config.databaseUrl);
   const temporal = await connectClient(config).catch(() => {

@@ -30,4 +30,10 @@ describe('contentLines', () => {
   it('trims, including ideographic spaces, and drops blank lines', () => {
     expect(contentLines('\ufeff今天是:\r\n\r\n\u3000\u3000一、总体要求 \n\n')).toEqual(['一、总体要求']);
   });
+
+  it('turns cells separated by | into tab-separated rows, one per row or one per line, and leaves other bars alone', () => {
+    expect(contentLines('| 序号 | 任务 | 牵头单位 |\n|---|---|---|\n| 1 | 建设平台 |  |')).toEqual(['序号\t任务\t牵头单位', '1\t建设平台\t']);
+    expect(contentLines('序号 |\n任务 |\n牵头单位 |\n1 |\n建设\n平台 |\n|\n说明文字。')).toEqual(['序号\t任务\t牵头单位', '1\t建设平台\t', '说明文字。']);
+    expect(contentLines('加入收藏 | 繁體中文 | 表格下载')).toEqual(['加入收藏 | 繁體中文 | 表格下载']);
+  });
 });

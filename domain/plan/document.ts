@@ -69,6 +69,10 @@ const siteLine = re('网站|门户|首页|网$|[>»＞|｜]|^(政务公开|信�
 const salutation = /[:：]$/;
 const titleSearch = 40;
 
+/** A page's title ends with the site's name: "…的通知-某某网", "…的通知_某某市人民政府门户网站". */
+const siteSuffix = re('(?<=(?:通知|意见|方案|决定|办法|分工|细则|规定|纲要|计划|规划|通报|公告|要点|措施|清单|安排))\\s*[-_－—–|｜]+\\s*[^\\s，。；;：:]{2,30}$');
+const withoutSiteName = (line: string) => line.replace(siteSuffix, '');
+
 /** The lines of a title starting at `start`, joined while a title broken across lines has not yet ended. */
 function titleRun(lines: string[], start: number): number[] {
   const indices: number[] = [];
@@ -81,20 +85,26 @@ function titleRun(lines: string[], start: number): number[] {
   return indices;
 }
 
-/**
- * The title: the first run of title lines near the top that ends the way titles
- * end (…的通知, …方案), so that page chrome above it is passed over; else the
- * first lines after the banners.
- */
-function findTitle(lines: string[], banners: number): number[] {
-  const limit = Math.min(lines.length, titleSearch);
-  for (let i = 0; i < limit; i++) {
+/** The first run of title lines from `from` that ends the way titles end, before the letter or the items begin. */
+function titleFrom(lines: string[], from: number): number[] | null {
+  const limit = Math.min(lines.length, from + titleSearch);
+  for (let i = from; i < limit; i++) {
     if (salutation.test(lines[i]!) || parseHeading(lines[i]!)) break;
     const run = titleRun(lines, i);
     const text = run.map((k) => lines[k]).join('');
     if (run.length && text.length >= 6 && titleEnd.test(text)) return run;
   }
-  return titleRun(lines, banners);
+  return null;
+}
+
+/**
+ * The title: the first run of title lines near the top that ends the way titles
+ * end (…的通知, …方案), so that page chrome above it is passed over; when the
+ * letter starts with its addressees, the title of the plan after its date; else
+ * the first lines after the banners.
+ */
+function findTitle(lines: string[], banners: number, dateLine: number | null): number[] {
+  return titleFrom(lines, 0) ?? (dateLine === null ? null : titleFrom(lines, dateLine + 1)) ?? titleRun(lines, banners);
 }
 
 /** A short line naming an office right above the date: the signature. */
@@ -126,17 +136,19 @@ function findBasis(lines: string[], own: string | null): string | null {
 
 export function readDocument(lines: string[], raw: string): DocumentInfo {
   const banners = bannerCount(lines);
-  const titleLines = findTitle(lines, banners);
-  const title = titleLines.map((i) => lines[i]).join('');
+  const dateIndex = lines.findIndex(isDateLine);
+  const dateLine = dateIndex >= 0 ? dateIndex : null;
+  const titles = lines.map(withoutSiteName);
+  const titleLines = findTitle(titles, banners, dateLine);
+  const title = titleLines.map((i) => titles[i]).join('');
   const meta = new Set([...lines.keys()].slice(0, Math.min(banners, titleLines[0] ?? banners)).concat(titleLines));
 
   const ownIndex = lines.findIndex((line, i) => i < 12 && isDocNumberLine(line));
   if (ownIndex >= 0) meta.add(ownIndex);
   const own = ownIndex >= 0 ? lines[ownIndex]! : metadata(raw, '发文字号');
 
-  const dateIndex = lines.findIndex(isDateLine);
-  const dateLine = dateIndex >= 0 ? dateIndex : null;
-  const issuedOn = parseCalendarDate(dateLine !== null ? unbracket(lines[dateLine]!) : (metadata(raw, '成文日期') ?? ''));
+  const metaDate = (metadata(raw, '成文日期') ?? metadata(raw, '发文日期') ?? '').replace(/^([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})$/, '$1年$2月$3日');
+  const issuedOn = parseCalendarDate(dateLine !== null ? unbracket(lines[dateLine]!) : metaDate);
   const signature = dateLine !== null && !meta.has(dateLine - 1) ? signatureAt(lines, dateLine - 1) : null;
   if (dateLine !== null) meta.add(dateLine);
   if (signature) meta.add(dateLine! - 1);

@@ -129,14 +129,14 @@ describe('hand-written notices in other layouts', () => {
 
   it('puts the tasks of a single-level notice in section 1: 1.1, 1.2, … (single-level)', () => {
     const title = '国务院办公厅关于印发全国深化“放管服”改革优化营商环境电视电话会议重点任务分工方案的通知';
-    const first = ['市场监管总局', '司法部', '国务院有关部门', '各省级人民政府'];
+    const first = ['市场监管总局', '司法部'];
     expect(fixture('single-level')).toEqual<Read>({
       title,
       issuer: '国务院办公厅',
       issuedOn: '2019-08-01',
       basis: '国办发〔2019〕39号',
       tasks: [
-        task('1.1', title, '在全国推开“证照分离”改革，年底前实现“照后减证”。', first),
+        task('1.1', title, '在全国推开“证照分离”改革，年底前实现“照后减证”。', first, ['国务院有关部门', '各省级人民政府']),
         task('1.2', title, '制定出台优化营商环境条例配套措施。', ['司法部', '发展改革委']),
         task('1.3', title, '清理规范行政审批中介服务事项，2019年10月底前公布清单。', ['国务院审改办'], ['各有关部门']),
         task('1.4', title, '推进政务服务“一网通办”。', ['国务院办公厅']),

@@ -33,6 +33,17 @@ describe('splitBodies', () => {
     expect(split('各省、自治区、直辖市人民政府，国务院各部委')).toEqual(['各省、自治区、直辖市人民政府', '国务院各部委']);
   });
 
+  it('lets 各 run over the bare kinds after it, and starts a new body at a piece with its own 各 or a name of its own', () => {
+    expect(split('各区、县级市')).toEqual(['各区、县级市']);
+    expect(split('各有关区、县级市')).toEqual(['各有关区、县级市']);
+    expect(split('各县、市、区财政局')).toEqual(['各县、市、区财政局']);
+    expect(split('各地、各部门')).toEqual(['各地', '各部门']);
+    expect(split('各乡镇、各街道')).toEqual(['各乡镇', '各街道']);
+    expect(split('各街道、区直各部门')).toEqual(['各街道', '区直各部门']);
+    expect(split('各乡镇、县直有关部门')).toEqual(['各乡镇', '县直有关部门']);
+    expect(split('省政府各部门、各直属机构')).toEqual(['省政府各部门', '各直属机构']);
+  });
+
   it('reads 等 before a group as the group, and drops a bare 等', () => {
     expect(split('财政部、人力资源社会保障部、民政部等有关部门和单位')).toEqual([
       '财政部', '人力资源社会保障部', '民政部', '有关部门和单位',

@@ -31,8 +31,15 @@ const etcGroup = re('等(?=[^、，,]{0,8}(部门|单位|机构|部委|方面|�
 const keptGroup = re('^[^、，,]{0,6}(其他|其它|有关|相关|各)');
 /** A bare 等 (等部门, 等单位) at the end of a name adds nothing. */
 const trailingEtc = re('等(部门|单位|机构|方面|部委)?$');
-/** A part of a compound jurisdiction: 各区、县人民政府 and 各省、自治区、直辖市人民政府 are one name. */
-const jurisdiction = re('^各?(省|市|区|县|自治区|直辖市|自治州|州|盟|地|乡|镇|街道|县级市|计划单列市)$');
+/**
+ * Compound jurisdictions: 各 runs over the bare kinds listed after it (各区、县级市, 各省、自治区、直辖市人民政府,
+ * 各有关区、县级市 are one group each); a piece with its own 各 or a name of its own (区直各部门) is another body.
+ */
+const kinds = '(?:省|市|区|县|自治区|直辖市|自治州|州|盟|旗|地|乡|镇|乡镇|街道|县级市|计划单列市)(?:[（(][^（）()]*[）)])?';
+const jurisdiction = re(`^各?(?:有关|相关)?${kinds}$`);
+const bareKind = re(`^${kinds}$`);
+/** The last piece of a compound: a kind and what they all are (区人民政府, 区财政局), not a body directly under one (县直有关部门). */
+const kindsTail = re(`^${kinds}(?![直属])[^各]*$`);
 const leadingBy = re('^(具体|分别|统一)?(由|会同|联合|并会同)');
 
 /** Brackets and quotes: separators inside them do not split a list. */
@@ -137,7 +144,11 @@ function mergeJurisdictions(pieces: Piece[]): string[] {
   let pending = '';
   let lastSep = '';
   for (const { text, sep } of pieces) {
-    if (sep === '、' && jurisdiction.test(text)) {
+    if (pending && (text.startsWith('各') || !kindsTail.test(text))) {
+      names.push(pending.slice(0, -1));
+      pending = '';
+    }
+    if (sep === '、' && (pending ? bareKind.test(text) : jurisdiction.test(text))) {
       pending += text + sep;
     } else if (lastSep === '、' && names.length > 0 && !pending && bareNoun.test(text.trim())) {
       names[names.length - 1] += `、${text}`;

@@ -1,5 +1,5 @@
 import type { BodyRegistry } from '../bodies/registry.ts';
-import { type Heading, parseHeading } from './headings.ts';
+import { type Heading, readHeadings } from './headings.ts';
 import { looksLikeBody } from './lists.ts';
 import { type Conventions, extractRoles, hasBodies, isRoleLine, readRoleText } from './roles.ts';
 import { findTables, rowRank, sectionRank, type TableRow } from './tables.ts';
@@ -74,6 +74,7 @@ export function buildOutline(
   };
   const stop = new Set([...document.meta, ...(document.dateLine === null ? [] : [document.dateLine])]);
   const tables = new Map(findTables(lines, context.registry, context.conventions, stop).map((t) => [t.start, t]));
+  const headings = readHeadings(lines.map(plain));
   for (let i = 0; i < lines.length; i++) {
     const table = tables.get(i);
     if (table) {
@@ -96,7 +97,7 @@ export function buildOutline(
     }
     if (document.meta.has(i)) continue;
     const line = plain(lines[i]!);
-    const heading = parseHeading(line);
+    const heading = headings[i];
     if (heading) {
       current = push(heading, heading.rest);
     } else if (current && isRoleLine(line)) {

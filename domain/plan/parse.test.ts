@@ -72,6 +72,25 @@ describe('parseNotice', () => {
     expect(plan.warnings.filter((w) => w.code === 'rolesUnread').map((w) => w.ref)).toEqual(['1.3', '2.5']);
   });
 
+  it('keeps a section of unread items between sections of tasks where each section numbers its tasks afresh', () => {
+    const plan = parseNotice(notice([
+      '一、总体要求', '1.目标。到2025年基本建成。',
+      '二、优化审批', '1.压缩审批时限。（市A局负责）', '2.推行告知承诺。（市A局牵头，市B局配合）',
+      '三、强化监管', '1.推行信用监管。', '2.开展联合抽查。',
+      '四、提升服务', '1.推进一网通办。（市C局负责）',
+      '五、保障措施', '1.加强组织领导。', '2.强化督促检查。',
+    ].join('\n')));
+    expect(plan.tasks.map((t) => [t.ref, t.leads])).toEqual([['1.1', ['市A局']], ['1.2', ['市A局']], ['2.1', []], ['2.2', []], ['3.1', ['市C局']]]);
+    expect(plan.warnings.filter((w) => w.code === 'rolesUnread').map((w) => w.ref)).toEqual(['2.1', '2.2']);
+  });
+
+  it('keeps items after the last task that carry on the numbering of the tasks', () => {
+    const plan = parseNotice(notice([
+      '一、重点任务', '（一）完善制度。（市A局负责）', '（二）加强监管。（市B局负责）', '二、组织实施', '（三）强化督查考核。',
+    ].join('\n')));
+    expect(plan.tasks.map((t) => [t.ref, t.leads])).toEqual([['1.1', ['市A局']], ['1.2', ['市B局']], ['2.3', []]]);
+  });
+
   it('reads a label whose bodies are on the next line', () => {
     const plan = parseNotice(notice('一、工作\n1.推进改革。\n牵头单位：\n市A局\n配合单位：\n市B局、市C局\n2.加强监管。（市D局负责）'));
     expect(plan.tasks.map((t) => [t.ref, t.text, t.leads, t.supports])).toEqual([

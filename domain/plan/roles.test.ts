@@ -58,12 +58,13 @@ describe('verb clauses', () => {
     expect(readRoleText('市发展改革委牵头，市财政局配合，2016年底前完成', registry)).toEqual({
       leads: ['市发展改革委'], supports: ['市财政局'], responsible: [], timeLimits: ['2016年底前完成'],
     });
-    expect(readRoleText('2016年底前完成，市财政局负责', registry)).toMatchObject({ leads: ['市财政局'], timeLimits: ['2016年底前完成'] });
+    expect(readRoleText('2016年底前完成，市财政局负责', registry)).toMatchObject({ responsible: ['市财政局'], timeLimits: ['2016年底前完成'] });
     expect(readRoleText('2016年底前完成', registry)).toBeNull();
   });
 
-  it('reads 落实 as leading, but not in prose', () => {
-    expect(roles('市政府督查室牵头，各区人民政府落实')).toEqual({ leads: ['市政府督查室', '各区人民政府'], supports: [] });
+  it('reads 落实 as a role verb (responsible, so supporting a 牵头), but not in prose', () => {
+    expect(roles('市政府督查室牵头，各区人民政府落实')).toEqual({ leads: ['市政府督查室'], supports: ['各区人民政府'] });
+    expect(roles('各区人民政府落实')).toEqual({ leads: ['各区人民政府'], supports: [] });
     expect(roles('按照国家部署落实')).toBeNull();
   });
 
@@ -137,7 +138,7 @@ describe('the variants of the genre', () => {
     expect(roles('牵头部门：市发改委；协办部门：市统计局')).toEqual({ leads: ['市发改委'], supports: ['市统计局'] });
     expect(roles('牵头责任单位：省大数据局；协同责任单位：省经信厅')).toEqual({ leads: ['省大数据局'], supports: ['省经信厅'] });
     expect(roles('教育部会同有关部门负责')).toEqual({ leads: ['教育部', '有关部门'], supports: [] });
-    expect(roles('省政府办公厅负总责，省直各部门具体负责')).toEqual({ leads: ['省政府办公厅', '省直各部门'], supports: [] });
+    expect(roles('省政府办公厅负总责，省直各部门具体负责')).toEqual({ leads: ['省政府办公厅'], supports: ['省直各部门'] });
     expect(roles('各市（州）人民政府负责，省直有关部门指导')).toEqual({ leads: ['各市（州）人民政府'], supports: ['省直有关部门'] });
   });
 
@@ -156,13 +157,38 @@ describe('the variants of the genre', () => {
     expect(roles('财政部、人民银行、国务院办公厅等国务院相关部门及各地区按职责分工负责')).toEqual({
       leads: ['财政部', '人民银行', '国务院办公厅', '国务院相关部门', '各地区'], supports: [],
     });
-    expect(roles('省政务服务管理办牵头，省直有关部门、单位按职责分工负责')).toEqual({ leads: ['省政务服务管理办', '省直有关部门、单位'], supports: [] });
+    expect(roles('省政务服务管理办牵头，省直有关部门、单位按职责分工负责')).toEqual({ leads: ['省政务服务管理办'], supports: ['省直有关部门、单位'] });
     expect(roles('负责部门：人民银行等部门')).toEqual({ leads: ['人民银行'], supports: [] });
+  });
+
+  it('makes bodies that are 负责 (按职责分工负责, 负责落实) support a 牵头 named beside them, and lead alone', () => {
+    expect(roles('市政府办公室、市审改办牵头，市级各有关部门及各县区政府按职责分工负责')).toEqual({
+      leads: ['市政府办公室', '市审改办'], supports: ['市级各有关部门', '各县区政府'],
+    });
+    expect(roles('市场监管局牵头，司法厅参与，各市政府负责落实')).toEqual({ leads: ['市场监管局'], supports: ['司法厅', '各市政府'] });
+    expect(roles('牵头单位：省发展改革委；责任单位：省财政厅、省商务厅按职责分工负责')).toEqual({
+      leads: ['省发展改革委'], supports: ['省财政厅', '省商务厅'],
+    });
+    expect(roles('省财政厅、省商务厅按职责分工负责')).toEqual({ leads: ['省财政厅', '省商务厅'], supports: [] });
+  });
+
+  it('reads 牵头 after some names of a 责任单位 list: they lead, the names after them support', () => {
+    expect(roles('责任单位：省政府办公厅、省财政厅牵头，省审计厅、省文旅厅（除注明“牵头”的以外，排在首位的单位牵头，下同）')).toEqual({
+      leads: ['省政府办公厅', '省财政厅'], supports: ['省审计厅', '省文旅厅'],
+    });
+    expect(roles('责任单位：省商务厅牵头，省财政厅')).toEqual({ leads: ['省商务厅'], supports: ['省财政厅'] });
+  });
+
+  it('ends the bodies of a label at the end of its sentence: a sentence after it that names no roles is a note', () => {
+    expect(roles('责任单位：省发展改革委、省市场监管局按职责分工负责。涉及各市的具体工作不再另行分工，下同。')).toEqual({
+      leads: ['省发展改革委', '省市场监管局'], supports: [],
+    });
+    expect(roles('牵头单位：省商务厅。配合单位：省财政厅。')).toEqual({ leads: ['省商务厅'], supports: ['省财政厅'] });
   });
 
   it('drops notes on how the lists read, and applies 其他为配合单位 when the notice says so', () => {
     expect(roles('省发展改革委牵头，省级有关部门配合，各市县政府负责落实，不再一一列出')).toEqual({
-      leads: ['省发展改革委', '各市县政府'], supports: ['省级有关部门'],
+      leads: ['省发展改革委'], supports: ['省级有关部门', '各市县政府'],
     });
     const read = readRoleText('责任单位：省审改办、省发改委、省财政厅', registry, { conventions: { othersSupport: true } });
     expect(read && read !== 'note' && resolveRoles(read)).toEqual({ leads: ['省审改办'], supports: ['省发改委', '省财政厅'] });

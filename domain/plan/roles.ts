@@ -7,6 +7,7 @@ import {
   endsWithRoleVerb,
   firstListedNote,
   firstListedWords,
+  isResponsibleVerb,
   isSupportVerb,
   labelLine,
   labels,
@@ -94,21 +95,45 @@ function takeTimeClauses(text: string): { rest: string; times: string[] } {
 const allLookLikeBodies = (names: string[], registry: BodyRegistry) =>
   names.length > 0 && names.every((n) => looksLikeBody(n, registry));
 
-/** Verb clauses, each ending with its verb; the whole text must be such clauses, naming at least one body. */
+/**
+ * Verb clauses, each ending with its verb; the whole text must be such clauses,
+ * naming at least one body. Bodies that are 负责 support a 牵头 named in the same
+ * clauses ("X牵头，Y按职责分工负责": Y supports), as 责任单位 does beside 牵头单位;
+ * alone they are responsible, which leads when nothing else does.
+ */
 export function verbClauses(text: string, registry: BodyRegistry): Roles | null {
-  const roles = emptyRoles();
+  const clauses: Array<{ role: 'leads' | 'supports' | 'responsible'; names: string[] }> = [];
   let cut = 0;
   for (const m of text.matchAll(roleVerbs)) {
     const names = splitBodies(text.slice(cut, m.index), registry);
     if (names.length === 0) return null;
-    (isSupportVerb.test(m.groups!.verb!) ? roles.supports : roles.leads).push(...names);
+    const verb = m.groups!.verb!;
+    clauses.push({ role: isSupportVerb.test(verb) ? 'supports' : isResponsibleVerb.test(verb) ? 'responsible' : 'leads', names });
     cut = m.index + m[0].length;
   }
   if (cut === 0 || trimPunct(text.slice(cut)) !== '') return null;
-  return [...roles.leads, ...roles.supports].some((n) => looksLikeBody(n, registry)) ? roles : null;
+  const led = clauses.some((c) => c.role === 'leads');
+  const roles = emptyRoles();
+  for (const { role, names } of clauses) roles[role === 'responsible' && led ? 'supports' : role].push(...names);
+  return namesOf(roles).some((n) => looksLikeBody(n, registry)) ? roles : null;
 }
 
-/** A list of bodies under a label or in a column: marks (牵头)/(配合) decide, else the slot, else the notice's convention. */
+const namesOf = (roles: Roles) => [...roles.leads, ...roles.supports, ...roles.responsible];
+
+/** "X、Y牵头，Z、W": verb clauses, then names without a verb of their own. */
+function clausesThenNames(value: string, registry: BodyRegistry): { head: Roles; tail: string } | null {
+  const last = [...value.matchAll(roleVerbs)].at(-1);
+  if (!last) return null;
+  const end = last.index + last[0].length;
+  const head = verbClauses(value.slice(0, end), registry);
+  const tail = trimPunct(value.slice(end));
+  return head && allLookLikeBodies(splitBodies(tail, registry), registry) ? { head, tail } : null;
+}
+
+/**
+ * A list of bodies under a label or in a column: marks decide (省A（牵头）, 省B（配合）;
+ * "省A、省B牵头，省C": the names after a 牵头 support), else the slot, else the notice's convention.
+ */
 export function addList(roles: Roles, slot: Slot, value: string, registry: BodyRegistry, conventions: Conventions): void {
   if (slot === 'ignored' || value === '' || nothing.test(value)) return;
   if (slot === 'timeLimits') {
@@ -120,8 +145,10 @@ export function addList(roles: Roles, slot: Slot, value: string, registry: BodyR
     mergeRoles(roles, byVerb);
     return;
   }
-  const names = splitBodies(value, registry).map((n) => (leadMark.test(n) || supportMark.test(n) ? n : n.replace(roleMark, '')));
-  const marked = names.some((n) => leadMark.test(n) || supportMark.test(n));
+  const mixed = clausesThenNames(value, registry);
+  if (mixed) mergeRoles(roles, mixed.head);
+  const names = splitBodies(mixed?.tail ?? value, registry).map((n) => (leadMark.test(n) || supportMark.test(n) ? n : n.replace(roleMark, '')));
+  const marked = (mixed?.head.leads.length ?? 0) > 0 || names.some((n) => leadMark.test(n) || supportMark.test(n));
   const slotOfName = (i: number): 'leads' | 'supports' | 'responsible' => {
     if (slot === 'supports') return 'supports';
     if (marked) return slot === 'leads' ? 'leads' : 'supports';
@@ -133,6 +160,15 @@ export function addList(roles: Roles, slot: Slot, value: string, registry: BodyR
     else if (leadMark.test(name)) roles.leads.push(name.replace(leadMark, ''));
     else roles[slotOfName(i)].push(name);
   });
+}
+
+/**
+ * A label's bodies run to the end of its sentence; a sentence after it counts
+ * only when it is role clauses too ("…按职责分工负责。涉及各市的工作不再另行分工" ends at 负责).
+ */
+function roleSentences(value: string, registry: BodyRegistry): string {
+  const [first, ...more] = splitTopLevel(value, /[。]/);
+  return trimPunct([first!.text, ...more.filter((p) => verbClauses(p.text, registry)).map((p) => p.text)].join('。'));
 }
 
 /** Labelled roles; the text must start with a label. Labels the genre does not know end the value before them and are ignored. */
@@ -149,7 +185,7 @@ function labelled(text: string, registry: BodyRegistry, conventions: Conventions
   all.forEach((l, i) => {
     const value = trimPunct(text.slice(l.index + l.length, all[i + 1]?.index ?? text.length));
     if (l.slot === 'timeLimits' && value) roles.timeLimits.push(`${l.label}：${value}`);
-    else addList(roles, l.slot, value, registry, conventions);
+    else addList(roles, l.slot, roleSentences(stripNotes(value), registry), registry, conventions);
   });
   return roles;
 }
@@ -232,7 +268,7 @@ function trailingRoles(text: string, registry: BodyRegistry): { text: string; ro
   for (const at of clauseStarts(sentence).slice(-6)) {
     const clause = sentence.slice(at);
     const roles = verbClauses(clause, registry);
-    if (roles && allLookLikeBodies([...roles.leads, ...roles.supports], registry)) return { text: text.slice(0, start + at), roles };
+    if (roles && allLookLikeBodies(namesOf(roles), registry)) return { text: text.slice(0, start + at), roles };
     const given = givenTo.exec(clause);
     if (given && (given.groups!.with || ['牵头', '负责', '落实'].includes(given.groups!.verb!))) {
       const leads = [given.groups!.who!, given.groups!.with ?? ''].flatMap((names) => splitBodies(names, registry));

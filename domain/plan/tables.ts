@@ -91,17 +91,22 @@ function rowNumber(cell: string): number | null {
   return m ? parseNumber(m[1]!) : null;
 }
 
-const timeWords = re('^(长期|持续|常态化|逐年|每年|每季度|每月|按年度|立即|已完成|年底前|年内)');
+const timeWords = re('^(长期|持续|常态化|逐年|每年|每季度|每月|按年度|立即|已完成|年底前|年内|全年|年底|年中|上半年|下半年)');
 const timeUnits = /[0-9０-９一二三四五六七八九十]+\s*(年|月|季度|日)|底前|前完成/;
 
 /** A leader named in a 责任领导 column: "张副市长", "王主任". */
 const person = re('^[\\u4e00-\\u9fff]{1,8}(?:长|书记|主任|同志|专员|巡视员)$');
+/** Bare names ("叶林", "吴晓、郑洁"): leaders, in a table that has a column for them. */
+const names = /^[\u4e00-\u9fff]{2,4}(?:[、，,\s][\u4e00-\u9fff]{2,4})*$/;
+/** The header of a column of persons. */
+const personHeader = re('领导|责任人|联系人|经办人');
 
-function pieceKind(piece: string, registry: BodyRegistry): PieceKind {
+function pieceKind(piece: string, registry: BodyRegistry, persons: boolean): PieceKind {
   if (person.test(piece)) return 'person';
   if (piece.length <= 24 && (timeWords.test(piece) || timeUnits.test(piece) || findDeadlines(piece, { issuedOn: null }).length > 0)) {
     return 'time';
   }
+  if (persons && names.test(piece) && !splitBodies(piece, registry).some((n) => looksLikeBody(n, registry))) return 'person';
   if (piece.length <= 300 && !/[。；;：:]/.test(piece)) {
     const names = splitBodies(piece, registry);
     if (names.length > 0 && names.every((n) => n.length <= 30 && looksLikeBody(n.replace(/[（(][^（）()]*[）)]$/, ''), registry))) return 'bodies';
@@ -113,12 +118,13 @@ const accepts = (column: Column, kind: PieceKind) =>
   isTextColumn(column) ? kind === 'words' : isRoleColumn(column) ? kind === 'bodies' : column === 'timeLimits' ? kind === 'time' : column === 'ignored' && kind !== 'time' && kind !== 'bodies';
 
 /** Pieces of a flattened row put into columns by what they look like, in column order. */
-function assign(columns: Column[], pieces: string[], registry: BodyRegistry): string[] {
+function assign({ columns, headers, registry }: Reader, pieces: string[]): string[] {
   const values = columns.map(() => '');
   const firstText = columns.findIndex(isTextColumn);
+  const persons = headers.some((h) => personHeader.test(h));
   let at = columns.findIndex((c) => c !== 'number');
   for (const piece of pieces) {
-    const kind = pieceKind(piece, registry);
+    const kind = pieceKind(piece, registry, persons);
     const current = columns[at]!;
     const continuing = values[at] !== '' && /[、，,]$/.test(values[at]!);
     if (continuing || (isTextColumn(current) && (kind === 'words' || values[at] === ''))) {
@@ -197,7 +203,7 @@ function readCells(lines: string[], start: number, header: NonNullable<ReturnTyp
     const number = numberAt >= 0 ? rowNumber(cells[numberAt] ?? '') : null;
     const line = header.next + k;
     if (filled.length === 0) return;
-    if (filled.length === 1 && number === null && pieceKind(filled[0]!, reader.registry) !== 'bodies') {
+    if (filled.length === 1 && number === null && pieceKind(filled[0]!, reader.registry, false) !== 'bodies') {
       entries.push({ kind: 'section', heading: sectionHeading(filled[0]!, ++sections), line });
       return;
     }
@@ -205,7 +211,7 @@ function readCells(lines: string[], start: number, header: NonNullable<ReturnTyp
       section = cells[sectionAt]!;
       entries.push({ kind: 'section', heading: sectionHeading(section, ++sections), line });
     }
-    const values = cells.length === columns.length ? cells : assign(columns, cells.filter(Boolean), reader.registry);
+    const values = cells.length === columns.length ? cells : assign(r, cells.filter(Boolean));
     const row = readRow(r, values, number ?? (numberAt < 0 ? ++count : null));
     const last = entries[entries.length - 1];
     // A number repeated by a merged cell, or no number where the table has them, continues the row above.
@@ -222,10 +228,10 @@ function readCells(lines: string[], start: number, header: NonNullable<ReturnTyp
 /** A sentence after a row that already names its bodies is the text after the table ("各责任单位每季度末报送进展。"). */
 const isSentence = (line: string) => line.length > 12 && /[。；;]$/.test(line);
 const hasRoles = (reader: Reader, pieces: string[]) =>
-  assign(reader.columns, pieces, reader.registry).some((value, i) => value !== '' && isRoleColumn(reader.columns[i]!));
+  assign(reader, pieces).some((value, i) => value !== '' && isRoleColumn(reader.columns[i]!));
 
 function flatRow(reader: Reader, open: { number: number; pieces: string[]; line: number }): TableEntry {
-  return { kind: 'row', row: readRow(reader, assign(reader.columns, open.pieces, reader.registry), open.number), line: open.line };
+  return { kind: 'row', row: readRow(reader, assign(reader, open.pieces), open.number), line: open.line };
 }
 
 const rowStart = re('^([0-9０-９]{1,3}(?=\\s*[.、．])|[0-9０-９]{1,3}(?=\\s)|[一二三四五六七八九十]{1,3}(?=\\s))\\s*[.、．]?\\s*(.*)$');

@@ -49,7 +49,13 @@ function unassignedTasks(items: Item[]): Item[] {
 /**
  * The items without a readable responsibility that are peers of tasks: under
  * the same heading and at its level (outside any heading, after the first
- * task), or carrying on the tasks' numbering under a heading between theirs.
+ * task), or at the tasks' level under another heading of their sections' level
+ * after the first task, where the numbering agrees: a notice whose tasks'
+ * numbers run on across sections (（十五） then （十六）) keeps the items that
+ * carry that numbering on, a notice that numbers each section afresh keeps
+ * the items of a section between sections of tasks. Items before the first
+ * task (总体要求, 指导思想, 目标) and a heading of other matters numbered
+ * afresh (保障措施 （一）… in a notice running on) are not tasks.
  */
 function peersOfTasks(items: Item[], tasks: ReadonlySet<Item>): Item[] {
   const order = new Map(items.map((item, i) => [item, i]));
@@ -58,23 +64,39 @@ function peersOfTasks(items: Item[], tasks: ReadonlySet<Item>): Item[] {
   const firstTask = new Map<Item | null, Item>();
   const sorted = [...tasks].sort((a, b) => order.get(a)! - order.get(b)!);
   for (const task of sorted) if (!firstTask.has(task.parent)) firstTask.set(task.parent, task);
-  /**
-   * An item under a heading without tasks, at the level of the tasks around it,
-   * whose number carries on the tasks' numbering (（十六） between （十五） and
-   * （十七）): a task whose roles were not read, where a heading of other matters
-   * would number its items afresh.
-   */
-  const runsOn = (item: Item): boolean => {
-    const before = sorted.filter((t) => order.get(t)! < order.get(item)! && t.heading.rank === item.heading.rank).at(-1);
-    const after = sorted.find((t) => order.get(t)! > order.get(item)! && t.heading.rank === item.heading.rank);
-    return !!before && !!after && before.parent !== item.parent && before.heading.number < item.heading.number && item.heading.number < after.heading.number;
+  // Whether the tasks' numbers run on from one section to the next, as most of the notice's section changes say.
+  const changes = sorted.flatMap((t, i) => (i > 0 && t.parent !== sorted[i - 1]!.parent ? [t.heading.number > sorted[i - 1]!.heading.number] : []));
+  const runningOn = changes.filter(Boolean).length * 2 > changes.length;
+  // The heading's first item at each level says whether its numbering carries on the tasks' or starts afresh.
+  const levelKey = (item: Item) => `${order.get(item.parent!)}:${item.heading.rank}`;
+  const leads = new Map<string, Item>();
+  for (const item of items) if (item.parent && !leads.has(levelKey(item))) leads.set(levelKey(item), item);
+  /** The index in `sorted` of the first task after position `at`. */
+  const nextTask = (at: number): number => {
+    let [low, high] = [0, sorted.length];
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (order.get(sorted[mid]!)! > at) high = mid;
+      else low = mid + 1;
+    }
+    return low;
+  };
+  const amongTasks = (item: Item): boolean => {
+    const lead = leads.get(levelKey(item))!;
+    const before = sorted[nextTask(order.get(lead)!) - 1];
+    const after = sorted[nextTask(order.get(item)!)];
+    if (!before || before.heading.rank !== item.heading.rank || before.parent?.heading.rank !== item.parent?.heading.rank) return false;
+    if (runningOn || lead.heading.number === before.heading.number + 1) {
+      return before.heading.number < item.heading.number && (!after || item.heading.number < after.heading.number);
+    }
+    return !!after && after.heading.rank === item.heading.rank;
   };
   return items.filter((item) => {
     if (tasks.has(item) || containsTask.has(item) || nearestTask(item, tasks)) return false;
     // Under a heading every peer of a task is one; outside any heading only those after the first (the letter may come before).
     const first = firstTask.get(item.parent);
     if (first && first.heading.rank === item.heading.rank && (item.parent !== null || order.get(first)! < order.get(item)!)) return true;
-    return item.parent !== null && !containsTask.has(item.parent) && runsOn(item);
+    return item.parent !== null && !containsTask.has(item.parent) && amongTasks(item);
   });
 }
 

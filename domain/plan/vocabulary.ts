@@ -14,7 +14,7 @@ const unitMark = `(?:${unit}|[（(]\\s*(?:单位|部门)\\s*[）)])`;
 
 /** Labels (and header cells) by what they hold, tried in order: persons and time before roles, supports before leads. */
 const slotWords: Array<[Slot, string]> = [
-  ['ignored', '(?:牵头|责任|分管|联系|协调|包保|督办)?(?:市|省|区|县|局|校)?(?:级)?领导|联系人|责任人|经办人|适用范围|备注|说明|完成情况|进展情况|工作进展|(?:督办|督查|考核)(?:单位|部门)'],
+  ['ignored', '(?:牵头|责任|分管|联系|协调|包保|督办|主要)?(?:负责)?(?:市|省|区|县|局|校)?(?:级)?领导(?:同志)?|联系人|责任人|经办人|适用范围|备注|说明|完成情况|进展情况|工作进展|(?:督办|督查|考核)(?:单位|部门)'],
   ['timeLimits', '(?:完成|办结|推进|实施)?(?:时限|期限)(?:要求)?|完成(?:时间|日期)|时间(?:要求|节点|安排|进度)?|进度(?:安排|要求)|时序进度'],
   ['supports', `(?:配合|协办|协助|协同|参与|参加|次要|其他|其它|相关)(?:责任)?${unit}?|责任\\s*[（(]\\s*配合\\s*[）)]\\s*${unit}`],
   ['leads', `(?:牵头(?:负责|责任)?|主办|主责|主要责任|第一责任|主体责任)${unitMark}?|(?:负责|承办)${unitMark}`],
@@ -58,16 +58,18 @@ export function columnOf(cell: string): Column | null {
 }
 
 const dutyBasis = '(?:(?:依据|依照|按照|根据|按|依)(?:各自)?(?:职责|职能)(?:分工)?)?(?:分别|共同|各自)?';
+/** Verbs that lead: 牵头 and its kin. */
 const leadVerb =
-  '(?:统筹|具体|共同)?(?:牵头负责|牵头落实|牵头实施|牵头抓总|牵头|负责落实|负责实施|负责推进|负总责|负责|主办|主责|组织实施|落实|承办)|' +
-  '统筹协调|统筹|总牵头|' +
-  '为牵头单位|为牵头部门|为责任单位|为责任部门|为主办单位';
+  '(?:统筹|具体|共同)?(?:牵头负责|牵头落实|牵头实施|牵头抓总|牵头|负总责|主办|主责|承办)|统筹协调|统筹|总牵头|为牵头单位|为牵头部门|为主办单位';
+/** Verbs that make bodies responsible, like the label 责任单位: they lead alone, and support a 牵头 named beside them. */
+const responsibleVerb = '(?:具体|共同)?(?:负责落实|负责实施|负责推进|负责|组织实施|落实)|为责任单位|为责任部门';
 const supportVerb = '(?:积极|协同|协助|共同)?(?:配合落实|配合做好|配合)|参与|协助|协办|协同|参加|指导|支持|为配合单位|为配合部门|为协办单位';
 
 /** A role verb ending a clause: "牵头", "按职责分工负责", "配合". */
-export const roleVerbs = re(`${dutyBasis}(?<verb>${leadVerb}|${supportVerb})(?=$|[，,；;。、\\s])`, 'g');
+export const roleVerbs = re(`${dutyBasis}(?<verb>${leadVerb}|${responsibleVerb}|${supportVerb})(?=$|[，,；;。、\\s])`, 'g');
 export const isSupportVerb = re(`^(?:${supportVerb})$`);
-export const endsWithRoleVerb = re(`(?:${leadVerb}|${supportVerb})$`);
+export const isResponsibleVerb = re(`^(?:${responsibleVerb})$`);
+export const endsWithRoleVerb = re(`(?:${leadVerb}|${responsibleVerb}|${supportVerb})$`);
 
 /**
  * In a list, a bracket after a name that speaks of roles: "省发展改革委（牵头）" marks the lead,
