@@ -66,8 +66,10 @@ describe('object-level access', () => {
     await addOfficers(stack.db.prisma, 'market-commission', 'mc', 3);
     const declared = await post(stack.base, `mutation { declareConflict(officerId: "mc-0", entityCode: "${testCode(9)}", reason: "配偶任该公司法定代表人") { __typename ... on Error { message } } }`, {}, bearer(tokens.market!));
     expect(declared.data.declareConflict.__typename).toBe('MutationDeclareConflictSuccess');
-    const opened = await post(stack.base, 'mutation { openInspectionRound(input: { roundId: "conflicts-1", title: "抽查", date: "2026-03-01", districts: ["和平区"], size: 2, checklist: [{ id: "a", text: "营业执照" }], bodies: [{ bodyId: "market-commission" }], inspectorsPerBody: 3 }) { __typename ... on Error { message } } }', {}, bearer(tokens.supervisor!));
-    expect(opened.data.openInspectionRound.__typename).toBe('MutationOpenInspectionRoundSuccess');
+    const announced = await post(stack.base, 'mutation { announceInspectionRound(input: { roundId: "conflicts-1", title: "抽查", date: "2026-03-01", beaconSource: "drand quicknet 第 99000000 轮", districts: ["和平区"], size: 2, checklist: [{ id: "a", text: "营业执照" }], bodies: [{ bodyId: "market-commission" }], inspectorsPerBody: 3 }) { __typename ... on MutationAnnounceInspectionRoundSuccess { data { id } } ... on Error { message } } }', {}, bearer(tokens.supervisor!));
+    expect(announced.data.announceInspectionRound.__typename).toBe('MutationAnnounceInspectionRoundSuccess');
+    const drawn = await post(stack.base, `mutation { drawInspectionRound(roundId: "${announced.data.announceInspectionRound.data.id}", beacon: "c0ffee") { __typename ... on Error { message } } }`, {}, bearer(tokens.supervisor!));
+    expect(drawn.data.drawInspectionRound.__typename).toBe('MutationDrawInspectionRoundSuccess');
     const path = '{ inspectionRounds { sampled { inspectors { officer { id conflicts { entityCode reason } } } } } }';
     const reasons = async (login: string) => {
       const { data, errors } = await post(stack.base, path, {}, bearer(tokens[login]!));
