@@ -4,7 +4,7 @@ import type { SelfEvaluationReport } from '../domain/evaluation/report.ts';
 import { reportingUnits } from '../domain/filing/bodies.ts';
 import { lateAndMissing, type RoundEvent } from '../domain/rounds/unit.ts';
 import { type PrismaClient, writeTransaction } from '../runtime/db.ts';
-import { isNewer, writeRoundEvents } from './rounds.ts';
+import { isNewer, writeRoundEvents } from '../readmodel/events.ts';
 
 const date = (iso: string | null) => (iso ? new Date(iso) : null);
 

@@ -3,7 +3,7 @@ import type { UnitSnapshot } from '../workflows/round-unit.ts';
 import type { CatalogueSubmission } from '../domain/filing/round.ts';
 import type { RoundEvent } from '../domain/rounds/unit.ts';
 import { type PrismaClient, writeTransaction } from '../runtime/db.ts';
-import { isNewer, writeRoundEvents } from './rounds.ts';
+import { isNewer, writeRoundEvents } from '../readmodel/events.ts';
 
 const date = (iso: string | null) => (iso ? new Date(iso) : null);
 

@@ -3,7 +3,7 @@ import type { TaskSnapshot } from '../domain/supervision/snapshot.ts';
 import type { TaskEvent } from '../domain/supervision/types.ts';
 import type { PrismaClient } from '../runtime/db.ts';
 import { deliverNotices, type Mailer } from './notices.ts';
-import { projectTask } from './projection.ts';
+import { projectTask } from '../readmodel/tasks.ts';
 import { creditActivities } from './credit-activities.ts';
 import { consolidateCatalogue, projectBodyFiling, projectFilingRound } from './filing.ts';
 import { listReportingUnits, projectEvaluationRound, projectUnitReport } from './evaluation.ts';

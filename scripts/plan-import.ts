@@ -2,9 +2,9 @@
 // plan and starts its task workflows on the running Temporal server (start
 // Duban with `npm start` first). Importing the same notice again changes nothing.
 import fs from 'node:fs';
-import { commitPlan } from '../api/plans/commit.ts';
+import { commitPlan } from '../services/plans/commit.ts';
 import { readNotice } from '../api/plans/read-notice.ts';
-import { validateDraft } from '../api/plans/validate-draft.ts';
+import { validateDraft } from '../services/plans/validate-draft.ts';
 import { parseNotice } from '../domain/plan/parse.ts';
 import { loadConfig } from '../runtime/config.ts';
 import { createPrisma } from '../runtime/db.ts';

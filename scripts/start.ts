@@ -8,7 +8,7 @@ import { startDevServer } from '../runtime/dev-server.ts';
 import { migrateReadModel } from '../runtime/migrate.ts';
 import { startChild, stopChild, waitFor } from '../runtime/processes.ts';
 import { demoAccounts, demoPassword, loadReferenceData } from '../runtime/reference-data.ts';
-import { loadDemoPlan } from '../runtime/demo.ts';
+import { loadDemoPlan } from '../services/demo.ts';
 import { connectClient } from '../runtime/temporal.ts';
 import { buildConsoleIfMissing } from './build-console.ts';
 

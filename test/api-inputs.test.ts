@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { commitPlan } from '../api/plans/commit.ts';
+import { commitPlan } from '../services/plans/commit.ts';
 import { createPrisma } from '../runtime/db.ts';
 import { taskWorkflowId } from '../workflows/task.ts';
 import { eventually } from './helpers/eventually.ts';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { buildSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commitPlan, type PlanDraft } from '../api/plans/commit.ts';
+import { commitPlan, type PlanDraft } from '../services/plans/commit.ts';
 import { taskWorkflowId } from '../workflows/task.ts';
 import { addEntity, addOfficers, addRecord, testCode } from './helpers/credit.ts';
 import { eventually } from './helpers/eventually.ts';

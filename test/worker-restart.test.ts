@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { commitPlan } from '../api/plans/commit.ts';
+import { commitPlan } from '../services/plans/commit.ts';
 import type { TaskAction } from '../domain/supervision/actions.ts';
 import type { Actor } from '../domain/supervision/types.ts';
-import { reconcile } from '../runtime/reconcile.ts';
+import { reconcile } from '../services/reconcile.ts';
 import { actUpdate, taskWorkflowId } from '../workflows/task.ts';
 import { createTestDatabase, type TestDatabase } from './helpers/database.ts';
 import { eventually } from './helpers/eventually.ts';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
-import { fileObjectionCase, fileRepairApplication, openInspectionRound } from '../api/credit/cases.ts';
+import { fileObjectionCase, fileRepairApplication, openInspectionRound } from '../services/credit/cases.ts';
 import { drawRound } from '../domain/inspection/draw.ts';
 import type { RoundAction, RoundPlan } from '../domain/inspection/round.ts';
 import type { ObjectionAction } from '../domain/objection/case.ts';

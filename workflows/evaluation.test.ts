@@ -6,7 +6,7 @@ import { shanghaiYear } from '../domain/evaluation/round.ts';
 import { reportingUnits } from '../domain/filing/bodies.ts';
 import { tianjinBodies } from '../domain/bodies/tianjin.ts';
 import type { Actor } from '../domain/supervision/types.ts';
-import { ensureEvaluationSchedule, evaluationScheduleId } from '../runtime/evaluation-schedule.ts';
+import { ensureEvaluationSchedule, evaluationScheduleId } from '../services/evaluation-schedule.ts';
 import { createTestDatabase, type TestDatabase } from '../test/helpers/database.ts';
 import { eventually } from '../test/helpers/eventually.ts';
 import { devServerEnvironment } from '../test/helpers/temporal.ts';

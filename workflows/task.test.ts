@@ -3,14 +3,14 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { createMailer } from '../activities/notices.ts';
-import { commitPlan, type PlanDraft } from '../api/plans/commit.ts';
+import { commitPlan, type PlanDraft } from '../services/plans/commit.ts';
 import type { TaskAction } from '../domain/supervision/actions.ts';
 import type { Actor } from '../domain/supervision/types.ts';
 import { createTestDatabase, type TestDatabase } from '../test/helpers/database.ts';
 import { eventually } from '../test/helpers/eventually.ts';
 import { startSmtpServer } from '../test/helpers/smtp.ts';
 import { timeSkippingEnvironment } from '../test/helpers/temporal.ts';
-import { reconcile } from '../runtime/reconcile.ts';
+import { reconcile } from '../services/reconcile.ts';
 import { createWorker } from '../worker/create.ts';
 import { actUpdate, taskQuery, taskWorkflowId } from './task.ts';
 

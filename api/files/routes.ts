@@ -4,7 +4,7 @@ import express from 'express';
 import { actorFromRequest } from '../auth/context.ts';
 import type { PrismaClient } from '../../runtime/db.ts';
 import { shanghaiDate } from '../../domain/time/instants.ts';
-import { attachmentDir } from './attachments.ts';
+import { attachmentDir } from '../../services/attachments.ts';
 import { bodyCalendar, calendarBody } from './calendar.ts';
 import { ledgerCsv, ledgerRows, ledgerWorkbook } from './ledger.ts';
 import { catalogueTemplate, consolidatedWorkbook, xlsxType } from './catalogue.ts';

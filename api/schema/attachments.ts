@@ -1,4 +1,4 @@
-import { AttachmentRejected, storeAttachment } from '../files/attachments.ts';
+import { AttachmentRejected, storeAttachment } from '../../services/attachments.ts';
 import { builder } from './builder.ts';
 import { ValidationError } from './errors.ts';
 import { selection } from './rounds.ts';

@@ -2,8 +2,8 @@ import { creditClassNames, type CreditClass } from '../../domain/credit/classes.
 import { usccProblem } from '../../domain/credit/uscc.ts';
 import { reclassifyEntity } from '../../activities/credit.ts';
 import { type PrismaClient, writeTransaction } from '../../runtime/db.ts';
-import { findEntity } from '../credit/cases.ts';
-import { importCreditSheet, readSheet } from '../credit/import.ts';
+import { findEntity } from '../../services/credit/cases.ts';
+import { importCreditSheet, readSheet } from '../../services/credit/import.ts';
 import { builder } from './builder.ts';
 import { mutationErrors, NotFoundError, ValidationError } from './errors.ts';
 import { offsetArg, withOffset } from './pagination.ts';

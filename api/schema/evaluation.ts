@@ -2,7 +2,7 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { reportSections, type SelfEvaluationReport } from '../../domain/evaluation/report.ts';
 import { reportDeadline, yearProblems } from '../../domain/evaluation/round.ts';
 import type { UnitAction } from '../../domain/rounds/unit.ts';
-import { evaluationCalendar } from '../../runtime/evaluation-schedule.ts';
+import { evaluationCalendar } from '../../services/evaluation-schedule.ts';
 import { evaluationRoundActUpdate, evaluationRoundId, evaluationRoundWorkflow } from '../../workflows/evaluation.ts';
 import { unitActUpdate } from '../../workflows/round-unit.ts';
 import { builder } from './builder.ts';

@@ -1,9 +1,9 @@
 import { NoticeParseError } from '../../domain/plan/errors.ts';
 import { parseNotice } from '../../domain/plan/parse.ts';
-import { commitPlan, type PlanDraft } from '../plans/commit.ts';
+import { commitPlan, type PlanDraft } from '../../services/plans/commit.ts';
 import { NoticeInputError, readNotice } from '../plans/read-notice.ts';
-import { loadRegistry } from '../plans/registry.ts';
-import { validateDraft } from '../plans/validate-draft.ts';
+import { loadRegistry } from '../../services/plans/registry.ts';
+import { validateDraft } from '../../services/plans/validate-draft.ts';
 import { builder } from './builder.ts';
 import { ValidationError } from './errors.ts';
 import { Timeline } from './plans.ts';

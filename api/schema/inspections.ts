@@ -2,7 +2,7 @@ import type { RecordKind } from '../../domain/credit/classes.ts';
 import type { RoundAction } from '../../domain/inspection/round.ts';
 import type { PrismaClient } from '../../runtime/db.ts';
 import { roundActUpdate } from '../../workflows/inspection.ts';
-import { openInspectionRound } from '../credit/cases.ts';
+import { openInspectionRound } from '../../services/credit/cases.ts';
 import { actOnCase } from '../credit/updates.ts';
 import { builder } from './builder.ts';
 import { mutationErrors, NotFoundError, ValidationError } from './errors.ts';

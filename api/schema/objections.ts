@@ -1,6 +1,6 @@
 import type { ObjectionAction } from '../../domain/objection/case.ts';
 import { objectionActUpdate } from '../../workflows/objection.ts';
-import { fileObjectionCase } from '../credit/cases.ts';
+import { fileObjectionCase } from '../../services/credit/cases.ts';
 import { actOnCase } from '../credit/updates.ts';
 import { builder, type Context } from './builder.ts';
 import { CreditRecordNode } from './credit.ts';

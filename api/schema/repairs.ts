@@ -1,5 +1,5 @@
 import { repairActUpdate } from '../../workflows/repair.ts';
-import { fileRepairApplication } from '../credit/cases.ts';
+import { fileRepairApplication } from '../../services/credit/cases.ts';
 import { actOnCase } from '../credit/updates.ts';
 import { builder, type Context } from './builder.ts';
 import { CreditRecordNode } from './credit.ts';

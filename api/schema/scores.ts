@@ -1,4 +1,4 @@
-import { computeScoreSheet, rubricVersion } from '../../activities/scores.ts';
+import { computeScoreSheet, rubricVersion } from '../../services/scores.ts';
 import { defaultRubric, rubricProblems, type Rubric } from '../../domain/scoring/rubric.ts';
 import { scoreBody, type BodyRecord, type CriterionResult, type Deduction } from '../../domain/scoring/score.ts';
 import { nextStatus, sheetActionProblem, type SheetAction, type SheetStatus } from '../../domain/scoring/sheet.ts';

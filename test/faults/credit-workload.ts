@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Client } from '@temporalio/client';
 import { expect } from 'vitest';
-import { attachmentDir } from '../../api/files/attachments.ts';
+import { attachmentDir } from '../../services/attachments.ts';
 import { ruleRecord } from '../../activities/credit.ts';
 import { classify, type CreditClass } from '../../domain/credit/classes.ts';
 import { creditClassRule } from '../../runtime/credit-config.ts';

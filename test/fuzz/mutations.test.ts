@@ -10,7 +10,7 @@ import { isInterfaceType, isObjectType, isUnionType, getNamedType, type GraphQLF
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signingKey } from '../../api/auth/tokens.ts';
-import { commitPlan } from '../../api/plans/commit.ts';
+import { commitPlan } from '../../services/plans/commit.ts';
 import { schema } from '../../api/schema/index.ts';
 import { taskWorkflowId } from '../../workflows/task.ts';
 import { eventually } from '../helpers/eventually.ts';

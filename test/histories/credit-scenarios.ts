@@ -1,10 +1,10 @@
-import { fileObjectionCase, fileRepairApplication, openInspectionRound } from '../../api/credit/cases.ts';
+import { fileObjectionCase, fileRepairApplication, openInspectionRound } from '../../services/credit/cases.ts';
 import type { RoundAction } from '../../domain/inspection/round.ts';
 import { shanghaiDate } from '../../domain/time/instants.ts';
-import { actors, addEntity, addOfficers, addRecord } from '../../test/helpers/credit.ts';
-import { roundActUpdate } from '../inspection.ts';
-import { objectionActUpdate } from '../objection.ts';
-import { repairActUpdate } from '../repair.ts';
+import { actors, addEntity, addOfficers, addRecord } from '../helpers/credit.ts';
+import { roundActUpdate } from '../../workflows/inspection.ts';
+import { objectionActUpdate } from '../../workflows/objection.ts';
+import { repairActUpdate } from '../../workflows/repair.ts';
 import type { Scenario } from './scenarios.ts';
 
 const day = 86_400_000;

@@ -3,12 +3,12 @@ import path from 'node:path';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { defaultPayloadConverter } from '@temporalio/common';
 import { deliverNotices } from '../activities/notices.ts';
-import { allowedTypes, attachmentDir } from '../api/files/attachments.ts';
-import { readPlanArchive, storePlanRows } from '../api/plans/archive.ts';
+import { allowedTypes, attachmentDir } from './attachments.ts';
+import { readPlanArchive, storePlanRows } from './plans/archive.ts';
 import type { Notice } from '../domain/supervision/notices.ts';
-import type { PrismaClient } from './db.ts';
+import type { PrismaClient } from '../runtime/db.ts';
 import { repairTask } from './reconcile.ts';
-import { insertRows } from './sql.ts';
+import { insertRows } from '../runtime/sql.ts';
 
 export interface RebuildReport {
   plans: number;

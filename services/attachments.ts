@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { insertRows } from '../../runtime/sql.ts';
-import type { PrismaClient } from '../../runtime/db.ts';
+import { insertRows } from '../runtime/sql.ts';
+import type { PrismaClient } from '../runtime/db.ts';
 
 export const maxAttachmentBytes = 20 * 1024 * 1024;
 

@@ -13,8 +13,8 @@ import type { PrismaClient } from '../../runtime/db.ts';
 import { inspectionRoundWorkflow, inspectionWorkflowId } from '../../workflows/inspection.ts';
 import { objectionWorkflow, objectionWorkflowId } from '../../workflows/objection.ts';
 import { repairWorkflow, repairWorkflowId } from '../../workflows/repair.ts';
-import { ForbiddenError, NotFoundError, ValidationError } from '../schema/errors.ts';
-import { keyedUuid } from '../schema/request-ids.ts';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../api/schema/errors.ts';
+import { keyedUuid } from '../../api/schema/request-ids.ts';
 
 export interface CaseDeps {
   prisma: PrismaClient;
