@@ -7,6 +7,7 @@ import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { Client } from '@temporalio/client';
+import { config } from '../runtime/config.ts';
 import type { PrismaClient } from '../runtime/db.ts';
 import { temporalReady } from '../runtime/temporal.ts';
 import { actorFromRequest } from './auth/context.ts';
@@ -18,7 +19,7 @@ import { publicListing } from './schema/credit.ts';
 import { schema } from './schema/index.ts';
 
 /** `DUBAN_GRAPHIQL=0` hides GraphiQL and introspection (for production). */
-const exposeSchema = process.env.DUBAN_GRAPHIQL !== '0';
+const exposeSchema = config().graphiql;
 /** An attachment (20 MB) and its multipart envelope. */
 const maxRequestBytes = 21 * 1024 * 1024;
 const noIntrospection: Plugin = {

@@ -1,3 +1,4 @@
+import type { CaseEvent } from '../domain/credit/cases.ts';
 import type { RoundEvent } from '../domain/rounds/unit.ts';
 import type { Tx } from '../runtime/db.ts';
 
@@ -26,3 +27,19 @@ export async function writeRoundEvents(
 
 /** A snapshot is written unless a later one is stored already (a retried activity never goes back). */
 export const isNewer = (stored: { version: number } | null, seq: number) => !stored || seq >= stored.version;
+
+/** Writes a case's new timeline events once per (case, seq). */
+export async function writeCaseEvents(tx: Tx, caseId: string, caseKind: string, events: CaseEvent[]): Promise<void> {
+  for (const e of events) {
+    const id = `${caseId}#${e.seq}`;
+    const row = {
+      caseId, caseKind, seq: e.seq, type: e.type, at: new Date(e.at), actorId: e.actor.accountId, actorName: e.actor.name, comment: e.comment, data: JSON.stringify(e.data),
+    };
+    await tx.caseEvent.upsert({ where: { id }, create: { id, ...row }, update: {} });
+    await tx.auditEntry.upsert({
+      where: { key: id },
+      create: { key: id, at: row.at, actorId: row.actorId, actorName: row.actorName, action: `${caseKind}.${e.type}`, target: caseId, detail: JSON.stringify({ comment: e.comment, ...e.data }) },
+      update: {},
+    });
+  }
+}

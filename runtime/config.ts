@@ -1,6 +1,15 @@
 import path from 'node:path';
+import { classRuleFrom, defaultClassRule, type ClassRule } from '../domain/credit/classes.ts';
+import { calendarProblems, defaultEvaluationCalendar, type EvaluationCalendar } from '../domain/evaluation/round.ts';
+import { defaultRoundLimits, type RoundLimits } from '../domain/inspection/round.ts';
+import { defaultObjectionLimits, type ObjectionLimits } from '../domain/objection/case.ts';
+import { defaultRepairPolicy, type RepairPolicy } from '../domain/repair/eligibility.ts';
 
-/** Settings from the environment, with the embedded defaults `npm start` relies on. */
+/**
+ * Every setting Duban reads from its environment, with the embedded defaults
+ * `npm start` relies on. Nothing else reads `process.env`: code takes what it
+ * needs from here (README, Configuration, lists the variables).
+ */
 export interface Config {
   port: number;
   dataDir: string;
@@ -9,6 +18,21 @@ export interface Config {
   temporalAddress: string | undefined;
   temporalNamespace: string;
   taskQueue: string;
+  /** The embedded dev server's frontend and Web UI ports. */
+  devServer: { port: number; uiPort: number };
+  /** Where task pages link to their workflow in the Temporal Web UI. */
+  temporalUiUrl: string;
+  /** The demo plan on an empty data directory, and the demo accounts' password. */
+  demo: { plan: boolean; password: string };
+  /** Signs sign-in tokens; unset: a random key kept in the data directory. */
+  jwtSecret: string | undefined;
+  /** GraphiQL and introspection (off in production). */
+  graphiql: boolean;
+  /** Mail every notice through SMTP as well as to the in-app inbox; null: inbox only. */
+  smtp: { url: string; from: string } | null;
+  /** When the yearly evaluation round opens and its reports are due (MM-DD, China Standard Time). */
+  evaluation: EvaluationCalendar;
+  credit: { classRule: ClassRule; objectionLimits: ObjectionLimits; repairPolicy: RepairPolicy; inspectionLimits: RoundLimits };
 }
 
 export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -24,17 +48,64 @@ export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//.test(url);
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const port = Number(env.PORT ?? 4000);
-  if (!Number.isInteger(port) || port <= 0 || port > 65535) {
-    throw new Error(`PORT must be a TCP port number, got "${env.PORT}"`);
+function portOf(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const port = Number(env[name] ?? fallback);
+  if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`${name} must be a TCP port number, got "${env[name]}"`);
+  return port;
+}
+
+/** A JSON object over the defaults (DUBAN_CREDIT_RULE and the like). */
+function json<T>(env: NodeJS.ProcessEnv, name: string): Partial<T> {
+  const text = env[name];
+  if (!text) return {};
+  try {
+    return JSON.parse(text) as Partial<T>;
+  } catch {
+    throw new Error(`${name} must be a JSON object, got ${text}`);
   }
+}
+
+function creditConfig(env: NodeJS.ProcessEnv): Config['credit'] {
+  const repair = json<RepairPolicy>(env, 'DUBAN_REPAIR_POLICY');
   return {
-    port,
+    classRule: classRuleFrom(json<ClassRule>(env, 'DUBAN_CREDIT_RULE'), defaultClassRule),
+    objectionLimits: { ...defaultObjectionLimits, ...json<ObjectionLimits>(env, 'DUBAN_OBJECTION_LIMITS') },
+    repairPolicy: { ...defaultRepairPolicy, ...repair, minimumMonths: { ...defaultRepairPolicy.minimumMonths, ...repair.minimumMonths } },
+    inspectionLimits: { ...defaultRoundLimits, ...json<RoundLimits>(env, 'DUBAN_INSPECTION_LIMITS') },
+  };
+}
+
+function evaluationCalendar(env: NodeJS.ProcessEnv): EvaluationCalendar {
+  const calendar = { opens: env.DUBAN_EVALUATION_OPENS ?? defaultEvaluationCalendar.opens, due: env.DUBAN_EVALUATION_DUE ?? defaultEvaluationCalendar.due };
+  const problems = calendarProblems(calendar);
+  if (problems.length) throw new Error(`DUBAN_EVALUATION_OPENS/DUE: ${problems.join(' ')}`);
+  return calendar;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const devServer = { port: portOf(env, 'DUBAN_TEMPORAL_PORT', 7233), uiPort: portOf(env, 'DUBAN_TEMPORAL_UI_PORT', 8233) };
+  return {
+    port: portOf(env, 'PORT', 4000),
     dataDir: dataDir(env),
     databaseUrl: databaseUrl(env),
     temporalAddress: env.TEMPORAL_ADDRESS || undefined,
     temporalNamespace: env.TEMPORAL_NAMESPACE ?? 'default',
     taskQueue: env.DUBAN_TASK_QUEUE ?? 'duban',
+    devServer,
+    temporalUiUrl: env.DUBAN_TEMPORAL_UI_URL ?? `http://localhost:${devServer.uiPort}`,
+    demo: { plan: env.DUBAN_DEMO !== '0', password: env.DUBAN_DEMO_PASSWORD ?? 'duban2026' },
+    jwtSecret: env.DUBAN_JWT_SECRET || undefined,
+    graphiql: env.DUBAN_GRAPHIQL !== '0',
+    smtp: env.SMTP_URL ? { url: env.SMTP_URL, from: env.SMTP_FROM ?? '督办系统 <duban@localhost>' } : null,
+    evaluation: evaluationCalendar(env),
+    credit: creditConfig(env),
   };
+}
+
+let loaded: Config | undefined;
+
+/** This process's configuration, read from its environment once. */
+export function config(): Config {
+  loaded ??= loadConfig();
+  return loaded;
 }

@@ -1,5 +1,6 @@
 import { hash } from '@node-rs/argon2';
 import { tianjinBodies } from '../domain/bodies/tianjin.ts';
+import { config } from './config.ts';
 import type { PrismaClient } from './db.ts';
 
 export type Role = 'supervisor' | 'department' | 'performance' | 'admin';
@@ -22,8 +23,7 @@ export const demoAccounts: DemoAccount[] = [
   { login: 'admin', displayName: '系统管理员', role: 'admin', bodyId: null },
 ];
 
-export const demoPassword = (env: NodeJS.ProcessEnv = process.env): string =>
-  env.DUBAN_DEMO_PASSWORD ?? 'duban2026';
+export const demoPassword = (): string => config().demo.password;
 
 /** Loads bodies and demo accounts; safe to run on every start (existing rows are kept as they are). */
 export async function loadReferenceData(prisma: PrismaClient, password = demoPassword()): Promise<void> {

@@ -13,8 +13,7 @@ import { connectClient } from '../runtime/temporal.ts';
 import { buildConsoleIfMissing } from './build-console.ts';
 
 const config = loadConfig();
-const temporalPort = Number(process.env.DUBAN_TEMPORAL_PORT ?? 7233);
-const uiPort = Number(process.env.DUBAN_TEMPORAL_UI_PORT ?? 8233);
+const { port: temporalPort, uiPort } = config.devServer;
 const children: ChildProcess[] = [];
 let stopping = false;
 
@@ -39,7 +38,7 @@ function startNode(name: string, entry: string): void {
 
 /** An empty data directory gets the seed plan with a few tasks under way (DUBAN_DEMO=0 to skip). */
 async function loadDemoData(temporalAddress: string): Promise<void> {
-  if (process.env.DUBAN_DEMO === '0') return;
+  if (!config.demo.plan) return;
   const prisma = await createPrisma(config.databaseUrl);
   const temporal = await connectClient({ ...config, temporalAddress });
   try {

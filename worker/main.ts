@@ -14,7 +14,7 @@ const worker = await createWorker({
   namespace: config.temporalNamespace,
   taskQueue: config.taskQueue,
   prisma,
-  mailer: createMailer(process.env.SMTP_URL),
+  mailer: createMailer(config.smtp),
 });
 console.log(`worker: polling task queue "${config.taskQueue}" on ${temporalAddress(config)}`);
 await worker.run();

@@ -50,7 +50,7 @@ describe('credit workflows on the time-skipping server', () => {
   it('accepts an objection, marks the record, asks the providing body and corrects: the class is recomputed at once', async () => {
     const code = await addEntity(db.prisma, 1);
     await addRecord(db.prisma, 'r1', code, { amountYuan: 200_000 });
-    await db.prisma.$transaction((tx) => import('../activities/credit.ts').then(({ reclassifyEntity }) => reclassifyEntity(tx, code, 'import:test', new Date())));
+    await db.prisma.$transaction((tx) => import('../readmodel/classes.ts').then(({ reclassifyEntity }) => reclassifyEntity(tx, code, 'import:test', new Date())));
     expect((await entity(code)).creditClass).toBe('dishonest');
 
     const caseId = await file(code, 'r1');
@@ -114,7 +114,7 @@ describe('credit workflows on the time-skipping server', () => {
   it('approves a repair: the record stops being published, keeps its history, and the class is recomputed', async () => {
     const code = await addEntity(db.prisma, 4);
     await addRecord(db.prisma, 'r4', code, { kind: 'abnormal', amountYuan: null, date: await monthsAgo(4) });
-    await db.prisma.$transaction((tx) => import('../activities/credit.ts').then(({ reclassifyEntity }) => reclassifyEntity(tx, code, 'import:test', new Date())));
+    await db.prisma.$transaction((tx) => import('../readmodel/classes.ts').then(({ reclassifyEntity }) => reclassifyEntity(tx, code, 'import:test', new Date())));
     await db.prisma.attachment.create({ data: { id: 'sha-evidence', name: 'evidence.pdf', size: 1, type: 'application/pdf', uploadedBy: 'account-heping' } });
     const id = await fileRepairApplication(deps(), heping, { recordId: 'r4', statement: '已按规定报送年报', evidence: ['sha-evidence'], commitment: 'sha-evidence' }, await now());
     await eventually(async () => expect((await db.prisma.repairApplication.findUniqueOrThrow({ where: { id } })).status).toBe('underReview'));

@@ -7,15 +7,8 @@ import { nextReminderAt, reminderDue } from '../domain/supervision/reminders.ts'
 import type { AttachmentRef, Light } from '../domain/supervision/types.ts';
 import { unitActionNotices, unitReminderNotices } from '../domain/rounds/notices.ts';
 import {
-  applyUnitAction, recordUnitEvent, summarize, unitLight, validateUnitAction, type RoundEvent, type UnitRequest, type UnitState, type UnitSummary,
+  applyUnitAction, recordUnitEvent, summarize, unitLight, unitSnapshot, validateUnitAction, type RoundEvent, type UnitRequest, type UnitSnapshot, type UnitState, type UnitSummary,
 } from '../domain/rounds/unit.ts';
-
-/** A round unit as the read model stores it: its state with its light at one instant. */
-export type UnitSnapshot<S> = UnitState<S> & { at: string; light: Light };
-
-export const unitSnapshot = <S>(state: UnitState<S>, now: number): UnitSnapshot<S> => ({
-  ...state, at: new Date(now).toISOString(), light: unitLight(state, now),
-});
 
 /** The unit as it stands. */
 export const unitQuery = defineQuery<UnitSnapshot<unknown>>('unit');

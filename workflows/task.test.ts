@@ -43,7 +43,7 @@ describe('task workflow on the time-skipping server', () => {
       namespace: 'default',
       taskQueue: 'duban',
       prisma: db.prisma,
-      mailer: createMailer(smtp.url),
+      mailer: createMailer({ url: smtp.url, from: '督办系统 <duban@localhost>' }),
     });
     running = worker.run();
     const now = await env.currentTimeMs();

@@ -2,15 +2,16 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { SignJWT, jwtVerify } from 'jose';
+import { config } from '../../runtime/config.ts';
 
 export const tokenLifetime = '8h';
 
 /**
- * The signing key: `DUBAN_JWT_SECRET`, or a random one kept in the data
- * directory, so tokens survive a restart and no two installations share one.
+ * The signing key: the configured secret (`DUBAN_JWT_SECRET`), or a random one kept
+ * in the data directory, so tokens survive a restart and no two installations share one.
  */
-export function signingKey(dataDir: string, env: NodeJS.ProcessEnv = process.env): Uint8Array {
-  if (env.DUBAN_JWT_SECRET) return new TextEncoder().encode(env.DUBAN_JWT_SECRET);
+export function signingKey(dataDir: string, secret = config().jwtSecret): Uint8Array {
+  if (secret) return new TextEncoder().encode(secret);
   const file = path.join(dataDir, 'jwt-secret');
   if (!fs.existsSync(file)) {
     fs.mkdirSync(dataDir, { recursive: true });

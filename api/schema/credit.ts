@@ -1,8 +1,7 @@
 import { creditClassNames, type CreditClass } from '../../domain/credit/classes.ts';
-import { usccProblem } from '../../domain/credit/uscc.ts';
-import { reclassifyEntity } from '../../activities/credit.ts';
-import { type PrismaClient, writeTransaction } from '../../runtime/db.ts';
-import { findEntity } from '../../services/credit/cases.ts';
+import { canonicalUscc, normalizeUscc } from '../../domain/credit/uscc.ts';
+import type { PrismaClient } from '../../runtime/db.ts';
+import { addCreditRecord, registerEntity } from '../../services/credit/entities.ts';
 import { importCreditSheet, readSheet } from '../../services/credit/import.ts';
 import { builder } from './builder.ts';
 import { mutationErrors, NotFoundError, ValidationError } from './errors.ts';
@@ -95,13 +94,6 @@ builder.prismaObject('CaseEvent', {
   }),
 });
 
-/** A code typed in a query argument: a malformed one is refused in words. */
-function checkCode(code: string): string {
-  const problem = usccProblem(code);
-  if (problem) throw new ValidationError(problem);
-  return code.trim().toUpperCase();
-}
-
 builder.queryField('marketEntities', (t) =>
   t.prismaConnection({
     type: 'MarketEntity',
@@ -117,7 +109,7 @@ function entityFilter(args: { creditClass?: string | null; district?: string | n
   return {
     ...(args.creditClass ? { creditClass: args.creditClass } : {}),
     ...(args.district ? { district: args.district } : {}),
-    ...(args.search ? { OR: [{ name: { contains: args.search } }, { code: { startsWith: args.search.toUpperCase() } }] } : {}),
+    ...(args.search ? { OR: [{ name: { contains: args.search } }, { code: { startsWith: canonicalUscc(args.search) } }] } : {}),
   };
 }
 
@@ -128,7 +120,7 @@ builder.queryField('marketEntity', (t) =>
     errors: { types: [ValidationError, NotFoundError] },
     args: { code: t.arg.string({ required: true }) },
     resolve: async (_root, { code }, ctx) => {
-      const entity = await ctx.prisma.marketEntity.findUnique({ where: { code: checkCode(code) } });
+      const entity = await ctx.prisma.marketEntity.findUnique({ where: { code: normalizeUscc(code) } });
       if (!entity) throw new NotFoundError('未登记的市场主体。 No market entity is registered under this code.');
       return entity;
     },
@@ -216,16 +208,7 @@ builder.mutationField('registerMarketEntity', (t) =>
     authScopes: { supervisor: true },
     errors: { types: mutationErrors },
     args: { input: t.arg({ type: EntityInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => {
-      const code = checkCode(input.code);
-      for (const [key, value] of Object.entries(input)) if (!String(value).trim()) throw new ValidationError(`请填写 ${key}。 Give the ${key}.`);
-      if (await ctx.prisma.marketEntity.findUnique({ where: { code } })) throw new ValidationError('该代码已登记。 This code is already registered.');
-      return writeTransaction(ctx.prisma, async (tx) => {
-        await tx.marketEntity.create({ data: { code, name: input.name.trim(), registrationBody: input.registrationBody.trim(), district: input.district.trim(), industry: input.industry.trim() } });
-        await reclassifyEntity(tx, code, 'registered', new Date());
-        return tx.marketEntity.findUniqueOrThrow({ where: { code } });
-      });
-    },
+    resolve: (_root, { input }, ctx) => registerEntity(ctx.prisma, input),
   }),
 );
 
@@ -248,25 +231,7 @@ builder.mutationField('addCreditRecord', (t) =>
     authScopes: { supervisor: true, department: true },
     errors: { types: mutationErrors },
     args: { input: t.arg({ type: RecordInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => {
-      const entity = await findEntity(ctx.prisma, input.entityCode);
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(input.date) || Number.isNaN(Date.parse(input.date))) throw new ValidationError('日期应为 YYYY-MM-DD。 The date must be YYYY-MM-DD.');
-      if (input.kind === 'penalty' && !(typeof input.amountYuan === 'number' && input.amountYuan >= 0)) throw new ValidationError('行政处罚须填写罚款金额。 A penalty needs its fine.');
-      if (!input.description.trim()) throw new ValidationError('请填写事由。 Give the description.');
-      const actor = ctx.actor!;
-      const body = actor.bodyId ? await ctx.prisma.body.findUnique({ where: { id: actor.bodyId }, select: { shortName: true } }) : null;
-      const id = `manual:${crypto.randomUUID()}`;
-      return writeTransaction(ctx.prisma, async (tx) => {
-        await tx.creditRecord.create({
-          data: {
-            id, entityCode: entity.code, kind: input.kind, date: input.date, amountYuan: input.amountYuan ?? null, severity: input.serious ? 'serious' : 'general',
-            description: input.description.trim(), repairExcluded: input.repairExcluded ?? false, providerBodyId: actor.bodyId, providerName: body?.shortName ?? '', source: 'manual',
-          },
-        });
-        await reclassifyEntity(tx, entity.code, `record:${id}`, new Date());
-        return tx.creditRecord.findUniqueOrThrow({ where: { id } });
-      });
-    },
+    resolve: (_root, { input }, ctx) => addCreditRecord(ctx.prisma, ctx.actor!, input),
   }),
 );
 

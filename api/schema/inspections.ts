@@ -1,9 +1,10 @@
 import type { RecordKind } from '../../domain/credit/classes.ts';
+import { canonicalUscc } from '../../domain/credit/uscc.ts';
 import type { RoundAction } from '../../domain/inspection/round.ts';
 import type { PrismaClient } from '../../runtime/db.ts';
-import { roundActUpdate } from '../../workflows/inspection.ts';
+import { inspectionWorkflowId, roundActUpdate } from '../../workflows/inspection.ts';
 import { openInspectionRound } from '../../services/credit/cases.ts';
-import { actOnCase } from '../credit/updates.ts';
+import { caseClosed, sendAction } from './updates.ts';
 import { builder } from './builder.ts';
 import { mutationErrors, NotFoundError, ValidationError } from './errors.ts';
 
@@ -162,12 +163,12 @@ function toRoundAction(input: typeof RoundActionInput.$inferInput): RoundAction 
     case 'record':
       if (!input.entityCode) throw new ValidationError('请选择被检查的主体。 Choose the inspected entity.');
       return {
-        type: 'record', entityCode: input.entityCode.trim().toUpperCase(), inspectorIds: input.inspectorIds ?? [],
+        type: 'record', entityCode: canonicalUscc(input.entityCode), inspectorIds: input.inspectorIds ?? [],
         answers: (input.answers ?? []).map((a) => ({ itemId: a.itemId, outcome: a.outcome, note: a.note ?? '' })),
         finding: input.finding ? { kind: input.finding.kind as RecordKind, amountYuan: input.finding.amountYuan ?? undefined, description: input.finding.description } : null,
       };
     case 'publish':
-      return { type: 'publish', entityCodes: (input.entityCodes ?? []).map((c) => c.trim().toUpperCase()) };
+      return { type: 'publish', entityCodes: (input.entityCodes ?? []).map(canonicalUscc) };
     case 'cancel':
       return { type: 'cancel', reasons: input.reasons ?? '' };
   }
@@ -183,7 +184,8 @@ builder.mutationField('actOnInspectionRound', (t) =>
     resolve: async (_root, { input }, ctx) => {
       const id = input.roundId.id;
       if (!(await ctx.prisma.inspectionRound.findUnique({ where: { id } }))) throw new NotFoundError('抽查批次不存在。 No such inspection round.');
-      await actOnCase(ctx, `inspection:${id}`, roundActUpdate, ctx.actor!, toRoundAction(input));
+      const action = toRoundAction(input);
+      await sendAction(ctx, inspectionWorkflowId(id), roundActUpdate, action, { operation: `${action.type} ${inspectionWorkflowId(id)}`, closed: caseClosed });
       return ctx.prisma.inspectionRound.findUniqueOrThrow({ where: { id } });
     },
   }),

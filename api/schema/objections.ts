@@ -1,12 +1,12 @@
 import type { ObjectionAction } from '../../domain/objection/case.ts';
 import { objectionActUpdate } from '../../workflows/objection.ts';
 import { fileObjectionCase } from '../../services/credit/cases.ts';
-import { actOnCase } from '../credit/updates.ts';
+import { caseClosed, sendAction } from './updates.ts';
 import { builder, type Context } from './builder.ts';
 import { CreditRecordNode } from './credit.ts';
 import { mutationErrors, NotFoundError, ValidationError } from './errors.ts';
 import { offsetArg, withOffset } from './pagination.ts';
-import { checkRequestId, requestIdDescription, updateIdOf } from './request-ids.ts';
+import { checkRequestId, requestIdDescription, updateIdOf } from '../../services/request-ids.ts';
 
 /** A department sees the objections its body filed or must check; the other roles see all. */
 const visibleObjections = (ctx: Context) =>
@@ -132,7 +132,8 @@ builder.mutationField('actOnObjection', (t) =>
       const requestId = checkRequestId(input.requestId);
       const found = await ctx.prisma.objectionCase.findFirst({ where: { id, ...visibleObjections(ctx) } });
       if (!found) throw new NotFoundError('异议不存在或不可见。 No such objection, or not visible to you.');
-      await actOnCase(ctx, id, objectionActUpdate, ctx.actor!, toObjectionAction(input), updateIdOf(ctx.actor!, requestId));
+      const action = toObjectionAction(input);
+      await sendAction(ctx, id, objectionActUpdate, action, { operation: `${action.type} ${id}`, closed: caseClosed, updateId: updateIdOf(ctx.actor!, requestId) });
       return ctx.prisma.objectionCase.findUniqueOrThrow({ where: { id } });
     },
   }),

@@ -1,11 +1,12 @@
+import type { RepairAction } from '../../domain/repair/application.ts';
 import { repairActUpdate } from '../../workflows/repair.ts';
 import { fileRepairApplication } from '../../services/credit/cases.ts';
-import { actOnCase } from '../credit/updates.ts';
+import { caseClosed, sendAction } from './updates.ts';
 import { builder, type Context } from './builder.ts';
 import { CreditRecordNode } from './credit.ts';
 import { mutationErrors, NotFoundError } from './errors.ts';
 import { offsetArg, withOffset } from './pagination.ts';
-import { checkRequestId, requestIdDescription, updateIdOf } from './request-ids.ts';
+import { checkRequestId, requestIdDescription, updateIdOf } from '../../services/request-ids.ts';
 
 const visibleRepairs = (ctx: Context) => (ctx.actor?.role === 'department' ? { filedByBodyId: ctx.actor.bodyId } : {});
 
@@ -100,7 +101,8 @@ builder.mutationField('decideRepair', (t) =>
       const id = applicationId.id;
       const updateId = updateIdOf(ctx.actor!, checkRequestId(requestId));
       if (!(await ctx.prisma.repairApplication.findUnique({ where: { id } }))) throw new NotFoundError('修复申请不存在。 No such repair application.');
-      await actOnCase(ctx, id, repairActUpdate, ctx.actor!, approve ? { type: 'approve' as const, comment: text ?? '' } : { type: 'refuse' as const, reasons: text ?? '' }, updateId);
+      const action: RepairAction = approve ? { type: 'approve', comment: text ?? '' } : { type: 'refuse', reasons: text ?? '' };
+      await sendAction(ctx, id, repairActUpdate, action, { operation: `${action.type} ${id}`, closed: caseClosed, updateId });
       return ctx.prisma.repairApplication.findUniqueOrThrow({ where: { id } });
     },
   }),

@@ -1,6 +1,7 @@
 import { compareTaskRefs } from '../../domain/plan/refs.ts';
 import { overdueDays } from '../../domain/supervision/lights.ts';
 import type { AssignmentStatus } from '../../domain/supervision/types.ts';
+import { config } from '../../runtime/config.ts';
 import { visibleTasks } from '../auth/visibility.ts';
 import { Body } from './bodies.ts';
 import { builder } from './builder.ts';
@@ -27,7 +28,7 @@ const AssignmentRole = builder.enumType('AssignmentRole', {
 
 /** Temporal Web UI address of a task's workflow. */
 export const workflowUrl = (taskId: string, namespace: string) =>
-  `${process.env.DUBAN_TEMPORAL_UI_URL ?? `http://localhost:${process.env.DUBAN_TEMPORAL_UI_PORT ?? 8233}`}/namespaces/${namespace}/workflows/${encodeURIComponent(taskId)}`;
+  `${config().temporalUiUrl}/namespaces/${namespace}/workflows/${encodeURIComponent(taskId)}`;
 
 export const TaskNode = builder.prismaNode('Task', {
   id: { field: 'id' },

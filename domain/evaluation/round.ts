@@ -1,6 +1,7 @@
 import { dayMs, endOfShanghaiDay } from '../time/instants.ts';
 import type { Actor } from '../supervision/types.ts';
-import { lateAndMissing, recordUnitEvent, refuse, type RoundEvent, type UnitSummary } from '../rounds/unit.ts';
+import { refuse } from '../errors.ts';
+import { lateAndMissing, recordUnitEvent, type RoundEvent, type UnitSummary } from '../rounds/unit.ts';
 
 export interface EvaluationRoundState {
   roundId: string;
@@ -12,6 +13,9 @@ export interface EvaluationRoundState {
   summaryDate: string | null;
   seq: number;
 }
+
+/** What an evaluation round projects: its state at one instant, with who opened it (an account, or the schedule). */
+export type EvaluationRoundSnapshot = EvaluationRoundState & { at: string; openedBy: string };
 
 export type EvaluationRoundAction = { type: 'consolidate'; submittedOn: string; comment?: string };
 

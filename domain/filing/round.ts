@@ -1,6 +1,7 @@
 import type { Actor, AttachmentRef } from '../supervision/types.ts';
 import { catalogueErrors, parseDisposition, type CatalogueRow } from './catalogue.ts';
-import { lateAndMissing, recordUnitEvent, refuse, type RoundEvent, type UnitSummary } from '../rounds/unit.ts';
+import { refuse } from '../errors.ts';
+import { lateAndMissing, recordUnitEvent, type RoundEvent, type UnitSummary } from '../rounds/unit.ts';
 
 /** What an approval body files: its implementation measures (a document) and its catalogue. */
 export interface CatalogueSubmission {
@@ -36,6 +37,9 @@ export interface FilingRoundState {
   filingNumber: string | null;
   seq: number;
 }
+
+/** What a filing round projects: its state at one instant. */
+export type FilingRoundSnapshot = FilingRoundState & { at: string };
 
 export type FilingRoundAction =
   | { type: 'consolidate'; comment?: string }

@@ -1,5 +1,7 @@
 import type { CreditClass, RecordKind } from '../credit/classes.ts';
-import { appendEvent, refuse, requireText, systemActor, type CaseEvent, type CaseRequest } from '../credit/cases.ts';
+import { appendEvent, systemActor, type CaseEvent, type CaseRequest } from '../credit/cases.ts';
+import { refuse } from '../errors.ts';
+import { requireText } from '../limits.ts';
 import { nthWorkingDayEnd, type WorkingDayCalendar } from '../time/calendar.ts';
 import { sampleSize, type DrawResult } from './draw.ts';
 
@@ -16,9 +18,12 @@ export interface PopulationEntity {
   industry: string;
 }
 
-/** Only entities rated good are drawn (task 3.2); the filter narrows them further. */
+/** Only entities rated good are drawn (task 3.2). */
+export const populationClass: CreditClass = 'good';
+
+/** Who a round draws from: entities of the population class, narrowed by the round's filter. */
 export function inPopulation(e: PopulationEntity, filter: PopulationFilter): boolean {
-  return e.creditClass === 'good'
+  return e.creditClass === populationClass
     && (filter.districts.length === 0 || filter.districts.includes(e.district))
     && (filter.industries.length === 0 || filter.industries.includes(e.industry));
 }
@@ -119,6 +124,12 @@ export interface RoundState {
   calendar: WorkingDayCalendar;
   events: CaseEvent[];
 }
+
+/** A round's draw: the sample and inspectors, with the published data it came from. */
+export type RoundDraw = NonNullable<RoundState['draw']>;
+
+/** What a round workflow projects: its state without calendar and timeline. */
+export type RoundSnapshot = Omit<RoundState, 'calendar' | 'events'> & { seq: number; createdAt: string };
 
 export type RoundAction =
   | { type: 'record'; entityCode: string; inspectorIds: string[]; answers: Array<{ itemId: string; outcome: Outcome; note?: string }>; finding?: Finding | null }

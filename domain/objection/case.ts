@@ -1,4 +1,6 @@
-import { appendEvent, refuse, requireText, systemActor, type CaseEvent, type CaseRequest } from '../credit/cases.ts';
+import { appendEvent, systemActor, type CaseEvent, type CaseRequest } from '../credit/cases.ts';
+import { refuse } from '../errors.ts';
+import { requireText } from '../limits.ts';
 import { nthWorkingDayEnd, type WorkingDayCalendar } from '../time/calendar.ts';
 
 /** Time limits of an objection, in working days (configuration). */
@@ -42,6 +44,9 @@ export interface ObjectionState {
   calendar: WorkingDayCalendar;
   events: CaseEvent[];
 }
+
+/** What an objection workflow projects: its state without the calendar and timeline. */
+export type ObjectionSnapshot = Omit<ObjectionState, 'calendar' | 'events'> & { seq: number };
 
 export type ObjectionAction =
   | { type: 'accept'; comment?: string }

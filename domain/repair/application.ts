@@ -1,5 +1,7 @@
 import type { CreditRecord } from '../credit/classes.ts';
-import { appendEvent, refuse, requireText, systemActor, type CaseEvent, type CaseRequest } from '../credit/cases.ts';
+import { appendEvent, systemActor, type CaseEvent, type CaseRequest } from '../credit/cases.ts';
+import { refuse } from '../errors.ts';
+import { requireText } from '../limits.ts';
 import { nthWorkingDayEnd, type WorkingDayCalendar } from '../time/calendar.ts';
 import { repairProblems, type RepairApplicationInput, type RepairPolicy } from './eligibility.ts';
 
@@ -21,6 +23,9 @@ export interface RepairState {
   policy: RepairPolicy;
   events: CaseEvent[];
 }
+
+/** What a repair workflow projects: its state without the timeline, with the reasons of a refusal. */
+export type RepairSnapshot = Omit<RepairState, 'events'> & { seq: number; reasons: string | null };
 
 export type RepairAction = { type: 'approve'; comment?: string } | { type: 'refuse'; reasons: string };
 export type RepairRequest = CaseRequest<RepairAction>;

@@ -1,4 +1,6 @@
 import { assignmentLight } from '../supervision/lights.ts';
+import { refuse } from '../errors.ts';
+import { checkLength } from '../limits.ts';
 import type { Actor, AssignmentStatus, AttachmentRef, Light } from '../supervision/types.ts';
 
 /**
@@ -56,22 +58,12 @@ export interface RoundEvent {
   data: Record<string, unknown>;
 }
 
-export class RoundActionRefused extends Error {
-  override name = 'ActionRefused';
-}
-
-export const refuse = (zh: string, en: string): never => {
-  throw new RoundActionRefused(`${zh} ${en}`);
-};
-
 const from: Record<UnitAction<unknown>['type'], UnitStatus[]> = {
   submit: ['assigned', 'returned'],
   accept: ['submitted'],
   return: ['submitted'],
   urge: ['assigned', 'returned'],
 };
-
-const maxComment = 5000;
 
 export function newUnit<S>(fields: Pick<UnitState<S>, 'roundId' | 'unitId' | 'roundLabel' | 'bodyId' | 'bodyName' | 'due'>): UnitState<S> {
   return {
@@ -97,7 +89,7 @@ export function validateUnitAction<S>(state: UnitState<S>, { actor, action }: Un
     refuse(`当前状态（${statusNames[state.status]}）不能执行此操作。`, `Not allowed while the unit is ${state.status}.`);
   }
   const comment = action.comment ?? '';
-  if (comment.length > maxComment) refuse(`说明不能超过${maxComment}字。`, `Comments are limited to ${maxComment} characters.`);
+  checkLength(comment);
   if ((action.type === 'return' || action.type === 'urge') && !comment.trim()) refuse('请写明理由。', 'Please give the reasons.');
   if (action.type === 'submit') {
     const problems = submissionProblems(action.submission);
@@ -151,6 +143,13 @@ export function unitLight(state: UnitState<unknown>, now: number): Light {
 }
 
 /** What a round keeps of each unit, sent by the unit's workflow on every change. */
+/** A round unit as the read model stores it: its state with its light at one instant. */
+export type UnitSnapshot<S> = UnitState<S> & { at: string; light: Light };
+
+export const unitSnapshot = <S>(state: UnitState<S>, now: number): UnitSnapshot<S> => ({
+  ...state, at: new Date(now).toISOString(), light: unitLight(state, now),
+});
+
 export interface UnitSummary {
   bodyId: string;
   bodyName: string;

@@ -1,14 +1,7 @@
+import { refuse } from '../errors.ts';
+import { checkLength } from '../limits.ts';
 import { departmentActions, supervisorActions, type ActionRequest, type TaskAction } from './actions.ts';
 import type { Assignment, AssignmentStatus, TaskEvent, TaskState } from './types.ts';
-
-/** A refused action, worded for the person who tried it (Chinese, then English). */
-export class ActionRefused extends Error {
-  override name = 'ActionRefused';
-}
-
-const refuse = (zh: string, en: string): never => {
-  throw new ActionRefused(`${zh} ${en}`);
-};
 
 /** Statuses each action may start from. */
 const from: Partial<Record<TaskAction['type'], AssignmentStatus[]>> = {
@@ -33,8 +26,6 @@ const statusNames: Record<AssignmentStatus, string> = {
   withdrawn: '已撤销 withdrawn',
   designated: '已指定 designated',
 };
-
-const maxText = 5000;
 
 /**
  * Checks an action against the task as it stands; throws ActionRefused with the
@@ -66,7 +57,7 @@ function checkActor(actor: ActionRequest['actor'], action: TaskAction, assignmen
 
 function checkContent(state: TaskState, action: TaskAction, assignment: Assignment, now: number): void {
   const comment = 'comment' in action ? (action.comment ?? '') : '';
-  if (comment.length > maxText) refuse(`说明不能超过${maxText}字。`, `Comments are limited to ${maxText} characters.`);
+  checkLength(comment);
   switch (action.type) {
     case 'return':
     case 'withdraw':

@@ -1,9 +1,7 @@
-import type { FilingRoundSnapshot } from '../workflows/filing.ts';
-import type { UnitSnapshot } from '../workflows/round-unit.ts';
-import type { CatalogueSubmission } from '../domain/filing/round.ts';
-import type { RoundEvent } from '../domain/rounds/unit.ts';
+import type { CatalogueSubmission, FilingRoundSnapshot } from '../domain/filing/round.ts';
+import type { RoundEvent, UnitSnapshot } from '../domain/rounds/unit.ts';
 import { type PrismaClient, writeTransaction } from '../runtime/db.ts';
-import { isNewer, writeRoundEvents } from '../readmodel/events.ts';
+import { isNewer, writeRoundEvents } from './events.ts';
 
 const date = (iso: string | null) => (iso ? new Date(iso) : null);
 
@@ -49,23 +47,5 @@ export async function projectBodyFiling(prisma: PrismaClient, s: UnitSnapshot<Ca
       }
     }
     await writeRoundEvents(tx, { workflowId: s.unitId, roundKind: 'filing', roundId: s.roundId, unitId: s.unitId }, events);
-  });
-}
-
-/**
- * Freezes the consolidated catalogue: every accepted body's rows, in body
- * order, with the bodies still overdue beside them. Written once: a retry
- * finds the record and leaves it.
- */
-export async function consolidateCatalogue(prisma: PrismaClient, roundId: string, at: string, by: string, included: string[], overdue: string[]): Promise<void> {
-  if (await prisma.filingRecord.findUnique({ where: { roundId } })) return;
-  const filings = await prisma.bodyFiling.findMany({
-    where: { roundId, bodyId: { in: included } },
-    include: { rows: { orderBy: { ordinal: 'asc' } } },
-    orderBy: { bodyName: 'asc' },
-  });
-  const rows = filings.flatMap((f) => f.rows.map(({ id: _id, filingId: _f, ordinal: _o, ...row }) => ({ bodyId: f.bodyId, bodyName: f.bodyName, ...row })));
-  await prisma.filingRecord.create({
-    data: { roundId, consolidatedAt: new Date(at), consolidatedBy: by, rows: JSON.stringify(rows), includedBodies: JSON.stringify(included), overdueBodies: JSON.stringify(overdue) },
   });
 }

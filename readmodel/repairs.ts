@@ -1,10 +1,7 @@
 import type { CaseEvent } from '../domain/credit/cases.ts';
-import type { RepairState } from '../domain/repair/application.ts';
+import type { RepairSnapshot } from '../domain/repair/application.ts';
 import { type PrismaClient, writeTransaction } from '../runtime/db.ts';
-import { hasHistory, reclassifyEntity, withHistory, writeCaseEvents } from './credit.ts';
-
-/** What a repair workflow projects: its state without the timeline. */
-export type RepairSnapshot = Omit<RepairState, 'events'> & { seq: number; reasons: string | null };
+import { writeCaseEvents } from './events.ts';
 
 /** Writes a repair application and its new events; an older snapshot changes nothing. */
 export async function projectRepairApplication(prisma: PrismaClient, s: RepairSnapshot, events: CaseEvent[]): Promise<void> {
@@ -25,20 +22,5 @@ export async function projectRepairApplication(prisma: PrismaClient, s: RepairSn
       });
     }
     await writeCaseEvents(tx, s.applicationId, 'repair', events);
-  });
-}
-
-/** Ends an approved record's publication (it keeps its history) and recomputes the class; once per application. */
-export async function endRecordPublication(prisma: PrismaClient, applicationId: string, recordId: string, at: number): Promise<void> {
-  await writeTransaction(prisma, async (tx) => {
-    const record = await tx.creditRecord.findUniqueOrThrow({ where: { id: recordId } });
-    if (!hasHistory(record.history, applicationId)) {
-      const entry = { caseId: applicationId, type: 'repaired', at: new Date(at).toISOString(), before: { status: record.status, publication: record.publication } };
-      await tx.creditRecord.update({
-        where: { id: recordId },
-        data: { status: 'repaired', publication: 'ended', publicationEndedAt: new Date(at), history: withHistory(record.history, entry) },
-      });
-    }
-    await reclassifyEntity(tx, record.entityCode, `repair:${applicationId}`, new Date(at));
   });
 }

@@ -1,18 +1,10 @@
-import type { EvaluationRoundSnapshot } from '../workflows/evaluation.ts';
-import type { UnitSnapshot } from '../workflows/round-unit.ts';
 import type { SelfEvaluationReport } from '../domain/evaluation/report.ts';
-import { reportingUnits } from '../domain/filing/bodies.ts';
-import { lateAndMissing, type RoundEvent } from '../domain/rounds/unit.ts';
+import type { EvaluationRoundSnapshot } from '../domain/evaluation/round.ts';
+import { lateAndMissing, type RoundEvent, type UnitSnapshot } from '../domain/rounds/unit.ts';
 import { type PrismaClient, writeTransaction } from '../runtime/db.ts';
-import { isNewer, writeRoundEvents } from '../readmodel/events.ts';
+import { isNewer, writeRoundEvents } from './events.ts';
 
 const date = (iso: string | null) => (iso ? new Date(iso) : null);
-
-/** Every district/county government and approval body in the registry, districts first. */
-export async function listReportingUnits(prisma: PrismaClient): Promise<Array<{ id: string; name: string; kind: string }>> {
-  const bodies = await prisma.body.findMany({ where: { kind: { in: ['district', 'department'] } }, orderBy: { id: 'asc' } });
-  return reportingUnits(bodies).map((b) => ({ id: b.id, name: b.shortName, kind: b.kind }));
-}
 
 export async function projectEvaluationRound(prisma: PrismaClient, s: EvaluationRoundSnapshot, events: RoundEvent[]): Promise<void> {
   await writeTransaction(prisma, async (tx) => {
