@@ -7,8 +7,8 @@ import { defaultRepairPolicy, type RepairPolicy } from '../domain/repair/eligibi
 
 /**
  * Every setting Duban reads from its environment, with the embedded defaults
- * `npm start` relies on. Nothing else reads `process.env`: code takes what it
- * needs from here (README, Configuration, lists the variables).
+ * `npm start` relies on. Nothing else reads a setting from `process.env` (child
+ * processes are handed it whole); the README's Configuration lists the variables.
  */
 export interface Config {
   port: number;

@@ -4,7 +4,7 @@ import {
 import type { Notice } from '../domain/supervision/notices.ts';
 import { nextLightChange } from '../domain/supervision/lights.ts';
 import { nextReminderAt, reminderDue } from '../domain/supervision/reminders.ts';
-import type { AttachmentRef, Light } from '../domain/supervision/types.ts';
+import { systemActor, type AttachmentRef, type Light } from '../domain/supervision/types.ts';
 import { unitActionNotices, unitReminderNotices } from '../domain/rounds/notices.ts';
 import {
   applyUnitAction, recordUnitEvent, summarize, unitLight, unitSnapshot, validateUnitAction, type RoundEvent, type UnitRequest, type UnitSnapshot, type UnitState, type UnitSummary,
@@ -34,8 +34,6 @@ export interface UnitRules<S> {
   deliverNotices: (notices: Notice[]) => Promise<void>;
   continueAsNew: (input: UnitInput<S>) => Promise<never>;
 }
-
-const system = { accountId: null, name: '督办系统 Duban' };
 
 /**
  * One body's duty in a round, shared by catalogue filings and evaluation
@@ -74,7 +72,7 @@ export async function runRoundUnit<S>(input: UnitInput<S>, rules: UnitRules<S>):
   setHandler(closeUnitSignal, () => {
     if (state.closed) return;
     state.closed = true;
-    pending.push(recordUnitEvent(state, { type: 'roundClosed', at: new Date(Date.now()).toISOString(), actor: system, bodyId: state.bodyId, comment: null, attachments: [], data: {} }));
+    pending.push(recordUnitEvent(state, { type: 'roundClosed', at: new Date(Date.now()).toISOString(), actor: systemActor, bodyId: state.bodyId, comment: null, attachments: [], data: {} }));
   });
 
   for (;;) {
@@ -110,7 +108,7 @@ function sendDueReminders<S>(state: UnitState<S>, reminderDays: number[], pendin
   if (reminder.kind !== 'before') state.lastOverdueNoticeAt = at;
   outbox.push(...unitReminderNotices(state, reminder, at));
   pending.push(recordUnitEvent(state, {
-    type: reminder.kind === 'before' ? 'reminder' : reminder.kind, at, actor: system, bodyId: state.bodyId, comment: null, attachments: [], data: { daysLeft: reminder.daysLeft },
+    type: reminder.kind === 'before' ? 'reminder' : reminder.kind, at, actor: systemActor, bodyId: state.bodyId, comment: null, attachments: [], data: { daysLeft: reminder.daysLeft },
   }));
 }
 

@@ -1,6 +1,7 @@
 import ical from 'ical-generator';
 import { SignJWT, jwtVerify } from 'jose';
 import type { PrismaClient } from '../../runtime/db.ts';
+import { openStatuses } from '../../domain/supervision/lights.ts';
 
 /** A calendar client cannot send a bearer header: the feed's URL carries a token good only for that body's feed. */
 export function calendarToken(key: Uint8Array, bodyId: string): Promise<string> {
@@ -20,7 +21,7 @@ export async function calendarBody(key: Uint8Array, token: string): Promise<stri
 export async function bodyCalendar(prisma: PrismaClient, bodyId: string): Promise<string> {
   const body = await prisma.body.findUniqueOrThrow({ where: { id: bodyId } });
   const assignments = await prisma.assignment.findMany({
-    where: { bodyId, due: { not: null }, status: { in: ['assigned', 'in_progress', 'returned', 'submitted'] } },
+    where: { bodyId, due: { not: null }, status: { in: [...openStatuses] } },
     include: { task: { select: { ref: true, text: true } } },
     orderBy: { due: 'asc' },
   });

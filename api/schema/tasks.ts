@@ -1,6 +1,6 @@
 import { compareTaskRefs } from '../../domain/plan/refs.ts';
 import { overdueDays } from '../../domain/supervision/lights.ts';
-import type { AssignmentStatus } from '../../domain/supervision/types.ts';
+import { assignmentStatuses, type AssignmentStatus } from '../../domain/supervision/types.ts';
 import { config } from '../../runtime/config.ts';
 import { visibleTasks } from '../auth/visibility.ts';
 import { Body } from './bodies.ts';
@@ -19,7 +19,7 @@ export const Light = builder.enumType('Light', {
 });
 
 export const AssignmentStatusEnum = builder.enumType('AssignmentStatus', {
-  values: ['assigned', 'in_progress', 'submitted', 'accepted', 'returned', 'withdrawn', 'designated'] as const,
+  values: assignmentStatuses,
 });
 
 const AssignmentRole = builder.enumType('AssignmentRole', {

@@ -15,8 +15,6 @@ export interface CaseRequest<A> {
   action: A;
 }
 
-export const systemActor = { accountId: null, name: '督办系统 Duban' };
-
 /** Appends an event to a case's timeline and returns it. */
 export function appendEvent(
   events: CaseEvent[],

@@ -1,4 +1,4 @@
-import { dayMs, endOfShanghaiDay } from '../time/instants.ts';
+import { dayMs, endOfShanghaiDay, shanghaiDate } from '../time/instants.ts';
 import type { Actor } from '../supervision/types.ts';
 import { refuse } from '../errors.ts';
 import { lateAndMissing, recordUnitEvent, type RoundEvent, type UnitSummary } from '../rounds/unit.ts';
@@ -44,7 +44,7 @@ export function calendarProblems(c: EvaluationCalendar): string[] {
 export const reportDeadline = (year: number, due: string) => endOfShanghaiDay(`${year}-${due}`).toISOString();
 
 /** The Shanghai calendar year of an instant: the year a round opened on that day evaluates. */
-export const shanghaiYear = (now: number) => new Date(now + 8 * 3_600_000).getUTCFullYear();
+export const shanghaiYear = (now: number) => Number(shanghaiDate(now).slice(0, 4));
 
 /** Years a round may be opened for by hand: from 2015 (the seed notice) to next year. */
 export function yearProblems(year: number, now: number): string[] {

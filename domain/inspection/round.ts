@@ -1,5 +1,6 @@
 import type { CreditClass, RecordKind } from '../credit/classes.ts';
-import { appendEvent, systemActor, type CaseEvent, type CaseRequest } from '../credit/cases.ts';
+import { appendEvent, type CaseEvent, type CaseRequest } from '../credit/cases.ts';
+import { systemActor } from '../supervision/types.ts';
 import { refuse } from '../errors.ts';
 import { requireText } from '../limits.ts';
 import { nthWorkingDayEnd, type WorkingDayCalendar } from '../time/calendar.ts';

@@ -1,20 +1,21 @@
 import { refuse } from '../errors.ts';
 import { checkLength } from '../limits.ts';
 import { departmentActions, supervisorActions, type ActionRequest, type TaskAction } from './actions.ts';
+import { openStatuses, owedStatuses } from './lights.ts';
 import type { Assignment, AssignmentStatus, TaskEvent, TaskState } from './types.ts';
 
 /** Statuses each action may start from. */
-const from: Partial<Record<TaskAction['type'], AssignmentStatus[]>> = {
-  progress: ['assigned', 'in_progress', 'returned'],
-  submit: ['assigned', 'in_progress', 'returned'],
+const from: Partial<Record<TaskAction['type'], readonly AssignmentStatus[]>> = {
+  progress: owedStatuses,
+  submit: owedStatuses,
   accept: ['submitted'],
   return: ['submitted'],
-  requestExtension: ['assigned', 'in_progress', 'returned'],
-  decideExtension: ['assigned', 'in_progress', 'returned'],
-  urge: ['assigned', 'in_progress', 'returned'],
+  requestExtension: owedStatuses,
+  decideExtension: owedStatuses,
+  urge: owedStatuses,
   designate: ['assigned'],
-  withdraw: ['assigned', 'in_progress', 'submitted', 'returned'],
-  setBlocking: ['assigned', 'in_progress', 'submitted', 'returned', 'accepted'],
+  withdraw: openStatuses,
+  setBlocking: [...openStatuses, 'accepted'],
 };
 
 const statusNames: Record<AssignmentStatus, string> = {

@@ -14,9 +14,12 @@ export function toShanghaiIso(instant: Date | number | string): string {
   return `${local.slice(0, 19)}+08:00`;
 }
 
-/** The last second (23:59:59) of a Shanghai calendar date: what "by the end of that day" means. */
+/** The last second (23:59:59) of a Shanghai calendar date, as written: what "by the end of that day" means. */
+export const endOfShanghaiDayIso = (date: string): string => `${date}T23:59:59+08:00`;
+
+/** The same instant as a Date. */
 export function endOfShanghaiDay(date: string): Date {
-  return new Date(`${date}T23:59:59+08:00`);
+  return new Date(endOfShanghaiDayIso(date));
 }
 
 export function addDays(instant: Date, days: number): Date {

@@ -1,26 +1,27 @@
 import type { Account } from '../auth/account.ts';
 import type { ActionType } from '../dataProvider/actions.ts';
-import type { AssignmentRecord, AssignmentStatus } from '../dataProvider/records.ts';
+import { openStatuses, owedStatuses } from '../../../domain/supervision/lights.ts';
+import type { AssignmentRecord } from '../dataProvider/records.ts';
 
-/** Statuses in which the body still owes its submission (the workflow's own table, so no button is doomed). */
-const owing: AssignmentStatus[] = ['assigned', 'in_progress', 'returned'];
+/** The workflow's own statuses (domain/supervision/lights.ts), so no button is doomed. */
+const owing = (a: AssignmentRecord) => owedStatuses.includes(a.status);
 
 type Rule = (a: AssignmentRecord) => boolean;
 
 const supervisorRules: Partial<Record<ActionType, Rule>> = {
-  urge: (a) => owing.includes(a.status) && !a.placeholder,
+  urge: (a) => owing(a) && !a.placeholder,
   accept: (a) => a.status === 'submitted',
   return: (a) => a.status === 'submitted',
-  decideExtension: (a) => owing.includes(a.status) && a.extensionRequestedUntil !== null,
+  decideExtension: (a) => owing(a) && a.extensionRequestedUntil !== null,
   designate: (a) => a.placeholder && a.status === 'assigned',
   setBlocking: (a) => a.role === 'support' && a.status !== 'withdrawn' && a.status !== 'designated',
-  withdraw: (a) => ['assigned', 'in_progress', 'submitted', 'returned'].includes(a.status),
+  withdraw: (a) => openStatuses.includes(a.status),
 };
 
 const departmentRules: Partial<Record<ActionType, Rule>> = {
-  progress: (a) => owing.includes(a.status),
-  submit: (a) => owing.includes(a.status),
-  requestExtension: (a) => owing.includes(a.status) && a.extensionRequestedUntil === null,
+  progress: owing,
+  submit: owing,
+  requestExtension: (a) => owing(a) && a.extensionRequestedUntil === null,
 };
 
 /**
