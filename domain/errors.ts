@@ -17,7 +17,12 @@ export class ActionRefused extends Error {
   override name = 'ActionRefused';
 }
 
-/** Refuses an action with the reason in Chinese, then English. */
+/** Refuses an action the current state does not allow, with the reason in Chinese, then English. */
 export function refuse(zh: string, en: string): never {
   throw new ActionRefused(`${zh} ${en}`);
+}
+
+/** Refuses an actor whose role or body may not take the action, whatever the state. */
+export function forbid(zh: string, en: string): never {
+  throw new ForbiddenError(`${zh} ${en}`);
 }

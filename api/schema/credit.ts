@@ -4,6 +4,7 @@ import type { PrismaClient } from '../../runtime/db.ts';
 import { addCreditRecord, registerEntity } from '../../services/credit/entities.ts';
 import { importCreditSheet, readSheet } from '../../services/credit/import.ts';
 import { builder } from './builder.ts';
+import { CaseEventDetails, CreditRecordChangeType, parse, RecordKindEnum, RecordStatus, type CaseEventData, type RecordChange } from './details.ts';
 import { mutationErrors, NotFoundError, ValidationError } from './errors.ts';
 import { offsetArg, withOffset } from './pagination.ts';
 
@@ -13,13 +14,14 @@ export const CreditClassEnum = builder.enumType('CreditClass', {
   ) as Record<CreditClass, { description: string }>,
 });
 
-const RecordKindEnum = builder.enumType('CreditRecordKind', {
-  values: {
-    penalty: { description: '行政处罚 Administrative penalty' },
-    abnormal: { description: '经营异常名录 Abnormal-operations list entry' },
-    seriousViolation: { description: '严重违法失信名单 Serious-violation list entry' },
-    refusedInspection: { description: '拒绝检查 Refused an inspection' },
-  } as const,
+const RecordPublication = builder.enumType('CreditRecordPublication', {
+  values: { published: { description: '公示中 Published' }, ended: { description: '已停止公示 Publication ended (repaired)' } } as const,
+});
+const RecordSeverity = builder.enumType('CreditRecordSeverity', {
+  values: { general: { description: '一般 General' }, serious: { description: '严重 Serious (a longer publication before repair)' } } as const,
+});
+const RecordSource = builder.enumType('CreditRecordSource', {
+  values: { import: { description: '导入 Imported' }, manual: { description: '报送 Added by a body' }, inspection: { description: '双随机抽查 An inspection finding' } } as const,
 });
 
 const colourOf = (c: string) => creditClassNames[c as CreditClass]?.colour ?? 'green';
@@ -54,19 +56,20 @@ export const CreditRecordNode = builder.prismaNode('CreditRecord', {
     recordId: t.exposeString('id'),
     entity: t.relation('entity'),
     kind: t.field({ type: RecordKindEnum, resolve: (r) => r.kind as typeof RecordKindEnum.$inferType }),
-    severity: t.exposeString('severity'),
+    severity: t.field({ type: RecordSeverity, resolve: (r) => r.severity as typeof RecordSeverity.$inferType }),
     amountYuan: t.exposeFloat('amountYuan', { nullable: true }),
     date: t.exposeString('date'),
     description: t.exposeString('description'),
     providerBodyId: t.exposeString('providerBodyId', { nullable: true }),
     providerName: t.exposeString('providerName'),
     repairExcluded: t.exposeBoolean('repairExcluded'),
-    status: t.exposeString('status', { description: 'active | corrected | repaired' }),
-    publication: t.exposeString('publication', { description: 'published | ended' }),
+    status: t.field({ type: RecordStatus, resolve: (r) => r.status as typeof RecordStatus.$inferType }),
+    publication: t.field({ type: RecordPublication, resolve: (r) => r.publication as typeof RecordPublication.$inferType }),
     publicationEndedAt: t.expose('publicationEndedAt', { type: 'DateTime', nullable: true }),
     underObjection: t.exposeBoolean('underObjection'),
-    source: t.exposeString('source'),
-    history: t.string({ description: 'JSON: each correction or repair of the record.', resolve: (r) => r.history }),
+    source: t.field({ type: RecordSource, resolve: (r) => r.source as typeof RecordSource.$inferType }),
+    changes: t.field({ type: [CreditRecordChangeType], description: '更正和修复 Each correction or repair of the record, oldest first.', resolve: (r) => parse<RecordChange[]>(r.history) }),
+    history: t.string({ description: 'JSON: each correction or repair of the record.', deprecationReason: 'Use changes.', resolve: (r) => r.history }),
   }),
 });
 
@@ -90,7 +93,8 @@ builder.prismaObject('CaseEvent', {
     at: t.expose('at', { type: 'DateTime' }),
     actorName: t.exposeString('actorName'),
     comment: t.exposeString('comment', { nullable: true }),
-    data: t.string({ description: 'JSON', resolve: (e) => e.data }),
+    details: t.field({ type: CaseEventDetails, description: '事件的详情 What the step recorded: time limits, the correction, the draw, the finding…', resolve: (e) => parse<CaseEventData>(e.data) }),
+    data: t.string({ description: 'JSON', deprecationReason: 'Use details.', resolve: (e) => e.data }),
   }),
 });
 

@@ -4,6 +4,7 @@ import { openEvaluationRound } from '../../services/rounds.ts';
 import { evaluationRoundActUpdate } from '../../workflows/evaluation.ts';
 import { unitActUpdate } from '../../workflows/round-unit.ts';
 import { builder } from './builder.ts';
+import { attachedFiles, AttachmentRefType } from './details.ts';
 import { ActionRefused, mutationErrors } from './errors.ts';
 import { Light, mayReadUnit, notFound, projected, RoundActionResult, roundClosed, selection, UnitActionType, UnitStatus, unitFilter } from './rounds.ts';
 import { storedAttachments } from '../../services/attachments.ts';
@@ -11,6 +12,10 @@ import { sendAction } from './updates.ts';
 
 const EvaluationRoundStatus = builder.enumType('EvaluationRoundStatus', {
   values: { open: { description: '报送中 Open' }, consolidated: { description: '已汇总报市政府 Consolidated and sent' } } as const,
+});
+
+const ReportingUnitKind = builder.enumType('ReportingUnitKind', {
+  values: { district: { description: '区县人民政府 A district or county government' }, department: { description: '市级审批部门 A municipal approval body' } } as const,
 });
 
 const ReportSection = builder.objectRef<{ key: string; title: string; text: string }>('ReportSection').implement({
@@ -26,7 +31,7 @@ export const UnitReportNode = builder.prismaNode('UnitReport', {
     round: t.relation('round'),
     bodyId: t.exposeString('bodyId'),
     bodyName: t.exposeString('bodyName'),
-    unitKind: t.exposeString('unitKind', { description: 'district | department' }),
+    unitKind: t.field({ type: ReportingUnitKind, resolve: (r) => r.unitKind as typeof ReportingUnitKind.$inferType }),
     status: t.field({ type: UnitStatus, resolve: (r) => r.status as typeof UnitStatus.$inferType }),
     light: t.field({ type: Light, resolve: (r) => r.light as typeof Light.$inferType }),
     due: t.expose('due', { type: 'DateTime' }),
@@ -42,7 +47,8 @@ export const UnitReportNode = builder.prismaNode('UnitReport', {
         return reportSections.map((s) => ({ key: s.key, title: s.title, text: content[s.key] ?? '' }));
       },
     }),
-    attachments: t.string({ description: 'JSON list of attachment references.', resolve: (r) => r.attachments }),
+    attachedFiles: t.field({ type: [AttachmentRefType], description: '报告的附件 The report\'s attachments.', resolve: attachedFiles }),
+    attachments: t.string({ description: 'JSON list of attachment references.', deprecationReason: 'Use attachedFiles.', resolve: (r) => r.attachments }),
     history: t.prismaField({
       type: ['RoundEvent'],
       resolve: (query, r, _args, ctx) => ctx.prisma.roundEvent.findMany({ ...selection(query), where: { unitId: r.id }, orderBy: { seq: 'asc' } }),

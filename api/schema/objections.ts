@@ -1,8 +1,9 @@
-import type { ObjectionAction } from '../../domain/objection/case.ts';
+import type { ObjectionAction, ObjectionStatus } from '../../domain/objection/case.ts';
 import { objectionActUpdate } from '../../workflows/objection.ts';
 import { fileObjectionCase } from '../../services/credit/cases.ts';
 import { caseClosed, sendAction } from './updates.ts';
 import { builder, type Context } from './builder.ts';
+import { ObjectionTimeLimit, parse } from './details.ts';
 import { CreditRecordNode } from './credit.ts';
 import { mutationErrors, NotFoundError, ValidationError } from './errors.ts';
 import { offsetArg, withOffset } from './pagination.ts';
@@ -12,6 +13,17 @@ import { checkRequestId, requestIdDescription, updateIdOf } from '../../services
 const visibleObjections = (ctx: Context) =>
   ctx.actor?.role === 'department' ? { OR: [{ filedByBodyId: ctx.actor.bodyId }, { providerBodyId: ctx.actor.bodyId }] } : {};
 
+const ObjectionStatusEnum = builder.enumType('ObjectionStatus', {
+  values: {
+    filed: { description: '待受理 Filed, awaiting acceptance' },
+    verifying: { description: '核查中 Accepted, being verified' },
+    awaitingProvider: { description: '待提供单位核实 The providing body is checking its record' },
+    refused: { description: '不予受理 Refused' },
+    upheld: { description: '维持原记录 The record stands' },
+    corrected: { description: '已更正 The record was corrected' },
+  } as const,
+});
+
 export const ObjectionNode = builder.prismaNode('ObjectionCase', {
   id: { field: 'id' },
   authScopes: async (c, ctx) => ctx.actor !== null && (ctx.actor.role !== 'department' || c.filedByBodyId === ctx.actor.bodyId || c.providerBodyId === ctx.actor.bodyId),
@@ -20,7 +32,7 @@ export const ObjectionNode = builder.prismaNode('ObjectionCase', {
     caseId: t.exposeString('id'),
     entity: t.relation('entity'),
     record: t.relation('record', { nullable: true }),
-    status: t.exposeString('status', { description: 'filed | verifying | awaitingProvider | refused | upheld | corrected' }),
+    status: t.field({ type: ObjectionStatusEnum, resolve: (c) => c.status as ObjectionStatus }),
     reasons: t.exposeString('reasons'),
     filedByName: t.exposeString('filedByName'),
     filedByBodyId: t.exposeString('filedByBodyId', { nullable: true }),
@@ -31,7 +43,7 @@ export const ObjectionNode = builder.prismaNode('ObjectionCase', {
     verifyBy: t.expose('verifyBy', { type: 'DateTime', nullable: true, description: '核查期限 Verification time limit.' }),
     replyBy: t.expose('replyBy', { type: 'DateTime', nullable: true, description: '提供单位核实期限 The providing body\'s time limit.' }),
     decidedAt: t.expose('decidedAt', { type: 'DateTime', nullable: true }),
-    overdue: t.stringList({ description: 'acceptance | verification | provider', resolve: (c) => JSON.parse(c.overdue) as string[] }),
+    overdue: t.field({ type: [ObjectionTimeLimit], description: '已超过的期限 The time limits passed.', resolve: (c) => parse<Array<typeof ObjectionTimeLimit.$inferType>>(c.overdue) }),
     timeline: t.prismaField({
       type: ['CaseEvent'],
       resolve: (query, c, _args, ctx) => ctx.prisma.caseEvent.findMany({ ...query, where: { caseId: c.id }, orderBy: { seq: 'asc' } }),

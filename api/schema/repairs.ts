@@ -1,4 +1,4 @@
-import type { RepairAction } from '../../domain/repair/application.ts';
+import type { RepairAction, RepairStatus } from '../../domain/repair/application.ts';
 import { repairActUpdate } from '../../workflows/repair.ts';
 import { fileRepairApplication } from '../../services/credit/cases.ts';
 import { caseClosed, sendAction } from './updates.ts';
@@ -10,6 +10,14 @@ import { checkRequestId, requestIdDescription, updateIdOf } from '../../services
 
 const visibleRepairs = (ctx: Context) => (ctx.actor?.role === 'department' ? { filedByBodyId: ctx.actor.bodyId } : {});
 
+const RepairStatusEnum = builder.enumType('RepairStatus', {
+  values: {
+    underReview: { description: '审核中 Under review' },
+    approved: { description: '已修复 Approved: the record\'s publication ended' },
+    refused: { description: '不予修复 Refused' },
+  } as const,
+});
+
 export const RepairNode = builder.prismaNode('RepairApplication', {
   id: { field: 'id' },
   authScopes: async (a, ctx) => ctx.actor !== null && (ctx.actor.role !== 'department' || a.filedByBodyId === ctx.actor.bodyId),
@@ -18,7 +26,7 @@ export const RepairNode = builder.prismaNode('RepairApplication', {
     applicationId: t.exposeString('id'),
     entity: t.relation('entity'),
     record: t.relation('record'),
-    status: t.exposeString('status', { description: 'underReview | approved | refused' }),
+    status: t.field({ type: RepairStatusEnum, resolve: (a) => a.status as RepairStatus }),
     statement: t.exposeString('statement'),
     filedByName: t.exposeString('filedByName'),
     filedAt: t.expose('filedAt', { type: 'DateTime' }),

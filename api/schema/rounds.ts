@@ -1,6 +1,7 @@
 import type { Actor } from '../../domain/supervision/types.ts';
 import { recordDenial } from '../auth/denials.ts';
 import { builder, type Context } from './builder.ts';
+import { attachedFiles, AttachmentRefType, parse, RoundEventDetails, type RoundEventData } from './details.ts';
 import { NotFoundError } from './errors.ts';
 import { Light } from './tasks.ts';
 
@@ -34,8 +35,10 @@ builder.prismaObject('RoundEvent', {
     actorName: t.exposeString('actorName'),
     bodyId: t.exposeString('bodyId', { nullable: true }),
     comment: t.exposeString('comment', { nullable: true }),
-    attachments: t.string({ description: 'JSON list of attachment references.', resolve: (e) => e.attachments }),
-    data: t.string({ description: 'JSON details (late and missing units, filing number…).', resolve: (e) => e.data }),
+    attachedFiles: t.field({ type: [AttachmentRefType], description: '随操作提交的附件 The files sent with the action.', resolve: attachedFiles }),
+    details: t.field({ type: RoundEventDetails, description: '事件的详情 Late and missing units, the filing number, the days left…', resolve: (e) => parse<RoundEventData>(e.data) }),
+    attachments: t.string({ description: 'JSON list of attachment references.', deprecationReason: 'Use attachedFiles.', resolve: (e) => e.attachments }),
+    data: t.string({ description: 'JSON details (late and missing units, filing number…).', deprecationReason: 'Use details.', resolve: (e) => e.data }),
   }),
 });
 

@@ -1,9 +1,9 @@
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { Actor } from '../../domain/supervision/types.ts';
 import { recordDenial } from '../auth/denials.ts';
 import type { Context } from './builder.ts';
-import { ActionRefused } from './errors.ts';
+import { ActionRefused, ForbiddenError } from './errors.ts';
 
 /** What an action on an objection, repair or inspection round answers once its workflow has ended. */
 export const caseClosed = '该事项已办结。 This case is closed.';
@@ -20,8 +20,9 @@ export interface SendOptions {
 /**
  * The one way a mutation acts on a workflow: the signed-in actor's action sent
  * as its Temporal update. The update's synchronous validator refuses a wrong
- * actor or state before anything is recorded; its refusal becomes an
- * InvalidTransitionError in the validator's words and is kept as a denied attempt.
+ * actor or state before anything is recorded: a refusal of who acts becomes a
+ * ForbiddenError, one of what the state allows an InvalidTransitionError, each
+ * in the validator's words and kept as a denied attempt.
  */
 export async function sendAction<R, A>(
   ctx: Pick<Context, 'prisma' | 'temporal' | 'actor'>,
@@ -37,7 +38,8 @@ export async function sendAction<R, A>(
     if (error instanceof WorkflowUpdateFailedError) {
       const reason = error.cause?.message ?? error.message;
       recordDenial(ctx.prisma, actor, operation, reason);
-      throw new ActionRefused(reason);
+      // The validator's forbid (who may act) and refuse (what the state allows) stay apart.
+      throw error.cause instanceof ApplicationFailure && error.cause.type === ForbiddenError.name ? new ForbiddenError(reason) : new ActionRefused(reason);
     }
     if (error instanceof WorkflowNotFoundError) throw new ActionRefused(closed);
     throw error;

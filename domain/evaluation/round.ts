@@ -1,6 +1,6 @@
 import { dayMs, endOfShanghaiDay, shanghaiDate } from '../time/instants.ts';
 import type { Actor } from '../supervision/types.ts';
-import { refuse } from '../errors.ts';
+import { forbid, refuse } from '../errors.ts';
 import { lateAndMissing, recordUnitEvent, type RoundEvent, type UnitSummary } from '../rounds/unit.ts';
 
 export interface EvaluationRoundState {
@@ -59,7 +59,7 @@ const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Dat
  * before the deadline every unit must have been accepted.
  */
 export function validateEvaluationRoundAction(state: EvaluationRoundState, { actor, action }: EvaluationRoundRequest, now: number): void {
-  if (actor.role !== 'supervisor') refuse('只有督办部门可以执行此操作。', 'Only the supervising office may do this.');
+  if (actor.role !== 'supervisor') forbid('只有督办部门可以执行此操作。', 'Only the supervising office may do this.');
   if (state.status !== 'open') refuse('本轮已汇总。', 'This round is already consolidated.');
   const waiting = state.units.filter((u) => u.status === 'submitted').map((u) => u.bodyName);
   if (waiting.length) refuse(`尚有待审核的报告：${waiting.join('、')}。`, 'Review every report first.');

@@ -1,7 +1,7 @@
 import type { CreditClass, RecordKind } from '../credit/classes.ts';
 import { appendEvent, type CaseEvent, type CaseRequest } from '../credit/cases.ts';
 import { systemActor } from '../supervision/types.ts';
-import { refuse } from '../errors.ts';
+import { forbid, refuse } from '../errors.ts';
 import { requireText } from '../limits.ts';
 import { nthWorkingDayEnd, type WorkingDayCalendar } from '../time/calendar.ts';
 import { sampleSize, type DrawResult } from './draw.ts';
@@ -168,14 +168,14 @@ const findingKinds: RecordKind[] = ['penalty', 'abnormal', 'seriousViolation', '
 export function validateRoundAction(state: RoundState, { actor, action }: RoundRequest): void {
   if (state.status === 'completed' || state.status === 'cancelled') refuse('该抽查批次已结束。', 'This inspection round is over.');
   if (action.type === 'cancel') {
-    if (actor.role !== 'supervisor') refuse('只有督办部门可以取消抽查。', 'Only the supervising office cancels a round.');
+    if (actor.role !== 'supervisor') forbid('只有督办部门可以取消抽查。', 'Only the supervising office cancels a round.');
     if (Object.keys(state.results).length > 0) refuse('已有检查结果，不能取消。', 'Results are recorded: the round can no longer be cancelled.');
     requireText(action.reasons, '取消理由', 'reasons for cancelling');
     return;
   }
   if (state.status !== 'inspecting' || !state.draw) refuse('尚未完成抽取。', 'The sample has not been drawn yet.');
   if (action.type === 'publish') {
-    if (actor.role !== 'supervisor') refuse('只有督办部门可以公示检查结果。', 'Only the supervising office publishes results.');
+    if (actor.role !== 'supervisor') forbid('只有督办部门可以公示检查结果。', 'Only the supervising office publishes results.');
     if (action.entityCodes.length === 0) refuse('请选择要公示的结果。', 'Choose the results to publish.');
     for (const code of action.entityCodes) {
       const result = state.results[code];
@@ -184,7 +184,7 @@ export function validateRoundAction(state: RoundState, { actor, action }: RoundR
     }
     return;
   }
-  if (actor.role !== 'department' && actor.role !== 'supervisor') refuse('无权记录检查结果。', 'You may not record inspection results.');
+  if (actor.role !== 'department' && actor.role !== 'supervisor') forbid('无权记录检查结果。', 'You may not record inspection results.');
   const assigned = state.draw.inspectors[action.entityCode];
   if (!assigned) refuse(`${action.entityCode} 不在本批次抽中的主体中。`, `${action.entityCode} was not drawn in this round.`);
   if (state.results[action.entityCode]) refuse('该主体的检查结果已记录。', 'The result for this entity is already recorded.');
@@ -192,7 +192,7 @@ export function validateRoundAction(state: RoundState, { actor, action }: RoundR
   if (signers.size < 2) refuse('检查结果须由至少 2 名执法人员签署。', 'At least 2 inspectors sign a result.');
   for (const id of signers) if (!assigned.includes(id)) refuse(`${id} 未被抽派检查该主体。`, `${id} was not drawn to inspect this entity.`);
   if (actor.role === 'department' && ![...signers].some((id) => state.inspectorBodies[id] === actor.bodyId)) {
-    refuse('只能记录本单位执法人员参加的检查。', "You may record only inspections your own body's inspectors took part in.");
+    forbid('只能记录本单位执法人员参加的检查。', "You may record only inspections your own body's inspectors took part in.");
   }
   const items = new Map(state.plan.checklist.map((i) => [i.id, i]));
   const answered = new Set(action.answers.map((a) => a.itemId));

@@ -1,6 +1,6 @@
 import { appendEvent, type CaseEvent, type CaseRequest } from '../credit/cases.ts';
 import { systemActor } from '../supervision/types.ts';
-import { refuse } from '../errors.ts';
+import { forbid, refuse } from '../errors.ts';
 import { requireText } from '../limits.ts';
 import { nthWorkingDayEnd, type WorkingDayCalendar } from '../time/calendar.ts';
 
@@ -120,12 +120,12 @@ export function validateObjectionAction(state: ObjectionState, { actor, action }
   }
   if (action.type === 'providerReply') {
     if (!(actor.role === 'supervisor' || (actor.role === 'department' && actor.bodyId === state.providerBodyId))) {
-      refuse('只有提供该记录的单位可以答复核实。', 'Only the body that provided the record replies to the check.');
+      forbid('只有提供该记录的单位可以答复核实。', 'Only the body that provided the record replies to the check.');
     }
     requireText(action.reply, '核实意见', 'reply');
     return;
   }
-  if (actor.role !== 'supervisor') refuse('只有信用主管部门（督办部门）可以审查异议。', 'Only the supervising office reviews objections.');
+  if (actor.role !== 'supervisor') forbid('只有信用主管部门（督办部门）可以审查异议。', 'Only the supervising office reviews objections.');
   switch (action.type) {
     case 'refuse':
       requireText(action.reasons, '不予受理的理由', 'reasons for refusing');

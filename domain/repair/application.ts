@@ -1,7 +1,7 @@
 import type { CreditRecord } from '../credit/classes.ts';
 import { appendEvent, type CaseEvent, type CaseRequest } from '../credit/cases.ts';
 import { systemActor } from '../supervision/types.ts';
-import { refuse } from '../errors.ts';
+import { forbid, refuse } from '../errors.ts';
 import { requireText } from '../limits.ts';
 import { nthWorkingDayEnd, type WorkingDayCalendar } from '../time/calendar.ts';
 import { repairProblems, type RepairApplicationInput, type RepairPolicy } from './eligibility.ts';
@@ -64,7 +64,7 @@ export function fileRepair(input: NewRepairApplication): RepairState {
 
 export function validateRepairAction(state: RepairState, { actor, action }: RepairRequest): void {
   if (state.status !== 'underReview') refuse('该修复申请已办结。', 'This repair application is closed.');
-  if (actor.role !== 'supervisor') refuse('只有信用主管部门（督办部门）可以审核修复申请。', 'Only the supervising office reviews repair applications.');
+  if (actor.role !== 'supervisor') forbid('只有信用主管部门（督办部门）可以审核修复申请。', 'Only the supervising office reviews repair applications.');
   if (action.type === 'refuse') requireText(action.reasons, '不予修复的理由', 'reasons for refusing');
 }
 

@@ -1,5 +1,5 @@
 import { assignmentLight } from '../supervision/lights.ts';
-import { refuse } from '../errors.ts';
+import { forbid, refuse } from '../errors.ts';
 import { checkLength } from '../limits.ts';
 import type { Actor, AssignmentStatus, AttachmentRef, Light } from '../supervision/types.ts';
 
@@ -80,10 +80,10 @@ export function newUnit<S>(fields: Pick<UnitState<S>, 'roundId' | 'unitId' | 'ro
 export function validateUnitAction<S>(state: UnitState<S>, { actor, action }: UnitRequest<S>, submissionProblems: (s: S) => string[]): void {
   if (state.closed) refuse('本轮已结束。', 'This round is closed.');
   if (action.type === 'submit') {
-    if (actor.role !== 'department') refuse('只有报送单位可以报送。', 'Only the reporting body may submit.');
-    if (actor.bodyId !== state.bodyId) refuse('只能报送本单位的材料。', 'You may submit only for your own body.');
+    if (actor.role !== 'department') forbid('只有报送单位可以报送。', 'Only the reporting body may submit.');
+    if (actor.bodyId !== state.bodyId) forbid('只能报送本单位的材料。', 'You may submit only for your own body.');
   } else if (actor.role !== 'supervisor') {
-    refuse('只有督办部门可以执行此操作。', 'Only the supervising office may do this.');
+    forbid('只有督办部门可以执行此操作。', 'Only the supervising office may do this.');
   }
   if (!from[action.type].includes(state.status)) {
     refuse(`当前状态（${statusNames[state.status]}）不能执行此操作。`, `Not allowed while the unit is ${state.status}.`);

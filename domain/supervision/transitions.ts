@@ -1,4 +1,4 @@
-import { refuse } from '../errors.ts';
+import { forbid, refuse } from '../errors.ts';
 import { checkLength } from '../limits.ts';
 import { departmentActions, supervisorActions, type ActionRequest, type TaskAction } from './actions.ts';
 import { openStatuses, owedStatuses } from './lights.ts';
@@ -46,12 +46,12 @@ export function validateAction(state: TaskState, { actor, action }: ActionReques
 
 function checkActor(actor: ActionRequest['actor'], action: TaskAction, assignment: Assignment): void {
   if (supervisorActions.has(action.type) && actor.role !== 'supervisor') {
-    refuse('只有督办部门可以执行此操作。', 'Only the supervising office may do this.');
+    forbid('只有督办部门可以执行此操作。', 'Only the supervising office may do this.');
   }
   if (departmentActions.has(action.type)) {
-    if (actor.role !== 'department') refuse('只有承办单位可以执行此操作。', 'Only the assigned body may do this.');
+    if (actor.role !== 'department') forbid('只有承办单位可以执行此操作。', 'Only the assigned body may do this.');
     if (actor.bodyId === null || actor.bodyId !== assignment.bodyId) {
-      refuse('只能办理本单位的分工。', "You may act only on your own body's assignment.");
+      forbid('只能办理本单位的分工。', "You may act only on your own body's assignment.");
     }
   }
 }
