@@ -75,24 +75,24 @@ export async function runRoundUnit<S>(input: UnitInput<S>, rules: UnitRules<S>):
     pending.push(recordUnitEvent(state, { type: 'roundClosed', at: new Date(Date.now()).toISOString(), actor: systemActor, bodyId: state.bodyId, comment: null, attachments: [], data: {} }));
   });
 
+  // A closed round no longer listens (it may have finished already); an open one hears of every change.
+  const untold = () => !state.closed && JSON.stringify(summarize(state)) !== told;
   for (;;) {
     if (!state.closed) sendDueReminders(state, input.reminderDays, pending, outbox);
     if (pending.length > 0 || projectedLight !== unitLight(state, Date.now())) await project();
-    const summary = JSON.stringify(summarize(state));
-    // A closed round no longer listens (it may have finished already).
-    if (summary !== told && !state.closed) {
-      told = summary;
+    if (untold()) {
+      told = JSON.stringify(summarize(state));
       await getExternalWorkflowHandle(input.roundWorkflowId).signal(unitChangedSignal, summarize(state));
     }
     if (outbox.length > 0) await rules.deliverNotices(outbox.splice(0));
-    if (state.closed || state.status === 'accepted') break;
+    // An acceptance that came in while the round was being told of the submission is told before the unit ends.
+    if ((state.closed || state.status === 'accepted') && !untold()) break;
     if (workflowInfo().continueAsNewSuggested) {
       await condition(allHandlersFinished);
       await rules.continueAsNew({ ...input, state, unprojected: pending });
     }
     const wake = nextWake(state, input.reminderDays, Date.now());
     // An action projects within its update; the round still has to be told of it.
-    const untold = () => !state.closed && JSON.stringify(summarize(state)) !== told;
     await condition(() => pending.length > 0 || outbox.length > 0 || state.closed || untold(), wake === null ? undefined : Math.max(wake - Date.now(), 1));
   }
   await condition(allHandlersFinished);
