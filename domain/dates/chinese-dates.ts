@@ -184,11 +184,6 @@ export function findDeadlines(text: string, context: DateContext): Deadline[] {
   return kept;
 }
 
-/** The first deadline phrase in a text, or null. */
-export function parseDeadline(text: string, context: DateContext): Deadline | null {
-  return findDeadlines(text, context)[0] ?? null;
-}
-
 /** A calendar date written out in full (2015年12月15日, 二〇一五年十二月十五日) as YYYY-MM-DD. */
 export function parseCalendarDate(text: string): string | null {
   const m = /^\s*(\S{4})\s*年\s*(\S{1,3}?)\s*月\s*(\S{1,4}?)\s*[日号號]\s*$/.exec(text);

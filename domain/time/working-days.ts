@@ -1,5 +1,5 @@
 import chineseDays from 'chinese-days';
-import { endOfShanghaiDay, shanghaiDate } from './instants.ts';
+import { shanghaiDate } from './instants.ts';
 
 // A CommonJS package: Node's ESM loader offers only its default export.
 const { isWorkday } = chineseDays;
@@ -18,26 +18,4 @@ export function* workingDaysAfter(start: Date | string | number): Generator<stri
   for (let date = nextDate(shanghaiDate(start)); ; date = nextDate(date)) {
     if (isWorkday(date)) yield date;
   }
-}
-
-/** The deadline of a time limit counted in working days: the end of the n-th working day after the day of `start`, in Shanghai time. */
-export function addWorkingDays(start: Date | string, workingDays: number): Date {
-  let date = shanghaiDate(start);
-  let counted = 0;
-  for (const day of workingDaysAfter(start)) {
-    if (counted++ === workingDays) break;
-    date = day;
-  }
-  return endOfShanghaiDay(date);
-}
-
-/** Working days from the day after `start` up to and including the day of `end`. */
-export function workingDaysBetween(start: Date | string, end: Date | string): number {
-  const last = shanghaiDate(end);
-  let count = 0;
-  for (const day of workingDaysAfter(start)) {
-    if (day > last) break;
-    count += 1;
-  }
-  return count;
 }
