@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import { reclassifyEntity } from '../readmodel/classes.ts';
 import { addEntity, addOfficers, addRecord, testCode } from './helpers/credit.ts';
 import { eventually } from './helpers/eventually.ts';
 import { startTestStack, type TestStack } from './helpers/stack.ts';
@@ -54,7 +55,7 @@ describe('credit, objections, repairs and inspections through the API', () => {
     expect((await payload(mutation(wrongCheck), tokens.supervisor)).result).toMatchObject({ __typename: 'ValidationError', message: expect.stringContaining('check character should be') });
     expect((await payload(mutation('12345'), tokens.supervisor)).result).toMatchObject({ __typename: 'ValidationError', message: expect.stringContaining('18 characters, not 5') });
     expect((await payload(`{ marketEntity(code: "9135010") { __typename ... on Error { message } } }`, tokens.market)).result).toMatchObject({ __typename: 'ValidationError' });
-    expect(await stack.db.prisma.marketEntity.count()).toBe(0);
+    expect(await stack.db.prisma.marketEntity.count({ where: { code: { in: [wrongCheck, '12345'] } } })).toBe(0);
   });
 
   it('keeps each role to its own actions', async () => {
@@ -69,7 +70,7 @@ describe('credit, objections, repairs and inspections through the API', () => {
   });
 
   it('imports all or nothing: row errors reported, then a clean file imported once', async () => {
-    const codes = [2, 3, 4].map(testCode);
+    const codes = [20, 21, 22].map(testCode);
     const before = await stack.db.prisma.marketEntity.count();
     const bad = await upload('entities', '主体.csv', entityCsv([...codes, '91350100M000100Y44']), tokens.supervisor);
     expect(bad.data).toMatchObject({ imported: 0, errors: [{ row: 5, message: expect.stringContaining('check character') }] });
@@ -89,7 +90,7 @@ describe('credit, objections, repairs and inspections through the API', () => {
     const refused = await upload('records', '记录.xlsx', broken, tokens.supervisor);
     expect(refused.data.imported).toBe(0);
     expect(new Set(refused.data.errors.map((e) => e.row))).toEqual(new Set([4]));
-    expect(await stack.db.prisma.creditRecord.count()).toBe(0);
+    expect(await stack.db.prisma.creditRecord.count({ where: { entityCode: { in: codes } } })).toBe(0);
     expect((await upload('records', '记录.xlsx', good, tokens.market)).code).toBe('FORBIDDEN');
     expect((await upload('records', '记录.xlsx', good, tokens.supervisor)).data).toMatchObject({ imported: 2, reclassified: 2 });
     const { result } = await payload(`{ marketEntity(code: "${codes[0]}") { __typename ... on QueryMarketEntitySuccess { data { creditClass colour classHistory { from to cause } } } } }`, tokens.performance);
@@ -97,8 +98,11 @@ describe('credit, objections, repairs and inspections through the API', () => {
   });
 
   it('takes an objection through the API; the public listing marks the record under objection', async () => {
-    const code = testCode(2);
-    const record = await stack.db.prisma.creditRecord.findFirstOrThrow({ where: { entityCode: code } });
+    const { prisma } = stack.db;
+    const code = await addEntity(prisma, 30);
+    await addRecord(prisma, 'objected-penalty', code, { amountYuan: 300_000 });
+    await prisma.$transaction((tx) => reclassifyEntity(tx, code, 'import:test', new Date()));
+    const record = await prisma.creditRecord.findUniqueOrThrow({ where: { id: 'objected-penalty' } });
     const filed = await payload(`mutation { fileObjection(input: { entityCode: "${code}", recordId: "${globalId('CreditRecord', record.id)}", reasons: "金额有误" }) { __typename ... on MutationFileObjectionSuccess { data { id status acceptBy } } ... on Error { message } } }`, tokens.heping);
     expect(filed.result!.data.status).toBe('filed');
     const act = (type: string, token: string, extra = '') =>
@@ -118,35 +122,67 @@ describe('credit, objections, repairs and inspections through the API', () => {
     expect((await act('correct', tokens.supervisor, ', text: "更正"')).result).toMatchObject({ __typename: 'ValidationError', message: expect.stringContaining('corrected fine') });
     expect((await act('correct', tokens.supervisor, ', text: "更正", amountYuan: 1000')).result!.data.status).toBe('corrected');
     await eventually(async () => expect((await stack.db.prisma.marketEntity.findUniqueOrThrow({ where: { code } })).creditClass).toBe('warning'));
+
+    // The typed fields say what the deprecated JSON strings say.
+    const { data } = await api.request(`{ node(id: "${globalId('CreditRecord', record.id)}") { ... on CreditRecord {
+      status severity source publication history changes { caseId type at statusBefore amountYuanBefore correction { annul amountYuan } } } } }`, {}, tokens.supervisor);
+    const [entry] = JSON.parse(data.node.history) as Array<{ caseId: string; at: string; before: { status: string; amountYuan: number } }>;
+    expect(data.node).toMatchObject({ status: 'active', severity: 'general', source: 'manual', publication: 'published' });
+    expect(data.node.changes).toEqual([{
+      caseId: entry!.caseId, type: 'corrected', at: entry!.at, statusBefore: entry!.before.status, amountYuanBefore: entry!.before.amountYuan, correction: { annul: false, amountYuan: 1000 },
+    }]);
+    const timeline = await eventually(async () => {
+      const found = (await api.request(`{ node(id: "${filed.result!.data.id}") { ... on ObjectionCase { status overdue timeline { type data details { recordId evidence verifyBy correction { annul amountYuan } } } } } }`, {}, tokens.supervisor)).data.node;
+      expect(found.timeline.map((e: { type: string }) => e.type)).toEqual(['filed', 'accepted', 'corrected']);
+      return found;
+    });
+    expect(timeline).toMatchObject({ status: 'corrected', overdue: [] });
+    const [filedEvent, accepted, corrected] = timeline.timeline as Array<{ data: string; details: Record<string, unknown> }>;
+    expect(filedEvent!.details).toMatchObject({ recordId: record.id, evidence: [] });
+    expect(accepted!.details.verifyBy).toBe(new Date(JSON.parse(accepted!.data).verifyBy).toISOString());
+    expect(corrected!.details.correction).toEqual({ annul: false, amountYuan: 1000 });
   });
 
   it('refuses a repair of an unknown record and an inspection round with a bad plan; opens a good one with its seed', async () => {
     const repair = await payload(`mutation { applyForRepair(input: { recordId: "${globalId('CreditRecord', 'nope')}", statement: "x" }) { __typename ... on Error { message } } }`, tokens.heping);
     expect(repair.result).toMatchObject({ __typename: 'NotFoundError' });
+    // The round draws from a district of its own, and the commission of commerce's pool is this test's.
+    const population = await Promise.all([40, 41, 42, 43].map((n) => addEntity(stack.db.prisma, n, { district: '河东区' })));
     const open = (extra: string, token = tokens.supervisor) =>
-      payload(`mutation { openInspectionRound(input: { roundId: "api-1", title: "抽查", date: "2026-03-01", checklist: [{ id: "a", text: "营业执照" }], bodies: [{ bodyId: "market-commission" }]${extra} }) { __typename ... on MutationOpenInspectionRoundSuccess { data { seed populationHash populationSize status } } ... on Error { message } } }`, token);
+      payload(`mutation { openInspectionRound(input: { roundId: "api-1", title: "抽查", date: "2026-03-01", districts: ["河东区"], checklist: [{ id: "a", text: "营业执照" }], bodies: [{ bodyId: "commerce" }]${extra} }) { __typename ... on MutationOpenInspectionRoundSuccess { data { seed populationHash populationSize status } } ... on Error { message } } }`, token);
     expect((await open('')).result).toMatchObject({ __typename: 'ValidationError', message: expect.stringContaining('either a ratio or a size') });
     expect((await open(', ratio: 0.5')).result).toMatchObject({ __typename: 'ValidationError', message: expect.stringContaining('fewer than 2 inspectors') });
     expect((await open(', ratio: 0.5', tokens.market)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    await addOfficers(stack.db.prisma, 'market-commission', 'api-mk', 2);
+    await addOfficers(stack.db.prisma, 'commerce', 'api-cm', 2);
     expect((await open(', ratio: 1.5')).result).toMatchObject({ __typename: 'ValidationError', message: expect.stringContaining('ratio in (0, 1]') });
-    expect((await open(', size: 5')).result?.__typename).toBe('MutationOpenInspectionRoundSuccess');
+    expect((await open(', size: 3')).result?.__typename).toBe('MutationOpenInspectionRoundSuccess');
     const round = await eventually(async () => {
-      const { result } = await payload(`{ inspectionRounds { roundId seed populationHash populationSize population sampled { entity { code } inspectors { officer { id } } } } }`, tokens.performance);
-      const found = (result as unknown as Array<{ seed: string | null; populationSize: number; population: string; sampled: unknown[] }>)[0]!;
+      const { data } = await api.request(`{ node(id: "${globalId('InspectionRound', 'api-1')}") { ... on InspectionRound {
+        seed populationHash populationSize population status populationFilter { districts industries } sample { ratio size } checklistItems { id text }
+        joiningBodies { bodyId industries } filter sampleRule checklist bodies sampled { entity { code } inspectors { officer { id } } } timeline { type data details { date seed populationSize sampled sample { size } filter { districts } } } } } }`, {}, tokens.performance);
+      const found = data.node;
       expect(found.seed).toMatch(/^[0-9a-f]{64}$/);
       return found;
     });
-    const good = await stack.db.prisma.marketEntity.count({ where: { creditClass: 'good' } });
-    expect(round.populationSize).toBe(good);
-    expect(round.population.split('\n')).toHaveLength(good);
-    expect(round.sampled).toHaveLength(Math.min(5, good));
+    expect(round.populationSize).toBe(population.length);
+    expect(round.population.split('\n')).toEqual([...population].sort());
+    expect(round.sampled).toHaveLength(3);
+    // The typed fields say what the deprecated JSON strings say.
+    expect(round.populationFilter).toEqual(JSON.parse(round.filter));
+    expect(round.sample).toEqual({ ratio: null, ...JSON.parse(round.sampleRule) });
+    expect(round.checklistItems).toEqual(JSON.parse(round.checklist));
+    expect(round.joiningBodies).toEqual(JSON.parse(round.bodies));
+    const [created, drawn] = round.timeline as Array<{ type: string; data: string; details: Record<string, any> }>;
+    expect(created).toMatchObject({ type: 'created', details: { date: '2026-03-01', sample: { size: 3 }, filter: { districts: ['河东区'] } } });
+    expect(drawn).toMatchObject({ type: 'drawn', details: { seed: round.seed, populationSize: 4, sampled: 3 } });
   });
 
   it('shows a repair application\'s evidence and signed commitment by name, each downloadable from the attachments route', async () => {
     const files = { '整改报告.txt': '已补报年报。', '现场照片.txt': '照片说明', '信用承诺书.txt': '本企业承诺守信经营。' };
     const [report, photo, commitment] = await Promise.all(Object.entries(files).map(([name, content]) => attach(name, content)));
-    const record = await stack.db.prisma.creditRecord.findFirstOrThrow({ where: { entityCode: testCode(3) } });
+    const code = await addEntity(stack.db.prisma, 50);
+    await addRecord(stack.db.prisma, 'evidence-record', code, { kind: 'abnormal', amountYuan: null, date: '2024-01-05' });
+    const record = await stack.db.prisma.creditRecord.findUniqueOrThrow({ where: { id: 'evidence-record' } });
     const fields = 'evidence { id name size url } commitment { name url }';
     const applied = await payload(
       `mutation { applyForRepair(input: { recordId: "${globalId('CreditRecord', record.id)}", statement: "已补报年报", evidence: ["${report}", "${photo}"], commitment: "${commitment}" }) { __typename ... on MutationApplyForRepairSuccess { data { id ${fields} } } ... on Error { message } } }`,
@@ -237,35 +273,37 @@ describe('credit, objections, repairs and inspections through the API', () => {
     expect((await setActive(pool[0]!, true, tokens.supervisor)).result).toMatchObject({ __typename: 'ValidationError', message: expect.stringContaining('is already active') });
     expect(await snapshot()).toEqual(before);
 
-    // Four of the six leave the pool: the two left are the only ones a new round may draw.
-    for (const id of pool.slice(2)) expect((await setActive(id, false, tokens.supervisor)).result!.data).toEqual({ id, active: false });
-    expect((await setActive(pool[2]!, false, tokens.supervisor)).result).toMatchObject({ __typename: 'ValidationError', message: expect.stringContaining('is already inactive') });
-    expect(await prisma.auditEntry.count({ where: { action: 'staff.deactivated', target: { in: pool } } })).toBe(4);
-
-    // An officer of a round already drawn leaves the pool: that round keeps them.
-    const drawnBefore = await prisma.inspectorAssignment.findMany({ where: { sampled: { roundId: 'api-1' } }, orderBy: { id: 'asc' } });
-    expect(drawnBefore.map((a) => a.officerId)).toContain('api-mk-0');
-    expect((await setActive('api-mk-0', false, tokens.supervisor)).result!.data.active).toBe(false);
-
+    // A round drawn before anyone leaves: its inspectors stay its own.
+    const population = await Promise.all([60, 61, 62].map((n) => addEntity(prisma, n, { district: '东丽区' })));
     const open = (roundId: string, perBody: number) =>
-      payload(`mutation { openInspectionRound(input: { roundId: "${roundId}", title: "停用后抽查", date: "2026-04-01", size: 10, inspectorsPerBody: ${perBody}, checklist: [{ id: "a", text: "营业执照" }], bodies: [{ bodyId: "legal-affairs-office" }] }) { __typename ... on Error { message } } }`, tokens.supervisor);
-    expect((await open('api-2', 3)).result).toMatchObject({ __typename: 'ValidationError', message: expect.stringContaining('fewer than 3 inspectors') });
-    expect((await open('api-2', 2)).result?.__typename).toBe('MutationOpenInspectionRoundSuccess');
-    const good = await prisma.marketEntity.count({ where: { creditClass: 'good' } });
-    expect(good).toBeGreaterThanOrEqual(2);
-    const drawn = await eventually(async () => {
-      const rows = await prisma.inspectorAssignment.findMany({ where: { sampled: { roundId: 'api-2' } } });
-      expect(rows).toHaveLength(2 * good);
+      payload(`mutation { openInspectionRound(input: { roundId: "${roundId}", title: "停用后抽查", date: "2026-04-01", size: 10, inspectorsPerBody: ${perBody}, districts: ["东丽区"], checklist: [{ id: "a", text: "营业执照" }], bodies: [{ bodyId: "legal-affairs-office" }] }) { __typename ... on Error { message } } }`, tokens.supervisor);
+    const assigned = (roundId: string) => eventually(async () => {
+      const rows = await prisma.inspectorAssignment.findMany({ where: { sampled: { roundId } }, orderBy: { id: 'asc' } });
+      expect(rows).toHaveLength(2 * population.length);
       return rows;
     });
-    expect(new Set(drawn.map((a) => a.officerId))).toEqual(new Set(pool.slice(0, 2)));
-    expect(await prisma.inspectorAssignment.findMany({ where: { sampled: { roundId: 'api-1' } }, orderBy: { id: 'asc' } })).toEqual(drawnBefore);
+    expect((await open('api-staff-before', 2)).result?.__typename).toBe('MutationOpenInspectionRoundSuccess');
+    const drawnBefore = await assigned('api-staff-before');
+
+    // Four of the six leave the pool, one of them drawn in that round: the two left are the only ones a new round may draw.
+    const leaving = drawnBefore[0]!.officerId;
+    const leave = [leaving, ...pool.filter((id) => id !== leaving)].slice(0, 4);
+    const staying = pool.filter((id) => !leave.includes(id));
+    for (const id of leave) expect((await setActive(id, false, tokens.supervisor)).result!.data).toEqual({ id, active: false });
+    expect((await setActive(leaving, false, tokens.supervisor)).result).toMatchObject({ __typename: 'ValidationError', message: expect.stringContaining('is already inactive') });
+    expect(await prisma.auditEntry.count({ where: { action: 'staff.deactivated', target: { in: pool } } })).toBe(4);
+
+    expect((await open('api-staff-after', 3)).result).toMatchObject({ __typename: 'ValidationError', message: expect.stringContaining('fewer than 3 inspectors') });
+    expect((await open('api-staff-after', 2)).result?.__typename).toBe('MutationOpenInspectionRoundSuccess');
+    const drawn = await assigned('api-staff-after');
+    expect(new Set(drawn.map((a) => a.officerId))).toEqual(new Set(staying));
+    expect(await prisma.inspectorAssignment.findMany({ where: { sampled: { roundId: 'api-staff-before' } }, orderBy: { id: 'asc' } })).toEqual(drawnBefore);
     const { result } = await payload(`{ enforcementOfficers(bodyId: "legal-affairs-office") { id active } }`, tokens.supervisor);
-    expect((result as unknown as Array<{ id: string; active: boolean }>).filter((o) => o.active).map((o) => o.id)).toEqual(pool.slice(0, 2));
+    expect((result as unknown as Array<{ id: string; active: boolean }>).filter((o) => o.active).map((o) => o.id)).toEqual(staying);
 
     // Back in the pool: a round asking for three per body can be drawn again.
-    expect((await setActive(pool[2]!, true, tokens.supervisor)).result!.data).toEqual({ id: pool[2], active: true });
-    expect((await open('api-3', 3)).result?.__typename).toBe('MutationOpenInspectionRoundSuccess');
-    expect(await prisma.auditEntry.count({ where: { action: 'staff.reactivated', target: pool[2] } })).toBe(1);
+    expect((await setActive(leaving, true, tokens.supervisor)).result!.data).toEqual({ id: leaving, active: true });
+    expect((await open('api-staff-back', 3)).result?.__typename).toBe('MutationOpenInspectionRoundSuccess');
+    expect(await prisma.auditEntry.count({ where: { action: 'staff.reactivated', target: leaving } })).toBe(1);
   });
 });

@@ -130,7 +130,8 @@ describe('credit workflows on the time-skipping server', () => {
   it('refuses a repair as too early, by rule, with the date it becomes possible', async () => {
     const code = await addEntity(db.prisma, 5);
     await addRecord(db.prisma, 'r5', code, { date: await monthsAgo(1) });
-    const id = await fileRepairApplication(deps(), heping, { recordId: 'r5', statement: '已缴清罚款', evidence: ['sha-evidence'], commitment: 'sha-evidence' }, await now());
+    await db.prisma.attachment.create({ data: { id: 'sha-early', name: 'receipt.pdf', size: 1, type: 'application/pdf', uploadedBy: 'account-heping' } });
+    const id = await fileRepairApplication(deps(), heping, { recordId: 'r5', statement: '已缴清罚款', evidence: ['sha-early'], commitment: 'sha-early' }, await now());
     expect(await env.client.workflow.getHandle(id).result()).toBe('refused');
     const row = await eventually(async () => {
       const found = await db.prisma.repairApplication.findUniqueOrThrow({ where: { id } });
@@ -142,11 +143,17 @@ describe('credit workflows on the time-skipping server', () => {
   });
 
   describe('inspection rounds', () => {
-    const plan = (over: Partial<RoundPlan> = {}): RoundPlan => ({
-      roundId: 'R-2026-1', title: '2026 年第一批双随机抽查', date: '2026-03-01', filter: { districts: ['南开区'], industries: [] }, sample: { size: 3 },
+    /** Each test draws from a district of its own, so its population is its own. */
+    const plan = (roundId: string, district: string, over: Partial<RoundPlan> = {}): RoundPlan => ({
+      roundId, title: '2026 年第一批双随机抽查', date: '2026-03-01', filter: { districts: [district], industries: [] }, sample: { size: 3 },
       checklist: [{ id: 'licence', text: '营业执照公示' }, { id: 'pricing', text: '明码标价' }],
       bodies: [{ bodyId: 'market-commission', industries: [] }], inspectorsPerBody: 2, ...over,
     });
+    const population = async (district: string, first: number, count: number) => {
+      const codes: string[] = [];
+      for (let n = first; n < first + count; n += 1) codes.push(await addEntity(db.prisma, n, { district }));
+      return codes;
+    };
     const sampled = async (roundId: string) => {
       const round = await eventually(async () => {
         const r = await db.prisma.inspectionRound.findUniqueOrThrow({ where: { id: roundId }, include: { sampled: { orderBy: { ordinal: 'asc' }, include: { inspectors: true } } } });
@@ -161,34 +168,34 @@ describe('credit workflows on the time-skipping server', () => {
       expect(await handle.result()).toBe('cancelled');
       await eventually(async () => expect((await db.prisma.inspectionRound.findUniqueOrThrow({ where: { id: roundId } })).status).toBe('cancelled'));
     };
-    let codes: string[];
 
     beforeAll(async () => {
-      codes = [];
-      for (let n = 100; n < 112; n += 1) codes.push(await addEntity(db.prisma, n, { district: '南开区' }));
-      await addEntity(db.prisma, 199, { district: '河西区' });
       await addOfficers(db.prisma, 'market-commission', 'mk', 4);
+      // Rated good, in another district: never in these rounds' populations.
+      await addEntity(db.prisma, 199, { district: '河西区' });
     });
 
     it('draws the same sample from the same inputs, a different one after the population changes, reproducible from what is published', async () => {
-      await openInspectionRound(deps(), supervisor, plan(), await now());
+      const codes = await population('南开区', 100, 12);
+      await openInspectionRound(deps(), supervisor, plan('R-2026-1', '南开区'), await now());
       const first = await sampled('R-2026-1');
       expect(first.codes).toHaveLength(3);
       expect(first.codes.every((c) => codes.includes(c))).toBe(true);
       const snapshot = await db.prisma.populationSnapshot.findUniqueOrThrow({ where: { hash: first.round.populationHash! } });
-      const staff = (await db.prisma.enforcementOfficer.findMany()).map((o) => ({ id: o.id, bodyId: o.bodyId, conflicts: [] }));
+      expect(snapshot.codes.split('\n')).toEqual([...codes].sort());
+      const staff = (await db.prisma.enforcementOfficer.findMany({ where: { bodyId: 'market-commission' } })).map((o) => ({ id: o.id, bodyId: o.bodyId, conflicts: [] }));
       const rerun = drawRound({ id: 'R-2026-1', date: '2026-03-01' }, snapshot.codes.split('\n'), 3, staff, ['market-commission']);
       expect([rerun.seed, rerun.entities]).toEqual([first.round.seed, first.codes]);
       for (const s of first.round.sampled) expect(s.inspectors.map((i) => i.officerId).sort()).toEqual([...rerun.inspectors[s.entityCode]!].sort());
 
       await cancel('R-2026-1');
-      await openInspectionRound(deps(), supervisor, plan(), await now());
+      await openInspectionRound(deps(), supervisor, plan('R-2026-1', '南开区'), await now());
       const again = await sampled('R-2026-1');
       expect([again.round.seed, again.codes]).toEqual([first.round.seed, first.codes]);
 
       await cancel('R-2026-1');
-      codes.push(await addEntity(db.prisma, 112, { district: '南开区' }));
-      await openInspectionRound(deps(), supervisor, plan(), await now());
+      await population('南开区', 112, 1);
+      await openInspectionRound(deps(), supervisor, plan('R-2026-1', '南开区'), await now());
       const changed = await sampled('R-2026-1');
       expect(changed.round.populationHash).not.toBe(first.round.populationHash);
       expect(changed.round.populationSize).toBe(13);
@@ -197,24 +204,29 @@ describe('credit workflows on the time-skipping server', () => {
     });
 
     it('honours recusal: an inspector with a declared conflict is never sent to that entity', async () => {
+      const codes = await population('河北区', 200, 13);
       await db.prisma.inspectorConflict.createMany({ data: codes.flatMap((c) => [{ officerId: 'mk-0', entityCode: c, reason: '亲属任职' }, { officerId: 'mk-1', entityCode: c, reason: '曾任顾问' }]) });
-      await openInspectionRound(deps(), supervisor, plan({ roundId: 'R-2026-2', sample: { ratio: 1 } }), await now());
+      await openInspectionRound(deps(), supervisor, plan('R-2026-2', '河北区', { sample: { ratio: 1 } }), await now());
       const { round } = await sampled('R-2026-2');
       expect(round.sampled).toHaveLength(13);
       for (const s of round.sampled) expect(s.inspectors.map((i) => i.officerId).sort()).toEqual(['mk-2', 'mk-3']);
     });
 
     it('records a result against the shared checklist and publishes it; the finding becomes a record and changes the class', async () => {
-      const { round } = await sampled('R-2026-2');
+      await population('红桥区', 300, 3);
+      await openInspectionRound(deps(), supervisor, plan('R-2026-3', '红桥区', { sample: { ratio: 1 } }), await now());
+      const { round } = await sampled('R-2026-3');
       const target = round.sampled[0]!.entityCode;
-      const handle = env.client.workflow.getHandle('inspection:R-2026-2');
+      const drawn = round.sampled[0]!.inspectors.map((i) => i.officerId);
+      const other = ['mk-0', 'mk-1', 'mk-2', 'mk-3'].find((id) => !drawn.includes(id))!;
+      const handle = env.client.workflow.getHandle('inspection:R-2026-3');
       const act = (actor: Actor, action: RoundAction) => handle.executeUpdate(roundActUpdate, { args: [{ actor, action }] });
       const answers = [{ itemId: 'licence', outcome: 'pass' as const }, { itemId: 'pricing', outcome: 'fail' as const, note: '未明码标价' }];
-      await expect(act(market, { type: 'record', entityCode: target, inspectorIds: ['mk-0', 'mk-2'], answers })).rejects.toMatchObject({ cause: { message: expect.stringContaining('was not drawn') } });
-      await act(market, { type: 'record', entityCode: target, inspectorIds: ['mk-2', 'mk-3'], answers, finding: { kind: 'penalty', amountYuan: 150_000, description: '未明码标价' } });
+      await expect(act(market, { type: 'record', entityCode: target, inspectorIds: [drawn[0]!, other], answers })).rejects.toMatchObject({ cause: { message: expect.stringContaining('was not drawn') } });
+      await act(market, { type: 'record', entityCode: target, inspectorIds: drawn, answers, finding: { kind: 'penalty', amountYuan: 150_000, description: '未明码标价' } });
       await act(supervisor, { type: 'publish', entityCodes: [target] });
-      const result = await db.prisma.inspectionResult.findUniqueOrThrow({ where: { id: `R-2026-2/${target}` } });
-      expect(result.recordId).toBe(`inspection:R-2026-2/${target}`);
+      const result = await db.prisma.inspectionResult.findUniqueOrThrow({ where: { id: `R-2026-3/${target}` } });
+      expect(result.recordId).toBe(`inspection:R-2026-3/${target}`);
       expect((await entity(target)).creditClass).toBe('dishonest');
       expect((await db.prisma.creditRecord.findUniqueOrThrow({ where: { id: result.recordId! } })).source).toBe('inspection');
     });
