@@ -25,8 +25,24 @@ export async function writeRoundEvents(
   }
 }
 
-/** A snapshot is written unless a later one is stored already (a retried activity never goes back). */
-export const isNewer = (stored: { version: number } | null, seq: number) => !stored || seq >= stored.version;
+/**
+ * Writes a workflow's snapshot over its row unless a later snapshot is stored, or
+ * creates the row: a conditional UPDATE first, which PostgreSQL re-checks after
+ * waiting on a concurrent writer's lock (two projections of one workflow can run at
+ * once, and a read-then-write would let the older overwrite the newer), then a
+ * CREATE when there is no row at all. True when the snapshot was written.
+ */
+export async function writeSnapshot(
+  seq: number,
+  update: (notNewer: { version: { lte: number } }) => Promise<{ count: number }>,
+  exists: () => Promise<unknown>,
+  create: () => Promise<unknown>,
+): Promise<boolean> {
+  if ((await update({ version: { lte: seq } })).count > 0) return true;
+  if (await exists()) return false;
+  await create();
+  return true;
+}
 
 /** Writes a case's new timeline events once per (case, seq). */
 export async function writeCaseEvents(tx: Tx, caseId: string, caseKind: string, events: CaseEvent[]): Promise<void> {

@@ -2,7 +2,7 @@ import type { CaseEvent } from '../domain/credit/cases.ts';
 import { roundCaseId } from '../domain/inspection/notices.ts';
 import type { RoundSnapshot } from '../domain/inspection/round.ts';
 import { type PrismaClient, writeTransaction } from '../runtime/db.ts';
-import { writeCaseEvents } from './events.ts';
+import { writeCaseEvents, writeSnapshot } from './events.ts';
 
 /**
  * Writes a round, its sample, inspector assignments and results. A round ID
@@ -20,8 +20,7 @@ export async function projectInspectionRound(prisma: PrismaClient, s: RoundSnaps
       await tx.caseEvent.deleteMany({ where: { caseId } });
       await tx.inspectionRound.update({ where: { id }, data: { version: 0, seed: null } });
     }
-    const current = await tx.inspectionRound.findUnique({ where: { id }, select: { version: true, seed: true } });
-    if (current && s.seq < current.version) return void (await writeCaseEvents(tx, caseId, 'inspection', events));
+    const current = await tx.inspectionRound.findUnique({ where: { id }, select: { seed: true } });
     const fields = {
       title: s.plan.title, date: s.plan.date, status: s.status, filter: JSON.stringify(s.plan.filter), sampleRule: JSON.stringify(s.plan.sample),
       checklist: JSON.stringify(s.plan.checklist), bodies: JSON.stringify(s.plan.bodies), inspectorsPerBody: s.plan.inspectorsPerBody,
@@ -29,7 +28,13 @@ export async function projectInspectionRound(prisma: PrismaClient, s: RoundSnaps
       drawnAt: s.draw ? new Date(s.draw.drawnAt) : null, version: s.seq, projectedAt: new Date(),
     };
     const createdByName = events.find((e) => e.seq === 1)?.actor.name ?? '';
-    await tx.inspectionRound.upsert({ where: { id }, create: { id, createdByName, ...fields }, update: fields });
+    const written = await writeSnapshot(
+      s.seq,
+      (notNewer) => tx.inspectionRound.updateMany({ where: { id, ...notNewer }, data: fields }),
+      async () => current,
+      () => tx.inspectionRound.create({ data: { id, createdByName, ...fields } }),
+    );
+    if (!written) return void (await writeCaseEvents(tx, caseId, 'inspection', events));
     if (s.draw && (!current || current.seed !== s.draw.seed)) {
       await tx.sampledEntity.createMany({ data: s.draw.entities.map((code, i) => ({ id: `${id}/${code}`, roundId: id, entityCode: code, ordinal: i + 1 })) });
       await tx.inspectorAssignment.createMany({

@@ -1,28 +1,28 @@
 import type { CaseEvent } from '../domain/credit/cases.ts';
 import type { ObjectionSnapshot } from '../domain/objection/case.ts';
 import { type PrismaClient, writeTransaction } from '../runtime/db.ts';
-import { writeCaseEvents } from './events.ts';
+import { writeCaseEvents, writeSnapshot } from './events.ts';
 
 const date = (ms: number | null) => (ms === null ? null : new Date(ms));
 
 /** Writes an objection case and its new events; an older snapshot than the stored one changes nothing. */
 export async function projectObjectionCase(prisma: PrismaClient, s: ObjectionSnapshot, events: CaseEvent[]): Promise<void> {
   await writeTransaction(prisma, async (tx) => {
-    const current = await tx.objectionCase.findUnique({ where: { id: s.caseId }, select: { version: true } });
-    if (!current || s.seq >= current.version) {
-      const fields = {
-        status: s.status, acceptBy: new Date(s.acceptBy), acceptedAt: date(s.acceptedAt), verifyBy: date(s.verifyBy), replyBy: date(s.provider?.replyBy ?? null),
-        decidedAt: date(s.decidedAt), correction: s.correction ? JSON.stringify(s.correction) : null, overdue: JSON.stringify(s.overdue), version: s.seq, projectedAt: new Date(),
-      };
-      await tx.objectionCase.upsert({
-        where: { id: s.caseId },
-        create: {
+    const fields = {
+      status: s.status, acceptBy: new Date(s.acceptBy), acceptedAt: date(s.acceptedAt), verifyBy: date(s.verifyBy), replyBy: date(s.provider?.replyBy ?? null),
+      decidedAt: date(s.decidedAt), correction: s.correction ? JSON.stringify(s.correction) : null, overdue: JSON.stringify(s.overdue), version: s.seq, projectedAt: new Date(),
+    };
+    await writeSnapshot(
+      s.seq,
+      (notNewer) => tx.objectionCase.updateMany({ where: { id: s.caseId, ...notNewer }, data: fields }),
+      () => tx.objectionCase.findUnique({ where: { id: s.caseId }, select: { id: true } }),
+      () => tx.objectionCase.create({
+        data: {
           id: s.caseId, entityCode: s.entityCode, recordId: s.recordId, providerBodyId: s.providerBodyId, filedByBodyId: s.filedBy.bodyId, filedByName: s.filedBy.name,
           reasons: s.reasons, evidence: JSON.stringify(s.evidence), filedAt: new Date(s.filedAt), ...fields,
         },
-        update: fields,
-      });
-    }
+      }),
+    );
     await writeCaseEvents(tx, s.caseId, 'objection', events);
   });
 }
