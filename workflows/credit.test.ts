@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
 import { fileObjectionCase, fileRepairApplication, openInspectionRound } from '../services/credit/cases.ts';
 import { drawRound } from '../domain/inspection/draw.ts';
 import type { RoundAction, RoundPlan } from '../domain/inspection/round.ts';
@@ -9,10 +8,9 @@ import type { ObjectionAction } from '../domain/objection/case.ts';
 import type { Actor } from '../domain/supervision/types.ts';
 import { shanghaiDate } from '../domain/time/instants.ts';
 import { actors, addEntity, addOfficers, addRecord } from '../test/helpers/credit.ts';
-import { createTestDatabase, type TestDatabase } from '../test/helpers/database.ts';
+import type { TestDatabase } from '../test/helpers/database.ts';
 import { eventually } from '../test/helpers/eventually.ts';
-import { timeSkippingEnvironment } from '../test/helpers/temporal.ts';
-import { createWorker } from '../worker/create.ts';
+import { workerEnvironment } from '../test/helpers/worker-environment.ts';
 import { roundActUpdate } from './inspection.ts';
 import { objectionActUpdate } from './objection.ts';
 import { repairActUpdate } from './repair.ts';
@@ -21,10 +19,9 @@ const day = 86_400_000;
 const { supervisor, market, heping } = actors;
 
 describe('credit workflows on the time-skipping server', () => {
+  const environment = workerEnvironment('time-skipping');
   let env: TestWorkflowEnvironment;
   let db: TestDatabase;
-  let worker: Worker;
-  let running: Promise<void>;
   const deps = () => ({ prisma: db.prisma, temporal: env.client, taskQueue: 'duban' });
   const now = () => env.currentTimeMs();
   const monthsAgo = async (months: number) => shanghaiDate((await now()) - months * 31 * day);
@@ -35,16 +32,8 @@ describe('credit workflows on the time-skipping server', () => {
   const file = async (code: string, recordId: string | null) =>
     fileObjectionCase(deps(), heping, { entityCode: code, recordId, reasons: '罚款金额登记有误', evidence: [] }, await now());
 
-  beforeAll(async () => {
-    [env, db] = await Promise.all([timeSkippingEnvironment(), createTestDatabase()]);
-    worker = await createWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue: 'duban', prisma: db.prisma });
-    running = worker.run();
-  });
-
-  afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    await Promise.all([env?.teardown(), db?.dispose()]);
+  beforeAll(() => {
+    ({ env, db } = environment);
   });
 
   it('accepts an objection, marks the record, asks the providing body and corrects: the class is recomputed at once', async () => {

@@ -1,16 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
 import type { SelfEvaluationReport } from '../domain/evaluation/report.ts';
 import { shanghaiYear } from '../domain/evaluation/round.ts';
 import { reportingUnits } from '../domain/filing/bodies.ts';
 import { tianjinBodies } from '../domain/bodies/tianjin.ts';
 import type { Actor } from '../domain/supervision/types.ts';
 import { ensureEvaluationSchedule, evaluationScheduleId } from '../services/evaluation-schedule.ts';
-import { createTestDatabase, type TestDatabase } from '../test/helpers/database.ts';
+import type { TestDatabase } from '../test/helpers/database.ts';
 import { eventually } from '../test/helpers/eventually.ts';
-import { devServerEnvironment } from '../test/helpers/temporal.ts';
-import { createWorker } from '../worker/create.ts';
+import { workerEnvironment } from '../test/helpers/worker-environment.ts';
 import { evaluationRoundActUpdate, evaluationRoundId, evaluationRoundQuery, reportUnitId } from './evaluation.ts';
 import { unitActUpdate } from './round-unit.ts';
 
@@ -22,24 +20,15 @@ const report: SelfEvaluationReport = {
 };
 
 describe('evaluation round opened by its schedule on the dev server', () => {
+  const environment = workerEnvironment('dev-server');
   let env: TestWorkflowEnvironment;
   let db: TestDatabase;
-  let worker: Worker;
-  let running: Promise<void>;
   const year = shanghaiYear(Date.now());
   const roundId = evaluationRoundId(year);
   const round = () => env.client.workflow.getHandle(roundId);
 
-  beforeAll(async () => {
-    [env, db] = await Promise.all([devServerEnvironment(), createTestDatabase()]);
-    worker = await createWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue: 'duban', prisma: db.prisma });
-    running = worker.run();
-  });
-
-  afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    await Promise.all([env?.teardown(), db?.dispose()]);
+  beforeAll(() => {
+    ({ env, db } = environment);
   });
 
   it('is ensured idempotently, in Asia/Shanghai, on the configured day', async () => {

@@ -1,13 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
 import type { CatalogueSubmission } from '../domain/filing/round.ts';
 import type { UnitAction } from '../domain/rounds/unit.ts';
 import type { Actor } from '../domain/supervision/types.ts';
-import { createTestDatabase, type TestDatabase } from '../test/helpers/database.ts';
+import type { TestDatabase } from '../test/helpers/database.ts';
 import { eventually } from '../test/helpers/eventually.ts';
-import { timeSkippingEnvironment } from '../test/helpers/temporal.ts';
-import { createWorker } from '../worker/create.ts';
+import { workerEnvironment } from '../test/helpers/worker-environment.ts';
 import { filingRoundActUpdate, filingRoundQuery, filingRoundWorkflow, filingUnitId } from './filing.ts';
 import { unitActUpdate } from './round-unit.ts';
 
@@ -27,10 +25,9 @@ const submission = (items: string[]): CatalogueSubmission => ({ measures: { id: 
 
 /** Each test opens a round of its own, due 30 days from the server's clock when it starts. */
 describe('filing round on the time-skipping server', () => {
+  const environment = workerEnvironment('time-skipping');
   let env: TestWorkflowEnvironment;
   let db: TestDatabase;
-  let worker: Worker;
-  let running: Promise<void>;
 
   async function openRound(roundId: string) {
     const deadline = (await env.currentTimeMs()) + 30 * day;
@@ -56,16 +53,8 @@ describe('filing round on the time-skipping server', () => {
   }
 
   beforeAll(async () => {
-    [env, db] = await Promise.all([timeSkippingEnvironment(), createTestDatabase()]);
+    ({ env, db } = environment);
     await db.prisma.account.create({ data: { id: 'account-commerce', login: 'commerce', displayName: '市商务委 承办人', role: 'department', bodyId: 'commerce', passwordHash: 'x' } });
-    worker = await createWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue: 'duban', prisma: db.prisma });
-    running = worker.run();
-  });
-
-  afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    await Promise.all([env?.teardown(), db?.dispose()]);
   });
 
   it('opens a filing per approval body', async () => {

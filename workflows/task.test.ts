@@ -1,17 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
 import { createMailer } from '../activities/notices.ts';
 import { commitPlan, type PlanDraft } from '../services/plans/commit.ts';
 import type { TaskAction } from '../domain/supervision/actions.ts';
 import type { Actor } from '../domain/supervision/types.ts';
-import { createTestDatabase, type TestDatabase } from '../test/helpers/database.ts';
+import type { TestDatabase } from '../test/helpers/database.ts';
 import { eventually } from '../test/helpers/eventually.ts';
 import { startSmtpServer } from '../test/helpers/smtp.ts';
-import { timeSkippingEnvironment } from '../test/helpers/temporal.ts';
 import { reconcile } from '../services/reconcile.ts';
-import { createWorker } from '../worker/create.ts';
+import { workerEnvironment } from '../test/helpers/worker-environment.ts';
 import { actUpdate, taskQuery, taskWorkflowId } from './task.ts';
 
 const day = 86_400_000;
@@ -26,11 +24,15 @@ const market: Actor = { accountId: 'account-market', name: '市场监管委', ro
  * it passes alone and in any order.
  */
 describe('task workflow on the time-skipping server', () => {
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>> | undefined;
+  const environment = workerEnvironment('time-skipping', {
+    mailer: async () => {
+      smtp = await startSmtpServer();
+      return createMailer({ url: smtp.url, from: '督办系统 <duban@localhost>' });
+    },
+  });
   let env: TestWorkflowEnvironment;
   let db: TestDatabase;
-  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
-  let worker: Worker;
-  let running: Promise<void>;
 
   /** A plan of three tasks: a lead with a support, two co-leads, a lead with a placeholder group to designate. */
   async function newPlan(title: string, reminderDays?: number[]) {
@@ -58,23 +60,10 @@ describe('task workflow on the time-skipping server', () => {
     };
   }
 
-  beforeAll(async () => {
-    [env, db, smtp] = await Promise.all([timeSkippingEnvironment(), createTestDatabase(), startSmtpServer()]);
-    worker = await createWorker({
-      connection: env.nativeConnection,
-      namespace: 'default',
-      taskQueue: 'duban',
-      prisma: db.prisma,
-      mailer: createMailer({ url: smtp.url, from: '督办系统 <duban@localhost>' }),
-    });
-    running = worker.run();
+  beforeAll(() => {
+    ({ env, db } = environment);
   });
-
-  afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    await Promise.all([env?.teardown(), db?.dispose(), smtp?.close()]);
-  });
+  afterAll(() => smtp?.close());
 
   it('assigns leads and supports, with the requirement deadline', async () => {
     const { taskId, due } = await newPlan('分工与期限');
@@ -104,7 +93,7 @@ describe('task workflow on the time-skipping server', () => {
     await eventually(async () => {
       const inbox = await db.prisma.notification.findMany({ where: { accountId: 'account-legal', kind: 'reminder', taskId: { in: tasks } } });
       expect(inbox).toHaveLength(3);
-      expect(smtp.received.some((m) => m.to.includes('legal@duban.example') && m.raw.includes(encodeURIComponent(taskId('1.1'))))).toBe(true);
+      expect(smtp!.received.some((m) => m.to.includes('legal@duban.example') && m.raw.includes(encodeURIComponent(taskId('1.1'))))).toBe(true);
     });
     expect((await assignment('1.1', '市法制办')).light).toBe('yellow');
 

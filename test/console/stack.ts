@@ -1,12 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
-import { waitFor } from '../../runtime/processes.ts';
-import { freePort } from '../helpers/ports.ts';
+import { npmStart } from '../helpers/npm-start.ts';
 
 export const chromiumPath = '/usr/bin/chromium';
 /**
@@ -44,33 +42,15 @@ export interface Stack {
 /** `npm start` on a fresh data directory and free ports: Temporal, worker, API, console and the demo plan. */
 export async function startStack(): Promise<Stack> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'duban-console-'));
-  const [port, temporalPort, uiPort] = await Promise.all([freePort(), freePort(), freePort()]);
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DUBAN_DATA_DIR: dataDir,
-      PORT: String(port),
-      DUBAN_TEMPORAL_PORT: String(temporalPort),
-      DUBAN_TEMPORAL_UI_PORT: String(uiPort),
-      TEMPORAL_ADDRESS: '',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output: string[] = [];
-  child.stdout!.on('data', (chunk) => output.push(String(chunk)));
-  child.stderr!.on('data', (chunk) => output.push(String(chunk)));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  await waitFor('npm start', async () => child.exitCode !== null || output.join('').includes('Press Ctrl-C to stop.'), 240_000).catch((error: unknown) => {
-    child.kill('SIGTERM');
+  const started = await npmStart(dataDir).catch((error: unknown) => {
+    fs.rmSync(dataDir, { recursive: true, force: true });
     throw error;
   });
-  if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}:\n${output.join('')}`);
   return {
-    base: `http://127.0.0.1:${port}`,
+    base: `http://127.0.0.1:${started.port}`,
     async stop() {
-      child.kill('SIGTERM');
-      await exited;
+      started.process.kill('SIGTERM');
+      await started.exited;
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
