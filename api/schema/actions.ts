@@ -114,8 +114,13 @@ builder.mutationField('act', (t) =>
       }
       const action = await toAction(input, ctx);
       const closed = '该任务已办结。 This task is closed.';
-      if (task.status === 'closed') throw new ActionRefused(closed);
-      return sendAction(ctx, taskId, actUpdate, action, { operation: `act ${input.type} ${taskId}/${input.bodyName}`, closed, updateId: updateIdOf(actor, input.requestId ?? null) });
+      // A call retried under its request id still reaches the workflow, which answers it as the first time.
+      return sendAction(ctx, taskId, actUpdate, action, { operation: `act ${input.type} ${taskId}/${input.bodyName}`, closed, updateId: updateIdOf(actor, input.requestId ?? null) })
+        .catch((error: unknown) => {
+          // A closed task's workflow has ended: whatever Temporal answers, the task is closed.
+          if (task.status === 'closed' && !(error instanceof ActionRefused) && !(error instanceof ForbiddenError)) throw new ActionRefused(closed);
+          throw error;
+        });
     },
   }),
 );
