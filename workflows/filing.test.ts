@@ -5,7 +5,7 @@ import type { UnitAction } from '../domain/rounds/unit.ts';
 import type { Actor } from '../domain/supervision/types.ts';
 import type { TestDatabase } from '../test/helpers/database.ts';
 import { eventually } from '../test/helpers/eventually.ts';
-import { workerEnvironment } from '../test/helpers/worker-environment.ts';
+import { workerEnvironment, type WorkerEnvironment } from '../test/helpers/worker-environment.ts';
 import { filingRoundActUpdate, filingRoundQuery, filingRoundWorkflow, filingUnitId } from './filing.ts';
 import { unitActUpdate } from './round-unit.ts';
 
@@ -23,13 +23,17 @@ const bodies = [
 const row = (item: string) => ({ item, disposition: 'kept' as const, object: '企业', content: '许可条件', method: '双随机抽查', standard: '审查通则', measures: '责令整改', procedure: '检查—整改—复查' });
 const submission = (items: string[]): CatalogueSubmission => ({ measures: { id: 'a'.repeat(64), name: '实施办法.docx' }, rows: items.map(row) });
 
-/** Each test opens a round of its own, due 30 days from the server's clock when it starts. */
-describe('filing round on the time-skipping server', () => {
-  const environment = workerEnvironment('time-skipping');
-  let env: TestWorkflowEnvironment;
-  let db: TestDatabase;
-
-  async function openRound(roundId: string) {
+/**
+ * A test server with a worker and read model for a describe block, and the rounds its
+ * tests open: each test opens a round of its own, due 30 days from the server's clock
+ * when it starts.
+ */
+function roundsOn(server: WorkerEnvironment) {
+  beforeAll(async () => {
+    await server.db.prisma.account.create({ data: { id: 'account-commerce', login: 'commerce', displayName: '市商务委 承办人', role: 'department', bodyId: 'commerce', passwordHash: 'x' } });
+  });
+  return async function openRound(roundId: string) {
+    const { env, db } = server;
     const deadline = (await env.currentTimeMs()) + 30 * day;
     await env.client.workflow.start(filingRoundWorkflow, {
       workflowId: roundId, taskQueue: 'duban',
@@ -50,11 +54,16 @@ describe('filing round on the time-skipping server', () => {
         eventually(async () => expect((await round.query(filingRoundQuery)).units.find((u) => u.bodyId === bodyId)?.status).toBe(status)),
       consolidate: () => round.executeUpdate(filingRoundActUpdate, { args: [{ actor: coordinator, action: { type: 'consolidate' } }] }),
     };
-  }
+  };
+}
 
-  beforeAll(async () => {
-    ({ env, db } = environment);
-    await db.prisma.account.create({ data: { id: 'account-commerce', login: 'commerce', displayName: '市商务委 承办人', role: 'department', bodyId: 'commerce', passwordHash: 'x' } });
+describe('filing round on the time-skipping server', () => {
+  const server = workerEnvironment('time-skipping');
+  const openRound = roundsOn(server);
+  let env: TestWorkflowEnvironment;
+  let db: TestDatabase;
+  beforeAll(() => {
+    ({ env, db } = server);
   });
 
   it('opens a filing per approval body', async () => {
@@ -112,6 +121,19 @@ describe('filing round on the time-skipping server', () => {
       expect(await db.prisma.notification.count({ where: { accountId: 'account-commerce', kind: 'overdue', taskId: unitId } })).toBe(2);
       expect(await db.prisma.notification.count({ where: { accountId: 'account-supervisor', kind: 'overdue', taskId: unitId } })).toBe(1);
     });
+  });
+});
+
+// A round filed to its end leaves the time-skipping test server no longer skipping time for the
+// sleeps of tests after it (every workflow completed, yet a later env.sleep runs in real time):
+// this test gets a server of its own.
+describe('filing round taken to its end, on a time-skipping server of its own', () => {
+  const server = workerEnvironment('time-skipping');
+  const openRound = roundsOn(server);
+  let env: TestWorkflowEnvironment;
+  let db: TestDatabase;
+  beforeAll(() => {
+    ({ env, db } = server);
   });
 
   it('takes a late catalogue, consolidates the accepted ones with the overdue listed, and records the filing', async () => {
