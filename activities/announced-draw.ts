@@ -3,7 +3,7 @@ import { byCodeUnits, drawRound, populationHash } from '../domain/inspection/dra
 import { publishedPool, type PopulationEntry, type PublishedOfficer, type PublishedSample } from '../domain/inspection/published.ts';
 import { coversIndustry, inPopulation, sampleCount, type RoundPlan } from '../domain/inspection/round.ts';
 import { type PrismaClient, writeTransaction } from '../runtime/db.ts';
-import type { RoundDraw } from './inspection.ts';
+import type { RoundDraw } from '../domain/inspection/round.ts';
 
 /**
  * Freezes an announced round's population (entities rated good, by the

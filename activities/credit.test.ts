@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addEntity, addRecord } from '../test/helpers/credit.ts';
 import { createTestDatabase, type TestDatabase } from '../test/helpers/database.ts';
-import { reclassifyEntity, reclassifyMany } from './credit.ts';
-import { correctCreditRecord, markRecordUnderObjection } from './objection.ts';
-import { endRecordPublication } from './repair.ts';
+import { reclassifyEntity, reclassifyMany } from '../readmodel/classes.ts';
+import { correctCreditRecord, endRecordPublication, markRecordUnderObjection } from './credit-records.ts';
 
 // Temporal retries activities: each of these must write once however often it runs.
 describe('credit activities against SQLite', () => {

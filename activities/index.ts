@@ -1,26 +1,36 @@
+import type { CaseEvent } from '../domain/credit/cases.ts';
+import type { EvaluationRoundSnapshot } from '../domain/evaluation/round.ts';
+import type { SelfEvaluationReport } from '../domain/evaluation/report.ts';
+import type { CatalogueSubmission, FilingRoundSnapshot } from '../domain/filing/round.ts';
+import type { Finding, RoundPlan, RoundSnapshot } from '../domain/inspection/round.ts';
+import type { ObjectionSnapshot, RecordCorrection } from '../domain/objection/case.ts';
+import type { RepairSnapshot } from '../domain/repair/application.ts';
+import type { RoundEvent, UnitSnapshot } from '../domain/rounds/unit.ts';
 import type { Notice } from '../domain/supervision/notices.ts';
 import type { TaskSnapshot } from '../domain/supervision/snapshot.ts';
 import type { TaskEvent } from '../domain/supervision/types.ts';
+import { projectEvaluationRound, projectUnitReport } from '../readmodel/evaluation.ts';
+import { projectBodyFiling, projectFilingRound } from '../readmodel/filing.ts';
+import { projectInspectionRound } from '../readmodel/inspections.ts';
+import { projectObjectionCase } from '../readmodel/objections.ts';
+import { projectRepairApplication } from '../readmodel/repairs.ts';
+import { projectTask } from '../readmodel/tasks.ts';
 import type { PrismaClient } from '../runtime/db.ts';
+import { correctCreditRecord, endRecordPublication, markRecordUnderObjection, recordFinding } from './credit-records.ts';
+import { drawAnnouncedRound, freezeRoundPopulation } from './announced-draw.ts';
+import { drawInspectionSample } from './inspection.ts';
 import { deliverNotices, type Mailer } from './notices.ts';
-import { projectTask } from './projection.ts';
-import { creditActivities } from './credit-activities.ts';
-import { consolidateCatalogue, projectBodyFiling, projectFilingRound } from './filing.ts';
-import { listReportingUnits, projectEvaluationRound, projectUnitReport } from './evaluation.ts';
-import type { FilingRoundSnapshot } from '../workflows/filing.ts';
-import type { EvaluationRoundSnapshot } from '../workflows/evaluation.ts';
-import type { UnitSnapshot } from '../workflows/round-unit.ts';
-import type { CatalogueSubmission } from '../domain/filing/round.ts';
-import type { SelfEvaluationReport } from '../domain/evaluation/report.ts';
-import type { RoundEvent } from '../domain/rounds/unit.ts';
+import { consolidateCatalogue, listReportingUnits } from './rounds.ts';
 
 export interface ActivityDeps {
   mailer?: Mailer | null;
 }
 
 /**
- * Every activity Duban registers, built over its dependencies so tests can pass
- * their own database and mail server. Workflows import only the type of this.
+ * Every activity Duban registers: what workflows do outside themselves (project
+ * their state into the read model, deliver notices, draw a sample, correct a
+ * record), built over their dependencies so tests can pass their own database
+ * and mail server. Workflows import only the type of this.
  */
 export function createActivities(prisma: PrismaClient, { mailer = null }: ActivityDeps = {}) {
   return {
@@ -28,7 +38,18 @@ export function createActivities(prisma: PrismaClient, { mailer = null }: Activi
     deliverNotices: (notices: Notice[]) => deliverNotices(prisma, mailer, notices),
     /** One notice at a time: what task workflows started before notices were batched still schedule. */
     deliverNotice: (notice: Notice) => deliverNotices(prisma, mailer, [notice]),
-    ...creditActivities(prisma),
+    projectObjectionCase: (s: ObjectionSnapshot, events: CaseEvent[]) => projectObjectionCase(prisma, s, events),
+    markRecordUnderObjection: (caseId: string, recordId: string, under: boolean) => markRecordUnderObjection(prisma, caseId, recordId, under),
+    correctCreditRecord: (caseId: string, entityCode: string, recordId: string | null, correction: RecordCorrection, at: number) =>
+      correctCreditRecord(prisma, caseId, entityCode, recordId, correction, at),
+    projectRepairApplication: (s: RepairSnapshot, events: CaseEvent[]) => projectRepairApplication(prisma, s, events),
+    endRecordPublication: (applicationId: string, recordId: string, at: number) => endRecordPublication(prisma, applicationId, recordId, at),
+    drawInspectionSample: (plan: RoundPlan, at: number) => drawInspectionSample(prisma, plan, at),
+    freezeRoundPopulation: (plan: RoundPlan, announcedAt: number) => freezeRoundPopulation(prisma, plan, announcedAt),
+    drawAnnouncedRound: (plan: RoundPlan, announcedAt: number, beacon: string, at: number) => drawAnnouncedRound(prisma, plan, announcedAt, beacon, at),
+    projectInspectionRound: (s: RoundSnapshot, events: CaseEvent[]) => projectInspectionRound(prisma, s, events),
+    recordFinding: (roundId: string, entityCode: string, finding: Finding, providerBodyId: string | null, at: number) =>
+      recordFinding(prisma, roundId, entityCode, finding, providerBodyId, at),
     projectFilingRound: (s: FilingRoundSnapshot, events: RoundEvent[]) => projectFilingRound(prisma, s, events),
     projectBodyFiling: (s: UnitSnapshot<CatalogueSubmission>, events: RoundEvent[]) => projectBodyFiling(prisma, s, events),
     consolidateCatalogue: (roundId: string, at: string, by: string, included: string[], overdue: string[]) =>

@@ -1,28 +1,26 @@
-import type { RoundEvent } from '../domain/rounds/unit.ts';
-import type { Tx } from '../runtime/db.ts';
+import { reportingUnits } from '../domain/filing/bodies.ts';
+import type { PrismaClient } from '../runtime/db.ts';
 
 /**
- * Writes a round's or unit's events once each, keyed by (workflow, seq),
- * with an audit entry beside each.
+ * Freezes the consolidated catalogue: every accepted body's rows, in body
+ * order, with the bodies still overdue beside them. Written once: a retry
+ * finds the record and leaves it.
  */
-export async function writeRoundEvents(
-  tx: Tx, where: { workflowId: string; roundKind: 'filing' | 'evaluation'; roundId: string; unitId: string | null }, events: RoundEvent[],
-): Promise<void> {
-  for (const e of events) {
-    const id = `${where.workflowId}#${e.seq}`;
-    const row = {
-      roundKind: where.roundKind, roundId: where.roundId, unitId: where.unitId, seq: e.seq, type: e.type, at: new Date(e.at),
-      actorId: e.actor.accountId, actorName: e.actor.name, bodyId: e.bodyId, comment: e.comment,
-      attachments: JSON.stringify(e.attachments), data: JSON.stringify(e.data),
-    };
-    await tx.roundEvent.upsert({ where: { id }, create: { id, ...row }, update: {} });
-    const audit = {
-      key: id, at: row.at, actorId: e.actor.accountId, actorName: e.actor.name, action: `${where.roundKind}.${e.type}`,
-      target: where.workflowId, detail: JSON.stringify({ comment: e.comment, ...e.data }),
-    };
-    await tx.auditEntry.upsert({ where: { key: id }, create: audit, update: {} });
-  }
+export async function consolidateCatalogue(prisma: PrismaClient, roundId: string, at: string, by: string, included: string[], overdue: string[]): Promise<void> {
+  if (await prisma.filingRecord.findUnique({ where: { roundId } })) return;
+  const filings = await prisma.bodyFiling.findMany({
+    where: { roundId, bodyId: { in: included } },
+    include: { rows: { orderBy: { ordinal: 'asc' } } },
+    orderBy: { bodyName: 'asc' },
+  });
+  const rows = filings.flatMap((f) => f.rows.map(({ id: _id, filingId: _f, ordinal: _o, ...row }) => ({ bodyId: f.bodyId, bodyName: f.bodyName, ...row })));
+  await prisma.filingRecord.create({
+    data: { roundId, consolidatedAt: new Date(at), consolidatedBy: by, rows: JSON.stringify(rows), includedBodies: JSON.stringify(included), overdueBodies: JSON.stringify(overdue) },
+  });
 }
 
-/** A snapshot is written unless a later one is stored already (a retried activity never goes back). */
-export const isNewer = (stored: { version: number } | null, seq: number) => !stored || seq >= stored.version;
+/** Every district/county government and approval body in the registry, districts first. */
+export async function listReportingUnits(prisma: PrismaClient): Promise<Array<{ id: string; name: string; kind: string }>> {
+  const bodies = await prisma.body.findMany({ where: { kind: { in: ['district', 'department'] } }, orderBy: { id: 'asc' } });
+  return reportingUnits(bodies).map((b) => ({ id: b.id, name: b.shortName, kind: b.kind }));
+}

@@ -105,7 +105,7 @@ export function createApp({ prisma, temporal, taskQueue, signingKey, dataDir, co
     });
   });
 
-  /** Limits measured against the console's deepest queries (see api/protection.test.ts). */
+  /** Limits measured against the console's deepest queries (test/api-inputs.test.ts checks that depth and page size are refused). */
   const protection = new EnvelopArmor({
     maxDepth: { n: 8 },
     // The ledger query with task, section, plan and body costs about 43,000 by graphql-armor's measure.

@@ -2,7 +2,7 @@
 import { loadConfig } from '../runtime/config.ts';
 import { createPrisma } from '../runtime/db.ts';
 import { connectClient } from '../runtime/temporal.ts';
-import { ensureEvaluationSchedule } from '../runtime/evaluation-schedule.ts';
+import { ensureEvaluationSchedule } from '../services/evaluation-schedule.ts';
 import { installationSecret } from '../runtime/secret.ts';
 import { createApp } from './app.ts';
 

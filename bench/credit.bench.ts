@@ -8,8 +8,8 @@
 // Run: npx tsx bench/credit.bench.ts
 //   (BENCH_CREDIT_ENTITIES=1000000, BENCH_CREDIT_RECORDS=100000, BENCH_CREDIT_RATIO=0.03, BENCH_CREDIT_OFFICERS=200 per body)
 import Database from 'better-sqlite3';
-import { reclassifyMany } from '../activities/credit.ts';
-import { importCreditSheet } from '../api/credit/import.ts';
+import { reclassifyMany } from '../readmodel/classes.ts';
+import { importCreditSheet } from '../services/credit/import.ts';
 import { usccCheckCharacter } from '../domain/credit/uscc.ts';
 import { drawRound, populationHash, sampleSize, type Inspector } from '../domain/inspection/draw.ts';
 import { createTestDatabase } from '../test/helpers/database.ts';

@@ -9,6 +9,7 @@ import { Client, Connection } from '@temporalio/client';
 import { createApp } from '../api/app.ts';
 import { Sessions } from '../api/auth/sessions.ts';
 import { issueToken } from '../api/auth/tokens.ts';
+import { owedStatuses } from '../domain/supervision/lights.ts';
 import { createTestDatabase } from '../test/helpers/database.ts';
 import { emit, figure, median } from './lib/report.ts';
 
@@ -60,12 +61,13 @@ try {
     const json = (await response.json()) as { data?: { assignments: { edges: unknown[] } }; errors?: unknown };
     if (!json.data || json.data.assignments.edges.length !== 100) throw new Error(`ledger query failed: ${JSON.stringify(json.errors)}`);
   };
+  const owed = owedStatuses.map((status) => `'${status}'`).join(',');
   const raw = sqlite.prepare(`
     SELECT a.bodyName, a.light, a.due, b.shortName, t.ref, t.text, s.title AS section, p.title AS plan
     FROM Assignment a JOIN Task t ON t.id = a.taskId JOIN Section s ON s.id = t.sectionId JOIN Plan p ON p.id = t.planId
     LEFT JOIN Body b ON b.id = a.bodyId
-    WHERE a.status IN ('assigned','in_progress','returned') AND a.due < ? ORDER BY a.due, a.id LIMIT 100`);
-  const rawCount = sqlite.prepare(`SELECT COUNT(*) AS n FROM Assignment WHERE status IN ('assigned','in_progress','returned') AND due < ?`);
+    WHERE a.status IN (${owed}) AND a.due < ? ORDER BY a.due, a.id LIMIT 100`);
+  const rawCount = sqlite.prepare(`SELECT COUNT(*) AS n FROM Assignment WHERE status IN (${owed}) AND due < ?`);
 
   const time = async (fn: () => unknown) => {
     const start = performance.now();

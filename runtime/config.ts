@@ -1,6 +1,15 @@
 import path from 'node:path';
+import { classRuleFrom, defaultClassRule, type ClassRule } from '../domain/credit/classes.ts';
+import { calendarProblems, defaultEvaluationCalendar, type EvaluationCalendar } from '../domain/evaluation/round.ts';
+import { defaultRoundLimits, type RoundLimits } from '../domain/inspection/round.ts';
+import { defaultObjectionLimits, type ObjectionLimits } from '../domain/objection/case.ts';
+import { defaultRepairPolicy, type RepairPolicy } from '../domain/repair/eligibility.ts';
 
-/** Settings from the environment, with the embedded defaults `npm start` relies on. */
+/**
+ * Every setting Duban reads from its environment, with the embedded defaults
+ * `npm start` relies on. Nothing else reads a setting from `process.env` (child
+ * processes are handed it whole); the README's Configuration lists the variables.
+ */
 export interface Config {
   port: number;
   dataDir: string;
@@ -9,6 +18,10 @@ export interface Config {
   temporalAddress: string | undefined;
   temporalNamespace: string;
   taskQueue: string;
+  /** The embedded dev server's frontend and Web UI ports. */
+  devServer: { port: number; uiPort: number };
+  /** Where task pages link to their workflow in the Temporal Web UI. */
+  temporalUiUrl: string;
   /** The interface the API listens on: loopback unless HOST says otherwise. */
   host: string;
   /** DUBAN_DEMO: demo mode (demo accounts, demo plan, demo logins on the sign-in page) unless "0" (production). */
@@ -29,6 +42,11 @@ export interface Config {
   sessionIdleMinutes: number;
   /** DUBAN_JWT_SECRET: the key that signs tokens and Temporal payloads; unset, a random key kept in the data directory. */
   secret: string | undefined;
+  /** Mail every notice through SMTP as well as to the in-app inbox; null: inbox only. */
+  smtp: { url: string; from: string } | null;
+  /** When the yearly evaluation round opens and its reports are due (MM-DD, China Standard Time). */
+  evaluation: EvaluationCalendar;
+  credit: { classRule: ClassRule; objectionLimits: ObjectionLimits; repairPolicy: RepairPolicy; inspectionLimits: RoundLimits };
 }
 
 export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -58,21 +76,54 @@ function positive(name: string, value: string | undefined, fallback: number): nu
   return n;
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const port = Number(env.PORT ?? 4000);
-  if (!Number.isInteger(port) || port <= 0 || port > 65535) {
-    throw new Error(`PORT must be a TCP port number, got "${env.PORT}"`);
+function portOf(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const port = Number(env[name] ?? fallback);
+  if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`${name} must be a TCP port number, got "${env[name]}"`);
+  return port;
+}
+
+/** A JSON object over the defaults (DUBAN_CREDIT_RULE and the like). */
+function json<T>(env: NodeJS.ProcessEnv, name: string): Partial<T> {
+  const text = env[name];
+  if (!text) return {};
+  try {
+    return JSON.parse(text) as Partial<T>;
+  } catch {
+    throw new Error(`${name} must be a JSON object, got ${text}`);
   }
+}
+
+function creditConfig(env: NodeJS.ProcessEnv): Config['credit'] {
+  const repair = json<RepairPolicy>(env, 'DUBAN_REPAIR_POLICY');
+  return {
+    classRule: classRuleFrom(json<ClassRule>(env, 'DUBAN_CREDIT_RULE'), defaultClassRule),
+    objectionLimits: { ...defaultObjectionLimits, ...json<ObjectionLimits>(env, 'DUBAN_OBJECTION_LIMITS') },
+    repairPolicy: { ...defaultRepairPolicy, ...repair, minimumMonths: { ...defaultRepairPolicy.minimumMonths, ...repair.minimumMonths } },
+    inspectionLimits: { ...defaultRoundLimits, ...json<RoundLimits>(env, 'DUBAN_INSPECTION_LIMITS') },
+  };
+}
+
+function evaluationCalendar(env: NodeJS.ProcessEnv): EvaluationCalendar {
+  const calendar = { opens: env.DUBAN_EVALUATION_OPENS ?? defaultEvaluationCalendar.opens, due: env.DUBAN_EVALUATION_DUE ?? defaultEvaluationCalendar.due };
+  const problems = calendarProblems(calendar);
+  if (problems.length) throw new Error(`DUBAN_EVALUATION_OPENS/DUE: ${problems.join(' ')}`);
+  return calendar;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const devServer = { port: portOf(env, 'DUBAN_TEMPORAL_PORT', 7233), uiPort: portOf(env, 'DUBAN_TEMPORAL_UI_PORT', 8233) };
   const demo = env.DUBAN_DEMO !== '0';
   const publicUrl = env.DUBAN_PUBLIC_URL || undefined;
   if (publicUrl && !/^https?:\/\/[^/]+/.test(publicUrl)) throw new Error(`DUBAN_PUBLIC_URL must be an http(s) origin, got "${publicUrl}"`);
   return {
-    port,
+    port: portOf(env, 'PORT', 4000),
     dataDir: dataDir(env),
     databaseUrl: databaseUrl(env),
     temporalAddress: env.TEMPORAL_ADDRESS || undefined,
     temporalNamespace: env.TEMPORAL_NAMESPACE ?? 'default',
     taskQueue: env.DUBAN_TASK_QUEUE ?? 'duban',
+    devServer,
+    temporalUiUrl: env.DUBAN_TEMPORAL_UI_URL ?? `http://localhost:${devServer.uiPort}`,
     host: env.HOST || '127.0.0.1',
     demo,
     demoPassword: env.DUBAN_DEMO_PASSWORD || 'duban2026',
@@ -83,5 +134,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: (env.DUBAN_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     sessionIdleMinutes: positive('DUBAN_SESSION_IDLE_MINUTES', env.DUBAN_SESSION_IDLE_MINUTES, 30),
     secret: env.DUBAN_JWT_SECRET || undefined,
+    smtp: env.SMTP_URL ? { url: env.SMTP_URL, from: env.SMTP_FROM ?? '督办系统 <duban@localhost>' } : null,
+    evaluation: evaluationCalendar(env),
+    credit: creditConfig(env),
   };
+}
+
+let loaded: Config | undefined;
+
+/** This process's configuration, read from its environment once. */
+export function config(): Config {
+  loaded ??= loadConfig();
+  return loaded;
 }

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { Payload, PayloadCodec, SerializationContext } from '@temporalio/common';
-import { unverifiedMetadata } from '../workflows/signed-payloads.ts';
+import { unverifiedMetadata } from '../domain/signed-payloads.ts';
 import { derivedKey, installationSecret } from './secret.ts';
 
 const signatureMetadata = 'duban-signature';

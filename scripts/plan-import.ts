@@ -4,9 +4,9 @@
 // The document is read and parsed in the worker thread of `plan:parse` and the
 // API, within the same limits.
 import fs from 'node:fs';
-import { commitPlan } from '../api/plans/commit.ts';
+import { commitPlan } from '../services/plans/commit.ts';
 import { parseUntrusted } from '../api/plans/sandbox.ts';
-import { validateDraft } from '../api/plans/validate-draft.ts';
+import { validateDraft } from '../services/plans/validate-draft.ts';
 import { loadConfig } from '../runtime/config.ts';
 import { createPrisma } from '../runtime/db.ts';
 import { connectClient } from '../runtime/temporal.ts';

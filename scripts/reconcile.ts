@@ -6,8 +6,8 @@
 // remain unrepaired.
 import { loadConfig } from '../runtime/config.ts';
 import { createPrisma } from '../runtime/db.ts';
-import { reconcile } from '../runtime/reconcile.ts';
-import { rebuildReadModel } from '../runtime/rebuild.ts';
+import { reconcile } from '../services/reconcile.ts';
+import { rebuildReadModel } from '../services/rebuild.ts';
 import { connectClient } from '../runtime/temporal.ts';
 
 const rebuild = process.argv.includes('--rebuild');

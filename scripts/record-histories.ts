@@ -7,7 +7,7 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { createTestDatabase } from '../test/helpers/database.ts';
 import { timeSkippingEnvironment } from '../test/helpers/temporal.ts';
 import { createWorker } from '../worker/create.ts';
-import { scenarios } from '../workflows/histories/scenarios.ts';
+import { scenarios } from '../test/histories/scenarios.ts';
 
 const dir = fileURLToPath(new URL('../workflows/histories/', import.meta.url));
 const [env, db] = await Promise.all([timeSkippingEnvironment(), createTestDatabase()]);

@@ -8,15 +8,14 @@ import { startDevServer } from '../runtime/dev-server.ts';
 import { migrateReadModel } from '../runtime/migrate.ts';
 import { startChild, stopChild, waitFor } from '../runtime/processes.ts';
 import { demoAccounts, loadBodies, loadReferenceData, prepareProduction, type AdministratorSetup } from '../runtime/reference-data.ts';
-import { loadDemoPlan } from '../runtime/demo.ts';
+import { loadDemoPlan } from '../services/demo.ts';
 import { connectClient } from '../runtime/temporal.ts';
 import { buildConsoleIfMissing } from './build-console.ts';
 
 // Everything written to the data directory (the databases, attachments, the key) is the owner's alone; children inherit this.
 process.umask(0o077);
 const config = loadConfig();
-const temporalPort = Number(process.env.DUBAN_TEMPORAL_PORT ?? 7233);
-const uiPort = Number(process.env.DUBAN_TEMPORAL_UI_PORT ?? 8233);
+const { port: temporalPort, uiPort } = config.devServer;
 const children: ChildProcess[] = [];
 let stopping = false;
 

@@ -4,7 +4,6 @@ import type { WorkingDayTimes } from '../domain/time/calendar.ts';
 import { readArrangement, type HolidayArrangement } from '../domain/time/holiday-calendar.ts';
 import { dayMs } from '../domain/time/instants.ts';
 import { workingDayTimes } from '../domain/time/working-day-calendar.ts';
-import { calendarWorkingDays } from '../runtime/credit-config.ts';
 import { type PrismaClient, writeTransaction } from '../runtime/db.ts';
 import { retimeUpdate } from '../workflows/retime.ts';
 
@@ -22,6 +21,9 @@ export async function holidayArrangements(prisma: PrismaClient): Promise<Holiday
 export async function caseWorkingDays(prisma: PrismaClient, from: number): Promise<WorkingDayTimes> {
   return timesFrom(from, await holidayArrangements(prisma));
 }
+
+/** Working days a case's calendar covers: far beyond any time limit, overdue steps included. */
+const calendarWorkingDays = 500;
 
 const timesFrom = (from: number, arrangements: HolidayArrangement[]) => workingDayTimes(from - 7 * dayMs, calendarWorkingDays, arrangements);
 

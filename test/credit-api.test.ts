@@ -7,6 +7,7 @@ import { arrangement2027 } from '../domain/time/fixtures.ts';
 import { dayMs } from '../domain/time/instants.ts';
 import { workingDayTimes } from '../domain/time/working-day-calendar.ts';
 import { addWorkingDays } from '../domain/time/working-days.ts';
+import { reclassifyEntity } from '../readmodel/classes.ts';
 import { addEntity, addOfficers, addRecord, testCode } from './helpers/credit.ts';
 import { eventually } from './helpers/eventually.ts';
 import { startTestStack, type TestStack } from './helpers/stack.ts';
@@ -61,7 +62,7 @@ describe('credit, objections, repairs and inspections through the API', () => {
     expect((await payload(mutation(wrongCheck), tokens.supervisor)).result).toMatchObject({ __typename: 'ValidationError', message: expect.stringContaining('check character should be') });
     expect((await payload(mutation('12345'), tokens.supervisor)).result).toMatchObject({ __typename: 'ValidationError', message: expect.stringContaining('18 characters, not 5') });
     expect((await payload(`{ marketEntity(code: "9135010") { __typename ... on Error { message } } }`, tokens.market)).result).toMatchObject({ __typename: 'ValidationError' });
-    expect(await stack.db.prisma.marketEntity.count()).toBe(0);
+    expect(await stack.db.prisma.marketEntity.count({ where: { code: { in: [wrongCheck, '12345'] } } })).toBe(0);
   });
 
   it('keeps each role to its own actions', async () => {
@@ -76,7 +77,7 @@ describe('credit, objections, repairs and inspections through the API', () => {
   });
 
   it('imports all or nothing: row errors reported, then a clean file imported once', async () => {
-    const codes = [2, 3, 4].map(testCode);
+    const codes = [20, 21, 22].map(testCode);
     const before = await stack.db.prisma.marketEntity.count();
     const bad = await upload('entities', '主体.csv', entityCsv([...codes, '91350100M000100Y44']), tokens.supervisor);
     expect(bad.data).toMatchObject({ imported: 0, errors: [{ row: 5, message: expect.stringContaining('check character') }] });
@@ -96,7 +97,7 @@ describe('credit, objections, repairs and inspections through the API', () => {
     const refused = await upload('records', '记录.xlsx', broken, tokens.supervisor);
     expect(refused.data.imported).toBe(0);
     expect(new Set(refused.data.errors.map((e) => e.row))).toEqual(new Set([4]));
-    expect(await stack.db.prisma.creditRecord.count()).toBe(0);
+    expect(await stack.db.prisma.creditRecord.count({ where: { entityCode: { in: codes } } })).toBe(0);
     expect((await upload('records', '记录.xlsx', good, tokens.market)).code).toBe('FORBIDDEN');
     expect((await upload('records', '记录.xlsx', good, tokens.supervisor)).data).toMatchObject({ imported: 2, reclassified: 2 });
     const { result } = await payload(`{ marketEntity(code: "${codes[0]}") { __typename ... on QueryMarketEntitySuccess { data { creditClass colour classHistory { from to cause } } } } }`, tokens.performance);
@@ -104,15 +105,18 @@ describe('credit, objections, repairs and inspections through the API', () => {
   });
 
   it('takes an objection through the API; the public listing marks the record under objection', async () => {
-    const code = testCode(2);
-    const record = await stack.db.prisma.creditRecord.findFirstOrThrow({ where: { entityCode: code } });
+    const { prisma } = stack.db;
+    const code = await addEntity(prisma, 30);
+    await addRecord(prisma, 'objected-penalty', code, { amountYuan: 300_000 });
+    await prisma.$transaction((tx) => reclassifyEntity(tx, code, 'import:test', new Date()));
+    const record = await prisma.creditRecord.findUniqueOrThrow({ where: { id: 'objected-penalty' } });
     const filed = await payload(`mutation { fileObjection(input: { entityCode: "${code}", recordId: "${globalId('CreditRecord', record.id)}", reasons: "金额有误" }) { __typename ... on MutationFileObjectionSuccess { data { id status acceptBy } } ... on Error { message } } }`, tokens.heping);
     expect(filed.result!.data.status).toBe('filed');
     const act = (type: string, token: string, extra = '') =>
       payload(`mutation { actOnObjection(input: { caseId: "${filed.result!.data.id}", type: ${type}${extra} }) { __typename ... on MutationActOnObjectionSuccess { data { status verifyBy } } ... on Error { message } } }`, token);
     expect((await act('accept', tokens.performance)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await act('accept', tokens.legal)).result).toMatchObject({ __typename: 'NotFoundError' });
-    expect((await act('accept', tokens.heping)).result).toMatchObject({ __typename: 'InvalidTransitionError', message: expect.stringContaining('Only the supervising office') });
+    expect((await act('accept', tokens.heping)).result).toMatchObject({ __typename: 'ForbiddenError', message: expect.stringContaining('Only the supervising office') });
     expect((await act('uphold', tokens.supervisor, ', text: "x"')).result).toMatchObject({ __typename: 'InvalidTransitionError', message: expect.stringContaining('not possible now') });
     expect((await act('accept', tokens.supervisor)).result!.data.status).toBe('verifying');
     const listing = await (await fetch(`${stack.base}/public/credit.json?search=${code}`)).json() as { entities: Array<{ creditClass: string; records: Array<{ underObjection: boolean }> }> };
@@ -125,6 +129,25 @@ describe('credit, objections, repairs and inspections through the API', () => {
     expect((await act('correct', tokens.supervisor, ', text: "更正"')).result).toMatchObject({ __typename: 'ValidationError', message: expect.stringContaining('corrected fine') });
     expect((await act('correct', tokens.supervisor, ', text: "更正", amountYuan: 1000')).result!.data.status).toBe('corrected');
     await eventually(async () => expect((await stack.db.prisma.marketEntity.findUniqueOrThrow({ where: { code } })).creditClass).toBe('warning'));
+
+    // The typed fields say what the deprecated JSON strings say.
+    const { data } = await api.request(`{ node(id: "${globalId('CreditRecord', record.id)}") { ... on CreditRecord {
+      status severity source publication history changes { caseId type at statusBefore amountYuanBefore correction { annul amountYuan } } } } }`, {}, tokens.supervisor);
+    const [entry] = JSON.parse(data.node.history) as Array<{ caseId: string; at: string; before: { status: string; amountYuan: number } }>;
+    expect(data.node).toMatchObject({ status: 'active', severity: 'general', source: 'manual', publication: 'published' });
+    expect(data.node.changes).toEqual([{
+      caseId: entry!.caseId, type: 'corrected', at: entry!.at, statusBefore: entry!.before.status, amountYuanBefore: entry!.before.amountYuan, correction: { annul: false, amountYuan: 1000 },
+    }]);
+    const timeline = await eventually(async () => {
+      const found = (await api.request(`{ node(id: "${filed.result!.data.id}") { ... on ObjectionCase { status overdue timeline { type data details { recordId evidence verifyBy correction { annul amountYuan } } } } } }`, {}, tokens.supervisor)).data.node;
+      expect(found.timeline.map((e: { type: string }) => e.type)).toEqual(['filed', 'accepted', 'corrected']);
+      return found;
+    });
+    expect(timeline).toMatchObject({ status: 'corrected', overdue: [] });
+    const [filedEvent, accepted, corrected] = timeline.timeline as Array<{ data: string; details: Record<string, unknown> }>;
+    expect(filedEvent!.details).toMatchObject({ recordId: record.id, evidence: [] });
+    expect(accepted!.details.verifyBy).toBe(new Date(JSON.parse(accepted!.data).verifyBy).toISOString());
+    expect(corrected!.details.correction).toEqual({ annul: false, amountYuan: 1000 });
   });
 
   const announce = (roundId: string, fields: string, token = tokens.supervisor, beaconSource = 'drand quicknet 第 99000000 轮') =>
@@ -135,36 +158,52 @@ describe('credit, objections, repairs and inspections through the API', () => {
   it('refuses a repair of an unknown record and an inspection round with a bad plan; announces a good one, then draws it once its beacon is entered', async () => {
     const repair = await payload(`mutation { applyForRepair(input: { recordId: "${globalId('CreditRecord', 'nope')}", statement: "x" }) { __typename ... on Error { message } } }`, tokens.heping);
     expect(repair.result).toMatchObject({ __typename: 'NotFoundError' });
+    // The round draws from a district of its own, and the commission of commerce's pool is this test's.
+    const population = await Promise.all([40, 41, 42, 43].map((n) => addEntity(stack.db.prisma, n, { district: '河东区' })));
     const open = (extra: string, token = tokens.supervisor, beaconSource?: string) =>
-      announce('api-1', `title: "抽查", date: "2026-03-01", bodies: [{ bodyId: "market-commission" }]${extra}`, token, beaconSource);
+      announce('api-1', `title: "抽查", date: "2026-03-01", districts: ["河东区"], bodies: [{ bodyId: "commerce" }]${extra}`, token, beaconSource);
     expect((await open('')).result).toMatchObject({ __typename: 'ValidationError', message: expect.stringContaining('either a ratio or a size') });
     expect((await open(', ratio: 0.5')).result).toMatchObject({ __typename: 'ValidationError', message: expect.stringContaining('fewer than 2 inspectors') });
     expect((await open(', ratio: 0.5', tokens.market)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    await addOfficers(stack.db.prisma, 'market-commission', 'api-mk', 2);
+    await addOfficers(stack.db.prisma, 'commerce', 'api-cm', 2);
     expect((await open(', ratio: 1.5')).result).toMatchObject({ __typename: 'ValidationError', message: expect.stringContaining('ratio in (0, 1]') });
-    expect((await open(', size: 5', tokens.supervisor, ' ')).result).toMatchObject({ __typename: 'ValidationError', message: expect.stringContaining('Name the public randomness') });
-    expect(await stack.db.prisma.inspectionRound.count()).toBe(0);
-    const announced = (await open(', size: 5')).result!;
-    expect(announced.data).toMatchObject({ status: 'announced', beaconSource: 'drand quicknet 第 99000000 轮', populationHash: expect.stringMatching(/^[0-9a-f]{64}$/), seed: null, publicPath: '/public/inspections/api-1' });
+    expect((await open(', size: 3', tokens.supervisor, ' ')).result).toMatchObject({ __typename: 'ValidationError', message: expect.stringContaining('Name the public randomness') });
+    expect(await stack.db.prisma.inspectionRound.count({ where: { id: 'api-1' } })).toBe(0);
+    const announced = (await open(', size: 3')).result!;
+    expect(announced.data).toMatchObject({
+      status: 'announced', beaconSource: 'drand quicknet 第 99000000 轮', populationHash: expect.stringMatching(/^[0-9a-f]{64}$/), populationSize: population.length, seed: null, publicPath: '/public/inspections/api-1',
+    });
     expect((await draw(announced.data.id, 'c0ffee', tokens.market)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await draw(announced.data.id, 'c0ffee')).result!.data).toMatchObject({ status: 'inspecting', beacon: 'c0ffee', seed: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect((await draw(announced.data.id, 'c0ffee')).result).toMatchObject({ __typename: 'InvalidTransitionError', message: expect.stringContaining('not waiting for its beacon') });
     const round = await eventually(async () => {
-      const { result } = await payload(`{ inspectionRounds { roundId seed populationHash populationSize population sampled { entity { code } inspectors { officer { id } } } } }`, tokens.performance);
-      const found = (result as unknown as Array<{ seed: string | null; populationSize: number; population: string; sampled: unknown[] }>)[0]!;
+      const { data } = await api.request(`{ node(id: "${globalId('InspectionRound', 'api-1')}") { ... on InspectionRound {
+        seed populationHash populationSize population status populationFilter { districts industries } sample { ratio size } checklistItems { id text }
+        joiningBodies { bodyId industries } filter sampleRule checklist bodies sampled { entity { code } inspectors { officer { id } } } timeline { type data details { date seed populationSize sampled sample { size } filter { districts } } } } } }`, {}, tokens.performance);
+      const found = data.node;
       expect(found.seed).toMatch(/^[0-9a-f]{64}$/);
       return found;
     });
-    const good = await stack.db.prisma.marketEntity.count({ where: { creditClass: 'good' } });
-    expect(round.populationSize).toBe(good);
-    expect(round.population.split('\n')).toHaveLength(good);
-    expect(round.sampled).toHaveLength(Math.min(5, good));
+    expect(round.populationSize).toBe(population.length);
+    expect(round.population.split('\n')).toEqual([...population].sort());
+    expect(round.sampled).toHaveLength(3);
+    // The typed fields say what the deprecated JSON strings say.
+    expect(round.populationFilter).toEqual(JSON.parse(round.filter));
+    expect(round.sample).toEqual({ ratio: null, ...JSON.parse(round.sampleRule) });
+    expect(round.checklistItems).toEqual(JSON.parse(round.checklist));
+    expect(round.joiningBodies).toEqual(JSON.parse(round.bodies));
+    const [created, announcement, drawn] = round.timeline as Array<{ type: string; data: string; details: Record<string, any> }>;
+    expect(created).toMatchObject({ type: 'created', details: { date: '2026-03-01', sample: { size: 3 }, filter: { districts: ['河东区'] } } });
+    expect(announcement).toMatchObject({ type: 'announced', details: { populationSize: 4 } });
+    expect(drawn).toMatchObject({ type: 'drawn', details: { seed: round.seed, populationSize: 4, sampled: 3 } });
   });
 
   it('shows a repair application\'s evidence and signed commitment by name, each downloadable from the attachments route', async () => {
     const files = { '整改报告.txt': '已补报年报。', '现场照片.txt': '照片说明', '信用承诺书.txt': '本企业承诺守信经营。' };
     const [report, photo, commitment] = await Promise.all(Object.entries(files).map(([name, content]) => attach(name, content)));
-    const record = await stack.db.prisma.creditRecord.findFirstOrThrow({ where: { entityCode: testCode(3) } });
+    const code = await addEntity(stack.db.prisma, 50);
+    await addRecord(stack.db.prisma, 'evidence-record', code, { kind: 'abnormal', amountYuan: null, date: '2024-01-05' });
+    const record = await stack.db.prisma.creditRecord.findUniqueOrThrow({ where: { id: 'evidence-record' } });
     const fields = 'evidence { id name size url } commitment { name url }';
     const applied = await payload(
       `mutation { applyForRepair(input: { recordId: "${globalId('CreditRecord', record.id)}", statement: "已补报年报", evidence: ["${report}", "${photo}"], commitment: "${commitment}" }) { __typename ... on MutationApplyForRepairSuccess { data { id ${fields} } } ... on Error { message } } }`,
@@ -255,80 +294,91 @@ describe('credit, objections, repairs and inspections through the API', () => {
     expect((await setActive(pool[0]!, true, tokens.supervisor)).result).toMatchObject({ __typename: 'ValidationError', message: expect.stringContaining('is already active') });
     expect(await snapshot()).toEqual(before);
 
-    // Four of the six leave the pool: the two left are the only ones a new round may draw.
-    for (const id of pool.slice(2)) expect((await setActive(id, false, tokens.supervisor)).result!.data).toEqual({ id, active: false });
-    expect((await setActive(pool[2]!, false, tokens.supervisor)).result).toMatchObject({ __typename: 'ValidationError', message: expect.stringContaining('is already inactive') });
-    expect(await prisma.auditEntry.count({ where: { action: 'staff.deactivated', target: { in: pool } } })).toBe(4);
-
-    // An officer of a round already drawn leaves the pool: that round keeps them.
-    const drawnBefore = await prisma.inspectorAssignment.findMany({ where: { sampled: { roundId: 'api-1' } }, orderBy: { id: 'asc' } });
-    expect(drawnBefore.map((a) => a.officerId)).toContain('api-mk-0');
-    expect((await setActive('api-mk-0', false, tokens.supervisor)).result!.data.active).toBe(false);
-
+    // A round drawn before anyone leaves: its inspectors stay its own.
+    const population = await Promise.all([60, 61, 62].map((n) => addEntity(prisma, n, { district: '东丽区' })));
+    // Announced, then drawn at once with a beacon of its own; an announcement refused is answered as it is.
     const open = async (roundId: string, perBody: number) => {
-      const announced = await announce(roundId, `title: "停用后抽查", date: "2026-04-01", size: 10, inspectorsPerBody: ${perBody}, bodies: [{ bodyId: "legal-affairs-office" }]`);
+      const announced = await announce(roundId, `title: "停用后抽查", date: "2026-04-01", size: 10, inspectorsPerBody: ${perBody}, districts: ["东丽区"], bodies: [{ bodyId: "legal-affairs-office" }]`);
       return announced.result?.data ? draw(announced.result.data.id, `beacon of ${roundId}`) : announced;
     };
-    expect((await open('api-2', 3)).result).toMatchObject({ __typename: 'ValidationError', message: expect.stringContaining('fewer than 3 inspectors') });
-    expect((await open('api-2', 2)).result?.__typename).toBe('MutationDrawInspectionRoundSuccess');
-    const good = await prisma.marketEntity.count({ where: { creditClass: 'good' } });
-    expect(good).toBeGreaterThanOrEqual(2);
-    const drawn = await eventually(async () => {
-      const rows = await prisma.inspectorAssignment.findMany({ where: { sampled: { roundId: 'api-2' } } });
-      expect(rows).toHaveLength(2 * good);
+    const assigned = (roundId: string) => eventually(async () => {
+      const rows = await prisma.inspectorAssignment.findMany({ where: { sampled: { roundId } }, orderBy: { id: 'asc' } });
+      expect(rows).toHaveLength(2 * population.length);
       return rows;
     });
-    expect(new Set(drawn.map((a) => a.officerId))).toEqual(new Set(pool.slice(0, 2)));
-    expect(await prisma.inspectorAssignment.findMany({ where: { sampled: { roundId: 'api-1' } }, orderBy: { id: 'asc' } })).toEqual(drawnBefore);
+    expect((await open('api-staff-before', 2)).result?.__typename).toBe('MutationDrawInspectionRoundSuccess');
+    const drawnBefore = await assigned('api-staff-before');
+
+    // Four of the six leave the pool, one of them drawn in that round: the two left are the only ones a new round may draw.
+    const leaving = drawnBefore[0]!.officerId;
+    const leave = [leaving, ...pool.filter((id) => id !== leaving)].slice(0, 4);
+    const staying = pool.filter((id) => !leave.includes(id));
+    for (const id of leave) expect((await setActive(id, false, tokens.supervisor)).result!.data).toEqual({ id, active: false });
+    expect((await setActive(leaving, false, tokens.supervisor)).result).toMatchObject({ __typename: 'ValidationError', message: expect.stringContaining('is already inactive') });
+    expect(await prisma.auditEntry.count({ where: { action: 'staff.deactivated', target: { in: pool } } })).toBe(4);
+
+    expect((await open('api-staff-after', 3)).result).toMatchObject({ __typename: 'ValidationError', message: expect.stringContaining('fewer than 3 inspectors') });
+    expect((await open('api-staff-after', 2)).result?.__typename).toBe('MutationDrawInspectionRoundSuccess');
+    const drawn = await assigned('api-staff-after');
+    expect(new Set(drawn.map((a) => a.officerId))).toEqual(new Set(staying));
+    expect(await prisma.inspectorAssignment.findMany({ where: { sampled: { roundId: 'api-staff-before' } }, orderBy: { id: 'asc' } })).toEqual(drawnBefore);
     const { result } = await payload(`{ enforcementOfficers(bodyId: "legal-affairs-office") { id active } }`, tokens.supervisor);
-    expect((result as unknown as Array<{ id: string; active: boolean }>).filter((o) => o.active).map((o) => o.id)).toEqual(pool.slice(0, 2));
+    expect((result as unknown as Array<{ id: string; active: boolean }>).filter((o) => o.active).map((o) => o.id)).toEqual(staying);
 
     // Back in the pool: a round asking for three per body can be drawn again.
-    expect((await setActive(pool[2]!, true, tokens.supervisor)).result!.data).toEqual({ id: pool[2], active: true });
-    expect((await open('api-3', 3)).result?.__typename).toBe('MutationDrawInspectionRoundSuccess');
-    expect(await prisma.auditEntry.count({ where: { action: 'staff.reactivated', target: pool[2] } })).toBe(1);
+    expect((await setActive(leaving, true, tokens.supervisor)).result!.data).toEqual({ id: leaving, active: true });
+    expect((await open('api-staff-back', 3)).result?.__typename).toBe('MutationDrawInspectionRoundSuccess');
+    expect(await prisma.auditEntry.count({ where: { action: 'staff.reactivated', target: leaving } })).toBe(1);
   });
 
   it('publishes every announced or drawn round without sign-in, conflicts as entity codes only; the Python checker re-draws them from the public JSON', async () => {
     const { prisma } = stack.db;
-    const population = (await prisma.marketEntity.findMany({ where: { creditClass: 'good' }, select: { code: true } })).map((e) => e.code);
-    await payload(`mutation { declareConflict(officerId: "api-mk-1", entityCode: "${population[0]}", reason: "其配偶在该企业任财务总监") { __typename } }`, tokens.supervisor);
-    const announced = (await announce('api-4', 'title: "<script>alert(1)</script> 第四批", date: "2026-05-01", size: 3, bodies: [{ bodyId: "market-commission" }]')).result!;
+    // A round of its own: a district no other round draws from, and the health commission's pool, this test's alone:
+    // one officer out of the pool, one with a conflict declared (its reason never published).
+    const population = await Promise.all([70, 71, 72, 73].map((n) => addEntity(prisma, n, { district: '西青区' })));
+    const [inactive, conflicted] = await addOfficers(prisma, 'health', 'api-pub', 4);
+    expect((await payload(`mutation { deactivateEnforcementOfficer(officerId: "${inactive}", reason: "调离执法岗位") { __typename ... on Error { message } } }`, tokens.supervisor)).result?.__typename).toBe('MutationDeactivateEnforcementOfficerSuccess');
+    expect((await payload(`mutation { declareConflict(officerId: "${conflicted}", entityCode: "${population[0]}", reason: "其配偶在该企业任财务总监") { __typename ... on Error { message } } }`, tokens.supervisor)).result?.__typename).toBe('MutationDeclareConflictSuccess');
+    const announced = (await announce('api-publish', 'title: "<script>alert(1)</script> 第四批", date: "2026-05-01", size: 3, districts: ["西青区"], bodies: [{ bodyId: "health" }]')).result!;
     const get = async (path: string) => {
       const response = await fetch(`${stack.base}${path}`);
       return { status: response.status, type: response.headers.get('content-type') ?? '', text: await response.text() };
     };
-    const before = JSON.parse((await get('/public/inspections/api-4.json')).text);
-    expect(before).toMatchObject({ roundId: 'api-4', status: 'announced', beaconSource: 'drand quicknet 第 99000000 轮', beacon: null, seed: null, sample: [], officers: [], populationSize: population.length });
+    const before = JSON.parse((await get('/public/inspections/api-publish.json')).text);
+    expect(before).toMatchObject({ roundId: 'api-publish', status: 'announced', beaconSource: 'drand quicknet 第 99000000 轮', beacon: null, seed: null, sample: [], officers: [], populationSize: population.length });
     expect(before.populationHash).toBe(announced.data.populationHash);
     expect((await draw(announced.data.id, 'f3a1c9e07b2d4e6f8a0c1e3d5b7f9a2c4e6d8b0a1c3e5f7d9b2a4c6e8f0d1b3a')).result!.data.status).toBe('inspecting');
 
+    // A second round of its own stays announced, waiting for its beacon: it is published too.
+    const waiting = (await announce('api-publish-waiting', 'title: "待抽取", date: "2026-05-02", size: 1, districts: ["西青区"], bodies: [{ bodyId: "health" }]')).result!;
+    expect(waiting.data).toMatchObject({ status: 'announced' });
+
     const list = JSON.parse((await get('/public/inspections.json')).text) as { rounds: Array<{ roundId: string; date: string; status: string }> };
     expect(list.rounds).toEqual(expect.arrayContaining([
-      expect.objectContaining({ roundId: 'api-4', date: '2026-05-01', status: 'inspecting' }), expect.objectContaining({ roundId: 'api-1', date: '2026-03-01', status: 'inspecting' }),
+      expect.objectContaining({ roundId: 'api-publish', date: '2026-05-01', status: 'inspecting' }), expect.objectContaining({ roundId: 'api-publish-waiting', date: '2026-05-02', status: 'announced' }),
     ]));
-    const published = await get('/public/inspections/api-4.json');
+    const published = await get('/public/inspections/api-publish.json');
     expect([published.status, published.type]).toEqual([200, expect.stringContaining('application/json')]);
     const round = JSON.parse(published.text);
     for (const field of ['roundId', 'date', 'population', 'populationHash', 'beacon', 'seed', 'bodies', 'inspectorsPerBody', 'sampleRule', 'officers', 'sample', 'algorithm', 'beaconSource', 'announcedAt', 'seedInput']) {
       expect(round).toHaveProperty(field);
     }
-    expect(round).toMatchObject({ algorithm: 'duban-draw/1', bodies: [{ bodyId: 'market-commission', industries: [] }], inspectorsPerBody: 2, sampleRule: { size: 3 }, recordedAtDraw: true });
+    expect(round).toMatchObject({ algorithm: 'duban-draw/1', bodies: [{ bodyId: 'health', industries: [] }], inspectorsPerBody: 2, sampleRule: { size: 3 }, recordedAtDraw: true });
     expect(round.population.map((e: { code: string }) => e.code)).toEqual([...population].sort());
     expect(Object.keys(round.population[0]).sort()).toEqual(['code', 'district', 'industry']);
     expect(round.officers.every((o: object) => Object.keys(o).sort().join() === 'active,bodyId,conflicts,id')).toBe(true);
-    expect(round.officers.find((o: { id: string }) => o.id === 'api-mk-1')).toEqual({ id: 'api-mk-1', bodyId: 'market-commission', active: true, conflicts: [population[0]] });
-    expect(round.officers.find((o: { id: string }) => o.id === 'api-mk-0')).toMatchObject({ active: false });
+    expect(round.officers.find((o: { id: string }) => o.id === conflicted)).toEqual({ id: conflicted, bodyId: 'health', active: true, conflicts: [population[0]] });
+    expect(round.officers.find((o: { id: string }) => o.id === inactive)).toMatchObject({ active: false });
     expect(round.sample).toHaveLength(3);
     expect(published.text).not.toContain('财务总监');
 
-    const page = await get('/public/inspections/api-4');
+    const page = await get('/public/inspections/api-publish');
     expect([page.status, page.type]).toEqual([200, expect.stringContaining('text/html')]);
     expect(page.text).toContain('&lt;script&gt;alert(1)&lt;/script&gt; 第四批');
     expect(page.text).not.toMatch(/<script/i);
     expect(page.text).toContain(round.seed);
     expect(page.text).not.toContain('财务总监');
-    expect((await get('/public/inspections')).text).toContain('/public/inspections/api-4');
+    expect((await get('/public/inspections')).text).toContain('/public/inspections/api-publish');
     expect((await get('/public/inspections/no-such-round.json')).status).toBe(404);
     expect((await get('/public/inspections/no-such-round')).status).toBe(404);
     expect((await get('/public/draw.md')).text).toContain('duban-draw/1');
@@ -343,7 +393,7 @@ describe('credit, objections, repairs and inspections through the API', () => {
     });
     expect(checker.stderr).toBe('');
     expect(checker.status).toBe(0);
-    for (const id of ['api-1', 'api-2', 'api-3', 'api-4']) expect(checker.stdout).toMatch(new RegExp(`^${id} \\(.*\\): agrees$`, 'm'));
+    for (const id of ['api-publish', 'api-publish-waiting']) expect(checker.stdout).toMatch(new RegExp(`^${id} \\(.*\\): agrees$`, 'm'));
   });
 
   it('an administrator keeps the holiday calendar: a provisional verification deadline is re-timed when 2027 is imported, and the warning goes', async () => {

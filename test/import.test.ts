@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedNotice } from '../runtime/demo.ts';
+import { seedNotice } from '../services/demo.ts';
 import { eventually } from './helpers/eventually.ts';
 import { startTestStack, type TestStack } from './helpers/stack.ts';
 
@@ -36,9 +36,10 @@ describe('importing the seed notice', () => {
     const plan = JSON.parse(stdout);
     expect(plan.tasks).toHaveLength(35);
     expect(plan.issuedOn).toBe('2015-12-15');
-    const empty = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'duban-')), 'empty.txt');
+    const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'duban-'));
+    const empty = path.join(scratch, 'empty.txt');
     fs.writeFileSync(empty, '');
-    const failed = await run('npm', ['run', '-s', 'plan:parse', '--', empty]).catch((e: { code: number; stdout: string; stderr: string }) => e);
+    const failed = await run('npm', ['run', '-s', 'plan:parse', '--', empty]).catch((e: { code: number; stdout: string; stderr: string }) => e).finally(() => fs.rmSync(scratch, { recursive: true, force: true }));
     expect(failed).toMatchObject({ code: 1, stdout: '' });
     expect((failed as { stderr: string }).stderr).toContain('The file is empty.');
   });

@@ -15,8 +15,7 @@ describe('filing, evaluation and scores through the API', () => {
   let stack: TestStack;
   let api: TestStack['api'];
   let tokens: Record<'supervisor' | 'coordinator' | 'legal' | 'market' | 'heping' | 'performance', string>;
-  let roundId: string;
-  const legalFiling = () => globalId('BodyFiling', `${roundId}/legal-affairs-office`);
+  const filingOf = (roundId: string, bodyId = 'legal-affairs-office') => globalId('BodyFiling', `${roundId}/${bodyId}`);
 
   /** The mutation's payload: its __typename and message, or a GraphQL error (authorization). */
   const run = async (query: string, token: string) => {
@@ -41,22 +40,34 @@ describe('filing, evaluation and scores through the API', () => {
   });
   afterAll(() => stack?.stop());
 
-  it('lets only the supervising office open a filing round, and refuses bad input', async () => {
-    const open = (input: string) => `mutation { openFilingRound(input: { ${input} }) { __typename ... on MutationOpenFilingRoundSuccess { data { id title filings { bodyId status } } } ... on Error { message } } }`;
-    const ids = `bodyIds: ["${globalId('Body', 'legal-affairs-office')}", "${globalId('Body', 'market-commission')}"]`;
-    expect(await run(open(`title: "目录", deadline: "2016-01-31T23:59:59+08:00", ${ids}`), tokens.legal)).toMatchObject({ __typename: 'GraphQLError', message: expect.stringContaining('无权访问') });
-    expect(await run(open(`title: " ", deadline: "2016-01-31T23:59:59+08:00"`), tokens.coordinator)).toMatchObject({ __typename: 'ValidationError', message: expect.stringContaining('Give a title') });
-    expect(await run(open(`title: "目录", deadline: "2016-01-31T23:59:59+08:00", bodyIds: ["${globalId('Body', 'district-governments')}"]`), tokens.coordinator)).toMatchObject({ __typename: 'ValidationError' });
-    expect(await stack.db.prisma.filingRound.count()).toBe(0);
-    const opened = await run(open(`title: "2016 年监管目录备案", deadline: "2016-01-31T23:59:59+08:00", ${ids}`), tokens.coordinator);
+  const openMutation = (input: string) =>
+    `mutation { openFilingRound(input: { ${input} }) { __typename ... on MutationOpenFilingRoundSuccess { data { id title filings { bodyId status } } } ... on Error { message } } }`;
+  const twoBodies = `bodyIds: ["${globalId('Body', 'legal-affairs-office')}", "${globalId('Body', 'market-commission')}"]`;
+  /** A filing round of this test's own for 市法制办 and 市市场监管委, its units in the read model. */
+  const openRound = async (title: string, deadline = '2016-01-31T23:59:59+08:00') => {
+    const opened = await run(openMutation(`title: "${title}", deadline: "${deadline}", ${twoBodies}`), tokens.coordinator);
     expect(opened.__typename).toBe('MutationOpenFilingRoundSuccess');
-    roundId = Buffer.from(opened.data.id, 'base64').toString().replace(/^FilingRound:/, '');
+    const roundId = Buffer.from(opened.data.id, 'base64').toString().replace(/^FilingRound:/, '');
     await eventually(async () => expect(await stack.db.prisma.bodyFiling.count({ where: { roundId } })).toBe(2));
+    return roundId;
+  };
+  const submitRows = (roundId: string, rows: string, measures = measuresId) =>
+    `mutation { filingAction(input: { filingId: "${filingOf(roundId)}", type: submit, measuresAttachmentId: "${measures}", rows: [${rows}] }) { __typename ... on Error { message } ... on CatalogueRowsError { rows { row message } } } }`;
+
+  it('lets only the supervising office open a filing round, and refuses bad input', async () => {
+    const before = await stack.db.prisma.filingRound.count();
+    expect(await run(openMutation(`title: "目录", deadline: "2016-01-31T23:59:59+08:00", ${twoBodies}`), tokens.legal)).toMatchObject({ __typename: 'GraphQLError', message: expect.stringContaining('无权访问') });
+    expect(await run(openMutation(`title: " ", deadline: "2016-01-31T23:59:59+08:00"`), tokens.coordinator)).toMatchObject({ __typename: 'ValidationError', message: expect.stringContaining('Give a title') });
+    expect(await run(openMutation(`title: "目录", deadline: "2016-01-31T23:59:59+08:00", bodyIds: ["${globalId('Body', 'district-governments')}"]`), tokens.coordinator)).toMatchObject({ __typename: 'ValidationError' });
+    expect(await stack.db.prisma.filingRound.count()).toBe(before);
+    const roundId = await openRound('2016 年监管目录备案');
+    expect(await stack.db.prisma.filingRound.findUniqueOrThrow({ where: { id: roundId } })).toMatchObject({ title: '2016 年监管目录备案' });
   });
 
   it('checks a submission row by row, keeps departments to their own filing, and changes nothing on refusal', async () => {
-    const submit = (rows: string, measures = measuresId, filing = legalFiling()) =>
-      `mutation { filingAction(input: { filingId: "${filing}", type: submit, measuresAttachmentId: "${measures}", rows: [${rows}] }) { __typename ... on Error { message } ... on CatalogueRowsError { rows { row message } } } }`;
+    const roundId = await openRound('逐行检查');
+    const legalFiling = () => filingOf(roundId);
+    const submit = (rows: string, measures = measuresId) => submitRows(roundId, rows, measures);
     const before = await history();
     expect(await run(submit(row('法规审查'), '0'.repeat(64)), tokens.legal)).toMatchObject({ __typename: 'ValidationError', message: expect.stringContaining('attachment was not found') });
     const rows = await run(submit(`${row('法规审查')}, ${row('法规审查')}, ${row('备案审查', ', object: ""').replace('object: "企业", ', '')}`), tokens.legal);
@@ -79,6 +90,8 @@ describe('filing, evaluation and scores through the API', () => {
   });
 
   it('refuses an uploaded catalogue with row-level errors (the template\'s example row left in among them) and submits a good one', async () => {
+    const roundId = await openRound('上传目录');
+    const legalFiling = () => filingOf(roundId);
     const send = async (bytes: BlobPart, name: string) => {
       const form = new FormData();
       form.append('operations', JSON.stringify({
@@ -110,7 +123,7 @@ describe('filing, evaluation and scores through the API', () => {
     expect(refused.rows.map((r: { row: number }) => r.row)).toEqual([3, 5]);
     expect(refused.rows[1].message).toContain('与第 2 行重复 Duplicate of row 2.');
     expect(await history()).toBe(before);
-    expect((await stack.db.prisma.bodyFiling.findUniqueOrThrow({ where: { id: `${roundId}/legal-affairs-office` } })).status).toBe('returned');
+    expect((await stack.db.prisma.bodyFiling.findUniqueOrThrow({ where: { id: `${roundId}/legal-affairs-office` } })).status).toBe('assigned');
     expect(await upload([full('法规审查')], 'catalogue.csv')).toMatchObject({ __typename: 'ValidationError' });
     expect(await upload([full('法规审查'), full('规章备案', '下放')])).toEqual({ __typename: 'MutationUploadCatalogueSuccess' });
     const entries = await stack.db.prisma.catalogueEntry.findMany({ where: { filingId: `${roundId}/legal-affairs-office` }, orderBy: { ordinal: 'asc' } });
@@ -118,7 +131,10 @@ describe('filing, evaluation and scores through the API', () => {
   });
 
   it('consolidates with the overdue body listed, records the filing, and exports the catalogue', async () => {
+    const roundId = await openRound('汇总备案');
+    const legalFiling = () => filingOf(roundId);
     const round = globalId('FilingRound', roundId);
+    expect(await run(submitRows(roundId, `${row('法规审查')}, ${row('规章备案').replace('disposition: "保留"', 'disposition: "下放"')}`), tokens.legal)).toMatchObject({ __typename: 'MutationFilingActionSuccess' });
     await eventually(async () => expect((await stack.env.client.workflow.getHandle(roundId).query(filingRoundQuery)).units.map((u) => u.status)).toContain('submitted'));
     expect(await run(`mutation { consolidateFilingRound(roundId: "${round}") { __typename ... on Error { message } } }`, tokens.coordinator)).toMatchObject({
       __typename: 'InvalidTransitionError', message: expect.stringContaining('Review every submission first'),
@@ -134,8 +150,16 @@ describe('filing, evaluation and scores through the API', () => {
       __typename: 'InvalidTransitionError', message: expect.stringContaining('YYYY-MM-DD'),
     });
     expect(await run(`mutation { recordFiling(roundId: "${round}", filedOn: "2016-02-20", filingNumber: "津市场监管备〔2016〕1号") { __typename } }`, tokens.coordinator)).toEqual({ __typename: 'MutationRecordFilingSuccess' });
-    const { data } = await api.request(`{ node(id: "${round}") { ... on FilingRound { status record { filingNumber overdueBodyIds rows { bodyName item disposition } } filings { bodyId } timeline { type } } } }`, {}, tokens.coordinator);
+    const { data } = await api.request(`{ node(id: "${round}") { ... on FilingRound { status record { filingNumber overdueBodyIds rows { bodyName item disposition } } filings { bodyId } timeline {
+      type data attachedFiles { id } details { bodyIds acceptedBodies lateBodies missingBodies filedOn filingNumber } } } } }`, {}, tokens.coordinator);
     expect(data.node).toMatchObject({ record: { filingNumber: '津市场监管备〔2016〕1号', overdueBodyIds: ['market-commission'] }, timeline: [{ type: 'open' }, { type: 'consolidate' }, { type: 'recordFiling' }] });
+    // The typed details say what the deprecated JSON says.
+    const [opened, consolidated, filed] = data.node.timeline as Array<{ data: string; attachedFiles: unknown[]; details: Record<string, unknown> }>;
+    expect(opened!.details.bodyIds).toEqual(JSON.parse(opened!.data).bodies);
+    expect(consolidated!.details).toMatchObject({ acceptedBodies: ['legal-affairs-office'], lateBodies: ['legal-affairs-office'], missingBodies: ['market-commission'] });
+    expect(JSON.parse(consolidated!.data)).toEqual({ included: ['legal-affairs-office'], late: ['legal-affairs-office'], overdue: ['market-commission'] });
+    expect(filed!.details).toMatchObject({ filedOn: '2016-02-20', filingNumber: '津市场监管备〔2016〕1号' });
+    expect(filed!.attachedFiles).toEqual([]);
     expect(data.node.record.rows).toHaveLength(2);
     const seenByLegal = await api.request(`{ node(id: "${round}") { ... on FilingRound { filings { bodyId } } } }`, {}, tokens.legal);
     expect(seenByLegal.data.node.filings).toEqual([{ bodyId: 'legal-affairs-office' }]);
@@ -173,6 +197,21 @@ describe('filing, evaluation and scores through the API', () => {
   });
 
   it('lets the performance office version the rubric, compute, review and publish; a published sheet is frozen', async () => {
+    // The year 2017 is this test's own: a filing round due in it, where 市法制办 is returned once,
+    // and its evaluation round, where 市法制办 and 和平区 report; every submission comes only now.
+    const roundId = await openRound('2017 年监管目录备案', '2017-01-31T23:59:59+08:00');
+    expect(await run(submitRows(roundId, row('法规审查')), tokens.legal)).toMatchObject({ __typename: 'MutationFilingActionSuccess' });
+    expect(await run(`mutation { filingAction(input: { filingId: "${filingOf(roundId)}", type: return, comment: "缺少下放事项" }) { __typename } }`, tokens.coordinator)).toEqual({ __typename: 'MutationFilingActionSuccess' });
+    expect(await run(submitRows(roundId, row('法规审查')), tokens.legal)).toMatchObject({ __typename: 'MutationFilingActionSuccess' });
+    expect(await run(`mutation { openEvaluationRound(year: 2017) { __typename } }`, tokens.coordinator)).toEqual({ __typename: 'MutationOpenEvaluationRoundSuccess' });
+    await eventually(async () => expect(await stack.db.prisma.unitReport.count({ where: { roundId: 'evaluation:2017' } })).toBe(reportingUnits(tianjinBodies).length));
+    for (const [body, token] of [['legal-affairs-office', tokens.legal], ['district-heping', tokens.heping]] as const) {
+      const report = globalId('UnitReport', `evaluation:2017/${body}`);
+      expect(await run(`mutation { reportAction(input: { reportId: "${report}", type: submit, followUp: "已落实", benefits: "缩短时限", marketVitality: "增长", supervisionEfficiency: "全覆盖" }) { __typename ... on Error { message } } }`, token))
+        .toEqual({ __typename: 'MutationReportActionSuccess' });
+    }
+    await eventually(async () => expect(await stack.db.prisma.roundEvent.count({ where: { unitId: `${roundId}/legal-affairs-office`, type: 'overdue' } })).toBe(1));
+
     const rubric = (version: string, perReturn: number) =>
       `{ version: "${version}", base: 100, perOverdueAssignment: 3, overdueAssignmentCap: 30, perOverdueDay: 0.1, overdueDayCap: 20, perReturn: ${perReturn}, returnCap: 10, reportMissing: 10, reportLate: 5, catalogueMissing: 10, catalogueLate: 5, supportWeight: 0.5 }`;
     const create = (input: string) => `mutation { createRubricVersion(input: ${input}) { __typename ... on Error { message } } }`;
@@ -181,40 +220,47 @@ describe('filing, evaluation and scores through the API', () => {
     expect(await run(create(rubric('default-2026.1', 2)), tokens.performance)).toMatchObject({ __typename: 'ValidationError', message: expect.stringContaining('exists') });
     expect(await run(create(rubric('2016-a', 2)), tokens.performance)).toEqual({ __typename: 'MutationCreateRubricVersionSuccess' });
 
-    const compute = `mutation { computeScores(year: 2016, rubricVersion: "2016-a") { __typename ... on MutationComputeScoresSuccess { data { id version status rubricVersion scores { bodyId score reproduces breakdown { criterion points deductions { source points events { type } } } } } } ... on Error { message } } }`;
+    const compute = `mutation { computeScores(year: 2017, rubricVersion: "2016-a") { __typename ... on MutationComputeScoresSuccess { data { id version status rubricVersion scores { bodyId score reproduces breakdown { criterion points deductions { source points events { type } } } } } } ... on Error { message } } }`;
     expect(await run(compute, tokens.coordinator)).toMatchObject({ __typename: 'GraphQLError' });
     const sheet = (await run(compute, tokens.performance)).data;
     expect(sheet).toMatchObject({ version: 1, status: 'draft', rubricVersion: '2016-a' });
-    // 市法制办: catalogue due 2016-01-31 and report due 2016-12-15, both submitted only now (after 2016): missing −10 each;
+    // 市法制办: catalogue due 2017-01-31 and report due 2017-12-15, both submitted only now (after 2017): missing −10 each;
     // its return is a filing's, not an assignment's, so perReturn does not apply: 100 − 10 − 10 = 80.
     const legal = sheet.scores.find((s: { bodyId: string }) => s.bodyId === 'legal-affairs-office');
     expect(legal).toMatchObject({ score: 80, reproduces: true });
+    const scored = await api.request(`{ node(id: "${sheet.id}") { ... on ScoreSheet { scores { bodyId record scoredRecord {
+      year assignments { assignmentId } report { due submittedAt } reportId catalogue { due submittedAt } catalogueId } } } } }`, {}, tokens.performance);
+    const legalScored = scored.data.node.scores.find((s: { bodyId: string }) => s.bodyId === 'legal-affairs-office');
+    const stored = JSON.parse(legalScored.record);
+    expect(legalScored.scoredRecord).toEqual({
+      year: 2017, assignments: [], report: stored.report, reportId: 'evaluation:2017/legal-affairs-office', catalogue: stored.catalogue, catalogueId: `${roundId}/legal-affairs-office`,
+    });
     const catalogue = legal.breakdown.find((c: { criterion: string }) => c.criterion === 'catalogue');
     expect(catalogue.deductions[0].events.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(['submit', 'return', 'overdue']));
-    // 和平区: report due 2016-12-15, submitted after 2016: missing −10; no catalogue to file.
+    // 和平区: report due 2017-12-15, submitted after 2017: missing −10; no catalogue to file.
     expect(sheet.scores.find((s: { bodyId: string }) => s.bodyId === 'district-heping').score).toBe(90);
 
     const sheetId = sheet.id;
     const step = (name: string, token: string) => run(`mutation { ${name}(id: "${sheetId}") { __typename ... on Error { message } } }`, token);
     expect(await step('publishScoreSheet', tokens.performance)).toMatchObject({ __typename: 'InvalidTransitionError', message: expect.stringContaining('Cannot publish') });
     expect(await step('reviewScoreSheet', tokens.supervisor)).toMatchObject({ __typename: 'GraphQLError' });
-    expect(await api.request('{ scoreSheets { id } }', {}, tokens.legal)).toMatchObject({ data: { scoreSheets: [] } });
+    expect(await api.request('{ scoreSheets(year: 2017) { id } }', {}, tokens.legal)).toMatchObject({ data: { scoreSheets: [] } });
     expect(await step('reviewScoreSheet', tokens.performance)).toEqual({ __typename: 'MutationReviewScoreSheetSuccess' });
     expect(await step('publishScoreSheet', tokens.performance)).toEqual({ __typename: 'MutationPublishScoreSheetSuccess' });
     expect(await step('reviewScoreSheet', tokens.performance)).toMatchObject({ __typename: 'InvalidTransitionError', message: expect.stringContaining('frozen') });
 
     const second = (await run(compute.replace('rubricVersion: "2016-a"', ''), tokens.performance)).data;
     expect(second).toMatchObject({ version: 2, status: 'draft' });
-    const published = await stack.db.prisma.scoreSheet.findUniqueOrThrow({ where: { id: '2016v1' } });
+    const published = await stack.db.prisma.scoreSheet.findUniqueOrThrow({ where: { id: '2017v1' } });
     expect(published.status).toBe('published');
-    const seen = await api.request('{ scoreSheets(year: 2016) { version scores { bodyId } } }', {}, tokens.legal);
+    const seen = await api.request('{ scoreSheets(year: 2017) { version scores { bodyId } } }', {}, tokens.legal);
     expect(seen.data.scoreSheets).toEqual([{ version: 1, scores: [{ bodyId: 'legal-affairs-office' }] }]);
 
-    const exported = await download('/exports/scores/2016v1.xlsx', tokens.performance);
+    const exported = await download('/exports/scores/2017v1.xlsx', tokens.performance);
     expect(exported.status).toBe(200);
     const table = exported.workbook.worksheets[0]!;
     expect(table.getRow(1).getCell(3).value).toBe('得分 Scores'.replace('Scores', 'Score'));
     expect(exported.workbook.worksheets[1]!.rowCount).toBeGreaterThan(1);
-    expect((await download('/exports/scores/2016v2.xlsx', tokens.legal)).status).toBe(404);
+    expect((await download('/exports/scores/2017v2.xlsx', tokens.legal)).status).toBe(404);
   });
 });

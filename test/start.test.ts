@@ -1,48 +1,21 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Client, Connection } from '@temporalio/client';
-import { portOpen, waitFor } from '../runtime/processes.ts';
+import { portOpen } from '../runtime/processes.ts';
 import { noopWorkflow } from '../workflows/noop.ts';
 import { graphqlClient } from './helpers/graphql.ts';
-import { freePort } from './helpers/ports.ts';
+import { npmStart, type NpmStart } from './helpers/npm-start.ts';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'duban-start-'));
 const year = 365 * 24 * 60 * 60 * 1000;
 
-interface Stack {
-  process: ChildProcess;
-  output: string[];
-  port: number;
-  temporalPort: number;
-}
-
-async function npmStart(): Promise<Stack> {
-  const [port, temporalPort, uiPort] = await Promise.all([freePort(), freePort(), freePort()]);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
-    env: {
-      ...process.env,
-      DUBAN_DATA_DIR: dataDir,
-      PORT: String(port),
-      DUBAN_TEMPORAL_PORT: String(temporalPort),
-      DUBAN_TEMPORAL_UI_PORT: String(uiPort),
-      TEMPORAL_ADDRESS: '',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output: string[] = [];
-  child.stdout!.on('data', (chunk) => output.push(String(chunk)));
-  child.stderr!.on('data', (chunk) => output.push(String(chunk)));
-  await waitFor('npm start', async () => output.join('').includes('Press Ctrl-C to stop.'), 180_000);
-  return { process: child, output, port, temporalPort };
-}
-
-async function stop(stack: Stack): Promise<number | null> {
-  const exited = new Promise<number | null>((resolve) => stack.process.once('exit', resolve));
+/** Stops it as Ctrl-C would; answers its exit code. */
+function stop(stack: NpmStart): Promise<number | null> {
   stack.process.kill('SIGTERM');
-  return exited;
+  return stack.exited;
 }
 
 async function withClient<T>(temporalPort: number, use: (client: Client) => Promise<T>): Promise<T> {
@@ -58,7 +31,7 @@ describe('npm start', () => {
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
   it('comes up healthy on an empty data directory, stops cleanly, and finds everything again on restart', async () => {
-    const first = await npmStart();
+    const first = await npmStart(dataDir);
     const health = await fetch(`http://127.0.0.1:${first.port}/healthz`);
     expect(health.status).toBe(200);
     expect(first.output.join('')).toContain(`Temporal Web UI  http://localhost:`);
@@ -72,7 +45,7 @@ describe('npm start', () => {
     expect(await portOpen(first.port)).toBe(false);
     expect(await portOpen(first.temporalPort)).toBe(false);
 
-    const second = await npmStart();
+    const second = await npmStart(dataDir);
     try {
       const status = await withClient(second.temporalPort, async (client) =>
         (await client.workflow.getHandle('survives-restart').describe()).status.name,

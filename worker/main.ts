@@ -17,7 +17,7 @@ const worker = await createWorker({
   namespace: config.temporalNamespace,
   taskQueue: config.taskQueue,
   prisma,
-  mailer: createMailer(process.env.SMTP_URL),
+  mailer: createMailer(config.smtp),
   payloadKey: payloadKey(config.dataDir, config.secret),
 });
 console.log(`worker: polling task queue "${config.taskQueue}" on ${temporalAddress(config)}`);

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
-import { announceInspectionRound, fileObjectionCase, fileRepairApplication } from '../api/credit/cases.ts';
+import { announceInspectionRound, fileObjectionCase, fileRepairApplication } from '../services/credit/cases.ts';
 import { drawRound } from '../domain/inspection/draw.ts';
 import { redraw, type PopulationEntry, type PublishedOfficer } from '../domain/inspection/published.ts';
 import type { RoundAction, RoundPlan } from '../domain/inspection/round.ts';
@@ -10,10 +9,9 @@ import type { ObjectionAction } from '../domain/objection/case.ts';
 import type { Actor } from '../domain/supervision/types.ts';
 import { shanghaiDate } from '../domain/time/instants.ts';
 import { actors, addEntity, addOfficers, addRecord, announceAndDraw, testBeaconSource } from '../test/helpers/credit.ts';
-import { createTestDatabase, type TestDatabase } from '../test/helpers/database.ts';
+import type { TestDatabase } from '../test/helpers/database.ts';
 import { eventually } from '../test/helpers/eventually.ts';
-import { timeSkippingEnvironment } from '../test/helpers/temporal.ts';
-import { createWorker } from '../worker/create.ts';
+import { workerEnvironment } from '../test/helpers/worker-environment.ts';
 import { roundActUpdate, roundDrawUpdate, roundQuery } from './inspection.ts';
 import { objectionActUpdate } from './objection.ts';
 import { repairActUpdate } from './repair.ts';
@@ -22,10 +20,9 @@ const day = 86_400_000;
 const { supervisor, market, heping } = actors;
 
 describe('credit workflows on the time-skipping server', () => {
+  const environment = workerEnvironment('time-skipping');
   let env: TestWorkflowEnvironment;
   let db: TestDatabase;
-  let worker: Worker;
-  let running: Promise<void>;
   const deps = () => ({ prisma: db.prisma, temporal: env.client, taskQueue: 'duban' });
   const now = () => env.currentTimeMs();
   const monthsAgo = async (months: number) => shanghaiDate((await now()) - months * 31 * day);
@@ -36,22 +33,14 @@ describe('credit workflows on the time-skipping server', () => {
   const file = async (code: string, recordId: string | null) =>
     fileObjectionCase(deps(), heping, { entityCode: code, recordId, reasons: '罚款金额登记有误', evidence: [] }, await now());
 
-  beforeAll(async () => {
-    [env, db] = await Promise.all([timeSkippingEnvironment(), createTestDatabase()]);
-    worker = await createWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue: 'duban', prisma: db.prisma });
-    running = worker.run();
-  });
-
-  afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    await Promise.all([env?.teardown(), db?.dispose()]);
+  beforeAll(() => {
+    ({ env, db } = environment);
   });
 
   it('accepts an objection, marks the record, asks the providing body and corrects: the class is recomputed at once', async () => {
     const code = await addEntity(db.prisma, 1);
     await addRecord(db.prisma, 'r1', code, { amountYuan: 200_000 });
-    await db.prisma.$transaction((tx) => import('../activities/credit.ts').then(({ reclassifyEntity }) => reclassifyEntity(tx, code, 'import:test', new Date())));
+    await db.prisma.$transaction((tx) => import('../readmodel/classes.ts').then(({ reclassifyEntity }) => reclassifyEntity(tx, code, 'import:test', new Date())));
     expect((await entity(code)).creditClass).toBe('dishonest');
 
     const caseId = await file(code, 'r1');
@@ -115,7 +104,7 @@ describe('credit workflows on the time-skipping server', () => {
   it('approves a repair: the record stops being published, keeps its history, and the class is recomputed', async () => {
     const code = await addEntity(db.prisma, 4);
     await addRecord(db.prisma, 'r4', code, { kind: 'abnormal', amountYuan: null, date: await monthsAgo(4) });
-    await db.prisma.$transaction((tx) => import('../activities/credit.ts').then(({ reclassifyEntity }) => reclassifyEntity(tx, code, 'import:test', new Date())));
+    await db.prisma.$transaction((tx) => import('../readmodel/classes.ts').then(({ reclassifyEntity }) => reclassifyEntity(tx, code, 'import:test', new Date())));
     await db.prisma.attachment.create({ data: { id: 'sha-evidence', name: 'evidence.pdf', size: 1, type: 'application/pdf', uploadedBy: 'account-heping' } });
     const id = await fileRepairApplication(deps(), heping, { recordId: 'r4', statement: '已按规定报送年报', evidence: ['sha-evidence'], commitment: 'sha-evidence' }, await now());
     await eventually(async () => expect((await db.prisma.repairApplication.findUniqueOrThrow({ where: { id } })).status).toBe('underReview'));
@@ -131,7 +120,8 @@ describe('credit workflows on the time-skipping server', () => {
   it('refuses a repair as too early, by rule, with the date it becomes possible', async () => {
     const code = await addEntity(db.prisma, 5);
     await addRecord(db.prisma, 'r5', code, { date: await monthsAgo(1) });
-    const id = await fileRepairApplication(deps(), heping, { recordId: 'r5', statement: '已缴清罚款', evidence: ['sha-evidence'], commitment: 'sha-evidence' }, await now());
+    await db.prisma.attachment.create({ data: { id: 'sha-early', name: 'receipt.pdf', size: 1, type: 'application/pdf', uploadedBy: 'account-heping' } });
+    const id = await fileRepairApplication(deps(), heping, { recordId: 'r5', statement: '已缴清罚款', evidence: ['sha-early'], commitment: 'sha-early' }, await now());
     expect(await env.client.workflow.getHandle(id).result()).toBe('refused');
     const row = await eventually(async () => {
       const found = await db.prisma.repairApplication.findUniqueOrThrow({ where: { id } });
@@ -143,11 +133,17 @@ describe('credit workflows on the time-skipping server', () => {
   });
 
   describe('inspection rounds', () => {
-    const plan = (over: Partial<RoundPlan> = {}): RoundPlan => ({
-      roundId: 'R-2026-1', title: '2026 年第一批双随机抽查', date: '2026-03-01', filter: { districts: ['南开区'], industries: [] }, sample: { size: 3 },
+    /** Each test draws from a district of its own, so its population is its own. */
+    const plan = (roundId: string, district: string, over: Partial<RoundPlan> = {}): RoundPlan => ({
+      roundId, title: '2026 年第一批双随机抽查', date: '2026-03-01', filter: { districts: [district], industries: [] }, sample: { size: 3 },
       checklist: [{ id: 'licence', text: '营业执照公示' }, { id: 'pricing', text: '明码标价' }],
       bodies: [{ bodyId: 'market-commission', industries: [] }], inspectorsPerBody: 2, ...over,
     });
+    const population = async (district: string, first: number, count: number) => {
+      const codes: string[] = [];
+      for (let n = first; n < first + count; n += 1) codes.push(await addEntity(db.prisma, n, { district }));
+      return codes;
+    };
     const sampled = async (roundId: string) => {
       const round = await eventually(async () => {
         const r = await db.prisma.inspectionRound.findUniqueOrThrow({ where: { id: roundId }, include: { sampled: { orderBy: { ordinal: 'asc' }, include: { inspectors: true } } } });
@@ -162,48 +158,47 @@ describe('credit workflows on the time-skipping server', () => {
       expect(await handle.result()).toBe('cancelled');
       await eventually(async () => expect((await db.prisma.inspectionRound.findUniqueOrThrow({ where: { id: roundId } })).status).toBe('cancelled'));
     };
-    let codes: string[];
 
     beforeAll(async () => {
-      codes = [];
-      for (let n = 100; n < 112; n += 1) codes.push(await addEntity(db.prisma, n, { district: '南开区' }));
-      await addEntity(db.prisma, 199, { district: '河西区' });
       await addOfficers(db.prisma, 'market-commission', 'mk', 4);
+      // Rated good, in another district: never in these rounds' populations.
+      await addEntity(db.prisma, 199, { district: '河西区' });
     });
 
     it('announces first: the population is frozen under its hash before the beacon exists, and a later entity is not drawn', async () => {
-      await announceInspectionRound(deps(), supervisor, plan({ roundId: 'R-2026-A' }), testBeaconSource, await now());
+      await population('东丽区', 400, 12);
+      await announceInspectionRound(deps(), supervisor, plan('R-2026-A', '东丽区'), testBeaconSource, await now());
       const handle = env.client.workflow.getHandle('inspection:R-2026-A');
       const announced = await eventually(async () => {
         const r = await db.prisma.inspectionRound.findUniqueOrThrow({ where: { id: 'R-2026-A' } });
         expect([r.status, r.beaconSource, r.seed, r.populationSize]).toEqual(['announced', testBeaconSource, null, 12]);
         return r;
       });
-      const late = await addEntity(db.prisma, 150, { district: '南开区' });
+      const late = await addEntity(db.prisma, 450, { district: '东丽区' });
       const draw = (actor: Actor, beacon: string) => handle.executeUpdate(roundDrawUpdate, { args: [{ actor, action: { type: 'draw', beacon } }] });
       await expect(draw(market, 'abc')).rejects.toMatchObject({ cause: { message: expect.stringContaining('Only the supervising office') } });
       await expect(draw(supervisor, '  ')).rejects.toMatchObject({ cause: { message: expect.stringContaining('Enter the public random value') } });
-      await expect(announceInspectionRound(deps(), supervisor, plan({ roundId: 'R-2026-A' }), testBeaconSource, await now())).rejects.toThrow(/already in use/);
+      await expect(announceInspectionRound(deps(), supervisor, plan('R-2026-A', '东丽区'), testBeaconSource, await now())).rejects.toThrow(/already in use/);
       await draw(supervisor, ' 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 ');
       await expect(draw(supervisor, 'another value')).rejects.toMatchObject({ cause: { message: expect.stringContaining('not waiting for its beacon') } });
       const { round, codes: drawnCodes } = await sampled('R-2026-A');
       expect([round.populationHash, round.populationSize, round.beacon]).toEqual([announced.populationHash, 12, '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08']);
       expect(drawnCodes).not.toContain(late);
       expect((await handle.query(roundQuery)).draw!.seed).toBe(round.seed);
-      await db.prisma.marketEntity.delete({ where: { code: late } });
       await cancel('R-2026-A');
     });
 
     it('draws reproducibly from what it records: the same sample from the published data, another with another beacon or population', async () => {
-      await announceAndDraw(deps(), plan(), 'beacon-1', await now());
+      const codes = await population('南开区', 100, 12);
+      await announceAndDraw(deps(), plan('R-2026-1', '南开区'), 'beacon-1', await now());
       const first = await sampled('R-2026-1');
       expect(first.codes).toHaveLength(3);
       expect(first.codes.every((c) => codes.includes(c))).toBe(true);
       const record = await db.prisma.inspectionDrawRecord.findUniqueOrThrow({ where: { roundId: 'R-2026-1' } });
-      const population = JSON.parse(record.population) as PopulationEntry[];
+      const publishedPopulation = JSON.parse(record.population) as PopulationEntry[];
       const officers = JSON.parse(record.officers!) as PublishedOfficer[];
-      expect(officers.map((o) => [o.id, o.active])).toEqual([['mk-0', true], ['mk-1', true], ['mk-2', true], ['mk-3', true]]);
-      const published = { roundId: 'R-2026-1', date: '2026-03-01', beacon: 'beacon-1', population, officers, bodies: plan().bodies, inspectorsPerBody: 2, sampleRule: { size: 3 } };
+      expect(officers.map((o) => o.id)).toEqual(expect.arrayContaining(['mk-0', 'mk-1', 'mk-2', 'mk-3']));
+      const published = { roundId: 'R-2026-1', date: '2026-03-01', beacon: 'beacon-1', population: publishedPopulation, officers, bodies: plan('R-2026-1', '南开区').bodies, inspectorsPerBody: 2, sampleRule: { size: 3 } };
       const again = redraw(published);
       expect([again.seed, again.populationHash, again.sample.map((x) => x.code)]).toEqual([first.round.seed, first.round.populationHash, first.codes]);
       expect(JSON.parse(record.sample!)).toEqual(again.sample);
@@ -219,24 +214,29 @@ describe('credit workflows on the time-skipping server', () => {
     });
 
     it('honours recusal: an inspector with a declared conflict is never sent to that entity', async () => {
+      const codes = await population('河北区', 200, 13);
       await db.prisma.inspectorConflict.createMany({ data: codes.flatMap((c) => [{ officerId: 'mk-0', entityCode: c, reason: '亲属任职' }, { officerId: 'mk-1', entityCode: c, reason: '曾任顾问' }]) });
-      await announceAndDraw(deps(), plan({ roundId: 'R-2026-2', sample: { ratio: 1 } }), 'beacon-2', await now());
+      await announceAndDraw(deps(), plan('R-2026-2', '河北区', { sample: { ratio: 1 } }), 'beacon-2', await now());
       const { round } = await sampled('R-2026-2');
       expect(round.sampled).toHaveLength(13);
       for (const s of round.sampled) expect(s.inspectors.map((i) => i.officerId).sort()).toEqual(['mk-2', 'mk-3']);
     });
 
     it('records a result against the shared checklist and publishes it; the finding becomes a record and changes the class', async () => {
-      const { round } = await sampled('R-2026-2');
+      await population('红桥区', 300, 3);
+      await announceAndDraw(deps(), plan('R-2026-3', '红桥区', { sample: { ratio: 1 } }), 'beacon-3', await now());
+      const { round } = await sampled('R-2026-3');
       const target = round.sampled[0]!.entityCode;
-      const handle = env.client.workflow.getHandle('inspection:R-2026-2');
+      const drawn = round.sampled[0]!.inspectors.map((i) => i.officerId);
+      const other = ['mk-0', 'mk-1', 'mk-2', 'mk-3'].find((id) => !drawn.includes(id))!;
+      const handle = env.client.workflow.getHandle('inspection:R-2026-3');
       const act = (actor: Actor, action: RoundAction) => handle.executeUpdate(roundActUpdate, { args: [{ actor, action }] });
       const answers = [{ itemId: 'licence', outcome: 'pass' as const }, { itemId: 'pricing', outcome: 'fail' as const, note: '未明码标价' }];
-      await expect(act(market, { type: 'record', entityCode: target, inspectorIds: ['mk-0', 'mk-2'], answers })).rejects.toMatchObject({ cause: { message: expect.stringContaining('was not drawn') } });
-      await act(market, { type: 'record', entityCode: target, inspectorIds: ['mk-2', 'mk-3'], answers, finding: { kind: 'penalty', amountYuan: 150_000, description: '未明码标价' } });
+      await expect(act(market, { type: 'record', entityCode: target, inspectorIds: [drawn[0]!, other], answers })).rejects.toMatchObject({ cause: { message: expect.stringContaining('was not drawn') } });
+      await act(market, { type: 'record', entityCode: target, inspectorIds: drawn, answers, finding: { kind: 'penalty', amountYuan: 150_000, description: '未明码标价' } });
       await act(supervisor, { type: 'publish', entityCodes: [target] });
-      const result = await db.prisma.inspectionResult.findUniqueOrThrow({ where: { id: `R-2026-2/${target}` } });
-      expect(result.recordId).toBe(`inspection:R-2026-2/${target}`);
+      const result = await db.prisma.inspectionResult.findUniqueOrThrow({ where: { id: `R-2026-3/${target}` } });
+      expect(result.recordId).toBe(`inspection:R-2026-3/${target}`);
       expect((await entity(target)).creditClass).toBe('dishonest');
       expect((await db.prisma.creditRecord.findUniqueOrThrow({ where: { id: result.recordId! } })).source).toBe('inspection');
     });

@@ -6,10 +6,10 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { Activities } from '../activities/index.ts';
 import { reportProblems, type SelfEvaluationReport } from '../domain/evaluation/report.ts';
 import {
-  applyEvaluationRoundAction, reportDeadline, shanghaiYear, validateEvaluationRoundAction, type EvaluationRoundRequest, type EvaluationRoundState,
+  applyEvaluationRoundAction, reportDeadline, shanghaiYear, validateEvaluationRoundAction, type EvaluationRoundRequest, type EvaluationRoundSnapshot, type EvaluationRoundState,
 } from '../domain/evaluation/round.ts';
-import { newUnit, recordUnitEvent, summarize, type RoundEvent } from '../domain/rounds/unit.ts';
-import { closeUnitSignal, runRoundUnit, unitChangedSignal, type UnitInput, type UnitSnapshot } from './round-unit.ts';
+import { newUnit, recordUnitEvent, summarize, type RoundEvent, type UnitSnapshot } from '../domain/rounds/unit.ts';
+import { closeUnitSignal, runRoundUnit, unitChangedSignal, type UnitInput } from './round-unit.ts';
 
 const { projectEvaluationRound, projectUnitReport, listReportingUnits, deliverNotices } = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
@@ -22,8 +22,6 @@ export interface EvaluationRoundInput {
   reminderDays: number[];
   openedBy: { accountId: string | null; name: string };
 }
-
-export type EvaluationRoundSnapshot = EvaluationRoundState & { at: string; openedBy: string };
 
 export const evaluationRoundQuery = defineQuery<EvaluationRoundSnapshot>('evaluationRound');
 /** Consolidate into the round summary: validated synchronously, answered with the recorded event. */

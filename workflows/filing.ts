@@ -4,11 +4,11 @@ import {
 } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.ts';
 import {
-  applyFilingRoundAction, submissionProblems, validateFilingRoundAction, type CatalogueSubmission, type FilingRoundRequest, type FilingRoundState,
+  applyFilingRoundAction, submissionProblems, validateFilingRoundAction, type CatalogueSubmission, type FilingRoundRequest, type FilingRoundSnapshot, type FilingRoundState,
 } from '../domain/filing/round.ts';
-import { newUnit, recordUnitEvent, summarize, type RoundEvent } from '../domain/rounds/unit.ts';
+import { newUnit, recordUnitEvent, summarize, type RoundEvent, type UnitSnapshot } from '../domain/rounds/unit.ts';
 import { shanghaiDate } from '../domain/time/instants.ts';
-import { closeUnitSignal, runRoundUnit, unitChangedSignal, type UnitInput, type UnitSnapshot } from './round-unit.ts';
+import { closeUnitSignal, runRoundUnit, unitChangedSignal, type UnitInput } from './round-unit.ts';
 
 const { projectFilingRound, projectBodyFiling, consolidateCatalogue, deliverNotices } = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
@@ -23,8 +23,6 @@ export interface FilingRoundInput {
   reminderDays: number[];
   openedBy: { accountId: string | null; name: string };
 }
-
-export type FilingRoundSnapshot = FilingRoundState & { at: string };
 
 export const filingRoundQuery = defineQuery<FilingRoundSnapshot>('filingRound');
 /** Consolidate, record the filing: validated synchronously, answered with the recorded event. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
-import { fileObjectionCase, fileRepairApplication } from '../api/credit/cases.ts';
+import { fileObjectionCase, fileRepairApplication } from '../services/credit/cases.ts';
 import { arrangement2027 } from '../domain/time/fixtures.ts';
 import { packageCovers, type HolidayArrangement } from '../domain/time/holiday-calendar.ts';
 import { dayMs, shanghaiDate } from '../domain/time/instants.ts';

@@ -4,18 +4,11 @@ import {
 import type { Notice } from '../domain/supervision/notices.ts';
 import { nextLightChange } from '../domain/supervision/lights.ts';
 import { nextReminderAt, reminderDue } from '../domain/supervision/reminders.ts';
-import type { AttachmentRef, Light } from '../domain/supervision/types.ts';
+import { systemActor, type AttachmentRef, type Light } from '../domain/supervision/types.ts';
 import { unitActionNotices, unitReminderNotices } from '../domain/rounds/notices.ts';
 import {
-  applyUnitAction, recordUnitEvent, summarize, unitLight, validateUnitAction, type RoundEvent, type UnitRequest, type UnitState, type UnitSummary,
+  applyUnitAction, recordUnitEvent, summarize, unitLight, unitSnapshot, validateUnitAction, type RoundEvent, type UnitRequest, type UnitSnapshot, type UnitState, type UnitSummary,
 } from '../domain/rounds/unit.ts';
-
-/** A round unit as the read model stores it: its state with its light at one instant. */
-export type UnitSnapshot<S> = UnitState<S> & { at: string; light: Light };
-
-export const unitSnapshot = <S>(state: UnitState<S>, now: number): UnitSnapshot<S> => ({
-  ...state, at: new Date(now).toISOString(), light: unitLight(state, now),
-});
 
 /** The unit as it stands. */
 export const unitQuery = defineQuery<UnitSnapshot<unknown>>('unit');
@@ -41,8 +34,6 @@ export interface UnitRules<S> {
   deliverNotices: (notices: Notice[]) => Promise<void>;
   continueAsNew: (input: UnitInput<S>) => Promise<never>;
 }
-
-const system = { accountId: null, name: '督办系统 Duban' };
 
 /**
  * One body's duty in a round, shared by catalogue filings and evaluation
@@ -81,27 +72,27 @@ export async function runRoundUnit<S>(input: UnitInput<S>, rules: UnitRules<S>):
   setHandler(closeUnitSignal, () => {
     if (state.closed) return;
     state.closed = true;
-    pending.push(recordUnitEvent(state, { type: 'roundClosed', at: new Date(Date.now()).toISOString(), actor: system, bodyId: state.bodyId, comment: null, attachments: [], data: {} }));
+    pending.push(recordUnitEvent(state, { type: 'roundClosed', at: new Date(Date.now()).toISOString(), actor: systemActor, bodyId: state.bodyId, comment: null, attachments: [], data: {} }));
   });
 
+  // A closed round no longer listens (it may have finished already); an open one hears of every change.
+  const untold = () => !state.closed && JSON.stringify(summarize(state)) !== told;
   for (;;) {
     if (!state.closed) sendDueReminders(state, input.reminderDays, pending, outbox);
     if (pending.length > 0 || projectedLight !== unitLight(state, Date.now())) await project();
-    const summary = JSON.stringify(summarize(state));
-    // A closed round no longer listens (it may have finished already).
-    if (summary !== told && !state.closed) {
-      told = summary;
+    if (untold()) {
+      told = JSON.stringify(summarize(state));
       await getExternalWorkflowHandle(input.roundWorkflowId).signal(unitChangedSignal, summarize(state));
     }
     if (outbox.length > 0) await rules.deliverNotices(outbox.splice(0));
-    if (state.closed || state.status === 'accepted') break;
+    // An acceptance that came in while the round was being told of the submission is told before the unit ends.
+    if ((state.closed || state.status === 'accepted') && !untold()) break;
     if (workflowInfo().continueAsNewSuggested) {
       await condition(allHandlersFinished);
       await rules.continueAsNew({ ...input, state, unprojected: pending });
     }
     const wake = nextWake(state, input.reminderDays, Date.now());
     // An action projects within its update; the round still has to be told of it.
-    const untold = () => !state.closed && JSON.stringify(summarize(state)) !== told;
     await condition(() => pending.length > 0 || outbox.length > 0 || state.closed || untold(), wake === null ? undefined : Math.max(wake - Date.now(), 1));
   }
   await condition(allHandlersFinished);
@@ -117,7 +108,7 @@ function sendDueReminders<S>(state: UnitState<S>, reminderDays: number[], pendin
   if (reminder.kind !== 'before') state.lastOverdueNoticeAt = at;
   outbox.push(...unitReminderNotices(state, reminder, at));
   pending.push(recordUnitEvent(state, {
-    type: reminder.kind === 'before' ? 'reminder' : reminder.kind, at, actor: system, bodyId: state.bodyId, comment: null, attachments: [], data: { daysLeft: reminder.daysLeft },
+    type: reminder.kind === 'before' ? 'reminder' : reminder.kind, at, actor: systemActor, bodyId: state.bodyId, comment: null, attachments: [], data: { daysLeft: reminder.daysLeft },
   }));
 }
 

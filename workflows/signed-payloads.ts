@@ -1,9 +1,8 @@
 // Loaded into the workflow sandbox (the worker's payloadConverterPath): pure, no I/O.
 import { BinaryPayloadConverter, CompositePayloadConverter, JsonPayloadConverter, UndefinedPayloadConverter, type Payload } from '@temporalio/common';
 import type { WorkflowInterceptorsFactory } from '@temporalio/workflow';
+import { unverifiedMetadata } from '../domain/signed-payloads.ts';
 
-/** Set by the worker's payload codec on a payload whose signature is missing or wrong. */
-export const unverifiedMetadata = 'duban-unverified';
 /** The mark an unverified value carries: non-enumerable, so it is never copied, serialised or stored. */
 const unverified = Symbol.for('duban.unverified');
 

@@ -1,17 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
 import { createMailer } from '../activities/notices.ts';
-import { commitPlan, type PlanDraft } from '../api/plans/commit.ts';
+import { commitPlan, type PlanDraft } from '../services/plans/commit.ts';
 import type { TaskAction } from '../domain/supervision/actions.ts';
 import type { Actor } from '../domain/supervision/types.ts';
-import { createTestDatabase, type TestDatabase } from '../test/helpers/database.ts';
+import type { TestDatabase } from '../test/helpers/database.ts';
 import { eventually } from '../test/helpers/eventually.ts';
 import { startSmtpServer } from '../test/helpers/smtp.ts';
-import { timeSkippingEnvironment } from '../test/helpers/temporal.ts';
-import { reconcile } from '../runtime/reconcile.ts';
-import { createWorker } from '../worker/create.ts';
+import { reconcile } from '../services/reconcile.ts';
+import { workerEnvironment } from '../test/helpers/worker-environment.ts';
 import { actUpdate, taskQuery, taskWorkflowId } from './task.ts';
 
 const day = 86_400_000;
@@ -19,43 +17,29 @@ const supervisor: Actor = { accountId: 'account-supervisor', name: '督办员', 
 const legal: Actor = { accountId: 'account-legal', name: '法制办', role: 'department', bodyId: 'legal-affairs-office' };
 const market: Actor = { accountId: 'account-market', name: '市场监管委', role: 'department', bodyId: 'market-commission' };
 
+/**
+ * One time-skipping server, worker, database and mail server for the file; each
+ * test imports a plan of its own (its own title: its own plan id and tasks),
+ * with its deadline 30 days from the server's clock when the test starts, so
+ * it passes alone and in any order.
+ */
 describe('task workflow on the time-skipping server', () => {
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>> | undefined;
+  const environment = workerEnvironment('time-skipping', {
+    mailer: async () => {
+      smtp = await startSmtpServer();
+      return createMailer({ url: smtp.url, from: '督办系统 <duban@localhost>' });
+    },
+  });
   let env: TestWorkflowEnvironment;
   let db: TestDatabase;
-  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
-  let worker: Worker;
-  let running: Promise<void>;
-  let planId: string;
-  let due: number;
 
-  const handle = (ref: string) => env.client.workflow.getHandle(taskWorkflowId(planId, ref));
-  const act = (ref: string, actor: Actor, action: TaskAction) =>
-    handle(ref).executeUpdate(actUpdate, { args: [{ actor, action }] });
-  const events = (ref: string) =>
-    db.prisma.taskEvent.findMany({ where: { taskId: taskWorkflowId(planId, ref) }, orderBy: { seq: 'asc' } });
-  const assignment = (ref: string, bodyName: string) =>
-    db.prisma.assignment.findUniqueOrThrow({ where: { id: `${taskWorkflowId(planId, ref)}/${bodyName}` } });
-
-  beforeAll(async () => {
-    [env, db, smtp] = await Promise.all([timeSkippingEnvironment(), createTestDatabase(), startSmtpServer()]);
-    worker = await createWorker({
-      connection: env.nativeConnection,
-      namespace: 'default',
-      taskQueue: 'duban',
-      prisma: db.prisma,
-      mailer: createMailer(smtp.url),
-    });
-    running = worker.run();
+  /** A plan of three tasks: a lead with a support, two co-leads, a lead with a placeholder group to designate. */
+  async function newPlan(title: string, reminderDays?: number[]) {
     const now = await env.currentTimeMs();
-    due = now + 30 * day;
+    const due = now + 30 * day;
     const draft: PlanDraft = {
-      title: '测试任务分工',
-      issuer: '测试',
-      issuedOn: null,
-      basis: null,
-      warnings: [],
-      sourceText: '…',
-      timeline: 'historic',
+      title, issuer: '测试', issuedOn: null, basis: null, warnings: [], sourceText: '…', timeline: 'historic', reminderDays,
       tasks: [
         { ref: '1.1', section: '一', text: '完善信用信息公示系统。', leads: ['市法制办'], supports: ['市市场监管委'] },
         { ref: '1.2', section: '一', text: '共同牵头的任务。', leads: ['市法制办', '市市场监管委'], supports: [] },
@@ -63,18 +47,28 @@ describe('task workflow on the time-skipping server', () => {
       ],
       requirements: [{ text: '制定具体办法和实施细则', due: new Date(due).toISOString(), recurrence: null, appliesTo: ['各牵头部门'] }],
     };
-    planId = (await commitPlan({ prisma: db.prisma, temporal: env.client, taskQueue: 'duban', dataDir: db.dataDir }, draft, new Date(now))).planId;
-  });
+    const { planId } = await commitPlan({ prisma: db.prisma, temporal: env.client, taskQueue: 'duban', dataDir: db.dataDir }, draft, new Date(now));
+    const taskId = (ref: string) => taskWorkflowId(planId, ref);
+    const handle = (ref: string) => env.client.workflow.getHandle(taskId(ref));
+    return {
+      planId, due, taskId, handle,
+      act: (ref: string, actor: Actor, action: TaskAction) => handle(ref).executeUpdate(actUpdate, { args: [{ actor, action }] }),
+      events: (ref: string) => db.prisma.taskEvent.findMany({ where: { taskId: taskId(ref) }, orderBy: { seq: 'asc' } }),
+      assignment: (ref: string, bodyName: string) => db.prisma.assignment.findUniqueOrThrow({ where: { id: `${taskId(ref)}/${bodyName}` } }),
+      /** Waits until every task of the plan is in the read model (each workflow projects on start). */
+      projected: () => eventually(async () => expect(await db.prisma.assignment.count({ where: { task: { planId } } })).toBe(6)),
+    };
+  }
 
-  afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    await Promise.all([env?.teardown(), db?.dispose(), smtp?.close()]);
+  beforeAll(() => {
+    ({ env, db } = environment);
   });
+  afterAll(() => smtp?.close());
 
   it('assigns leads and supports, with the requirement deadline', async () => {
+    const { taskId, due } = await newPlan('分工与期限');
     const state = await eventually(async () => {
-      const task = await db.prisma.task.findUniqueOrThrow({ where: { id: taskWorkflowId(planId, '1.1') }, include: { assignments: true } });
+      const task = await db.prisma.task.findUniqueOrThrow({ where: { id: taskId('1.1') }, include: { assignments: true } });
       expect(task.assignments).toHaveLength(2);
       return task;
     });
@@ -86,6 +80,8 @@ describe('task workflow on the time-skipping server', () => {
   });
 
   it('reminds 7 days and 1 day before the deadline, in the inbox and by mail', async () => {
+    const { taskId, due, events, assignment, projected } = await newPlan('提前提醒');
+    await projected();
     await env.sleep(due - 7 * day - (await env.currentTimeMs()) + 60_000);
     const reminder = await eventually(async () => {
       const found = (await events('1.1')).find((e) => e.type === 'reminder' && e.bodyName === '市法制办');
@@ -93,10 +89,11 @@ describe('task workflow on the time-skipping server', () => {
       return found!;
     });
     expect(reminder.at.getTime()).toBeCloseTo(due - 7 * day, -4);
+    const tasks = ['1.1', '1.2', '1.3'].map(taskId);
     await eventually(async () => {
-      const inbox = await db.prisma.notification.findMany({ where: { accountId: 'account-legal', kind: 'reminder' } });
-      expect(inbox.length).toBeGreaterThanOrEqual(3);
-      expect(smtp.received.some((m) => m.to.includes('legal@duban.example'))).toBe(true);
+      const inbox = await db.prisma.notification.findMany({ where: { accountId: 'account-legal', kind: 'reminder', taskId: { in: tasks } } });
+      expect(inbox).toHaveLength(3);
+      expect(smtp!.received.some((m) => m.to.includes('legal@duban.example') && m.raw.includes(encodeURIComponent(taskId('1.1'))))).toBe(true);
     });
     expect((await assignment('1.1', '市法制办')).light).toBe('yellow');
 
@@ -109,20 +106,26 @@ describe('task workflow on the time-skipping server', () => {
   });
 
   it('rejects a wrong actor with a clear reason and leaves no trace', async () => {
+    const { handle, act, assignment, projected } = await newPlan('拒绝越权');
+    await projected();
     const updates = async () =>
       (await handle('1.1').fetchHistory()).events!.filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes).length;
     const before = await updates();
     const attempt = act('1.1', market, { type: 'submit', bodyName: '市法制办', comment: '代报' });
     await expect(attempt).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
-    await expect(attempt).rejects.toMatchObject({ cause: { message: expect.stringContaining("You may act only on your own body's assignment") } });
+    await expect(attempt).rejects.toMatchObject({ cause: { type: 'ForbiddenError', message: expect.stringContaining("You may act only on your own body's assignment") } });
     await expect(act('1.1', legal, { type: 'accept', bodyName: '市法制办' })).rejects.toMatchObject({
-      cause: { message: expect.stringContaining('Only the supervising office') },
+      cause: { type: 'ForbiddenError', message: expect.stringContaining('Only the supervising office') },
+    });
+    await expect(act('1.1', supervisor, { type: 'accept', bodyName: '市法制办' })).rejects.toMatchObject({
+      cause: { type: 'ActionRefused', message: expect.stringContaining('Not allowed while the assignment is assigned') },
     });
     expect(await updates()).toBe(before);
     expect((await assignment('1.1', '市法制办')).status).toBe('assigned');
   });
 
   it('takes a lead through return and resubmission to acceptance, closing the task', async () => {
+    const { taskId, handle, act, events, assignment } = await newPlan('退回与验收');
     await act('1.1', legal, { type: 'progress', bodyName: '市法制办', comment: '已起草初稿' });
     await act('1.1', market, { type: 'submit', bodyName: '市市场监管委', comment: '配合意见', attachments: [{ id: 'sha-1', name: '意见.docx' }] });
     await act('1.1', legal, { type: 'submit', bodyName: '市法制办', comment: '报送细则', attachments: [{ id: 'sha-2', name: '细则.docx' }] });
@@ -131,16 +134,17 @@ describe('task workflow on the time-skipping server', () => {
     await act('1.1', legal, { type: 'submit', bodyName: '市法制办', comment: '已补充目录' });
     await act('1.1', supervisor, { type: 'accept', bodyName: '市法制办', comment: '同意' });
     expect(await handle('1.1').result()).toMatchObject({ status: 'closed', light: 'done' });
-    const task = await db.prisma.task.findUniqueOrThrow({ where: { id: taskWorkflowId(planId, '1.1') } });
+    const task = await db.prisma.task.findUniqueOrThrow({ where: { id: taskId('1.1') } });
     expect(task).toMatchObject({ status: 'closed', light: 'done' });
     expect((await events('1.1')).map((e) => e.type).filter((t) => t !== 'reminder')).toEqual([
       'progress', 'submit', 'submit', 'return', 'submit', 'accept',
     ]);
-    const audit = await db.prisma.auditEntry.findMany({ where: { target: { startsWith: taskWorkflowId(planId, '1.1') } } });
+    const audit = await db.prisma.auditEntry.findMany({ where: { target: { startsWith: taskId('1.1') } } });
     expect(audit.find((a) => a.action === 'task.return')).toMatchObject({ actorName: '督办员' });
   });
 
   it('closes a co-led task only when both leads are accepted', async () => {
+    const { handle, act } = await newPlan('共同牵头');
     for (const [actor, body] of [[legal, '市法制办'], [market, '市市场监管委']] as const) {
       await act('1.2', actor, { type: 'submit', bodyName: body, comment: '报送' });
     }
@@ -151,11 +155,13 @@ describe('task workflow on the time-skipping server', () => {
   });
 
   it('turns overdue at the deadline, tells the supervising office, and re-reminds weekly', async () => {
+    const { taskId, due, events, assignment, projected } = await newPlan('逾期与每周催办');
+    await projected();
     await env.sleep(due - (await env.currentTimeMs()) + 60_000);
     await eventually(async () => {
       const overdue = (await events('1.3')).find((e) => e.type === 'overdue');
       expect(overdue?.at.getTime()).toBeCloseTo(due, -4);
-      expect(await db.prisma.notification.count({ where: { accountId: 'account-supervisor', kind: 'overdue' } })).toBeGreaterThan(0);
+      expect(await db.prisma.notification.count({ where: { accountId: 'account-supervisor', kind: 'overdue', taskId: taskId('1.3') } })).toBeGreaterThan(0);
     });
     expect((await assignment('1.3', '市法制办')).light).toBe('red');
     await env.sleep(7 * day);
@@ -167,6 +173,7 @@ describe('task workflow on the time-skipping server', () => {
   });
 
   it('moves a deadline only by an approved extension', async () => {
+    const { taskId, due, act, assignment } = await newPlan('延期审批');
     const until = new Date(due + 60 * day).toISOString();
     await act('1.3', legal, { type: 'requestExtension', bodyName: '市法制办', until, comment: '需征求各区意见' });
     await act('1.3', supervisor, { type: 'decideExtension', bodyName: '市法制办', approve: false, comment: '不同意' });
@@ -175,7 +182,7 @@ describe('task workflow on the time-skipping server', () => {
     await act('1.3', supervisor, { type: 'decideExtension', bodyName: '市法制办', approve: true });
     expect(await assignment('1.3', '市法制办')).toMatchObject({ due: new Date(until), originalDue: new Date(due), light: 'green' });
     await eventually(async () => {
-      const decisions = await db.prisma.notification.findMany({ where: { accountId: 'account-legal', kind: 'decision' } });
+      const decisions = await db.prisma.notification.findMany({ where: { accountId: 'account-legal', kind: 'decision', taskId: taskId('1.3') } });
       const subjects = decisions.map((n) => n.subject).join();
       expect(subjects).toContain('延期未批准 refused');
       expect(subjects).toContain('延期已批准 approved');
@@ -183,12 +190,13 @@ describe('task workflow on the time-skipping server', () => {
   });
 
   it('adds assignments when the supervising office designates bodies for a placeholder group', async () => {
+    const { taskId, act } = await newPlan('指定单位');
     await act('1.3', supervisor, {
       type: 'designate',
       bodyName: '市有关行政主管部门',
       bodies: [{ name: '市商务委', id: 'commerce' }, { name: '市环保局', id: 'environment' }],
     });
-    const rows = await db.prisma.assignment.findMany({ where: { taskId: taskWorkflowId(planId, '1.3') }, orderBy: { bodyName: 'asc' } });
+    const rows = await db.prisma.assignment.findMany({ where: { taskId: taskId('1.3') }, orderBy: { bodyName: 'asc' } });
     expect(rows.map((a) => [a.bodyName, a.role, a.status])).toEqual([
       ['市商务委', 'support', 'assigned'],
       ['市有关行政主管部门', 'support', 'designated'],
@@ -198,14 +206,23 @@ describe('task workflow on the time-skipping server', () => {
   });
 
   it('reconciles the read model with the workflows, and repairs what was lost', async () => {
-    expect(await reconcile(db.prisma, env.client)).toEqual({ checked: 3, differences: [] });
-    const lost = taskWorkflowId(planId, '1.1');
+    const { planId, taskId, act, events, projected } = await newPlan('对账与修复');
+    await projected();
+    await act('1.1', legal, { type: 'submit', bodyName: '市法制办', comment: '报送' });
+    await act('1.1', supervisor, { type: 'return', bodyName: '市法制办', comment: '请补充' });
+    // Other tests' tasks share the database: this one looks at its own plan's.
+    const ours = async (options?: { repair: boolean }) => {
+      const { checked, differences } = await reconcile(db.prisma, env.client, options);
+      expect(checked).toBeGreaterThanOrEqual(3);
+      return differences.filter((d) => d.taskId.startsWith(`task:${planId}:`)).map((d) => `${d.taskId} ${d.field}`).sort();
+    };
+    expect(await ours()).toEqual([]);
+    const lost = taskId('1.1');
     await db.prisma.taskEvent.deleteMany({ where: { taskId: lost } });
     await db.prisma.assignment.update({ where: { id: `${lost}/市法制办` }, data: { status: 'assigned', returnCount: 0 } });
-    const { differences } = await reconcile(db.prisma, env.client, { repair: true });
-    expect(differences.map((d) => d.field).sort()).toEqual(['events', '市法制办.returnCount', '市法制办.status']);
-    expect(await reconcile(db.prisma, env.client)).toEqual({ checked: 3, differences: [] });
-    expect((await events('1.1')).map((e) => e.seq)).toEqual([...Array((await events('1.1')).length).keys()].map((i) => i + 1));
+    expect(await ours({ repair: true })).toEqual([`${lost} events`, `${lost} 市法制办.returnCount`, `${lost} 市法制办.status`]);
+    expect(await ours()).toEqual([]);
+    expect((await events('1.1')).map((e) => [e.seq, e.type])).toEqual([[1, 'submit'], [2, 'return']]);
   });
 
   it('projects a light that time alone changes, with no reminder configured', async () => {

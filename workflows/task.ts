@@ -17,7 +17,7 @@ import { actionNotices, reminderNotices, type Notice } from '../domain/supervisi
 import { nextReminderAt, reminderDue } from '../domain/supervision/reminders.ts';
 import { snapshot, type TaskSnapshot } from '../domain/supervision/snapshot.ts';
 import { applyAction, recordEvent, validateAction } from '../domain/supervision/transitions.ts';
-import type { TaskEvent, TaskState } from '../domain/supervision/types.ts';
+import { systemActor, type TaskEvent, type TaskState } from '../domain/supervision/types.ts';
 
 /** The task as it stands, with lights computed at workflow time. */
 export const taskQuery = defineQuery<TaskSnapshot>('task');
@@ -110,7 +110,7 @@ function sendDueReminders(state: TaskState, pending: TaskEvent[], outbox: Notice
       recordEvent(state, {
         type: reminder.kind === 'before' ? 'reminder' : reminder.kind,
         at,
-        actor: { accountId: null, name: '督办系统 Duban' },
+        actor: systemActor,
         bodyName: a.bodyName,
         comment: null,
         attachments: [],

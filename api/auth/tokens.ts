@@ -1,4 +1,5 @@
 import { SignJWT, jwtVerify } from 'jose';
+import { config } from '../../runtime/config.ts';
 import { installationSecret } from '../../runtime/secret.ts';
 
 /** A sign-in token (and the session it names) lasts this long; the console's session also ends after idling. */
@@ -6,8 +7,8 @@ export const tokenLifetime = '8h';
 export const tokenLifetimeMs = 8 * 60 * 60 * 1000;
 
 /** The key that signs tokens: `DUBAN_JWT_SECRET`, or the random one kept in the data directory. */
-export function signingKey(dataDir: string, env: NodeJS.ProcessEnv = process.env): Uint8Array {
-  return installationSecret(dataDir, env.DUBAN_JWT_SECRET || undefined);
+export function signingKey(dataDir: string, secret = config().secret): Uint8Array {
+  return installationSecret(dataDir, secret);
 }
 
 /** A sign-in token: the account, its session, and an expiry. */

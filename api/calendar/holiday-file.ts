@@ -1,5 +1,5 @@
 import type { ArrangementInput } from '../../services/holiday-calendar.ts';
-import { readSheet } from '../credit/import.ts';
+import { readSheet } from '../../services/credit/import.ts';
 
 export const maxCalendarFileBytes = 256 * 1024;
 const maxYears = 5;

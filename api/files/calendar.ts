@@ -1,6 +1,7 @@
 import ical from 'ical-generator';
 import { SignJWT, jwtVerify } from 'jose';
 import type { PrismaClient } from '../../runtime/db.ts';
+import { openStatuses } from '../../domain/supervision/lights.ts';
 
 /**
  * A calendar client cannot send a bearer header: the feed's URL carries a token
@@ -28,7 +29,7 @@ export async function calendarBody(prisma: PrismaClient, key: Uint8Array, token:
 export async function bodyCalendar(prisma: PrismaClient, bodyId: string): Promise<string> {
   const body = await prisma.body.findUniqueOrThrow({ where: { id: bodyId } });
   const assignments = await prisma.assignment.findMany({
-    where: { bodyId, due: { not: null }, status: { in: ['assigned', 'in_progress', 'returned', 'submitted'] } },
+    where: { bodyId, due: { not: null }, status: { in: [...openStatuses] } },
     include: { task: { select: { ref: true, text: true } } },
     orderBy: { due: 'asc' },
   });

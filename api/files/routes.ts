@@ -5,7 +5,7 @@ import type { Sessions } from '../auth/sessions.ts';
 import type { PrismaClient } from '../../runtime/db.ts';
 import { shanghaiDate } from '../../domain/time/instants.ts';
 import { mayDownload } from './access.ts';
-import { attachmentFile, attachmentIdPattern } from './attachments.ts';
+import { attachmentFile, attachmentIdPattern } from '../../services/attachments.ts';
 import { bodyCalendar, calendarBody } from './calendar.ts';
 import { ledgerCsv, ledgerRows, ledgerWorkbook } from './ledger.ts';
 import { catalogueTemplate, consolidatedWorkbook, xlsxType } from './catalogue.ts';

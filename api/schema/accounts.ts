@@ -2,7 +2,7 @@ import type { Prisma } from '../../prisma/generated/client.ts';
 import { generatePassword, hashPassword } from '../auth/passwords.ts';
 import { AccountNode, audit, mayManage, Role } from './auth.ts';
 import { Body } from './bodies.ts';
-import { selection } from './rounds.ts';
+import { selection } from './selection.ts';
 import { builder, type Context } from './builder.ts';
 import { ForbiddenError, mutationErrors, NotFoundError, ValidationError } from './errors.ts';
 import { offsetArg, withOffset } from './pagination.ts';

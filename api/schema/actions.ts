@@ -1,14 +1,14 @@
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TaskAction } from '../../domain/supervision/actions.ts';
-import { ActionRefused } from '../../domain/supervision/transitions.ts';
 import { actUpdate } from '../../workflows/task.ts';
 import { recordDenial } from '../auth/denials.ts';
 import { visibleTasks } from '../auth/visibility.ts';
 import { Body } from './bodies.ts';
 import { builder, type Context } from './builder.ts';
 import { TaskNode } from './tasks.ts';
-import { ForbiddenError, mutationErrors, NotFoundError, ValidationError } from './errors.ts';
-import { checkRequestId, requestIdDescription, updateIdOf } from './request-ids.ts';
+import { ActionRefused, ForbiddenError, mutationErrors, NotFoundError, ValidationError } from './errors.ts';
+import { checkRequestId, requestIdDescription, updateIdOf } from '../../services/request-ids.ts';
+import { storedAttachments } from '../../services/attachments.ts';
+import { sendAction } from './updates.ts';
 
 const AttachmentInput = builder.inputType('AttachmentInput', {
   description: 'An attachment uploaded with uploadAttachment.',
@@ -60,10 +60,8 @@ async function toAction(input: Input, ctx: Context): Promise<TaskAction> {
   switch (input.type) {
     case 'progress':
     case 'submit': {
-      const ids = (input.attachments ?? []).map((a) => a.id);
-      const stored = await ctx.prisma.attachment.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
-      if (stored.length !== new Set(ids).size) throw new ValidationError('附件不存在，请重新上传。 An attachment was not found: upload it again.');
-      return { ...base, type: input.type, comment, attachments: stored };
+      const attachments = await storedAttachments(ctx.prisma, (input.attachments ?? []).map((a) => a.id));
+      return { ...base, type: input.type, comment, attachments };
     }
     case 'accept':
       return { ...base, type: 'accept', comment };
@@ -115,19 +113,14 @@ builder.mutationField('act', (t) =>
         throw new NotFoundError('任务不存在或不可见 No such task, or not visible to you.');
       }
       const action = await toAction(input, ctx);
-      try {
-        // Temporal keeps one outcome per update id: a retried call gets the first call's answer.
-        const updateId = updateIdOf(actor, input.requestId ?? null);
-        return await ctx.temporal.workflow.getHandle(taskId).executeUpdate(actUpdate, { args: [{ actor, action }], updateId });
-      } catch (error) {
-        if (error instanceof WorkflowUpdateFailedError) {
-          const reason = error.cause?.message ?? error.message;
-          recordDenial(ctx.prisma, actor, `act ${input.type} ${taskId}/${input.bodyName}`, reason);
-          throw new ActionRefused(reason);
-        }
-        if (error instanceof WorkflowNotFoundError || task.status === 'closed') throw new ActionRefused('该任务已办结。 This task is closed.');
-        throw error;
-      }
+      const closed = '该任务已办结。 This task is closed.';
+      // A call retried under its request id still reaches the workflow, which answers it as the first time.
+      return sendAction(ctx, taskId, actUpdate, action, { operation: `act ${input.type} ${taskId}/${input.bodyName}`, closed, updateId: updateIdOf(actor, input.requestId ?? null) })
+        .catch((error: unknown) => {
+          // A closed task's workflow has ended: whatever Temporal answers, the task is closed.
+          if (task.status === 'closed' && !(error instanceof ActionRefused) && !(error instanceof ForbiddenError)) throw new ActionRefused(closed);
+          throw error;
+        });
     },
   }),
 );

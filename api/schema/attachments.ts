@@ -1,7 +1,7 @@
-import { AttachmentRejected, storeAttachment } from '../files/attachments.ts';
+import { AttachmentRejected, storeAttachment } from '../../services/attachments.ts';
 import { builder } from './builder.ts';
 import { ValidationError } from './errors.ts';
-import { selection } from './rounds.ts';
+import { selection } from './selection.ts';
 
 /** Where a stored file is downloaded: the one route every attachment uses. */
 export const attachmentUrl = (id: string) => `/attachments/${id}`;

@@ -5,7 +5,7 @@ import { recordDenial } from '../auth/denials.ts';
 import { checkPassword, hashPassword, passwordProblem } from '../auth/passwords.ts';
 import { countSignIn } from '../auth/sign-in-limit.ts';
 import { issueToken, tokenLifetime } from '../auth/tokens.ts';
-import { selection } from './rounds.ts';
+import { selection } from './selection.ts';
 import { builder, type Context } from './builder.ts';
 import { ForbiddenError, ValidationError } from './errors.ts';
 

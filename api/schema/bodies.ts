@@ -1,5 +1,5 @@
 import { calendarToken } from '../files/calendar.ts';
-import { selection } from './rounds.ts';
+import { selection } from './selection.ts';
 import { builder, type Context } from './builder.ts';
 import { ForbiddenError, NotFoundError } from './errors.ts';
 import { offsetArg, withOffset } from './pagination.ts';

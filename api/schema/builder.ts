@@ -4,36 +4,14 @@ import ErrorsPlugin from '@pothos/plugin-errors';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
-import type { Client } from '@temporalio/client';
 import type PrismaTypes from '../../prisma/generated/pothos-types.ts';
 import { getDatamodel } from '../../prisma/generated/pothos-types.ts';
 import type { Actor } from '../../domain/supervision/types.ts';
-import type { PrismaClient } from '../../runtime/db.ts';
 import { recordDenial } from '../auth/denials.ts';
-import type { Authenticated, Sessions } from '../auth/sessions.ts';
+import type { Context } from './context.ts';
 import { nodeQueryOptions, nodesQueryOptions } from './nodes.ts';
 
-export interface Context {
-  prisma: PrismaClient;
-  temporal: Client;
-  taskQueue: string;
-  signingKey: Uint8Array;
-  /** Where attachments are stored. */
-  dataDir: string;
-  /** The client's address, for limiting failed sign-ins. */
-  clientAddress: string;
-  /** Task and plan ids a department may see (null: all), for checks on single objects. */
-  visible: () => Promise<{ tasks: Set<string>; plans: Set<string> } | null>;
-  /** The signed-in account as an actor, or null for an anonymous request. */
-  actor: Actor | null;
-  /** The request's session (null when anonymous); a must-change session may only change its password. */
-  session: Authenticated['session'] | null;
-  sessions: Sessions;
-  /** Sets (a token) or clears (null) the console's session cookie on the response. */
-  setSessionCookie: (token: string | null) => void;
-  /** Demo mode: the demo accounts' password, shown on the sign-in page; null in production. */
-  demoPassword: string | null;
-}
+export type { Context };
 
 export interface AuthScopes {
   /** Any session, even one that must change its password first. */

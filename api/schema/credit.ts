@@ -1,10 +1,10 @@
 import { creditClassNames, type CreditClass } from '../../domain/credit/classes.ts';
-import { usccProblem } from '../../domain/credit/uscc.ts';
-import { reclassifyEntity } from '../../activities/credit.ts';
-import { type PrismaClient, writeTransaction } from '../../runtime/db.ts';
-import { findEntity } from '../credit/cases.ts';
-import { importCreditSheet, readSheet } from '../credit/import.ts';
+import { canonicalUscc, normalizeUscc } from '../../domain/credit/uscc.ts';
+import type { PrismaClient } from '../../runtime/db.ts';
+import { addCreditRecord, registerEntity } from '../../services/credit/entities.ts';
+import { importCreditSheet, readSheet } from '../../services/credit/import.ts';
 import { builder } from './builder.ts';
+import { CaseEventDetails, CreditRecordChangeType, parse, RecordKindEnum, RecordStatus, type CaseEventData, type RecordChange } from './details.ts';
 import { mutationErrors, NotFoundError, ValidationError } from './errors.ts';
 import { offsetArg, withOffset } from './pagination.ts';
 
@@ -14,13 +14,14 @@ export const CreditClassEnum = builder.enumType('CreditClass', {
   ) as Record<CreditClass, { description: string }>,
 });
 
-const RecordKindEnum = builder.enumType('CreditRecordKind', {
-  values: {
-    penalty: { description: '行政处罚 Administrative penalty' },
-    abnormal: { description: '经营异常名录 Abnormal-operations list entry' },
-    seriousViolation: { description: '严重违法失信名单 Serious-violation list entry' },
-    refusedInspection: { description: '拒绝检查 Refused an inspection' },
-  } as const,
+const RecordPublication = builder.enumType('CreditRecordPublication', {
+  values: { published: { description: '公示中 Published' }, ended: { description: '已停止公示 Publication ended (repaired)' } } as const,
+});
+const RecordSeverity = builder.enumType('CreditRecordSeverity', {
+  values: { general: { description: '一般 General' }, serious: { description: '严重 Serious (a longer publication before repair)' } } as const,
+});
+const RecordSource = builder.enumType('CreditRecordSource', {
+  values: { import: { description: '导入 Imported' }, manual: { description: '报送 Added by a body' }, inspection: { description: '双随机抽查 An inspection finding' } } as const,
 });
 
 const colourOf = (c: string) => creditClassNames[c as CreditClass]?.colour ?? 'green';
@@ -55,19 +56,20 @@ export const CreditRecordNode = builder.prismaNode('CreditRecord', {
     recordId: t.exposeString('id'),
     entity: t.relation('entity'),
     kind: t.field({ type: RecordKindEnum, resolve: (r) => r.kind as typeof RecordKindEnum.$inferType }),
-    severity: t.exposeString('severity'),
+    severity: t.field({ type: RecordSeverity, resolve: (r) => r.severity as typeof RecordSeverity.$inferType }),
     amountYuan: t.exposeFloat('amountYuan', { nullable: true }),
     date: t.exposeString('date'),
     description: t.exposeString('description'),
     providerBodyId: t.exposeString('providerBodyId', { nullable: true }),
     providerName: t.exposeString('providerName'),
     repairExcluded: t.exposeBoolean('repairExcluded'),
-    status: t.exposeString('status', { description: 'active | corrected | repaired' }),
-    publication: t.exposeString('publication', { description: 'published | ended' }),
+    status: t.field({ type: RecordStatus, resolve: (r) => r.status as typeof RecordStatus.$inferType }),
+    publication: t.field({ type: RecordPublication, resolve: (r) => r.publication as typeof RecordPublication.$inferType }),
     publicationEndedAt: t.expose('publicationEndedAt', { type: 'DateTime', nullable: true }),
     underObjection: t.exposeBoolean('underObjection'),
-    source: t.exposeString('source'),
-    history: t.string({ description: 'JSON: each correction or repair of the record.', resolve: (r) => r.history }),
+    source: t.field({ type: RecordSource, resolve: (r) => r.source as typeof RecordSource.$inferType }),
+    changes: t.field({ type: [CreditRecordChangeType], description: '更正和修复 Each correction or repair of the record, oldest first.', resolve: (r) => parse<RecordChange[]>(r.history) }),
+    history: t.string({ description: 'JSON: each correction or repair of the record.', deprecationReason: 'Use changes.', resolve: (r) => r.history }),
   }),
 });
 
@@ -91,16 +93,10 @@ builder.prismaObject('CaseEvent', {
     at: t.expose('at', { type: 'DateTime' }),
     actorName: t.exposeString('actorName'),
     comment: t.exposeString('comment', { nullable: true }),
-    data: t.string({ description: 'JSON', resolve: (e) => e.data }),
+    details: t.field({ type: CaseEventDetails, description: '事件的详情 What the step recorded: time limits, the correction, the draw, the finding…', resolve: (e) => parse<CaseEventData>(e.data) }),
+    data: t.string({ description: 'JSON', deprecationReason: 'Use details.', resolve: (e) => e.data }),
   }),
 });
-
-/** A code typed in a query argument: a malformed one is refused in words. */
-function checkCode(code: string): string {
-  const problem = usccProblem(code);
-  if (problem) throw new ValidationError(problem);
-  return code.trim().toUpperCase();
-}
 
 builder.queryField('marketEntities', (t) =>
   t.prismaConnection({
@@ -117,7 +113,7 @@ function entityFilter(args: { creditClass?: string | null; district?: string | n
   return {
     ...(args.creditClass ? { creditClass: args.creditClass } : {}),
     ...(args.district ? { district: args.district } : {}),
-    ...(args.search ? { OR: [{ name: { contains: args.search } }, { code: { startsWith: args.search.toUpperCase() } }] } : {}),
+    ...(args.search ? { OR: [{ name: { contains: args.search } }, { code: { startsWith: canonicalUscc(args.search) } }] } : {}),
   };
 }
 
@@ -128,7 +124,7 @@ builder.queryField('marketEntity', (t) =>
     errors: { types: [ValidationError, NotFoundError] },
     args: { code: t.arg.string({ required: true }) },
     resolve: async (_root, { code }, ctx) => {
-      const entity = await ctx.prisma.marketEntity.findUnique({ where: { code: checkCode(code) } });
+      const entity = await ctx.prisma.marketEntity.findUnique({ where: { code: normalizeUscc(code) } });
       if (!entity) throw new NotFoundError('未登记的市场主体。 No market entity is registered under this code.');
       return entity;
     },
@@ -216,16 +212,7 @@ builder.mutationField('registerMarketEntity', (t) =>
     authScopes: { supervisor: true },
     errors: { types: mutationErrors },
     args: { input: t.arg({ type: EntityInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => {
-      const code = checkCode(input.code);
-      for (const [key, value] of Object.entries(input)) if (!String(value).trim()) throw new ValidationError(`请填写 ${key}。 Give the ${key}.`);
-      if (await ctx.prisma.marketEntity.findUnique({ where: { code } })) throw new ValidationError('该代码已登记。 This code is already registered.');
-      return writeTransaction(ctx.prisma, async (tx) => {
-        await tx.marketEntity.create({ data: { code, name: input.name.trim(), registrationBody: input.registrationBody.trim(), district: input.district.trim(), industry: input.industry.trim() } });
-        await reclassifyEntity(tx, code, 'registered', new Date());
-        return tx.marketEntity.findUniqueOrThrow({ where: { code } });
-      });
-    },
+    resolve: (_root, { input }, ctx) => registerEntity(ctx.prisma, input),
   }),
 );
 
@@ -248,25 +235,7 @@ builder.mutationField('addCreditRecord', (t) =>
     authScopes: { supervisor: true, department: true },
     errors: { types: mutationErrors },
     args: { input: t.arg({ type: RecordInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => {
-      const entity = await findEntity(ctx.prisma, input.entityCode);
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(input.date) || Number.isNaN(Date.parse(input.date))) throw new ValidationError('日期应为 YYYY-MM-DD。 The date must be YYYY-MM-DD.');
-      if (input.kind === 'penalty' && !(typeof input.amountYuan === 'number' && input.amountYuan >= 0)) throw new ValidationError('行政处罚须填写罚款金额。 A penalty needs its fine.');
-      if (!input.description.trim()) throw new ValidationError('请填写事由。 Give the description.');
-      const actor = ctx.actor!;
-      const body = actor.bodyId ? await ctx.prisma.body.findUnique({ where: { id: actor.bodyId }, select: { shortName: true } }) : null;
-      const id = `manual:${crypto.randomUUID()}`;
-      return writeTransaction(ctx.prisma, async (tx) => {
-        await tx.creditRecord.create({
-          data: {
-            id, entityCode: entity.code, kind: input.kind, date: input.date, amountYuan: input.amountYuan ?? null, severity: input.serious ? 'serious' : 'general',
-            description: input.description.trim(), repairExcluded: input.repairExcluded ?? false, providerBodyId: actor.bodyId, providerName: body?.shortName ?? '', source: 'manual',
-          },
-        });
-        await reclassifyEntity(tx, entity.code, `record:${id}`, new Date());
-        return tx.creditRecord.findUniqueOrThrow({ where: { id } });
-      });
-    },
+    resolve: (_root, { input }, ctx) => addCreditRecord(ctx.prisma, ctx.actor!, input),
   }),
 );
 

@@ -1,3 +1,4 @@
+import { openStatuses, overdueFilter } from '../../domain/supervision/lights.ts';
 import type { Actor, Light } from '../../domain/supervision/types.ts';
 import type { PrismaClient } from '../../runtime/db.ts';
 import { visibleTasks } from '../auth/visibility.ts';
@@ -62,8 +63,8 @@ async function dashboard(prisma: PrismaClient, actor: Actor | null, planId: stri
     prisma.task.groupBy({ by: ['sectionId', 'light'], where: taskWhere, _count: true }),
     prisma.section.findMany({ where: { tasks: { some: taskWhere } }, orderBy: [{ planId: 'asc' }, { ordinal: 'asc' }] }),
     prisma.assignment.groupBy({ by: ['light'], where: { task: taskWhere }, _count: true }),
-    prisma.assignment.groupBy({ by: ['bodyName', 'bodyId'], where: { task: { ...taskWhere, status: 'open' }, status: { in: ['assigned', 'in_progress', 'submitted', 'returned'] } }, _count: true }),
-    prisma.assignment.groupBy({ by: ['bodyName'], where: { task: { ...taskWhere, status: 'open' }, status: { in: ['assigned', 'in_progress', 'returned'] }, due: { lt: now } }, _count: true }),
+    prisma.assignment.groupBy({ by: ['bodyName', 'bodyId'], where: { task: { ...taskWhere, status: 'open' }, status: { in: [...openStatuses] } }, _count: true }),
+    prisma.assignment.groupBy({ by: ['bodyName'], where: { task: { ...taskWhere, status: 'open' }, ...overdueFilter(now) }, _count: true }),
   ]);
   const tasks = empty();
   for (const row of byTask) count(tasks, row.light, row._count);

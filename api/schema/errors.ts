@@ -1,17 +1,7 @@
-import { ActionRefused } from '../../domain/supervision/transitions.ts';
+import { ActionRefused, ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors.ts';
 import { builder } from './builder.ts';
 
-/** Errors a user can act on; each message is in Chinese, then English. */
-export class NotFoundError extends Error {
-  override name = 'NotFoundError';
-}
-export class ForbiddenError extends Error {
-  override name = 'ForbiddenError';
-}
-export class ValidationError extends Error {
-  override name = 'ValidationError';
-}
-export { ActionRefused };
+export { ActionRefused, ForbiddenError, NotFoundError, ValidationError };
 
 export const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
   description: '可处理的错误 An error the user can act on.',

@@ -1,16 +1,22 @@
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { reportSections, type SelfEvaluationReport } from '../../domain/evaluation/report.ts';
-import { reportDeadline, yearProblems } from '../../domain/evaluation/round.ts';
 import type { UnitAction } from '../../domain/rounds/unit.ts';
-import { evaluationCalendar } from '../../runtime/evaluation-schedule.ts';
-import { evaluationRoundActUpdate, evaluationRoundId, evaluationRoundWorkflow } from '../../workflows/evaluation.ts';
+import { openEvaluationRound } from '../../services/rounds.ts';
+import { evaluationRoundActUpdate } from '../../workflows/evaluation.ts';
 import { unitActUpdate } from '../../workflows/round-unit.ts';
 import { builder } from './builder.ts';
-import { ActionRefused, mutationErrors, ValidationError } from './errors.ts';
-import { Light, mayReadUnit, notFound, projected, RoundActionResult, runUpdate, selection, storedAttachments, UnitActionType, UnitStatus, unitFilter } from './rounds.ts';
+import { attachedFiles, AttachmentRefType } from './details.ts';
+import { ActionRefused, mutationErrors } from './errors.ts';
+import { selection } from './selection.ts';
+import { Light, mayReadUnit, notFound, projected, RoundActionResult, roundClosed, UnitActionType, UnitStatus, unitFilter } from './rounds.ts';
+import { storedAttachments } from '../../services/attachments.ts';
+import { sendAction } from './updates.ts';
 
 const EvaluationRoundStatus = builder.enumType('EvaluationRoundStatus', {
   values: { open: { description: '报送中 Open' }, consolidated: { description: '已汇总报市政府 Consolidated and sent' } } as const,
+});
+
+const ReportingUnitKind = builder.enumType('ReportingUnitKind', {
+  values: { district: { description: '区县人民政府 A district or county government' }, department: { description: '市级审批部门 A municipal approval body' } } as const,
 });
 
 const ReportSection = builder.objectRef<{ key: string; title: string; text: string }>('ReportSection').implement({
@@ -26,7 +32,7 @@ export const UnitReportNode = builder.prismaNode('UnitReport', {
     round: t.relation('round'),
     bodyId: t.exposeString('bodyId'),
     bodyName: t.exposeString('bodyName'),
-    unitKind: t.exposeString('unitKind', { description: 'district | department' }),
+    unitKind: t.field({ type: ReportingUnitKind, resolve: (r) => r.unitKind as typeof ReportingUnitKind.$inferType }),
     status: t.field({ type: UnitStatus, resolve: (r) => r.status as typeof UnitStatus.$inferType }),
     light: t.field({ type: Light, resolve: (r) => r.light as typeof Light.$inferType }),
     due: t.expose('due', { type: 'DateTime' }),
@@ -42,7 +48,8 @@ export const UnitReportNode = builder.prismaNode('UnitReport', {
         return reportSections.map((s) => ({ key: s.key, title: s.title, text: content[s.key] ?? '' }));
       },
     }),
-    attachments: t.string({ description: 'JSON list of attachment references.', resolve: (r) => r.attachments }),
+    attachedFiles: t.field({ type: [AttachmentRefType], description: '报告的附件 The report\'s attachments.', resolve: attachedFiles }),
+    attachments: t.string({ description: 'JSON list of attachment references.', deprecationReason: 'Use attachedFiles.', resolve: (r) => r.attachments }),
     history: t.prismaField({
       type: ['RoundEvent'],
       resolve: (query, r, _args, ctx) => ctx.prisma.roundEvent.findMany({ ...selection(query), where: { unitId: r.id }, orderBy: { seq: 'asc' } }),
@@ -96,20 +103,8 @@ builder.mutationField('openEvaluationRound', (t) =>
     errors: { types: mutationErrors },
     args: { year: t.arg.int({ required: true }) },
     resolve: async (query, _root, { year }, ctx) => {
-      const problems = yearProblems(year, Date.now());
-      if (problems.length) throw new ValidationError(problems.join(' '));
-      try {
-        await ctx.temporal.workflow.start(evaluationRoundWorkflow, {
-          workflowId: evaluationRoundId(year),
-          taskQueue: ctx.taskQueue,
-          workflowIdReusePolicy: 'REJECT_DUPLICATE',
-          args: [{ year, deadline: reportDeadline(year, evaluationCalendar().due), reminderDays: [7, 1], openedBy: { accountId: ctx.actor!.accountId, name: ctx.actor!.name } }],
-        });
-      } catch (error) {
-        if (error instanceof WorkflowExecutionAlreadyStartedError) throw new ActionRefused(`${year} 年度的评估已开启。 The ${year} round is already open.`);
-        throw error;
-      }
-      return projected(() => ctx.prisma.evaluationRound.findUnique({ ...selection(query), where: { id: evaluationRoundId(year) } }));
+      const roundId = await openEvaluationRound(ctx, ctx.actor!, year);
+      return projected(() => ctx.prisma.evaluationRound.findUnique({ ...selection(query), where: { id: roundId } }));
     },
   }),
 );
@@ -141,7 +136,7 @@ builder.mutationField('reportAction', (t) =>
       if (!report || !mayReadUnit(ctx.actor, report.bodyId)) notFound(ctx, `report ${input.type}`);
       let action: UnitAction<SelfEvaluationReport>;
       if (input.type === 'submit') {
-        const attachments = await storedAttachments(ctx, input.attachmentIds ?? []);
+        const attachments = await storedAttachments(ctx.prisma, input.attachmentIds ?? []);
         action = {
           type: 'submit', comment: input.comment ?? '',
           submission: { followUp: input.followUp ?? '', benefits: input.benefits ?? '', marketVitality: input.marketVitality ?? '', supervisionEfficiency: input.supervisionEfficiency ?? '', attachments },
@@ -149,7 +144,7 @@ builder.mutationField('reportAction', (t) =>
       } else {
         action = { type: input.type, comment: input.comment ?? '' } as UnitAction<SelfEvaluationReport>;
       }
-      return runUpdate(ctx, `report ${input.type} ${id}`, () => ctx.temporal.workflow.getHandle(id).executeUpdate(unitActUpdate, { args: [{ actor: ctx.actor!, action }] }));
+      return sendAction(ctx, id, unitActUpdate, action, { operation: `report ${input.type} ${id}`, closed: roundClosed });
     },
   }),
 );
@@ -170,8 +165,7 @@ builder.mutationField('consolidateEvaluationRound', (t) =>
       if (!round) notFound(ctx, 'consolidateEvaluationRound');
       if (round!.status !== 'open') throw new ActionRefused('本轮已汇总。 This round is already consolidated.');
       const action = { type: 'consolidate' as const, submittedOn: args.submittedOn, comment: args.comment ?? undefined };
-      return runUpdate(ctx, `evaluation consolidate ${round!.id}`, () =>
-        ctx.temporal.workflow.getHandle(round!.id).executeUpdate(evaluationRoundActUpdate, { args: [{ actor: ctx.actor!, action }] }));
+      return sendAction(ctx, round!.id, evaluationRoundActUpdate, action, { operation: `evaluation consolidate ${round!.id}`, closed: roundClosed });
     },
   }),
 );

@@ -1,18 +1,19 @@
-import { randomUUID } from 'node:crypto';
 import type { RowError } from '../../domain/filing/catalogue.ts';
-import { approvalBodies } from '../../domain/filing/bodies.ts';
 import { normalizeRows, submissionProblems, type CatalogueSubmission, type FilingRoundAction } from '../../domain/filing/round.ts';
 import type { UnitAction } from '../../domain/rounds/unit.ts';
-import { shanghaiDate } from '../../domain/time/instants.ts';
-import { filingRoundActUpdate, filingRoundWorkflow } from '../../workflows/filing.ts';
+import { openFilingRound } from '../../services/rounds.ts';
+import { selection } from './selection.ts';
+import { filingRoundActUpdate } from '../../workflows/filing.ts';
 import { unitActUpdate } from '../../workflows/round-unit.ts';
 import { readCatalogue } from '../files/catalogue.ts';
 import { Body } from './bodies.ts';
 import { builder, type Context } from './builder.ts';
 import { ActionRefused, ErrorInterface, mutationErrors, ValidationError } from './errors.ts';
 import {
-  Light, mayReadUnit, notFound, projected, RoundActionResult, runUpdate, selection, storedAttachments, UnitActionType, UnitStatus, unitFilter,
+  Light, mayReadUnit, notFound, projected, RoundActionResult, roundClosed, UnitActionType, UnitStatus, unitFilter,
 } from './rounds.ts';
+import { storedAttachments } from '../../services/attachments.ts';
+import { sendAction } from './updates.ts';
 
 /** A catalogue refused row by row; nothing was submitted. */
 export class CatalogueRowsError extends Error {
@@ -172,26 +173,7 @@ builder.mutationField('openFilingRound', (t) =>
     errors: { types: mutationErrors },
     args: { input: t.arg({ type: OpenFilingRoundInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const title = input.title.trim();
-      if (!title || title.length > 200) throw new ValidationError('请填写标题（200字以内）。 Give a title of at most 200 characters.');
-      const deadline = input.deadline.getTime();
-      if (deadline < Date.parse('2000-01-01T00:00:00+08:00') || deadline > Date.parse('2100-01-01T00:00:00+08:00')) {
-        throw new ValidationError('截止时间应在 2000 年至 2100 年之间。 The deadline must fall between 2000 and 2100.');
-      }
-      const candidates = await ctx.prisma.body.findMany({ where: { kind: { in: ['department', 'district', 'regulator'] } }, orderBy: { id: 'asc' } });
-      const ids = input.bodyIds?.map((b) => b.id);
-      const bodies = ids ? candidates.filter((b) => ids.includes(b.id)) : approvalBodies(candidates);
-      if (ids && (bodies.length !== new Set(ids).size || ids.length === 0)) throw new ValidationError('请选择已登记的具体单位。 Choose registered, concrete bodies.');
-      const now = Date.now();
-      const roundId = `filing:${shanghaiDate(now)}:${randomUUID().slice(0, 8)}`;
-      await ctx.temporal.workflow.start(filingRoundWorkflow, {
-        workflowId: roundId,
-        taskQueue: ctx.taskQueue,
-        args: [{
-          roundId, title, deadline: input.deadline.toISOString(), bodies: bodies.map((b) => ({ id: b.id, name: b.shortName })),
-          reminderDays: [7, 1], openedBy: { accountId: ctx.actor!.accountId, name: ctx.actor!.name },
-        }],
-      });
+      const roundId = await openFilingRound(ctx, ctx.actor!, { title: input.title, deadline: input.deadline, bodyIds: input.bodyIds?.map((b) => b.id) });
       return projected(() => ctx.prisma.filingRound.findUnique({ ...selection(query), where: { id: roundId } }));
     },
   }),
@@ -229,8 +211,7 @@ async function filingFor(ctx: Context, filingId: string, operation: string) {
 
 async function actOnFiling(ctx: Context, filingId: string, action: UnitAction<CatalogueSubmission>) {
   const operation = `filing ${action.type} ${filingId}`;
-  return runUpdate(ctx, operation, () =>
-    ctx.temporal.workflow.getHandle(filingId).executeUpdate(unitActUpdate, { args: [{ actor: ctx.actor!, action }] }));
+  return sendAction(ctx, filingId, unitActUpdate, action, { operation, closed: roundClosed });
 }
 
 builder.mutationField('filingAction', (t) =>
@@ -243,7 +224,7 @@ builder.mutationField('filingAction', (t) =>
     resolve: async (_root, { input }, ctx) => {
       await filingFor(ctx, input.filingId.id, `filing ${input.type}`);
       if (input.type !== 'submit') return actOnFiling(ctx, input.filingId.id, { type: input.type, comment: input.comment ?? '' } as UnitAction<CatalogueSubmission>);
-      const [measures] = await storedAttachments(ctx, input.measuresAttachmentId ? [input.measuresAttachmentId] : []);
+      const [measures] = await storedAttachments(ctx.prisma, input.measuresAttachmentId ? [input.measuresAttachmentId] : []);
       if (!measures) throw new ValidationError('请先上传实施办法文件。 Upload the implementation measures first.');
       const raw = (input.rows ?? []).map((r) => ({ ...r }));
       const submission = { measures, rows: normalizeRows(raw) };
@@ -271,7 +252,7 @@ builder.mutationField('uploadCatalogue', (t) =>
       if (!args.file.name.toLowerCase().endsWith('.xlsx') || args.file.size > 10 * 1024 * 1024) {
         throw new ValidationError('请上传 10 MB 以内的 .xlsx 文件。 Upload an .xlsx file of at most 10 MB.');
       }
-      const [measures] = await storedAttachments(ctx, [args.measuresAttachmentId]);
+      const [measures] = await storedAttachments(ctx.prisma, [args.measuresAttachmentId]);
       const upload = await readCatalogue(Buffer.from(await args.file.arrayBuffer()));
       if (upload.errors.length) throw new CatalogueRowsError(upload.errors);
       return actOnFiling(ctx, args.filingId.id, { type: 'submit', submission: { measures: measures!, rows: upload.rows }, comment: args.comment ?? '' });
@@ -283,8 +264,7 @@ async function roundAction(ctx: Context, roundId: string, action: FilingRoundAct
   const round = await ctx.prisma.filingRound.findUnique({ where: { id: roundId } });
   if (!round) notFound(ctx, `filing round ${action.type}`);
   if (round!.status === 'filed') throw new ActionRefused('本轮已备案。 This round is already filed.');
-  return runUpdate(ctx, `filing round ${action.type} ${roundId}`, () =>
-    ctx.temporal.workflow.getHandle(roundId).executeUpdate(filingRoundActUpdate, { args: [{ actor: ctx.actor!, action }] }));
+  return sendAction(ctx, roundId, filingRoundActUpdate, action, { operation: `filing round ${action.type} ${roundId}`, closed: roundClosed });
 }
 
 builder.mutationField('consolidateFilingRound', (t) =>

@@ -1,14 +1,14 @@
 import { NoticeParseError } from '../../domain/plan/errors.ts';
 import { type PlanWarning, warningCodes } from '../../domain/plan/types.ts';
-import { commitPlan, type PlanDraft } from '../plans/commit.ts';
+import { commitPlan, type PlanDraft } from '../../services/plans/commit.ts';
 import { NoticeInputError } from '../plans/read-notice.ts';
 import { parseUntrusted } from '../plans/sandbox.ts';
-import { loadRegistry } from '../plans/registry.ts';
-import { validateDraft } from '../plans/validate-draft.ts';
+import { loadRegistry } from '../../services/plans/registry.ts';
+import { validateDraft } from '../../services/plans/validate-draft.ts';
 import { builder } from './builder.ts';
 import { ValidationError } from './errors.ts';
 import { Timeline } from './plans.ts';
-import { selection } from './rounds.ts';
+import { selection } from './selection.ts';
 
 type Draft = Omit<PlanDraft, 'timeline'>;
 interface DraftBody {

@@ -1,13 +1,24 @@
-import type { RecordKind } from '../../domain/credit/classes.ts';
-import type { RoundAction } from '../../domain/inspection/round.ts';
+import { canonicalUscc } from '../../domain/credit/uscc.ts';
+import type { ChecklistItem, Finding, InspectionResult, JoiningBody, PopulationFilter, RoundAction, RoundStatus as RoundStatusValue, SampleRule } from '../../domain/inspection/round.ts';
 import type { PrismaClient } from '../../runtime/db.ts';
-import { roundActUpdate, roundDrawUpdate } from '../../workflows/inspection.ts';
-import { announceInspectionRound } from '../credit/cases.ts';
-import { actOnCase } from '../credit/updates.ts';
+import { inspectionWorkflowId, roundActUpdate, roundDrawUpdate } from '../../workflows/inspection.ts';
+import { announceInspectionRound } from '../../services/credit/cases.ts';
+import { caseClosed, sendAction } from './updates.ts';
 import { builder } from './builder.ts';
+import {
+  ChecklistAnswerType, ChecklistItemType, FindingType, JoiningBodyType, OutcomeEnum, parse, PopulationFilterType, RecordKindEnum, SampleRuleType,
+} from './details.ts';
 import { mutationErrors, NotFoundError, ValidationError } from './errors.ts';
 
-const json = <T>(text: string) => JSON.parse(text) as T;
+const RoundStatus = builder.enumType('InspectionRoundStatus', {
+  values: {
+    announced: { description: '已公告，待录入公开随机数 Announced, waiting for its beacon' },
+    drawing: { description: '抽取中 Drawing the sample' },
+    inspecting: { description: '检查中 Inspecting' },
+    completed: { description: '已完成 Every result published' },
+    cancelled: { description: '已取消 Cancelled, or the draw could not be made' },
+  } as const,
+});
 
 export const InspectionRoundNode = builder.prismaNode('InspectionRound', {
   id: { field: 'id' },
@@ -17,11 +28,15 @@ export const InspectionRoundNode = builder.prismaNode('InspectionRound', {
     roundId: t.exposeString('id'),
     title: t.exposeString('title'),
     date: t.exposeString('date', { description: '抽查日期（参与生成种子） The round date, part of the seed.' }),
-    status: t.exposeString('status', { description: 'announced | drawing | inspecting | completed | cancelled' }),
-    filter: t.string({ description: 'JSON: districts, industries (entities rated 良好 only).', resolve: (r) => r.filter }),
-    sampleRule: t.string({ description: 'JSON: { ratio } or { size }.', resolve: (r) => r.sampleRule }),
-    checklist: t.string({ description: 'JSON: the shared checklist (一表共用).', resolve: (r) => r.checklist }),
-    bodies: t.string({ description: 'JSON: joining bodies and their remits.', resolve: (r) => r.bodies }),
+    status: t.field({ type: RoundStatus, resolve: (r) => r.status as RoundStatusValue }),
+    populationFilter: t.field({ type: PopulationFilterType, description: '抽取范围 Who is drawn from.', resolve: (r) => parse<PopulationFilter>(r.filter) }),
+    sample: t.field({ type: SampleRuleType, description: '抽取规则 The sample rule.', resolve: (r) => parse<SampleRule>(r.sampleRule) }),
+    checklistItems: t.field({ type: [ChecklistItemType], description: '检查表（一表共用） The shared checklist.', resolve: (r) => parse<ChecklistItem[]>(r.checklist) }),
+    joiningBodies: t.field({ type: [JoiningBodyType], description: '参加单位 The joining bodies and their remits.', resolve: (r) => parse<JoiningBody[]>(r.bodies) }),
+    filter: t.string({ description: 'JSON: districts, industries (entities rated 良好 only).', deprecationReason: 'Use populationFilter.', resolve: (r) => r.filter }),
+    sampleRule: t.string({ description: 'JSON: { ratio } or { size }.', deprecationReason: 'Use sample.', resolve: (r) => r.sampleRule }),
+    checklist: t.string({ description: 'JSON: the shared checklist (一表共用).', deprecationReason: 'Use checklistItems.', resolve: (r) => r.checklist }),
+    bodies: t.string({ description: 'JSON: joining bodies and their remits.', deprecationReason: 'Use joiningBodies.', resolve: (r) => r.bodies }),
     inspectorsPerBody: t.exposeInt('inspectorsPerBody'),
     beaconSource: t.exposeString('beaconSource', { nullable: true, description: '公告时指定的公开随机数来源 The public randomness named at announcement (null: opened before announcements).' }),
     announcedAt: t.expose('announcedAt', { type: 'DateTime', nullable: true }),
@@ -65,9 +80,11 @@ builder.prismaObject('InspectorAssignment', {
 builder.prismaObject('InspectionResult', {
   description: '检查结果 A result against the shared checklist.',
   fields: (t) => ({
-    answers: t.string({ description: 'JSON: item id, outcome, note.', resolve: (r) => r.answers }),
-    inspectorIds: t.stringList({ resolve: (r) => json<string[]>(r.inspectorIds) }),
-    finding: t.string({ nullable: true, description: 'JSON', resolve: (r) => r.finding }),
+    checklistAnswers: t.field({ type: [ChecklistAnswerType], description: '各检查事项的结论 The answer to each checklist item.', resolve: (r) => parse<InspectionResult['answers']>(r.answers) }),
+    recordedFinding: t.field({ type: FindingType, nullable: true, description: '发现的问题 The finding, if any.', resolve: (r) => (r.finding ? parse<Finding>(r.finding) : null) }),
+    inspectorIds: t.stringList({ resolve: (r) => parse<string[]>(r.inspectorIds) }),
+    answers: t.string({ description: 'JSON: item id, outcome, note.', deprecationReason: 'Use checklistAnswers.', resolve: (r) => r.answers }),
+    finding: t.string({ nullable: true, description: 'JSON', deprecationReason: 'Use recordedFinding.', resolve: (r) => r.finding }),
     recordedAt: t.expose('recordedAt', { type: 'DateTime' }),
     recordedBy: t.exposeString('recordedBy'),
     publishBy: t.expose('publishBy', { type: 'DateTime', description: '公示期限 Publication time limit.' }),
@@ -147,7 +164,7 @@ builder.mutationField('drawInspectionRound', (t) =>
     resolve: async (_root, { roundId, beacon }, ctx) => {
       const id = roundId.id;
       if (!(await ctx.prisma.inspectionRound.findUnique({ where: { id } }))) throw new NotFoundError('抽查批次不存在。 No such inspection round.');
-      await actOnCase(ctx, `inspection:${id}`, roundDrawUpdate, ctx.actor!, { type: 'draw', beacon });
+      await sendAction(ctx, inspectionWorkflowId(id), roundDrawUpdate, { type: 'draw', beacon }, { operation: `draw ${inspectionWorkflowId(id)}`, closed: caseClosed });
       return ctx.prisma.inspectionRound.findUniqueOrThrow({ where: { id } });
     },
   }),
@@ -163,14 +180,11 @@ async function waitForRound(prisma: PrismaClient, id: string) {
   throw new NotFoundError('抽查批次尚未建立，请稍后刷新。 The round is not there yet: refresh in a moment.');
 }
 
-const OutcomeEnum = builder.enumType('InspectionOutcome', {
-  values: { pass: { description: '合格 Pass' }, fail: { description: '不合格 Fail' }, notApplicable: { description: '不适用 Not applicable' } } as const,
-});
 const AnswerInput = builder.inputType('ChecklistAnswerInput', {
   fields: (t) => ({ itemId: t.string({ required: true }), outcome: t.field({ type: OutcomeEnum, required: true }), note: t.string() }),
 });
 const FindingInput = builder.inputType('FindingInput', {
-  fields: (t) => ({ kind: t.string({ required: true, description: 'penalty | abnormal | seriousViolation | refusedInspection' }), amountYuan: t.float(), description: t.string({ required: true }) }),
+  fields: (t) => ({ kind: t.field({ type: RecordKindEnum, required: true }), amountYuan: t.float(), description: t.string({ required: true }) }),
 });
 
 const RoundActionType = builder.enumType('InspectionRoundActionType', {
@@ -195,12 +209,12 @@ function toRoundAction(input: typeof RoundActionInput.$inferInput): RoundAction 
     case 'record':
       if (!input.entityCode) throw new ValidationError('请选择被检查的主体。 Choose the inspected entity.');
       return {
-        type: 'record', entityCode: input.entityCode.trim().toUpperCase(), inspectorIds: input.inspectorIds ?? [],
+        type: 'record', entityCode: canonicalUscc(input.entityCode), inspectorIds: input.inspectorIds ?? [],
         answers: (input.answers ?? []).map((a) => ({ itemId: a.itemId, outcome: a.outcome, note: a.note ?? '' })),
-        finding: input.finding ? { kind: input.finding.kind as RecordKind, amountYuan: input.finding.amountYuan ?? undefined, description: input.finding.description } : null,
+        finding: input.finding ? { kind: input.finding.kind, amountYuan: input.finding.amountYuan ?? undefined, description: input.finding.description } : null,
       };
     case 'publish':
-      return { type: 'publish', entityCodes: (input.entityCodes ?? []).map((c) => c.trim().toUpperCase()) };
+      return { type: 'publish', entityCodes: (input.entityCodes ?? []).map(canonicalUscc) };
     case 'cancel':
       return { type: 'cancel', reasons: input.reasons ?? '' };
   }
@@ -216,7 +230,8 @@ builder.mutationField('actOnInspectionRound', (t) =>
     resolve: async (_root, { input }, ctx) => {
       const id = input.roundId.id;
       if (!(await ctx.prisma.inspectionRound.findUnique({ where: { id } }))) throw new NotFoundError('抽查批次不存在。 No such inspection round.');
-      await actOnCase(ctx, `inspection:${id}`, roundActUpdate, ctx.actor!, toRoundAction(input));
+      const action = toRoundAction(input);
+      await sendAction(ctx, inspectionWorkflowId(id), roundActUpdate, action, { operation: `${action.type} ${inspectionWorkflowId(id)}`, closed: caseClosed });
       return ctx.prisma.inspectionRound.findUniqueOrThrow({ where: { id } });
     },
   }),

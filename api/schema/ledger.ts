@@ -1,5 +1,6 @@
 import { dayMs } from '../../domain/time/instants.ts';
-import type { Actor } from '../../domain/supervision/types.ts';
+import { overdueFilter, owedStatuses, owing } from '../../domain/supervision/lights.ts';
+import type { Actor, AssignmentStatus } from '../../domain/supervision/types.ts';
 import { visibleTasks } from '../auth/visibility.ts';
 import { builder } from './builder.ts';
 import { offsetArg, pageInOrder, withOffset } from './pagination.ts';
@@ -7,8 +8,6 @@ import { Body } from './bodies.ts';
 import { PlanNode } from './plans.ts';
 import { AssignmentStatusEnum, Light } from './tasks.ts';
 
-/** The statuses in which a body still owes its submission (the deadline clock runs). */
-const owing = ['assigned', 'in_progress', 'returned'];
 
 const AssignmentFilter = builder.inputType('AssignmentFilter', {
   description: '督办台账筛选 Filters of the supervision ledger; all given filters apply together.',
@@ -36,12 +35,14 @@ type Filter = typeof AssignmentFilter.$inferInput;
 
 export function assignmentWhere(filter: Filter | null | undefined, actor: Actor | null, now = new Date()) {
   const f = filter ?? {};
-  const due =
-    f.overdue ? { lt: now } : f.dueWithinDays != null ? { gte: now, lte: new Date(now.getTime() + f.dueWithinDays * dayMs) } : undefined;
+  // Owed and past the deadline (the red rule), or owed and due soon; either only on open tasks.
+  const owed = f.overdue
+    ? overdueFilter(now)
+    : f.dueWithinDays != null ? { status: { in: [...owedStatuses] }, due: { gte: now, lte: new Date(now.getTime() + f.dueWithinDays * dayMs) } } : null;
   const taskWhere = { ...visibleTasks(actor), ...(f.planId ? { planId: f.planId.id } : {}), ...(f.sectionOrdinal ? { section: { ordinal: f.sectionOrdinal } } : {}) };
   return {
-    task: taskWhere,
-    ...(due ? { due, status: { in: owing }, task: { ...taskWhere, status: 'open' } } : {}),
+    task: owed ? { ...taskWhere, status: 'open' } : taskWhere,
+    ...owed,
     ...(f.light ? { light: f.light } : {}),
     ...(f.status ? { status: f.status } : {}),
     ...(f.bodyId ? { bodyId: f.bodyId.id } : {}),
@@ -50,8 +51,7 @@ export function assignmentWhere(filter: Filter | null | undefined, actor: Actor 
 }
 
 /** Urgency: what is still owed, then what awaits review, then what is done, then what no longer counts. */
-const phase: Record<string, number> = { assigned: 0, in_progress: 0, returned: 0, submitted: 1, accepted: 2 };
-const phaseOf = (status: string) => phase[status] ?? 3;
+const phaseOf = (status: string) => (owing({ status: status as AssignmentStatus }) ? 0 : status === 'submitted' ? 1 : status === 'accepted' ? 2 : 3);
 
 function byUrgency(a: { id: string; status: string; due: Date | null }, b: typeof a): number {
   return (

@@ -1,5 +1,5 @@
 import { GraphQLError, isObjectType, type GraphQLResolveInfo } from 'graphql';
-import type { Context } from './builder.ts';
+import type { Context } from './context.ts';
 
 /** At most this many ids in one `nodes` call. */
 export const maxNodeIds = 100;

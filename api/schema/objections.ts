@@ -1,16 +1,28 @@
-import type { ObjectionAction } from '../../domain/objection/case.ts';
+import type { ObjectionAction, ObjectionStatus } from '../../domain/objection/case.ts';
 import { objectionActUpdate } from '../../workflows/objection.ts';
-import { fileObjectionCase } from '../credit/cases.ts';
-import { actOnCase } from '../credit/updates.ts';
+import { fileObjectionCase } from '../../services/credit/cases.ts';
+import { caseClosed, sendAction } from './updates.ts';
 import { builder, type Context } from './builder.ts';
+import { ObjectionTimeLimit, parse } from './details.ts';
 import { CreditRecordNode } from './credit.ts';
 import { mutationErrors, NotFoundError, ValidationError } from './errors.ts';
 import { offsetArg, withOffset } from './pagination.ts';
-import { checkRequestId, requestIdDescription, updateIdOf } from './request-ids.ts';
+import { checkRequestId, requestIdDescription, updateIdOf } from '../../services/request-ids.ts';
 
 /** A department sees the objections its body filed or must check; the other roles see all. */
 const visibleObjections = (ctx: Context) =>
   ctx.actor?.role === 'department' ? { OR: [{ filedByBodyId: ctx.actor.bodyId }, { providerBodyId: ctx.actor.bodyId }] } : {};
+
+const ObjectionStatusEnum = builder.enumType('ObjectionStatus', {
+  values: {
+    filed: { description: '待受理 Filed, awaiting acceptance' },
+    verifying: { description: '核查中 Accepted, being verified' },
+    awaitingProvider: { description: '待提供单位核实 The providing body is checking its record' },
+    refused: { description: '不予受理 Refused' },
+    upheld: { description: '维持原记录 The record stands' },
+    corrected: { description: '已更正 The record was corrected' },
+  } as const,
+});
 
 export const ObjectionNode = builder.prismaNode('ObjectionCase', {
   id: { field: 'id' },
@@ -20,7 +32,7 @@ export const ObjectionNode = builder.prismaNode('ObjectionCase', {
     caseId: t.exposeString('id'),
     entity: t.relation('entity'),
     record: t.relation('record', { nullable: true }),
-    status: t.exposeString('status', { description: 'filed | verifying | awaitingProvider | refused | upheld | corrected' }),
+    status: t.field({ type: ObjectionStatusEnum, resolve: (c) => c.status as ObjectionStatus }),
     reasons: t.exposeString('reasons'),
     filedByName: t.exposeString('filedByName'),
     filedByBodyId: t.exposeString('filedByBodyId', { nullable: true }),
@@ -31,7 +43,7 @@ export const ObjectionNode = builder.prismaNode('ObjectionCase', {
     verifyBy: t.expose('verifyBy', { type: 'DateTime', nullable: true, description: '核查期限 Verification time limit.' }),
     replyBy: t.expose('replyBy', { type: 'DateTime', nullable: true, description: '提供单位核实期限 The providing body\'s time limit.' }),
     decidedAt: t.expose('decidedAt', { type: 'DateTime', nullable: true }),
-    overdue: t.stringList({ description: 'acceptance | verification | provider', resolve: (c) => JSON.parse(c.overdue) as string[] }),
+    overdue: t.field({ type: [ObjectionTimeLimit], description: '已超过的期限 The time limits passed.', resolve: (c) => parse<Array<typeof ObjectionTimeLimit.$inferType>>(c.overdue) }),
     deadlineProvisional: t.exposeBoolean('provisional', {
       description: '期限暂按周末计算：该年度放假安排尚未录入，录入后自动重算 A running limit counts weekends only: that year\'s holiday arrangement is not entered yet; it is re-timed once it is.',
     }),
@@ -135,7 +147,8 @@ builder.mutationField('actOnObjection', (t) =>
       const requestId = checkRequestId(input.requestId);
       const found = await ctx.prisma.objectionCase.findFirst({ where: { id, ...visibleObjections(ctx) } });
       if (!found) throw new NotFoundError('异议不存在或不可见。 No such objection, or not visible to you.');
-      await actOnCase(ctx, id, objectionActUpdate, ctx.actor!, toObjectionAction(input), updateIdOf(ctx.actor!, requestId));
+      const action = toObjectionAction(input);
+      await sendAction(ctx, id, objectionActUpdate, action, { operation: `${action.type} ${id}`, closed: caseClosed, updateId: updateIdOf(ctx.actor!, requestId) });
       return ctx.prisma.objectionCase.findUniqueOrThrow({ where: { id } });
     },
   }),

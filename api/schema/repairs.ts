@@ -1,13 +1,22 @@
+import type { RepairAction, RepairStatus } from '../../domain/repair/application.ts';
 import { repairActUpdate } from '../../workflows/repair.ts';
-import { fileRepairApplication } from '../credit/cases.ts';
-import { actOnCase } from '../credit/updates.ts';
+import { fileRepairApplication } from '../../services/credit/cases.ts';
+import { caseClosed, sendAction } from './updates.ts';
 import { builder, type Context } from './builder.ts';
 import { CreditRecordNode } from './credit.ts';
 import { mutationErrors, NotFoundError } from './errors.ts';
 import { offsetArg, withOffset } from './pagination.ts';
-import { checkRequestId, requestIdDescription, updateIdOf } from './request-ids.ts';
+import { checkRequestId, requestIdDescription, updateIdOf } from '../../services/request-ids.ts';
 
 const visibleRepairs = (ctx: Context) => (ctx.actor?.role === 'department' ? { filedByBodyId: ctx.actor.bodyId } : {});
+
+const RepairStatusEnum = builder.enumType('RepairStatus', {
+  values: {
+    underReview: { description: '审核中 Under review' },
+    approved: { description: '已修复 Approved: the record\'s publication ended' },
+    refused: { description: '不予修复 Refused' },
+  } as const,
+});
 
 export const RepairNode = builder.prismaNode('RepairApplication', {
   id: { field: 'id' },
@@ -17,7 +26,7 @@ export const RepairNode = builder.prismaNode('RepairApplication', {
     applicationId: t.exposeString('id'),
     entity: t.relation('entity'),
     record: t.relation('record'),
-    status: t.exposeString('status', { description: 'underReview | approved | refused' }),
+    status: t.field({ type: RepairStatusEnum, resolve: (a) => a.status as RepairStatus }),
     statement: t.exposeString('statement'),
     filedByName: t.exposeString('filedByName'),
     filedAt: t.expose('filedAt', { type: 'DateTime' }),
@@ -103,7 +112,8 @@ builder.mutationField('decideRepair', (t) =>
       const id = applicationId.id;
       const updateId = updateIdOf(ctx.actor!, checkRequestId(requestId));
       if (!(await ctx.prisma.repairApplication.findUnique({ where: { id } }))) throw new NotFoundError('修复申请不存在。 No such repair application.');
-      await actOnCase(ctx, id, repairActUpdate, ctx.actor!, approve ? { type: 'approve' as const, comment: text ?? '' } : { type: 'refuse' as const, reasons: text ?? '' }, updateId);
+      const action: RepairAction = approve ? { type: 'approve', comment: text ?? '' } : { type: 'refuse', reasons: text ?? '' };
+      await sendAction(ctx, id, repairActUpdate, action, { operation: `${action.type} ${id}`, closed: caseClosed, updateId });
       return ctx.prisma.repairApplication.findUniqueOrThrow({ where: { id } });
     },
   }),

@@ -1,8 +1,8 @@
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { Actor } from '../../domain/supervision/types.ts';
 import { recordDenial } from '../auth/denials.ts';
 import { builder, type Context } from './builder.ts';
-import { ActionRefused, NotFoundError, ValidationError } from './errors.ts';
+import { attachedFiles, AttachmentRefType, parse, RoundEventDetails, type RoundEventData } from './details.ts';
+import { NotFoundError } from './errors.ts';
 import { Light } from './tasks.ts';
 
 export { Light };
@@ -35,8 +35,10 @@ builder.prismaObject('RoundEvent', {
     actorName: t.exposeString('actorName'),
     bodyId: t.exposeString('bodyId', { nullable: true }),
     comment: t.exposeString('comment', { nullable: true }),
-    attachments: t.string({ description: 'JSON list of attachment references.', resolve: (e) => e.attachments }),
-    data: t.string({ description: 'JSON details (late and missing units, filing number…).', resolve: (e) => e.data }),
+    attachedFiles: t.field({ type: [AttachmentRefType], description: '随操作提交的附件 The files sent with the action.', resolve: attachedFiles }),
+    details: t.field({ type: RoundEventDetails, description: '事件的详情 Late and missing units, the filing number, the days left…', resolve: (e) => parse<RoundEventData>(e.data) }),
+    attachments: t.string({ description: 'JSON list of attachment references.', deprecationReason: 'Use attachedFiles.', resolve: (e) => e.attachments }),
+    data: t.string({ description: 'JSON details (late and missing units, filing number…).', deprecationReason: 'Use details.', resolve: (e) => e.data }),
   }),
 });
 
@@ -49,35 +51,14 @@ export const RoundActionResult = builder.objectRef<{ seq: number; type: string; 
 export const mayReadUnit = (actor: Actor | null, bodyId: string) => actor !== null && (actor.role !== 'department' || actor.bodyId === bodyId);
 export const unitFilter = (actor: Actor | null) => (actor?.role === 'department' ? { bodyId: actor.bodyId ?? '' } : {});
 
-/**
- * Runs an update on a round or unit workflow; a refusal by its validator
- * becomes an InvalidTransitionError with the validator's words, and is kept.
- */
-export async function runUpdate<R>(ctx: Context, operation: string, call: () => Promise<R>): Promise<R> {
-  try {
-    return await call();
-  } catch (error) {
-    if (error instanceof WorkflowUpdateFailedError) {
-      const reason = error.cause?.message ?? error.message;
-      recordDenial(ctx.prisma, ctx.actor, operation, reason);
-      throw new ActionRefused(reason);
-    }
-    if (error instanceof WorkflowNotFoundError) throw new ActionRefused('本轮已结束。 This round is closed.');
-    throw error;
-  }
-}
+/** What an action on a round or unit answers once its workflow has ended. */
+export const roundClosed = '本轮已结束。 This round is closed.';
 
 export function notFound(ctx: Context, operation: string): never {
   recordDenial(ctx.prisma, ctx.actor, operation, 'no such object, or not visible');
   throw new NotFoundError('对象不存在或不可见 No such object, or not visible to you.');
 }
 
-/** Attachments named by id must have been uploaded first. */
-export async function storedAttachments(ctx: Context, ids: string[]) {
-  const stored = await ctx.prisma.attachment.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
-  if (stored.length !== new Set(ids).size) throw new ValidationError('附件不存在，请重新上传。 An attachment was not found: upload it again.');
-  return ids.map((id) => stored.find((s) => s.id === id)!);
-}
 
 /** A round's workflow projects it first thing: wait for its row before answering with it. */
 export async function projected<T>(find: () => Promise<T | null>, timeoutMs = 20_000): Promise<T> {
@@ -90,7 +71,3 @@ export async function projected<T>(find: () => Promise<T | null>, timeoutMs = 20
   }
 }
 
-/** Pothos selects nothing when a client asks only for __typename; Prisma refuses an empty select. */
-export function selection<Q extends { select?: object }>(query: Q): Q | Record<string, never> {
-  return query.select && Object.keys(query.select).length === 0 ? {} : query;
-}

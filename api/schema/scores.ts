@@ -1,11 +1,12 @@
-import { computeScoreSheet, rubricVersion } from '../../activities/scores.ts';
+import { computeScoreSheet, rubricVersion } from '../../services/scores.ts';
 import { defaultRubric, rubricProblems, type Rubric } from '../../domain/scoring/rubric.ts';
-import { scoreBody, type BodyRecord, type CriterionResult, type Deduction } from '../../domain/scoring/score.ts';
+import { scoreBody, type BodyRecord, type CriterionResult, type Deduction, type Deliverable, type ScoredAssignment } from '../../domain/scoring/score.ts';
 import { nextStatus, sheetActionProblem, type SheetAction, type SheetStatus } from '../../domain/scoring/sheet.ts';
 import type { ScoredRecord } from '../../domain/scoring/record.ts';
 import { recordDenial } from '../auth/denials.ts';
 import { builder, type Context } from './builder.ts';
-import { selection } from './rounds.ts';
+import { AssignmentRole } from './tasks.ts';
+import { selection } from './selection.ts';
 import { ActionRefused, mutationErrors, NotFoundError, ValidationError } from './errors.ts';
 
 const weights = Object.keys(defaultRubric).filter((k) => k !== 'version') as Array<Exclude<keyof Rubric, 'version'>>;
@@ -77,6 +78,40 @@ const CriterionRef = builder.objectRef<CriterionView>('ScoreCriterion').implemen
   }),
 });
 
+type StoredRecord = BodyRecord & { sources: Sources };
+
+const ScoredDeliverable = builder.objectRef<Deliverable>('ScoredDeliverable').implement({
+  description: '一年一次的报送：专题报告或监管目录 A deliverable due once in the year, as scored.',
+  fields: (t) => ({
+    due: t.field({ type: 'DateTime', resolve: (d) => new Date(d.due) }),
+    submittedAt: t.field({ type: 'DateTime', nullable: true, resolve: (d) => (d.submittedAt ? new Date(d.submittedAt) : null) }),
+  }),
+});
+
+const ScoredAssignmentRef = builder.objectRef<ScoredAssignment>('ScoredAssignment').implement({
+  description: '计分的分工 An assignment as scored.',
+  fields: (t) => ({
+    assignmentId: t.exposeString('id'),
+    taskRef: t.exposeString('taskRef'),
+    role: t.field({ type: AssignmentRole, resolve: (a) => a.role }),
+    due: t.field({ type: 'DateTime', resolve: (a) => new Date(a.due) }),
+    submittedAt: t.field({ type: 'DateTime', nullable: true, resolve: (a) => (a.submittedAt ? new Date(a.submittedAt) : null) }),
+    returnCount: t.exposeInt('returnCount'),
+  }),
+});
+
+const ScoredRecordRef = builder.objectRef<StoredRecord>('ScoredRecord').implement({
+  description: '计分所依据的记录 What a score was computed from: the body\'s assignments due that year, its report and its catalogue filing.',
+  fields: (t) => ({
+    year: t.exposeInt('year'),
+    assignments: t.field({ type: [ScoredAssignmentRef], resolve: (r) => r.assignments }),
+    report: t.field({ type: ScoredDeliverable, nullable: true, resolve: (r) => r.report }),
+    reportId: t.string({ nullable: true, description: 'The unit report scored.', resolve: (r) => r.sources.report }),
+    catalogue: t.field({ type: ScoredDeliverable, nullable: true, resolve: (r) => r.catalogue }),
+    catalogueId: t.string({ nullable: true, description: 'The body filing scored.', resolve: (r) => r.sources.catalogue }),
+  }),
+});
+
 builder.prismaObject('BodyScore', {
   description: '单位得分 A body\'s score on a sheet, with its breakdown and the record it came from.',
   fields: (t) => ({
@@ -86,11 +121,12 @@ builder.prismaObject('BodyScore', {
     breakdown: t.field({
       type: [CriterionRef],
       resolve: (s) => {
-        const { sources } = JSON.parse(s.record) as ScoredRecord['record'] & { sources: Sources };
+        const { sources } = JSON.parse(s.record) as StoredRecord;
         return (JSON.parse(s.breakdown) as CriterionResult[]).map((c) => ({ ...c, deductions: c.deductions.map((d) => ({ ...d, sources })) }));
       },
     }),
-    record: t.string({ description: 'JSON: the record the score was computed from.', resolve: (s) => s.record }),
+    scoredRecord: t.field({ type: ScoredRecordRef, description: '计分所依据的记录 The record the score was computed from.', resolve: (s) => JSON.parse(s.record) as StoredRecord }),
+    record: t.string({ description: 'JSON: the record the score was computed from.', deprecationReason: 'Use scoredRecord.', resolve: (s) => s.record }),
     reproduces: t.boolean({
       description: '用所存记录和规则重算得到同一分数 Recomputing from the stored record and rubric gives the same score.',
       select: { sheet: { select: { rubric: true, asOf: true } } },

@@ -1,4 +1,4 @@
-import { findEntity } from '../credit/cases.ts';
+import { findEntity } from '../../services/credit/entities.ts';
 import { writeTransaction } from '../../runtime/db.ts';
 import { builder, type Context } from './builder.ts';
 import { ForbiddenError, mutationErrors, NotFoundError, ValidationError } from './errors.ts';

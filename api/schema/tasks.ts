@@ -1,9 +1,11 @@
 import { compareTaskRefs } from '../../domain/plan/refs.ts';
 import { overdueDays } from '../../domain/supervision/lights.ts';
-import type { AssignmentStatus } from '../../domain/supervision/types.ts';
+import { assignmentStatuses, type AssignmentStatus } from '../../domain/supervision/types.ts';
+import { config } from '../../runtime/config.ts';
 import { visibleTasks } from '../auth/visibility.ts';
 import { Body } from './bodies.ts';
 import { builder } from './builder.ts';
+import { attachedFiles, AttachmentRefType, parse, TaskEventDetails, type TaskEventData } from './details.ts';
 import { offsetArg, pageInOrder, withOffset } from './pagination.ts';
 import { PlanNode } from './plans.ts';
 
@@ -18,16 +20,20 @@ export const Light = builder.enumType('Light', {
 });
 
 export const AssignmentStatusEnum = builder.enumType('AssignmentStatus', {
-  values: ['assigned', 'in_progress', 'submitted', 'accepted', 'returned', 'withdrawn', 'designated'] as const,
+  values: assignmentStatuses,
 });
 
-const AssignmentRole = builder.enumType('AssignmentRole', {
+const TaskStatus = builder.enumType('TaskStatus', {
+  values: { open: { description: '办理中 Open' }, closed: { description: '已办结 Closed: every lead (and every required support) accepted' } } as const,
+});
+
+export const AssignmentRole = builder.enumType('AssignmentRole', {
   values: { lead: { description: '牵头/负责 Lead' }, support: { description: '配合 Support' } } as const,
 });
 
 /** Temporal Web UI address of a task's workflow. */
 export const workflowUrl = (taskId: string, namespace: string) =>
-  `${process.env.DUBAN_TEMPORAL_UI_URL ?? `http://localhost:${process.env.DUBAN_TEMPORAL_UI_PORT ?? 8233}`}/namespaces/${namespace}/workflows/${encodeURIComponent(taskId)}`;
+  `${config().temporalUiUrl}/namespaces/${namespace}/workflows/${encodeURIComponent(taskId)}`;
 
 export const TaskNode = builder.prismaNode('Task', {
   id: { field: 'id' },
@@ -36,7 +42,7 @@ export const TaskNode = builder.prismaNode('Task', {
   fields: (t) => ({
     ref: t.exposeString('ref', { description: '任务编号 "<section>.<number>"' }),
     text: t.exposeString('text'),
-    status: t.exposeString('status'),
+    status: t.field({ type: TaskStatus, resolve: (task) => task.status as typeof TaskStatus.$inferType }),
     light: t.field({ type: Light, resolve: (task) => task.light as typeof Light.$inferType }),
     due: t.expose('due', { type: 'DateTime', nullable: true, description: 'The earliest deadline still owed.' }),
     closedAt: t.expose('closedAt', { type: 'DateTime', nullable: true }),
@@ -102,8 +108,10 @@ builder.prismaObject('TaskEvent', {
     actorName: t.exposeString('actorName'),
     bodyName: t.exposeString('bodyName', { nullable: true }),
     comment: t.exposeString('comment', { nullable: true }),
-    attachments: t.string({ description: 'JSON list of attachment references.', resolve: (e) => e.attachments }),
-    data: t.string({ description: 'JSON details of the action: the new deadline asked or granted (until, approve), designated bodies, blocking…', resolve: (e) => e.data }),
+    attachedFiles: t.field({ type: [AttachmentRefType], description: '随操作提交的附件 The files sent with the action.', resolve: attachedFiles }),
+    details: t.field({ type: TaskEventDetails, description: '操作的详情 The deadline asked or decided, the designated bodies, the days left…', resolve: (e) => parse<TaskEventData>(e.data) }),
+    attachments: t.string({ description: 'JSON list of attachment references.', deprecationReason: 'Use attachedFiles.', resolve: (e) => e.attachments }),
+    data: t.string({ description: 'JSON details of the action.', deprecationReason: 'Use details.', resolve: (e) => e.data }),
   }),
 });
 

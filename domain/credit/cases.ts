@@ -1,4 +1,3 @@
-import { ActionRefused } from '../supervision/transitions.ts';
 import type { Actor } from '../supervision/types.ts';
 
 /** One step in the life of an objection case, repair application or inspection round: its timeline. */
@@ -14,20 +13,6 @@ export interface CaseEvent {
 export interface CaseRequest<A> {
   actor: Actor;
   action: A;
-}
-
-export const systemActor = { accountId: null, name: '督办系统 Duban' };
-
-/** Refuses an action with the reason in Chinese, then English (an Update validator's rejection). */
-export function refuse(zh: string, en: string): never {
-  throw new ActionRefused(`${zh} ${en}`);
-}
-
-export function requireText(value: string | undefined | null, zh: string, en: string): string {
-  const text = (value ?? '').trim();
-  if (!text) refuse(`请填写${zh}。`, `Give the ${en}.`);
-  if (text.length > 4000) refuse(`${zh}过长（最多 4000 字）。`, `The ${en} is too long (4,000 characters at most).`);
-  return text;
 }
 
 /** Appends an event to a case's timeline and returns it. */

@@ -1,6 +1,6 @@
 import type { RowError } from '../filing/catalogue.ts';
 import type { RecordKind } from './classes.ts';
-import { usccProblem } from './uscc.ts';
+import { canonicalUscc, usccProblem } from './uscc.ts';
 
 /** Columns of an entity import (CSV or .xlsx), by header in Chinese or English. */
 export const entityColumns = {
@@ -78,7 +78,7 @@ export function checkEntityRows(rows: Array<Record<string, string>>, firstRow = 
   const seen = new Map<string, number>();
   rows.forEach((row, i) => {
     const at = firstRow + i;
-    const code = cell(row, 'code').toUpperCase();
+    const code = canonicalUscc(cell(row, 'code'));
     const problem = usccProblem(code);
     if (problem) errors.push({ row: at, message: problem });
     else if (seen.has(code)) errors.push({ row: at, message: `代码与第 ${seen.get(code)} 行重复 Same code as row ${seen.get(code)}.` });
@@ -98,7 +98,7 @@ export function checkRecordRows(rows: Array<Record<string, string>>, known: (cod
   rows.forEach((row, i) => {
     const at = firstRow + i;
     const fail = (message: string) => errors.push({ row: at, message });
-    const code = cell(row, 'code').toUpperCase();
+    const code = canonicalUscc(cell(row, 'code'));
     const problem = usccProblem(code);
     if (problem) fail(problem);
     else if (!known(code)) fail(`主体 ${code} 尚未登记，请先导入主体。 Entity ${code} is not registered: import it first.`);

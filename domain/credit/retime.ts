@@ -1,5 +1,7 @@
 import { isProvisional, nthWorkingDayEnd, type WorkingDayCalendar } from '../time/calendar.ts';
-import { appendEvent, refuse, systemActor, type CaseEvent } from './cases.ts';
+import { refuse } from '../errors.ts';
+import { systemActor } from '../supervision/types.ts';
+import { appendEvent, type CaseEvent } from './cases.ts';
 
 /** A running time limit: its name, the instant it counts from, its working days, and its deadline. */
 export interface RunningLimit {

@@ -1,3 +1,5 @@
+import { ValidationError } from '../errors.ts';
+
 /**
  * The unified social credit code (统一社会信用代码, GB 32100-2015): 18
  * characters from a 31-character alphabet (no I, O, S, V, Z); the last is a
@@ -12,9 +14,12 @@ export function usccCheckCharacter(first17: string): string {
   return alphabet[(31 - (sum % 31)) % 31]!;
 }
 
+/** A code as stored and compared: trimmed, upper case (not yet checked). */
+export const canonicalUscc = (input: string) => input.trim().toUpperCase();
+
 /** Why a code is not valid, in words for the person who typed it; null when it is valid. */
 export function usccProblem(input: string): string | null {
-  const code = input.trim().toUpperCase();
+  const code = canonicalUscc(input);
   if (code.length !== 18) return `统一社会信用代码应为 18 位，实为 ${code.length} 位。 A unified social credit code has 18 characters, not ${code.length}.`;
   const bad = [...code].find((char) => !alphabet.includes(char));
   if (bad) return `统一社会信用代码不能含有"${bad}"。 "${bad}" cannot appear in a unified social credit code (no I, O, S, V or Z).`;
@@ -24,9 +29,9 @@ export function usccProblem(input: string): string | null {
   return null;
 }
 
-/** The code in its canonical form (upper case, trimmed), or an error with the reason. */
+/** The code in its canonical form, or a ValidationError with the reason. */
 export function normalizeUscc(input: string): string {
   const problem = usccProblem(input);
-  if (problem) throw new Error(problem);
-  return input.trim().toUpperCase();
+  if (problem) throw new ValidationError(problem);
+  return canonicalUscc(input);
 }

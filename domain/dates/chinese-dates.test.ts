@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { type DateContext, findDeadlines, parseCalendarDate, parseDeadline } from './chinese-dates.ts';
+import { type DateContext, findDeadlines, parseCalendarDate } from './chinese-dates.ts';
 
 const seed: DateContext = { issuedOn: '2015-12-15' };
+/** The first deadline phrase in a text, or null. */
+const parseDeadline = (text: string, context: DateContext) => findDeadlines(text, context)[0] ?? null;
 const due = (text: string, context: DateContext = seed) => parseDeadline(text, context)?.due;
 const rrule = (text: string) => parseDeadline(text, seed)?.recurrence;
 

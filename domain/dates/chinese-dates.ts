@@ -1,4 +1,5 @@
 import { parseNumber } from './numerals.ts';
+import { endOfShanghaiDayIso } from '../time/instants.ts';
 
 /**
  * Deadline phrases of Chinese government notices (2016年1月底前, 每年12月底前,
@@ -44,7 +45,6 @@ const quarter = '第?(?<quarter>[一二三四1-4１-４])季度';
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 const isoDate = (y: number, m: number, d: number) => `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
-const endOfDay = (date: string) => `${date}T23:59:59+08:00`;
 const num = (text: string | undefined) => (text === undefined ? null : parseNumber(text));
 
 /** The last day of a half year (上/下), a quarter (1-4) or a month. */
@@ -73,7 +73,7 @@ function dated(groups: Groups, context: DateContext, m: number | null, d: ((y: n
   if (y === null) return { due: null, recurrence: null };
   const dd = dayOf(y);
   if (dd < 1 || dd > lastDay(y, m)) return null;
-  return { due: endOfDay(isoDate(y, m, dd)), recurrence: null };
+  return { due: endOfShanghaiDayIso(isoDate(y, m, dd)), recurrence: null };
 }
 
 /** A yearly deadline on a month and day; February's end is the month's last day whatever the year. */
@@ -109,7 +109,7 @@ function relativeDeadline(g: Groups, context: DateContext): Resolved {
   if (n === null || !g.unit) return null;
   if (!context.issuedOn || g.unit.includes('工作')) return { due: null, recurrence: null };
   const date = addToDate(context.issuedOn, n, g.unit);
-  return { due: date && endOfDay(date), recurrence: null };
+  return { due: date && endOfShanghaiDayIso(date), recurrence: null };
 }
 
 const rule = (source: string, resolve: Rule['resolve']): Rule => ({ pattern: new RegExp(source, 'g'), resolve });
@@ -182,11 +182,6 @@ export function findDeadlines(text: string, context: DateContext): Deadline[] {
     if (!last || d.index >= last.index + last.phrase.length) kept.push(d);
   }
   return kept;
-}
-
-/** The first deadline phrase in a text, or null. */
-export function parseDeadline(text: string, context: DateContext): Deadline | null {
-  return findDeadlines(text, context)[0] ?? null;
 }
 
 /** A calendar date written out in full (2015年12月15日, 二〇一五年十二月十五日) as YYYY-MM-DD. */

@@ -1,6 +1,7 @@
-import { dayMs, endOfShanghaiDay } from '../time/instants.ts';
+import { dayMs, endOfShanghaiDay, shanghaiDate } from '../time/instants.ts';
 import type { Actor } from '../supervision/types.ts';
-import { lateAndMissing, recordUnitEvent, refuse, type RoundEvent, type UnitSummary } from '../rounds/unit.ts';
+import { forbid, refuse } from '../errors.ts';
+import { lateAndMissing, recordUnitEvent, type RoundEvent, type UnitSummary } from '../rounds/unit.ts';
 
 export interface EvaluationRoundState {
   roundId: string;
@@ -12,6 +13,9 @@ export interface EvaluationRoundState {
   summaryDate: string | null;
   seq: number;
 }
+
+/** What an evaluation round projects: its state at one instant, with who opened it (an account, or the schedule). */
+export type EvaluationRoundSnapshot = EvaluationRoundState & { at: string; openedBy: string };
 
 export type EvaluationRoundAction = { type: 'consolidate'; submittedOn: string; comment?: string };
 
@@ -40,7 +44,7 @@ export function calendarProblems(c: EvaluationCalendar): string[] {
 export const reportDeadline = (year: number, due: string) => endOfShanghaiDay(`${year}-${due}`).toISOString();
 
 /** The Shanghai calendar year of an instant: the year a round opened on that day evaluates. */
-export const shanghaiYear = (now: number) => new Date(now + 8 * 3_600_000).getUTCFullYear();
+export const shanghaiYear = (now: number) => Number(shanghaiDate(now).slice(0, 4));
 
 /** Years a round may be opened for by hand: from 2015 (the seed notice) to next year. */
 export function yearProblems(year: number, now: number): string[] {
@@ -55,7 +59,7 @@ const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Dat
  * before the deadline every unit must have been accepted.
  */
 export function validateEvaluationRoundAction(state: EvaluationRoundState, { actor, action }: EvaluationRoundRequest, now: number): void {
-  if (actor.role !== 'supervisor') refuse('只有督办部门可以执行此操作。', 'Only the supervising office may do this.');
+  if (actor.role !== 'supervisor') forbid('只有督办部门可以执行此操作。', 'Only the supervising office may do this.');
   if (state.status !== 'open') refuse('本轮已汇总。', 'This round is already consolidated.');
   const waiting = state.units.filter((u) => u.status === 'submitted').map((u) => u.bodyName);
   if (waiting.length) refuse(`尚有待审核的报告：${waiting.join('、')}。`, 'Review every report first.');

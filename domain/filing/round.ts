@@ -1,6 +1,7 @@
 import type { Actor, AttachmentRef } from '../supervision/types.ts';
 import { catalogueErrors, parseDisposition, type CatalogueRow } from './catalogue.ts';
-import { lateAndMissing, recordUnitEvent, refuse, type RoundEvent, type UnitSummary } from '../rounds/unit.ts';
+import { forbid, refuse } from '../errors.ts';
+import { lateAndMissing, recordUnitEvent, type RoundEvent, type UnitSummary } from '../rounds/unit.ts';
 
 /** What an approval body files: its implementation measures (a document) and its catalogue. */
 export interface CatalogueSubmission {
@@ -37,6 +38,9 @@ export interface FilingRoundState {
   seq: number;
 }
 
+/** What a filing round projects: its state at one instant. */
+export type FilingRoundSnapshot = FilingRoundState & { at: string };
+
 export type FilingRoundAction =
   | { type: 'consolidate'; comment?: string }
   | { type: 'recordFiling'; filedOn: string; filingNumber: string; comment?: string };
@@ -54,7 +58,7 @@ const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Dat
  * listed as overdue); then records the filing with the municipal government.
  */
 export function validateFilingRoundAction(state: FilingRoundState, { actor, action }: FilingRoundRequest, now: number): void {
-  if (actor.role !== 'supervisor') refuse('只有督办部门可以执行此操作。', 'Only the supervising office may do this.');
+  if (actor.role !== 'supervisor') forbid('只有督办部门可以执行此操作。', 'Only the supervising office may do this.');
   if (action.type === 'consolidate') {
     if (state.status !== 'open') refuse('本轮已汇总。', 'This round is already consolidated.');
     const waiting = state.units.filter((u) => u.status === 'submitted').map((u) => u.bodyName);

@@ -1,7 +1,9 @@
 import type { CreditClass, RecordKind } from '../credit/classes.ts';
-import { appendEvent, refuse, requireText, systemActor, type CaseEvent, type CaseRequest } from '../credit/cases.ts';
+import { appendEvent, type CaseEvent, type CaseRequest } from '../credit/cases.ts';
 import { recount, retimedEvent, type RunningLimit } from '../credit/retime.ts';
-import { ActionRefused } from '../supervision/transitions.ts';
+import { systemActor } from '../supervision/types.ts';
+import { ActionRefused, forbid, refuse } from '../errors.ts';
+import { requireText } from '../limits.ts';
 import { isProvisional, nthWorkingDayEnd, type WorkingDayCalendar, type WorkingDayTimes } from '../time/calendar.ts';
 import { sampleSize, type DrawResult } from './draw.ts';
 
@@ -18,9 +20,12 @@ export interface PopulationEntity {
   industry: string;
 }
 
-/** Only entities rated good are drawn (task 3.2); the filter narrows them further. */
+/** Only entities rated good are drawn (task 3.2). */
+export const populationClass: CreditClass = 'good';
+
+/** Who a round draws from: entities of the population class, narrowed by the round's filter. */
 export function inPopulation(e: PopulationEntity, filter: PopulationFilter): boolean {
-  return e.creditClass === 'good'
+  return e.creditClass === populationClass
     && (filter.districts.length === 0 || filter.districts.includes(e.district))
     && (filter.industries.length === 0 || filter.industries.includes(e.industry));
 }
@@ -142,6 +147,12 @@ export interface RoundState {
   events: CaseEvent[];
 }
 
+/** A round's draw: the sample and inspectors, with the published data it came from. */
+export type RoundDraw = NonNullable<RoundState['draw']>;
+
+/** What a round workflow projects: its state without calendar and timeline. */
+export type RoundSnapshot = Omit<RoundState, 'calendar' | 'events'> & { seq: number; createdAt: string };
+
 export type RoundAction =
   | { type: 'record'; entityCode: string; inspectorIds: string[]; answers: Array<{ itemId: string; outcome: Outcome; note?: string }>; finding?: Finding | null }
   | { type: 'publish'; entityCodes: string[] }
@@ -223,7 +234,7 @@ const findingKinds: RecordKind[] = ['penalty', 'abnormal', 'seriousViolation', '
 export function validateRoundAction(state: RoundState, { actor, action }: RoundRequest): void {
   if (state.status === 'completed' || state.status === 'cancelled') refuse('该抽查批次已结束。', 'This inspection round is over.');
   if (action.type === 'cancel') {
-    if (actor.role !== 'supervisor') refuse('只有督办部门可以取消抽查。', 'Only the supervising office cancels a round.');
+    if (actor.role !== 'supervisor') forbid('只有督办部门可以取消抽查。', 'Only the supervising office cancels a round.');
     if (state.status === 'drawing') refuse('正在抽取，请稍后再试。', 'The draw is under way: try again in a moment.');
     if (Object.keys(state.results).length > 0) refuse('已有检查结果，不能取消。', 'Results are recorded: the round can no longer be cancelled.');
     requireText(action.reasons, '取消理由', 'reasons for cancelling');
@@ -231,7 +242,7 @@ export function validateRoundAction(state: RoundState, { actor, action }: RoundR
   }
   if (state.status !== 'inspecting' || !state.draw) refuse('尚未完成抽取。', 'The sample has not been drawn yet.');
   if (action.type === 'publish') {
-    if (actor.role !== 'supervisor') refuse('只有督办部门可以公示检查结果。', 'Only the supervising office publishes results.');
+    if (actor.role !== 'supervisor') forbid('只有督办部门可以公示检查结果。', 'Only the supervising office publishes results.');
     if (action.entityCodes.length === 0) refuse('请选择要公示的结果。', 'Choose the results to publish.');
     for (const code of action.entityCodes) {
       const result = state.results[code];
@@ -240,7 +251,7 @@ export function validateRoundAction(state: RoundState, { actor, action }: RoundR
     }
     return;
   }
-  if (actor.role !== 'department' && actor.role !== 'supervisor') refuse('无权记录检查结果。', 'You may not record inspection results.');
+  if (actor.role !== 'department' && actor.role !== 'supervisor') forbid('无权记录检查结果。', 'You may not record inspection results.');
   const assigned = state.draw.inspectors[action.entityCode];
   if (!assigned) refuse(`${action.entityCode} 不在本批次抽中的主体中。`, `${action.entityCode} was not drawn in this round.`);
   if (state.results[action.entityCode]) refuse('该主体的检查结果已记录。', 'The result for this entity is already recorded.');
@@ -248,7 +259,7 @@ export function validateRoundAction(state: RoundState, { actor, action }: RoundR
   if (signers.size < 2) refuse('检查结果须由至少 2 名执法人员签署。', 'At least 2 inspectors sign a result.');
   for (const id of signers) if (!assigned.includes(id)) refuse(`${id} 未被抽派检查该主体。`, `${id} was not drawn to inspect this entity.`);
   if (actor.role === 'department' && ![...signers].some((id) => state.inspectorBodies[id] === actor.bodyId)) {
-    refuse('只能记录本单位执法人员参加的检查。', "You may record only inspections your own body's inspectors took part in.");
+    forbid('只能记录本单位执法人员参加的检查。', "You may record only inspections your own body's inspectors took part in.");
   }
   const items = new Map(state.plan.checklist.map((i) => [i.id, i]));
   const answered = new Set(action.answers.map((a) => a.itemId));

@@ -1,5 +1,8 @@
-import { appendEvent, refuse, requireText, systemActor, type CaseEvent, type CaseRequest } from '../credit/cases.ts';
+import { appendEvent, type CaseEvent, type CaseRequest } from '../credit/cases.ts';
 import { recount, retimedEvent, type RunningLimit } from '../credit/retime.ts';
+import { systemActor } from '../supervision/types.ts';
+import { forbid, refuse } from '../errors.ts';
+import { requireText } from '../limits.ts';
 import { isProvisional, nthWorkingDayEnd, type WorkingDayCalendar, type WorkingDayTimes } from '../time/calendar.ts';
 
 /** Time limits of an objection, in working days (configuration). */
@@ -45,6 +48,9 @@ export interface ObjectionState {
   provisionalFrom: number | null;
   events: CaseEvent[];
 }
+
+/** What an objection workflow projects: its state without the calendar and timeline. */
+export type ObjectionSnapshot = Omit<ObjectionState, 'calendar' | 'events'> & { seq: number };
 
 export type ObjectionAction =
   | { type: 'accept'; comment?: string }
@@ -120,12 +126,12 @@ export function validateObjectionAction(state: ObjectionState, { actor, action }
   }
   if (action.type === 'providerReply') {
     if (!(actor.role === 'supervisor' || (actor.role === 'department' && actor.bodyId === state.providerBodyId))) {
-      refuse('只有提供该记录的单位可以答复核实。', 'Only the body that provided the record replies to the check.');
+      forbid('只有提供该记录的单位可以答复核实。', 'Only the body that provided the record replies to the check.');
     }
     requireText(action.reply, '核实意见', 'reply');
     return;
   }
-  if (actor.role !== 'supervisor') refuse('只有信用主管部门（督办部门）可以审查异议。', 'Only the supervising office reviews objections.');
+  if (actor.role !== 'supervisor') forbid('只有信用主管部门（督办部门）可以审查异议。', 'Only the supervising office reviews objections.');
   switch (action.type) {
     case 'refuse':
       requireText(action.reasons, '不予受理的理由', 'reasons for refusing');

@@ -1,6 +1,9 @@
 import type { CreditRecord } from '../credit/classes.ts';
-import { appendEvent, refuse, requireText, systemActor, type CaseEvent, type CaseRequest } from '../credit/cases.ts';
+import { appendEvent, type CaseEvent, type CaseRequest } from '../credit/cases.ts';
 import { recount, retimedEvent, type RunningLimit } from '../credit/retime.ts';
+import { systemActor } from '../supervision/types.ts';
+import { forbid, refuse } from '../errors.ts';
+import { requireText } from '../limits.ts';
 import { isProvisional, nthWorkingDayEnd, type WorkingDayCalendar, type WorkingDayTimes } from '../time/calendar.ts';
 import { repairProblems, type RepairApplicationInput, type RepairPolicy } from './eligibility.ts';
 
@@ -24,6 +27,9 @@ export interface RepairState {
   provisionalFrom: number | null;
   events: CaseEvent[];
 }
+
+/** What a repair workflow projects: its state without the timeline, with the reasons of a refusal. */
+export type RepairSnapshot = Omit<RepairState, 'events'> & { seq: number; reasons: string | null };
 
 export type RepairAction = { type: 'approve'; comment?: string } | { type: 'refuse'; reasons: string };
 export type RepairRequest = CaseRequest<RepairAction>;
@@ -63,7 +69,7 @@ export function fileRepair(input: NewRepairApplication): RepairState {
 
 export function validateRepairAction(state: RepairState, { actor, action }: RepairRequest): void {
   if (state.status !== 'underReview') refuse('该修复申请已办结。', 'This repair application is closed.');
-  if (actor.role !== 'supervisor') refuse('只有信用主管部门（督办部门）可以审核修复申请。', 'Only the supervising office reviews repair applications.');
+  if (actor.role !== 'supervisor') forbid('只有信用主管部门（督办部门）可以审核修复申请。', 'Only the supervising office reviews repair applications.');
   if (action.type === 'refuse') requireText(action.reasons, '不予修复的理由', 'reasons for refusing');
 }
 

@@ -1,4 +1,6 @@
 import { assignmentLight } from '../supervision/lights.ts';
+import { forbid, refuse } from '../errors.ts';
+import { checkLength } from '../limits.ts';
 import type { Actor, AssignmentStatus, AttachmentRef, Light } from '../supervision/types.ts';
 
 /**
@@ -56,22 +58,12 @@ export interface RoundEvent {
   data: Record<string, unknown>;
 }
 
-export class RoundActionRefused extends Error {
-  override name = 'ActionRefused';
-}
-
-export const refuse = (zh: string, en: string): never => {
-  throw new RoundActionRefused(`${zh} ${en}`);
-};
-
 const from: Record<UnitAction<unknown>['type'], UnitStatus[]> = {
   submit: ['assigned', 'returned'],
   accept: ['submitted'],
   return: ['submitted'],
   urge: ['assigned', 'returned'],
 };
-
-const maxComment = 5000;
 
 export function newUnit<S>(fields: Pick<UnitState<S>, 'roundId' | 'unitId' | 'roundLabel' | 'bodyId' | 'bodyName' | 'due'>): UnitState<S> {
   return {
@@ -88,16 +80,16 @@ export function newUnit<S>(fields: Pick<UnitState<S>, 'roundId' | 'unitId' | 'ro
 export function validateUnitAction<S>(state: UnitState<S>, { actor, action }: UnitRequest<S>, submissionProblems: (s: S) => string[]): void {
   if (state.closed) refuse('本轮已结束。', 'This round is closed.');
   if (action.type === 'submit') {
-    if (actor.role !== 'department') refuse('只有报送单位可以报送。', 'Only the reporting body may submit.');
-    if (actor.bodyId !== state.bodyId) refuse('只能报送本单位的材料。', 'You may submit only for your own body.');
+    if (actor.role !== 'department') forbid('只有报送单位可以报送。', 'Only the reporting body may submit.');
+    if (actor.bodyId !== state.bodyId) forbid('只能报送本单位的材料。', 'You may submit only for your own body.');
   } else if (actor.role !== 'supervisor') {
-    refuse('只有督办部门可以执行此操作。', 'Only the supervising office may do this.');
+    forbid('只有督办部门可以执行此操作。', 'Only the supervising office may do this.');
   }
   if (!from[action.type].includes(state.status)) {
     refuse(`当前状态（${statusNames[state.status]}）不能执行此操作。`, `Not allowed while the unit is ${state.status}.`);
   }
   const comment = action.comment ?? '';
-  if (comment.length > maxComment) refuse(`说明不能超过${maxComment}字。`, `Comments are limited to ${maxComment} characters.`);
+  checkLength(comment);
   if ((action.type === 'return' || action.type === 'urge') && !comment.trim()) refuse('请写明理由。', 'Please give the reasons.');
   if (action.type === 'submit') {
     const problems = submissionProblems(action.submission);
@@ -151,6 +143,13 @@ export function unitLight(state: UnitState<unknown>, now: number): Light {
 }
 
 /** What a round keeps of each unit, sent by the unit's workflow on every change. */
+/** A round unit as the read model stores it: its state with its light at one instant. */
+export type UnitSnapshot<S> = UnitState<S> & { at: string; light: Light };
+
+export const unitSnapshot = <S>(state: UnitState<S>, now: number): UnitSnapshot<S> => ({
+  ...state, at: new Date(now).toISOString(), light: unitLight(state, now),
+});
+
 export interface UnitSummary {
   bodyId: string;
   bodyName: string;

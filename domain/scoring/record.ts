@@ -1,4 +1,5 @@
 import { shanghaiYear } from '../evaluation/round.ts';
+import { endOfShanghaiDay } from '../time/instants.ts';
 import type { BodyRecord, Deliverable } from './score.ts';
 
 /** An assignment as the read model holds it. */
@@ -67,4 +68,4 @@ export function bodyRecord(bodyId: string, year: number, assignments: Assignment
 }
 
 /** A year is scored as of its last instant in Shanghai, or now if the year is not over. */
-export const scoringInstant = (year: number, now: number) => Math.min(Date.parse(`${year}-12-31T23:59:59+08:00`), now);
+export const scoringInstant = (year: number, now: number) => Math.min(endOfShanghaiDay(`${year}-12-31`).getTime(), now);

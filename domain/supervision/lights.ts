@@ -1,5 +1,5 @@
 import { dayMs } from '../time/instants.ts';
-import type { Assignment, Light } from './types.ts';
+import type { Assignment, AssignmentStatus, Light } from './types.ts';
 
 /** An assignment turns yellow this long before its deadline. */
 export const yellowWindowMs = 7 * dayMs;
@@ -7,9 +7,22 @@ export const yellowWindowMs = 7 * dayMs;
 type Timed = Pick<Assignment, 'status' | 'due' | 'submittedAt' | 'returnCount'>;
 
 const counted = (a: Timed) => a.status !== 'withdrawn' && a.status !== 'designated';
+
 /** Statuses in which the deadline clock runs: the body still owes its submission. */
-export const owing = (a: Pick<Assignment, 'status'>) =>
-  a.status === 'assigned' || a.status === 'in_progress' || a.status === 'returned';
+export const owedStatuses: readonly AssignmentStatus[] = ['assigned', 'in_progress', 'returned'];
+/** Statuses still in play: owed, or submitted and awaiting review. */
+export const openStatuses: readonly AssignmentStatus[] = [...owedStatuses, 'submitted'];
+
+export const owing = (a: Pick<Assignment, 'status'>) => owedStatuses.includes(a.status);
+
+/** Owed and past its deadline: what turns an assignment red. */
+export const isOverdue = (a: Pick<Assignment, 'status' | 'due'>, now: number) => owing(a) && a.due !== null && Date.parse(a.due) < now;
+
+/**
+ * The same rule as a filter on stored assignments at an instant, for the
+ * ledger and the dashboard to count in SQL what `isOverdue` decides.
+ */
+export const overdueFilter = (now: Date) => ({ status: { in: [...owedStatuses] }, due: { lt: now } });
 
 /** Whole days past the deadline, counted until submission (or now, while still owed). */
 export function overdueDays(a: Timed, now: number): number {
@@ -27,7 +40,7 @@ export function overdueDays(a: Timed, now: number): number {
 export function assignmentLight(a: Timed, now: number): Light {
   if (!counted(a)) return 'none';
   if (a.status === 'accepted') return 'done';
-  if (owing(a) && overdueDays(a, now) > 0) return 'red';
+  if (isOverdue(a, now)) return 'red';
   if (a.returnCount > 0 || overdueDays(a, now) > 0) return 'yellow';
   if (owing(a) && a.due && Date.parse(a.due) - now <= yellowWindowMs) return 'yellow';
   return 'green';

@@ -1,6 +1,7 @@
 import type { BodyRegistry } from '../bodies/registry.ts';
 import { dayMs } from '../time/instants.ts';
 import { buildTaskState, type PlannedRequirement, type PlannedTask } from './assign.ts';
+import { defaultReminderDays } from './reminders.ts';
 import type { TaskState } from './types.ts';
 
 /** The parts of a parsed notice that planning uses (the importer's contract). */
@@ -17,8 +18,6 @@ export interface PlanLayout {
   sections: Array<{ ordinal: number; title: string }>;
   tasks: Array<{ ref: string; sectionOrdinal: number; text: string; state: TaskState }>;
 }
-
-export const defaultReminderDays = [7, 1];
 
 /** Days from the notice's date to the import day: what a rebased plan shifts by. */
 export function rebaseShift(issuedOn: string | null, importedOn: string): number {

@@ -2,6 +2,9 @@ import { weekMs, dayMs } from '../time/instants.ts';
 import { owing } from './lights.ts';
 import type { Assignment } from './types.ts';
 
+/** Days before a deadline a reminder goes out, unless a plan sets its own: a week and a day. */
+export const defaultReminderDays = [7, 1];
+
 export type ReminderKind = 'before' | 'overdue' | 'weekly';
 
 export interface Reminder {

@@ -1,27 +1,21 @@
+import { forbid, refuse } from '../errors.ts';
+import { checkLength } from '../limits.ts';
 import { departmentActions, supervisorActions, type ActionRequest, type TaskAction } from './actions.ts';
+import { openStatuses, owedStatuses } from './lights.ts';
 import type { Assignment, AssignmentStatus, TaskEvent, TaskState } from './types.ts';
 
-/** A refused action, worded for the person who tried it (Chinese, then English). */
-export class ActionRefused extends Error {
-  override name = 'ActionRefused';
-}
-
-const refuse = (zh: string, en: string): never => {
-  throw new ActionRefused(`${zh} ${en}`);
-};
-
 /** Statuses each action may start from. */
-const from: Partial<Record<TaskAction['type'], AssignmentStatus[]>> = {
-  progress: ['assigned', 'in_progress', 'returned'],
-  submit: ['assigned', 'in_progress', 'returned'],
+const from: Partial<Record<TaskAction['type'], readonly AssignmentStatus[]>> = {
+  progress: owedStatuses,
+  submit: owedStatuses,
   accept: ['submitted'],
   return: ['submitted'],
-  requestExtension: ['assigned', 'in_progress', 'returned'],
-  decideExtension: ['assigned', 'in_progress', 'returned'],
-  urge: ['assigned', 'in_progress', 'returned'],
+  requestExtension: owedStatuses,
+  decideExtension: owedStatuses,
+  urge: owedStatuses,
   designate: ['assigned'],
-  withdraw: ['assigned', 'in_progress', 'submitted', 'returned'],
-  setBlocking: ['assigned', 'in_progress', 'submitted', 'returned', 'accepted'],
+  withdraw: openStatuses,
+  setBlocking: [...openStatuses, 'accepted'],
 };
 
 const statusNames: Record<AssignmentStatus, string> = {
@@ -33,8 +27,6 @@ const statusNames: Record<AssignmentStatus, string> = {
   withdrawn: '已撤销 withdrawn',
   designated: '已指定 designated',
 };
-
-const maxText = 5000;
 
 /**
  * Checks an action against the task as it stands; throws ActionRefused with the
@@ -54,19 +46,19 @@ export function validateAction(state: TaskState, { actor, action }: ActionReques
 
 function checkActor(actor: ActionRequest['actor'], action: TaskAction, assignment: Assignment): void {
   if (supervisorActions.has(action.type) && actor.role !== 'supervisor') {
-    refuse('只有督办部门可以执行此操作。', 'Only the supervising office may do this.');
+    forbid('只有督办部门可以执行此操作。', 'Only the supervising office may do this.');
   }
   if (departmentActions.has(action.type)) {
-    if (actor.role !== 'department') refuse('只有承办单位可以执行此操作。', 'Only the assigned body may do this.');
+    if (actor.role !== 'department') forbid('只有承办单位可以执行此操作。', 'Only the assigned body may do this.');
     if (actor.bodyId === null || actor.bodyId !== assignment.bodyId) {
-      refuse('只能办理本单位的分工。', "You may act only on your own body's assignment.");
+      forbid('只能办理本单位的分工。', "You may act only on your own body's assignment.");
     }
   }
 }
 
 function checkContent(state: TaskState, action: TaskAction, assignment: Assignment, now: number): void {
   const comment = 'comment' in action ? (action.comment ?? '') : '';
-  if (comment.length > maxText) refuse(`说明不能超过${maxText}字。`, `Comments are limited to ${maxText} characters.`);
+  checkLength(comment);
   switch (action.type) {
     case 'return':
     case 'withdraw':

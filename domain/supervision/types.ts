@@ -6,16 +6,15 @@ export interface Actor {
   bodyId: string | null;
 }
 
+/** Who records what time alone causes: reminders, overdue notices, a draw. */
+export const systemActor = { accountId: null, name: '督办系统 Duban' };
+
 export type AssignmentRole = 'lead' | 'support';
 
-export type AssignmentStatus =
-  | 'assigned'
-  | 'in_progress'
-  | 'submitted'
-  | 'accepted'
-  | 'returned'
-  | 'withdrawn'
-  | 'designated'; // a placeholder group replaced by the bodies designated for it
+/** Every status of an assignment, in the order a list shows them; `designated`: a placeholder group replaced by the bodies designated for it. */
+export const assignmentStatuses = ['assigned', 'in_progress', 'submitted', 'accepted', 'returned', 'withdrawn', 'designated'] as const;
+
+export type AssignmentStatus = (typeof assignmentStatuses)[number];
 
 export type Light = 'green' | 'yellow' | 'red' | 'done' | 'none';
 

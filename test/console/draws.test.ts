@@ -7,14 +7,14 @@ import { workingDayTimes } from '../../domain/time/working-day-calendar.ts';
 import { testCode } from '../helpers/credit.ts';
 import { graphqlClient } from '../helpers/graphql.ts';
 import { consoleSession } from './session.ts';
-import { hasChromium, screenshot } from './stack.ts';
+import { screenshot, skipWithoutChromium } from './stack.ts';
 
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 30_000, interval: 200 });
 const phone = { width: 390, height: 844 };
 /** Nothing wider than the window: the page works without sideways scrolling. */
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
-describe.skipIf(!hasChromium)('announced draws and the holiday calendar in the console', () => {
+describe.skipIf(skipWithoutChromium)('announced draws and the holiday calendar in the console', () => {
   const session = consoleSession();
 
   it('supervising office: announces a round, enters the beacon and draws it, opens its public page; the demo round is there too; at 390 px', async () => {

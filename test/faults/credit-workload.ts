@@ -7,10 +7,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Client } from '@temporalio/client';
 import { expect } from 'vitest';
-import { attachmentFile } from '../../api/files/attachments.ts';
-import { ruleRecord } from '../../activities/credit.ts';
+import { attachmentFile } from '../../services/attachments.ts';
+import { ruleRecord } from '../../readmodel/classes.ts';
 import { classify, type CreditClass } from '../../domain/credit/classes.ts';
-import { creditClassRule } from '../../runtime/credit-config.ts';
+import { config } from '../../runtime/config.ts';
 import type { PrismaClient } from '../../runtime/db.ts';
 import { objectionQuery } from '../../workflows/objection.ts';
 import { repairQuery } from '../../workflows/repair.ts';
@@ -175,7 +175,7 @@ export async function checkCreditCases(prisma: PrismaClient, temporal: Client, d
     for (const [code, creditClass] of Object.entries(batch.classes)) {
       const entity = await prisma.marketEntity.findUniqueOrThrow({ where: { code }, include: { records: true, classChanges: { orderBy: { at: 'asc' } } } });
       // The stored class is the rule's verdict on the stored records, and the one the cases lead to.
-      expect(entity.creditClass, `${code}: class`).toBe(classify(entity.records.map(ruleRecord), creditClassRule()).creditClass);
+      expect(entity.creditClass, `${code}: class`).toBe(classify(entity.records.map(ruleRecord), config().credit.classRule).creditClass);
       expect(entity.creditClass, `${code}: class`).toBe(creditClass);
       // Each change once, each from the class the one before left: good on import, the record's class, then the decision's.
       const changes = entity.classChanges.map((c) => ({ from: c.from, to: c.to }));

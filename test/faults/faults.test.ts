@@ -38,25 +38,30 @@ describe('faults under a workload', () => {
     return checkInvariants(stack, temporal, planId, expected);
   }
 
-  /** What must survive: every projected row that the workflows, the archive and the files can give back. */
-  async function readModel() {
+  /**
+   * What must survive of a plan: every row its task workflows, the plan archive and the files give
+   * back. The plans other fault tests ran under their faults are theirs to check.
+   */
+  async function readModel(planId: string) {
     const { prisma } = stack.db;
+    const task = { startsWith: `task:${planId}:` };
+    const events = await prisma.taskEvent.findMany({ where: { taskId: task }, orderBy: { id: 'asc' } });
+    const named = [...new Set(events.flatMap((e) => (JSON.parse(e.attachments) as Array<{ id: string }>).map((a) => a.id)))];
     return {
-      plans: await prisma.plan.findMany({ orderBy: { id: 'asc' }, omit: { createdAt: true } }),
-      tasks: await prisma.task.findMany({ orderBy: { id: 'asc' }, omit: { updatedAt: true, projectedAt: true } }),
-      assignments: await prisma.assignment.findMany({ orderBy: { id: 'asc' }, omit: { updatedAt: true } }),
-      events: await prisma.taskEvent.findMany({ orderBy: { id: 'asc' } }),
-      // Sign-ins and account changes live in the database alone (as the refused-attempts log does): no workflow gives them back.
-      audit: await prisma.auditEntry.findMany({ where: { NOT: [{ action: { startsWith: 'auth.' } }, { action: { startsWith: 'account.' } }] }, orderBy: { key: 'asc' }, omit: { id: true } }),
-      inbox: await prisma.notification.findMany({ orderBy: { id: 'asc' }, omit: { createdAt: true, emailedAt: true } }),
-      attachments: await prisma.attachment.findMany({ orderBy: { id: 'asc' }, select: { id: true, size: true, type: true } }),
+      plans: await prisma.plan.findMany({ where: { id: planId }, omit: { createdAt: true } }),
+      tasks: await prisma.task.findMany({ where: { planId }, orderBy: { id: 'asc' }, omit: { updatedAt: true, projectedAt: true } }),
+      assignments: await prisma.assignment.findMany({ where: { taskId: task }, orderBy: { id: 'asc' }, omit: { updatedAt: true } }),
+      events,
+      audit: await prisma.auditEntry.findMany({ where: { target: task }, orderBy: { key: 'asc' }, omit: { id: true } }),
+      inbox: await prisma.notification.findMany({ where: { taskId: task }, orderBy: { id: 'asc' }, omit: { createdAt: true, emailedAt: true } }),
+      attachments: await prisma.attachment.findMany({ where: { id: { in: named } }, orderBy: { id: 'asc' }, select: { id: true, size: true, type: true } }),
     };
   }
 
   it('rebuilds a deleted read model from the workflows with the reconciliation command', async () => {
     const { planId, expected } = await closeOutPlan(stack, '故障测试：读模型被删', null);
     await check(planId, expected);
-    const before = await readModel();
+    const before = await readModel(planId);
     await stack.kill('api');
     await stack.kill('worker');
     await stack.db.prisma.$disconnect();
@@ -70,7 +75,7 @@ describe('faults under a workload', () => {
     const rebuilt = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/reconcile.ts', '--rebuild'], { env: stack.env, encoding: 'utf8' });
     expect(rebuilt).toMatch(/rebuilt: \d+ plans, \d+ tasks/);
     await stack.start('api');
-    const after = await readModel();
+    const after = await readModel(planId);
     for (const key of Object.keys(before) as Array<keyof typeof before>) expect(after[key], key).toEqual(before[key]);
     const { checked, differences } = await check(planId, expected);
     report.push(`read model deleted | ${before.plans.length} plans, ${before.events.length} events, ${before.inbox.length} notifications, ${before.attachments.length} attachments | 1 | ${checked} | ${differences.length}`);

@@ -11,7 +11,7 @@ import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Sessions } from '../../api/auth/sessions.ts';
 import { issueToken, signingKey } from '../../api/auth/tokens.ts';
-import { commitPlan } from '../../api/plans/commit.ts';
+import { commitPlan } from '../../services/plans/commit.ts';
 import { schema } from '../../api/schema/index.ts';
 import { taskWorkflowId } from '../../workflows/task.ts';
 import { eventually } from '../helpers/eventually.ts';
@@ -90,11 +90,24 @@ describe('bad input on every mutation', () => {
     return hash.digest('hex');
   }
 
-  /** The state once a success's asynchronous effects (projections, notices) have landed. */
+  /** No open workflow has work in flight: no workflow task and no activity pending. */
+  async function workflowsIdle(): Promise<boolean> {
+    const { client } = stack.env;
+    for await (const execution of client.workflow.list({ query: 'ExecutionStatus = "Running"' })) {
+      const { raw } = await client.workflow.getHandle(execution.workflowId, execution.runId).describe();
+      if (raw.pendingWorkflowTask || (raw.pendingActivities?.length ?? 0) > 0) return false;
+    }
+    return true;
+  }
+
+  /**
+   * The state once a success's asynchronous effects (projections, notices, workflows it
+   * started) have landed: every workflow idle, and the same state on two looks in a row.
+   */
   async function settled(): Promise<string> {
-    let last = await state();
+    let last: string | null = null;
     for (;;) {
-      await new Promise((resolve) => setTimeout(resolve, 750));
+      while (!(await workflowsIdle())) await new Promise((resolve) => setTimeout(resolve, 50));
       const now = await state();
       if (now === last) return now;
       last = now;
@@ -125,7 +138,7 @@ describe('bad input on every mutation', () => {
     );
     const strings = hostileStrings([...bodies.map((b) => b.shortName), ...taskIds, '市市场监管委', '市法制办', '各区县人民政府']);
     const query = operation(field);
-    let baseline = await state();
+    let baseline = await settled();
     await fc.assert(
       fc.asyncProperty(
         fc.tuple(...field.args.map((a) => valueOf(a.type, strings, ids))),

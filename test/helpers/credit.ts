@@ -1,4 +1,4 @@
-import { announceInspectionRound, type CaseDeps } from '../../api/credit/cases.ts';
+import { announceInspectionRound, type CaseDeps } from '../../services/credit/cases.ts';
 import { usccCheckCharacter } from '../../domain/credit/uscc.ts';
 import type { RoundPlan } from '../../domain/inspection/round.ts';
 import type { Actor } from '../../domain/supervision/types.ts';

@@ -7,7 +7,7 @@
 // Chinese and English.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildConsoleIfStale, hasChromium, launchBrowser, screenshot, signIn, startStack, type Stack } from '../console/stack.ts';
+import { buildConsoleIfStale, launchBrowser, screenshot, signIn, skipWithoutChromium, startStack, type Stack } from '../console/stack.ts';
 
 const demoPassword = '演示-Tianjin-2026';
 const wide = { width: 1440, height: 900 };
@@ -18,7 +18,7 @@ const overflow = (page: Page) => page.evaluate(() => document.documentElement.sc
 const me = (page: Page) =>
   page.request.post(new URL('/graphql', page.url()).href, { data: { query: '{ me { login } }' } }).then(async (r) => ((await r.json()) as { data: { me: { login: string } | null } }).data.me);
 
-describe.skipIf(!hasChromium)('security in the console', () => {
+describe.skipIf(skipWithoutChromium)('security in the console', () => {
   let stack: Stack;
   let browser: Browser;
   let admin: Page;

@@ -1,7 +1,7 @@
 // Item 9 of the security issue: errors never leak internals. Every path answers a
 // plain error without a stack; an oversized string gets a validation error at once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commitPlan } from '../../api/plans/commit.ts';
+import { commitPlan } from '../../services/plans/commit.ts';
 import { taskWorkflowId } from '../../workflows/task.ts';
 import { startTestStack, type TestStack } from '../helpers/stack.ts';
 import { bearer, globalId, post } from './http.ts';

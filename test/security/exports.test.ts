@@ -1,7 +1,7 @@
 // Item 8 of the security issue: a cell that a spreadsheet would run as a formula
 // (=, +, -, @, tab, CR first) is neutralised in every CSV export.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commitPlan } from '../../api/plans/commit.ts';
+import { commitPlan } from '../../services/plans/commit.ts';
 import { eventually } from '../helpers/eventually.ts';
 import { startTestStack, type TestStack } from '../helpers/stack.ts';
 import { bearer } from './http.ts';

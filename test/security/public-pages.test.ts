@@ -3,7 +3,7 @@
 // and frame protection. The page is rendered in Chromium: no injected script runs.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser } from '../console/stack.ts';
+import { launchBrowser, skipWithoutChromium } from '../console/stack.ts';
 import { addEntity } from '../helpers/credit.ts';
 import { startTestStack, type TestStack } from '../helpers/stack.ts';
 
@@ -13,7 +13,7 @@ const payloads = [
   '"><svg onload="window.__injected = \'svg\'">',
 ];
 
-describe.skipIf(!hasChromium)('public pages against script injection', () => {
+describe.skipIf(skipWithoutChromium)('public pages against script injection', () => {
   let stack: TestStack;
   let browser: Browser;
 

@@ -16,7 +16,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { register } from 'tsx/cjs/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commitPlan } from '../../api/plans/commit.ts';
+import { commitPlan } from '../../services/plans/commit.ts';
 import type { ActionRequest } from '../../domain/supervision/actions.ts';
 import { payloadConverterPath, SigningCodec } from '../../runtime/payload-signing.ts';
 import { derivedKey } from '../../runtime/secret.ts';

@@ -20,6 +20,7 @@ import { endOfShanghaiDay, formatDay, shanghaiDay } from '../shared/dates.ts';
 import { DesignateInput } from './DesignateInput.tsx';
 import { needsComment } from './permissions.ts';
 import { useAct } from './useAct.ts';
+import { textLimits } from '../../../domain/limits.ts';
 
 export interface ActionTarget {
   task: { id: string; ref: string };
@@ -105,7 +106,7 @@ export function ActionDialog({ type, target, onClose }: { type: ActionType; targ
               multiline
               minRows={3}
               autoFocus
-              slotProps={{ htmlInput: { maxLength: 5000 } }}
+              slotProps={{ htmlInput: { maxLength: textLimits.comment } }}
             />
           )}
           {act.error && (

@@ -1,42 +1,43 @@
 import type { Account } from '../auth/account.ts';
 import type { ActionType } from '../dataProvider/actions.ts';
-import type { AssignmentRecord, AssignmentStatus } from '../dataProvider/records.ts';
+import { departmentActions, supervisorActions } from '../../../domain/supervision/actions.ts';
+import { openStatuses, owedStatuses } from '../../../domain/supervision/lights.ts';
+import type { AssignmentRecord } from '../dataProvider/records.ts';
 
-/** Statuses in which the body still owes its submission (the workflow's own table, so no button is doomed). */
-const owing: AssignmentStatus[] = ['assigned', 'in_progress', 'returned'];
+/** The workflow's own statuses (domain/supervision/lights.ts), so no button is doomed. */
+const owing = (a: AssignmentRecord) => owedStatuses.includes(a.status);
 
 type Rule = (a: AssignmentRecord) => boolean;
 
-const supervisorRules: Partial<Record<ActionType, Rule>> = {
-  urge: (a) => owing.includes(a.status) && !a.placeholder,
+/** What the assignment's state allows each action (a mirror of the workflow's table, so no button is doomed). */
+const stateAllows: Partial<Record<ActionType, Rule>> = {
+  urge: (a) => owing(a) && !a.placeholder,
   accept: (a) => a.status === 'submitted',
   return: (a) => a.status === 'submitted',
-  decideExtension: (a) => owing.includes(a.status) && a.extensionRequestedUntil !== null,
+  decideExtension: (a) => owing(a) && a.extensionRequestedUntil !== null,
   designate: (a) => a.placeholder && a.status === 'assigned',
   setBlocking: (a) => a.role === 'support' && a.status !== 'withdrawn' && a.status !== 'designated',
-  withdraw: (a) => ['assigned', 'in_progress', 'submitted', 'returned'].includes(a.status),
-};
-
-const departmentRules: Partial<Record<ActionType, Rule>> = {
-  progress: (a) => owing.includes(a.status),
-  submit: (a) => owing.includes(a.status),
-  requestExtension: (a) => owing.includes(a.status) && a.extensionRequestedUntil === null,
+  withdraw: (a) => openStatuses.includes(a.status),
+  progress: owing,
+  submit: owing,
+  requestExtension: (a) => owing(a) && a.extensionRequestedUntil === null,
 };
 
 /**
- * The actions this account may take on this assignment now: the supervising
- * office's on any, a department's only on its own body's. The API refuses the
- * rest anyway; this only keeps impossible buttons off the screen.
+ * The actions this account may take on this assignment now. Who may take which
+ * action is the domain's rule (domain/supervision/actions.ts): the supervising
+ * office's actions on any assignment, a department's only on its own body's.
+ * The API refuses the rest anyway; this only keeps impossible buttons off the screen.
  */
 export function allowedActions(account: Account | undefined, assignment: AssignmentRecord, taskStatus: string): ActionType[] {
   if (!account || taskStatus === 'closed') return [];
-  const rules =
+  const mine: ReadonlySet<string> =
     account.role === 'supervisor'
-      ? supervisorRules
+      ? supervisorActions
       : account.role === 'department' && account.body && assignment.body?.id === account.body.id
-        ? departmentRules
-        : {};
-  return (Object.entries(rules) as Array<[ActionType, Rule]>).filter(([, rule]) => rule(assignment)).map(([type]) => type);
+        ? departmentActions
+        : new Set();
+  return (Object.entries(stateAllows) as Array<[ActionType, Rule]>).filter(([type, rule]) => mine.has(type) && rule(assignment)).map(([type]) => type);
 }
 
 /** Actions shown as buttons; the rest go in the row's "more" menu. */

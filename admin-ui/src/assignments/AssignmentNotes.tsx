@@ -2,8 +2,8 @@ import { Alert, Stack } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import type { MyAssignmentRecord } from '../dataProvider/records.ts';
 import { formatDay, formatMinute } from '../shared/dates.ts';
+import { owing } from '../../../domain/supervision/lights.ts';
 
-const owing = new Set(['assigned', 'in_progress', 'returned']);
 
 /** What the supervising office last said about this assignment: why it was returned, an urge, an extension pending or decided. */
 export function AssignmentNotes({ record }: { record: MyAssignmentRecord }) {
@@ -17,7 +17,7 @@ export function AssignmentNotes({ record }: { record: MyAssignmentRecord }) {
         <span style={{ opacity: 0.7 }}> · {formatMinute(lastReturn.at)}</span>
       </Alert>
     ),
-    owing.has(record.status) && lastUrge && (
+    owing(record) && lastUrge && (
       <Alert key="urge" severity="error" icon={false} variant="outlined" data-testid="urge-note">
         <b>{translate('duban.my.urged')}</b>
         {lastUrge.comment}

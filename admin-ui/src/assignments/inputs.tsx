@@ -1,4 +1,5 @@
 import { SelectInput, useTranslate } from 'react-admin';
+import { assignmentStatuses } from '../../../domain/supervision/types.ts';
 
 /** Ledger-only filter inputs, their choices in the current language. */
 function TranslatedSelect({ source, choices, prefix, ...props }: { source: string; choices: Array<string | number>; prefix: string; alwaysOn?: boolean }) {
@@ -16,7 +17,7 @@ export const StatusInput = (props: { alwaysOn?: boolean }) => (
   <TranslatedSelect
     source="status"
     prefix="duban.status"
-    choices={['assigned', 'in_progress', 'submitted', 'returned', 'accepted', 'withdrawn', 'designated']}
+    choices={[...assignmentStatuses]}
     {...props}
   />
 );

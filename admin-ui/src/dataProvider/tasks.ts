@@ -1,4 +1,5 @@
 import type { GetListParams, GetListResult } from 'react-admin';
+import { isOverdue } from '../../../domain/supervision/lights.ts';
 import { compareLights } from '../lights/lights.ts';
 import { compareRefs, fetchAll, matchesSearch, pageInBrowser } from './connection.ts';
 import { taskDetail, taskFields } from './fields.ts';
@@ -8,8 +9,6 @@ import type { TaskRecord } from './records.ts';
 const listQuery = `query ($planId: ID, $sectionOrdinal: Int, $light: Light, $bodyId: ID, $first: Int, $offset: Int) {
   tasks(planId: $planId, sectionOrdinal: $sectionOrdinal, light: $light, bodyId: $bodyId, first: $first, offset: $offset) { totalCount edges { node { ${taskFields} } } }
 }`;
-
-const owing = new Set(['assigned', 'in_progress', 'returned']);
 
 interface TaskFilter {
   q?: string;
@@ -25,7 +24,7 @@ interface TaskFilter {
 function matches(task: TaskRecord, f: TaskFilter, now: number): boolean {
   return (
     (!f.status || task.status === f.status) &&
-    (!f.overdue || task.assignments.some((a) => owing.has(a.status) && a.due !== null && Date.parse(a.due) < now)) &&
+    (!f.overdue || task.assignments.some((a) => isOverdue(a, now))) &&
     matchesSearch(f.q, [task.ref, task.text, task.section.title, ...task.assignments.map((a) => a.bodyName)])
   );
 }

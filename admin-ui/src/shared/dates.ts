@@ -24,5 +24,5 @@ export const formatMinute = (iso: Instant) => (iso ? minute.format(new Date(iso)
 /** The Shanghai calendar day of an instant as YYYY-MM-DD, the value of a date input. */
 export const shanghaiDay = (iso: string | number) => isoDay.format(new Date(iso));
 
-/** The deadline instant "by the end of" a Shanghai calendar day (YYYY-MM-DD). */
-export const endOfShanghaiDay = (day: string) => `${day}T23:59:59+08:00`;
+/** The deadline instant "by the end of" a Shanghai calendar day (YYYY-MM-DD), as the domain writes it. */
+export { endOfShanghaiDayIso as endOfShanghaiDay } from '../../../domain/time/instants.ts';

@@ -1,8 +1,8 @@
 import type { Client } from '@temporalio/client';
-import { projectTask } from '../activities/projection.ts';
+import { projectTask } from '../readmodel/tasks.ts';
 import type { TaskSnapshot } from '../domain/supervision/snapshot.ts';
 import { taskEventsQuery, taskQuery } from '../workflows/task.ts';
-import type { PrismaClient } from './db.ts';
+import type { PrismaClient } from '../runtime/db.ts';
 
 export interface Difference {
   taskId: string;

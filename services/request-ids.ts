@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Actor } from '../../domain/supervision/types.ts';
-import { ValidationError } from './errors.ts';
+import type { Actor } from '../domain/supervision/types.ts';
+import { ValidationError } from '../domain/errors.ts';
 
 /** The description every retryable mutation gives its idempotency key. */
 export const requestIdDescription = '请求号：重试时使用同一请求号，操作只执行一次 Idempotency key: a call retried with the same id acts once.';

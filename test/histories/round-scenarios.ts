@@ -2,9 +2,9 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { CatalogueSubmission } from '../../domain/filing/round.ts';
 import type { SelfEvaluationReport } from '../../domain/evaluation/report.ts';
 import type { Actor } from '../../domain/supervision/types.ts';
-import { evaluationRoundActUpdate, evaluationRoundQuery, evaluationRoundWorkflow, reportUnitId, scheduledEvaluationWorkflow } from '../evaluation.ts';
-import { filingRoundActUpdate, filingRoundQuery, filingRoundWorkflow, filingUnitId } from '../filing.ts';
-import { unitActUpdate } from '../round-unit.ts';
+import { evaluationRoundActUpdate, evaluationRoundQuery, evaluationRoundWorkflow, reportUnitId, scheduledEvaluationWorkflow } from '../../workflows/evaluation.ts';
+import { filingRoundActUpdate, filingRoundQuery, filingRoundWorkflow, filingUnitId } from '../../workflows/filing.ts';
+import { unitActUpdate } from '../../workflows/round-unit.ts';
 import type { Scenario } from './scenarios.ts';
 
 const day = 86_400_000;

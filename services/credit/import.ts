@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
 import { hex } from '../../domain/inspection/draw.ts';
+import { canonicalUscc } from '../../domain/credit/uscc.ts';
 import { checkEntityRows, checkRecordRows, entityColumns, mapHeader, recordColumns } from '../../domain/credit/import.ts';
 import type { RowError } from '../../domain/filing/catalogue.ts';
-import { reclassifyMany } from '../../activities/credit.ts';
+import { reclassifyMany } from '../../readmodel/classes.ts';
 import { insertRows } from '../../runtime/sql.ts';
 import { type PrismaClient, writeTransaction } from '../../runtime/db.ts';
 
@@ -107,7 +108,7 @@ export async function importCreditSheet(prisma: PrismaClient, kind: ImportKind, 
   const { fields, errors: headerErrors } = mapHeader(header, recordColumns);
   if (headerErrors.length) return fail(headerErrors);
   const parsed = objects(body, fields);
-  const codes = [...new Set(parsed.map((r) => (r.code ?? '').trim().toUpperCase()))];
+  const codes = [...new Set(parsed.map((r) => canonicalUscc(r.code ?? '')))];
   const known = new Set<string>();
   for (let i = 0; i < codes.length; i += 500) {
     for (const e of await prisma.marketEntity.findMany({ where: { code: { in: codes.slice(i, i + 500) } }, select: { code: true } })) known.add(e.code);

@@ -1,4 +1,4 @@
-import { announceInspectionRound, type CaseDeps } from '../api/credit/cases.ts';
+import { announceInspectionRound, type CaseDeps } from './credit/cases.ts';
 import { usccCheckCharacter } from '../domain/credit/uscc.ts';
 import type { Actor } from '../domain/supervision/types.ts';
 import { shanghaiDate } from '../domain/time/instants.ts';

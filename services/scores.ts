@@ -2,9 +2,11 @@ import { reportingUnits } from '../domain/filing/bodies.ts';
 import { defaultRubric, type Rubric } from '../domain/scoring/rubric.ts';
 import { bodyRecord, scoringInstant } from '../domain/scoring/record.ts';
 import { scoreBody } from '../domain/scoring/score.ts';
+import { endOfShanghaiDay } from '../domain/time/instants.ts';
 import { type PrismaClient, writeTransaction } from '../runtime/db.ts';
 
-const yearRange = (year: number) => ({ gte: new Date(`${year}-01-01T00:00:00+08:00`), lte: new Date(`${year}-12-31T23:59:59.999+08:00`) });
+/** A Shanghai calendar year: after the end of the last one, up to the end of its own. */
+const yearRange = (year: number) => ({ gt: endOfShanghaiDay(`${year - 1}-12-31`), lte: endOfShanghaiDay(`${year}-12-31`) });
 
 /** The stored rubric of a version; the default one is written on first use. */
 export async function rubricVersion(prisma: PrismaClient, version: string | null): Promise<Rubric | null> {

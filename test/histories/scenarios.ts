@@ -1,11 +1,11 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { commitPlan } from '../../api/plans/commit.ts';
+import { commitPlan } from '../../services/plans/commit.ts';
 import type { ActionRequest } from '../../domain/supervision/actions.ts';
 import type { Actor } from '../../domain/supervision/types.ts';
 import type { PrismaClient } from '../../runtime/db.ts';
-import { noopWorkflow } from '../noop.ts';
-import { actUpdate, taskWorkflowId } from '../task.ts';
+import { noopWorkflow } from '../../workflows/noop.ts';
+import { actUpdate, taskWorkflowId } from '../../workflows/task.ts';
 import { creditScenarios } from './credit-scenarios.ts';
 import { roundScenarios } from './round-scenarios.ts';
 

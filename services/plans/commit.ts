@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdConflictPolicy, WorkflowIdReusePolicy, type Client } from '@temporalio/client';
 import type { PlanWarning } from '../../domain/plan/types.ts';
 import { layOutPlan, type NoticePlan, type PlanLayout, type Timeline } from '../../domain/supervision/plan.ts';
+import { defaultReminderDays } from '../../domain/supervision/reminders.ts';
 import { shanghaiDate } from '../../domain/time/instants.ts';
 import type { PrismaClient } from '../../runtime/db.ts';
 import { taskWorkflow, taskWorkflowId } from '../../workflows/task.ts';
@@ -87,7 +88,7 @@ function planRows(id: string, draft: PlanDraft, layout: PlanLayout): PlanRows {
       sourceText: draft.sourceText,
       timeline: draft.timeline,
       shiftDays: layout.shiftDays,
-      reminderDays: JSON.stringify(draft.reminderDays ?? [7, 1]),
+      reminderDays: JSON.stringify(draft.reminderDays ?? defaultReminderDays),
       warnings: JSON.stringify(draft.warnings),
     },
     sections: layout.sections.map((section) => ({ id: `${id}/${section.ordinal}`, planId: id, ...section })),

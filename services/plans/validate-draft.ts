@@ -1,4 +1,4 @@
-import { ValidationError } from '../schema/errors.ts';
+import { ValidationError } from '../../domain/errors.ts';
 import type { PlanDraft } from './commit.ts';
 
 const limit = { name: 100, text: 20_000, tasks: 2_000, source: 2_000_000 };

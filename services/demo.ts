@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { commitPlan, type CommitDeps } from '../api/plans/commit.ts';
+import { commitPlan, type CommitDeps } from './plans/commit.ts';
 import type { ActionRequest } from '../domain/supervision/actions.ts';
 import { parseNotice } from '../domain/plan/parse.ts';
 import type { Actor } from '../domain/supervision/types.ts';

@@ -2,13 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { defaultPayloadConverter } from '@temporalio/common';
-import { deliverNotices } from '../activities/notices.ts';
-import { allowedTypes, attachmentFile } from '../api/files/attachments.ts';
-import { readPlanArchive, storePlanRows } from '../api/plans/archive.ts';
+import { allowedTypes, attachmentFile } from './attachments.ts';
+import { readPlanArchive, storePlanRows } from './plans/archive.ts';
 import type { Notice } from '../domain/supervision/notices.ts';
-import type { PrismaClient } from './db.ts';
+import { storeNotices } from '../readmodel/inbox.ts';
+import type { PrismaClient } from '../runtime/db.ts';
 import { repairTask } from './reconcile.ts';
-import { insertRows } from './sql.ts';
+import { insertRows } from '../runtime/sql.ts';
 
 export interface RebuildReport {
   plans: number;
@@ -58,7 +58,7 @@ async function restoreNotices(prisma: PrismaClient, client: Client, taskId: stri
     const [input] = (scheduled!.input?.payloads ?? []).map((p) => defaultPayloadConverter.fromPayload(p));
     notices.push(...(name === 'deliverNotices' ? (input as Notice[]) : [input as Notice]));
   }
-  if (notices.length) await deliverNotices(prisma, null, notices);
+  if (notices.length) await storeNotices(prisma, notices);
   return notices.length;
 }
 

@@ -1,16 +1,10 @@
 import { MONTHS, ScheduleAlreadyRunning, type Client, type ScheduleOptions } from '@temporalio/client';
-import { calendarProblems, defaultEvaluationCalendar, type EvaluationCalendar } from '../domain/evaluation/round.ts';
+import type { EvaluationCalendar } from '../domain/evaluation/round.ts';
+import { defaultReminderDays } from '../domain/supervision/reminders.ts';
+import { config } from '../runtime/config.ts';
 import { scheduledEvaluationWorkflow } from '../workflows/evaluation.ts';
 
 export const evaluationScheduleId = 'yearly-evaluation-round';
-
-/** `DUBAN_EVALUATION_OPENS` and `DUBAN_EVALUATION_DUE` (MM-DD, China Standard Time) move the yearly round. */
-export function evaluationCalendar(env: NodeJS.ProcessEnv = process.env): EvaluationCalendar {
-  const calendar = { opens: env.DUBAN_EVALUATION_OPENS ?? defaultEvaluationCalendar.opens, due: env.DUBAN_EVALUATION_DUE ?? defaultEvaluationCalendar.due };
-  const problems = calendarProblems(calendar);
-  if (problems.length) throw new Error(`DUBAN_EVALUATION_OPENS/DUE: ${problems.join(' ')}`);
-  return calendar;
-}
 
 function scheduleOptions(taskQueue: string, calendar: EvaluationCalendar): ScheduleOptions {
   const [month, day] = calendar.opens.split('-').map(Number) as [number, number];
@@ -22,7 +16,7 @@ function scheduleOptions(taskQueue: string, calendar: EvaluationCalendar): Sched
       workflowType: scheduledEvaluationWorkflow,
       workflowId: 'evaluation-round-opener',
       taskQueue,
-      args: [{ due: calendar.due, reminderDays: [7, 1] }],
+      args: [{ due: calendar.due, reminderDays: defaultReminderDays }],
     },
     policies: { overlap: 'SKIP', catchupWindow: '1 day' },
     memo: { description: '每年开启自查评估轮次 Opens the yearly evaluation round' },
@@ -34,7 +28,7 @@ function scheduleOptions(taskQueue: string, calendar: EvaluationCalendar): Sched
  * day) or brings an existing one to the configured dates. Idempotent: every
  * start of the API calls it.
  */
-export async function ensureEvaluationSchedule(client: Client, taskQueue: string, calendar = evaluationCalendar()): Promise<void> {
+export async function ensureEvaluationSchedule(client: Client, taskQueue: string, calendar = config().evaluation): Promise<void> {
   const options = scheduleOptions(taskQueue, calendar);
   try {
     await client.schedule.create(options);

@@ -1,20 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, type Client, type Workflow, type WorkflowStartOptions } from '@temporalio/client';
-import { usccProblem } from '../../domain/credit/uscc.ts';
 import { beaconSourceProblem, roundPlanProblems, type RoundPlan } from '../../domain/inspection/round.ts';
 import type { Actor } from '../../domain/supervision/types.ts';
-import { ruleRecord } from '../../activities/credit.ts';
-import { projectObjectionCase } from '../../activities/objection.ts';
-import { projectRepairApplication } from '../../activities/repair.ts';
+import { ruleRecord } from '../../readmodel/classes.ts';
+import { projectObjectionCase } from '../../readmodel/objections.ts';
+import { projectRepairApplication } from '../../readmodel/repairs.ts';
 import { fileObjection } from '../../domain/objection/case.ts';
-import { inspectionLimits, objectionLimits, repairPolicy } from '../../runtime/credit-config.ts';
+import { config } from '../../runtime/config.ts';
 import type { PrismaClient } from '../../runtime/db.ts';
 import { caseWorkingDays } from '../../services/holiday-calendar.ts';
 import { inspectionRoundWorkflow, inspectionWorkflowId } from '../../workflows/inspection.ts';
 import { objectionWorkflow, objectionWorkflowId } from '../../workflows/objection.ts';
 import { repairWorkflow, repairWorkflowId } from '../../workflows/repair.ts';
-import { ForbiddenError, NotFoundError, ValidationError } from '../schema/errors.ts';
-import { keyedUuid } from '../schema/request-ids.ts';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors.ts';
+import { storedAttachments } from '../attachments.ts';
+import { keyedUuid } from '../request-ids.ts';
+import { findEntity } from './entities.ts';
 
 export interface CaseDeps {
   prisma: PrismaClient;
@@ -23,20 +24,6 @@ export interface CaseDeps {
 }
 
 const filer = (actor: Actor) => ({ accountId: actor.accountId, name: actor.name, bodyId: actor.bodyId });
-
-/** The entity of a code typed by a user: a malformed code or an unknown entity gets a clear error. */
-export async function findEntity(prisma: PrismaClient, code: string) {
-  const problem = usccProblem(code);
-  if (problem) throw new ValidationError(problem);
-  const entity = await prisma.marketEntity.findUnique({ where: { code: code.trim().toUpperCase() } });
-  if (!entity) throw new NotFoundError(`未登记的市场主体 ${code.trim().toUpperCase()}。 No market entity is registered under this code.`);
-  return entity;
-}
-
-async function checkAttachments(prisma: PrismaClient, ids: string[]): Promise<void> {
-  const found = await prisma.attachment.count({ where: { id: { in: ids } } });
-  if (found !== new Set(ids).size) throw new ValidationError('附件不存在，请重新上传。 An attachment was not found: upload it again.');
-}
 
 function requireActing(actor: Actor): void {
   if (actor.role !== 'supervisor' && actor.role !== 'department') {
@@ -77,12 +64,12 @@ export async function fileObjectionCase(
   if (input.recordId && !record) throw new NotFoundError('该主体没有这条信用记录。 The entity has no such credit record.');
   const args = {
     caseId, entityCode: entity.code, recordId: record?.id ?? null, providerBodyId: record?.providerBodyId ?? null, reasons: input.reasons,
-    evidence: input.evidence, filedBy: filer(actor), limits: objectionLimits(), ...(await caseWorkingDays(prisma, now)),
+    evidence: input.evidence, filedBy: filer(actor), limits: config().credit.objectionLimits, ...(await caseWorkingDays(prisma, now)),
   };
   if (!filedBefore) {
     if (record && record.status !== 'active') throw new ValidationError('该记录已更正或已修复，不能再提出异议。 The record was already corrected or repaired.');
     if (!input.reasons.trim()) throw new ValidationError('请填写异议理由。 Give the reasons for the objection.');
-    await checkAttachments(prisma, input.evidence);
+    await storedAttachments(prisma, input.evidence);
     const open = await prisma.objectionCase.count({ where: { entityCode: entity.code, recordId: input.recordId, status: { in: openObjection } } });
     if (open > 0) throw new ValidationError('同一记录已有正在办理的异议。 An objection to this is already under way.');
     // The case is in the read model before its workflow runs, so a second objection to the same thing is refused at once.
@@ -110,10 +97,10 @@ export async function fileRepairApplication(
   if (!record) throw new NotFoundError('信用记录不存在。 No such credit record.');
   const args = {
     applicationId, entityCode: record.entityCode, record: ruleRecord(record), statement: input.statement.trim(), evidence: input.evidence,
-    commitment: input.commitment, filedBy: filer(actor), policy: repairPolicy(), ...(await caseWorkingDays(prisma, now)),
+    commitment: input.commitment, filedBy: filer(actor), policy: config().credit.repairPolicy, ...(await caseWorkingDays(prisma, now)),
   };
   if (!filedBefore) {
-    await checkAttachments(prisma, [...input.evidence, ...(input.commitment ? [input.commitment] : [])]);
+    await storedAttachments(prisma, [...input.evidence, ...(input.commitment ? [input.commitment] : [])]);
     const open = await prisma.repairApplication.count({ where: { recordId: record.id, status: 'underReview' } });
     if (open > 0) throw new ValidationError('该记录已有待审核的修复申请。 A repair application for this record is already under review.');
     // Stored before the workflow runs (as under review), so a second application is refused at once; the workflow then decides eligibility.
@@ -151,7 +138,7 @@ export async function announceInspectionRound(
   await temporal.workflow.start(inspectionRoundWorkflow, {
     taskQueue,
     workflowId,
-    args: [{ plan, limits: inspectionLimits(), ...(await caseWorkingDays(prisma, now)), createdBy: { accountId: actor.accountId, name: actor.name }, beaconSource: beaconSource.trim() }],
+    args: [{ plan, limits: config().credit.inspectionLimits, ...(await caseWorkingDays(prisma, now)), createdBy: { accountId: actor.accountId, name: actor.name }, beaconSource: beaconSource.trim() }],
   }).catch((error: unknown) => {
     // Announced a moment ago (its round not yet in the read model): the same answer as for any used ID.
     if (error instanceof WorkflowExecutionAlreadyStartedError) throw new ValidationError('该抽查批次编号已使用。 This round ID is already in use.');

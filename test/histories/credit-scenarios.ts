@@ -1,12 +1,12 @@
-import { fileObjectionCase, fileRepairApplication } from '../../api/credit/cases.ts';
+import { fileObjectionCase, fileRepairApplication } from '../../services/credit/cases.ts';
 import type { RoundAction } from '../../domain/inspection/round.ts';
 import { shanghaiDate } from '../../domain/time/instants.ts';
 import { workingDayTimes } from '../../domain/time/working-day-calendar.ts';
-import { actors, addEntity, addOfficers, addRecord, announceAndDraw } from '../../test/helpers/credit.ts';
-import { roundActUpdate } from '../inspection.ts';
-import { objectionActUpdate, objectionQuery } from '../objection.ts';
-import { repairActUpdate } from '../repair.ts';
-import { retimeUpdate } from '../retime.ts';
+import { actors, addEntity, addOfficers, addRecord, announceAndDraw } from '../helpers/credit.ts';
+import { roundActUpdate } from '../../workflows/inspection.ts';
+import { objectionActUpdate, objectionQuery } from '../../workflows/objection.ts';
+import { repairActUpdate } from '../../workflows/repair.ts';
+import { retimeUpdate } from '../../workflows/retime.ts';
 import type { Scenario } from './scenarios.ts';
 
 const day = 86_400_000;

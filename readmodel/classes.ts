@@ -1,10 +1,8 @@
 import { classChange, classify, type ClassRule, type CreditClass, type CreditRecord as RuleRecord } from '../domain/credit/classes.ts';
-import type { CaseEvent } from '../domain/credit/cases.ts';
-import type { PrismaClient, Tx } from '../runtime/db.ts';
-import { creditClassRule } from '../runtime/credit-config.ts';
+import type { Tx } from '../runtime/db.ts';
+import { config } from '../runtime/config.ts';
 import { Prisma } from '../prisma/generated/client.ts';
 import { insertRows } from '../runtime/sql.ts';
-
 
 type RecordRow = { id: string; kind: string; amountYuan: number | null; date: string; status: string; severity: string; repairExcluded: boolean; underObjection: boolean };
 
@@ -25,7 +23,7 @@ export function ruleRecord(r: RecordRow): RuleRecord {
  * Recomputes an entity's class from its records (dynamic adjustment). A change
  * of class is kept in the history, keyed by entity and cause, so a retry writes it once.
  */
-export async function reclassifyEntity(tx: Tx, code: string, cause: string, at: Date, rule: ClassRule = creditClassRule()): Promise<void> {
+export async function reclassifyEntity(tx: Tx, code: string, cause: string, at: Date, rule: ClassRule = config().credit.classRule): Promise<void> {
   const entity = await tx.marketEntity.findUniqueOrThrow({ where: { code }, select: { creditClass: true, classifiedAt: true } });
   const records = await tx.creditRecord.findMany({ where: { entityCode: code } });
   const next = classify(records.map(ruleRecord), rule);
@@ -43,35 +41,12 @@ export async function reclassifyEntity(tx: Tx, code: string, cause: string, at: 
   }
 }
 
-/** Writes a case's new timeline events once per (case, seq). */
-export async function writeCaseEvents(tx: Tx, caseId: string, caseKind: string, events: CaseEvent[]): Promise<void> {
-  for (const e of events) {
-    const id = `${caseId}#${e.seq}`;
-    const row = {
-      caseId, caseKind, seq: e.seq, type: e.type, at: new Date(e.at), actorId: e.actor.accountId, actorName: e.actor.name, comment: e.comment, data: JSON.stringify(e.data),
-    };
-    await tx.caseEvent.upsert({ where: { id }, create: { id, ...row }, update: {} });
-    await tx.auditEntry.upsert({
-      where: { key: id },
-      create: { key: id, at: row.at, actorId: row.actorId, actorName: row.actorName, action: `${caseKind}.${e.type}`, target: caseId, detail: JSON.stringify({ comment: e.comment, ...e.data }) },
-      update: {},
-    });
-  }
-}
-
-/** Appends to a record's kept history (each correction or repair, by its case). */
-export function withHistory(history: string, entry: Record<string, unknown>): string {
-  return JSON.stringify([...(JSON.parse(history) as unknown[]), entry]);
-}
-
-export const hasHistory = (history: string, caseId: string) => (JSON.parse(history) as Array<{ caseId?: string }>).some((h) => h.caseId === caseId);
-
 /**
  * Recomputes the class of many entities at once (after a bulk import), in
  * chunks: one query for the records of a chunk, one UPDATE for its classes and
  * one INSERT for its history rows (ignored when already written: idempotent).
  */
-export async function reclassifyMany(tx: Tx, codes: string[], cause: string, at: Date, rule: ClassRule = creditClassRule(), chunk = 500): Promise<number> {
+export async function reclassifyMany(tx: Tx, codes: string[], cause: string, at: Date, rule: ClassRule = config().credit.classRule, chunk = 500): Promise<number> {
   let changed = 0;
   for (let i = 0; i < codes.length; i += chunk) {
     const slice = codes.slice(i, i + chunk);

@@ -1,8 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { insertRows } from '../../runtime/sql.ts';
-import type { PrismaClient } from '../../runtime/db.ts';
+import { insertRows } from '../runtime/sql.ts';
+import { ValidationError } from '../domain/errors.ts';
+import type { AttachmentRef } from '../domain/supervision/types.ts';
+import type { PrismaClient } from '../runtime/db.ts';
 
 export const maxAttachmentBytes = 20 * 1024 * 1024;
 
@@ -62,4 +64,11 @@ export async function storeAttachment(prisma: PrismaClient, dataDir: string, fil
   const row = { id: `${sha256}-${randomBytes(8).toString('hex')}`, name: path.basename(file.name), size: bytes.length, type, uploadedBy, createdAt: new Date() };
   await prisma.$executeRaw(insertRows('Attachment', [row], 'ON CONFLICT ("id") DO NOTHING'));
   return prisma.attachment.findUniqueOrThrow({ where: { id: row.id } });
+}
+
+/** The attachments a client names by id, each of which must have been uploaded first. */
+export async function storedAttachments(prisma: PrismaClient, ids: string[]): Promise<AttachmentRef[]> {
+  const stored = await prisma.attachment.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
+  if (stored.length !== new Set(ids).size) throw new ValidationError('附件不存在，请重新上传。 An attachment was not found: upload it again.');
+  return [...new Set(ids)].map((id) => stored.find((s) => s.id === id)!);
 }
