@@ -8,6 +8,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildConsoleIfStale, launchBrowser, screenshot, signIn, skipWithoutChromium, startStack, type Stack } from '../console/stack.ts';
+import { graphqlClient } from '../helpers/graphql.ts';
+import { globalId } from './http.ts';
 
 const demoPassword = '演示-Tianjin-2026';
 const wide = { width: 1440, height: 900 };
@@ -22,11 +24,11 @@ describe.skipIf(skipWithoutChromium)('security in the console', () => {
   let stack: Stack;
   let browser: Browser;
   let admin: Page;
-  let oneTimePassword: string;
 
   beforeAll(async () => {
     await buildConsoleIfStale();
     [stack, browser] = await Promise.all([startStack({ DUBAN_DEMO_PASSWORD: demoPassword }), launchBrowser()]);
+    admin = await signIn(browser, stack.base, 'admin', wide, demoPassword);
   }, 300_000);
   afterAll(async () => {
     await browser?.close();
@@ -34,6 +36,16 @@ describe.skipIf(skipWithoutChromium)('security in the console', () => {
   });
 
   const newContext = (viewport = wide): Promise<BrowserContext> => browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'America/New_York', baseURL: stack.base });
+
+  /** A department account of 市商务委 made by the administrator through the API; answers its one-time password. */
+  async function departmentAccount(login: string): Promise<string> {
+    const api = graphqlClient(stack.base);
+    const { data } = await api.request(
+      `mutation { createAccount(input: { login: "${login}", displayName: "市商务委 承办人", role: department, bodyId: "${globalId('Body', 'commerce')}" }) { ... on MutationCreateAccountSuccess { data { oneTimePassword } } ... on Error { message } } }`,
+      {}, await api.login('admin', demoPassword),
+    );
+    return data.createAccount.data.oneTimePassword as string;
+  }
 
   it('offers the demo logins with the real demo password, and keeps the session where no script reads it', async () => {
     const context = await newContext();
@@ -45,7 +57,6 @@ describe.skipIf(skipWithoutChromium)('security in the console', () => {
     expect(await page.getByLabel('密码').inputValue()).toBe(demoPassword);
     await page.getByRole('button', { name: '登录', exact: true }).click();
     await page.waitForURL((url) => !url.hash.startsWith('#/login'));
-    admin = page;
 
     const stored = await page.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, cookie: document.cookie }));
     expect(stored).not.toMatch(/eyJ|duban_session/);
@@ -53,6 +64,7 @@ describe.skipIf(skipWithoutChromium)('security in the console', () => {
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
     // The browser's own requests carry the session: a download needs nothing more.
     expect((await page.request.get('/exports/ledger.csv')).status()).toBe(200);
+    await context.close();
   }, 120_000);
 
   it('lets the administrator create a department account and shows its one-time password once', async () => {
@@ -68,7 +80,7 @@ describe.skipIf(skipWithoutChromium)('security in the console', () => {
     await dialog.getByTestId('confirm-action').click();
     const issued = admin.getByTestId('one-time-password-value');
     await poll(() => issued.count()).toBe(1);
-    oneTimePassword = (await issued.textContent())!.trim();
+    const oneTimePassword = (await issued.textContent())!.trim();
     expect(oneTimePassword).toMatch(/^\S{14}$/);
     await screenshot(admin, 'account-one-time-password');
     await admin.getByTestId('one-time-password-done').click();
@@ -77,10 +89,11 @@ describe.skipIf(skipWithoutChromium)('security in the console', () => {
   }, 120_000);
 
   it('makes the new account change its one-time password before anything else (on a phone)', async () => {
+    const oneTimePassword = await departmentAccount('commerce.phone');
     const context = await newContext(phone);
     const page = await context.newPage();
     await page.goto(`${stack.base}/#/login`);
-    await page.getByLabel('登录名').fill('commerce.desk');
+    await page.getByLabel('登录名').fill('commerce.phone');
     await page.getByLabel('密码').fill(oneTimePassword);
     await page.getByRole('button', { name: '登录', exact: true }).click();
     const forced = page.getByTestId('forced-password-change');
@@ -97,8 +110,12 @@ describe.skipIf(skipWithoutChromium)('security in the console', () => {
   }, 120_000);
 
   it('shows the administrator the audit log: sign-ins, account changes and refused attempts', async () => {
-    // A refused attempt to see in the log.
-    await admin.request.post('/graphql', { data: { query: 'mutation { login(login: "nobody", password: "guess") { __typename } }' } });
+    // An account made and its password changed, and a refused attempt, to see in the log.
+    const api = graphqlClient(stack.base);
+    const oneTimePassword = await departmentAccount('commerce.audit');
+    const changed = await api.request('mutation { changePassword(currentPassword: $c, newPassword: "Commerce-audit-2026") { __typename } }'.replace('$c', JSON.stringify(oneTimePassword)), {}, await api.login('commerce.audit', oneTimePassword));
+    expect(changed.data.changePassword.__typename).toBe('MutationChangePasswordSuccess');
+    await admin.request.post(`${stack.base}/graphql`, { data: { query: 'mutation { login(login: "nobody", password: "guess") { __typename } }' } });
     await admin.goto(`${stack.base}/#/audit`);
     await poll(() => admin.getByTestId('audit-row').filter({ hasText: '登录' }).count()).toBeGreaterThan(0);
     await screenshot(admin, 'audit-log');
