@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.ts';
 import { deniedAttemptsWritten } from '../../api/auth/denials.ts';
+import { hashPassword } from '../../api/auth/passwords.ts';
 import { signingKey } from '../../api/auth/tokens.ts';
 import { loadConfig } from '../../runtime/config.ts';
 import { prepareProduction } from '../../runtime/reference-data.ts';
@@ -39,6 +40,11 @@ describe('accounts', () => {
     server = createApp({ prisma: db.prisma, temporal: env.client, taskQueue: 'duban', signingKey: signingKey(db.dataDir), dataDir: db.dataDir, config: { ...loadConfig({}), demo: false } }).listen(0);
     production = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     supervisorToken = await token('supervisor', 'test-password');
+    // An administrator of these tests' own, whatever the production test does to the first one.
+    await db.prisma.account.create({
+      data: { id: 'account-second-admin', login: 'second.admin', displayName: '第二管理员', role: 'admin', passwordHash: await hashPassword('Second-admin-2026') },
+    });
+    adminToken = await token('second.admin', 'Second-admin-2026');
   });
   afterAll(async () => {
     server?.close();
@@ -64,22 +70,22 @@ describe('accounts', () => {
     // A session of a disabled account is over too.
     expect((await run('{ me { login } }', supervisorToken)).data.me).toBeNull();
 
-    adminToken = await token('admin', setup!.password!);
-    expect((await run('{ me { login mustChangePassword } }', adminToken)).data.me).toEqual({ login: 'admin', mustChangePassword: true });
+    const productionAdmin = await token('admin', setup!.password!);
+    expect((await run('{ me { login mustChangePassword } }', productionAdmin)).data.me).toEqual({ login: 'admin', mustChangePassword: true });
     for (const query of ['{ accounts { totalCount } }', '{ tasks { totalCount } }', `mutation { setAccountActive(accountId: "${globalId('Account', 'account-supervisor')}", active: true) { __typename } }`]) {
-      const { errors, data } = await run(query, adminToken);
+      const { errors, data } = await run(query, productionAdmin);
       expect([query, errors?.[0]?.extensions?.code]).toEqual([query, 'FORBIDDEN']);
       expect(errors?.[0]?.message).toMatch(/修改密码|Change your password first/);
       expect(data?.setAccountActive ?? null).toBeNull();
     }
-    expect((await run(`{ node(id: "${globalId('Account', 'account-admin')}") { id } }`, adminToken)).data.node).toBeNull();
-    expect((await fetch(`${stack.base}/exports/ledger.csv`, { headers: bearer(adminToken) })).status).toBe(403);
+    expect((await run(`{ node(id: "${globalId('Account', 'account-admin')}") { id } }`, productionAdmin)).data.node).toBeNull();
+    expect((await fetch(`${stack.base}/exports/ledger.csv`, { headers: bearer(productionAdmin) })).status).toBe(403);
 
-    const change = (next: string) => run('mutation ($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) { __typename ... on Error { message } } }', adminToken, { c: setup!.password, n: next });
+    const change = (next: string) => run('mutation ($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) { __typename ... on Error { message } } }', productionAdmin, { c: setup!.password, n: next });
     expect((await change('short')).data.changePassword.message).toMatch(/至少 10|at least 10/);
     expect((await change('my-admin-password')).data.changePassword.message).toMatch(/登录名|contain the login/);
     expect((await change('Tianjin-supervision-2026')).data.changePassword.__typename).toBe('MutationChangePasswordSuccess');
-    expect((await run('{ accounts { totalCount } }', adminToken)).data.accounts.totalCount).toBeGreaterThanOrEqual(7);
+    expect((await run('{ accounts { totalCount } }', productionAdmin)).data.accounts.totalCount).toBeGreaterThanOrEqual(7);
   });
 
   it('lets the administrator create, reset, disable and enable accounts, with a one-time password shown once', async () => {
@@ -103,7 +109,7 @@ describe('accounts', () => {
     await run(`mutation { setAccountActive(accountId: "${issued.account.id}", active: true) { __typename } }`, adminToken);
     expect((await login('zhang.wei', again)).data.login.__typename).toBe('MutationLoginSuccess');
 
-    const self = await run(`mutation { setAccountActive(accountId: "${globalId('Account', 'account-admin')}", active: false) { __typename ... on Error { message } } }`, adminToken);
+    const self = await run(`mutation { setAccountActive(accountId: "${globalId('Account', 'account-second-admin')}", active: false) { __typename ... on Error { message } } }`, adminToken);
     expect(self.data.setAccountActive.__typename).toBe('ValidationError');
     const taken = await run(`mutation { createAccount(input: { login: "zhang.wei", displayName: "重名", role: admin }) { __typename } }`, adminToken);
     expect(taken.data.createAccount.__typename).toBe('ValidationError');
@@ -128,6 +134,18 @@ describe('accounts', () => {
   });
 
   it('keeps an audit log the administrator reads: sign-ins, account changes and refused attempts', async () => {
+    // An account's whole life, and two refused sign-ins, to read in the log.
+    const created = await run(`mutation { createAccount(input: { login: "audit.li", displayName: "李审计", role: department, bodyId: "${globalId('Body', 'commerce')}" }) { __typename ... on MutationCreateAccountSuccess { data { ${accountFields} } } } }`, adminToken);
+    const { account } = created.data.createAccount.data;
+    const reset = await run(`mutation { resetPassword(accountId: "${account.id}") { __typename ... on MutationResetPasswordSuccess { data { ${accountFields} } } } }`, adminToken);
+    const oneTimePassword = reset.data.resetPassword.data.oneTimePassword as string;
+    expect((await login('audit.li', 'not-the-password')).data.login.__typename).toBe('ValidationError');
+    await run(`mutation { setAccountActive(accountId: "${account.id}", active: false) { __typename } }`, adminToken);
+    expect((await login('audit.li', oneTimePassword)).data.login.message).toMatch(/停用|disabled/);
+    await run(`mutation { setAccountActive(accountId: "${account.id}", active: true) { __typename } }`, adminToken);
+    const department = await token('audit.li', oneTimePassword);
+    const changed = await run('mutation ($c: String!) { changePassword(currentPassword: $c, newPassword: "audit-li-desk-2026") { __typename } }', department, { c: oneTimePassword });
+    expect(changed.data.changePassword.__typename).toBe('MutationChangePasswordSuccess');
     await deniedAttemptsWritten();
     const signIns = await run('{ auditEntries(kind: signIns, first: 100) { totalCount edges { node { action target actorName } } } }', adminToken);
     expect(signIns.data.auditEntries.edges.map((e: { node: { action: string } }) => e.node.action)).toContain('auth.signedIn');
@@ -136,9 +154,9 @@ describe('accounts', () => {
     for (const action of ['account.created', 'account.passwordReset', 'account.disabled', 'account.enabled', 'account.passwordChanged']) expect(actions).toContain(action);
     const denied = await run('{ deniedAttempts(first: 100) { totalCount edges { node { operation reason count } } } }', adminToken);
     const operations = denied.data.deniedAttempts.edges.map((e: { node: { operation: string; reason: string } }) => `${e.node.operation}: ${e.node.reason}`);
-    expect(operations).toContain('login zhang.wei: wrong login or password');
-    expect(operations).toContain('login supervisor: account disabled');
-    const outsider = await token('commerce-1', 'commerce-desk-2026');
+    expect(operations).toContain('login audit.li: wrong login or password');
+    expect(operations).toContain('login audit.li: account disabled');
+    const outsider = await token('audit.li', 'audit-li-desk-2026');
     expect((await run('{ auditEntries { totalCount } }', outsider)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });
