@@ -7,7 +7,7 @@
 // the sign-in page's demo logins come from the API, in demo mode only.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { createApp } from '../../api/app.ts';
 import { deniedAttemptsWritten } from '../../api/auth/denials.ts';
 import { hashPassword } from '../../api/auth/passwords.ts';
@@ -24,22 +24,20 @@ describe('accounts', () => {
   let production: string;
   let server: Server;
   let adminToken: string;
-  let supervisorToken: string;
 
-  const login = async (name: string, password: string) => post(stack.base, loginMutation, { l: name, p: password });
-  const token = async (name: string, password: string) => {
-    const answer = await login(name, password);
+  const login = async (name: string, password: string, base = stack.base) => post(base, loginMutation, { l: name, p: password });
+  const token = async (name: string, password: string, base = stack.base) => {
+    const answer = await login(name, password, base);
     expect(answer.data.login.__typename, JSON.stringify(answer.data.login)).toBe('MutationLoginSuccess');
     return answer.data.login.data.token as string;
   };
-  const run = (query: string, as: string, variables: Record<string, unknown> = {}) => post(stack.base, query, variables, bearer(as));
+  const run = (query: string, as: string, variables: Record<string, unknown> = {}, base = stack.base) => post(base, query, variables, bearer(as));
 
   beforeAll(async () => {
     stack = await startTestStack();
     const { db, env } = stack;
     server = createApp({ prisma: db.prisma, temporal: env.client, taskQueue: 'duban', signingKey: signingKey(db.dataDir), dataDir: db.dataDir, config: { ...loadConfig({}), demo: false } }).listen(0);
     production = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    supervisorToken = await token('supervisor', 'test-password');
     // An administrator of these tests' own, whatever the production test does to the first one.
     await db.prisma.account.create({
       data: { id: 'account-second-admin', login: 'second.admin', displayName: '第二管理员', role: 'admin', passwordHash: await hashPassword('Second-admin-2026') },
@@ -59,33 +57,37 @@ describe('accounts', () => {
   });
 
   it('leaves no known password in production: demo accounts disabled, the administrator\'s password set once and to be changed', async () => {
-    const setup = await prepareProduction(stack.db.prisma, { demoPassword: 'test-password' });
+    // A stack of its own: turning it into production disables the demo accounts the other tests sign in with.
+    const own = await startTestStack();
+    onTestFinished(() => own.stop());
+    const supervisorToken = await token('supervisor', 'test-password', own.base);
+    const setup = await prepareProduction(own.db.prisma, { demoPassword: 'test-password' });
     expect(setup?.login).toBe('admin');
     expect(setup?.password).toMatch(/^\S{16}$/);
-    expect(await prepareProduction(stack.db.prisma, { demoPassword: 'test-password' })).toBeNull();
+    expect(await prepareProduction(own.db.prisma, { demoPassword: 'test-password' })).toBeNull();
     for (const demo of ['supervisor', 'market', 'performance']) {
-      expect((await login(demo, 'test-password')).data.login.message).toMatch(/停用|disabled/);
+      expect((await login(demo, 'test-password', own.base)).data.login.message).toMatch(/停用|disabled/);
     }
-    expect((await login('admin', 'test-password')).data.login.message).toMatch(/Wrong login or password/);
+    expect((await login('admin', 'test-password', own.base)).data.login.message).toMatch(/Wrong login or password/);
     // A session of a disabled account is over too.
-    expect((await run('{ me { login } }', supervisorToken)).data.me).toBeNull();
+    expect((await run('{ me { login } }', supervisorToken, {}, own.base)).data.me).toBeNull();
 
-    const productionAdmin = await token('admin', setup!.password!);
-    expect((await run('{ me { login mustChangePassword } }', productionAdmin)).data.me).toEqual({ login: 'admin', mustChangePassword: true });
+    const productionAdmin = await token('admin', setup!.password!, own.base);
+    expect((await run('{ me { login mustChangePassword } }', productionAdmin, {}, own.base)).data.me).toEqual({ login: 'admin', mustChangePassword: true });
     for (const query of ['{ accounts { totalCount } }', '{ tasks { totalCount } }', `mutation { setAccountActive(accountId: "${globalId('Account', 'account-supervisor')}", active: true) { __typename } }`]) {
-      const { errors, data } = await run(query, productionAdmin);
+      const { errors, data } = await run(query, productionAdmin, {}, own.base);
       expect([query, errors?.[0]?.extensions?.code]).toEqual([query, 'FORBIDDEN']);
       expect(errors?.[0]?.message).toMatch(/修改密码|Change your password first/);
       expect(data?.setAccountActive ?? null).toBeNull();
     }
-    expect((await run(`{ node(id: "${globalId('Account', 'account-admin')}") { id } }`, productionAdmin)).data.node).toBeNull();
-    expect((await fetch(`${stack.base}/exports/ledger.csv`, { headers: bearer(productionAdmin) })).status).toBe(403);
+    expect((await run(`{ node(id: "${globalId('Account', 'account-admin')}") { id } }`, productionAdmin, {}, own.base)).data.node).toBeNull();
+    expect((await fetch(`${own.base}/exports/ledger.csv`, { headers: bearer(productionAdmin) })).status).toBe(403);
 
-    const change = (next: string) => run('mutation ($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) { __typename ... on Error { message } } }', productionAdmin, { c: setup!.password, n: next });
+    const change = (next: string) => run('mutation ($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) { __typename ... on Error { message } } }', productionAdmin, { c: setup!.password, n: next }, own.base);
     expect((await change('short')).data.changePassword.message).toMatch(/至少 10|at least 10/);
     expect((await change('my-admin-password')).data.changePassword.message).toMatch(/登录名|contain the login/);
     expect((await change('Tianjin-supervision-2026')).data.changePassword.__typename).toBe('MutationChangePasswordSuccess');
-    expect((await run('{ accounts { totalCount } }', productionAdmin)).data.accounts.totalCount).toBeGreaterThanOrEqual(7);
+    expect((await run('{ accounts { totalCount } }', productionAdmin, {}, own.base)).data.accounts.totalCount).toBeGreaterThanOrEqual(7);
   });
 
   it('lets the administrator create, reset, disable and enable accounts, with a one-time password shown once', async () => {
