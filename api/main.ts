@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { Client } from '@temporalio/client';
 import { loadConfig } from '../runtime/config.ts';
 import { createPrisma, type PrismaClient } from '../runtime/db.ts';
-import { waitFor } from '../runtime/processes.ts';
+import { portInUse, waitFor } from '../runtime/processes.ts';
 import { connectClient } from '../runtime/temporal.ts';
 import { ensureEvaluationSchedule } from '../services/evaluation-schedule.ts';
 import { installationSecret } from '../runtime/secret.ts';
@@ -21,7 +21,7 @@ let handler: http.RequestListener = (req, res) => {
 };
 const server = http.createServer((req, res) => handler(req, res));
 server.once('error', (error: NodeJS.ErrnoException) => {
-  console.error(error.code === 'EADDRINUSE' ? `端口 ${config.port} 已被占用 Port ${config.port} is already in use` : `api: cannot listen on ${config.host}:${config.port}: ${error.message}`);
+  console.error(error.code === 'EADDRINUSE' ? portInUse(config.port).message : `api: cannot listen on ${config.host}:${config.port}: ${error.message}`);
   process.exit(1);
 });
 // Loopback unless HOST says otherwise (a container or a host behind a reverse proxy).
