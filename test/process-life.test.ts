@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe as suite, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { portOpen } from '../runtime/processes.ts';
 import { alive, descendants, npmStart, type NpmStart } from './helpers/npm-start.ts';
 import { eventually } from './helpers/eventually.ts';
@@ -19,7 +19,7 @@ afterEach(() => {
 });
 
 /** A process as ps shows it, so a failure names what was left. */
-function describe(pid: number): string {
+function named(pid: number): string {
   try {
     return `${pid} ${fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ')}`;
   } catch {
@@ -35,7 +35,7 @@ async function expectAllGone(stack: NpmStart, exitCode: number, stop: () => void
   stop();
   expect(await stack.exited).toBe(exitCode);
   // A helper process (tsx's esbuild service) leaves once its parent's pipe closes, a moment after the parent.
-  await eventually(async () => expect(processes.filter(alive).map(describe)).toEqual([]), 10_000);
+  await eventually(async () => expect(processes.filter(alive).map(named)).toEqual([]), 10_000);
   for (const port of [stack.port, stack.temporalPort, stack.uiPort]) expect(await portOpen(port)).toBe(false);
 }
 
@@ -47,7 +47,7 @@ async function occupy(): Promise<{ port: number; release(): void }> {
   return { port, release: () => void server.close() };
 }
 
-suite('process life of npm start', () => {
+describe('process life of npm start', () => {
   it('SIGTERM to the npm process (what a service manager sends) stops every child and exits 0', async () => {
     const stack = await npmStart(dataDir(), {}, { npm: true });
     await expectAllGone(stack, 0, () => process.kill(stack.process.pid!, 'SIGTERM'));
