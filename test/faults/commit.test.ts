@@ -87,6 +87,41 @@ describe('faults during commit and a stalled Temporal server', () => {
     report.push(`kill -9 api during commit (instant ${instant}) | 1 notice of ${taskCount} tasks, killed ${killAfterMs} ms after the request; ${plan ? 'finished by the import workflow' : 'nothing visible'} | 1 | ${checked} tasks + reconcile (${lines.at(-1)}) | ${differences}`);
   }, 600_000);
 
+  it('reconcile reports a row whose process is missing without crashing, and --repair restarts or closes it', async () => {
+    const prisma = stack.db.prisma;
+    const plan = await prisma.plan.findFirst({ where: { title: { startsWith: '故障测试：提交中接口被杀' } }, select: { id: true } })
+      ?? { id: await (async () => {
+        const { text } = generateNotice(1, perSection);
+        const draft = { ...parseNotice(text), title: '故障测试：对账', sourceText: text };
+        const api = graphqlClient(stack.base);
+        const { data } = await api.request('mutation ($d: NoticeDraftInput!, $t: Timeline!) { commitPlan(draft: $d, timeline: $t) { ... on MutationCommitPlanSuccess { data { id } } } }',
+          { t: 'rebased', d: { title: draft.title, issuer: draft.issuer, issuedOn: draft.issuedOn, basis: draft.basis, sourceText: draft.sourceText, warnings: draft.warnings, tasks: draft.tasks, requirements: draft.requirements } },
+          await api.login('supervisor', 'test-password'));
+        return Buffer.from(data.commitPlan.data.id, 'base64').toString('utf8').replace(/^Plan:/, '');
+      })() };
+    const task = (await prisma.task.findFirst({ where: { planId: plan.id }, orderBy: { id: 'asc' } }))!;
+    // A task whose workflow is gone (as after a crash between the two writes before the import workflow), and a case filed with none.
+    await temporal.workflowService.deleteWorkflowExecution({ namespace: 'default', workflowExecution: { workflowId: task.id } });
+    await eventually(async () => expect(await status(task.id)).toBeNull());
+    await prisma.marketEntity.upsert({ where: { code: '91120000FAULT0001X' }, create: { code: '91120000FAULT0001X', name: '故障测试主体', registrationBody: 'scjgw', district: '和平区', industry: '批发和零售业' }, update: {} });
+    await prisma.objectionCase.create({ data: { id: 'objection:never-started', entityCode: '91120000FAULT0001X', filedByName: '测试', reasons: '测试', status: 'filed', filedAt: new Date(), acceptBy: new Date() } });
+
+    const run = (...args: string[]) => execFileSync(process.execPath, ['--import', 'tsx', 'scripts/reconcile.ts', ...args], { env: stack.env, encoding: 'utf8' }).trim().split('\n');
+    const found = run();
+    expect(found.map((l) => l.split(':')[0])).toEqual(['task', 'import', 'filingRound', 'filingUnit', 'evaluationRound', 'reportUnit', 'objection', 'repair', 'inspectionRound', 'total']);
+    expect(found.find((l) => l.startsWith('task:'))).toMatch(/^task: \d+ checked, 1 differences, 0 repaired$/);
+    expect(found.find((l) => l.startsWith('objection:'))).toBe('objection: 1 checked, 1 differences, 0 repaired');
+
+    const repaired = run('--repair');
+    expect(repaired.find((l) => l.startsWith('task:'))).toMatch(/^task: \d+ checked, 1 differences, 1 repaired$/);
+    expect(repaired.find((l) => l.startsWith('objection:'))).toBe('objection: 1 checked, 1 differences, 1 repaired');
+    expect(await status(task.id)).toBe('RUNNING');
+    expect(await prisma.objectionCase.count({ where: { id: 'objection:never-started' } })).toBe(0);
+    const after = run();
+    expect(after.at(-1)).toMatch(/^total: \d+ checked, 0 differences, 0 repaired$/);
+    report.push(`task workflow deleted + case row without workflow | reconcile, then --repair | 2 | ${after.at(-1)} | 0`);
+  }, 300_000);
+
   it('SIGSTOP of Temporal: /healthz answers 503 naming it at once, and 200 again after SIGCONT', async () => {
     const pid = stack.pid('temporal');
     process.kill(pid, 'SIGSTOP');
