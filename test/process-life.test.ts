@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -65,6 +66,24 @@ describe('process life of npm start', () => {
     await expectAllGone(stack, 1, () => process.kill(worker!, 'SIGKILL'));
     expect(stack.output.join('')).toContain('worker stopped unexpectedly (SIGKILL); stopping Duban.');
   }, 300_000);
+
+  it('the API listens before it can reach Temporal: /healthz answers 503 "starting" rather than a closed port', async () => {
+    const [port, nowhere] = await Promise.all([freePort(), freePort()]);
+    const api = spawn(process.execPath, ['--import', 'tsx', 'api/main.ts'], {
+      env: { ...process.env, DUBAN_DATA_DIR: dataDir(), PORT: String(port), TEMPORAL_ADDRESS: `127.0.0.1:${nowhere}` },
+      stdio: 'ignore',
+    });
+    try {
+      const health = await eventually(async () => {
+        const response = await fetch(`http://127.0.0.1:${port}/healthz`);
+        return { status: response.status, body: await response.json() };
+      }, 60_000);
+      expect(health).toEqual({ status: 503, body: expect.objectContaining({ status: 'starting', failing: ['database', 'temporal'] }) });
+    } finally {
+      api.kill('SIGTERM');
+      await new Promise((resolve) => api.once('exit', resolve));
+    }
+  }, 120_000);
 
   it.each(['PORT', 'DUBAN_TEMPORAL_PORT', 'DUBAN_TEMPORAL_UI_PORT'])('names a port in use (%s) and exits 1 without starting anything', async (name) => {
     const taken = await occupy();
