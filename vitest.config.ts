@@ -11,7 +11,8 @@ export default defineConfig({
     exclude: ['node_modules/**', '.tools/**', 'data/**', 'admin-ui/dist/**'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    env: { TZ: 'UTC' },
+    // No look-up of version-info.temporal.io by the dev servers tests start.
+    env: { TZ: 'UTC', TEMPORAL_VERSION_CHECK_DISABLED: '1' },
     globalSetup: ['test/global-setup.ts'],
   },
 });

@@ -15,15 +15,19 @@ import { projectInspectionRound } from '../readmodel/inspections.ts';
 import { projectObjectionCase } from '../readmodel/objections.ts';
 import { projectRepairApplication } from '../readmodel/repairs.ts';
 import { projectTask } from '../readmodel/tasks.ts';
+import { config } from '../runtime/config.ts';
 import type { PrismaClient } from '../runtime/db.ts';
 import { correctCreditRecord, endRecordPublication, markRecordUnderObjection, recordFinding } from './credit-records.ts';
 import { drawAnnouncedRound, freezeRoundPopulation } from './announced-draw.ts';
+import { archivedTaskStates, storeArchivedPlan } from './imports.ts';
 import { drawInspectionSample } from './inspection.ts';
 import { deliverNotices, type Mailer } from './notices.ts';
 import { consolidateCatalogue, listReportingUnits } from './rounds.ts';
 
 export interface ActivityDeps {
   mailer?: Mailer | null;
+  /** Where the API archives committed plans (the import workflow stores and starts them from there). */
+  dataDir?: string;
 }
 
 /**
@@ -32,8 +36,10 @@ export interface ActivityDeps {
  * record), built over their dependencies so tests can pass their own database
  * and mail server. Workflows import only the type of this.
  */
-export function createActivities(prisma: PrismaClient, { mailer = null }: ActivityDeps = {}) {
+export function createActivities(prisma: PrismaClient, { mailer = null, dataDir = config().dataDir }: ActivityDeps = {}) {
   return {
+    storeArchivedPlan: (planId: string) => storeArchivedPlan(prisma, dataDir, planId),
+    archivedTaskStates: (planId: string, offset: number, limit: number) => archivedTaskStates(dataDir, planId, offset, limit),
     projectTask: (snapshot: TaskSnapshot, events: TaskEvent[]) => projectTask(prisma, snapshot, events),
     deliverNotices: (notices: Notice[]) => deliverNotices(prisma, mailer, notices),
     /** One notice at a time: what task workflows started before notices were batched still schedule. */

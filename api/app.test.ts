@@ -14,8 +14,10 @@ describe('the stack on the Temporal dev server', () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
       status: 'ok',
+      failing: [],
       database: { ready: true },
       temporal: { ready: true, namespace: 'default' },
+      worker: { polling: true },
     });
   });
 

@@ -11,13 +11,13 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { Client } from '@temporalio/client';
 import { loadConfig, type Config } from '../runtime/config.ts';
 import type { PrismaClient } from '../runtime/db.ts';
-import { temporalReady } from '../runtime/temporal.ts';
 import { authenticate, sessionCookie } from './auth/context.ts';
 import { csrfPrevention } from './auth/csrf.ts';
 import { Sessions } from './auth/sessions.ts';
 import { tokenLifetimeMs } from './auth/tokens.ts';
 import { visibilityCache } from './auth/visibility.ts';
 import { fileRoutes } from './files/routes.ts';
+import { healthRoute } from './health.ts';
 import type { Context } from './schema/builder.ts';
 import { publicCreditPage } from './credit/public-page.ts';
 import { publicRoutes } from './public/routes.ts';
@@ -95,15 +95,7 @@ export function createApp({ prisma, temporal, taskQueue, signingKey, dataDir, co
   });
   app.use(securityHeaders(config));
 
-  app.get('/healthz', async (_req, res) => {
-    const [database, workflows] = await Promise.all([databaseReady(prisma), temporalReady(temporal)]);
-    const ready = database && workflows;
-    res.status(ready ? 200 : 503).json({
-      status: ready ? 'ok' : 'starting',
-      database: { ready: database },
-      temporal: { ready: workflows, namespace: temporal.options.namespace },
-    });
-  });
+  app.get('/healthz', healthRoute(prisma, temporal, taskQueue));
 
   /** Limits measured against the console's deepest queries (test/api-inputs.test.ts checks that depth and page size are refused). */
   const protection = new EnvelopArmor({
@@ -178,13 +170,4 @@ export function createApp({ prisma, temporal, taskQueue, signingKey, dataDir, co
     res.status(status >= 400 && status < 600 ? status : 500).json({ error: status < 500 ? '请求无效 Bad request.' : '服务器内部错误 Internal error.' });
   });
   return app;
-}
-
-async function databaseReady(prisma: PrismaClient): Promise<boolean> {
-  try {
-    await prisma.body.count();
-    return true;
-  } catch {
-    return false;
-  }
 }

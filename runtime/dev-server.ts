@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { portOpen, startChild, waitFor } from './processes.ts';
+import { portInUse, portOpen, startChild, waitFor } from './processes.ts';
 import { temporalTools } from './tools.ts';
 
 export interface DevServerOptions {
@@ -10,6 +10,8 @@ export interface DevServerOptions {
   namespace: string;
   /** SQLite pragmas as `name=value`; an empty list leaves SQLite's own defaults. Default: {@link defaultSqlitePragmas}. */
   sqlitePragmas?: readonly string[];
+  /** Called as soon as the server's process exists, so its owner can stop it even before it is ready. */
+  onSpawn?: (child: ChildProcess) => void;
 }
 
 /** WAL, synced at checkpoints rather than every commit; bench/devserver.bench.ts measures it against SQLite's defaults. */
@@ -20,9 +22,7 @@ export const defaultSqlitePragmas: readonly string[] = ['journal_mode=wal', 'syn
  * the data directory so workflows and timers survive restarts.
  */
 export async function startDevServer(options: DevServerOptions): Promise<ChildProcess> {
-  if (await portOpen(options.port)) {
-    throw new Error(`port ${options.port} is already in use: stop what runs there, or set TEMPORAL_ADDRESS to use it`);
-  }
+  for (const port of [options.port, options.uiPort]) if (await portOpen(port)) throw portInUse(port);
   const { cli } = temporalTools();
   const child = startChild('temporal', cli, [
     'server', 'start-dev',
@@ -34,7 +34,9 @@ export async function startDevServer(options: DevServerOptions): Promise<ChildPr
     '--log-level', 'error',
     '--ui-disable-news-fetch',
     ...(options.sqlitePragmas ?? defaultSqlitePragmas).flatMap((pragma) => ['--sqlite-pragma', pragma]),
-  ]);
+    // No look-up of version-info.temporal.io: nothing leaves the machine at run time.
+  ], { ...process.env, TEMPORAL_VERSION_CHECK_DISABLED: '1' });
+  options.onSpawn?.(child);
   const exited = new Promise<never>((_, reject) =>
     child.once('exit', (code) => reject(new Error(`the Temporal dev server exited with code ${code}`))),
   );

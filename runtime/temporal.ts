@@ -15,12 +15,3 @@ export async function connectClient(config: Config): Promise<Client> {
   return new Client({ connection, namespace: config.temporalNamespace, dataConverter: { payloadCodecs: [codec] } });
 }
 
-/** True when the server answers for the namespace, so workflows can really start. */
-export async function temporalReady(client: Client): Promise<boolean> {
-  try {
-    await client.workflowService.describeNamespace({ namespace: client.options.namespace });
-    return true;
-  } catch {
-    return false;
-  }
-}

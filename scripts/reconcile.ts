@@ -1,12 +1,15 @@
-// `npm run reconcile [-- --repair | --rebuild]`: compares every task workflow
-// with the read model, lists the differences, and with --repair rewrites the
-// read model from the workflows. --rebuild first refills a read model that was
-// lost (an empty, migrated database) from the archived plans, the workflows,
-// their delivered notices and the stored attachments. Exits 1 when differences
-// remain unrepaired.
+// `npm run reconcile [-- --repair | --rebuild]`: checks every kind of process
+// (task, import, filing and evaluation rounds and units, objection, repair,
+// inspection round) against the read model: rows whose workflow is missing or
+// dead, running workflows without a row, and each task's fields. With --repair
+// it mends what it can (restarts a plan's import, which starts missing tasks;
+// drops a case filing whose workflow never started; rewrites a task's rows).
+// --rebuild first refills a lost read model (an empty, migrated database) from
+// the archived plans, the workflows, their notices and the stored attachments.
+// Prints one line per kind, then a total (details on stderr); exits 0 whenever it ran.
 import { loadConfig } from '../runtime/config.ts';
 import { createPrisma } from '../runtime/db.ts';
-import { reconcile } from '../services/reconcile.ts';
+import { reconcileAll, reconcileLines } from '../services/reconcile-all.ts';
 import { rebuildReadModel } from '../services/rebuild.ts';
 import { connectClient } from '../runtime/temporal.ts';
 
@@ -15,14 +18,14 @@ const repair = rebuild || process.argv.includes('--repair');
 const config = loadConfig();
 const prisma = await createPrisma(config.databaseUrl);
 const client = await connectClient(config);
-if (rebuild) {
-  const rebuilt = await rebuildReadModel(prisma, client, config.dataDir);
-  console.log(`rebuilt: ${rebuilt.plans} plans, ${rebuilt.tasks} tasks, ${rebuilt.notices} notices, ${rebuilt.attachments} attachments`);
+try {
+  if (rebuild) {
+    const rebuilt = await rebuildReadModel(prisma, client, config.dataDir);
+    console.log(`rebuilt: ${rebuilt.plans} plans, ${rebuilt.tasks} tasks, ${rebuilt.notices} notices, ${rebuilt.attachments} attachments`);
+  }
+  const reports = await reconcileAll({ prisma, client, taskQueue: config.taskQueue }, { repair });
+  for (const r of reports) for (const d of r.differences) console.error(`${r.kind} ${d}`);
+  for (const line of reconcileLines(reports)) console.log(line);
+} finally {
+  await Promise.all([prisma.$disconnect(), client.connection.close()]);
 }
-const { checked, differences } = await reconcile(prisma, client, { repair });
-for (const d of differences) {
-  console.log(`${d.taskId}  ${d.field}: workflow=${JSON.stringify(d.workflow)} readModel=${JSON.stringify(d.readModel)}`);
-}
-console.log(`${checked} tasks checked, ${differences.length} differences${repair && differences.length ? ' (repaired)' : ''}`);
-await Promise.all([prisma.$disconnect(), client.connection.close()]);
-process.exitCode = differences.length && !repair ? 1 : 0;

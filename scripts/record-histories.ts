@@ -13,7 +13,7 @@ const dir = fileURLToPath(new URL('../workflows/histories/', import.meta.url));
 const [env, db] = await Promise.all([timeSkippingEnvironment(), createTestDatabase()]);
 try {
   const taskQueue = 'record';
-  const worker = await createWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, prisma: db.prisma });
+  const worker = await createWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, prisma: db.prisma, dataDir: db.dataDir });
   await worker.runUntil(async () => {
     // `npm run histories:record -- <name>…` records only the scenarios named.
     const only = process.argv.slice(2);

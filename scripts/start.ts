@@ -6,7 +6,7 @@ import { loadConfig } from '../runtime/config.ts';
 import { createPrisma } from '../runtime/db.ts';
 import { startDevServer } from '../runtime/dev-server.ts';
 import { migrateReadModel } from '../runtime/migrate.ts';
-import { startChild, stopChild, waitFor } from '../runtime/processes.ts';
+import { portInUse, portOpen, startChild, stopChild, waitFor } from '../runtime/processes.ts';
 import { demoAccounts, loadBodies, loadReferenceData, prepareProduction, type AdministratorSetup } from '../runtime/reference-data.ts';
 import { loadDemoPlan } from '../services/demo.ts';
 import { connectClient } from '../runtime/temporal.ts';
@@ -17,25 +17,29 @@ process.umask(0o077);
 const config = loadConfig();
 const { port: temporalPort, uiPort } = config.devServer;
 const children: ChildProcess[] = [];
-let stopping = false;
+let stopping: Promise<never> | null = null;
 
-async function shutdown(code: number): Promise<never> {
-  stopping = true;
-  // Worker and API first, so they never see the server vanish under them.
-  for (const child of [...children].reverse()) await stopChild(child);
-  process.exit(code);
+/** Stops every child at once (each gets SIGTERM, then SIGKILL after 8 s), so all is down within 10 s; exits with `code`. */
+function shutdown(code: number): Promise<never> {
+  stopping ??= Promise.all(children.map((child) => stopChild(child))).then(() => process.exit(code));
+  return stopping;
 }
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void shutdown(0));
+// `on`, not `once`: a group signal arrives twice (npm forwards it too), and the second must not kill us mid-shutdown.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(0));
 
-function startNode(name: string, entry: string): void {
-  const env = { ...process.env, TZ: 'UTC', TEMPORAL_ADDRESS: address, DUBAN_DATA_DIR: config.dataDir };
-  const child = startChild(name, process.execPath, ['--import', 'tsx', fileURLToPath(new URL(entry, import.meta.url))], env);
+/** A child that stops on its own takes the rest down with it: half a stack must not look like a running one. */
+function watch(name: string, child: ChildProcess): void {
   child.once('exit', (code, signal) => {
     if (stopping) return;
     console.error(`${name} stopped unexpectedly (${signal ?? `exit code ${code}`}); stopping Duban.`);
     void shutdown(1);
   });
   children.push(child);
+}
+
+function startNode(name: string, entry: string): void {
+  const env = { ...process.env, TZ: 'UTC', TEMPORAL_ADDRESS: address, DUBAN_DATA_DIR: config.dataDir };
+  watch(name, startChild(name, process.execPath, ['--import', 'tsx', fileURLToPath(new URL(entry, import.meta.url))], env));
 }
 
 /** In demo mode, an empty data directory gets the seed plan with a few tasks under way. */
@@ -80,6 +84,10 @@ ${demoAccounts.map((a) => `  ${a.login.padEnd(12)} ${a.role.padEnd(12)} ${a.disp
 
 let address = config.temporalAddress ?? `127.0.0.1:${temporalPort}`;
 try {
+  const probeHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  // Every port we would listen on, named before anything starts.
+  const ports = [config.port, ...(config.temporalAddress ? [] : [temporalPort, uiPort])];
+  for (const port of ports) if (await portOpen(port, port === config.port ? probeHost : '127.0.0.1')) throw portInUse(port);
   fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   fs.chmodSync(config.dataDir, 0o700);
   await buildConsoleIfMissing();
@@ -87,12 +95,12 @@ try {
   const administrator = await loadAccounts();
 
   if (!config.temporalAddress) {
-    children.push(await startDevServer({ dataDir: config.dataDir, port: temporalPort, uiPort, namespace: config.temporalNamespace }));
+    await startDevServer({ dataDir: config.dataDir, port: temporalPort, uiPort, namespace: config.temporalNamespace, onSpawn: (child) => watch('temporal', child) });
     address = `127.0.0.1:${temporalPort}`;
   }
   startNode('worker', '../worker/main.ts');
   startNode('api', '../api/main.ts');
-  const base = `http://${config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host}:${config.port}`;
+  const base = `http://${probeHost}:${config.port}`;
   await waitFor('Duban', async () => (await fetch(`${base}/healthz`)).ok, 120_000);
   await loadDemoData(address);
 
@@ -105,6 +113,7 @@ try {
 ${accountsNotice(administrator)}
 Press Ctrl-C to stop.`);
 } catch (error) {
-  console.error(`Duban could not start: ${(error as Error).message}`);
+  const message = (error as Error).message;
+  console.error(message.startsWith('端口') ? message : `Duban could not start: ${message}`);
   await shutdown(1);
 }

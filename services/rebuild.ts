@@ -3,11 +3,12 @@ import path from 'node:path';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { defaultPayloadConverter } from '@temporalio/common';
 import { allowedTypes, attachmentFile } from './attachments.ts';
-import { readPlanArchive, storePlanRows } from './plans/archive.ts';
+import { readPlanArchive, storePlanRows } from '../readmodel/plan-archive.ts';
 import type { Notice } from '../domain/supervision/notices.ts';
 import { storeNotices } from '../readmodel/inbox.ts';
 import type { PrismaClient } from '../runtime/db.ts';
 import { repairTask } from './reconcile.ts';
+import { importWorkflowId } from '../workflows/import.ts';
 import { insertRows } from '../runtime/sql.ts';
 
 export interface RebuildReport {
@@ -25,7 +26,11 @@ export interface RebuildReport {
  */
 export async function rebuildReadModel(prisma: PrismaClient, client: Client, dataDir: string): Promise<RebuildReport> {
   const report: RebuildReport = { plans: 0, tasks: 0, notices: 0, attachments: 0 };
-  for (const rows of readPlanArchive(dataDir)) if (await storePlanRows(prisma, rows)) report.plans++;
+  for (const rows of readPlanArchive(dataDir)) {
+    // An archive whose import never started (the API stopped in between) was never visible: it stays so.
+    const started = (await exists(client, importWorkflowId(rows.plan.id))) || (rows.tasks[0] !== undefined && (await exists(client, rows.tasks[0].id)));
+    if (started && (await storePlanRows(prisma, rows))) report.plans++;
+  }
   for (const { id } of await prisma.task.findMany({ select: { id: true }, orderBy: { id: 'asc' } })) {
     // A plan archived by an import that crashed before starting this task: importing again mends it.
     if (!(await exists(client, id))) continue;

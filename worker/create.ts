@@ -13,18 +13,20 @@ export interface WorkerOptions {
   taskQueue: string;
   prisma: PrismaClient;
   mailer?: Mailer | null;
+  /** The data directory the API archives plans in (default: the configured one). */
+  dataDir?: string;
   /** With a key, the worker checks every payload's signature and its workflows refuse unsigned updates. */
   payloadKey?: Uint8Array;
 }
 
 /** The one way a Duban worker is built, in production and in tests. */
-export function createWorker({ connection, namespace, taskQueue, prisma, mailer, payloadKey }: WorkerOptions): Promise<Worker> {
+export function createWorker({ connection, namespace, taskQueue, prisma, mailer, dataDir, payloadKey }: WorkerOptions): Promise<Worker> {
   return Worker.create({
     connection,
     namespace,
     taskQueue,
     workflowsPath,
-    activities: createActivities(prisma, { mailer }),
+    activities: createActivities(prisma, { mailer, dataDir }),
     ...(payloadKey && {
       dataConverter: { payloadConverterPath, payloadCodecs: [new SigningCodec(payloadKey, true)] },
       interceptors: { workflowModules: [payloadConverterPath] },

@@ -18,6 +18,7 @@ const worker = await createWorker({
   taskQueue: config.taskQueue,
   prisma,
   mailer: createMailer(config.smtp),
+  dataDir: config.dataDir,
   payloadKey: payloadKey(config.dataDir, config.secret),
 });
 console.log(`worker: polling task queue "${config.taskQueue}" on ${temporalAddress(config)}`);

@@ -40,7 +40,7 @@ describe('provisional working-day deadlines re-timed when a year\'s arrangement 
   let db: TestDatabase;
   let worker: Worker;
   let running: Promise<void>;
-  const deps = () => ({ prisma: db.prisma, temporal: env.client, taskQueue: 'duban' });
+  const deps = () => ({ prisma: db.prisma, dataDir: db.dataDir, temporal: env.client, taskQueue: 'duban' });
   const now = () => env.currentTimeMs();
   const sleepUntil = async (at: number) => env.sleep(Math.max(at - (await now()), 1));
 

@@ -34,15 +34,14 @@ function requireActing(actor: Actor): void {
 const openObjection = ['filed', 'verifying', 'awaitingProvider'];
 
 /**
- * Starts a case workflow. A case id is never run twice: already started (by
- * an earlier try of the same keyed call, or long closed), it is left as it is.
- * A workflow that cannot be started takes the row this call stored away with it.
+ * Starts a case workflow, before any row of it is written: a crash at any
+ * instant leaves either nothing or a running case (which projects its own row).
+ * A case id is never run twice: already started (by an earlier try of the same
+ * keyed call, or long closed), it is left as it is.
  */
-async function startCase<W extends Workflow>(temporal: Client, workflow: W, options: WorkflowStartOptions<W>, stored: boolean, drop: () => Promise<unknown>): Promise<void> {
-  await temporal.workflow.start(workflow, { ...options, workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE }).catch(async (error: unknown) => {
-    if (error instanceof WorkflowExecutionAlreadyStartedError) return;
-    if (stored) await drop();
-    throw error;
+async function startCase<W extends Workflow>(temporal: Client, workflow: W, options: WorkflowStartOptions<W>): Promise<void> {
+  await temporal.workflow.start(workflow, { ...options, workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE }).catch((error: unknown) => {
+    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
   });
 }
 
@@ -72,11 +71,14 @@ export async function fileObjectionCase(
     await storedAttachments(prisma, input.evidence);
     const open = await prisma.objectionCase.count({ where: { entityCode: entity.code, recordId: input.recordId, status: { in: openObjection } } });
     if (open > 0) throw new ValidationError('同一记录已有正在办理的异议。 An objection to this is already under way.');
-    // The case is in the read model before its workflow runs, so a second objection to the same thing is refused at once.
-    const { calendar: _calendar, events, ...filed } = fileObjection({ ...args, filedAt: now });
-    await projectObjectionCase(prisma, { ...filed, seq: events.length }, []);
   }
-  await startCase(temporal, objectionWorkflow, { taskQueue, workflowId: caseId, args: [args] }, !filedBefore, () => prisma.objectionCase.delete({ where: { id: caseId } }));
+  await startCase(temporal, objectionWorkflow, { taskQueue, workflowId: caseId, args: [args] });
+  if (!filedBefore) {
+    // In the read model as soon as its workflow exists, so a second objection to the same thing is refused at once;
+    // as version 0, so the workflow's own projection (done already, or to come) wins.
+    const { calendar: _calendar, events: _events, ...filed } = fileObjection({ ...args, filedAt: now });
+    await projectObjectionCase(prisma, { ...filed, seq: 0 }, []);
+  }
   return caseId;
 }
 
@@ -103,11 +105,13 @@ export async function fileRepairApplication(
     await storedAttachments(prisma, [...input.evidence, ...(input.commitment ? [input.commitment] : [])]);
     const open = await prisma.repairApplication.count({ where: { recordId: record.id, status: 'underReview' } });
     if (open > 0) throw new ValidationError('该记录已有待审核的修复申请。 A repair application for this record is already under review.');
-    // Stored before the workflow runs (as under review), so a second application is refused at once; the workflow then decides eligibility.
+  }
+  await startCase(temporal, repairWorkflow, { taskQueue, workflowId: applicationId, args: [args] });
+  if (!filedBefore) {
+    // Stored as under review as soon as its workflow exists, so a second application is refused at once; the workflow's own projections (newer) win.
     const { calendar: _calendar, ...filed } = args;
     await projectRepairApplication(prisma, { ...filed, status: 'underReview', reviewBy: null, decidedAt: null, overdue: false, filedAt: now, seq: 0, reasons: null }, []);
   }
-  await startCase(temporal, repairWorkflow, { taskQueue, workflowId: applicationId, args: [args] }, !filedBefore, () => prisma.repairApplication.delete({ where: { id: applicationId } }));
   return applicationId;
 }
 

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
-import { WorkflowExecutionAlreadyStartedError, WorkflowIdConflictPolicy, WorkflowIdReusePolicy, type Client } from '@temporalio/client';
+import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy, type Client } from '@temporalio/client';
 import type { PlanWarning } from '../../domain/plan/types.ts';
 import { layOutPlan, type NoticePlan, type PlanLayout, type Timeline } from '../../domain/supervision/plan.ts';
 import { defaultReminderDays } from '../../domain/supervision/reminders.ts';
 import { shanghaiDate } from '../../domain/time/instants.ts';
 import type { PrismaClient } from '../../runtime/db.ts';
-import { taskWorkflow, taskWorkflowId } from '../../workflows/task.ts';
-import { archivePlan, storePlanRows, type PlanRows } from './archive.ts';
+import { importWorkflow, importWorkflowId } from '../../workflows/import.ts';
+import { taskWorkflowId } from '../../workflows/task.ts';
+import { archivePlan, type PlanRows } from '../../readmodel/plan-archive.ts';
 import { loadRegistry } from './registry.ts';
 
 /** A parsed (and possibly corrected) notice, ready to become tracked work. */
@@ -40,40 +41,41 @@ export function planId(draft: Pick<PlanDraft, 'title' | 'issuedOn' | 'timeline'>
   return `plan-${digest.slice(0, 12)}`;
 }
 
+export { importWorkflowId };
+
 /**
- * Stores the plan (document, sections, tasks, requirements) and starts one
- * workflow per task. Idempotent: an existing plan is left as it is, and a
- * workflow already running under a task's id is kept, so a crash halfway
- * through is mended by importing again.
+ * Archives the plan (document, sections, tasks, requirements and each task's
+ * first state) in the data directory, then runs its import workflow, which
+ * stores the rows and starts one workflow per task. Once the workflow has
+ * started, a crash of the API at any instant is finished by the worker; before
+ * that, nothing is visible. Idempotent: importing again runs the import again,
+ * which keeps what exists and starts what is missing.
  */
-export async function commitPlan({ prisma, temporal, taskQueue, dataDir }: CommitDeps, draft: PlanDraft, now = new Date()): Promise<CommitResult> {
+export async function commitPlan(deps: CommitDeps, draft: PlanDraft, now = new Date()): Promise<CommitResult> {
   const id = planId(draft);
   const layout = layOutPlan(draft, {
     planId: id,
     timeline: draft.timeline,
     importedOn: shanghaiDate(now),
     reminderDays: draft.reminderDays,
-    registry: await loadRegistry(prisma),
+    registry: await loadRegistry(deps.prisma),
     taskId: (ref) => taskWorkflowId(id, ref),
   });
-  const rows = planRows(id, draft, layout);
-  archivePlan(dataDir, rows);
-  const created = await storePlanRows(prisma, rows);
-  for (const task of layout.tasks) {
-    await temporal.workflow
-      .start(taskWorkflow, {
-        taskQueue,
-        workflowId: task.state.taskId,
-        args: [task.state],
-        workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
-        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-      })
-      .catch((error: unknown) => {
-        // A task closed long ago keeps its id: it is done, not to be started again.
-        if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-      });
-  }
-  return { planId: id, created, tasks: layout.tasks.length };
+  const { temporal, taskQueue, dataDir } = deps;
+  archivePlan(dataDir, { ...planRows(id, draft, layout), taskStates: layout.tasks.map((task) => task.state) });
+  const result = await resumeImport(temporal, taskQueue, id);
+  return { planId: id, ...result };
+}
+
+/** Runs (or joins) a plan's import workflow and waits for it: what commit does, and what reconcile --repair does for a plan with missing tasks. */
+export async function resumeImport(temporal: Client, taskQueue: string, id: string) {
+  return temporal.workflow.execute(importWorkflow, {
+    taskQueue,
+    workflowId: importWorkflowId(id),
+    args: [id],
+    workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+    workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE,
+  });
 }
 
 /** The rows a plan is stored as: the document, its sections, tasks and requirements. */

@@ -56,20 +56,31 @@ export async function startStack(env: NodeJS.ProcessEnv = {}): Promise<Stack> {
   };
 }
 
+/**
+ * Chromium's own networking switched off: no background, update, sync, metrics,
+ * safe-browsing or suggestion traffic, and every host name but localhost
+ * unresolvable (the stack is reached by 127.0.0.1), so a test looks up no Google host.
+ */
+export const offlineChromiumArgs = [
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-domain-reliability',
+  '--disable-client-side-phishing-detection',
+  '--disable-default-apps',
+  '--disable-extensions',
+  '--no-pings',
+  '--no-default-browser-check',
+  '--metrics-recording-only',
+  '--disable-features=OptimizationHints,MediaRouter,Translate,AutofillServerCommunication,CertificateTransparencyComponentUpdater,NetworkTimeServiceQuerying,InterestFeedContentSuggestions',
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
+];
+
 /** Debian's Chromium, headless, on a fresh temporary profile; never a downloaded browser. */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', ...offlineChromiumArgs],
   });
 }
 

@@ -16,6 +16,7 @@ import { startProcessStack, type ProcessStack } from './stack.ts';
 import { checkCreditCases, runCreditCases } from './credit-workload.ts';
 import { Workload, type Expected } from './workload.ts';
 import { eventually } from '../helpers/eventually.ts';
+import { reconcileAll, reconcileLines } from '../../services/reconcile-all.ts';
 
 const report: string[] = [];
 
@@ -93,6 +94,13 @@ describe('faults under a workload', () => {
     const { checked, differences } = await check(planId, expected);
     const creditChecked = await eventually(() => checkCreditCases(stack.db.prisma, temporal, stack.db.dataDir, batches), 120_000);
     expect(injected).toBe(1);
+    // Every kind of process against its rows: no case row without its workflow, no workflow without its row.
+    const all = await eventually(async () => {
+      const reports = await reconcileAll({ prisma: stack.db.prisma, client: temporal, taskQueue: 'duban' });
+      expect(reports.flatMap((r) => r.differences)).toEqual([]);
+      return reconcileLines(reports).at(-1);
+    }, 120_000);
+    report.push(`reconcile after kill -9 ${part} | every kind of process | 0 | ${all} | 0`);
     report.push(
       `kill -9 ${part} | 1 plan (35 tasks), ${expected.length} assignments closed out in ${calls} calls (${retries} retries), killed after ${doneAtKill}; ` +
         `${batches.length * 3} credit entities, ${batches.length * 2} objections and ${batches.length} repairs in ${creditLane.calls} calls (${creditLane.retries} retries) | ${injected} | ${checked} tasks + ${creditChecked} credit cases | ${differences.length}`,

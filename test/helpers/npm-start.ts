@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { waitFor } from '../../runtime/processes.ts';
 import { freePort } from './ports.ts';
@@ -10,14 +10,22 @@ export interface NpmStart {
   output: string[];
   port: number;
   temporalPort: number;
+  uiPort: number;
   exited: Promise<number | null>;
 }
 
+export interface NpmStartOptions {
+  /** Through `npm start` itself (what a service manager runs), in a process group of its own, rather than its node process alone. */
+  npm?: boolean;
+}
+
 /** `npm start` (scripts/start.ts) on a data directory and free ports, its own dev server included (`env` adds settings); resolves once it says it is up. */
-export async function npmStart(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<NpmStart> {
+export async function npmStart(dataDir: string, env: NodeJS.ProcessEnv = {}, options: NpmStartOptions = {}): Promise<NpmStart> {
   const [port, temporalPort, uiPort] = await Promise.all([freePort(), freePort(), freePort()]);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+  const [command, args] = options.npm ? ['npm', ['start']] : [process.execPath, ['--import', 'tsx', 'scripts/start.ts']];
+  const child = spawn(command, args, {
     cwd: root,
+    detached: options.npm ?? false,
     env: {
       ...process.env,
       DUBAN_DATA_DIR: dataDir,
@@ -38,5 +46,25 @@ export async function npmStart(dataDir: string, env: NodeJS.ProcessEnv = {}): Pr
     throw error;
   });
   if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}:\n${output.join('')}`);
-  return { process: child, output, port, temporalPort, exited };
+  return { process: child, output, port, temporalPort, uiPort, exited };
+}
+
+/** Every process descended from `pid` (children, grandchildren...), as ps sees them now. */
+export function descendants(pid: number): number[] {
+  const rows = execFileSync('ps', ['-eo', 'pid=,ppid='], { encoding: 'utf8' }).trim().split('\n').map((row) => row.trim().split(/\s+/).map(Number));
+  const found: number[] = [];
+  for (let frontier = [pid]; frontier.length; ) {
+    frontier = rows.filter(([, ppid]) => frontier.includes(ppid!)).map(([child]) => child!);
+    found.push(...frontier);
+  }
+  return found;
+}
+
+export function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }

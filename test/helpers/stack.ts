@@ -26,7 +26,7 @@ export interface TestStack {
  */
 export async function startTestStack(appPrisma?: (db: TestDatabase) => Promise<PrismaClient>, config: Partial<Config> = {}): Promise<TestStack> {
   const [env, db] = await Promise.all([devServerEnvironment(), createTestDatabase()]);
-  const worker: Worker = await createWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue: 'duban', prisma: db.prisma });
+  const worker: Worker = await createWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue: 'duban', prisma: db.prisma, dataDir: db.dataDir });
   const running = worker.run();
   const prisma = appPrisma ? await appPrisma(db) : db.prisma;
   const server: Server = createApp({ prisma, temporal: env.client, taskQueue: 'duban', signingKey: signingKey(db.dataDir), dataDir: db.dataDir, config: { ...loadConfig({}), ...config } }).listen(0);

@@ -25,7 +25,7 @@ export function workerEnvironment(server: 'time-skipping' | 'dev-server', { mail
   let running: Promise<void> | undefined;
   beforeAll(async () => {
     [env, db] = await Promise.all([server === 'dev-server' ? devServerEnvironment() : timeSkippingEnvironment(), createTestDatabase()]);
-    worker = await createWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue: 'duban', prisma: db.prisma, mailer: await mailer?.() });
+    worker = await createWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue: 'duban', prisma: db.prisma, dataDir: db.dataDir, mailer: await mailer?.() });
     running = worker.run();
   });
   afterAll(async () => {

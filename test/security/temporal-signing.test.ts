@@ -49,7 +49,7 @@ describe('updates not signed by Duban', () => {
     // The worker require()s its payload converter, as the Duban processes do under `node --import tsx`.
     register();
     [env, db] = await Promise.all([devServerEnvironment(), createTestDatabase()]);
-    worker = await createWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue: 'duban', prisma: db.prisma, payloadKey: key });
+    worker = await createWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue: 'duban', prisma: db.prisma, dataDir: db.dataDir, payloadKey: key });
     running = worker.run();
     duban = client(new SigningCodec(key, false));
     const { planId } = await commitPlan({ prisma: db.prisma, temporal: duban, taskQueue: 'duban', dataDir: db.dataDir }, {

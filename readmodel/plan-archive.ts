@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Prisma } from '../../prisma/generated/client.ts';
-import type { PrismaClient } from '../../runtime/db.ts';
+import { Prisma } from '../prisma/generated/client.ts';
+import type { TaskState } from '../domain/supervision/types.ts';
+import type { PrismaClient } from '../runtime/db.ts';
 
 /**
  * A plan's rows as the read model stores them. Kept as a file in the data
@@ -13,6 +14,8 @@ export interface PlanRows {
   sections: Prisma.SectionCreateManyInput[];
   tasks: Prisma.TaskCreateManyInput[];
   requirements: Prisma.RequirementCreateManyInput[];
+  /** Each task workflow's first state, for the import workflow that starts them (absent in archives older than it). */
+  taskStates?: TaskState[];
 }
 
 export const planArchiveDir = (dataDir: string) => path.join(dataDir, 'plans');
@@ -28,6 +31,11 @@ export function archivePlan(dataDir: string, rows: PlanRows): void {
   fs.renameSync(temporary, target);
 }
 
+function readArchiveFile(file: string): PlanRows {
+  const rows = JSON.parse(fs.readFileSync(file, 'utf8')) as PlanRows;
+  return { ...rows, requirements: rows.requirements.map((r) => ({ ...r, due: r.due ? new Date(r.due) : null })) };
+}
+
 export function readPlanArchive(dataDir: string): PlanRows[] {
   const dir = planArchiveDir(dataDir);
   if (!fs.existsSync(dir)) return [];
@@ -35,10 +43,13 @@ export function readPlanArchive(dataDir: string): PlanRows[] {
     .readdirSync(dir)
     .filter((file) => file.endsWith('.json'))
     .sort()
-    .map((file) => {
-      const rows = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as PlanRows;
-      return { ...rows, requirements: rows.requirements.map((r) => ({ ...r, due: r.due ? new Date(r.due) : null })) };
-    });
+    .map((file) => readArchiveFile(path.join(dir, file)));
+}
+
+/** One archived plan, or null when there is none under that id. */
+export function readArchivedPlan(dataDir: string, planId: string): PlanRows | null {
+  const file = path.join(planArchiveDir(dataDir), `${path.basename(planId)}.json`);
+  return fs.existsSync(file) ? readArchiveFile(file) : null;
 }
 
 /**
