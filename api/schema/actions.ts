@@ -1,4 +1,6 @@
 import type { TaskAction } from '../../domain/supervision/actions.ts';
+import { availableTaskActions } from '../../domain/supervision/transitions.ts';
+import type { AssignmentStatus } from '../../domain/supervision/types.ts';
 import { actUpdate } from '../../workflows/task.ts';
 import { recordDenial } from '../auth/denials.ts';
 import { visibleTasks } from '../auth/visibility.ts';
@@ -15,7 +17,7 @@ const AttachmentInput = builder.inputType('AttachmentInput', {
   fields: (t) => ({ id: t.string({ required: true }) }),
 });
 
-const ActionType = builder.enumType('TaskActionType', {
+export const ActionType = builder.enumType('TaskActionType', {
   values: {
     progress: { description: '报告进展 Report progress' },
     submit: { description: '报送 Submit the deliverable' },
@@ -124,3 +126,26 @@ builder.mutationField('act', (t) =>
     },
   }),
 );
+
+builder.prismaObjectFields('Assignment', (t) => ({
+  availableActions: t.field({
+    type: [ActionType],
+    description: '当前登录者现在可对该分工执行的操作（与任务流程同一校验规则） What the signed-in viewer may do to this assignment now, by the rule the workflow checks.',
+    select: { status: true, bodyId: true, role: true, placeholder: true, extensionUntil: true, task: { select: { status: true } } },
+    resolve: (a, _args, ctx) =>
+      ctx.actor ? availableTaskActions(a.task.status as 'open' | 'closed', { ...a, role: a.role as 'lead' | 'support', status: a.status as AssignmentStatus, extensionPending: a.extensionUntil !== null }, ctx.actor) : [],
+  }),
+  urgeCount: t.int({
+    description: '催办次数 How many times the body was urged on this assignment.',
+    select: { taskId: true, bodyName: true },
+    resolve: (a, _args, ctx) => ctx.prisma.taskEvent.count({ where: { taskId: a.taskId, bodyName: a.bodyName, type: 'urge' } }),
+  }),
+  lastUrgedAt: t.field({
+    type: 'DateTime',
+    nullable: true,
+    description: '最近一次催办时间 When the body was last urged on this assignment.',
+    select: { taskId: true, bodyName: true },
+    resolve: async (a, _args, ctx) =>
+      (await ctx.prisma.taskEvent.findFirst({ where: { taskId: a.taskId, bodyName: a.bodyName, type: 'urge' }, orderBy: { seq: 'desc' }, select: { at: true } }))?.at ?? null,
+  }),
+}));

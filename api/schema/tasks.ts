@@ -94,6 +94,13 @@ builder.prismaNode('Assignment', {
         return request?.comment ?? null;
       },
     }),
+    lastSubmission: t.prismaField({
+      type: 'TaskEvent',
+      nullable: true,
+      description: '最近一次报送：说明和附件 The latest submission: its text and files.',
+      resolve: (query, a, _args, ctx) =>
+        ctx.prisma.taskEvent.findFirst({ ...query, where: { taskId: a.taskId, bodyName: a.bodyName, type: 'submit' }, orderBy: { seq: 'desc' } }),
+    }),
     task: t.relation('task'),
   }),
 });

@@ -15,6 +15,12 @@ export type TaskAction =
 
 export type TaskActionType = TaskAction['type'];
 
+/** Every kind of action, in the order a screen offers them. */
+export const taskActionTypes: readonly TaskActionType[] = ['progress', 'submit', 'requestExtension', 'accept', 'return', 'decideExtension', 'urge', 'designate', 'withdraw', 'setBlocking'];
+
+/** Actions refused without a comment: reasons for a return, a withdrawal or an extension request. */
+export const commentRequired: ReadonlySet<TaskActionType> = new Set(['return', 'withdraw', 'requestExtension']);
+
 export interface ActionRequest {
   actor: Actor;
   action: TaskAction;
