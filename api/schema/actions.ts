@@ -43,7 +43,7 @@ const TaskActionInput = builder.inputType('TaskActionInput', {
     bodyName: t.string({ required: true }),
     type: t.field({ type: ActionType, required: true }),
     comment: t.string(),
-    attachments: t.field({ type: [AttachmentInput] }),
+    attachments: t.field({ type: [AttachmentInput], description: 'progress, submit, requestExtension: files uploaded with uploadAttachment.' }),
     until: t.field({ type: 'DateTime', description: 'requestExtension: the new deadline.' }),
     approve: t.boolean({ description: 'decideExtension: approve or refuse.' }),
     bodies: t.field({ type: [DesignatedBodyInput], description: 'designate: the concrete bodies.' }),
@@ -71,9 +71,11 @@ async function toAction(input: Input, ctx: Context): Promise<TaskAction> {
     case 'urge':
     case 'withdraw':
       return { ...base, type: input.type, comment };
-    case 'requestExtension':
+    case 'requestExtension': {
       if (!input.until) throw new ValidationError('请填写延期后的期限。 Give the new deadline (until).');
-      return { ...base, type: 'requestExtension', until: input.until.toISOString(), comment };
+      const attachments = await storedAttachments(ctx.prisma, (input.attachments ?? []).map((a) => a.id));
+      return { ...base, type: 'requestExtension', until: input.until.toISOString(), comment, attachments };
+    }
     case 'decideExtension':
       if (input.approve == null) throw new ValidationError('请选择批准或不批准。 Say whether to approve.');
       return { ...base, type: 'decideExtension', approve: input.approve, comment };

@@ -6,7 +6,7 @@ export type TaskAction =
   | { type: 'submit'; bodyName: string; comment: string; attachments?: AttachmentRef[] }
   | { type: 'accept'; bodyName: string; comment?: string }
   | { type: 'return'; bodyName: string; comment: string }
-  | { type: 'requestExtension'; bodyName: string; until: string; comment: string }
+  | { type: 'requestExtension'; bodyName: string; until: string; comment: string; attachments?: AttachmentRef[] }
   | { type: 'decideExtension'; bodyName: string; approve: boolean; comment?: string }
   | { type: 'urge'; bodyName: string; comment: string }
   | { type: 'designate'; bodyName: string; bodies: Array<{ name: string; id: string }>; comment?: string }
