@@ -59,6 +59,19 @@ describe('inbox, availableActions and the decision queue', () => {
     });
   });
 
+  it('answers availableActions of a filing unit by the round\'s rule: the body submits, the supervising office urges, no one else acts', async () => {
+    const opened = await as('supervisor', `mutation { openFilingRound(input: { title: "办公日备案", deadline: "${new Date(Date.now() + 30 * dayMs).toISOString()}", bodyIds: ["${globalId('Body', 'market-commission')}"] }) { __typename ... on MutationOpenFilingRoundSuccess { data { id } } ... on Error { message } } }`);
+    const roundId = Buffer.from(opened.openFilingRound.data.id, 'base64').toString().replace(/^FilingRound:/, '');
+    await eventually(async () => expect(await stack.db.prisma.bodyFiling.count({ where: { roundId } })).toBe(1));
+    const filing = globalId('BodyFiling', `${roundId}/market-commission`);
+    const seen = Object.fromEntries(await Promise.all(logins.map(async (login) => {
+      const { data } = await stack.api.request(`{ node(id: "${filing}") { ... on BodyFiling { availableActions } } }`, {}, tokens.get(login));
+      return [login, data?.node?.availableActions ?? 'hidden'] as const;
+    })));
+    expect(seen).toMatchObject({ supervisor: ['urge'], coordinator: ['urge'], market: ['submit'] });
+    for (const login of ['legal', 'heping', 'performance', 'admin'] as const) expect([[], 'hidden']).toContainEqual(seen[login]);
+  });
+
   it('queues a submission and an extension request for the supervising office, oldest first, with the submission\'s text and files', async () => {
     await act('market', '市市场监管委', 'submit');
     await statusIs('市市场监管委', 'submitted');
