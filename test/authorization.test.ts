@@ -218,6 +218,7 @@ describe('authorization matrix: every role against every mutation', () => {
   /** Every mutation of the schema, at least once, with the roles allowed to do it; each row makes the state it needs. */
   const cases: Row[] = [
     row({ name: 'login (anyone)', mutation: 'login', allowed: roles, probe: () => ({ query: m('login', 'login: "performance", password: "test-password"') }) }),
+    row({ name: 'markNotificationsRead (anyone signed in, their own inbox)', mutation: 'markNotificationsRead', allowed: signedIn, probe: () => ({ query: m('markNotificationsRead', 'all: true') }) }),
     row({
       name: 'logout (any session)', mutation: 'logout', allowed: signedIn,
       probe: async (role) => ({ query: 'mutation { logout { __typename ... on Error { message } } }', token: await freshSession(role) }),

@@ -11,6 +11,8 @@ import { bodies } from './bodies/index.ts';
 import { HolidayCalendarPage } from './calendar/HolidayCalendarPage.tsx';
 import { CreditImportPage } from './credit-import/CreditImportPage.tsx';
 import { Dashboard } from './dashboard/Dashboard.tsx';
+import { DecisionQueuePage } from './decisions/DecisionQueuePage.tsx';
+import { InboxPage } from './inbox/InboxPage.tsx';
 import { dataProvider } from './dataProvider/index.ts';
 import { entities } from './entities/index.ts';
 import { EvaluationRoundsPage } from './evaluation/EvaluationRoundsPage.tsx';
@@ -64,6 +66,8 @@ export function App() {
             {(account.role === 'admin' || account.role === 'supervisor') && <Route path="/accounts" element={<AccountsPage />} />}
             {account.role === 'admin' && <Route path="/audit" element={<AuditLogPage />} />}
             <Route path="/password" element={<ChangePasswordPage />} />
+            <Route path="/inbox" element={<InboxPage />} />
+            {account.role === 'supervisor' && <Route path="/decisions" element={<DecisionQueuePage />} />}
           </CustomRoutes>
         </>
       )}

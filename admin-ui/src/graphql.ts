@@ -47,6 +47,35 @@ export function graphqlUpload<T>(query: string, variables: Record<string, unknow
   return send<T>(form, { 'x-graphql-yoga-csrf': '1' });
 }
 
+/**
+ * Stores one file (uploadAttachment), reporting the share sent so far (0–1):
+ * XMLHttpRequest, since fetch tells nothing of an upload's progress.
+ */
+export function uploadWithProgress(file: File, onProgress: (share: number) => void): Promise<{ id: string; name: string }> {
+  const form = new FormData();
+  form.append('operations', JSON.stringify({ query: `mutation ($file: File!) { uploadAttachment(file: $file) { ${resultFields('MutationUploadAttachmentSuccess', 'id name')} } }`, variables: { file: null } }));
+  form.append('map', JSON.stringify({ 0: ['variables.file'] }));
+  form.append('0', file, file.name);
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', '/graphql');
+    request.setRequestHeader('x-graphql-yoga-csrf', '1');
+    request.upload.onprogress = (event) => event.lengthComputable && onProgress(event.loaded / event.total);
+    request.onerror = () => reject(new Error('网络错误，上传失败。 The upload failed: network error.'));
+    request.onload = () => {
+      try {
+        const payload = JSON.parse(request.responseText) as GraphQLResponse<{ uploadAttachment: MutationResult<{ id: string; name: string }> }>;
+        if (payload.errors?.length || !payload.data) throw new Error(payload.errors?.map((e) => e.message).join('; ') ?? `HTTP ${request.status}`);
+        onProgress(1);
+        resolve(unwrap(payload.data.uploadAttachment));
+      } catch (error) {
+        reject(error as Error);
+      }
+    };
+    request.send(form);
+  });
+}
+
 /** A typed error a mutation answered with (ValidationError, InvalidTransitionError…), its message "中文 English". */
 export class MutationError extends Error {
   constructor(

@@ -1,4 +1,6 @@
 import type { TaskAction } from '../../domain/supervision/actions.ts';
+import { availableTaskActions } from '../../domain/supervision/transitions.ts';
+import type { AssignmentStatus } from '../../domain/supervision/types.ts';
 import { actUpdate } from '../../workflows/task.ts';
 import { recordDenial } from '../auth/denials.ts';
 import { visibleTasks } from '../auth/visibility.ts';
@@ -15,7 +17,7 @@ const AttachmentInput = builder.inputType('AttachmentInput', {
   fields: (t) => ({ id: t.string({ required: true }) }),
 });
 
-const ActionType = builder.enumType('TaskActionType', {
+export const ActionType = builder.enumType('TaskActionType', {
   values: {
     progress: { description: '报告进展 Report progress' },
     submit: { description: '报送 Submit the deliverable' },
@@ -41,7 +43,7 @@ const TaskActionInput = builder.inputType('TaskActionInput', {
     bodyName: t.string({ required: true }),
     type: t.field({ type: ActionType, required: true }),
     comment: t.string(),
-    attachments: t.field({ type: [AttachmentInput] }),
+    attachments: t.field({ type: [AttachmentInput], description: 'progress, submit, requestExtension: files uploaded with uploadAttachment.' }),
     until: t.field({ type: 'DateTime', description: 'requestExtension: the new deadline.' }),
     approve: t.boolean({ description: 'decideExtension: approve or refuse.' }),
     bodies: t.field({ type: [DesignatedBodyInput], description: 'designate: the concrete bodies.' }),
@@ -69,9 +71,11 @@ async function toAction(input: Input, ctx: Context): Promise<TaskAction> {
     case 'urge':
     case 'withdraw':
       return { ...base, type: input.type, comment };
-    case 'requestExtension':
+    case 'requestExtension': {
       if (!input.until) throw new ValidationError('请填写延期后的期限。 Give the new deadline (until).');
-      return { ...base, type: 'requestExtension', until: input.until.toISOString(), comment };
+      const attachments = await storedAttachments(ctx.prisma, (input.attachments ?? []).map((a) => a.id));
+      return { ...base, type: 'requestExtension', until: input.until.toISOString(), comment, attachments };
+    }
     case 'decideExtension':
       if (input.approve == null) throw new ValidationError('请选择批准或不批准。 Say whether to approve.');
       return { ...base, type: 'decideExtension', approve: input.approve, comment };
@@ -124,3 +128,26 @@ builder.mutationField('act', (t) =>
     },
   }),
 );
+
+builder.prismaObjectFields('Assignment', (t) => ({
+  availableActions: t.field({
+    type: [ActionType],
+    description: '当前登录者现在可对该分工执行的操作（与任务流程同一校验规则） What the signed-in viewer may do to this assignment now, by the rule the workflow checks.',
+    select: { status: true, bodyId: true, role: true, placeholder: true, extensionUntil: true, task: { select: { status: true } } },
+    resolve: (a, _args, ctx) =>
+      ctx.actor ? availableTaskActions(a.task.status as 'open' | 'closed', { ...a, role: a.role as 'lead' | 'support', status: a.status as AssignmentStatus, extensionPending: a.extensionUntil !== null }, ctx.actor) : [],
+  }),
+  urgeCount: t.int({
+    description: '催办次数 How many times the body was urged on this assignment.',
+    select: { taskId: true, bodyName: true },
+    resolve: (a, _args, ctx) => ctx.prisma.taskEvent.count({ where: { taskId: a.taskId, bodyName: a.bodyName, type: 'urge' } }),
+  }),
+  lastUrgedAt: t.field({
+    type: 'DateTime',
+    nullable: true,
+    description: '最近一次催办时间 When the body was last urged on this assignment.',
+    select: { taskId: true, bodyName: true },
+    resolve: async (a, _args, ctx) =>
+      (await ctx.prisma.taskEvent.findFirst({ where: { taskId: a.taskId, bodyName: a.bodyName, type: 'urge' }, orderBy: { seq: 'desc' }, select: { at: true } }))?.at ?? null,
+  }),
+}));

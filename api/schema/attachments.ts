@@ -1,7 +1,15 @@
+import type { PrismaClient } from '../../runtime/db.ts';
 import { AttachmentRejected, storeAttachment } from '../../services/attachments.ts';
 import { builder } from './builder.ts';
 import { ValidationError } from './errors.ts';
 import { selection } from './selection.ts';
+
+/** The stored files a record names (a JSON list of ids), in the order it names them. */
+export async function attachmentsInOrder<Q extends object>(prisma: PrismaClient, query: Q, idsJson: string) {
+  const ids = JSON.parse(idsJson) as string[];
+  const found = await prisma.attachment.findMany({ ...query, where: { id: { in: ids } } });
+  return ids.flatMap((id) => found.filter((f) => f.id === id));
+}
 
 /** Where a stored file is downloaded: the one route every attachment uses. */
 export const attachmentUrl = (id: string) => `/attachments/${id}`;

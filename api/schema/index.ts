@@ -9,6 +9,8 @@ import './plans.ts';
 import './imports.ts';
 import './tasks.ts';
 import './actions.ts';
+import './inbox.ts';
+import './decisions.ts';
 import './ledger.ts';
 import './dashboard.ts';
 import './attachments.ts';

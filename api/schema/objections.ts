@@ -1,4 +1,5 @@
-import type { ObjectionAction, ObjectionStatus } from '../../domain/objection/case.ts';
+import { attachmentsInOrder } from './attachments.ts';
+import { availableObjectionActions, type ObjectionAction, type ObjectionStatus } from '../../domain/objection/case.ts';
 import { objectionActUpdate } from '../../workflows/objection.ts';
 import { fileObjectionCase } from '../../services/credit/cases.ts';
 import { caseClosed, sendAction } from './updates.ts';
@@ -46,6 +47,11 @@ export const ObjectionNode = builder.prismaNode('ObjectionCase', {
     overdue: t.field({ type: [ObjectionTimeLimit], description: '已超过的期限 The time limits passed.', resolve: (c) => parse<Array<typeof ObjectionTimeLimit.$inferType>>(c.overdue) }),
     deadlineProvisional: t.exposeBoolean('provisional', {
       description: '期限暂按周末计算：该年度放假安排尚未录入，录入后自动重算 A running limit counts weekends only: that year\'s holiday arrangement is not entered yet; it is re-timed once it is.',
+    }),
+    evidence: t.prismaField({
+      type: ['Attachment'],
+      description: '异议的证明材料 The evidence filed with the objection, in the order filed.',
+      resolve: (query, c, _args, ctx) => attachmentsInOrder(ctx.prisma, query, c.evidence),
     }),
     timeline: t.prismaField({
       type: ['CaseEvent'],
@@ -151,5 +157,14 @@ builder.mutationField('actOnObjection', (t) =>
       await sendAction(ctx, id, objectionActUpdate, action, { operation: `${action.type} ${id}`, closed: caseClosed, updateId: updateIdOf(ctx.actor!, requestId) });
       return ctx.prisma.objectionCase.findUniqueOrThrow({ where: { id } });
     },
+  }),
+);
+
+builder.prismaObjectField(ObjectionNode, 'availableActions', (t) =>
+  t.field({
+    type: [ObjectionActionType],
+    description: '当前登录者现在可执行的操作（与异议流程同一校验规则） What the signed-in viewer may do to this case now, by the rule its workflow checks.',
+    select: { status: true, providerBodyId: true },
+    resolve: (c, _args, ctx) => (ctx.actor ? availableObjectionActions({ status: c.status as ObjectionStatus, providerBodyId: c.providerBodyId }, ctx.actor) : []),
   }),
 );

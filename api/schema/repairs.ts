@@ -1,4 +1,5 @@
-import type { RepairAction, RepairStatus } from '../../domain/repair/application.ts';
+import { attachmentsInOrder } from './attachments.ts';
+import { availableRepairActions, type RepairAction, type RepairStatus } from '../../domain/repair/application.ts';
 import { repairActUpdate } from '../../workflows/repair.ts';
 import { fileRepairApplication } from '../../services/credit/cases.ts';
 import { caseClosed, sendAction } from './updates.ts';
@@ -41,11 +42,7 @@ export const RepairNode = builder.prismaNode('RepairApplication', {
     evidence: t.prismaField({
       type: ['Attachment'],
       description: '纠正失信行为的证明材料 Evidence of correction, in the order filed.',
-      resolve: async (query, a, _args, ctx) => {
-        const ids = JSON.parse(a.evidence) as string[];
-        const found = await ctx.prisma.attachment.findMany({ ...query, where: { id: { in: ids } } });
-        return ids.flatMap((id) => found.filter((f) => f.id === id));
-      },
+      resolve: (query, a, _args, ctx) => attachmentsInOrder(ctx.prisma, query, a.evidence),
     }),
     commitment: t.prismaField({
       type: 'Attachment',
@@ -116,5 +113,18 @@ builder.mutationField('decideRepair', (t) =>
       await sendAction(ctx, id, repairActUpdate, action, { operation: `${action.type} ${id}`, closed: caseClosed, updateId });
       return ctx.prisma.repairApplication.findUniqueOrThrow({ where: { id } });
     },
+  }),
+);
+
+const RepairActionType = builder.enumType('RepairActionType', {
+  values: { approve: { description: '准予修复 Approve' }, refuse: { description: '不予修复 Refuse, with reasons' } } as const,
+});
+
+builder.prismaObjectField(RepairNode, 'availableActions', (t) =>
+  t.field({
+    type: [RepairActionType],
+    description: '当前登录者现在可执行的操作（decideRepair 的 approve: true / false；与修复流程同一校验规则） What the signed-in viewer may do now (decideRepair approving or refusing), by the rule its workflow checks.',
+    select: { status: true },
+    resolve: (a, _args, ctx) => (ctx.actor ? availableRepairActions({ status: a.status as RepairStatus }, ctx.actor) : []),
   }),
 );

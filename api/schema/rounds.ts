@@ -1,3 +1,4 @@
+import { availableUnitActions, type UnitStatus as UnitStatusValue } from '../../domain/rounds/unit.ts';
 import type { Actor } from '../../domain/supervision/types.ts';
 import { recordDenial } from '../auth/denials.ts';
 import { builder, type Context } from './builder.ts';
@@ -71,3 +72,16 @@ export async function projected<T>(find: () => Promise<T | null>, timeoutMs = 20
   }
 }
 
+
+const unitActionsField = (model: 'BodyFiling' | 'UnitReport') =>
+  builder.prismaObjectField(model, 'availableActions', (t) =>
+    t.field({
+      type: [UnitActionType],
+      description: '当前登录者现在可执行的操作（与轮次流程同一校验规则） What the signed-in viewer may do to this unit now, by the rule its workflow checks.',
+      select: { status: true, bodyId: true, round: { select: { status: true } } },
+      resolve: (unit, _args, ctx) =>
+        ctx.actor ? availableUnitActions({ closed: unit.round.status !== 'open', bodyId: unit.bodyId, status: unit.status as UnitStatusValue }, ctx.actor) : [],
+    }),
+  );
+unitActionsField('BodyFiling');
+unitActionsField('UnitReport');

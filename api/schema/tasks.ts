@@ -94,6 +94,20 @@ builder.prismaNode('Assignment', {
         return request?.comment ?? null;
       },
     }),
+    lastSubmission: t.prismaField({
+      type: 'TaskEvent',
+      nullable: true,
+      description: '最近一次报送：说明和附件 The latest submission: its text and files.',
+      resolve: (query, a, _args, ctx) =>
+        ctx.prisma.taskEvent.findFirst({ ...query, where: { taskId: a.taskId, bodyName: a.bodyName, type: 'submit' }, orderBy: { seq: 'desc' } }),
+    }),
+    extensionRequest: t.prismaField({
+      type: 'TaskEvent',
+      nullable: true,
+      description: '待审批的延期申请：理由和附件 The pending extension request: its reasons and files.',
+      resolve: (query, a, _args, ctx) =>
+        a.extensionUntil ? ctx.prisma.taskEvent.findFirst({ ...query, where: { taskId: a.taskId, bodyName: a.bodyName, type: 'requestExtension' }, orderBy: { seq: 'desc' } }) : null,
+    }),
     task: t.relation('task'),
   }),
 });

@@ -4,7 +4,7 @@ import { workingDayEnds } from '../time/working-day-calendar.ts';
 import { arrangement2027 } from '../time/fixtures.ts';
 import { workingDayTimes } from '../time/working-day-calendar.ts';
 import {
-  applyObjectionAction, defaultObjectionLimits, fileObjection, markObjectionOverdue, nextObjectionDeadline, objectionProvisional, retimeObjection,
+  applyObjectionAction, availableObjectionActions, defaultObjectionLimits, fileObjection, markObjectionOverdue, nextObjectionDeadline, objectionProvisional, retimeObjection,
   validateObjectionAction, validateObjectionRetime, type ObjectionAction, type ObjectionState,
 } from './case.ts';
 import { objectionNotices } from './notices.ts';
@@ -27,6 +27,17 @@ const act = (s: ObjectionState, actor: Actor, action: ObjectionAction, at: numbe
 };
 
 describe('objection case', () => {
+  it('offers the review to the supervising office and the reply to the providing body only, step by step', () => {
+    const s = newCase();
+    expect(availableObjectionActions(s, supervisor)).toEqual(['accept', 'refuse']);
+    expect(availableObjectionActions(s, market)).toEqual([]);
+    act(s, supervisor, { type: 'accept' }, filedAt + 3_600_000);
+    expect(availableObjectionActions(s, supervisor)).toEqual(['askProvider', 'uphold', 'correct']);
+    act(s, supervisor, { type: 'askProvider', question: '请核实罚款金额' }, filedAt + 7_200_000);
+    expect(availableObjectionActions(s, market)).toEqual(['providerReply']);
+    expect(availableObjectionActions(s, heping)).toEqual([]);
+  });
+
   it('must be accepted within 5 working days and verified within 20 more', () => {
     const s = newCase();
     expect(new Date(s.acceptBy)).toEqual(new Date('2016-03-08T23:59:59+08:00'));

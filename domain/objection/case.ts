@@ -1,6 +1,6 @@
 import { appendEvent, type CaseEvent, type CaseRequest } from '../credit/cases.ts';
 import { recount, retimedEvent, type RunningLimit } from '../credit/retime.ts';
-import { systemActor } from '../supervision/types.ts';
+import { systemActor, type Actor } from '../supervision/types.ts';
 import { forbid, refuse } from '../errors.ts';
 import { requireText } from '../limits.ts';
 import { isProvisional, nthWorkingDayEnd, type WorkingDayCalendar, type WorkingDayTimes } from '../time/calendar.ts';
@@ -98,7 +98,7 @@ export function fileObjection(input: NewObjection): ObjectionState {
   return state;
 }
 
-export const objectionClosed = (s: ObjectionState) => s.status === 'refused' || s.status === 'upheld' || s.status === 'corrected';
+export const objectionClosed = (s: Pick<ObjectionState, 'status'>) => s.status === 'refused' || s.status === 'upheld' || s.status === 'corrected';
 
 const allowedFrom: Record<ObjectionAction['type'], ObjectionStatus[]> = {
   accept: ['filed'],
@@ -118,20 +118,47 @@ const statusNames: Record<ObjectionStatus, string> = {
   corrected: '已更正 corrected',
 };
 
-/** Checks an action against the case as it stands; throws ActionRefused (the Update validator). */
-export function validateObjectionAction(state: ObjectionState, { actor, action }: ObjectionRequest, now: number): void {
+type Standing = Pick<ObjectionState, 'status' | 'providerBodyId'>;
+const objectionActionTypes = Object.keys(allowedFrom) as Array<ObjectionAction['type']>;
+
+/**
+ * May this actor take this kind of action on the case now? Throws the reason;
+ * the Update validator and `availableObjectionActions` ask the same question.
+ */
+export function checkObjectionTaking(state: Standing, actor: Actor, type: ObjectionAction['type']): void {
   if (objectionClosed(state)) refuse(`异议已办结（${statusNames[state.status]}）。`, 'This objection case is closed.');
-  if (!allowedFrom[action.type].includes(state.status)) {
+  if (!allowedFrom[type].includes(state.status)) {
     refuse(`异议当前${statusNames[state.status]}，不能执行此操作。`, `The case is ${statusNames[state.status].split(' ').slice(1).join(' ')}: that action is not possible now.`);
   }
-  if (action.type === 'providerReply') {
+  if (type === 'providerReply') {
     if (!(actor.role === 'supervisor' || (actor.role === 'department' && actor.bodyId === state.providerBodyId))) {
       forbid('只有提供该记录的单位可以答复核实。', 'Only the body that provided the record replies to the check.');
     }
-    requireText(action.reply, '核实意见', 'reply');
     return;
   }
   if (actor.role !== 'supervisor') forbid('只有信用主管部门（督办部门）可以审查异议。', 'Only the supervising office reviews objections.');
+  if (type === 'askProvider' && !state.providerBodyId) refuse('该记录没有登记提供单位。', 'The record has no providing body to ask.');
+}
+
+/** Every kind of action this actor may take on the case now, by the validator's own rule. */
+export function availableObjectionActions(state: Standing, actor: Actor): Array<ObjectionAction['type']> {
+  return objectionActionTypes.filter((type) => {
+    try {
+      checkObjectionTaking(state, actor, type);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** Checks an action against the case as it stands; throws ActionRefused (the Update validator). */
+export function validateObjectionAction(state: ObjectionState, { actor, action }: ObjectionRequest, now: number): void {
+  checkObjectionTaking(state, actor, action.type);
+  if (action.type === 'providerReply') {
+    requireText(action.reply, '核实意见', 'reply');
+    return;
+  }
   switch (action.type) {
     case 'refuse':
       requireText(action.reasons, '不予受理的理由', 'reasons for refusing');
@@ -140,7 +167,6 @@ export function validateObjectionAction(state: ObjectionState, { actor, action }
       requireText(action.reasons, '维持的理由', 'reasons for upholding the record');
       break;
     case 'askProvider':
-      if (!state.providerBodyId) refuse('该记录没有登记提供单位。', 'The record has no providing body to ask.');
       requireText(action.question, '请求核实的事项', 'question for the providing body');
       nthWorkingDayEnd(state.calendar, now, state.limits.providerWorkingDays);
       break;

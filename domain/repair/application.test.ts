@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CreditRecord } from '../credit/classes.ts';
 import type { Actor } from '../supervision/types.ts';
 import { workingDayEnds } from '../time/working-day-calendar.ts';
-import { applyRepairAction, fileRepair, markRepairOverdue, validateRepairAction } from './application.ts';
+import { applyRepairAction, availableRepairActions, fileRepair, markRepairOverdue, validateRepairAction } from './application.ts';
 import { addMonths, defaultRepairPolicy, earliestRepairDate, repairProblems } from './eligibility.ts';
 
 const supervisor: Actor = { accountId: 'a-sup', name: '督办员', role: 'supervisor', bodyId: 'supervision-office' };
@@ -42,6 +42,13 @@ describe('repair application', () => {
     expect(s.status).toBe('refused');
     expect(s.events.map((e) => [e.type, e.actor.name])).toEqual([['filed', '和平区'], ['refused', '督办系统 Duban']]);
     expect(() => validateRepairAction(s, { actor: supervisor, action: { type: 'approve' } })).toThrow(/closed/);
+  });
+
+  it('offers approve and refuse to the supervising office while under review, nothing to anyone else or after', () => {
+    const department: Actor = { accountId: 'a', name: '和平区', role: 'department', bodyId: 'heping' };
+    expect(availableRepairActions(file(at('2016-05-03')), supervisor)).toEqual(['approve', 'refuse']);
+    expect(availableRepairActions(file(at('2016-05-03')), department)).toEqual([]);
+    expect(availableRepairActions(file(at('2016-02-01')), supervisor)).toEqual([]);
   });
 
   it('is reviewed within 10 working days, and approved', () => {

@@ -1,7 +1,7 @@
 import type { CreditRecord } from '../credit/classes.ts';
 import { appendEvent, type CaseEvent, type CaseRequest } from '../credit/cases.ts';
 import { recount, retimedEvent, type RunningLimit } from '../credit/retime.ts';
-import { systemActor } from '../supervision/types.ts';
+import { systemActor, type Actor } from '../supervision/types.ts';
 import { forbid, refuse } from '../errors.ts';
 import { requireText } from '../limits.ts';
 import { isProvisional, nthWorkingDayEnd, type WorkingDayCalendar, type WorkingDayTimes } from '../time/calendar.ts';
@@ -67,9 +67,24 @@ export function fileRepair(input: NewRepairApplication): RepairState {
   return state;
 }
 
-export function validateRepairAction(state: RepairState, { actor, action }: RepairRequest): void {
+/** May this actor decide the application now? Throws the reason; the validator and `availableRepairActions` ask the same. */
+export function checkRepairTaking(state: Pick<RepairState, 'status'>, actor: Actor): void {
   if (state.status !== 'underReview') refuse('该修复申请已办结。', 'This repair application is closed.');
   if (actor.role !== 'supervisor') forbid('只有信用主管部门（督办部门）可以审核修复申请。', 'Only the supervising office reviews repair applications.');
+}
+
+/** Every kind of action this actor may take on the application now (both or neither: approve and refuse share one rule). */
+export function availableRepairActions(state: Pick<RepairState, 'status'>, actor: Actor): Array<RepairAction['type']> {
+  try {
+    checkRepairTaking(state, actor);
+    return ['approve', 'refuse'];
+  } catch {
+    return [];
+  }
+}
+
+export function validateRepairAction(state: RepairState, { actor, action }: RepairRequest): void {
+  checkRepairTaking(state, actor);
   if (action.type === 'refuse') requireText(action.reasons, '不予修复的理由', 'reasons for refusing');
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../supervision/types.ts';
 import { reminderDue } from '../supervision/reminders.ts';
-import { applyUnitAction, lateAndMissing, newUnit, summarize, unitLight, validateUnitAction, type UnitState } from './unit.ts';
+import { applyUnitAction, availableUnitActions, lateAndMissing, newUnit, summarize, unitLight, validateUnitAction, type UnitState } from './unit.ts';
 
 const due = '2016-01-31T23:59:59+08:00';
 const legal: Actor = { accountId: 'a-legal', name: '法制办', role: 'department', bodyId: 'legal-affairs-office' };
@@ -13,6 +13,17 @@ const unit = (): UnitState<string> =>
 const at = (iso: string) => Date.parse(iso);
 
 describe('round unit', () => {
+  it('offers each actor the actions its validator lets through, and nothing once the round is closed', () => {
+    const u = unit();
+    expect(availableUnitActions(u, legal)).toEqual(['submit']);
+    expect(availableUnitActions(u, market)).toEqual([]);
+    expect(availableUnitActions(u, supervisor)).toEqual(['urge']);
+    applyUnitAction(u, { actor: legal, action: { type: 'submit', submission: 'v1' } }, at('2016-01-20T10:00:00+08:00'));
+    expect(availableUnitActions(u, legal)).toEqual([]);
+    expect(availableUnitActions(u, supervisor)).toEqual(['accept', 'return']);
+    expect(availableUnitActions({ ...u, closed: true }, supervisor)).toEqual([]);
+  });
+
   it('lets only the body submit, only the supervising office review, each from its status', () => {
     const u = unit();
     expect(() => validateUnitAction(u, { actor: market, action: { type: 'submit', submission: 'x' } }, none)).toThrow('own body');

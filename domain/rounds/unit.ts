@@ -78,16 +78,7 @@ export function newUnit<S>(fields: Pick<UnitState<S>, 'roundId' | 'unitId' | 'ro
  * (`submissionProblems` is the round's own rule).
  */
 export function validateUnitAction<S>(state: UnitState<S>, { actor, action }: UnitRequest<S>, submissionProblems: (s: S) => string[]): void {
-  if (state.closed) refuse('本轮已结束。', 'This round is closed.');
-  if (action.type === 'submit') {
-    if (actor.role !== 'department') forbid('只有报送单位可以报送。', 'Only the reporting body may submit.');
-    if (actor.bodyId !== state.bodyId) forbid('只能报送本单位的材料。', 'You may submit only for your own body.');
-  } else if (actor.role !== 'supervisor') {
-    forbid('只有督办部门可以执行此操作。', 'Only the supervising office may do this.');
-  }
-  if (!from[action.type].includes(state.status)) {
-    refuse(`当前状态（${statusNames[state.status]}）不能执行此操作。`, `Not allowed while the unit is ${state.status}.`);
-  }
+  checkUnitTaking(state, actor, action.type);
   const comment = action.comment ?? '';
   checkLength(comment);
   if ((action.type === 'return' || action.type === 'urge') && !comment.trim()) refuse('请写明理由。', 'Please give the reasons.');
@@ -95,6 +86,38 @@ export function validateUnitAction<S>(state: UnitState<S>, { actor, action }: Un
     const problems = submissionProblems(action.submission);
     if (problems.length) refuse(`报送内容有误：${problems.slice(0, 10).join('；')}`, '(see above)');
   }
+}
+
+type UnitActionType = UnitAction<unknown>['type'];
+const unitActionTypes: readonly UnitActionType[] = ['submit', 'accept', 'return', 'urge'];
+
+/**
+ * May this actor take this kind of action on the unit now? Throws the reason;
+ * the Update validator and `availableUnitActions` ask the same question.
+ */
+export function checkUnitTaking(state: Pick<UnitState<unknown>, 'closed' | 'bodyId' | 'status'>, actor: Actor, type: UnitActionType): void {
+  if (state.closed) refuse('本轮已结束。', 'This round is closed.');
+  if (type === 'submit') {
+    if (actor.role !== 'department') forbid('只有报送单位可以报送。', 'Only the reporting body may submit.');
+    if (actor.bodyId !== state.bodyId) forbid('只能报送本单位的材料。', 'You may submit only for your own body.');
+  } else if (actor.role !== 'supervisor') {
+    forbid('只有督办部门可以执行此操作。', 'Only the supervising office may do this.');
+  }
+  if (!from[type].includes(state.status)) {
+    refuse(`当前状态（${statusNames[state.status]}）不能执行此操作。`, `Not allowed while the unit is ${state.status}.`);
+  }
+}
+
+/** Every kind of action this actor may take on the unit now, by the validator's own rule. */
+export function availableUnitActions(state: Pick<UnitState<unknown>, 'closed' | 'bodyId' | 'status'>, actor: Actor): UnitActionType[] {
+  return unitActionTypes.filter((type) => {
+    try {
+      checkUnitTaking(state, actor, type);
+      return true;
+    } catch {
+      return false;
+    }
+  });
 }
 
 export const statusNames: Record<UnitStatus, string> = {

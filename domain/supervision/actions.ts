@@ -6,7 +6,7 @@ export type TaskAction =
   | { type: 'submit'; bodyName: string; comment: string; attachments?: AttachmentRef[] }
   | { type: 'accept'; bodyName: string; comment?: string }
   | { type: 'return'; bodyName: string; comment: string }
-  | { type: 'requestExtension'; bodyName: string; until: string; comment: string }
+  | { type: 'requestExtension'; bodyName: string; until: string; comment: string; attachments?: AttachmentRef[] }
   | { type: 'decideExtension'; bodyName: string; approve: boolean; comment?: string }
   | { type: 'urge'; bodyName: string; comment: string }
   | { type: 'designate'; bodyName: string; bodies: Array<{ name: string; id: string }>; comment?: string }
@@ -14,6 +14,12 @@ export type TaskAction =
   | { type: 'setBlocking'; bodyName: string; blocking: boolean };
 
 export type TaskActionType = TaskAction['type'];
+
+/** Every kind of action, in the order a screen offers them. */
+export const taskActionTypes: readonly TaskActionType[] = ['progress', 'submit', 'requestExtension', 'accept', 'return', 'decideExtension', 'urge', 'designate', 'withdraw', 'setBlocking'];
+
+/** Actions refused without a comment: reasons for a return, a withdrawal or an extension request. */
+export const commentRequired: ReadonlySet<TaskActionType> = new Set(['return', 'withdraw', 'requestExtension']);
 
 export interface ActionRequest {
   actor: Actor;

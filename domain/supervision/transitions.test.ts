@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ActionRequest } from './actions.ts';
 import { assignment, legal, market, supervisor, task } from './fixtures.ts';
-import { applyAction, validateAction } from './transitions.ts';
+import { applyAction, availableTaskActions, validateAction } from './transitions.ts';
 import type { TaskState } from './types.ts';
 
 const now = Date.parse('2016-01-20T00:00:00Z');
@@ -94,5 +94,25 @@ describe('task transitions', () => {
     expect(() =>
       validateAction(state, { actor: supervisor, action: { type: 'designate', bodyName: '市商务委', bodies: [{ name: '市编办', id: 'staffing-office' }] } }, now),
     ).toThrow(/Only a placeholder group can be designated/);
+  });
+
+  it('offer each actor exactly the actions its validator would let through', () => {
+    const state = task([assignment(), assignment({ role: 'support', bodyName: '市编办', bodyId: 'staffing-office', primary: false })]);
+    const offered = (actor: typeof legal, bodyName = '市法制办') => {
+      const a = state.assignments.find((x) => x.bodyName === bodyName)!;
+      return availableTaskActions(state.status, { ...a, extensionPending: a.extension !== null }, actor);
+    };
+    expect(offered(legal)).toEqual(['progress', 'submit', 'requestExtension']);
+    expect(offered(market)).toEqual([]);
+    expect(offered(supervisor)).toEqual(['urge', 'withdraw']);
+    expect(offered(supervisor, '市编办')).toEqual(['urge', 'withdraw', 'setBlocking']);
+    act(state, { actor: legal, action: { type: 'requestExtension', bodyName: '市法制办', until: '2016-06-30T15:59:59Z', comment: '需要更多时间' } });
+    expect(offered(legal)).toEqual(['progress', 'submit']);
+    expect(offered(supervisor)).toEqual(['decideExtension', 'urge', 'withdraw']);
+    act(state, { actor: legal, action: { type: 'submit', bodyName: '市法制办', comment: '' } });
+    expect(offered(supervisor)).toEqual(['accept', 'return', 'withdraw']);
+    act(state, { actor: supervisor, action: { type: 'accept', bodyName: '市法制办' } });
+    expect(state.status).toBe('closed');
+    expect(offered(supervisor, '市编办')).toEqual([]);
   });
 });

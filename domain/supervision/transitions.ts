@@ -1,8 +1,8 @@
 import { forbid, refuse } from '../errors.ts';
 import { checkLength } from '../limits.ts';
-import { departmentActions, supervisorActions, type ActionRequest, type TaskAction } from './actions.ts';
+import { commentRequired, departmentActions, supervisorActions, taskActionTypes, type ActionRequest, type TaskAction, type TaskActionType } from './actions.ts';
 import { openStatuses, owedStatuses } from './lights.ts';
-import type { Assignment, AssignmentStatus, TaskEvent, TaskState } from './types.ts';
+import type { Actor, Assignment, AssignmentStatus, TaskEvent, TaskState } from './types.ts';
 
 /** Statuses each action may start from. */
 const from: Partial<Record<TaskAction['type'], readonly AssignmentStatus[]>> = {
@@ -28,6 +28,51 @@ const statusNames: Record<AssignmentStatus, string> = {
   designated: '已指定 designated',
 };
 
+/** What an action needs of the assignment as it stands, whatever the action's own fields say. */
+type StandingAssignment = Pick<Assignment, 'status' | 'bodyId' | 'role' | 'placeholder'> & { extensionPending: boolean };
+
+/**
+ * May this actor take this kind of action on this assignment now? Throws
+ * ForbiddenError or ActionRefused with the reason; the Update validator and
+ * `availableTaskActions` ask the same question.
+ */
+export function checkTaking(taskStatus: TaskState['status'], assignment: StandingAssignment, actor: Actor, type: TaskActionType): void {
+  if (taskStatus === 'closed') refuse('该任务已办结。', 'This task is closed.');
+  checkActor(actor, type, assignment);
+  const allowed = from[type] ?? [];
+  if (!allowed.includes(assignment.status)) {
+    refuse(`当前状态为${statusNames[assignment.status]}，不能执行此操作。`, `Not allowed while the assignment is ${assignment.status}.`);
+  }
+  switch (type) {
+    case 'requestExtension':
+      if (assignment.extensionPending) refuse('已有待审批的延期申请。', 'An extension request is already pending.');
+      break;
+    case 'decideExtension':
+      if (!assignment.extensionPending) refuse('没有待审批的延期申请。', 'There is no pending extension request.');
+      break;
+    case 'designate':
+      if (!assignment.placeholder) refuse('只有待指定的单位群组可以指定具体单位。', 'Only a placeholder group can be designated.');
+      break;
+    case 'setBlocking':
+      if (assignment.role !== 'support') refuse('只有配合单位可以设置是否必须办结。', 'Only a support can be made required.');
+      break;
+    default:
+      break;
+  }
+}
+
+/** Every kind of action this actor may take on this assignment now, by the validator's own rule. */
+export function availableTaskActions(taskStatus: TaskState['status'], assignment: StandingAssignment, actor: Actor): TaskActionType[] {
+  return taskActionTypes.filter((type) => {
+    try {
+      checkTaking(taskStatus, assignment, actor, type);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
 /**
  * Checks an action against the task as it stands; throws ActionRefused with the
  * reason, so the Update validator rejects it before anything is recorded.
@@ -36,19 +81,15 @@ export function validateAction(state: TaskState, { actor, action }: ActionReques
   if (state.status === 'closed') refuse('该任务已办结。', 'This task is closed.');
   const assignment = state.assignments.find((a) => a.bodyName === action.bodyName);
   if (!assignment) refuse(`该任务没有"${action.bodyName}"的分工。`, `No assignment for "${action.bodyName}" in this task.`);
-  checkActor(actor, action, assignment!);
-  const allowed = from[action.type] ?? [];
-  if (!allowed.includes(assignment!.status)) {
-    refuse(`当前状态为${statusNames[assignment!.status]}，不能执行此操作。`, `Not allowed while the assignment is ${assignment!.status}.`);
-  }
+  checkTaking(state.status, { ...assignment!, extensionPending: assignment!.extension !== null }, actor, action.type);
   checkContent(state, action, assignment!, now);
 }
 
-function checkActor(actor: ActionRequest['actor'], action: TaskAction, assignment: Assignment): void {
-  if (supervisorActions.has(action.type) && actor.role !== 'supervisor') {
+function checkActor(actor: Actor, type: TaskActionType, assignment: StandingAssignment): void {
+  if (supervisorActions.has(type) && actor.role !== 'supervisor') {
     forbid('只有督办部门可以执行此操作。', 'Only the supervising office may do this.');
   }
-  if (departmentActions.has(action.type)) {
+  if (departmentActions.has(type)) {
     if (actor.role !== 'department') forbid('只有承办单位可以执行此操作。', 'Only the assigned body may do this.');
     if (actor.bodyId === null || actor.bodyId !== assignment.bodyId) {
       forbid('只能办理本单位的分工。', "You may act only on your own body's assignment.");
@@ -59,11 +100,11 @@ function checkActor(actor: ActionRequest['actor'], action: TaskAction, assignmen
 function checkContent(state: TaskState, action: TaskAction, assignment: Assignment, now: number): void {
   const comment = 'comment' in action ? (action.comment ?? '') : '';
   checkLength(comment);
+  if (commentRequired.has(action.type) && !comment.trim()) {
+    if (action.type === 'requestExtension') refuse('请写明延期理由。', 'Please give the reason for the extension.');
+    refuse('请写明理由。', 'Please give the reasons.');
+  }
   switch (action.type) {
-    case 'return':
-    case 'withdraw':
-      if (!comment.trim()) refuse('请写明理由。', 'Please give the reasons.');
-      break;
     case 'requestExtension': {
       const until = Date.parse(action.until);
       if (Number.isNaN(until)) refuse('延期日期无效。', 'The extension date is not a valid date.');
@@ -71,24 +112,15 @@ function checkContent(state: TaskState, action: TaskAction, assignment: Assignme
         refuse('延期日期必须晚于当前期限。', 'The new deadline must be later than the current one.');
       }
       if (until <= now) refuse('延期日期必须在将来。', 'The new deadline must be in the future.');
-      if (assignment.extension) refuse('已有待审批的延期申请。', 'An extension request is already pending.');
-      if (!comment.trim()) refuse('请写明延期理由。', 'Please give the reason for the extension.');
       break;
     }
-    case 'decideExtension':
-      if (!assignment.extension) refuse('没有待审批的延期申请。', 'There is no pending extension request.');
-      break;
     case 'designate':
-      if (!assignment.placeholder) refuse('只有待指定的单位群组可以指定具体单位。', 'Only a placeholder group can be designated.');
       if (action.bodies.length === 0) refuse('请至少指定一个单位。', 'Designate at least one body.');
       for (const body of action.bodies) {
         if (state.assignments.some((a) => a.bodyName === body.name && a.status !== 'withdrawn')) {
           refuse(`"${body.name}"已在该任务中。`, `"${body.name}" already has an assignment in this task.`);
         }
       }
-      break;
-    case 'setBlocking':
-      if (assignment.role !== 'support') refuse('只有配合单位可以设置是否必须办结。', 'Only a support can be made required.');
       break;
     default:
       break;

@@ -18,7 +18,9 @@ import type { ActionType } from '../dataProvider/actions.ts';
 import type { AssignmentRecord, BodyRecord } from '../dataProvider/records.ts';
 import { endOfShanghaiDay, formatDay, shanghaiDay } from '../shared/dates.ts';
 import { DesignateInput } from './DesignateInput.tsx';
-import { needsComment } from './permissions.ts';
+import { commentRequired } from '../../../domain/supervision/actions.ts';
+import { AttachmentsInput, type Uploaded } from '../shared/AttachmentsInput.tsx';
+import { withFiles } from './emphasis.ts';
 import { useAct } from './useAct.ts';
 import { textLimits } from '../../../domain/limits.ts';
 
@@ -34,21 +36,27 @@ const dayMs = 86_400_000;
  * decision, bodies) and sends it; a refusal from the workflow stays in the
  * dialog in the API's own words.
  */
-export function ActionDialog({ type, target, onClose }: { type: ActionType; target: ActionTarget; onClose: () => void }) {
+export function ActionDialog({ type, target, onClose, onDone }: { type: ActionType; target: ActionTarget; onClose: () => void; onDone?: () => void }) {
   const translate = useTranslate();
   const { task, assignment } = target;
   const [comment, setComment] = useState(type === 'urge' ? translate('duban.action.defaultUrge') : '');
   const [until, setUntil] = useState('');
   const [approve, setApprove] = useState(true);
   const [bodies, setBodies] = useState<BodyRecord[]>([]);
-  const act = useAct(onClose);
+  const [files, setFiles] = useState<Uploaded[]>([]);
+  const [uploading, setUploading] = useState(false);
+  const act = useAct(() => {
+    onDone?.();
+    onClose();
+  });
 
   // A new deadline must be later than the current one and in the future.
   const earliest = shanghaiDay(Math.max(Date.now(), assignment.due ? Date.parse(assignment.due) : 0) + dayMs);
   const ready =
-    (!needsComment.has(type) || comment.trim() !== '') &&
+    (!commentRequired.has(type) || comment.trim() !== '') &&
     (type !== 'requestExtension' || until >= earliest) &&
-    (type !== 'designate' || bodies.length > 0);
+    (type !== 'designate' || bodies.length > 0) &&
+    !uploading;
 
   const send = () =>
     act.mutate({
@@ -59,6 +67,7 @@ export function ActionDialog({ type, target, onClose }: { type: ActionType; targ
       ...(type === 'requestExtension' ? { until: endOfShanghaiDay(until) } : {}),
       ...(type === 'decideExtension' ? { approve } : {}),
       ...(type === 'designate' ? { bodies: bodies.map((b) => ({ id: b.id })) } : {}),
+      ...(withFiles.has(type) ? { attachments: files.map((f) => ({ id: f.id })) } : {}),
     });
 
   const label = translate(type === 'setBlocking' && assignment.blocking ? 'duban.action.unsetBlocking' : `duban.action.${type}`);
@@ -102,13 +111,14 @@ export function ActionDialog({ type, target, onClose }: { type: ActionType; targ
               label={translate(`duban.action.field.${type === 'urge' ? 'message' : type === 'return' || type === 'withdraw' || type === 'requestExtension' ? 'reason' : 'comment'}`)}
               value={comment}
               onChange={(e) => setComment(e.target.value)}
-              required={needsComment.has(type)}
+              required={commentRequired.has(type)}
               multiline
               minRows={3}
               autoFocus
               slotProps={{ htmlInput: { maxLength: textLimits.comment } }}
             />
           )}
+          {withFiles.has(type) && <AttachmentsInput onChange={setFiles} onBusy={setUploading} />}
           {act.error && (
             <Alert severity="error" role="alert">
               {act.error.message}

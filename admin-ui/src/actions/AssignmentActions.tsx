@@ -2,21 +2,20 @@ import { useState, type MouseEvent } from 'react';
 import { Button, IconButton, Menu, MenuItem, Stack } from '@mui/material';
 import MoreVertIcon from '@mui/icons-material/MoreVert';
 import { useTranslate } from 'react-admin';
-import { useAccount } from '../auth/account.ts';
 import type { ActionType } from '../dataProvider/actions.ts';
 import { ActionDialog, type ActionTarget } from './ActionDialog.tsx';
-import { allowedActions, everydayActions, mainActions } from './permissions.ts';
+import { everydayActions, mainActions } from './emphasis.ts';
 
 /**
- * The buttons this account may use on one assignment: everyday ones inline,
- * rare ones (withdraw, require a support) in a menu. Nothing when none apply.
+ * The buttons for what the viewer may do to one assignment now, as the API
+ * answers it (availableActions, by the workflow's own rule): everyday ones
+ * inline, rare ones (withdraw, require a support) in a menu. Nothing when none apply.
  */
-export function AssignmentActions({ target, taskStatus, only }: { target: ActionTarget; taskStatus: string; only?: ActionType[] }) {
+export function AssignmentActions({ target, only, onDone }: { target: ActionTarget; only?: ActionType[]; onDone?: () => void }) {
   const translate = useTranslate();
-  const account = useAccount();
   const [open, setOpen] = useState<ActionType | null>(null);
   const [menu, setMenu] = useState<HTMLElement | null>(null);
-  const allowed = allowedActions(account, target.assignment, taskStatus).filter((type) => !only || only.includes(type));
+  const allowed = target.assignment.availableActions.filter((type) => !only || only.includes(type));
   if (allowed.length === 0) return null;
   const inline = allowed.filter((type) => everydayActions.has(type));
   const more = allowed.filter((type) => !everydayActions.has(type));
@@ -60,7 +59,7 @@ export function AssignmentActions({ target, taskStatus, only }: { target: Action
           </Menu>
         </>
       )}
-      {open && <ActionDialog type={open} target={target} onClose={() => setOpen(null)} />}
+      {open && <ActionDialog type={open} target={target} onClose={() => setOpen(null)} onDone={onDone} />}
     </Stack>
   );
 }

@@ -79,7 +79,7 @@ export function AssignmentList() {
         <Column
           label="duban.task.actions"
           disableSort
-          render={(a) => <AssignmentActions target={{ task: a.task, assignment: a }} taskStatus={a.task.status} only={['urge', 'designate']} />}
+          render={(a) => <AssignmentActions target={{ task: a.task, assignment: a }} only={['urge', 'designate']} />}
         />
       </DataTable>
     </List>

@@ -43,7 +43,7 @@ function MyAssignmentCard({ record }: { record: MyAssignmentRecord }) {
         </Box>
       </CardContent>
       <CardActions sx={{ px: 2, pb: 2, pt: 0 }}>
-        <AssignmentActions target={{ task: record.task, assignment: record }} taskStatus={record.task.status} />
+        <AssignmentActions target={{ task: record.task, assignment: record }} />
       </CardActions>
     </Card>
   );

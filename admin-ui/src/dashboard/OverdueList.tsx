@@ -52,7 +52,7 @@ export function OverdueList({ rows, total, planId }: { rows: LedgerRecord[]; tot
                 </Box>
               </ListItemButton>
               <Box sx={{ px: 1.5, flexShrink: 0 }}>
-                <AssignmentActions target={{ task: row.task, assignment: row }} taskStatus={row.task.status} only={['urge', 'designate']} />
+                <AssignmentActions target={{ task: row.task, assignment: row }} only={['urge', 'designate']} />
               </Box>
             </ListItem>
           ))}

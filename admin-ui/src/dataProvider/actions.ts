@@ -23,6 +23,7 @@ export interface TaskAction {
   approve?: boolean;
   blocking?: boolean;
   bodies?: Array<{ id: string }>;
+  attachments?: Array<{ id: string }>;
 }
 
 const mutation = `mutation ($input: TaskActionInput!) { act(input: $input) { ${resultFields('MutationActSuccess', 'seq type at')} } }`;

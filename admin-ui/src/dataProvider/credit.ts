@@ -31,12 +31,16 @@ export interface ObjectionRecord {
   entity: { code: string; name: string; creditClass: string; colour: string };
   record: { kind: string; date: string; amountYuan: number | null } | null;
   timeline: Array<{ seq: number; type: string; at: string; actorName: string; comment: string | null; data: string }>;
+  evidence: AttachmentRecord[];
+  /** The steps the signed-in viewer may take now, as the API answers by the workflow's rule. */
+  availableActions: ObjectionActionType[];
 }
 
 const entityFields = `id code name district industry creditClass colour classReasons
   records { id kind date amountYuan status publication underObjection } classHistory { at from to cause }`;
 const objectionFields = `id caseId status reasons filedByName filedAt acceptBy verifyBy replyBy overdue deadlineProvisional
-  entity { code name creditClass colour } record { kind date amountYuan } timeline { seq type at actorName comment data }`;
+  entity { code name creditClass colour } record { kind date amountYuan } timeline { seq type at actorName comment data }
+  evidence { id name size url } availableActions`;
 
 export const entities = {
   async getList(params: GetListParams): Promise<GetListResult<EntityRecord>> {
@@ -88,6 +92,8 @@ export interface RepairRecord {
   evidence: AttachmentRecord[];
   commitment: AttachmentRecord | null;
   timeline: ObjectionRecord['timeline'];
+  /** approve and refuse, while the viewer may decide it. */
+  availableActions: Array<'approve' | 'refuse'>;
 }
 
 /** A stored file with its download route. */
@@ -100,7 +106,7 @@ export interface AttachmentRecord {
 
 const repairFields = `id status statement filedByName filedAt reviewBy reasons overdue deadlineProvisional
   entity { code name creditClass colour } record { kind date amountYuan status }
-  evidence { id name size url } commitment { id name size url } timeline { seq type at actorName comment data }`;
+  evidence { id name size url } commitment { id name size url } timeline { seq type at actorName comment data } availableActions`;
 
 export const repairs = {
   async getList(params: GetListParams): Promise<GetListResult<RepairRecord>> {
@@ -174,7 +180,7 @@ export async function publishResults(roundId: string, entityCodes: string[]) {
 }
 
 /** Files an objection for an entity (to one record, or to its class when recordId is null). */
-export async function fileObjection(input: { entityCode: string; recordId: string | null; reasons: string }) {
+export async function fileObjection(input: { entityCode: string; recordId: string | null; reasons: string; evidence?: string[] }) {
   const data = await graphql<{ fileObjection: MutationResult<{ id: string }> }>(
     `mutation ($input: FileObjectionInput!) { fileObjection(input: $input) { ${resultFields('MutationFileObjectionSuccess', 'id')} } }`,
     { input },

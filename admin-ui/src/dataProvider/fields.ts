@@ -3,7 +3,7 @@ export const bodyRef = 'id shortName';
 export const bodyFields = `${bodyRef} fullName kind aliases members { ${bodyRef} }`;
 
 export const assignmentFields = `id bodyName body { ${bodyRef} } role primary placeholder blocking status light deliverable
-  due originalDue overdueDays submittedAt acceptedAt returnCount extensionRequestedUntil extensionReason`;
+  due originalDue overdueDays submittedAt acceptedAt returnCount extensionRequestedUntil extensionReason availableActions urgeCount lastUrgedAt`;
 
 export const taskSummary = 'id ref text status plan { id title } section { ordinal title }';
 export const ledgerFields = `${assignmentFields} task { ${taskSummary} }`;

@@ -1,3 +1,4 @@
+import type { ActionType } from './actions.ts';
 import type { Light } from '../lights/lights.ts';
 
 /** Records as the console reads them: the schema's types with the fields each page selects. */
@@ -48,6 +49,10 @@ export interface AssignmentRecord {
   extensionRequestedUntil: string | null;
   /** The reason given with the pending extension request. */
   extensionReason: string | null;
+  /** What the signed-in viewer may do to it now, as the API answers by the workflow's rule. */
+  availableActions: ActionType[];
+  urgeCount: number;
+  lastUrgedAt: string | null;
 }
 
 export interface TaskSummary {

@@ -5,11 +5,16 @@ import { useAccount } from '../auth/account.ts';
 import { RoundTimeline, type TimelineEvent } from '../filing/RoundTimeline.tsx';
 import { LightChip } from '../lights/LightChip.tsx';
 import { formatMinute, shanghaiDay } from '../shared/dates.ts';
-import { mutate, registryId, useGraphql } from '../scores/useGraphql.ts';
+import { Files } from '../decisions/Evidence.tsx';
+import { AttachmentsInput, type Uploaded } from '../shared/AttachmentsInput.tsx';
+import { mutate, useGraphql } from '../scores/useGraphql.ts';
 
 interface Report {
   id: string; bodyId: string; bodyName: string; status: string; light: string; submittedAt: string | null; lastReason: string | null;
   sections: Array<{ key: string; title: string; text: string }>; history: TimelineEvent[];
+  attachedFiles: Array<{ id: string; name: string }>;
+  /** What the viewer may do to it now, as the API answers by the workflow's rule. */
+  availableActions: string[];
 }
 interface Round {
   id: string; year: number; deadline: string; status: string; openedBySchedule: boolean; summaryDate: string | null;
@@ -17,7 +22,7 @@ interface Round {
 }
 
 const roundsQuery = `{ evaluationRounds { id year deadline status openedBySchedule summaryDate lateBodyIds missingBodyIds timeline { seq type at actorName comment }
-  reports { id bodyId bodyName status light submittedAt lastReason sections { key title text } history { seq type at actorName comment } } } }`;
+  reports { id bodyId bodyName status light submittedAt lastReason sections { key title text } history { seq type at actorName comment } attachedFiles { id name } availableActions } } }`;
 const sectionKeys = ['followUp', 'benefits', 'marketVitality', 'supervisionEfficiency'] as const;
 
 /** Yearly evaluation rounds: opened by the schedule or by hand; units report, the coordinator reviews and consolidates. */
@@ -32,9 +37,11 @@ export function EvaluationRoundsPage() {
   const [reason, setReason] = useState('');
   const [summaryDate, setSummaryDate] = useState(shanghaiDay(Date.now()));
   const [draft, setDraft] = useState<Record<string, string>>({});
+  const [files, setFiles] = useState<Uploaded[]>([]);
+  const [uploading, setUploading] = useState(false);
   const round = data?.evaluationRounds.find((r) => r.id === selected) ?? data?.evaluationRounds[0];
   const run = (p: Promise<unknown>) => p.then(() => (setFailure(null), reload()), (e: Error) => setFailure(e.message));
-  const act = (reportId: string, type: string, extra: Record<string, string> = {}) =>
+  const act = (reportId: string, type: string, extra: Record<string, unknown> = {}) =>
     run(mutate('mutation ($i: ReportActionInput!) { reportAction(input: $i) { __typename ... on Error { message } } }', { i: { reportId, type, comment: reason, ...extra } }));
   const names = (ids: string[]) => round?.reports.filter((r) => ids.includes(r.bodyId)).map((r) => r.bodyName).join('、');
   return (
@@ -90,7 +97,7 @@ export function EvaluationRoundsPage() {
               </TableHead>
               <TableBody>
                 {round.reports.map((r) => {
-                  const own = account?.role === 'department' && registryId(account.body?.id) === r.bodyId && (r.status === 'assigned' || r.status === 'returned') && round.status === 'open';
+                  const own = r.availableActions.includes('submit');
                   return (
                     <TableRow key={r.id} data-testid={`report-${r.bodyId}`}>
                       <TableCell>{r.bodyName}</TableCell>
@@ -98,18 +105,17 @@ export function EvaluationRoundsPage() {
                       <TableCell>{formatMinute(r.submittedAt)}</TableCell>
                       <TableCell><RoundTimeline events={r.history} dense /></TableCell>
                       <TableCell sx={{ minWidth: own ? 320 : undefined }}>
-                        {supervisor && r.status === 'submitted' && (
-                          <>
-                            <Button size="small" data-action="accept" onClick={() => act(r.id, 'accept')}>{translate('duban.rounds.accept')}</Button>
-                            <Button size="small" data-action="return" onClick={() => act(r.id, 'return')}>{translate('duban.rounds.return')}</Button>
-                          </>
-                        )}
+                        {r.attachedFiles.length > 0 && <Files files={r.attachedFiles} />}
+                        {(['accept', 'return'] as const).filter((type) => r.availableActions.includes(type)).map((type) => (
+                          <Button key={type} size="small" data-action={type} onClick={() => act(r.id, type)}>{translate(`duban.rounds.${type}`)}</Button>
+                        ))}
                         {own && (
                           <Stack spacing={1}>
                             {r.sections.map((s) => (
                               <TextField key={s.key} size="small" multiline minRows={2} label={s.title.split(' ')[0]} value={draft[s.key] ?? s.text} onChange={(e) => setDraft({ ...draft, [s.key]: e.target.value })} />
                             ))}
-                            <Button size="small" variant="contained" data-action="submit" onClick={() => act(r.id, 'submit', Object.fromEntries(sectionKeys.map((k) => [k, draft[k] ?? r.sections.find((s) => s.key === k)?.text ?? ''])))}>
+                            <AttachmentsInput onChange={setFiles} onBusy={setUploading} />
+                            <Button size="small" variant="contained" data-action="submit" disabled={uploading} onClick={() => act(r.id, 'submit', { ...Object.fromEntries(sectionKeys.map((k) => [k, draft[k] ?? r.sections.find((s) => s.key === k)?.text ?? ''])), attachmentIds: files.map((f) => f.id) })}>
                               {translate('duban.rounds.submit')}
                             </Button>
                           </Stack>

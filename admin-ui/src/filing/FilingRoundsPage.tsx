@@ -6,13 +6,15 @@ import { graphqlUpload } from '../graphql.ts';
 import { downloadFile as download } from '../shared/download.ts';
 import { LightChip } from '../lights/LightChip.tsx';
 import { endOfShanghaiDay, formatDay, formatMinute, shanghaiDay } from '../shared/dates.ts';
-import { mutate, registryId, useGraphql } from '../scores/useGraphql.ts';
+import { mutate, useGraphql } from '../scores/useGraphql.ts';
 import { CatalogueRowsEditor } from './CatalogueRowsEditor.tsx';
 import { RoundTimeline, type TimelineEvent } from './RoundTimeline.tsx';
 
 interface Filing {
   id: string; bodyId: string; bodyName: string; status: string; light: string; due: string; submittedAt: string | null; returnCount: number; lastReason: string | null;
   rows: Array<{ item: string }>; history: TimelineEvent[];
+  /** What the viewer may do to it now, as the API answers by the workflow's rule. */
+  availableActions: string[];
 }
 interface ConsolidatedRow { bodyName: string; item: string; disposition: string; object: string; method: string }
 interface Round {
@@ -22,7 +24,7 @@ interface Round {
 }
 
 const roundsQuery = `{ filingRounds { id title deadline status timeline { seq type at actorName comment }
-  filings { id bodyId bodyName status light due submittedAt returnCount lastReason rows { item } history { seq type at actorName comment } }
+  filings { id bodyId bodyName status light due submittedAt returnCount lastReason rows { item } history { seq type at actorName comment } availableActions }
   record { filedOn filingNumber overdueBodyIds exportUrl rows { bodyName item disposition object method } } } }`;
 
 /** Supervision catalogue filing rounds: the coordinator opens, reviews, consolidates and files; a body submits its catalogue. */
@@ -113,14 +115,10 @@ export function FilingRoundsPage() {
                     <TableCell>{f.rows.length || ''}</TableCell>
                     <TableCell><RoundTimeline events={f.history} dense /></TableCell>
                     <TableCell>
-                      {supervisor && f.status === 'submitted' && (
-                        <>
-                          <Button size="small" data-action="accept" onClick={() => unitAction(f.id, 'accept')}>{translate('duban.rounds.accept')}</Button>
-                          <Button size="small" data-action="return" onClick={() => unitAction(f.id, 'return')}>{translate('duban.rounds.return')}</Button>
-                        </>
-                      )}
-                      {supervisor && (f.status === 'assigned' || f.status === 'returned') && round.status === 'open' && <Button size="small" data-action="urge" onClick={() => unitAction(f.id, 'urge')}>{translate('duban.rounds.urge')}</Button>}
-                      {account?.role === 'department' && registryId(account.body?.id) === f.bodyId && (f.status === 'assigned' || f.status === 'returned') && round.status === 'open' && (
+                      {(['accept', 'return', 'urge'] as const).filter((type) => f.availableActions.includes(type)).map((type) => (
+                        <Button key={type} size="small" data-action={type} onClick={() => unitAction(f.id, type)}>{translate(`duban.rounds.${type}`)}</Button>
+                      ))}
+                      {f.availableActions.includes('submit') && (
                         <Stack spacing={1}>
                           <Button size="small" component="label">{files.measures?.name ?? translate('duban.filing.measures')}<input hidden type="file" data-testid="measures-file" onChange={(e) => setFiles({ ...files, measures: e.target.files?.[0] ?? null })} /></Button>
                           <Button size="small" component="label">{files.catalogue?.name ?? translate('duban.filing.catalogue')}<input hidden type="file" accept=".xlsx" data-testid="catalogue-file" onChange={(e) => setFiles({ ...files, catalogue: e.target.files?.[0] ?? null })} /></Button>

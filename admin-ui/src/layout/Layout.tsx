@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { AppBar, Logout, Layout as RaLayout, TitlePortal, UserMenu, useSidebarState, useTranslate, useUserMenu } from 'react-admin';
 import { useAccount } from '../auth/account.ts';
 import { ForcedPasswordChange } from '../auth/ChangePassword.tsx';
+import { InboxBell } from '../inbox/InboxBell.tsx';
 import { Menu } from './Menu.tsx';
 
 /** The workspace the signed-in account works in (the user menu beside it names the person). */
@@ -45,6 +46,7 @@ function DubanAppBar() {
       </Typography>
       <TitlePortal variant="body1" sx={{ opacity: 0.9, minWidth: 0 }} />
       <RoleBadge />
+      <InboxBell />
     </AppBar>
   );
 }

@@ -7,6 +7,7 @@ import CreditImportIcon from '@mui/icons-material/DriveFolderUploadOutlined';
 import CalendarIcon from '@mui/icons-material/CalendarMonthOutlined';
 import AccountsIcon from '@mui/icons-material/ManageAccountsOutlined';
 import AuditIcon from '@mui/icons-material/ReceiptLongOutlined';
+import DecisionsIcon from '@mui/icons-material/GavelOutlined';
 import { Menu as RaMenu, useTranslate } from 'react-admin';
 import { useAccount } from '../auth/account.ts';
 
@@ -33,6 +34,7 @@ export function Menu() {
   return (
     <RaMenu>
       <RaMenu.DashboardItem primaryText={translate('duban.dashboard.title')} />
+      {role === 'supervisor' && <RaMenu.Item to="/decisions" primaryText={translate('duban.decisions.title')} leftIcon={<DecisionsIcon />} />}
       <RaMenu.ResourceItem name="tasks" />
       <RaMenu.ResourceItem name="assignments" />
       <RaMenu.ResourceItem name="plans" />

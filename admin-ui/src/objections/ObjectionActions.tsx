@@ -1,16 +1,8 @@
 import { useState } from 'react';
 import { Button, Checkbox, FormControlLabel, Stack, TextField } from '@mui/material';
 import { useRefresh, useTranslate } from 'react-admin';
-import { useAccount } from '../auth/account.ts';
 import { actOnObjection, type ObjectionActionType, type ObjectionRecord } from '../dataProvider/credit.ts';
 import { FormDialog } from '../shared/FormDialog.tsx';
-
-/** The steps each status allows; the workflow checks again, and its refusal is shown in its own words. */
-const stepsFrom: Record<string, ObjectionActionType[]> = {
-  filed: ['accept', 'refuse'],
-  verifying: ['askProvider', 'uphold', 'correct'],
-  awaitingProvider: ['providerReply', 'uphold', 'correct'],
-};
 
 function ActionDialog({ type, objection, onClose }: { type: ObjectionActionType; objection: ObjectionRecord; onClose: () => void }) {
   const translate = useTranslate();
@@ -38,12 +30,11 @@ function ActionDialog({ type, objection, onClose }: { type: ObjectionActionType;
   );
 }
 
-/** The buttons the signed-in role may press at this step: review for the supervising office, the reply for the providing body. */
+/** The buttons for the steps the viewer may take now, as the API answers (availableActions): review for the supervising office, the reply for the providing body. */
 export function ObjectionActions({ objection }: { objection: ObjectionRecord }) {
   const translate = useTranslate();
-  const account = useAccount();
   const [open, setOpen] = useState<ObjectionActionType | null>(null);
-  const steps = (stepsFrom[objection.status] ?? []).filter((s) => (s === 'providerReply' ? account?.role === 'department' || account?.role === 'supervisor' : account?.role === 'supervisor'));
+  const steps = objection.availableActions;
   if (steps.length === 0) return null;
   return (
     <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap' }}>

@@ -2,6 +2,7 @@ import { Box, Stack, Typography } from '@mui/material';
 import { Show, useRecordContext, useTranslate } from 'react-admin';
 import type { ObjectionRecord } from '../dataProvider/credit.ts';
 import { ClassChip } from '../entities/ClassChip.tsx';
+import { AttachmentLink } from '../shared/AttachmentLink.tsx';
 import { formatDay, formatMinute } from '../shared/dates.ts';
 import { Panel } from '../shared/Panel.tsx';
 import { ProvisionalDeadline } from '../shared/ProvisionalDeadline.tsx';
@@ -24,6 +25,11 @@ function ObjectionDetail() {
           {o.verifyBy ? ` · ${translate('resources.objections.fields.verifyBy')} ${formatDay(o.verifyBy)}` : ''}
           {o.overdue.length ? ` · ${translate('duban.credit.overdue', { limits: o.overdue.join(', ') })}` : ''}
         </Typography>
+        <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', alignItems: 'center' }} data-testid="objection-evidence">
+          <Typography variant="body2">{translate('duban.credit.evidence')}：</Typography>
+          {o.evidence.length === 0 && <Typography variant="body2">—</Typography>}
+          {o.evidence.map((file) => <AttachmentLink key={file.id} file={file} />)}
+        </Stack>
         <ProvisionalDeadline provisional={o.deadlineProvisional} />
       </Panel>
       <Panel title={translate('duban.credit.timeline')} testId="objection-timeline">

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Alert, Box, Button, Stack, TextField, Typography } from '@mui/material';
 import { Show, useRecordContext, useRefresh, useTranslate } from 'react-admin';
-import { useAccount } from '../auth/account.ts';
 import { decideRepair, type RepairRecord } from '../dataProvider/credit.ts';
 import { ClassChip } from '../entities/ClassChip.tsx';
 import { formatDay, formatMinute } from '../shared/dates.ts';
@@ -9,14 +8,13 @@ import { Panel } from '../shared/Panel.tsx';
 import { ProvisionalDeadline } from '../shared/ProvisionalDeadline.tsx';
 import { AttachmentLink } from '../shared/AttachmentLink.tsx';
 
-/** Approve or refuse (with reasons): the supervising office only, while the application is under review. */
+/** Approve or refuse (with reasons), as the API says the viewer may now (the supervising office, while under review). */
 function Decision({ application }: { application: RepairRecord }) {
   const translate = useTranslate();
   const refresh = useRefresh();
-  const account = useAccount();
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
-  if (account?.role !== 'supervisor' || application.status !== 'underReview') return null;
+  if (application.availableActions.length === 0) return null;
   const decide = async (approve: boolean) => {
     try {
       await decideRepair(application.id, approve, text);

@@ -60,10 +60,7 @@ export function TaskAssignments({ task }: { task: TaskRecord }) {
                   <Deadline record={a} />
                 </TableCell>
                 <TableCell>
-                  <AssignmentActions
-                    target={{ task, assignment: a }}
-                    taskStatus={task.status}
-                  />
+                  <AssignmentActions target={{ task, assignment: a }} />
                 </TableCell>
               </TableRow>
             ))}

@@ -1,0 +1,119 @@
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { consoleSession } from './session.ts';
+import { screenshot, skipWithoutChromium } from './stack.ts';
+
+const wide = { width: 1440, height: 900 };
+const dayMs = 86_400_000;
+
+/** Waits for what the page shows after a round trip through the API and the workflow. */
+const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 30_000, interval: 200 });
+
+/** Fills an action's dialog (its text field, any files) and confirms; waits for it to close. */
+async function act(page: Page, scope: Locator, action: string, field: string, text: string, files: Array<{ name: string; text: string }> = []): Promise<void> {
+  await scope.locator(`[data-action=${action}]`).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel(field).fill(text);
+  if (files.length) {
+    await dialog.getByTestId('attachments-input').setInputFiles(files.map((f) => ({ name: f.name, mimeType: 'text/plain', buffer: Buffer.from(f.text) })));
+    await poll(() => dialog.getByText('已上传').count()).toBe(files.length);
+  }
+  await dialog.getByTestId('confirm-action').click();
+  await poll(() => dialog.count()).toBe(0);
+}
+
+describe.skipIf(skipWithoutChromium)('the office\'s day in the console', () => {
+  const session = consoleSession();
+
+  it('a department reads its inbox and submits with a file; the supervising office decides from its queue with the evidence in view', async () => {
+    // The department: notices wait in its inbox (the demo's deadlines and overdue tasks sent them).
+    const market = await session.signIn('market', wide);
+    const badge = market.getByTestId('inbox-unread').locator('.MuiBadge-badge');
+    await poll(async () => Number((await badge.textContent()) || 0)).toBeGreaterThan(0);
+    await market.getByTestId('inbox-bell').click();
+    await market.waitForURL(/#\/inbox/);
+    await poll(() => market.locator('[data-testid=inbox-item][data-read=no]').count()).toBeGreaterThan(0);
+    await screenshot(market, 'inbox');
+    // A notice opens what it is about, and is read from then on.
+    const first = market.getByTestId('inbox-item').first();
+    const title = (await first.getByTestId('inbox-title').textContent())!;
+    await first.click();
+    await market.waitForURL(/#\/tasks\/.+\/show/);
+    await market.goto(`${session.base}/#/inbox`);
+    await poll(() => market.getByTestId('inbox-item').first().getAttribute('data-read')).toBe('yes');
+    expect(await market.getByTestId('inbox-item').first().getByTestId('inbox-title').textContent()).toBe(title);
+    await market.getByTestId('inbox-mark-all').click();
+    await poll(() => market.locator('[data-testid=inbox-item][data-read=no]').count()).toBe(0);
+    await poll(() => badge.evaluate((e) => e.classList.contains('MuiBadge-invisible'))).toBe(true);
+
+    // It submits one assignment with a file, and asks to extend another with the reasons attached.
+    await market.goto(`${session.base}/#/my-assignments`);
+    const submittable = market.locator('[data-testid=my-assignment]').filter({ has: market.locator('[data-action=submit]') });
+    await poll(() => submittable.count()).toBeGreaterThan(1);
+    const ref = (await submittable.first().getAttribute('data-ref'))!;
+    const card = market.locator(`[data-testid=my-assignment][data-ref="${ref}"]`);
+    await card.locator('[data-action=submit]').click();
+    const dialog = market.getByRole('dialog');
+    await dialog.getByLabel('说明').fill('已制定实施细则，附细则文本。');
+    await dialog.getByTestId('attachments-input').setInputFiles({ name: '实施细则（第一稿）.txt', mimeType: 'text/plain', buffer: Buffer.from('第一条 为规范监管……') });
+    await poll(() => dialog.getByText('已上传').count()).toBe(1);
+    await screenshot(market, 'submit-with-attachment');
+    await dialog.getByTestId('confirm-action').click();
+    await poll(() => dialog.count()).toBe(0);
+    await poll(() => card.getAttribute('data-status')).toBe('submitted');
+
+    const extendRef = (await market.locator('[data-testid=my-assignment]').filter({ has: market.locator('[data-action=requestExtension]') }).first().getAttribute('data-ref'))!;
+    expect(extendRef).not.toBe(ref);
+    const extendCard = market.locator(`[data-testid=my-assignment][data-ref="${extendRef}"]`);
+    await extendCard.locator('[data-action=requestExtension]').click();
+    await dialog.getByTestId('extension-until').fill(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(Date.now() + 90 * dayMs));
+    await dialog.getByLabel('理由').fill('需征求法制办意见。');
+    await dialog.getByTestId('attachments-input').setInputFiles({ name: '征求意见函.txt', mimeType: 'text/plain', buffer: Buffer.from('关于征求意见的函') });
+    await poll(() => dialog.getByText('已上传').count()).toBe(1);
+    await dialog.getByTestId('confirm-action').click();
+    await poll(() => dialog.count()).toBe(0);
+
+    // The supervising office: the submission waits in its queue, text and file in view; it reads the file and returns it.
+    const supervisor = await session.signIn('supervisor', wide);
+    await supervisor.getByRole('menuitem', { name: '待我决定' }).click();
+    await supervisor.waitForURL(/#\/decisions/);
+    const submission = supervisor.locator('[data-testid=decision-item][data-kind=submission]').filter({ hasText: `任务 ${ref} · 市市场监管委` });
+    await poll(() => submission.count()).toBe(1);
+    expect(await submission.getByTestId('evidence-text').textContent()).toBe('已制定实施细则，附细则文本。');
+    const download = supervisor.waitForEvent('download');
+    await submission.getByText('实施细则（第一稿）.txt').click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('实施细则（第一稿）.txt');
+    expect(await new Response((await file.createReadStream()) as unknown as ReadableStream).text()).toBe('第一条 为规范监管……');
+    await screenshot(supervisor, 'decision-queue');
+    await act(supervisor, submission, 'return', '理由', '请补充抽查细则。');
+    await poll(() => submission.count()).toBe(0);
+
+    // The department sees the return (in its inbox too) and submits again.
+    await market.reload();
+    await poll(() => card.getAttribute('data-status')).toBe('returned');
+    await act(market, card, 'submit', '说明', '已补充抽查细则。', [{ name: '抽查细则.txt', text: '第一条 抽查……' }]);
+    await poll(() => card.getAttribute('data-status')).toBe('submitted');
+    await market.goto(`${session.base}/#/inbox`);
+    await poll(() => market.locator('[data-testid=inbox-item][data-read=no]').filter({ hasText: '退回' }).count()).toBeGreaterThan(0);
+    await market.context().close();
+
+    // The supervising office accepts the new submission and approves the extension, both from the queue.
+    await supervisor.reload();
+    await poll(() => submission.count()).toBe(1);
+    expect(await submission.getByTestId('evidence-text').textContent()).toBe('已补充抽查细则。');
+    await poll(() => submission.getByText('抽查细则.txt').count()).toBe(1);
+    await act(supervisor, submission, 'accept', '说明', '同意办结。');
+    await poll(() => submission.count()).toBe(0);
+
+    const extension = supervisor.locator('[data-testid=decision-item][data-kind=extension]').filter({ hasText: `任务 ${extendRef} · 市市场监管委` });
+    await poll(() => extension.count()).toBe(1);
+    expect(await extension.getByTestId('evidence-text').textContent()).toBe('需征求法制办意见。');
+    await poll(() => extension.getByText('征求意见函.txt').count()).toBe(1);
+    await extension.locator('[data-action=decideExtension]').click();
+    await supervisor.getByRole('dialog').getByTestId('confirm-action').click();
+    await poll(() => supervisor.getByRole('dialog').count()).toBe(0);
+    await poll(() => extension.count()).toBe(0);
+    await supervisor.context().close();
+  }, 480_000);
+});

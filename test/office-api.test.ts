@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commitPlan } from '../services/plans/commit.ts';
+import { taskWorkflowId } from '../workflows/task.ts';
+import { eventually } from './helpers/eventually.ts';
+import { startTestStack, type TestStack } from './helpers/stack.ts';
+
+const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
+const dayMs = 86_400_000;
+const logins = ['supervisor', 'coordinator', 'market', 'legal', 'heping', 'performance', 'admin'] as const;
+type Login = (typeof logins)[number];
+
+/** The office's day through the API: the inbox, what each viewer may do, and the decision queue. */
+describe('inbox, availableActions and the decision queue', () => {
+  let stack: TestStack;
+  const tokens = new Map<Login, string>();
+  let taskId: string;
+  const market = () => globalId('Assignment', `${taskId}/市市场监管委`);
+  const legal = () => globalId('Assignment', `${taskId}/市法制办`);
+
+  async function as<T = any>(login: Login, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const { data, errors } = await stack.api.request(query, variables, tokens.get(login));
+    if (errors) throw new Error(JSON.stringify(errors));
+    return data as T;
+  }
+  const act = (login: Login, bodyName: string, type: string, extra = '') =>
+    as(login, `mutation { act(input: { taskId: "${globalId('Task', taskId)}", bodyName: "${bodyName}", type: ${type}, comment: "说明"${extra} }) { __typename ... on Error { message } } }`).then((d) => {
+      expect(d.act.__typename).toBe('MutationActSuccess');
+    });
+  const actionsOf = async (login: Login, assignment: string): Promise<string[] | null> => {
+    const { data, errors } = await stack.api.request(`{ node(id: "${assignment}") { ... on Assignment { availableActions } } }`, {}, tokens.get(login));
+    return errors ? null : (data.node?.availableActions ?? null);
+  };
+  const statusIs = (bodyName: string, status: string) =>
+    eventually(async () => expect((await stack.db.prisma.assignment.findUniqueOrThrow({ where: { id: `${taskId}/${bodyName}` } })).status).toBe(status));
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    for (const login of logins) tokens.set(login, await stack.api.login(login));
+    const { planId } = await commitPlan({ prisma: stack.db.prisma, temporal: stack.env.client, taskQueue: 'duban', dataDir: stack.db.dataDir }, {
+      title: '办公日测试', issuer: null, issuedOn: null, basis: null, warnings: [], sourceText: '…', timeline: 'historic',
+      tasks: [{ ref: '1.1', section: '一', text: '市场监管委牵头、法制办配合的任务。', leads: ['市市场监管委'], supports: ['市法制办'] }],
+      requirements: [{ text: '制定细则', due: new Date(Date.now() + 30 * dayMs).toISOString(), recurrence: null, appliesTo: ['各牵头部门'] }],
+    });
+    taskId = taskWorkflowId(planId, '1.1');
+    await eventually(async () => expect(await stack.db.prisma.assignment.count({ where: { taskId } })).toBe(2));
+  });
+  afterAll(() => stack?.stop());
+
+  it('answers each viewer what it may do now, by the workflow\'s rule; other bodies and the performance office get nothing', async () => {
+    const seen = Object.fromEntries(await Promise.all(logins.map(async (l) => [l, await actionsOf(l, market())] as const)));
+    expect(seen).toEqual({
+      supervisor: ['urge', 'withdraw'],
+      coordinator: ['urge', 'withdraw'],
+      market: ['progress', 'submit', 'requestExtension'],
+      legal: [], // it supports the task, so it sees the lead's row, and may do nothing to it
+      heping: null, // not in the task: the row is hidden
+      performance: [],
+      admin: [],
+    });
+  });
+
+  it('answers availableActions of a filing unit by the round\'s rule: the body submits, the supervising office urges, no one else acts', async () => {
+    const opened = await as('supervisor', `mutation { openFilingRound(input: { title: "办公日备案", deadline: "${new Date(Date.now() + 30 * dayMs).toISOString()}", bodyIds: ["${globalId('Body', 'market-commission')}"] }) { __typename ... on MutationOpenFilingRoundSuccess { data { id } } ... on Error { message } } }`);
+    const roundId = Buffer.from(opened.openFilingRound.data.id, 'base64').toString().replace(/^FilingRound:/, '');
+    await eventually(async () => expect(await stack.db.prisma.bodyFiling.count({ where: { roundId } })).toBe(1));
+    const filing = globalId('BodyFiling', `${roundId}/market-commission`);
+    const seen = Object.fromEntries(await Promise.all(logins.map(async (login) => {
+      const { data } = await stack.api.request(`{ node(id: "${filing}") { ... on BodyFiling { availableActions } } }`, {}, tokens.get(login));
+      return [login, data?.node?.availableActions ?? 'hidden'] as const;
+    })));
+    expect(seen).toMatchObject({ supervisor: ['urge'], coordinator: ['urge'], market: ['submit'] });
+    for (const login of ['legal', 'heping', 'performance', 'admin'] as const) expect([[], 'hidden']).toContainEqual(seen[login]);
+  });
+
+  it('queues a submission and an extension request for the supervising office, oldest first, with the submission\'s text and files', async () => {
+    await act('market', '市市场监管委', 'submit');
+    await statusIs('市市场监管委', 'submitted');
+    await act('legal', '市法制办', 'requestExtension', `, until: "${new Date(Date.now() + 60 * dayMs).toISOString()}"`);
+    await eventually(async () => expect((await stack.db.prisma.assignment.findUniqueOrThrow({ where: { id: `${taskId}/市法制办` } })).extensionUntil).not.toBeNull());
+
+    const queue = await as('supervisor', `{ decisionQueue(first: 50) { totalCount edges { node { kind waitingSince assignment { id availableActions lastSubmission { comment attachedFiles { name } } } } } } }`);
+    const mine = queue.decisionQueue.edges.map((e: any) => e.node).filter((n: any) => n.assignment?.id === market() || n.assignment?.id === legal());
+    expect(mine.map((n: any) => [n.kind, n.assignment.id])).toEqual([['submission', market()], ['extension', legal()]]);
+    expect(mine[0].assignment.availableActions).toEqual(expect.arrayContaining(['accept', 'return']));
+    expect(mine[0].assignment.lastSubmission.comment).toBe('说明');
+    expect(mine[1].assignment.availableActions).toContain('decideExtension');
+    expect(queue.decisionQueue.totalCount).toBeGreaterThanOrEqual(2);
+    expect(await actionsOf('legal', legal())).toEqual(['progress', 'submit']);
+
+    for (const login of ['market', 'performance', 'admin'] as const) {
+      const { errors } = await stack.api.request('{ decisionQueue(first: 5) { totalCount } }', {}, tokens.get(login));
+      expect(errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+  });
+
+  it('puts an urge in the body\'s inbox, counts it on the assignment, and marks notices read for their owner only', async () => {
+    const unread = async (login: Login) => (await as(login, '{ me { unreadNotificationCount } }')).me.unreadNotificationCount as number;
+    await as('market', 'mutation { markNotificationsRead(all: true) { __typename } }');
+    expect(await unread('market')).toBe(0);
+    await act('supervisor', '市法制办', 'urge');
+    const inbox = await eventually(async () => {
+      const { notifications } = await as('legal', `{ notifications(first: 10, unreadOnly: true) { totalCount edges { node { id kind title text createdAt readAt link subjectId } } } }`);
+      expect(notifications.edges.map((e: any) => e.node.kind)).toContain('urge');
+      return notifications;
+    });
+    const urge = inbox.edges.map((e: any) => e.node).find((n: any) => n.kind === 'urge');
+    expect(urge).toMatchObject({ readAt: null, subjectId: globalId('Task', taskId), link: `/tasks/${encodeURIComponent(globalId('Task', taskId))}/show` });
+    expect(urge.title).toContain('1.1');
+    const dates = inbox.edges.map((e: any) => Date.parse(e.node.createdAt));
+    expect(dates).toEqual([...dates].sort((a, b) => b - a));
+
+    const assignment = await as('supervisor', `{ node(id: "${legal()}") { ... on Assignment { urgeCount lastUrgedAt } } }`);
+    expect(assignment.node.urgeCount).toBe(1);
+    expect(Date.parse(assignment.node.lastUrgedAt)).toBeGreaterThan(Date.now() - dayMs);
+    // The market commission's inbox holds none of the 法制办's notices.
+    const others = await as('market', '{ notifications(first: 50) { edges { node { id } } } }');
+    expect(others.notifications.edges.map((e: any) => e.node.id)).not.toContain(urge.id);
+    expect(await unread('market')).toBe(0);
+
+    // Another account cannot read or mark the notice; its owner can.
+    const before = await unread('legal');
+    const foreign = await as('market', `mutation { markNotificationsRead(ids: ["${urge.id}"]) { __typename ... on MutationMarkNotificationsReadSuccess { data { unreadNotificationCount } } } }`);
+    expect(foreign.markNotificationsRead.data.unreadNotificationCount).toBe(0);
+    expect(await unread('legal')).toBe(before);
+    const { data: peek } = await stack.api.request(`{ node(id: "${urge.id}") { id } }`, {}, tokens.get('market'));
+    expect(peek?.node ?? null).toBeNull();
+    const own = await as('legal', `mutation { markNotificationsRead(ids: ["${urge.id}"]) { __typename ... on MutationMarkNotificationsReadSuccess { data { unreadNotificationCount } } } }`);
+    expect(own.markNotificationsRead.data.unreadNotificationCount).toBe(before - 1);
+    const after = await as('legal', `{ notifications(first: 50, unreadOnly: true) { totalCount edges { node { id } } } }`);
+    expect(after.notifications.edges.map((e: any) => e.node.id)).not.toContain(urge.id);
+    expect(after.notifications.totalCount).toBe(before - 1);
+    const empty = await as('legal', 'mutation { markNotificationsRead { __typename ... on Error { message } } }');
+    expect(empty.markNotificationsRead.__typename).toBe('ValidationError');
+  });
+});
