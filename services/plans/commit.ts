@@ -7,7 +7,8 @@ import { shanghaiDate } from '../../domain/time/instants.ts';
 import type { PrismaClient } from '../../runtime/db.ts';
 import { taskWorkflow, taskWorkflowId } from '../../workflows/task.ts';
 import { archivePlan, storePlanRows, type PlanRows } from './archive.ts';
-import { loadRegistry } from './registry.ts';
+import { defaultRegistryId } from './registry.ts';
+import { resolveDraftBodies, type DraftBodyResolution } from './resolve-bodies.ts';
 
 /** A parsed (and possibly corrected) notice, ready to become tracked work. */
 export interface PlanDraft extends NoticePlan {
@@ -18,6 +19,10 @@ export interface PlanDraft extends NoticePlan {
   sourceText: string;
   timeline: Timeline;
   reminderDays?: number[];
+  /** The registry of the issuing government the notice's names are matched in (default: Tianjin). */
+  registryId?: string;
+  /** How the office settled the names the registry does not know. */
+  resolutions?: DraftBodyResolution[];
 }
 
 export interface CommitDeps {
@@ -32,6 +37,8 @@ export interface CommitResult {
   planId: string;
   created: boolean;
   tasks: number;
+  /** Bodies registered by the draft's resolutions. */
+  registered: Array<{ name: string; bodyId: string }>;
 }
 
 /** The same notice on the same timeline is the same plan, however often it is imported. */
@@ -42,18 +49,20 @@ export function planId(draft: Pick<PlanDraft, 'title' | 'issuedOn' | 'timeline'>
 
 /**
  * Stores the plan (document, sections, tasks, requirements) and starts one
- * workflow per task. Idempotent: an existing plan is left as it is, and a
+ * workflow per task. Refuses a draft naming bodies the registry does not know
+ * unless each is resolved (UnresolvedBodiesError). Idempotent: an existing plan is left as it is, and a
  * workflow already running under a task's id is kept, so a crash halfway
  * through is mended by importing again.
  */
 export async function commitPlan({ prisma, temporal, taskQueue, dataDir }: CommitDeps, draft: PlanDraft, now = new Date()): Promise<CommitResult> {
   const id = planId(draft);
+  const { registry, registered } = await resolveDraftBodies(prisma, draft.registryId ?? defaultRegistryId, draft.tasks, draft.resolutions ?? []);
   const layout = layOutPlan(draft, {
     planId: id,
     timeline: draft.timeline,
     importedOn: shanghaiDate(now),
     reminderDays: draft.reminderDays,
-    registry: await loadRegistry(prisma),
+    registry,
     taskId: (ref) => taskWorkflowId(id, ref),
   });
   const rows = planRows(id, draft, layout);
@@ -73,7 +82,7 @@ export async function commitPlan({ prisma, temporal, taskQueue, dataDir }: Commi
         if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
       });
   }
-  return { planId: id, created, tasks: layout.tasks.length };
+  return { planId: id, created, tasks: layout.tasks.length, registered };
 }
 
 /** The rows a plan is stored as: the document, its sections, tasks and requirements. */
