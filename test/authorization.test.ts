@@ -259,6 +259,25 @@ describe('authorization matrix: every role against every mutation', () => {
       name: 'regenerateCalendarUrl for 市市场监管委 (supervising office, that body)', mutation: 'regenerateCalendarUrl', allowed: ['supervisor', 'market'],
       probe: () => ({ query: m('regenerateCalendarUrl', `bodyId: "${globalId('Body', 'market-commission')}"`) }),
     }),
+    row({
+      name: 'createBody (supervising office, administrator)', mutation: 'createBody', allowed: ['supervisor', 'admin'],
+      probe: () => ({ query: m('createBody', `input: { shortName: "${unique('权限测试局')}", kind: department }`) }),
+    }),
+    row({
+      name: 'updateBody (supervising office, administrator)', mutation: 'updateBody', allowed: ['supervisor', 'admin'],
+      probe: () => ({ query: m('updateBody', `input: { id: "${globalId('Body', 'civil-affairs')}", aliases: ["${unique('民政别名')}"] }`) }),
+    }),
+    row({
+      name: 'mergeBodies (supervising office, administrator)', mutation: 'mergeBodies', allowed: ['supervisor', 'admin'],
+      // Each probe merges a pair of its own: a merged body cannot be merged again.
+      probe: async () => {
+        const [survivor, merged] = await Promise.all(['存续局', '并入局'].map(async (prefix) => (await asSupervisor<{ data: { body: { id: string } } }>(
+          `mutation { createBody(input: { shortName: "${unique(prefix)}", kind: department }) { __typename ... on MutationCreateBodySuccess { data { body { id } } } ... on Error { message } } }`,
+        )).data.body.id));
+        return { query: m('mergeBodies', `survivorId: "${survivor}", mergedId: "${merged}"`) };
+      },
+    }),
+    row({ name: 'createRegistry (supervising office, administrator)', mutation: 'createRegistry', allowed: ['supervisor', 'admin'], probe: () => ({ query: m('createRegistry', `name: "${unique('某区人民政府')}"`) }) }),
     row({ name: 'parseNotice (supervising office)', mutation: 'parseNotice', allowed: ['supervisor'], probe: () => ({ query: m('parseNotice', 'text: "一、任务\\n1.完善制度。（市法制办负责）"') }) }),
     row({
       name: 'commitPlan (supervising office; the same notice again changes nothing)', mutation: 'commitPlan', allowed: ['supervisor'],

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdConflictPolicy, WorkflowIdReusePolicy, type Client } from '@temporalio/client';
+import type { BodyRegistry } from '../../domain/bodies/registry.ts';
 import type { PlanWarning } from '../../domain/plan/types.ts';
 import { layOutPlan, type NoticePlan, type PlanLayout, type Timeline } from '../../domain/supervision/plan.ts';
 import { defaultReminderDays } from '../../domain/supervision/reminders.ts';
@@ -65,7 +66,9 @@ export async function commitPlan({ prisma, temporal, taskQueue, dataDir }: Commi
     registry,
     taskId: (ref) => taskWorkflowId(id, ref),
   });
-  const rows = planRows(id, draft, layout);
+  // The plan keeps the final draft: warnings about bodies now registered are settled.
+  const warnings = draft.warnings.filter((w) => !settled(w, registry));
+  const rows = planRows(id, { ...draft, warnings }, layout);
   archivePlan(dataDir, rows);
   const created = await storePlanRows(prisma, rows);
   for (const task of layout.tasks) {
@@ -83,6 +86,13 @@ export async function commitPlan({ prisma, temporal, taskQueue, dataDir }: Commi
       });
   }
   return { planId: id, created, tasks: layout.tasks.length, registered };
+}
+
+/** A warning about a body the registry now knows (an unknown name), or knows as concrete bodies (a placeholder). */
+function settled(warning: PlanWarning, registry: BodyRegistry): boolean {
+  const entry = warning.body ? registry.find(warning.body) : undefined;
+  if (!entry) return false;
+  return warning.code === 'unknownBody' || (warning.code === 'placeholderBody' && entry.kind !== 'placeholder');
 }
 
 /** The rows a plan is stored as: the document, its sections, tasks and requirements. */
