@@ -1,3 +1,4 @@
+import { guessKind } from '../../../domain/bodies/kinds.ts';
 import type { BodyMatch, DraftBody, NoticeDraft } from '../dataProvider/imports.ts';
 import type { BodyRecord } from '../dataProvider/records.ts';
 
@@ -19,7 +20,7 @@ export function draftBodies(draft: NoticeDraft, registry: BodyRecord[]): DraftBo
     const parsed = draft.bodies.find((b) => b.name === name);
     if (parsed) return parsed;
     const body = findBody(registry, name);
-    return { name, match: matchOf(body), bodyId: body?.id ?? null, fullName: body?.fullName ?? null };
+    return { name, match: matchOf(body), bodyId: body?.id ?? null, fullName: body?.fullName ?? null, suggestedKind: body?.kind ?? guessKind(name) };
   });
 }
 
