@@ -1,3 +1,6 @@
+/** The registry of the supervising office's own government (the reference bodies'): its bodies file, report and are scored. */
+export const defaultRegistryId = 'tianjin';
+
 /** Kinds of body a notice can name. */
 export type BodyKind =
   | 'department' // a municipal commission, bureau or office

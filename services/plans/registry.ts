@@ -1,8 +1,7 @@
-import { BodyRegistry, type BodyEntry } from '../../domain/bodies/registry.ts';
+import { BodyRegistry, defaultRegistryId, type BodyEntry } from '../../domain/bodies/registry.ts';
 import type { PrismaClient } from '../../runtime/db.ts';
 
-/** The registry every body of the Tianjin reference data belongs to, and the default for plans. */
-export const defaultRegistryId = 'tianjin';
+export { defaultRegistryId };
 
 /**
  * A body registry as the read model holds it now (the office may have added,

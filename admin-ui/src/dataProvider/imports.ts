@@ -7,6 +7,9 @@ export interface DraftTask {
   text: string;
   leads: string[];
   supports: string[];
+  /** The task's own deadline (ISO instant) and recurrence, beside the notice-wide requirements. */
+  due: string | null;
+  recurrence: string | null;
 }
 
 export interface DraftRequirement {
@@ -61,7 +64,7 @@ export interface NoticeDraft {
 export type Timeline = 'historic' | 'rebased';
 
 const draftFields = `title issuer issuedOn basis sourceText warnings { code message ref body detail }
-  tasks { ref section text leads supports }
+  tasks { ref section text leads supports due recurrence }
   requirements { text due recurrence appliesTo }
   bodies { name match bodyId fullName suggestedKind }`;
 

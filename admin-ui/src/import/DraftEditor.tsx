@@ -9,7 +9,7 @@ import { DraftBodies } from './DraftBodies.tsx';
 import { DraftRequirements } from './DraftRequirements.tsx';
 import { DraftTasks } from './DraftTasks.tsx';
 import { SourcePane } from './SourcePane.tsx';
-import { draftBodies, replaceBody } from './draft.ts';
+import { addTask, draftBodies, removeTask, replaceBody } from './draft.ts';
 
 /** Step two: the parsed plan beside the source text, corrected by hand, then committed. */
 export function DraftEditor({ initial, onStartOver }: { initial: NoticeDraft; onStartOver: () => void }) {
@@ -40,6 +40,8 @@ export function DraftEditor({ initial, onStartOver }: { initial: NoticeDraft; on
           selected={selected}
           onSelect={setSelected}
           onChange={(ref, change) => setDraft({ ...draft, tasks: draft.tasks.map((t) => (t.ref === ref ? { ...t, ...change } : t)) })}
+          onAdd={(section) => setDraft(addTask(draft, section))}
+          onRemove={(ref) => setDraft(removeTask(draft, ref))}
         />
         <DraftRequirements
           requirements={draft.requirements}
