@@ -46,7 +46,7 @@ describe.skipIf(skipWithoutChromium)('a notice from outside the reference regist
 
     // Committing with names still unsettled is refused, listing them.
     await supervisor.getByTestId('commit-plan').click();
-    await poll(() => supervisor.getByRole('alert').filter({ hasText: '区行政审批局' }).count()).toBe(1);
+    await poll(() => supervisor.getByTestId('commit-panel').getByRole('alert').textContent()).toMatch(/未登记.*区行政审批局/);
 
     await row('区行政审批局').getByTestId('settle-register').click();
     await row('区司法局').getByTestId('settle-register').click();
@@ -64,5 +64,31 @@ describe.skipIf(skipWithoutChromium)('a notice from outside the reference regist
     await supervisor.goto(`${session.base}/#/bodies?filter=${encodeURIComponent(JSON.stringify({ q: '区' }))}`);
     await poll(() => supervisor.getByText('区行政审批局', { exact: true }).count()).toBeGreaterThan(0);
     await supervisor.context().close();
+  }, 180_000);
+
+  it('立项: a leader\'s instruction becomes a plan by hand, with its lead, deadline and recurrence, and a task like an imported one', async () => {
+    const supervisor = await session.signIn('supervisor');
+    await supervisor.goto(`${session.base}/#/import`);
+    await supervisor.getByTestId('manual-tab').click();
+    await supervisor.getByTestId('manual-title').fill('关于加快政务服务热线整合的批示');
+    await supervisor.getByTestId('manual-text').fill('请市法制办牵头，会同有关部门加快推进政务服务热线整合，按月报送进展。');
+    await supervisor.getByTestId('manual-start').click();
+    await poll(() => supervisor.getByTestId('draft-task').count()).toBe(1);
+    const task = supervisor.locator('[data-testid=draft-task][data-ref="1.1"]');
+    await task.getByLabel('牵头单位').fill('市法制办');
+    await task.getByLabel('牵头单位').press('Enter');
+    await task.getByLabel('任务期限').fill('2030-06-30');
+    await task.getByLabel('周期').fill('每月');
+    await screenshot(supervisor, 'manual-plan');
+    await supervisor.getByTestId('commit-plan').click();
+    await supervisor.waitForURL(/#\/plans\/.+\/show/);
+    await poll(() => supervisor.getByText('加快推进政务服务热线整合', { exact: false }).count()).toBeGreaterThan(0);
+    await supervisor.context().close();
+
+    // The lead body sees it in its own work, due on the day set.
+    const legal = await session.signIn('legal');
+    await legal.goto(`${session.base}/#/my-assignments`);
+    await poll(() => legal.getByText('加快推进政务服务热线整合', { exact: false }).count()).toBeGreaterThan(0);
+    await legal.context().close();
   }, 180_000);
 });
