@@ -71,7 +71,7 @@ export const en = {
     taskStatus: { open: 'Open', closed: 'Closed' },
     role: { lead: 'Lead', support: 'Support', primary: 'First lead', placeholder: 'To be designated', blocking: 'Required' },
     accountRole: { supervisor: 'Supervising office', department: 'Department', performance: 'Performance office', admin: 'Administrator' },
-    kind: { department: 'Municipal body', district: 'District government', regulator: 'Regulator', group: 'Group', external: 'External body', placeholder: 'To be designated' },
+    kind: { department: 'Government department', district: 'District government', regulator: 'Regulator', group: 'Group', external: 'External body', placeholder: 'To be designated' },
     bodies: {
       create: 'Register a body',
       edit: 'Edit',

@@ -83,7 +83,7 @@ export const zh = {
     taskStatus: { open: '办理中', closed: '已办结' },
     role: { lead: '牵头', support: '配合', primary: '第一牵头', placeholder: '待指定', blocking: '须办结' },
     accountRole: { supervisor: '督办部门', department: '承办单位', performance: '绩效考核', admin: '系统管理' },
-    kind: { department: '市级部门', district: '区县政府', regulator: '驻津机构', group: '单位群组', external: '外部单位', placeholder: '待指定' },
+    kind: { department: '政府部门', district: '区县政府', regulator: '驻地监管机构', group: '单位群组', external: '外部单位', placeholder: '待指定' },
     bodies: {
       create: '登记单位',
       edit: '编辑',

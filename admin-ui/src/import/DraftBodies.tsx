@@ -66,7 +66,7 @@ export function DraftBodies({ bodies, registry, concrete, onReplace, resolutions
           <TableBody>
             {[...bodies].sort((a, b) => urgency[a.match] - urgency[b.match]).map((body) => (
               <TableRow key={body.name} data-testid="draft-body" data-match={body.match} data-name={body.name}>
-                <TableCell>
+                <TableCell sx={{ minWidth: '7em' }}>
                   <Typography variant="body2" sx={{ fontWeight: 500 }}>
                     {body.name}
                   </Typography>
