@@ -1,3 +1,4 @@
+import { defaultRegistryId } from '../domain/bodies/registry.ts';
 import { reportingUnits } from '../domain/filing/bodies.ts';
 import type { PrismaClient } from '../runtime/db.ts';
 
@@ -21,6 +22,6 @@ export async function consolidateCatalogue(prisma: PrismaClient, roundId: string
 
 /** Every district/county government and approval body in the registry, districts first. */
 export async function listReportingUnits(prisma: PrismaClient): Promise<Array<{ id: string; name: string; kind: string }>> {
-  const bodies = await prisma.body.findMany({ where: { kind: { in: ['district', 'department'] } }, orderBy: { id: 'asc' } });
+  const bodies = await prisma.body.findMany({ where: { kind: { in: ['district', 'department'] }, mergedIntoId: null, registryId: defaultRegistryId }, orderBy: { id: 'asc' } });
   return reportingUnits(bodies).map((b) => ({ id: b.id, name: b.shortName, kind: b.kind }));
 }

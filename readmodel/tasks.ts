@@ -5,6 +5,13 @@ import { insertRows, upsertClause } from '../runtime/sql.ts';
 
 const date = (iso: string | null) => (iso ? new Date(iso) : null);
 
+/** A merged body's assignments are its survivor's in the read model (the workflow keeps the id it started with). */
+async function mergedSurvivors(tx: Pick<PrismaClient, 'body'>, ids: Array<string | null>): Promise<Map<string, string>> {
+  const wanted = ids.filter((id): id is string => id !== null);
+  const rows = await tx.body.findMany({ where: { id: { in: wanted }, mergedIntoId: { not: null } }, select: { id: true, mergedIntoId: true } });
+  return new Map(rows.map((r) => [r.id, r.mergedIntoId!]));
+}
+
 /**
  * Writes a task's state and new events into the read model. Idempotent: events
  * and audit entries are keyed by (task, seq), and a snapshot older than the
@@ -27,14 +34,16 @@ export async function projectTask(prisma: PrismaClient, s: TaskSnapshot, events:
       throw new Error(`Task ${s.taskId} is not in the read model`);
     }
     if (count === 1 && s.assignments.length > 0) {
+      const survivor = await mergedSurvivors(tx, s.assignments.map((a) => a.bodyId));
       const rows = s.assignments.map((a) => ({
         id: `${s.taskId}/${a.bodyName}`,
         taskId: s.taskId,
         bodyName: a.bodyName,
-        bodyId: a.bodyId,
+        bodyId: a.bodyId && (survivor.get(a.bodyId) ?? a.bodyId),
         role: a.role,
         primary: a.primary,
         placeholder: a.placeholder,
+        origin: a.origin ?? null,
         blocking: a.blocking,
         status: a.status,
         light: a.light,

@@ -23,18 +23,20 @@ export const demoAccounts: DemoAccount[] = [
   { login: 'admin', displayName: '系统管理员', role: 'admin', bodyId: null },
 ];
 
-/** The bodies named in the seed notice and their groups; safe to run on every start. */
+/**
+ * The bodies named in the seed notice and their groups, in the Tianjin
+ * registry. Loaded only where missing: the office's edits, aliases and merges
+ * survive every start.
+ */
 export async function loadBodies(prisma: PrismaClient): Promise<void> {
-  for (const body of tianjinBodies) {
-    const fields = {
-      shortName: body.shortName,
-      fullName: body.fullName,
-      kind: body.kind,
-      aliases: JSON.stringify(body.aliases),
-    };
-    await prisma.body.upsert({ where: { id: body.id }, create: { id: body.id, ...fields }, update: fields });
+  await prisma.registry.upsert({ where: { id: 'tianjin' }, create: { id: 'tianjin', name: '天津市人民政府' }, update: {} });
+  const existing = new Set((await prisma.body.findMany({ select: { id: true } })).map((b) => b.id));
+  const missing = tianjinBodies.filter((body) => !existing.has(body.id));
+  for (const body of missing) {
+    const fields = { registryId: 'tianjin', shortName: body.shortName, fullName: body.fullName, kind: body.kind, aliases: JSON.stringify(body.aliases) };
+    await prisma.body.upsert({ where: { id: body.id }, create: { id: body.id, ...fields }, update: {} });
   }
-  for (const body of tianjinBodies) {
+  for (const body of missing) {
     for (const memberId of body.members ?? []) {
       const key = { groupId: body.id, memberId };
       await prisma.bodyMember.upsert({ where: { groupId_memberId: key }, create: key, update: {} });

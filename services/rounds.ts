@@ -1,3 +1,4 @@
+import { defaultRegistryId } from '../domain/bodies/registry.ts';
 import { randomUUID } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, type Client } from '@temporalio/client';
 import { ActionRefused, ValidationError } from '../domain/errors.ts';
@@ -32,7 +33,7 @@ export async function openFilingRound(
   if (deadline < Date.parse('2000-01-01T00:00:00+08:00') || deadline > Date.parse('2100-01-01T00:00:00+08:00')) {
     throw new ValidationError('截止时间应在 2000 年至 2100 年之间。 The deadline must fall between 2000 and 2100.');
   }
-  const candidates = await prisma.body.findMany({ where: { kind: { in: ['department', 'district', 'regulator'] } }, orderBy: { id: 'asc' } });
+  const candidates = await prisma.body.findMany({ where: { kind: { in: ['department', 'district', 'regulator'] }, mergedIntoId: null, registryId: defaultRegistryId }, orderBy: { id: 'asc' } });
   const ids = input.bodyIds;
   const bodies = ids ? candidates.filter((b) => ids.includes(b.id)) : approvalBodies(candidates);
   if (ids && (bodies.length !== new Set(ids).size || ids.length === 0)) throw new ValidationError('请选择已登记的具体单位。 Choose registered, concrete bodies.');

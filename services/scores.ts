@@ -1,3 +1,4 @@
+import { defaultRegistryId } from '../domain/bodies/registry.ts';
 import { reportingUnits } from '../domain/filing/bodies.ts';
 import { defaultRubric, type Rubric } from '../domain/scoring/rubric.ts';
 import { bodyRecord, scoringInstant } from '../domain/scoring/record.ts';
@@ -34,7 +35,7 @@ export async function rubricVersion(prisma: PrismaClient, version: string | null
 export async function computeScoreSheet(prisma: PrismaClient, year: number, rubric: Rubric, by: string, now = new Date()) {
   const range = yearRange(year);
   const [bodies, assignments, reports, filings] = await Promise.all([
-    prisma.body.findMany({ where: { kind: { in: ['department', 'district', 'regulator'] } }, orderBy: { id: 'asc' } }),
+    prisma.body.findMany({ where: { kind: { in: ['department', 'district', 'regulator'] }, mergedIntoId: null, registryId: defaultRegistryId }, orderBy: { id: 'asc' } }),
     prisma.assignment.findMany({ where: { due: range, bodyId: { not: null } }, include: { task: { select: { ref: true } } } }),
     prisma.unitReport.findMany({ where: { due: range } }),
     prisma.bodyFiling.findMany({ where: { due: range } }),

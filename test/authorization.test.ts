@@ -125,6 +125,11 @@ describe('authorization matrix: every role against every mutation', () => {
     eventually(async () => expect((await stack.env.client.workflow.getHandle(roundId).query(filingRoundQuery)).units.every((u) => u.status === status)).toBe(true));
 
   /** The year's evaluation round, opened once (rows act on different units of it); its reports projected. */
+  /** A registry of its own for the bodies the rows register, so the city's reporting units stay the reference ones. */
+  let registry: Promise<string> | undefined;
+  const testRegistry = () =>
+    (registry ??= asSupervisor<{ data: { id: string } }>(`mutation { createRegistry(name: "权限测试区人民政府") { __typename ... on MutationCreateRegistrySuccess { data { id } } ... on Error { message } } }`).then((r) => r.data.id));
+
   const evaluationRounds = new Map<number, Promise<void>>();
   function evaluationRound(year: number): Promise<void> {
     if (!evaluationRounds.has(year)) {
@@ -260,6 +265,25 @@ describe('authorization matrix: every role against every mutation', () => {
       name: 'regenerateCalendarUrl for 市市场监管委 (supervising office, that body)', mutation: 'regenerateCalendarUrl', allowed: ['supervisor', 'market'],
       probe: () => ({ query: m('regenerateCalendarUrl', `bodyId: "${globalId('Body', 'market-commission')}"`) }),
     }),
+    row({
+      name: 'createBody (supervising office, administrator)', mutation: 'createBody', allowed: ['supervisor', 'admin'],
+      probe: async () => ({ query: m('createBody', `input: { registryId: "${await testRegistry()}", shortName: "${unique('权限测试局')}", kind: department }`) }),
+    }),
+    row({
+      name: 'updateBody (supervising office, administrator)', mutation: 'updateBody', allowed: ['supervisor', 'admin'],
+      probe: () => ({ query: m('updateBody', `input: { id: "${globalId('Body', 'civil-affairs')}", aliases: ["${unique('民政别名')}"] }`) }),
+    }),
+    row({
+      name: 'mergeBodies (supervising office, administrator)', mutation: 'mergeBodies', allowed: ['supervisor', 'admin'],
+      // Each probe merges a pair of its own: a merged body cannot be merged again.
+      probe: async () => {
+        const [survivor, merged] = await Promise.all(['存续局', '并入局'].map(async (prefix) => (await asSupervisor<{ data: { body: { id: string } } }>(
+          `mutation { createBody(input: { registryId: "${await testRegistry()}", shortName: "${unique(prefix)}", kind: department }) { __typename ... on MutationCreateBodySuccess { data { body { id } } } ... on Error { message } } }`,
+        )).data.body.id));
+        return { query: m('mergeBodies', `survivorId: "${survivor}", mergedId: "${merged}"`) };
+      },
+    }),
+    row({ name: 'createRegistry (supervising office, administrator)', mutation: 'createRegistry', allowed: ['supervisor', 'admin'], probe: () => ({ query: m('createRegistry', `name: "${unique('某区人民政府')}"`) }) }),
     row({ name: 'parseNotice (supervising office)', mutation: 'parseNotice', allowed: ['supervisor'], probe: () => ({ query: m('parseNotice', 'text: "一、任务\\n1.完善制度。（市法制办负责）"') }) }),
     row({
       name: 'commitPlan (supervising office; the same notice again changes nothing)', mutation: 'commitPlan', allowed: ['supervisor'],

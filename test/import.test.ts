@@ -68,10 +68,14 @@ describe('importing the seed notice', () => {
     }, 60_000);
     for (const parsed of draft.tasks as Array<{ ref: string; leads: string[]; supports: string[] }>) {
       const task = tasks.find((t) => t.ref === parsed.ref)!;
-      const names = (role: string) => task.assignments.filter((a) => a.role === role).map((a) => a.bodyName).sort();
+      // A registered group's members each hold their own assignment, the group kept as its origin.
+      const names = (role: string) => [...new Set(task.assignments.filter((a) => a.role === role).map((a) => a.origin ?? a.bodyName))].sort();
       expect([parsed.ref, names('lead')]).toEqual([parsed.ref, [...parsed.leads].sort()]);
       expect([parsed.ref, names('support')]).toEqual([parsed.ref, [...parsed.supports].sort()]);
     }
+    const districts = tasks.find((t) => t.ref === '9.1')!.assignments;
+    expect(districts).toHaveLength(16);
+    expect(districts.find((a) => a.bodyId === 'district-heping')).toMatchObject({ bodyName: '和平区人民政府', origin: '各区县人民政府', role: 'lead', placeholder: false });
     const lead = tasks.find((t) => t.ref === '6.4')!.assignments.find((a) => a.bodyName === '市环保局')!;
     expect(lead).toMatchObject({ role: 'lead', primary: true, due: endOfJanuary2016, light: 'red', status: 'assigned' });
     const approval = tasks.find((t) => t.ref === '9.2')!.assignments[0]!;

@@ -34,7 +34,7 @@ function accountFilter(ctx: Context, args: { search?: string | null; role?: stri
   };
 }
 
-const AccountPassword = builder.objectRef<{ account: { id: string }; oneTimePassword: string }>('AccountPassword').implement({
+export const AccountPassword = builder.objectRef<{ account: { id: string }; oneTimePassword: string }>('AccountPassword').implement({
   description: '账号及其一次性密码（只显示这一次，首次登录须修改） An account and its one-time password: shown this once; it must be changed at the first sign-in.',
   fields: (t) => ({
     account: t.prismaField({ type: 'Account', resolve: (query, p, _a, ctx) => ctx.prisma.account.findUniqueOrThrow({ ...selection(query), where: { id: p.account.id } }) }),
@@ -52,7 +52,7 @@ const CreateAccountInput = builder.inputType('CreateAccountInput', {
   }),
 });
 
-const loginPattern = /^[A-Za-z0-9][A-Za-z0-9._-]{2,39}$/;
+export const loginPattern = /^[A-Za-z0-9][A-Za-z0-9._-]{2,39}$/;
 
 builder.mutationField('createAccount', (t) =>
   t.field({

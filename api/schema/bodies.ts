@@ -4,8 +4,24 @@ import { builder, type Context } from './builder.ts';
 import { ForbiddenError, NotFoundError } from './errors.ts';
 import { offsetArg, withOffset } from './pagination.ts';
 
-const BodyKind = builder.enumType('BodyKind', {
-  values: ['department', 'district', 'regulator', 'group', 'placeholder'] as const,
+export const BodyKind = builder.enumType('BodyKind', {
+  values: {
+    department: { description: '市（区）政府部门 A department of the issuing government' },
+    district: { description: '区县（乡镇街道）政府 A district, county or township government' },
+    regulator: { description: '驻地监管机构 A central regulator\'s local office or a bank branch' },
+    external: { description: '外部单位 A body not under the issuing government (a national ministry, a central agency)' },
+    group: { description: '单位群组 A fixed set of registered bodies (各区县人民政府)' },
+    placeholder: { description: '待指定 A set the supervising office designates (有关部门)' },
+  } as const,
+});
+
+export const RegistryNode = builder.prismaNode('Registry', {
+  id: { field: 'id' },
+  description: '单位登记册（按发文政府） A body registry, one per issuing government.',
+  fields: (t) => ({
+    name: t.exposeString('name', { description: '发文政府 The issuing government.' }),
+    bodyCount: t.relationCount('bodies', { where: { mergedIntoId: null } }),
+  }),
 });
 
 export const Body = builder.prismaNode('Body', {
@@ -15,7 +31,9 @@ export const Body = builder.prismaNode('Body', {
     shortName: t.exposeString('shortName', { description: '简称 Name as notices write it' }),
     fullName: t.exposeString('fullName'),
     kind: t.field({ type: BodyKind, resolve: (body) => body.kind as typeof BodyKind.$inferType }),
-    aliases: t.stringList({ resolve: (body) => JSON.parse(body.aliases) as string[] }),
+    aliases: t.stringList({ description: '别名：简称、全称、曾用名 Other names: short, full, former.', resolve: (body) => JSON.parse(body.aliases) as string[] }),
+    registry: t.relation('registry'),
+    mergedInto: t.relation('mergedInto', { nullable: true, description: '已并入的单位 The body this one was merged into (its id resolves there).' }),
   }),
 });
 
@@ -33,14 +51,40 @@ builder.queryField('bodies', (t) =>
     type: 'Body',
     cursor: 'id',
     authScopes: { signedIn: true },
-    args: { kind: t.arg({ type: BodyKind, required: false }), ...offsetArg() },
-    totalCount: (_parent, args, ctx) => ctx.prisma.body.count({ where: bodyFilter(args.kind) }),
+    description: '已登记单位（不含已合并的） Registered bodies (merged ones left out unless asked for).',
+    args: {
+      kind: t.arg({ type: BodyKind, required: false }),
+      registryId: t.arg.globalID({ for: RegistryNode, required: false }),
+      search: t.arg.string({ description: '名称或别名 A name or alias' }),
+      includeMerged: t.arg.boolean({ defaultValue: false }),
+      ...offsetArg(),
+    },
+    totalCount: (_parent, args, ctx) => ctx.prisma.body.count({ where: bodyFilter(args) }),
     resolve: (query, _root, args, ctx) =>
-      ctx.prisma.body.findMany({ ...withOffset(query, args.offset), where: bodyFilter(args.kind), orderBy: { id: 'asc' } }),
+      ctx.prisma.body.findMany({ ...withOffset(query, args.offset), where: bodyFilter(args), orderBy: { id: 'asc' } }),
   }),
 );
 
-const bodyFilter = (kind: string | null | undefined) => (kind ? { kind } : {});
+function bodyFilter(args: { kind?: string | null; registryId?: { id: string } | null; search?: string | null; includeMerged?: boolean | null }) {
+  const search = args.search?.trim();
+  return {
+    AND: [
+      args.kind ? { kind: args.kind } : {},
+      args.registryId ? { registryId: args.registryId.id } : {},
+      args.includeMerged ? {} : { mergedIntoId: null },
+      search ? { OR: [{ shortName: { contains: search } }, { fullName: { contains: search } }, { aliases: { contains: search } }] } : {},
+    ],
+  };
+}
+
+builder.queryField('registries', (t) =>
+  t.prismaField({
+    type: ['Registry'],
+    description: '单位登记册 Every body registry, by issuing government.',
+    authScopes: { signedIn: true },
+    resolve: (query, _root, _args, ctx) => ctx.prisma.registry.findMany({ ...query, orderBy: { createdAt: 'asc' } }),
+  }),
+);
 
 /** The body's own users and the supervising office hold its calendar link. */
 const mayHoldCalendar = (ctx: Context, bodyId: string) =>

@@ -3,7 +3,12 @@ import { type PlanWarning, warningCodes } from '../../domain/plan/types.ts';
 import { commitPlan, type PlanDraft } from '../../services/plans/commit.ts';
 import { NoticeInputError } from '../plans/read-notice.ts';
 import { parseUntrusted } from '../plans/sandbox.ts';
-import { loadRegistry } from '../../services/plans/registry.ts';
+import { defaultRegistryId, loadRegistry } from '../../services/plans/registry.ts';
+import { UnresolvedBodiesError, type DraftBodyResolution } from '../../services/plans/resolve-bodies.ts';
+import { guessKind } from '../../domain/bodies/kinds.ts';
+import type { BodyKind as Kind } from '../../domain/bodies/registry.ts';
+import { Body, BodyKind, RegistryNode } from './bodies.ts';
+import { ErrorInterface, NotFoundError } from './errors.ts';
 import { validateDraft } from '../../services/plans/validate-draft.ts';
 import { builder } from './builder.ts';
 import { ValidationError } from './errors.ts';
@@ -16,6 +21,7 @@ interface DraftBody {
   match: 'known' | 'group' | 'placeholder' | 'unknown';
   bodyId: string | null;
   fullName: string | null;
+  suggestedKind: Kind;
 }
 
 const BodyMatch = builder.enumType('BodyMatch', {
@@ -50,6 +56,8 @@ const DraftTask = builder.objectRef<Draft['tasks'][number]>('DraftTask').impleme
     text: t.exposeString('text'),
     leads: t.exposeStringList('leads'),
     supports: t.exposeStringList('supports'),
+    due: t.string({ nullable: true, description: '任务自身期限 The task\'s own deadline (ISO 8601 instant), before any requirement\'s.', resolve: (task) => task.due ?? null }),
+    recurrence: t.string({ nullable: true, description: '任务自身周期 The task\'s own recurrence (每月…).', resolve: (task) => task.recurrence ?? null }),
   }),
 });
 
@@ -69,6 +77,7 @@ const DraftBodyRef = builder.objectRef<DraftBody>('DraftBody').implement({
     match: t.field({ type: BodyMatch, resolve: (b) => b.match }),
     bodyId: t.exposeString('bodyId', { nullable: true }),
     fullName: t.exposeString('fullName', { nullable: true }),
+    suggestedKind: t.field({ type: BodyKind, description: '按名称推断的类别（登记时预选） The kind its words suggest, preselected when registering.', resolve: (b) => b.suggestedKind }),
   }),
 });
 
@@ -94,6 +103,8 @@ const DraftTaskInput = builder.inputType('DraftTaskInput', {
     text: t.string({ required: true }),
     leads: t.stringList({ required: true }),
     supports: t.stringList({ required: true }),
+    due: t.string({ description: 'ISO 8601 instant: the task\'s own deadline for its leads.' }),
+    recurrence: t.string(),
   }),
 });
 
@@ -138,19 +149,23 @@ builder.mutationField('parseNotice', (t) =>
       'stores nothing. Read off the request thread within limits (2 MB of text, 50 MB unpacked, 10 s, 256 MB).',
     authScopes: { supervisor: true },
     errors: { types: [ValidationError] },
-    args: { file: t.arg({ type: 'File' }), text: t.arg.string() },
-    resolve: async (_root, { file, text }, ctx) => {
+    args: {
+      file: t.arg({ type: 'File' }),
+      text: t.arg.string(),
+      registryId: t.arg.globalID({ for: RegistryNode, description: '按哪个登记册匹配单位（默认天津市） The registry names are matched in (default: Tianjin).' }),
+    },
+    resolve: async (_root, { file, text, registryId }, ctx) => {
       if (!file && !text) throw new ValidationError('请上传文件或粘贴文本。 Upload a file or paste the text.');
       try {
         const { sourceText: source, plan: parsed } = await parseUntrusted(
           file ? { bytes: new Uint8Array(await file.arrayBuffer()), fileName: file.name } : { text: text! },
         );
-        const registry = await loadRegistry(ctx.prisma);
+        const registry = await loadRegistry(ctx.prisma, await knownRegistry(ctx.prisma, registryId?.id));
         const names = [...new Set(parsed.tasks.flatMap((task) => [...task.leads, ...task.supports]))];
         const bodies = names.map((name): DraftBody => {
           const entry = registry.find(name);
           const match = !entry ? 'unknown' : entry.kind === 'placeholder' ? 'placeholder' : entry.kind === 'group' ? 'group' : 'known';
-          return { name, match, bodyId: entry?.id ?? null, fullName: entry?.fullName ?? null };
+          return { name, match, bodyId: entry?.id ?? null, fullName: entry?.fullName ?? null, suggestedKind: entry?.kind ?? guessKind(name) };
         });
         return { ...parsed, sourceText: source, bodies };
       } catch (error) {
@@ -166,9 +181,14 @@ builder.mutationField('commitPlan', (t) =>
     type: 'Plan',
     description: '提交草稿：保存方案并为每项任务启动督办流程 Stores the plan and starts one workflow per task; importing the same notice again changes nothing.',
     authScopes: { supervisor: true },
-    errors: { types: [ValidationError] },
-    args: { draft: t.arg({ type: NoticeDraftInput, required: true }), timeline: t.arg({ type: Timeline, defaultValue: 'historic' }) },
-    resolve: async (query, _root, { draft, timeline }, ctx) => {
+    errors: { types: [UnresolvedBodiesError, ValidationError, NotFoundError] },
+    args: {
+      draft: t.arg({ type: NoticeDraftInput, required: true }),
+      timeline: t.arg({ type: Timeline, defaultValue: 'historic' }),
+      registryId: t.arg.globalID({ for: RegistryNode, description: '发文政府的登记册（默认天津市） The issuing government\'s registry (default: Tianjin).' }),
+      resolutions: t.arg({ type: [DraftBodyResolutionInput], description: '未登记单位的处理 How each name the registry does not know is settled.' }),
+    },
+    resolve: async (query, _root, { draft, timeline, registryId, resolutions }, ctx) => {
       const plan: PlanDraft = {
         ...draft,
         issuer: draft.issuer ?? null,
@@ -176,8 +196,11 @@ builder.mutationField('commitPlan', (t) =>
         basis: draft.basis ?? null,
         warnings: (draft.warnings ?? []).map((w) => ({ ...w, ref: w.ref ?? null, body: w.body ?? null, detail: w.detail ?? null })),
         reminderDays: draft.reminderDays ?? undefined,
+        tasks: draft.tasks.map((task) => ({ ...task, due: task.due ?? null, recurrence: task.recurrence ?? null })),
         requirements: draft.requirements.map((r) => ({ ...r, due: r.due ?? null, recurrence: r.recurrence ?? null })),
         timeline: timeline ?? 'historic',
+        registryId: await knownRegistry(ctx.prisma, registryId?.id),
+        resolutions: (resolutions ?? []).map(toResolution),
       };
       validateDraft(plan);
       const { planId } = await commitPlan({ prisma: ctx.prisma, temporal: ctx.temporal, taskQueue: ctx.taskQueue, dataDir: ctx.dataDir }, plan);
@@ -185,3 +208,45 @@ builder.mutationField('commitPlan', (t) =>
     },
   }),
 );
+
+/** The registry asked for, or the default; an unknown one is refused. */
+async function knownRegistry(prisma: Parameters<typeof loadRegistry>[0], id: string | undefined): Promise<string> {
+  if (!id) return defaultRegistryId;
+  if (!(await prisma.registry.findUnique({ where: { id } }))) throw new NotFoundError('登记册不存在。 No such registry.');
+  return id;
+}
+
+builder.objectType(UnresolvedBodiesError, {
+  name: 'UnresolvedBodiesError',
+  description: '草稿中有未登记且未处理的单位 The draft names bodies the registry does not know, and no resolution settles them.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ names: t.exposeStringList('names', { description: 'The names as the draft writes them.' }) }),
+});
+
+const ResolutionAction = builder.enumType('DraftBodyResolutionAction', {
+  values: {
+    map: { description: '对应到已登记单位（名称记为其别名） Map to a registered body (the name becomes its alias)' },
+    register: { description: '登记为新单位 Register it as a new body' },
+    placeholder: { description: '保留为待指定 Keep it as a placeholder to designate later' },
+  } as const,
+});
+
+const DraftBodyResolutionInput = builder.inputType('DraftBodyResolutionInput', {
+  description: '一个未登记单位的处理 How one name the registry does not know is settled.',
+  fields: (t) => ({
+    name: t.string({ required: true, description: 'The name as the draft writes it.' }),
+    action: t.field({ type: ResolutionAction, required: true }),
+    bodyId: t.globalID({ for: Body, description: 'For map: the registered body.' }),
+    kind: t.field({ type: BodyKind, description: 'For register: its kind (default: what its words suggest).' }),
+    fullName: t.string({ description: 'For register: its full name.' }),
+  }),
+});
+
+function toResolution(input: typeof DraftBodyResolutionInput.$inferInput): DraftBodyResolution {
+  if (input.action === 'map') {
+    if (!input.bodyId) throw new ValidationError(`请选择"${input.name}"对应的单位。 Choose the body "${input.name}" stands for.`);
+    return { name: input.name, mapTo: input.bodyId.id };
+  }
+  if (input.action === 'placeholder') return { name: input.name, placeholder: true };
+  return { name: input.name, register: { kind: input.kind ?? guessKind(input.name), fullName: input.fullName } };
+}

@@ -5,6 +5,7 @@ import './auth.ts';
 import './accounts.ts';
 import './audit.ts';
 import './bodies.ts';
+import './body-registry.ts';
 import './plans.ts';
 import './imports.ts';
 import './tasks.ts';

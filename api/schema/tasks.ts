@@ -67,6 +67,7 @@ builder.prismaNode('Assignment', {
     role: t.field({ type: AssignmentRole, resolve: (a) => a.role as typeof AssignmentRole.$inferType }),
     primary: t.exposeBoolean('primary', { description: 'The first-named lead.' }),
     placeholder: t.exposeBoolean('placeholder', { description: 'A group still to be designated (待指定).' }),
+    origin: t.exposeString('origin', { nullable: true, description: '来源群组 The group the notice named, for a member\'s own assignment (各区县人民政府).' }),
     blocking: t.exposeBoolean('blocking'),
     status: t.field({ type: AssignmentStatusEnum, resolve: (a) => a.status as AssignmentStatus }),
     light: t.field({ type: Light, resolve: (a) => a.light as typeof Light.$inferType }),

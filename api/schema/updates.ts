@@ -1,6 +1,7 @@
 import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { Actor } from '../../domain/supervision/types.ts';
+import { idsResolvingTo } from '../../services/bodies/registry.ts';
 import { recordDenial } from '../auth/denials.ts';
 import type { Context } from './builder.ts';
 import { ActionRefused, ForbiddenError } from './errors.ts';
@@ -17,6 +18,13 @@ export interface SendOptions {
   updateId?: string;
 }
 
+/** A department acts too for the bodies merged into its own (workflows keep the ids they started with). */
+async function withMergedBodies(prisma: Context['prisma'], actor: Actor): Promise<Actor> {
+  if (actor.role !== 'department' || !actor.bodyId) return actor;
+  const merged = (await idsResolvingTo(prisma, actor.bodyId)).slice(1);
+  return merged.length ? { ...actor, mergedBodyIds: merged } : actor;
+}
+
 /**
  * The one way a mutation acts on a workflow: the signed-in actor's action sent
  * as its Temporal update. The update's synchronous validator refuses a wrong
@@ -31,7 +39,7 @@ export async function sendAction<R, A>(
   action: A,
   { operation, closed, updateId }: SendOptions,
 ): Promise<R> {
-  const actor = ctx.actor!;
+  const actor = await withMergedBodies(ctx.prisma, ctx.actor!);
   try {
     return await ctx.temporal.workflow.getHandle(workflowId).executeUpdate(update, { args: [{ actor, action }], updateId });
   } catch (error) {

@@ -8,6 +8,10 @@ export interface PlannedTask {
   text: string;
   leads: string[];
   supports: string[];
+  /** The task's own deadline (ISO instant), before any requirement's. */
+  due?: string | null;
+  /** The task's own recurrence (每月, 每季度…), as the notice words it. */
+  recurrence?: string | null;
 }
 
 export interface PlannedRequirement {
@@ -29,7 +33,7 @@ export interface AssignOptions {
 
 /** An assignment as it starts: assigned, nothing submitted, its deadline as first set. */
 export function newAssignment(
-  fields: Pick<Assignment, 'bodyName' | 'bodyId' | 'role' | 'primary' | 'placeholder' | 'deliverable' | 'due'>,
+  fields: Pick<Assignment, 'bodyName' | 'bodyId' | 'role' | 'primary' | 'placeholder' | 'deliverable' | 'due'> & { origin?: string | null },
 ): Assignment {
   return {
     ...fields,
@@ -64,32 +68,36 @@ export function taskTitle(text: string): string {
 }
 
 /**
- * The initial state of a task workflow: one assignment per body, deadlines
- * from the plan's requirements that apply (supports follow their leads).
+ * The initial state of a task workflow: one assignment per body (a group of
+ * registered members gives each member its own, the group kept as its origin),
+ * deadlines from the task's own or the plan's requirements that apply
+ * (supports follow their leads).
  */
 export function buildTaskState(task: PlannedTask, options: AssignOptions): TaskState {
-  const make = (bodyName: string, role: AssignmentRole, index: number): Assignment => {
-    const entry = options.registry.find(bodyName);
+  const dueFor = (bodyName: string, role: AssignmentRole) => {
+    if (task.due && role === 'lead') return { due: shift(task.due, options.shiftDays), deliverable: null };
     const requirement = options.requirements
       .filter((r) => r.due && appliesTo(r, bodyName, role))
       .sort((a, b) => Date.parse(a.due!) - Date.parse(b.due!))[0];
-    const due = requirement ? shift(requirement.due!, options.shiftDays) : null;
-    return newAssignment({
-      bodyName,
-      bodyId: entry?.id ?? null,
-      role,
-      primary: role === 'lead' && index === 0,
-      placeholder: entry?.kind === 'placeholder',
-      deliverable: requirement ? taskTitle(requirement.text) : null,
-      due,
-    });
+    return { due: requirement ? shift(requirement.due!, options.shiftDays) : null, deliverable: requirement ? taskTitle(requirement.text) : null };
   };
-  const leads = task.leads.map((name, i) => make(name, 'lead', i));
+  const make = (bodyName: string, role: AssignmentRole): Assignment[] => {
+    const entry = options.registry.find(bodyName);
+    const members = entry?.kind === 'group' ? options.registry.expand(entry.id) : [];
+    const { due, deliverable } = dueFor(bodyName, role);
+    if (members.length) {
+      return members.map((member) =>
+        newAssignment({ bodyName: member.shortName, bodyId: member.id, role, primary: false, placeholder: false, deliverable, due, origin: bodyName }),
+      );
+    }
+    return [newAssignment({ bodyName, bodyId: entry?.id ?? null, role, primary: false, placeholder: entry?.kind === 'placeholder', deliverable, due })];
+  };
+  const unique = (list: Assignment[]) => list.filter((a, i) => list.findIndex((b) => b.bodyName === a.bodyName) === i);
+  const leads = unique(task.leads.flatMap((name) => make(name, 'lead'))).map((a, i) => (i === 0 ? { ...a, primary: true } : a));
   const leadDues = leads.map((a) => a.due).filter((d): d is string => d !== null).sort();
-  const supports = task.supports.map((name, i) => {
-    const a = make(name, 'support', i);
-    return a.due || !leadDues[0] ? a : { ...a, due: leadDues[0], originalDue: leadDues[0], deliverable: leads[0]?.deliverable ?? null };
-  });
+  const supports = unique(task.supports.flatMap((name) => make(name, 'support')))
+    .filter((a) => !leads.some((l) => l.bodyName === a.bodyName))
+    .map((a) => (a.due || !leadDues[0] ? a : { ...a, due: leadDues[0], originalDue: leadDues[0], deliverable: leads[0]?.deliverable ?? null }));
   return {
     taskId: options.taskId,
     planId: options.planId,

@@ -91,7 +91,8 @@ function checkActor(actor: Actor, type: TaskActionType, assignment: StandingAssi
   }
   if (departmentActions.has(type)) {
     if (actor.role !== 'department') forbid('只有承办单位可以执行此操作。', 'Only the assigned body may do this.');
-    if (actor.bodyId === null || actor.bodyId !== assignment.bodyId) {
+    const own = actor.bodyId === null ? [] : [actor.bodyId, ...(actor.mergedBodyIds ?? [])];
+    if (assignment.bodyId === null || !own.includes(assignment.bodyId)) {
       forbid('只能办理本单位的分工。', "You may act only on your own body's assignment.");
     }
   }

@@ -4,6 +4,8 @@ export interface Actor {
   name: string;
   role: 'supervisor' | 'department' | 'performance' | 'admin' | 'system';
   bodyId: string | null;
+  /** Ids of bodies merged into the actor's body: assignments holding them are the actor's too. */
+  mergedBodyIds?: string[];
 }
 
 /** Who records what time alone causes: reminders, overdue notices, a draw. */
@@ -36,6 +38,8 @@ export interface Assignment {
   role: AssignmentRole;
   primary: boolean;
   placeholder: boolean;
+  /** The group the notice named, for a member's own assignment (各区县人民政府); absent in older histories. */
+  origin?: string | null;
   /** A support the reviewer requires before the task may close. */
   blocking: boolean;
   status: AssignmentStatus;

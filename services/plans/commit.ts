@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy, type Client } from '@temporalio/client';
+import type { BodyRegistry } from '../../domain/bodies/registry.ts';
 import type { PlanWarning } from '../../domain/plan/types.ts';
 import { layOutPlan, type NoticePlan, type PlanLayout, type Timeline } from '../../domain/supervision/plan.ts';
 import { defaultReminderDays } from '../../domain/supervision/reminders.ts';
@@ -8,7 +9,8 @@ import type { PrismaClient } from '../../runtime/db.ts';
 import { importWorkflow, importWorkflowId } from '../../workflows/import.ts';
 import { taskWorkflowId } from '../../workflows/task.ts';
 import { archivePlan, type PlanRows } from '../../readmodel/plan-archive.ts';
-import { loadRegistry } from './registry.ts';
+import { defaultRegistryId } from './registry.ts';
+import { resolveDraftBodies, type DraftBodyResolution } from './resolve-bodies.ts';
 
 /** A parsed (and possibly corrected) notice, ready to become tracked work. */
 export interface PlanDraft extends NoticePlan {
@@ -19,6 +21,10 @@ export interface PlanDraft extends NoticePlan {
   sourceText: string;
   timeline: Timeline;
   reminderDays?: number[];
+  /** The registry of the issuing government the notice's names are matched in (default: Tianjin). */
+  registryId?: string;
+  /** How the office settled the names the registry does not know. */
+  resolutions?: DraftBodyResolution[];
 }
 
 export interface CommitDeps {
@@ -33,6 +39,8 @@ export interface CommitResult {
   planId: string;
   created: boolean;
   tasks: number;
+  /** Bodies registered by the draft's resolutions. */
+  registered: Array<{ name: string; bodyId: string }>;
 }
 
 /** The same notice on the same timeline is the same plan, however often it is imported. */
@@ -44,7 +52,9 @@ export function planId(draft: Pick<PlanDraft, 'title' | 'issuedOn' | 'timeline'>
 export { importWorkflowId };
 
 /**
- * Archives the plan (document, sections, tasks, requirements and each task's
+ * Settles the draft's names in the registry (refusing a draft naming bodies
+ * the registry does not know unless each is resolved: UnresolvedBodiesError),
+ * archives the plan (document, sections, tasks, requirements and each task's
  * first state) in the data directory, then runs its import workflow, which
  * stores the rows and starts one workflow per task. Once the workflow has
  * started, a crash of the API at any instant is finished by the worker; before
@@ -53,18 +63,21 @@ export { importWorkflowId };
  */
 export async function commitPlan(deps: CommitDeps, draft: PlanDraft, now = new Date()): Promise<CommitResult> {
   const id = planId(draft);
+  const { registry, registered } = await resolveDraftBodies(deps.prisma, draft.registryId ?? defaultRegistryId, draft.tasks, draft.resolutions ?? []);
   const layout = layOutPlan(draft, {
     planId: id,
     timeline: draft.timeline,
     importedOn: shanghaiDate(now),
     reminderDays: draft.reminderDays,
-    registry: await loadRegistry(deps.prisma),
+    registry,
     taskId: (ref) => taskWorkflowId(id, ref),
   });
+  // The plan keeps the final draft: warnings about bodies now registered are settled.
+  const warnings = draft.warnings.filter((w) => !settled(w, registry));
   const { temporal, taskQueue, dataDir } = deps;
-  archivePlan(dataDir, { ...planRows(id, draft, layout), taskStates: layout.tasks.map((task) => task.state) });
+  archivePlan(dataDir, { ...planRows(id, { ...draft, warnings }, layout), taskStates: layout.tasks.map((task) => task.state) });
   const result = await resumeImport(temporal, taskQueue, id);
-  return { planId: id, ...result };
+  return { planId: id, ...result, registered };
 }
 
 /** Runs (or joins) a plan's import workflow and waits for it: what commit does, and what reconcile --repair does for a plan with missing tasks. */
@@ -76,6 +89,13 @@ export async function resumeImport(temporal: Client, taskQueue: string, id: stri
     workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
     workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE,
   });
+}
+
+/** A warning about a body the registry now knows (an unknown name), or knows as concrete bodies (a placeholder). */
+function settled(warning: PlanWarning, registry: BodyRegistry): boolean {
+  const entry = warning.body ? registry.find(warning.body) : undefined;
+  if (!entry) return false;
+  return warning.code === 'unknownBody' || (warning.code === 'placeholderBody' && entry.kind !== 'placeholder');
 }
 
 /** The rows a plan is stored as: the document, its sections, tasks and requirements. */

@@ -19,6 +19,8 @@ export function validateDraft(draft: PlanDraft): void {
     refs.add(task.ref);
     if (!task.text.trim() || task.text.length > limit.text) problems.push(`${where}: 任务内容为空或过长 The text is empty or too long.`);
     if (task.leads.length === 0) problems.push(`${where}: 没有牵头单位 No lead body.`);
+    if (task.due && Number.isNaN(Date.parse(task.due))) problems.push(`${where}: 期限无效 Invalid deadline "${task.due.slice(0, 40)}".`);
+    if ((task.recurrence?.length ?? 0) > limit.name) problems.push(`${where}: 周期过长 The recurrence is too long.`);
     for (const name of [...task.leads, ...task.supports]) {
       if (!name.trim() || name.length > limit.name) problems.push(`${where}: 单位名称无效 Invalid body name "${name.slice(0, 40)}".`);
     }

@@ -12,7 +12,7 @@ export interface AccountRow {
   createdAt: string;
 }
 
-const accountFields = 'id login displayName role body { id shortName } active mustChangePassword createdAt';
+export const accountFields = 'id login displayName role body { id shortName } active mustChangePassword createdAt';
 
 export const pageSize = 25;
 

@@ -1,5 +1,6 @@
 import type { GetListParams, GetListResult } from 'react-admin';
-import { graphql } from '../graphql.ts';
+import { graphql, resultFields, unwrap, type MutationResult } from '../graphql.ts';
+import { accountFields, type AccountPassword } from './accounts.ts';
 import { fetchAll, matchesSearch, nodesOf, pageArgs, pageInBrowser, type Connection } from './connection.ts';
 import { bodyFields } from './fields.ts';
 import { nodeReaders } from './nodes.ts';
@@ -32,4 +33,40 @@ export const isConcrete = (body: BodyRecord) => body.kind !== 'group' && body.ki
 /** Every registered body that can be designated (concrete, not a group). */
 export async function concreteBodies(): Promise<BodyRecord[]> {
   return (await allBodies()).filter(isConcrete);
+}
+
+export interface BodyInput {
+  shortName: string;
+  fullName: string;
+  kind: BodyRecord['kind'];
+  aliases: string[];
+}
+
+type Registered = { body: BodyRecord; account: AccountPassword | null };
+
+/** Registers a body, and opens its department account when a login is given (its one-time password comes back once). */
+export async function createBody(input: BodyInput & { account?: { login: string; displayName: string } }): Promise<Registered> {
+  const { createBody: result } = await graphql<{ createBody: MutationResult<Registered> }>(
+    `mutation ($input: CreateBodyInput!) { createBody(input: $input) { ${resultFields('MutationCreateBodySuccess', `body { ${bodyFields} } account { account { ${accountFields} } oneTimePassword }`)} } }`,
+    { input },
+  );
+  return unwrap(result);
+}
+
+/** Edits a body's names, kind and aliases. */
+export async function updateBody(id: string, input: BodyInput): Promise<BodyRecord> {
+  const { updateBody: result } = await graphql<{ updateBody: MutationResult<BodyRecord> }>(
+    `mutation ($input: UpdateBodyInput!) { updateBody(input: $input) { ${resultFields('MutationUpdateBodySuccess', bodyFields)} } }`,
+    { input: { id, ...input } },
+  );
+  return unwrap(result);
+}
+
+/** Merges a body into a survivor: its names become the survivor's aliases, its id resolves to the survivor. */
+export async function mergeBodies(survivorId: string, mergedId: string): Promise<BodyRecord> {
+  const { mergeBodies: result } = await graphql<{ mergeBodies: MutationResult<BodyRecord> }>(
+    `mutation ($s: ID!, $m: ID!) { mergeBodies(survivorId: $s, mergedId: $m) { ${resultFields('MutationMergeBodiesSuccess', bodyFields)} } }`,
+    { s: survivorId, m: mergedId },
+  );
+  return unwrap(result);
 }

@@ -1,3 +1,4 @@
+import type { BodyKind } from './records.ts';
 import { graphql, graphqlUpload, resultFields, unwrap, type MutationResult } from '../graphql.ts';
 
 export interface DraftTask {
@@ -6,6 +7,9 @@ export interface DraftTask {
   text: string;
   leads: string[];
   supports: string[];
+  /** The task's own deadline (ISO instant) and recurrence, beside the notice-wide requirements. */
+  due: string | null;
+  recurrence: string | null;
 }
 
 export interface DraftRequirement {
@@ -22,7 +26,15 @@ export interface DraftBody {
   match: BodyMatch;
   bodyId: string | null;
   fullName: string | null;
+  /** The kind its words suggest: preselected when registering it. */
+  suggestedKind: BodyKind;
 }
+
+/** How the office settles a name the registry does not know (DraftBodyResolutionInput). */
+export type DraftBodyResolution =
+  | { name: string; action: 'register'; kind: BodyKind }
+  | { name: string; action: 'map'; bodyId: string }
+  | { name: string; action: 'placeholder' };
 
 export type PlanWarningCode =
   | 'noTitle' | 'noDate' | 'noRoles' | 'rolesUnread' | 'noLead' | 'duplicateRef'
@@ -52,9 +64,9 @@ export interface NoticeDraft {
 export type Timeline = 'historic' | 'rebased';
 
 const draftFields = `title issuer issuedOn basis sourceText warnings { code message ref body detail }
-  tasks { ref section text leads supports }
+  tasks { ref section text leads supports due recurrence }
   requirements { text due recurrence appliesTo }
-  bodies { name match bodyId fullName }`;
+  bodies { name match bodyId fullName suggestedKind }`;
 
 const parseMutation = `mutation ($file: File, $text: String) {
   parseNotice(file: $file, text: $text) { ${resultFields('MutationParseNoticeSuccess', draftFields)} }
@@ -68,16 +80,17 @@ export async function parseNotice(source: { file: File } | { text: string }): Pr
   return unwrap(answer.parseNotice);
 }
 
-const commitMutation = `mutation ($draft: NoticeDraftInput!, $timeline: Timeline) {
-  commitPlan(draft: $draft, timeline: $timeline) { ${resultFields('MutationCommitPlanSuccess', 'id title')} }
+const commitMutation = `mutation ($draft: NoticeDraftInput!, $timeline: Timeline, $resolutions: [DraftBodyResolutionInput!]) {
+  commitPlan(draft: $draft, timeline: $timeline, resolutions: $resolutions) { ${resultFields('MutationCommitPlanSuccess', 'id title')} }
 }`;
 
 /** Stores the (corrected) draft as a plan and starts its tasks' workflows. */
-export async function commitPlan(draft: NoticeDraft, timeline: Timeline): Promise<{ id: string; title: string }> {
+export async function commitPlan(draft: NoticeDraft, timeline: Timeline, resolutions: DraftBodyResolution[] = []): Promise<{ id: string; title: string }> {
   const { bodies: _matches, ...input } = draft;
   const { commitPlan: result } = await graphql<{ commitPlan: MutationResult<{ id: string; title: string }> }>(commitMutation, {
     draft: input,
     timeline,
+    resolutions,
   });
   return unwrap(result);
 }

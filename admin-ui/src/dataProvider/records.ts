@@ -9,9 +9,11 @@ export interface BodyRef {
   shortName: string;
 }
 
+export type BodyKind = 'department' | 'district' | 'regulator' | 'external' | 'group' | 'placeholder';
+
 export interface BodyRecord extends BodyRef {
   fullName: string;
-  kind: 'department' | 'district' | 'regulator' | 'group' | 'placeholder';
+  kind: BodyKind;
   aliases: string[];
   members: BodyRef[];
 }

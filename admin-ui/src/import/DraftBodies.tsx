@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { Autocomplete, Box, Button, Chip, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import type { DraftBody } from '../dataProvider/imports.ts';
+import type { DraftBody, DraftBodyResolution } from '../dataProvider/imports.ts';
 import type { BodyRecord } from '../dataProvider/records.ts';
 import { Panel } from '../shared/Panel.tsx';
 import { matchColours } from './BodyNamesInput.tsx';
+import { SettleBody } from './SettleBody.tsx';
 
 /** Replaces one named body everywhere by registered concrete bodies (designating a placeholder group, or fixing a name). */
 function ReplaceBody({ concrete, onReplace }: { concrete: BodyRecord[]; onReplace: (names: string[]) => void }) {
@@ -33,10 +34,19 @@ function ReplaceBody({ concrete, onReplace }: { concrete: BodyRecord[]; onReplac
 /** What needs a decision comes first. */
 const urgency: Record<DraftBody['match'], number> = { unknown: 0, placeholder: 1, group: 2, known: 3 };
 
-/** Every body the draft names and how it matched the registry; groups, placeholders and unknown names can be replaced. */
-export function DraftBodies({ bodies, concrete, onReplace }: { bodies: DraftBody[]; concrete: BodyRecord[]; onReplace: (name: string, by: string[]) => void }) {
+interface Props {
+  bodies: DraftBody[];
+  registry: BodyRecord[];
+  concrete: BodyRecord[];
+  onReplace: (name: string, by: string[]) => void;
+  resolutions: Record<string, DraftBodyResolution>;
+  onSettle: (resolution: DraftBodyResolution) => void;
+}
+
+/** Every body the draft names and how it matched the registry; unknown names are settled (registered, mapped, kept to designate), groups and placeholders can be replaced. */
+export function DraftBodies({ bodies, registry, concrete, onReplace, resolutions, onSettle }: Props) {
   const translate = useTranslate();
-  const needsWork = bodies.filter((b) => b.match === 'placeholder' || b.match === 'unknown').length;
+  const needsWork = bodies.filter((b) => b.match === 'placeholder' || (b.match === 'unknown' && !resolutions[b.name])).length;
   return (
     <Panel
       title={translate('duban.import.bodies', { smart_count: bodies.length })}
@@ -49,13 +59,14 @@ export function DraftBodies({ bodies, concrete, onReplace }: { bodies: DraftBody
             <TableRow>
               <TableCell>{translate('resources.bodies.fields.shortName')}</TableCell>
               <TableCell>{translate('duban.import.match')}</TableCell>
+              <TableCell>{translate('duban.import.settle')}</TableCell>
               <TableCell>{translate('duban.import.replaceBy')}</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
             {[...bodies].sort((a, b) => urgency[a.match] - urgency[b.match]).map((body) => (
               <TableRow key={body.name} data-testid="draft-body" data-match={body.match} data-name={body.name}>
-                <TableCell>
+                <TableCell sx={{ minWidth: '7em' }}>
                   <Typography variant="body2" sx={{ fontWeight: 500 }}>
                     {body.name}
                   </Typography>
@@ -67,6 +78,9 @@ export function DraftBodies({ bodies, concrete, onReplace }: { bodies: DraftBody
                 </TableCell>
                 <TableCell>
                   <Chip size="small" color={matchColours[body.match]} variant="outlined" label={translate(`duban.match.${body.match}`)} />
+                </TableCell>
+                <TableCell>
+                  {body.match === 'unknown' && <SettleBody body={body} registry={registry} value={resolutions[body.name]} onChange={onSettle} />}
                 </TableCell>
                 <TableCell>
                   {body.match !== 'known' && <ReplaceBody concrete={concrete} onReplace={(by) => onReplace(body.name, by)} />}

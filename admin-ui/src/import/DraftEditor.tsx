@@ -2,19 +2,20 @@ import { useState } from 'react';
 import { Box } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { allBodies, isConcrete } from '../dataProvider/bodies.ts';
-import type { NoticeDraft } from '../dataProvider/imports.ts';
+import type { DraftBodyResolution, NoticeDraft } from '../dataProvider/imports.ts';
 import { CommitPanel } from './CommitPanel.tsx';
 import { DocumentFields } from './DocumentFields.tsx';
 import { DraftBodies } from './DraftBodies.tsx';
 import { DraftRequirements } from './DraftRequirements.tsx';
 import { DraftTasks } from './DraftTasks.tsx';
 import { SourcePane } from './SourcePane.tsx';
-import { draftBodies, replaceBody } from './draft.ts';
+import { addTask, draftBodies, removeTask, replaceBody } from './draft.ts';
 
 /** Step two: the parsed plan beside the source text, corrected by hand, then committed. */
 export function DraftEditor({ initial, onStartOver }: { initial: NoticeDraft; onStartOver: () => void }) {
   const [draft, setDraft] = useState(initial);
   const [selected, setSelected] = useState<string | null>(null);
+  const [resolutions, setResolutions] = useState<Record<string, DraftBodyResolution>>({});
   const { data: registry = [] } = useQuery({ queryKey: ['bodies', 'all'], queryFn: allBodies, staleTime: 60_000 });
   const bodies = draftBodies(draft, registry);
   const matchOf = (name: string) => bodies.find((b) => b.name === name)?.match ?? 'unknown';
@@ -24,7 +25,14 @@ export function DraftEditor({ initial, onStartOver }: { initial: NoticeDraft; on
     <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 7fr) minmax(0, 5fr)' }, gap: 2, alignItems: 'start' }}>
       <Box sx={{ display: 'grid', gap: 2, minWidth: 0 }}>
         <DocumentFields draft={draft} onChange={(change) => setDraft({ ...draft, ...change })} />
-        <DraftBodies bodies={bodies} concrete={registry.filter(isConcrete)} onReplace={(name, by) => setDraft(replaceBody(draft, name, by))} />
+        <DraftBodies
+          bodies={bodies}
+          registry={registry}
+          concrete={registry.filter(isConcrete)}
+          onReplace={(name, by) => setDraft(replaceBody(draft, name, by))}
+          resolutions={resolutions}
+          onSettle={(resolution) => setResolutions({ ...resolutions, [resolution.name]: resolution })}
+        />
         <DraftTasks
           tasks={draft.tasks}
           options={registry.map((b) => b.shortName)}
@@ -32,12 +40,18 @@ export function DraftEditor({ initial, onStartOver }: { initial: NoticeDraft; on
           selected={selected}
           onSelect={setSelected}
           onChange={(ref, change) => setDraft({ ...draft, tasks: draft.tasks.map((t) => (t.ref === ref ? { ...t, ...change } : t)) })}
+          onAdd={(section) => setDraft(addTask(draft, section))}
+          onRemove={(ref) => setDraft(removeTask(draft, ref))}
         />
         <DraftRequirements
           requirements={draft.requirements}
           onDue={(index, due) => setDraft({ ...draft, requirements: draft.requirements.map((r, i) => (i === index ? { ...r, due } : r)) })}
         />
-        <CommitPanel draft={draft} onStartOver={onStartOver} />
+        <CommitPanel
+          draft={draft}
+          resolutions={bodies.flatMap((b) => (b.match === 'unknown' && resolutions[b.name] ? [resolutions[b.name]!] : []))}
+          onStartOver={onStartOver}
+        />
       </Box>
       <Box sx={{ position: { lg: 'sticky' }, top: { lg: 64 }, order: { xs: -1, lg: 0 } }}>
         <SourcePane source={draft.sourceText} selected={selectedText} />

@@ -5,12 +5,13 @@ import { useMutation } from '@tanstack/react-query';
 import { useDataProvider, useTranslate } from 'react-admin';
 import type { DubanDataProvider } from '../dataProvider/index.ts';
 import type { NoticeDraft } from '../dataProvider/imports.ts';
+import { ManualPlan } from './ManualPlan.tsx';
 
-/** Step one: a notice as a file (text, HTML, .docx) or pasted text, parsed into a draft; nothing is stored yet. */
+/** Step one: a notice as a file (text, HTML, .docx) or pasted text, parsed into a draft, or work without a notice (立项); nothing is stored yet. */
 export function NoticeSource({ onParsed }: { onParsed: (draft: NoticeDraft) => void }) {
   const translate = useTranslate();
   const dataProvider = useDataProvider<DubanDataProvider>();
-  const [mode, setMode] = useState<'file' | 'text'>('file');
+  const [mode, setMode] = useState<'file' | 'text' | 'manual'>('file');
   const [file, setFile] = useState<File | null>(null);
   const [text, setText] = useState('');
   const parse = useMutation({
@@ -24,9 +25,10 @@ export function NoticeSource({ onParsed }: { onParsed: (draft: NoticeDraft) => v
       <Tabs value={mode} onChange={(_e, value) => setMode(value)} sx={{ borderBottom: 1, borderColor: 'divider', px: 2 }}>
         <Tab value="file" label={translate('duban.import.upload')} />
         <Tab value="text" label={translate('duban.import.paste')} />
+        <Tab value="manual" label={translate('duban.import.manual')} data-testid="manual-tab" />
       </Tabs>
       <CardContent>
-        <Stack spacing={2}>
+        {mode === 'manual' ? <ManualPlan onDraft={onParsed} /> : <Stack spacing={2}>
           {mode === 'file' ? (
             <Box
               component="label"
@@ -66,7 +68,7 @@ export function NoticeSource({ onParsed }: { onParsed: (draft: NoticeDraft) => v
               {translate(parse.isPending ? 'duban.import.parsing' : 'duban.import.parse')}
             </Button>
           </Box>
-        </Stack>
+        </Stack>}
       </CardContent>
     </Card>
   );

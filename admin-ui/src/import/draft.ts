@@ -1,3 +1,4 @@
+import { guessKind } from '../../../domain/bodies/kinds.ts';
 import type { BodyMatch, DraftBody, NoticeDraft } from '../dataProvider/imports.ts';
 import type { BodyRecord } from '../dataProvider/records.ts';
 
@@ -19,7 +20,7 @@ export function draftBodies(draft: NoticeDraft, registry: BodyRecord[]): DraftBo
     const parsed = draft.bodies.find((b) => b.name === name);
     if (parsed) return parsed;
     const body = findBody(registry, name);
-    return { name, match: matchOf(body), bodyId: body?.id ?? null, fullName: body?.fullName ?? null };
+    return { name, match: matchOf(body), bodyId: body?.id ?? null, fullName: body?.fullName ?? null, suggestedKind: body?.kind ?? guessKind(name) };
   });
 }
 
@@ -43,4 +44,21 @@ export function replaceBody(draft: NoticeDraft, name: string, by: string[]): Not
     requirements: draft.requirements.map((r) => ({ ...r, appliesTo: replaceIn(r.appliesTo, name, by) })),
     warnings: draft.warnings.filter((w) => w.body !== name),
   };
+}
+
+/** A new empty task at the end of a section, numbered after the section's last (`<section>.<n>`). */
+export function addTask(draft: NoticeDraft, section: string): NoticeDraft {
+  const inSection = draft.tasks.filter((t) => t.section === section);
+  const last = inSection[inSection.length - 1]?.ref ?? '1.0';
+  const [head] = last.includes('.') ? last.split('.') : ['1'];
+  const numbers = draft.tasks.filter((t) => t.ref.startsWith(`${head}.`)).map((t) => Number(t.ref.split('.')[1]));
+  const ref = `${head}.${Math.max(0, ...numbers) + 1}`;
+  const task = { ref, section, text: '', leads: [], supports: [], due: null, recurrence: null };
+  const at = draft.tasks.indexOf(inSection[inSection.length - 1]!) + 1;
+  return { ...draft, tasks: [...draft.tasks.slice(0, at), task, ...draft.tasks.slice(at)] };
+}
+
+/** The draft without a task, and without the warnings about it. */
+export function removeTask(draft: NoticeDraft, ref: string): NoticeDraft {
+  return { ...draft, tasks: draft.tasks.filter((t) => t.ref !== ref), warnings: draft.warnings.filter((w) => w.ref !== ref) };
 }
