@@ -1,3 +1,5 @@
+import { lightWords, roleWords, statusWords } from '../../../domain/supervision/words.ts';
+
 /** Duban's Chinese messages: the console's own words, over react-admin's Chinese pack. */
 export const zh = {
   // Keys the Chinese pack lacks for react-admin 5, and a few terms put as a government office would.
@@ -70,18 +72,10 @@ export const zh = {
   },
   duban: {
     app: { title: '督办', tagline: '任务分工督办系统' },
-    light: { green: '正常', yellow: '预警', red: '逾期', done: '办结', none: '不计' },
-    status: {
-      assigned: '已交办',
-      in_progress: '办理中',
-      submitted: '已报送',
-      accepted: '已验收',
-      returned: '已退回',
-      withdrawn: '已撤销',
-      designated: '已指定单位',
-    },
+    light: lightWords,
+    status: statusWords,
     taskStatus: { open: '办理中', closed: '已办结' },
-    role: { lead: '牵头', support: '配合', primary: '第一牵头', placeholder: '待指定', blocking: '须办结' },
+    role: roleWords,
     accountRole: { supervisor: '督办部门', department: '承办单位', performance: '绩效考核', admin: '系统管理' },
     kind: { department: '市级部门', district: '区县政府', regulator: '驻津机构', group: '单位群组', placeholder: '待指定' },
     match: { known: '已登记', group: '单位群组', placeholder: '待指定', unknown: '未登记，请确认' },

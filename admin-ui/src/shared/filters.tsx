@@ -1,7 +1,7 @@
 import { AutocompleteInput, ReferenceInput, SelectInput, useGetList, useListContext, useTranslate } from 'react-admin';
 import type { PlanRecord } from '../dataProvider/records.ts';
 import { countedLights } from '../lights/lights.ts';
-import { chineseNumeral } from './numerals.ts';
+import { chineseNumeral } from '../../../domain/dates/numerals.ts';
 
 /** Filter inputs that the task list and the ledger share. */
 export function LightInput(props: { source?: string; alwaysOn?: boolean }) {

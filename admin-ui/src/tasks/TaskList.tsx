@@ -6,7 +6,7 @@ import { Deadline } from '../shared/Deadline.tsx';
 import { EmptyState } from '../shared/EmptyState.tsx';
 import { compactTable } from '../shared/tables.ts';
 import { BodyInput, LightInput, PlanInput, SectionInput } from '../shared/filters.tsx';
-import { chineseNumeral } from '../shared/numerals.ts';
+import { chineseNumeral } from '../../../domain/dates/numerals.ts';
 import { TaskBodies } from './TaskBodies.tsx';
 
 function StatusInput(props: { alwaysOn?: boolean }) {
