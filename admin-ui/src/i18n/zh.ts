@@ -183,8 +183,17 @@ export const zh = {
       returned: '已退回 %{smart_count} 次',
       deliverable: '报送内容',
     },
+    calendarFeed: {
+      title: '期限日历订阅',
+      help: '把此地址添加到手机或电脑的日历应用（订阅日历），本单位各项分工的期限会自动出现在日历中。',
+      copy: '复制地址',
+      copied: '已复制',
+      regenerate: '重新生成地址',
+      regenerateWarning: '重新生成后，原订阅地址立即失效，已订阅的日历需改用新地址。确定重新生成吗？',
+    },
     ledger: {
       title: '督办台账',
+      export: '导出 Excel',
       none: '没有符合条件的分工',
       order: { urgency: '最紧急在前', body: '按单位', task: '按任务编号' },
       within: { 7: '7 天内到期', 30: '30 天内到期', 90: '90 天内到期' },

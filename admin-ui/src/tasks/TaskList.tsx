@@ -9,7 +9,7 @@ import { BodyInput, LightInput, PlanInput, SectionInput } from '../shared/filter
 import { chineseNumeral } from '../../../domain/dates/numerals.ts';
 import { TaskBodies } from './TaskBodies.tsx';
 
-function StatusInput(props: { alwaysOn?: boolean }) {
+function StatusInput(props: { source?: string; alwaysOn?: boolean }) {
   const translate = useTranslate();
   const choices = ['open', 'closed'].map((id) => ({ id, name: translate(`duban.taskStatus.${id}`) }));
   return <SelectInput source="status" choices={choices} {...props} />;
@@ -20,9 +20,9 @@ const filters = [
   <SectionInput key="sectionOrdinal" alwaysOn />,
   <BodyInput key="bodyId" alwaysOn />,
   <LightInput key="light" alwaysOn />,
-  <StatusInput key="status" />,
+  <StatusInput key="status" source="status" />,
   <BooleanInput key="overdue" source="overdue" />,
-  <PlanInput key="planId" />,
+  <PlanInput key="planId" source="planId" />,
 ];
 
 const Column = DataTable.Col<TaskRecord>;
