@@ -104,6 +104,11 @@ export function EvaluationRoundsPage() {
                             <Button size="small" data-action="return" onClick={() => act(r.id, 'return')}>{translate('duban.rounds.return')}</Button>
                           </>
                         )}
+                        {supervisor && (r.status === 'assigned' || r.status === 'returned') && round.status === 'open' && (
+                          <Button size="small" data-action="urge" onClick={() => run(mutate('mutation ($i: ReportActionInput!) { reportAction(input: $i) { __typename ... on Error { message } } }', { i: { reportId: r.id, type: 'urge', comment: reason.trim() || translate('duban.action.defaultUrge') } }))}>
+                            {translate('duban.rounds.urge')}
+                          </Button>
+                        )}
                         {own && (
                           <Stack spacing={1}>
                             {r.sections.map((s) => (

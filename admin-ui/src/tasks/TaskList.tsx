@@ -54,8 +54,8 @@ export function TaskList() {
               >
                 {task.text}
               </Typography>
-              <Typography variant="caption" color="text.secondary">
-                {translate('duban.sectionTitle', { ordinal: task.section.ordinal, numeral: chineseNumeral(task.section.ordinal), title: task.section.title })}
+              <Typography variant="caption" color="text.secondary" component="div" data-testid="task-plan" sx={{ overflowWrap: 'anywhere' }}>
+                {task.plan.title} · {translate('duban.sectionTitle', { ordinal: task.section.ordinal, numeral: chineseNumeral(task.section.ordinal), title: task.section.title })}
               </Typography>
             </Box>
           )}
