@@ -95,6 +95,8 @@ describe.skipIf(skipWithoutChromium)('ledger export, calendar link, scores and p
     expect(feed.status()).toBe(200);
     expect(await feed.text()).toMatch(/DTSTART:\d{8}T\d{6}Z/);
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.getByTestId('calendar-feed').scrollIntoViewIfNeeded();
+    await screenshot(page, 'calendar-link');
     await page.locator('[data-action=copy-calendar-url]').click();
     await poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(first);
     await page.locator('[data-action=regenerate-calendar-url]').click();
