@@ -122,7 +122,7 @@ export function ScoresPage() {
                               <Typography variant="body2">−{d.points} {c.label}：{d.detail}</Typography>
                               {d.events.map((e) => (
                                 <Typography key={`${e.at}-${e.type}`} variant="caption" color="text.secondary" component="div" sx={{ pl: 2 }}>
-                                  {formatMinute(e.at)} {e.type} {e.actorName}{e.comment ? `：${e.comment}` : ''}
+                                  {formatMinute(e.at)} {translate(`duban.event.${e.type}`, { _: translate(`duban.rounds.event.${e.type}`, { _: e.type }) })} {e.actorName}{e.comment ? `：${e.comment}` : ''}
                                 </Typography>
                               ))}
                             </Box>
