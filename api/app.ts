@@ -119,6 +119,7 @@ export function createApp({ prisma, temporal, taskQueue, signingKey, dataDir, co
         taskQueue,
         signingKey,
         dataDir,
+        origin: config.publicUrl ?? `${req.protocol}://${req.get('host')}`,
         clientAddress: req.ip ?? 'unknown',
         actor,
         session: who?.session ?? null,

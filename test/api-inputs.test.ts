@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import ExcelJS from 'exceljs';
 import { commitPlan } from '../services/plans/commit.ts';
 import { createPrisma } from '../runtime/db.ts';
 import { taskWorkflowId } from '../workflows/task.ts';
@@ -140,27 +139,6 @@ describe('the API under bad input, uploads, exports and query limits', () => {
     expect((await fetch(`${base}/attachments/${first.data!.id}`)).status).toBe(401);
   });
 
-  it('exports the overdue ledger as .xlsx and CSV, and a body\'s deadlines as iCalendar', async () => {
-    const { act } = await overdueTask('导出台账', '导出台账的逾期任务。');
-    expect((await act(`, type: submit, comment: "报送"`, market)).data.act.__typename).toBe('MutationActSuccess');
-    expect((await act(`, type: return, comment: "请补充"`, supervisor)).data.act.__typename).toBe('MutationActSuccess');
-    const csv = await (await fetch(`${base}/exports/ledger.csv`, { headers: { authorization: `Bearer ${supervisor}` } })).text();
-    const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines.filter((line) => line.includes('导出台账的逾期任务。'))).toEqual([expect.stringMatching(/^1\.1,导出台账的逾期任务。,市市场监管委,牵头,已退回,2016-01-31,\d+,逾期,1$/)]);
-    const xlsx = await fetch(`${base}/exports/ledger.xlsx`, { headers: { authorization: `Bearer ${supervisor}` } });
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await xlsx.arrayBuffer());
-    const sheet = workbook.getWorksheet('督办台账')!;
-    const rows = sheet.getRows(2, sheet.rowCount - 1)!.filter((r) => r.getCell(2).value === '导出台账的逾期任务。');
-    expect(rows.map((r) => r.getCell(3).value)).toEqual(['市市场监管委']);
-
-    const { data } = await api.request(`{ node(id: "${globalId('Body', 'market-commission')}") { ... on Body { calendarUrl } } }`, {}, market);
-    const ics = await (await fetch(`${base}${data.node.calendarUrl}`)).text();
-    expect(ics).toContain('BEGIN:VEVENT');
-    expect(ics).toContain('任务 1.1');
-    expect((await fetch(`${base}/calendar/market-commission.ics?token=forged`)).status).toBe(403);
-  });
-
   it('filters tasks by plan, section, light and body in numeric ref order; the ledger puts what is owed first; extension reasons and event details are readable; plans page by offset', async () => {
     const { planId } = await commitPlan(
       { prisma: db.prisma, temporal: stack.env.client, taskQueue: 'duban', dataDir: db.dataDir },
@@ -241,7 +219,8 @@ describe('the API under bad input, uploads, exports and query limits', () => {
     const measure = async () => {
       statements.length = 0;
       const { data } = await api.request(ledger, {}, supervisor);
-      // The session behind the token (and its account) is read through a short cache: those statements come and go with time, not with rows.
+      // The session behind the token and its account are read through a short cache: their statements come and go with time, not with rows
+      // (SQLite's log quotes names with backticks, PostgreSQL's with double quotes).
       return { rows: data.assignments.edges.length as number, statements: statements.filter((sql) => !/[`"](Session|Account)[`"]/.test(sql)).length };
     };
     const { planId } = await overdueTask('台账语句数');
@@ -256,6 +235,6 @@ describe('the API under bad input, uploads, exports and query limits', () => {
     const large = await measure();
     expect(large.rows).toBe(500);
     expect(large.statements).toBe(small.statements);
-    expect(large.statements).toBeLessThanOrEqual(8);
+    expect(large.statements).toBeLessThanOrEqual(7);
   });
 });

@@ -167,8 +167,14 @@ describe('filing, evaluation and scores through the API', () => {
     const exported = await download(`/exports/filing/${encodeURIComponent(roundId)}/catalogue.xlsx`, tokens.market);
     expect(exported.status).toBe(200);
     const sheet = exported.workbook.worksheets[0]!;
-    expect(sheet.getRow(2).getCell(2).value).toBe('市法制办');
-    expect(sheet.getRow(3).getCell(4).value).toBe('下放');
+    // The round, its deadline, filing number and date above the frozen header; each row with its body's measures file.
+    expect(sheet.getCell('A1').value).toBe(await stack.db.prisma.filingRound.findUniqueOrThrow({ where: { id: roundId } }).then((r) => r.title));
+    expect(sheet.getCell('A2').value).toMatch(/^报送期限 \d{4}-\d\d-\d\d（北京时间）　汇总日期 \d{4}-\d\d-\d\d　备案号 津市场监管备〔2016〕1号，备案日期 2016-02-20$/);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
+    expect(sheet.getRow(3).getCell(1).value).toBe('序号 No.');
+    expect(sheet.getRow(4).getCell(2).value).toBe('市法制办');
+    expect(sheet.getRow(4).getCell(11).value).toBe('实施办法.docx');
+    expect(sheet.getRow(5).getCell(4).value).toBe('下放');
     expect(exported.workbook.worksheets[1]!.getRow(2).getCell(1).value).toBe('市市场监管委');
     const template = await download('/exports/catalogue-template.xlsx', tokens.legal);
     expect(template.workbook.worksheets[0]!.getRow(1).getCell(8).value).toBe('监管程序 Procedure');

@@ -1,3 +1,4 @@
+import { QueryClient } from '@tanstack/react-query';
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
 import { AccountsPage } from './accounts/AccountsPage.tsx';
@@ -29,6 +30,18 @@ import { ScoresPage } from './scores/ScoresPage.tsx';
 import { StaffPoolPage } from './staff/StaffPoolPage.tsx';
 import { tasks } from './tasks/index.ts';
 
+/**
+ * Signed out is an answer, not a failure to retry: without this, react-query asks
+ * `{ me }` four times with backoff (about 8 s) before the sign-in form shows.
+ */
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      retry: (failures, error: Error & { status?: number }) => failures < 3 && error.status !== 401 && !error.message?.startsWith('ra.auth.'),
+    },
+  },
+});
+
 /** One app, three workspaces: the routes each role gets follow from `me`. */
 export function App() {
   return (
@@ -36,6 +49,7 @@ export function App() {
       title="督办 Duban"
       dataProvider={dataProvider}
       authProvider={authProvider}
+      queryClient={queryClient}
       i18nProvider={i18nProvider}
       loginPage={LoginPage}
       layout={Layout}

@@ -25,22 +25,32 @@ export async function calendarBody(prisma: PrismaClient, key: Uint8Array, token:
   }
 }
 
-/** The body's open deadlines as an iCalendar feed, one all-day event per assignment, in Asia/Shanghai. */
+/** A task's short title for a calendar line: its first clause, at most 24 characters. */
+export function shortTitle(text: string): string {
+  const clause = text.trim().split(/[，。；：,;:\n]/)[0]!.trim();
+  return clause.length > 24 ? `${clause.slice(0, 23)}…` : clause;
+}
+
+/**
+ * The body's open deadlines as an iCalendar feed, one event per assignment at
+ * its deadline instant, written in UTC (…Z) so every client shows it at the
+ * right Beijing time; the summary names the task, the description says what is owed.
+ */
 export async function bodyCalendar(prisma: PrismaClient, bodyId: string): Promise<string> {
   const body = await prisma.body.findUniqueOrThrow({ where: { id: bodyId } });
   const assignments = await prisma.assignment.findMany({
     where: { bodyId, due: { not: null }, status: { in: [...openStatuses] } },
-    include: { task: { select: { ref: true, text: true } } },
+    include: { task: { select: { ref: true, text: true, plan: { select: { title: true } } } } },
     orderBy: { due: 'asc' },
   });
-  const calendar = ical({ name: `${body.shortName} 督办期限 Deadlines`, timezone: 'Asia/Shanghai', prodId: '//Duban//督办//ZH' });
+  const calendar = ical({ name: `${body.shortName} 督办期限`, prodId: '//Duban//督办//ZH' });
   for (const a of assignments) {
     calendar.createEvent({
       id: `${a.id}@duban`,
       start: a.due!,
       end: a.due!,
-      summary: `【期限】任务 ${a.task.ref}：${a.deliverable ?? a.task.text.slice(0, 30)}`,
-      description: a.task.text,
+      summary: `【期限】${a.task.ref} ${shortTitle(a.task.text)}`,
+      description: [a.deliverable ? `应报送：${a.deliverable}` : null, a.task.text, `—— ${a.task.plan.title}`].filter(Boolean).join('\n\n'),
     });
   }
   return calendar.toString();

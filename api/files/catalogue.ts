@@ -8,6 +8,7 @@ const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sh
 export { xlsxType };
 
 const dispositionNames: Record<string, string> = { kept: '保留', cancelled: '取消', delegated: '下放' };
+const unitStatusNames: Record<string, string> = { assigned: '待报送', submitted: '待审核', returned: '已退回', accepted: '已通过' };
 const maxRows = 2000;
 
 /** The template a body fills in: the header row and one example row (marked, and refused on upload if left in), with the allowed dispositions as a list. */
@@ -73,24 +74,35 @@ export const consolidatedColumns = [
   { header: '序号 No.', key: 'no', width: 6 },
   { header: '报送单位 Body', key: 'bodyName', width: 18 },
   ...catalogueColumns.map((c) => ({ header: c.title, key: c.key, width: c.key === 'item' ? 28 : 22 })),
+  { header: '实施办法 Measures file', key: 'measuresName', width: 28 },
 ];
 
-/** The consolidated catalogue of a round, with the bodies still overdue on a second sheet. */
+/**
+ * The consolidated catalogue of a round: the round, its deadline, filing number
+ * and date in the two rows above the header (frozen, with an autofilter), each
+ * row with its body's measures file; the bodies still overdue on a second sheet.
+ */
 export async function consolidatedWorkbook(prisma: PrismaClient, roundId: string): Promise<{ name: string; data: Buffer } | null> {
   const round = await prisma.filingRound.findUnique({ where: { id: roundId }, include: { record: true, filings: { orderBy: { bodyName: 'asc' } } } });
   if (!round?.record) return null;
   const rows = JSON.parse(round.record.rows) as Array<CatalogueRow & { bodyName: string }>;
   const overdue = new Set(JSON.parse(round.record.overdueBodies) as string[]);
+  const measures = new Map(round.filings.map((f) => [f.bodyName, f.measuresName ?? '']));
   const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('汇总监管目录');
-  sheet.columns = consolidatedColumns;
-  sheet.getRow(1).font = { bold: true };
-  sheet.addRows(rows.map((r, i) => ({ ...r, no: i + 1, disposition: dispositionNames[r.disposition] ?? r.disposition })));
+  const sheet = workbook.addWorksheet('汇总监管目录', { views: [{ state: 'frozen', ySplit: 3 }] });
+  sheet.columns = consolidatedColumns.map(({ key, width }) => ({ key, width }));
+  const filed = round.record.filingNumber ? `备案号 ${round.record.filingNumber}，备案日期 ${round.record.filedOn}` : '尚未备案';
+  sheet.addRow([`${round.title}`]).font = { bold: true, size: 14 };
+  sheet.addRow([`报送期限 ${shanghaiDate(round.deadline)}（北京时间）　汇总日期 ${shanghaiDate(round.record.consolidatedAt)}　${filed}`]);
+  sheet.mergeCells(1, 1, 1, consolidatedColumns.length);
+  sheet.mergeCells(2, 1, 2, consolidatedColumns.length);
+  sheet.addRow(consolidatedColumns.map((c) => c.header)).font = { bold: true };
+  sheet.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3, column: consolidatedColumns.length } };
+  sheet.addRows(rows.map((r, i) => ({ ...r, no: i + 1, disposition: dispositionNames[r.disposition] ?? r.disposition, measuresName: measures.get(r.bodyName) ?? '' })));
   const missing = workbook.addWorksheet('逾期未报送');
   missing.columns = [{ header: '单位 Body', key: 'bodyName', width: 24 }, { header: '期限 Due (北京时间)', key: 'due', width: 14 }, { header: '状态 Status', key: 'status', width: 12 }];
   missing.getRow(1).font = { bold: true };
-  missing.addRows(round.filings.filter((f) => overdue.has(f.bodyId)).map((f) => ({ bodyName: f.bodyName, due: shanghaiDate(f.due), status: f.status })));
-  const filed = round.record.filingNumber ? `，备案号 ${round.record.filingNumber}（${round.record.filedOn}）` : '';
-  sheet.headerFooter.oddHeader = `${round.title}${filed}`;
+  missing.addRows(round.filings.filter((f) => overdue.has(f.bodyId)).map((f) => ({ bodyName: f.bodyName, due: shanghaiDate(f.due), status: unitStatusNames[f.status] ?? f.status })));
+  sheet.headerFooter.oddHeader = `${round.title}，${filed}`;
   return { name: `汇总监管目录-${shanghaiDate(round.record.consolidatedAt)}.xlsx`, data: Buffer.from(await workbook.xlsx.writeBuffer()) };
 }

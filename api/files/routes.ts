@@ -7,7 +7,7 @@ import { shanghaiDate } from '../../domain/time/instants.ts';
 import { mayDownload } from './access.ts';
 import { attachmentFile, attachmentIdPattern } from '../../services/attachments.ts';
 import { bodyCalendar, calendarBody } from './calendar.ts';
-import { ledgerCsv, ledgerRows, ledgerWorkbook } from './ledger.ts';
+import { ledgerCsv, ledgerQuery, ledgerRows, ledgerWorkbook } from './ledger.ts';
 import { catalogueTemplate, consolidatedWorkbook, xlsxType } from './catalogue.ts';
 import { scoresWorkbook } from './scores.ts';
 
@@ -20,8 +20,8 @@ export interface FileDeps {
 
 /**
  * Downloads: GET /attachments/:id (a stored file under its uploader's name),
- * /exports/ledger.xlsx|csv (the overdue ledger; ?scope=open for every owed
- * assignment), /calendar/:bodyId.ics?token= (a body's deadline feed), the
+ * /exports/ledger.xlsx|csv (the ledger, filtered by the AssignmentFilter
+ * names as query parameters), /calendar/:bodyId.ics?token= (a body's deadline feed), the
  * catalogue template and a round's consolidated catalogue, and score sheets.
  * A signed-in browser downloads them with its session cookie; API clients send the bearer token.
  */
@@ -39,11 +39,12 @@ export function fileRoutes({ prisma, dataDir, signingKey, sessions }: FileDeps):
     if (!actor) return;
     const format = req.params.format;
     if (format !== 'xlsx' && format !== 'csv') return void res.status(404).json({ error: '只支持 xlsx 和 csv Only xlsx and csv.' });
-    const rows = await ledgerRows(prisma, actor, req.query.scope !== 'open');
-    const name = `督办台账-${shanghaiDate(Date.now())}.${format}`;
-    res.attachment(name);
-    if (format === 'csv') return void res.type('text/csv; charset=utf-8').send(ledgerCsv(rows));
-    res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await ledgerWorkbook(rows));
+    const query = ledgerQuery(req.query);
+    if ('error' in query) return void res.status(400).json(query);
+    const ledger = await ledgerRows(prisma, actor, query.filter, query.order);
+    res.attachment(`督办台账-${shanghaiDate(ledger.asOf)}.${format}`);
+    if (format === 'csv') return void res.type('text/csv; charset=utf-8').send(ledgerCsv(ledger));
+    res.type(xlsxType).send(await ledgerWorkbook(ledger));
   });
 
   router.get('/exports/catalogue-template.xlsx', async (req, res) => {

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { CriterionResult } from '../../domain/scoring/score.ts';
+import { competitionRank } from '../../domain/scoring/sheet.ts';
 import type { Actor } from '../../domain/supervision/types.ts';
 import { shanghaiDate } from '../../domain/time/instants.ts';
 import type { PrismaClient } from '../../runtime/db.ts';
@@ -21,6 +22,8 @@ export async function scoresWorkbook(prisma: PrismaClient, actor: Actor, sheetId
     include: { scores: { where: office ? {} : { bodyId: actor.bodyId ?? '' }, orderBy: [{ score: 'desc' }, { bodyId: 'asc' }] } },
   });
   if (!sheet || (!office && !sheet.publishedAt)) return null;
+  // A department's row keeps its rank among every body's.
+  const all = (await prisma.bodyScore.findMany({ where: { sheetId }, select: { score: true } })).map((s) => s.score);
   const workbook = new ExcelJS.Workbook();
   const table = workbook.addWorksheet('得分 Scores');
   table.columns = [
@@ -40,13 +43,13 @@ export async function scoresWorkbook(prisma: PrismaClient, actor: Actor, sheetId
     { header: '来源 Source', key: 'source', width: 40 },
   ];
   details.getRow(1).font = { bold: true };
-  sheet.scores.forEach((s, i) => {
+  for (const s of sheet.scores) {
     const breakdown = JSON.parse(s.breakdown) as CriterionResult[];
-    table.addRow({ rank: i + 1, body: s.bodyName, score: s.score, ...Object.fromEntries(breakdown.map((c) => [c.criterion, c.points])) });
+    table.addRow({ rank: competitionRank(s.score, all), body: s.bodyName, score: s.score, ...Object.fromEntries(breakdown.map((c) => [c.criterion, c.points])) });
     for (const c of breakdown) {
       for (const d of c.deductions) details.addRow({ body: s.bodyName, criterion: c.label, points: -d.points, capped: c.capped ? '是' : '', detail: d.detail, source: d.source });
     }
-  });
+  }
   const meta = workbook.addWorksheet('说明 About');
   meta.addRows([
     ['年度 Year', sheet.year], ['版本 Version', sheet.version], ['状态 Status', sheet.status], ['评分规则 Rubric', sheet.rubricVersion],

@@ -92,10 +92,10 @@ const mayHoldCalendar = (ctx: Context, bodyId: string) =>
 
 builder.prismaObjectField(Body, 'calendarUrl', (t) =>
   t.string({
-    description: '期限日历订阅地址 iCalendar feed of the body\'s deadlines (for its own users and the supervising office); regenerateCalendarUrl revokes it.',
+    description: '期限日历订阅地址 Absolute URL of the iCalendar feed of the body\'s deadlines (for its own users and the supervising office); regenerateCalendarUrl revokes it.',
     nullable: true,
     resolve: async (body, _args, ctx) =>
-      mayHoldCalendar(ctx, body.id) ? `/calendar/${body.id}.ics?token=${await calendarToken(ctx.signingKey, body.id, body.calendarVersion)}` : null,
+      mayHoldCalendar(ctx, body.id) ? `${ctx.origin}/calendar/${encodeURIComponent(body.id)}.ics?token=${await calendarToken(ctx.signingKey, body.id, body.calendarVersion)}` : null,
   }),
 );
 

@@ -11,6 +11,8 @@ export interface Context {
   signingKey: Uint8Array;
   /** Where attachments are stored. */
   dataDir: string;
+  /** The origin users reach: DUBAN_PUBLIC_URL, else the request's own (for absolute links). */
+  origin: string;
   /** The client's address, for limiting failed sign-ins. */
   clientAddress: string;
   /** Task and plan ids a department may see (null: all), for checks on single objects. */

@@ -1,6 +1,7 @@
 import { dayMs } from '../../domain/time/instants.ts';
 import { overdueFilter, owedStatuses, owing } from '../../domain/supervision/lights.ts';
 import type { Actor, AssignmentStatus } from '../../domain/supervision/types.ts';
+import type { PrismaClient } from '../../runtime/db.ts';
 import { visibleTasks } from '../auth/visibility.ts';
 import { builder } from './builder.ts';
 import { offsetArg, pageInOrder, withOffset } from './pagination.ts';
@@ -31,7 +32,8 @@ const AssignmentOrder = builder.enumType('AssignmentOrder', {
   } as const,
 });
 
-type Filter = typeof AssignmentFilter.$inferInput;
+export type Filter = typeof AssignmentFilter.$inferInput;
+export type LedgerOrder = typeof AssignmentOrder.$inferInput;
 
 export function assignmentWhere(filter: Filter | null | undefined, actor: Actor | null, now = new Date()) {
   const f = filter ?? {};
@@ -66,6 +68,13 @@ const orderings = {
   task: [{ taskId: 'asc' as const }, { id: 'asc' as const }],
 };
 
+/** Every matching assignment's id in the ledger's order: what the connection pages through and the export writes. */
+export async function ledgerIds(prisma: PrismaClient, where: ReturnType<typeof assignmentWhere>, order: LedgerOrder): Promise<string[]> {
+  if (order !== 'urgency') return (await prisma.assignment.findMany({ where, orderBy: orderings[order], select: { id: true } })).map((k) => k.id);
+  const keys = await prisma.assignment.findMany({ where, select: { id: true, status: true, due: true } });
+  return keys.sort(byUrgency).map((k) => k.id);
+}
+
 builder.queryField('assignments', (t) =>
   t.prismaConnection({
     type: 'Assignment',
@@ -83,9 +92,8 @@ builder.queryField('assignments', (t) =>
       const where = assignmentWhere(args.filter, ctx.actor);
       const order = args.orderBy ?? 'urgency';
       if (order !== 'urgency') return ctx.prisma.assignment.findMany({ ...withOffset(query, args.offset), where, orderBy: orderings[order] });
-      const keys = await ctx.prisma.assignment.findMany({ where, select: { id: true, status: true, due: true } });
-      keys.sort(byUrgency);
-      return pageInOrder(withOffset(query, args.offset), keys.map((k) => k.id), (selection, ids) => ctx.prisma.assignment.findMany({ ...selection, where: { id: { in: ids } } }));
+      const ids = await ledgerIds(ctx.prisma, where, order);
+      return pageInOrder(withOffset(query, args.offset), ids, (selection, page) => ctx.prisma.assignment.findMany({ ...selection, where: { id: { in: page } } }));
     },
   }),
 );

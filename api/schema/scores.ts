@@ -1,7 +1,7 @@
 import { computeScoreSheet, rubricVersion } from '../../services/scores.ts';
 import { defaultRubric, rubricProblems, type Rubric } from '../../domain/scoring/rubric.ts';
 import { scoreBody, type BodyRecord, type CriterionResult, type Deduction, type Deliverable, type ScoredAssignment } from '../../domain/scoring/score.ts';
-import { nextStatus, sheetActionProblem, type SheetAction, type SheetStatus } from '../../domain/scoring/sheet.ts';
+import { competitionRank, nextStatus, sheetActionProblem, type SheetAction, type SheetStatus } from '../../domain/scoring/sheet.ts';
 import type { ScoredRecord } from '../../domain/scoring/record.ts';
 import { recordDenial } from '../auth/denials.ts';
 import { builder, type Context } from './builder.ts';
@@ -124,6 +124,11 @@ builder.prismaObject('BodyScore', {
         const { sources } = JSON.parse(s.record) as StoredRecord;
         return (JSON.parse(s.breakdown) as CriterionResult[]).map((c) => ({ ...c, deductions: c.deductions.map((d) => ({ ...d, sources })) }));
       },
+    }),
+    rank: t.int({
+      description: '名次，并列同名次（1, 1, 3） Rank on the sheet, standard competition ranking: ties share a rank and the next rank skips.',
+      select: { sheet: { select: { scores: { select: { score: true } } } } },
+      resolve: (s) => competitionRank(s.score, s.sheet.scores.map((o) => o.score)),
     }),
     scoredRecord: t.field({ type: ScoredRecordRef, description: '计分所依据的记录 The record the score was computed from.', resolve: (s) => JSON.parse(s.record) as StoredRecord }),
     record: t.string({ description: 'JSON: the record the score was computed from.', deprecationReason: 'Use scoredRecord.', resolve: (s) => s.record }),

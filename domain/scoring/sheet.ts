@@ -18,3 +18,6 @@ export function sheetActionProblem(status: SheetStatus, action: SheetAction): st
 }
 
 export const nextStatus = (action: SheetAction): SheetStatus => (action === 'review' ? 'reviewed' : 'published');
+
+/** Standard competition ranking (1, 1, 3): one more than the number of scores above this one. */
+export const competitionRank = (score: number, all: readonly number[]): number => 1 + all.filter((other) => other > score).length;

@@ -9,18 +9,20 @@ import { EmptyState } from '../shared/EmptyState.tsx';
 import { compactTable } from '../shared/tables.ts';
 import { BodyInput, LightInput, PlanInput, SectionInput } from '../shared/filters.tsx';
 import { useDubanPaths } from '../shared/links.ts';
+import { LedgerActions } from './ExportLedger.tsx';
 import { DueWithinInput, OrderInput, RoleInput, StatusInput } from './inputs.tsx';
 
+// The filter menu tells its items apart by each element's own `source` prop: without it every item is the same, and one click adds them all.
 const filters = [
   <OrderInput key="orderBy" alwaysOn />,
   <BooleanInput key="overdue" source="overdue" alwaysOn />,
   <BodyInput key="bodyId" alwaysOn />,
-  <LightInput key="light" />,
-  <StatusInput key="status" />,
-  <DueWithinInput key="dueWithinDays" />,
-  <SectionInput key="sectionOrdinal" />,
-  <RoleInput key="role" />,
-  <PlanInput key="planId" />,
+  <LightInput key="light" source="light" />,
+  <StatusInput key="status" source="status" />,
+  <DueWithinInput key="dueWithinDays" source="dueWithinDays" />,
+  <SectionInput key="sectionOrdinal" source="sectionOrdinal" />,
+  <RoleInput key="role" source="role" />,
+  <PlanInput key="planId" source="planId" />,
 ];
 
 const Column = DataTable.Col<LedgerRecord>;
@@ -36,7 +38,7 @@ export function AssignmentList() {
   const translate = useTranslate();
   const paths = useDubanPaths();
   return (
-    <List filters={filters} filterDefaultValues={{ orderBy: 'urgency' }} perPage={25} empty={<NoRows />} title={translate('duban.ledger.title')} exporter={false}>
+    <List filters={filters} filterDefaultValues={{ orderBy: 'urgency' }} perPage={25} empty={<NoRows />} title={translate('duban.ledger.title')} exporter={false} actions={<LedgerActions />}>
       <DataTable<LedgerRecord> rowClick={(_id, _resource, row) => paths.task(row.task.id)} bulkActionButtons={false} empty={<NoRows />} sx={compactTable}>
         <Column source="light" disableSort render={(a) => <LightChip light={a.light} size="small" />} />
         <Column

@@ -2,6 +2,7 @@ import { Box, Card, CardActions, CardContent, Stack, Typography } from '@mui/mat
 import { BooleanInput, Link, List, Loading, Title, useListContext, useTranslate } from 'react-admin';
 import { AssignmentActions } from '../actions/AssignmentActions.tsx';
 import { useAccount } from '../auth/account.ts';
+import { CalendarFeed } from '../bodies/CalendarFeed.tsx';
 import type { MyAssignmentRecord } from '../dataProvider/records.ts';
 import { LightChip } from '../lights/LightChip.tsx';
 import { AssignmentRoleChips, AssignmentStatusText } from '../shared/AssignmentLabels.tsx';
@@ -79,17 +80,20 @@ export function MyAssignmentList() {
     );
   }
   return (
-    <List
-      resource="my-assignments"
-      filter={{ bodyId: account.body.id }}
-      filters={filters}
-      perPage={50}
-      title={translate('duban.my.title', { body: account.body.shortName })}
-      empty={<EmptyState title={translate('duban.my.empty')} />}
-      actions={false}
-      sx={{ '& .RaList-content': { bgcolor: 'transparent', boxShadow: 'none' } }}
-    >
-      <Cards />
-    </List>
+    <>
+      <List
+        resource="my-assignments"
+        filter={{ bodyId: account.body.id }}
+        filters={filters}
+        perPage={50}
+        title={translate('duban.my.title', { body: account.body.shortName })}
+        empty={<EmptyState title={translate('duban.my.empty')} />}
+        actions={false}
+        sx={{ '& .RaList-content': { bgcolor: 'transparent', boxShadow: 'none' } }}
+      >
+        <Cards />
+      </List>
+      <CalendarFeed bodyId={account.body.id} />
+    </>
   );
 }

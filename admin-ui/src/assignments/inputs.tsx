@@ -13,7 +13,7 @@ function TranslatedSelect({ source, choices, prefix, ...props }: { source: strin
   );
 }
 
-export const StatusInput = (props: { alwaysOn?: boolean }) => (
+export const StatusInput = (props: { source?: string; alwaysOn?: boolean }) => (
   <TranslatedSelect
     source="status"
     prefix="duban.status"
@@ -22,13 +22,13 @@ export const StatusInput = (props: { alwaysOn?: boolean }) => (
   />
 );
 
-export const RoleInput = (props: { alwaysOn?: boolean }) => <TranslatedSelect source="role" prefix="duban.role" choices={['lead', 'support']} {...props} />;
+export const RoleInput = (props: { source?: string; alwaysOn?: boolean }) => <TranslatedSelect source="role" prefix="duban.role" choices={['lead', 'support']} {...props} />;
 
-export const DueWithinInput = (props: { alwaysOn?: boolean }) => (
+export const DueWithinInput = (props: { source?: string; alwaysOn?: boolean }) => (
   <TranslatedSelect source="dueWithinDays" prefix="duban.ledger.within" choices={[7, 30, 90]} {...props} />
 );
 
 /** The API sorts the ledger one way per key, so the order is a choice, not a column toggle. */
-export const OrderInput = (props: { alwaysOn?: boolean }) => (
+export const OrderInput = (props: { source?: string; alwaysOn?: boolean }) => (
   <TranslatedSelect source="orderBy" prefix="duban.ledger.order" choices={['urgency', 'body', 'task']} {...props} />
 );

@@ -53,7 +53,7 @@ export const BodyList = () => {
       <List filters={filters} perPage={50} empty={<NoBodies />} exporter={false} actions={actions}>
         <DataTable<BodyRecord> rowClick={false} bulkActionButtons={false} sx={compactTable} empty={<NoBodies />}>
           <Column source="shortName" disableSort sx={{ minWidth: '9em' }} />
-          <Column source="fullName" disableSort sx={{ minWidth: '14em', display: { xs: 'none', sm: 'table-cell' } }} />
+          <Column source="fullName" disableSort sx={{ minWidth: '14em', display: { xs: 'none', md: 'table-cell' } }} />
           <Column source="kind" disableSort sx={{ whiteSpace: 'nowrap' }} render={(body) => translate(`duban.kind.${body.kind}`)} />
           <Column source="aliases" disableSort sx={{ display: { xs: 'none', lg: 'table-cell' } }} render={(body) => body.aliases.join('、')} />
           <Column

@@ -1,7 +1,6 @@
-import { useState } from 'react';
 import { Alert, Box, Button, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import { Link, Loading, Title, useDataProvider, useGetList, useTranslate } from 'react-admin';
+import { Link, Loading, Title, useDataProvider, useGetList, useStore, useTranslate } from 'react-admin';
 import { Navigate } from 'react-router-dom';
 import { useAccount } from '../auth/account.ts';
 import type { DubanDataProvider } from '../dataProvider/index.ts';
@@ -38,10 +37,11 @@ export function Dashboard() {
   const translate = useTranslate();
   const account = useAccount();
   const { data: plans, isPending } = useGetList<PlanRecord>('plans', { pagination: { page: 1, perPage: 100 } });
-  const [chosen, setChosen] = useState<string>();
+  // Remembered across visits (react-admin's store, in this browser), as long as the plan is still there.
+  const [chosen, setChosen] = useStore<string | undefined>('dashboard.planId');
   if (account?.role === 'department') return <Navigate to="/my-assignments" replace />;
   if (isPending || !account) return <Loading />;
-  const planId = chosen ?? plans?.[0]?.id;
+  const planId = plans?.find((p) => p.id === chosen)?.id ?? plans?.[0]?.id;
   return (
     <Box sx={{ py: 2 }}>
       <Title title={translate('duban.dashboard.title')} />

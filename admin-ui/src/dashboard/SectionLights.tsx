@@ -5,7 +5,7 @@ import { LightChip } from '../lights/LightChip.tsx';
 import { countedLights } from '../lights/lights.ts';
 import { Panel } from '../shared/Panel.tsx';
 import { useDubanPaths } from '../shared/links.ts';
-import { chineseNumeral } from '../shared/numerals.ts';
+import { chineseNumeral } from '../../../domain/dates/numerals.ts';
 
 /** Each section of the plan with its tasks counted by light; a section opens its tasks. */
 export function SectionLights({ sections, planId }: { sections: Array<{ ordinal: number; title: string; counts: LightCounts }>; planId: string }) {

@@ -12,6 +12,8 @@ function ClassInput(props: { alwaysOn?: boolean }) {
 
 const filters = [<SearchInput key="q" source="q" alwaysOn />, <ClassInput key="creditClass" alwaysOn />];
 const Column = DataTable.Col<EntityRecord>;
+// At phone width the code, name and class fit; district and industry show on the entity's page.
+const wideOnly = { display: { xs: 'none', sm: 'table-cell' } };
 
 /** Market entities with their class, by the colours of the seed notice; a record under objection is flagged. */
 export const EntityList = () => {
@@ -21,8 +23,8 @@ export const EntityList = () => {
       <DataTable<EntityRecord> rowClick="show" bulkActionButtons={false} sx={compactTable}>
         <Column source="code" disableSort sx={{ fontFamily: 'monospace' }} />
         <Column source="name" disableSort />
-        <Column source="district" disableSort />
-        <Column source="industry" disableSort />
+        <Column source="district" disableSort sx={wideOnly} />
+        <Column source="industry" disableSort sx={wideOnly} />
         <Column
           source="creditClass"
           disableSort

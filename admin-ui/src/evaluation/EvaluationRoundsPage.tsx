@@ -109,6 +109,11 @@ export function EvaluationRoundsPage() {
                         {(['accept', 'return'] as const).filter((type) => r.availableActions.includes(type)).map((type) => (
                           <Button key={type} size="small" data-action={type} onClick={() => act(r.id, type)}>{translate(`duban.rounds.${type}`)}</Button>
                         ))}
+                        {r.availableActions.includes('urge') && (
+                          <Button size="small" data-action="urge" onClick={() => act(r.id, 'urge', { comment: reason.trim() || translate('duban.action.defaultUrge') })}>
+                            {translate('duban.rounds.urge')}
+                          </Button>
+                        )}
                         {own && (
                           <Stack spacing={1}>
                             {r.sections.map((s) => (

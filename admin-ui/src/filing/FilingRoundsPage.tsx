@@ -159,7 +159,7 @@ export function FilingRoundsPage() {
                     ))}
                   </TableBody>
                 </Table>
-                <Button size="small" onClick={() => download(round.record!.exportUrl, '汇总监管目录.xlsx')}>{translate('duban.scores.export')}</Button>
+                <Button size="small" onClick={() => download(round.record!.exportUrl)}>{translate('duban.scores.export')}</Button>
               </Box>
             )}
             <Typography variant="subtitle2" sx={{ mt: 2 }}>{translate('duban.rounds.timeline')}</Typography>

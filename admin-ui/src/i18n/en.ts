@@ -189,8 +189,17 @@ export const en = {
       returned: 'Returned once |||| Returned %{smart_count} times',
       deliverable: 'To deliver',
     },
+    calendarFeed: {
+      title: 'Deadline calendar',
+      help: 'Add this address to a calendar app (subscribe to a calendar): every deadline of your body appears there.',
+      copy: 'Copy link',
+      copied: 'Copied',
+      regenerate: 'New link',
+      regenerateWarning: 'The current link stops working at once; calendars subscribed to it must use the new one. Make a new link?',
+    },
     ledger: {
       title: 'Ledger',
+      export: 'Export to Excel',
       none: 'No assignment matches',
       order: { urgency: 'Most urgent first', body: 'By body', task: 'By task' },
       within: { 7: 'Within 7 days', 30: 'Within 30 days', 90: 'Within 90 days' },

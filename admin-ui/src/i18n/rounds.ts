@@ -29,6 +29,8 @@ export const roundsZh = {
     scores: {
       rubric: '评分规则', latestRubric: '最新版本', compute: '计算得分', none: '该年度尚无评分表。', sheet: '%{year} 年度评分（第 %{version} 版）', review: '审核', publish: '发布', export: '导出 .xlsx', score: '得分',
       status: { draft: '草稿', reviewed: '已审核', published: '已发布', superseded: '已被取代' },
+      rank: '名次', version: '版本', versionOption: '第 %{version} 版（%{status}）',
+      confirm: { review: '确认审核 %{year} 年度评分表第 %{version} 版？', publish: '确认发布 %{year} 年度评分表第 %{version} 版？发布后该版本冻结，各单位可见。' },
     },
   },
 };
@@ -58,6 +60,8 @@ export const roundsEn = {
     scores: {
       rubric: 'Rubric', latestRubric: 'Latest version', compute: 'Compute scores', none: 'No score sheet for this year yet.', sheet: '%{year} scores (version %{version})', review: 'Review', publish: 'Publish', export: 'Export .xlsx', score: 'Score',
       status: { draft: 'Draft', reviewed: 'Reviewed', published: 'Published', superseded: 'Superseded' },
+      rank: 'Rank', version: 'Version', versionOption: 'Version %{version} (%{status})',
+      confirm: { review: 'Mark the %{year} score sheet, version %{version}, as reviewed?', publish: 'Publish the %{year} score sheet, version %{version}? The version is then frozen and every body sees it.' },
     },
   },
 };

@@ -1,3 +1,5 @@
+import { lightWords, roleWords, statusWords } from '../../../domain/supervision/words.ts';
+
 /** Duban's Chinese messages: the console's own words, over react-admin's Chinese pack. */
 export const zh = {
   // Keys the Chinese pack lacks for react-admin 5, and a few terms put as a government office would.
@@ -70,18 +72,10 @@ export const zh = {
   },
   duban: {
     app: { title: '督办', tagline: '任务分工督办系统' },
-    light: { green: '正常', yellow: '预警', red: '逾期', done: '办结', none: '不计' },
-    status: {
-      assigned: '已交办',
-      in_progress: '办理中',
-      submitted: '已报送',
-      accepted: '已验收',
-      returned: '已退回',
-      withdrawn: '已撤销',
-      designated: '已指定单位',
-    },
+    light: lightWords,
+    status: statusWords,
     taskStatus: { open: '办理中', closed: '已办结' },
-    role: { lead: '牵头', support: '配合', primary: '第一牵头', placeholder: '待指定', blocking: '须办结' },
+    role: roleWords,
     accountRole: { supervisor: '督办部门', department: '承办单位', performance: '绩效考核', admin: '系统管理' },
     kind: { department: '政府部门', district: '区县政府', regulator: '驻地监管机构', group: '单位群组', external: '外部单位', placeholder: '待指定' },
     bodies: {
@@ -201,8 +195,17 @@ export const zh = {
       returned: '已退回 %{smart_count} 次',
       deliverable: '报送内容',
     },
+    calendarFeed: {
+      title: '期限日历订阅',
+      help: '把此地址添加到手机或电脑的日历应用（订阅日历），本单位各项分工的期限会自动出现在日历中。',
+      copy: '复制地址',
+      copied: '已复制',
+      regenerate: '重新生成地址',
+      regenerateWarning: '重新生成后，原订阅地址立即失效，已订阅的日历需改用新地址。确定重新生成吗？',
+    },
     ledger: {
       title: '督办台账',
+      export: '导出 Excel',
       none: '没有符合条件的分工',
       order: { urgency: '最紧急在前', body: '按单位', task: '按任务编号' },
       within: { 7: '7 天内到期', 30: '30 天内到期', 90: '90 天内到期' },

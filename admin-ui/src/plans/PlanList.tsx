@@ -7,6 +7,8 @@ import { EmptyState } from '../shared/EmptyState.tsx';
 import { compactTable } from '../shared/tables.ts';
 
 const Column = DataTable.Col<PlanRecord>;
+// At phone width the title, date and sections fit; the rest shows on the plan's page.
+const wideOnly = { display: { xs: 'none', md: 'table-cell' } };
 
 function ImportButton() {
   const translate = useTranslate();
@@ -40,12 +42,12 @@ export function PlanList() {
     >
       <DataTable<PlanRecord> rowClick="show" bulkActionButtons={false} sx={compactTable} empty={<NoPlans />}>
         <Column source="title" disableSort />
-        <Column source="issuer" disableSort sx={{ display: { xs: 'none', md: 'table-cell' } }} />
+        <Column source="issuer" disableSort sx={wideOnly} />
         <Column source="issuedOn" disableSort render={(plan) => plan.issuedOn?.replaceAll('-', '/') ?? ''} />
-        <Column source="basis" disableSort sx={{ display: { xs: 'none', md: 'table-cell' } }} />
+        <Column source="basis" disableSort sx={wideOnly} />
         <Column source="sections" disableSort render={(plan) => translate('duban.plan.sectionCount', { smart_count: plan.sections.length })} />
-        <Column source="timeline" disableSort render={(plan) => translate(`duban.import.${plan.timeline}`)} />
-        <Column source="createdAt" disableSort render={(plan) => formatMinute(plan.createdAt)} />
+        <Column source="timeline" disableSort sx={wideOnly} render={(plan) => translate(`duban.import.${plan.timeline}`)} />
+        <Column source="createdAt" disableSort sx={wideOnly} render={(plan) => formatMinute(plan.createdAt)} />
       </DataTable>
     </List>
   );

@@ -7,7 +7,7 @@ import { LightChip } from '../lights/LightChip.tsx';
 import { formatDay } from '../shared/dates.ts';
 import { Panel } from '../shared/Panel.tsx';
 import { useDubanPaths } from '../shared/links.ts';
-import { chineseNumeral } from '../shared/numerals.ts';
+import { chineseNumeral } from '../../../domain/dates/numerals.ts';
 import { describeRecurrence } from '../shared/recurrence.ts';
 
 function PlanTitle() {

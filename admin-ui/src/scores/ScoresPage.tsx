@@ -1,47 +1,78 @@
 import { Alert, Box, Button, Card, CardContent, Chip, Collapse, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { Fragment, useState } from 'react';
-import { Title, useTranslate } from 'react-admin';
+import { Loading, Title, useTranslate } from 'react-admin';
 import { useAccount } from '../auth/account.ts';
 import { downloadFile } from '../shared/download.ts';
 import { formatMinute } from '../shared/dates.ts';
+import { FormDialog } from '../shared/FormDialog.tsx';
 import { mutate, useGraphql } from './useGraphql.ts';
 
 interface Deduction { source: string; detail: string; points: number; events: Array<{ at: string; type: string; actorName: string; comment: string | null }> }
 interface Criterion { criterion: string; label: string; points: number; capped: boolean; deductions: Deduction[] }
 interface Sheet {
   id: string; year: number; version: number; status: string; rubricVersion: string; computedAt: string; publishedAt: string | null; exportUrl: string;
-  scores: Array<{ bodyId: string; bodyName: string; score: number; reproduces: boolean; breakdown: Criterion[] }>;
+  scores: Array<{ bodyId: string; bodyName: string; score: number; rank: number; reproduces: boolean; breakdown: Criterion[] }>;
 }
+type SheetAction = 'review' | 'publish';
 
 const sheetsQuery = `query ($year: Int) { scoreSheets(year: $year) { id year version status rubricVersion computedAt publishedAt exportUrl
-  scores { bodyId bodyName score reproduces breakdown { criterion label points capped deductions { source detail points events { at type actorName comment } } } } } }`;
+  scores { bodyId bodyName score rank reproduces breakdown { criterion label points capped deductions { source detail points events { at type actorName comment } } } } } }`;
+
+/** The latest year that has a sheet the viewer may see, or last year when there is none. */
+function useLatestYear(): [number | null, (year: number) => void] {
+  const years = useGraphql<{ scoreSheets: Array<{ year: number }> }>('{ scoreSheets { year } }');
+  const [chosen, setChosen] = useState<number | null>(null);
+  const latest = years.data ? (years.data.scoreSheets[0]?.year ?? new Date().getFullYear() - 1) : years.error ? new Date().getFullYear() - 1 : null;
+  return [chosen ?? latest, setChosen];
+}
 
 /** The performance office computes, reviews and publishes a year's scores; everyone may read each deduction's reasons. */
 export function ScoresPage() {
   const translate = useTranslate();
   const performance = useAccount()?.role === 'performance';
-  const [year, setYear] = useState(new Date().getFullYear() - 1);
-  const { data, error, reload } = useGraphql<{ scoreSheets: Sheet[] }>(sheetsQuery, { year });
+  const [year, setYear] = useLatestYear();
+  const { data, error, reload } = useGraphql<{ scoreSheets: Sheet[] }>(sheetsQuery, { year: year ?? 0 });
+  const [version, setVersion] = useState<number | null>(null);
+  const [confirming, setConfirming] = useState<SheetAction | null>(null);
   const rubrics = useGraphql<{ rubricVersions: Array<{ version: string }> }>('{ rubricVersions { version } }');
   const [rubric, setRubric] = useState('');
   const [failure, setFailure] = useState<string | null>(null);
   const [open, setOpen] = useState<string | null>(null);
-  const sheet = data?.scoreSheets[0];
-  const run = (query: string, variables: Record<string, unknown>) =>
-    mutate(query, variables).then(() => (setFailure(null), reload()), (e: Error) => setFailure(e.message));
-  const download = (url: string) => downloadFile(url, `scores-${sheet?.id}.xlsx`).catch((e: Error) => setFailure(e.message));
+  // The latest version unless another is picked; a published version stays viewable after a recomputation.
+  const sheets = data?.scoreSheets.filter((s) => s.year === year) ?? [];
+  const sheet = sheets.find((s) => s.version === version) ?? sheets[0];
+  const compute = () =>
+    mutate(`mutation ($y: Int!, $r: String) { computeScores(year: $y, rubricVersion: $r) { __typename ... on Error { message } } }`, { y: year, r: rubric || null })
+      .then(() => (setFailure(null), setVersion(null), reload()), (e: Error) => setFailure(e.message));
+  const act = async (action: SheetAction) => {
+    const field = action === 'review' ? 'reviewScoreSheet' : 'publishScoreSheet';
+    await mutate(`mutation ($id: ID!) { ${field}(id: $id) { __typename ... on Error { message } } }`, { id: sheet!.id });
+    setConfirming(null);
+    reload();
+  };
+  const download = (url: string) => downloadFile(url).catch((e: Error) => setFailure(e.message));
+  if (year === null) return <Loading />;
   return (
     <Box sx={{ py: 2 }} data-testid="scores-page">
       <Title title={translate('duban.scores.title')} />
       <Stack direction="row" spacing={2} sx={{ mb: 2, alignItems: 'center', flexWrap: 'wrap' }}>
-        <TextField label={translate('duban.rounds.year')} type="number" size="small" value={year} onChange={(e) => setYear(Number(e.target.value))} sx={{ width: 120 }} />
+        <TextField label={translate('duban.rounds.year')} type="number" size="small" value={year} onChange={(e) => (setYear(Number(e.target.value)), setVersion(null))} sx={{ width: 120 }} />
+        {sheets.length > 1 && (
+          <TextField select size="small" label={translate('duban.scores.version')} value={sheet?.version ?? ''} onChange={(e) => setVersion(Number(e.target.value))} sx={{ minWidth: 200 }} data-testid="sheet-version">
+            {sheets.map((s) => (
+              <MenuItem key={s.id} value={s.version}>
+                {translate('duban.scores.versionOption', { version: s.version, status: translate(`duban.scores.status.${s.status}`) })}
+              </MenuItem>
+            ))}
+          </TextField>
+        )}
         {performance && (
           <>
             <TextField select size="small" label={translate('duban.scores.rubric')} value={rubric} onChange={(e) => setRubric(e.target.value)} sx={{ minWidth: 200 }}>
               <MenuItem value="">{translate('duban.scores.latestRubric')}</MenuItem>
               {rubrics.data?.rubricVersions.map((r) => <MenuItem key={r.version} value={r.version}>{r.version}</MenuItem>)}
             </TextField>
-            <Button variant="contained" data-action="compute" onClick={() => run(`mutation ($y: Int!, $r: String) { computeScores(year: $y, rubricVersion: $r) { __typename ... on Error { message } } }`, { y: year, r: rubric || null })}>
+            <Button variant="contained" data-action="compute" onClick={compute}>
               {translate('duban.scores.compute')}
             </Button>
           </>
@@ -56,13 +87,19 @@ export function ScoresPage() {
               <Typography variant="h6" component="h1">{translate('duban.scores.sheet', { year: sheet.year, version: sheet.version })}</Typography>
               <Chip size="small" label={translate(`duban.scores.status.${sheet.status}`)} data-testid="sheet-status" color={sheet.status === 'published' ? 'success' : 'default'} />
               <Typography variant="body2" color="text.secondary">{sheet.rubricVersion} · {formatMinute(sheet.computedAt)}</Typography>
-              {performance && sheet.status === 'draft' && <Button size="small" data-action="review" onClick={() => run('mutation ($id: ID!) { reviewScoreSheet(id: $id) { __typename ... on Error { message } } }', { id: sheet.id })}>{translate('duban.scores.review')}</Button>}
-              {performance && sheet.status === 'reviewed' && <Button size="small" data-action="publish" onClick={() => run('mutation ($id: ID!) { publishScoreSheet(id: $id) { __typename ... on Error { message } } }', { id: sheet.id })}>{translate('duban.scores.publish')}</Button>}
-              <Button size="small" onClick={() => download(sheet.exportUrl)}>{translate('duban.scores.export')}</Button>
+              {performance && sheet.status === 'draft' && <Button size="small" data-action="review" onClick={() => setConfirming('review')}>{translate('duban.scores.review')}</Button>}
+              {performance && sheet.status === 'reviewed' && <Button size="small" data-action="publish" onClick={() => setConfirming('publish')}>{translate('duban.scores.publish')}</Button>}
+              <Button size="small" data-action="export-scores" onClick={() => download(sheet.exportUrl)}>{translate('duban.scores.export')}</Button>
             </Stack>
+            {confirming && (
+              <FormDialog title={translate(`duban.scores.${confirming}`)} onClose={() => setConfirming(null)} onConfirm={() => act(confirming)}>
+                <Typography>{translate(`duban.scores.confirm.${confirming}`, { year: sheet.year, version: sheet.version })}</Typography>
+              </FormDialog>
+            )}
             <Table size="small">
               <TableHead>
                 <TableRow>
+                  <TableCell>{translate('duban.scores.rank')}</TableCell>
                   <TableCell>{translate('duban.rounds.body')}</TableCell>
                   <TableCell align="right">{translate('duban.scores.score')}</TableCell>
                   {sheet.scores[0]?.breakdown.map((c) => <TableCell key={c.criterion} align="right">{c.label}</TableCell>)}
@@ -72,19 +109,20 @@ export function ScoresPage() {
                 {sheet.scores.map((s) => (
                   <Fragment key={s.bodyId}>
                     <TableRow hover onClick={() => setOpen(open === s.bodyId ? null : s.bodyId)} sx={{ cursor: 'pointer' }} data-testid={`score-${s.bodyId}`}>
+                      <TableCell data-testid="rank">{s.rank}</TableCell>
                       <TableCell>{s.bodyName}</TableCell>
                       <TableCell align="right"><strong>{s.score}</strong></TableCell>
                       {s.breakdown.map((c) => <TableCell key={c.criterion} align="right">{c.points || ''}{c.capped ? ' *' : ''}</TableCell>)}
                     </TableRow>
                     <TableRow>
-                      <TableCell colSpan={2 + s.breakdown.length} sx={{ py: 0, borderBottom: open === s.bodyId ? undefined : 'none' }}>
+                      <TableCell colSpan={3 + s.breakdown.length} sx={{ py: 0, borderBottom: open === s.bodyId ? undefined : 'none' }}>
                         <Collapse in={open === s.bodyId} unmountOnExit>
                           {s.breakdown.flatMap((c) => c.deductions.map((d) => (
                             <Box key={`${c.criterion}-${d.source}`} sx={{ py: 1 }} data-testid="deduction">
                               <Typography variant="body2">−{d.points} {c.label}：{d.detail}</Typography>
                               {d.events.map((e) => (
                                 <Typography key={`${e.at}-${e.type}`} variant="caption" color="text.secondary" component="div" sx={{ pl: 2 }}>
-                                  {formatMinute(e.at)} {e.type} {e.actorName}{e.comment ? `：${e.comment}` : ''}
+                                  {formatMinute(e.at)} {translate(`duban.event.${e.type}`, { _: translate(`duban.rounds.event.${e.type}`, { _: e.type }) })} {e.actorName}{e.comment ? `：${e.comment}` : ''}
                                 </Typography>
                               ))}
                             </Box>

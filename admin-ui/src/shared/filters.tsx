@@ -1,7 +1,7 @@
 import { AutocompleteInput, ReferenceInput, SelectInput, useGetList, useListContext, useTranslate } from 'react-admin';
 import type { PlanRecord } from '../dataProvider/records.ts';
 import { countedLights } from '../lights/lights.ts';
-import { chineseNumeral } from './numerals.ts';
+import { chineseNumeral } from '../../../domain/dates/numerals.ts';
 
 /** Filter inputs that the task list and the ledger share. */
 export function LightInput(props: { source?: string; alwaysOn?: boolean }) {
@@ -10,7 +10,7 @@ export function LightInput(props: { source?: string; alwaysOn?: boolean }) {
   return <SelectInput source="light" choices={choices} {...props} />;
 }
 
-export function BodyInput(props: { alwaysOn?: boolean }) {
+export function BodyInput(props: { source?: string; alwaysOn?: boolean }) {
   return (
     <ReferenceInput source="bodyId" reference="bodies" {...props}>
       <AutocompleteInput optionText="shortName" filterToQuery={(q: string) => ({ q })} sx={{ minWidth: 200 }} />
@@ -18,7 +18,7 @@ export function BodyInput(props: { alwaysOn?: boolean }) {
   );
 }
 
-export function PlanInput(props: { alwaysOn?: boolean }) {
+export function PlanInput(props: { source?: string; alwaysOn?: boolean }) {
   return (
     <ReferenceInput source="planId" reference="plans" {...props}>
       <SelectInput optionText="title" sx={{ maxWidth: 320 }} />
@@ -27,7 +27,7 @@ export function PlanInput(props: { alwaysOn?: boolean }) {
 }
 
 /** The sections of the chosen plan (or of the latest one), numbered as the notice numbers them. */
-export function SectionInput(props: { alwaysOn?: boolean }) {
+export function SectionInput(props: { source?: string; alwaysOn?: boolean }) {
   const translate = useTranslate();
   const { filterValues } = useListContext();
   const { data: plans = [] } = useGetList<PlanRecord>('plans', { pagination: { page: 1, perPage: 100 } });

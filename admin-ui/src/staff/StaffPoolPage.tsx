@@ -9,6 +9,7 @@ import { formatDay } from '../shared/dates.ts';
 import { Panel } from '../shared/Panel.tsx';
 import { DeclareConflict } from './DeclareConflict.tsx';
 import { OfficerActivation } from './OfficerActivation.tsx';
+import { ScrollX } from '../shared/ScrollX.tsx';
 
 /** The bodies a user may pick: every body for the supervising office, its own for a department. */
 function useBodies(): Array<{ id: string; name: string }> {
@@ -81,37 +82,39 @@ export function StaffPoolPage() {
           </TextField>
         }>
           {error && <Alert severity="error" role="alert" data-testid="staff-error">{error}</Alert>}
-          <Table size="small">
-            <TableHead>
-              <TableRow>
-                <TableCell>{translate('duban.staff.officerId')}</TableCell>
-                <TableCell>{translate('duban.staff.officerName')}</TableCell>
-                <TableCell>{translate('duban.staff.body')}</TableCell>
-                <TableCell>{translate('duban.staff.conflicts')}</TableCell>
-                <TableCell />
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {officers.map((o) => (
-                <TableRow key={o.id} data-testid="officer-row" data-officer={o.id} data-active={o.active}>
-                  <TableCell sx={{ fontFamily: 'monospace' }}>{o.id}</TableCell>
-                  <TableCell>{o.name}{!o.active && <Chip size="small" label={translate('duban.staff.inactive')} sx={{ ml: 1 }} />}</TableCell>
-                  <TableCell>{names.get(o.bodyId) ?? o.bodyId}</TableCell>
-                  <TableCell data-testid="officer-conflicts">
-                    {o.conflicts.length === 0 ? '—' : o.conflicts.map((c) => (
-                      <Typography key={c.entityCode} variant="body2"><code>{c.entityCode}</code> · {c.reason} · {formatDay(c.declaredAt)}</Typography>
-                    ))}
-                  </TableCell>
-                  <TableCell>
-                    <Stack direction="row" spacing={1}>
-                      <DeclareConflict officer={o} onDeclared={load} />
-                      {account?.role === 'supervisor' && <OfficerActivation officer={o} onChanged={load} onError={setError} />}
-                    </Stack>
-                  </TableCell>
+          <ScrollX>
+            <Table size="small">
+              <TableHead>
+                <TableRow>
+                  <TableCell>{translate('duban.staff.officerId')}</TableCell>
+                  <TableCell>{translate('duban.staff.officerName')}</TableCell>
+                  <TableCell>{translate('duban.staff.body')}</TableCell>
+                  <TableCell>{translate('duban.staff.conflicts')}</TableCell>
+                  <TableCell />
                 </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+              </TableHead>
+              <TableBody>
+                {officers.map((o) => (
+                  <TableRow key={o.id} data-testid="officer-row" data-officer={o.id} data-active={o.active}>
+                    <TableCell sx={{ fontFamily: 'monospace' }}>{o.id}</TableCell>
+                    <TableCell>{o.name}{!o.active && <Chip size="small" label={translate('duban.staff.inactive')} sx={{ ml: 1 }} />}</TableCell>
+                    <TableCell>{names.get(o.bodyId) ?? o.bodyId}</TableCell>
+                    <TableCell data-testid="officer-conflicts">
+                      {o.conflicts.length === 0 ? '—' : o.conflicts.map((c) => (
+                        <Typography key={c.entityCode} variant="body2"><code>{c.entityCode}</code> · {c.reason} · {formatDay(c.declaredAt)}</Typography>
+                      ))}
+                    </TableCell>
+                    <TableCell>
+                      <Stack direction="row" spacing={1}>
+                        <DeclareConflict officer={o} onDeclared={load} />
+                        {account?.role === 'supervisor' && <OfficerActivation officer={o} onChanged={load} onError={setError} />}
+                      </Stack>
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </ScrollX>
           {officers.length === 0 && <Typography variant="body2" color="text.secondary">{translate('duban.staff.empty')}</Typography>}
         </Panel>
       </Stack>

@@ -6,10 +6,10 @@ import { Deadline } from '../shared/Deadline.tsx';
 import { EmptyState } from '../shared/EmptyState.tsx';
 import { compactTable } from '../shared/tables.ts';
 import { BodyInput, LightInput, PlanInput, SectionInput } from '../shared/filters.tsx';
-import { chineseNumeral } from '../shared/numerals.ts';
+import { chineseNumeral } from '../../../domain/dates/numerals.ts';
 import { TaskBodies } from './TaskBodies.tsx';
 
-function StatusInput(props: { alwaysOn?: boolean }) {
+function StatusInput(props: { source?: string; alwaysOn?: boolean }) {
   const translate = useTranslate();
   const choices = ['open', 'closed'].map((id) => ({ id, name: translate(`duban.taskStatus.${id}`) }));
   return <SelectInput source="status" choices={choices} {...props} />;
@@ -20,9 +20,9 @@ const filters = [
   <SectionInput key="sectionOrdinal" alwaysOn />,
   <BodyInput key="bodyId" alwaysOn />,
   <LightInput key="light" alwaysOn />,
-  <StatusInput key="status" />,
+  <StatusInput key="status" source="status" />,
   <BooleanInput key="overdue" source="overdue" />,
-  <PlanInput key="planId" />,
+  <PlanInput key="planId" source="planId" />,
 ];
 
 const Column = DataTable.Col<TaskRecord>;
@@ -54,8 +54,8 @@ export function TaskList() {
               >
                 {task.text}
               </Typography>
-              <Typography variant="caption" color="text.secondary">
-                {translate('duban.sectionTitle', { ordinal: task.section.ordinal, numeral: chineseNumeral(task.section.ordinal), title: task.section.title })}
+              <Typography variant="caption" color="text.secondary" component="div" data-testid="task-plan" sx={{ overflowWrap: 'anywhere' }}>
+                {task.plan.title} · {translate('duban.sectionTitle', { ordinal: task.section.ordinal, numeral: chineseNumeral(task.section.ordinal), title: task.section.title })}
               </Typography>
             </Box>
           )}

@@ -1,0 +1,10 @@
+import { describe, expect, it } from 'vitest';
+import { competitionRank } from './sheet.ts';
+
+describe('competitionRank', () => {
+  it('ranks ties equal and skips the places they take (1, 1, 3)', () => {
+    const scores = [98, 100, 100, 95.5, 98];
+    expect(scores.map((s) => competitionRank(s, scores))).toEqual([3, 1, 1, 5, 3]);
+  });
+  it('ranks a lone score first', () => expect(competitionRank(80, [80])).toBe(1));
+});
