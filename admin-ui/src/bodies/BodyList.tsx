@@ -52,9 +52,9 @@ export const BodyList = () => {
     <>
       <List filters={filters} perPage={50} empty={<NoBodies />} exporter={false} actions={actions}>
         <DataTable<BodyRecord> rowClick={false} bulkActionButtons={false} sx={compactTable} empty={<NoBodies />}>
-          <Column source="shortName" disableSort sx={{ minWidth: '9em' }} />
+          <Column source="shortName" disableSort sx={{ minWidth: { xs: '6em', sm: '9em' } }} />
           <Column source="fullName" disableSort sx={{ minWidth: '14em', display: { xs: 'none', md: 'table-cell' } }} />
-          <Column source="kind" disableSort sx={{ whiteSpace: 'nowrap' }} render={(body) => translate(`duban.kind.${body.kind}`)} />
+          <Column source="kind" disableSort sx={{ whiteSpace: { xs: 'normal', sm: 'nowrap' } }} render={(body) => translate(`duban.kind.${body.kind}`)} />
           <Column source="aliases" disableSort sx={{ display: { xs: 'none', lg: 'table-cell' } }} render={(body) => body.aliases.join('、')} />
           <Column
             source="members"
@@ -73,7 +73,7 @@ export const BodyList = () => {
               label={translate('duban.bodies.actions')}
               disableSort
               render={(body) => (
-                <Stack direction="row" sx={{ gap: 0.5 }}>
+                <Stack direction={{ xs: 'column', sm: 'row' }} sx={{ gap: 0.5 }}>
                   <Button size="small" onClick={() => setDialog({ kind: 'edit', body })} data-testid="edit-body">{translate('duban.bodies.edit')}</Button>
                   <Button size="small" onClick={() => setDialog({ kind: 'merge', body })} data-testid="merge-body">{translate('duban.bodies.merge')}</Button>
                 </Stack>
