@@ -74,7 +74,7 @@ describe.skipIf(skipWithoutChromium)('ledger export, calendar link, scores and p
       { f: { role: 'support' } },
     );
     expect(expected.assignments.totalCount).toBeGreaterThan(0);
-    const { name, workbook } = await download(page, () => page.locator('[data-action=export-ledger]').click());
+    const { name, workbook } = await download(page, () => page.getByTestId('export-ledger').click());
     expect(name).toMatch(/^督办台账-\d{4}-\d\d-\d\d\.xlsx$/);
     const sheet = workbook.getWorksheet('督办台账')!;
     const rows = sheet.getRows(3, sheet.rowCount - 2) ?? [];

@@ -25,7 +25,7 @@ function ExportLedgerButton() {
   return (
     <Button
       label={translate('duban.ledger.export')}
-      data-action="export-ledger"
+      data-testid="export-ledger"
       onClick={() => downloadFile(`/exports/ledger.xlsx${query ? `?${query}` : ''}`).catch((error: Error) => notify(error.message, { type: 'error' }))}
     >
       <DownloadIcon />
