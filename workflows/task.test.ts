@@ -17,8 +17,35 @@ const supervisor: Actor = { accountId: 'account-supervisor', name: '督办员', 
 const legal: Actor = { accountId: 'account-legal', name: '法制办', role: 'department', bodyId: 'legal-affairs-office' };
 const market: Actor = { accountId: 'account-market', name: '市场监管委', role: 'department', bodyId: 'market-commission' };
 
+/** A plan of three tasks: a lead with a support, two co-leads, a lead with a placeholder group to designate. */
+async function newPlan({ env, db }: { env: TestWorkflowEnvironment; db: TestDatabase }, title: string, reminderDays?: number[]) {
+  const now = await env.currentTimeMs();
+  const due = now + 30 * day;
+  const draft: PlanDraft = {
+    title, issuer: '测试', issuedOn: null, basis: null, warnings: [], sourceText: '…', timeline: 'historic', reminderDays,
+    tasks: [
+      { ref: '1.1', section: '一', text: '完善信用信息公示系统。', leads: ['市法制办'], supports: ['市市场监管委'] },
+      { ref: '1.2', section: '一', text: '共同牵头的任务。', leads: ['市法制办', '市市场监管委'], supports: [] },
+      { ref: '1.3', section: '一', text: '需要指定单位的任务。', leads: ['市法制办'], supports: ['市有关行政主管部门'] },
+    ],
+    requirements: [{ text: '制定具体办法和实施细则', due: new Date(due).toISOString(), recurrence: null, appliesTo: ['各牵头部门'] }],
+  };
+  const { planId } = await commitPlan({ prisma: db.prisma, temporal: env.client, taskQueue: 'duban', dataDir: db.dataDir }, draft, new Date(now));
+  const taskId = (ref: string) => taskWorkflowId(planId, ref);
+  const handle = (ref: string) => env.client.workflow.getHandle(taskId(ref));
+  return {
+    planId, due, taskId, handle,
+    act: (ref: string, actor: Actor, action: TaskAction) => handle(ref).executeUpdate(actUpdate, { args: [{ actor, action }] }),
+    events: (ref: string) => db.prisma.taskEvent.findMany({ where: { taskId: taskId(ref) }, orderBy: { seq: 'asc' } }),
+    assignment: (ref: string, bodyName: string) => db.prisma.assignment.findUniqueOrThrow({ where: { id: `${taskId(ref)}/${bodyName}` } }),
+    /** Waits until every task of the plan is in the read model (each workflow projects on start). */
+    projected: () => eventually(async () => expect(await db.prisma.assignment.count({ where: { task: { planId } } })).toBe(6)),
+  };
+}
+
 /**
- * One time-skipping server, worker, database and mail server for the file; each
+ * One time-skipping server, worker, database and mail server for the tests that
+ * keep their tasks open (those that close one have a server of their own, below); each
  * test imports a plan of its own (its own title: its own plan id and tasks),
  * with its deadline 30 days from the server's clock when the test starts, so
  * it passes alone and in any order.
@@ -34,39 +61,13 @@ describe('task workflow on the time-skipping server', () => {
   let env: TestWorkflowEnvironment;
   let db: TestDatabase;
 
-  /** A plan of three tasks: a lead with a support, two co-leads, a lead with a placeholder group to designate. */
-  async function newPlan(title: string, reminderDays?: number[]) {
-    const now = await env.currentTimeMs();
-    const due = now + 30 * day;
-    const draft: PlanDraft = {
-      title, issuer: '测试', issuedOn: null, basis: null, warnings: [], sourceText: '…', timeline: 'historic', reminderDays,
-      tasks: [
-        { ref: '1.1', section: '一', text: '完善信用信息公示系统。', leads: ['市法制办'], supports: ['市市场监管委'] },
-        { ref: '1.2', section: '一', text: '共同牵头的任务。', leads: ['市法制办', '市市场监管委'], supports: [] },
-        { ref: '1.3', section: '一', text: '需要指定单位的任务。', leads: ['市法制办'], supports: ['市有关行政主管部门'] },
-      ],
-      requirements: [{ text: '制定具体办法和实施细则', due: new Date(due).toISOString(), recurrence: null, appliesTo: ['各牵头部门'] }],
-    };
-    const { planId } = await commitPlan({ prisma: db.prisma, temporal: env.client, taskQueue: 'duban', dataDir: db.dataDir }, draft, new Date(now));
-    const taskId = (ref: string) => taskWorkflowId(planId, ref);
-    const handle = (ref: string) => env.client.workflow.getHandle(taskId(ref));
-    return {
-      planId, due, taskId, handle,
-      act: (ref: string, actor: Actor, action: TaskAction) => handle(ref).executeUpdate(actUpdate, { args: [{ actor, action }] }),
-      events: (ref: string) => db.prisma.taskEvent.findMany({ where: { taskId: taskId(ref) }, orderBy: { seq: 'asc' } }),
-      assignment: (ref: string, bodyName: string) => db.prisma.assignment.findUniqueOrThrow({ where: { id: `${taskId(ref)}/${bodyName}` } }),
-      /** Waits until every task of the plan is in the read model (each workflow projects on start). */
-      projected: () => eventually(async () => expect(await db.prisma.assignment.count({ where: { task: { planId } } })).toBe(6)),
-    };
-  }
-
   beforeAll(() => {
     ({ env, db } = environment);
   });
   afterAll(() => smtp?.close());
 
   it('assigns leads and supports, with the requirement deadline', async () => {
-    const { taskId, due } = await newPlan('分工与期限');
+    const { taskId, due } = await newPlan({ env, db }, '分工与期限');
     const state = await eventually(async () => {
       const task = await db.prisma.task.findUniqueOrThrow({ where: { id: taskId('1.1') }, include: { assignments: true } });
       expect(task.assignments).toHaveLength(2);
@@ -80,7 +81,7 @@ describe('task workflow on the time-skipping server', () => {
   });
 
   it('reminds 7 days and 1 day before the deadline, in the inbox and by mail', async () => {
-    const { taskId, due, events, assignment, projected } = await newPlan('提前提醒');
+    const { taskId, due, events, assignment, projected } = await newPlan({ env, db }, '提前提醒');
     await projected();
     await env.sleep(due - 7 * day - (await env.currentTimeMs()) + 60_000);
     const reminder = await eventually(async () => {
@@ -106,7 +107,7 @@ describe('task workflow on the time-skipping server', () => {
   });
 
   it('rejects a wrong actor with a clear reason and leaves no trace', async () => {
-    const { handle, act, assignment, projected } = await newPlan('拒绝越权');
+    const { handle, act, assignment, projected } = await newPlan({ env, db }, '拒绝越权');
     await projected();
     const updates = async () =>
       (await handle('1.1').fetchHistory()).events!.filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes).length;
@@ -124,38 +125,8 @@ describe('task workflow on the time-skipping server', () => {
     expect((await assignment('1.1', '市法制办')).status).toBe('assigned');
   });
 
-  it('takes a lead through return and resubmission to acceptance, closing the task', async () => {
-    const { taskId, handle, act, events, assignment } = await newPlan('退回与验收');
-    await act('1.1', legal, { type: 'progress', bodyName: '市法制办', comment: '已起草初稿' });
-    await act('1.1', market, { type: 'submit', bodyName: '市市场监管委', comment: '配合意见', attachments: [{ id: 'sha-1', name: '意见.docx' }] });
-    await act('1.1', legal, { type: 'submit', bodyName: '市法制办', comment: '报送细则', attachments: [{ id: 'sha-2', name: '细则.docx' }] });
-    await act('1.1', supervisor, { type: 'return', bodyName: '市法制办', comment: '缺少监管目录' });
-    expect(await assignment('1.1', '市法制办')).toMatchObject({ status: 'returned', returnCount: 1, light: 'yellow' });
-    await act('1.1', legal, { type: 'submit', bodyName: '市法制办', comment: '已补充目录' });
-    await act('1.1', supervisor, { type: 'accept', bodyName: '市法制办', comment: '同意' });
-    expect(await handle('1.1').result()).toMatchObject({ status: 'closed', light: 'done' });
-    const task = await db.prisma.task.findUniqueOrThrow({ where: { id: taskId('1.1') } });
-    expect(task).toMatchObject({ status: 'closed', light: 'done' });
-    expect((await events('1.1')).map((e) => e.type).filter((t) => t !== 'reminder')).toEqual([
-      'progress', 'submit', 'submit', 'return', 'submit', 'accept',
-    ]);
-    const audit = await db.prisma.auditEntry.findMany({ where: { target: { startsWith: taskId('1.1') } } });
-    expect(audit.find((a) => a.action === 'task.return')).toMatchObject({ actorName: '督办员' });
-  });
-
-  it('closes a co-led task only when both leads are accepted', async () => {
-    const { handle, act } = await newPlan('共同牵头');
-    for (const [actor, body] of [[legal, '市法制办'], [market, '市市场监管委']] as const) {
-      await act('1.2', actor, { type: 'submit', bodyName: body, comment: '报送' });
-    }
-    await act('1.2', supervisor, { type: 'accept', bodyName: '市法制办' });
-    expect((await handle('1.2').query(taskQuery)).status).toBe('open');
-    await act('1.2', supervisor, { type: 'accept', bodyName: '市市场监管委' });
-    expect((await handle('1.2').result()).status).toBe('closed');
-  });
-
   it('turns overdue at the deadline, tells the supervising office, and re-reminds weekly', async () => {
-    const { taskId, due, events, assignment, projected } = await newPlan('逾期与每周催办');
+    const { taskId, due, events, assignment, projected } = await newPlan({ env, db }, '逾期与每周催办');
     await projected();
     await env.sleep(due - (await env.currentTimeMs()) + 60_000);
     await eventually(async () => {
@@ -173,7 +144,7 @@ describe('task workflow on the time-skipping server', () => {
   });
 
   it('moves a deadline only by an approved extension', async () => {
-    const { taskId, due, act, assignment } = await newPlan('延期审批');
+    const { taskId, due, act, assignment } = await newPlan({ env, db }, '延期审批');
     const until = new Date(due + 60 * day).toISOString();
     await act('1.3', legal, { type: 'requestExtension', bodyName: '市法制办', until, comment: '需征求各区意见' });
     await act('1.3', supervisor, { type: 'decideExtension', bodyName: '市法制办', approve: false, comment: '不同意' });
@@ -190,7 +161,7 @@ describe('task workflow on the time-skipping server', () => {
   });
 
   it('adds assignments when the supervising office designates bodies for a placeholder group', async () => {
-    const { taskId, act } = await newPlan('指定单位');
+    const { taskId, act } = await newPlan({ env, db }, '指定单位');
     await act('1.3', supervisor, {
       type: 'designate',
       bodyName: '市有关行政主管部门',
@@ -206,7 +177,7 @@ describe('task workflow on the time-skipping server', () => {
   });
 
   it('reconciles the read model with the workflows, and repairs what was lost', async () => {
-    const { planId, taskId, act, events, projected } = await newPlan('对账与修复');
+    const { planId, taskId, act, events, projected } = await newPlan({ env, db }, '对账与修复');
     await projected();
     await act('1.1', legal, { type: 'submit', bodyName: '市法制办', comment: '报送' });
     await act('1.1', supervisor, { type: 'return', bodyName: '市法制办', comment: '请补充' });
@@ -241,5 +212,50 @@ describe('task workflow on the time-skipping server', () => {
     await env.sleep(4 * day);
     await eventually(async () => expect((await db.prisma.assignment.findUniqueOrThrow({ where: { id } })).light).toBe('yellow'));
     expect(await db.prisma.taskEvent.count({ where: { taskId: taskWorkflowId(quiet, '1') } })).toBe(0);
+  });
+});
+
+/**
+ * Tests that close a task, on a time-skipping server of their own: a task is a
+ * child of its plan's import workflow, and once a child has closed the Java test
+ * server stops skipping time for later sleeps of the other tests.
+ */
+describe('task workflow closing, on a time-skipping server of its own', () => {
+  const environment = workerEnvironment('time-skipping');
+  let env: TestWorkflowEnvironment;
+  let db: TestDatabase;
+
+  beforeAll(() => {
+    ({ env, db } = environment);
+  });
+
+  it('takes a lead through return and resubmission to acceptance, closing the task', async () => {
+    const { taskId, handle, act, events, assignment } = await newPlan({ env, db }, '退回与验收');
+    await act('1.1', legal, { type: 'progress', bodyName: '市法制办', comment: '已起草初稿' });
+    await act('1.1', market, { type: 'submit', bodyName: '市市场监管委', comment: '配合意见', attachments: [{ id: 'sha-1', name: '意见.docx' }] });
+    await act('1.1', legal, { type: 'submit', bodyName: '市法制办', comment: '报送细则', attachments: [{ id: 'sha-2', name: '细则.docx' }] });
+    await act('1.1', supervisor, { type: 'return', bodyName: '市法制办', comment: '缺少监管目录' });
+    expect(await assignment('1.1', '市法制办')).toMatchObject({ status: 'returned', returnCount: 1, light: 'yellow' });
+    await act('1.1', legal, { type: 'submit', bodyName: '市法制办', comment: '已补充目录' });
+    await act('1.1', supervisor, { type: 'accept', bodyName: '市法制办', comment: '同意' });
+    expect(await handle('1.1').result()).toMatchObject({ status: 'closed', light: 'done' });
+    const task = await db.prisma.task.findUniqueOrThrow({ where: { id: taskId('1.1') } });
+    expect(task).toMatchObject({ status: 'closed', light: 'done' });
+    expect((await events('1.1')).map((e) => e.type).filter((t) => t !== 'reminder')).toEqual([
+      'progress', 'submit', 'submit', 'return', 'submit', 'accept',
+    ]);
+    const audit = await db.prisma.auditEntry.findMany({ where: { target: { startsWith: taskId('1.1') } } });
+    expect(audit.find((a) => a.action === 'task.return')).toMatchObject({ actorName: '督办员' });
+  });
+
+  it('closes a co-led task only when both leads are accepted', async () => {
+    const { handle, act } = await newPlan({ env, db }, '共同牵头');
+    for (const [actor, body] of [[legal, '市法制办'], [market, '市市场监管委']] as const) {
+      await act('1.2', actor, { type: 'submit', bodyName: body, comment: '报送' });
+    }
+    await act('1.2', supervisor, { type: 'accept', bodyName: '市法制办' });
+    expect((await handle('1.2').query(taskQuery)).status).toBe('open');
+    await act('1.2', supervisor, { type: 'accept', bodyName: '市市场监管委' });
+    expect((await handle('1.2').result()).status).toBe('closed');
   });
 });
