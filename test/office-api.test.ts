@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commitPlan } from '../services/plans/commit.ts';
 import { taskWorkflowId } from '../workflows/task.ts';
 import { eventually } from './helpers/eventually.ts';
+import { addEntity, addOfficers, announceAndDraw } from './helpers/credit.ts';
 import { startTestStack, type TestStack } from './helpers/stack.ts';
 
 const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
@@ -30,6 +31,11 @@ describe('inbox, availableActions and the decision queue', () => {
     const { data, errors } = await stack.api.request(`{ node(id: "${assignment}") { ... on Assignment { availableActions } } }`, {}, tokens.get(login));
     return errors ? null : (data.node?.availableActions ?? null);
   };
+  /** Each login's availableActions on a node ('hidden' where it may not see the node). */
+  const seenBy = async (id: string, type: string) => Object.fromEntries(await Promise.all(logins.map(async (login) => {
+    const { data } = await stack.api.request(`{ node(id: "${id}") { ... on ${type} { availableActions } } }`, {}, tokens.get(login));
+    return [login, data?.node?.availableActions ?? 'hidden'] as const;
+  })));
   const statusIs = (bodyName: string, status: string) =>
     eventually(async () => expect((await stack.db.prisma.assignment.findUniqueOrThrow({ where: { id: `${taskId}/${bodyName}` } })).status).toBe(status));
 
@@ -70,6 +76,67 @@ describe('inbox, availableActions and the decision queue', () => {
     })));
     expect(seen).toMatchObject({ supervisor: ['urge'], coordinator: ['urge'], market: ['submit'] });
     for (const login of ['legal', 'heping', 'performance', 'admin'] as const) expect([[], 'hidden']).toContainEqual(seen[login]);
+  });
+
+  it('answers availableActions of a filing round: consolidate once its catalogue is accepted, then record the filing; the supervising office only', async () => {
+    const opened = await as('supervisor', `mutation { openFilingRound(input: { title: "办公日备案汇总", deadline: "${new Date(Date.now() + 30 * dayMs).toISOString()}", bodyIds: ["${globalId('Body', 'market-commission')}"] }) { ... on MutationOpenFilingRoundSuccess { data { id } } } }`);
+    const round = opened.openFilingRound.data.id as string;
+    const roundId = Buffer.from(round, 'base64').toString().replace(/^FilingRound:/, '');
+    await eventually(async () => expect(await stack.db.prisma.bodyFiling.count({ where: { roundId } })).toBe(1));
+    const none = { supervisor: [], coordinator: [], market: [], legal: [], heping: [], performance: [], admin: [] };
+    expect(await seenBy(round, 'FilingRound')).toEqual(none); // before the deadline, the catalogue must be accepted first
+
+    const measures = 'd'.repeat(64);
+    await stack.db.prisma.attachment.create({ data: { id: measures, name: '实施办法.docx', size: 10, type: 'application/msword', uploadedBy: 'account-market' } });
+    const filing = globalId('BodyFiling', `${roundId}/market-commission`);
+    const row = '{ item: "食品经营许可", disposition: "保留", object: "企业", content: "许可条件", method: "双随机抽查", standard: "审查通则", measures: "责令整改", procedure: "检查—整改" }';
+    expect((await as('market', `mutation { filingAction(input: { filingId: "${filing}", type: submit, measuresAttachmentId: "${measures}", rows: [${row}] }) { __typename } }`)).filingAction.__typename).toBe('MutationFilingActionSuccess');
+    await eventually(async () => expect((await stack.db.prisma.bodyFiling.findFirstOrThrow({ where: { roundId } })).status).toBe('submitted'));
+    expect((await as('supervisor', `mutation { filingAction(input: { filingId: "${filing}", type: accept }) { __typename } }`)).filingAction.__typename).toBe('MutationFilingActionSuccess');
+    await eventually(async () => expect(await seenBy(round, 'FilingRound')).toEqual({ ...none, supervisor: ['consolidate'], coordinator: ['consolidate'] }));
+
+    expect((await as('supervisor', `mutation { consolidateFilingRound(roundId: "${round}") { __typename } }`)).consolidateFilingRound.__typename).toBe('MutationConsolidateFilingRoundSuccess');
+    await eventually(async () => expect(await seenBy(round, 'FilingRound')).toEqual({ ...none, supervisor: ['recordFiling'], coordinator: ['recordFiling'] }));
+  });
+
+  it('answers availableActions of an evaluation round and a score sheet: the supervising office consolidates, the performance office reviews then publishes', async () => {
+    const opened = await as('supervisor', `mutation { openEvaluationRound(year: 2016) { __typename ... on MutationOpenEvaluationRoundSuccess { data { id } } ... on Error { message } } }`);
+    expect(opened.openEvaluationRound.__typename).toBe('MutationOpenEvaluationRoundSuccess');
+    const none = { supervisor: [], coordinator: [], market: [], legal: [], heping: [], performance: [], admin: [] };
+    // 2016's deadline is past and nothing awaits review: the supervising office may consolidate, listing the missing reports.
+    expect(await seenBy(opened.openEvaluationRound.data.id, 'EvaluationRound')).toEqual({ ...none, supervisor: ['consolidate'], coordinator: ['consolidate'] });
+
+    const computed = await as('performance', `mutation { computeScores(year: 2016) { __typename ... on MutationComputeScoresSuccess { data { id } } ... on Error { message } } }`);
+    const sheet = computed.computeScores.data.id as string;
+    // A draft is the offices' alone: the bodies and the administrator do not see it.
+    expect(await seenBy(sheet, 'ScoreSheet')).toEqual({ supervisor: [], coordinator: [], market: 'hidden', legal: 'hidden', heping: 'hidden', performance: ['review'], admin: 'hidden' });
+    await as('performance', `mutation { reviewScoreSheet(id: "${sheet}") { __typename } }`);
+    expect((await seenBy(sheet, 'ScoreSheet')).performance).toEqual(['publish']);
+    await as('performance', `mutation { publishScoreSheet(id: "${sheet}") { __typename } }`);
+    expect(await seenBy(sheet, 'ScoreSheet')).toEqual({ ...none, admin: 'hidden' });
+  });
+
+  it('answers availableActions of an inspection round and its drawn entities: the drawn bodies record, the supervising office cancels and publishes', async () => {
+    await addEntity(stack.db.prisma, 7301, { district: '办公日区' });
+    await addOfficers(stack.db.prisma, 'market-commission', 'office-day-mk', 2);
+    const roundId = 'office-day-round';
+    await announceAndDraw({ prisma: stack.db.prisma, temporal: stack.env.client, taskQueue: 'duban' }, {
+      roundId, title: '办公日抽查', date: '2026-03-01', filter: { districts: ['办公日区'], industries: [] }, sample: { size: 1 },
+      checklist: [{ id: 'licence', text: '营业执照公示' }], bodies: [{ bodyId: 'market-commission', industries: [] }], inspectorsPerBody: 2,
+    }, 'office-day-beacon', Date.now());
+    await eventually(async () => expect((await stack.db.prisma.inspectionRound.findUniqueOrThrow({ where: { id: roundId } })).status).toBe('inspecting'));
+    const round = globalId('InspectionRound', roundId);
+    const sampledOf = async (login: Login) => (await as(login, `{ node(id: "${round}") { ... on InspectionRound { sampled { availableActions entity { code } } } } }`)).node.sampled;
+    const none = { supervisor: [], coordinator: [], market: [], legal: [], heping: [], performance: [], admin: [] };
+    expect(await seenBy(round, 'InspectionRound')).toEqual({ ...none, supervisor: ['record', 'cancel'], coordinator: ['record', 'cancel'], market: ['record'] });
+    expect((await sampledOf('market'))[0].availableActions).toEqual(['record']);
+    expect((await sampledOf('legal'))[0].availableActions).toEqual([]);
+
+    const code = (await sampledOf('market'))[0].entity.code as string;
+    const recorded = await as('market', `mutation { actOnInspectionRound(input: { roundId: "${round}", type: record, entityCode: "${code}", inspectorIds: ["office-day-mk-0", "office-day-mk-1"], answers: [{ itemId: "licence", outcome: pass }] }) { __typename ... on Error { message } } }`);
+    expect(recorded.actOnInspectionRound.__typename).toBe('MutationActOnInspectionRoundSuccess');
+    await eventually(async () => expect(await seenBy(round, 'InspectionRound')).toEqual({ ...none, supervisor: ['publish'], coordinator: ['publish'] }));
+    expect((await sampledOf('supervisor'))[0].availableActions).toEqual([]);
   });
 
   it('queues a submission and an extension request for the supervising office, oldest first, with the submission\'s text and files', async () => {
