@@ -1,4 +1,8 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deliverNotices } from '../activities/notices.ts';
+import type { Notice } from '../domain/supervision/notices.ts';
 import { commitPlan } from '../services/plans/commit.ts';
 import { taskWorkflowId } from '../workflows/task.ts';
 import { eventually } from './helpers/eventually.ts';
@@ -198,5 +202,58 @@ describe('inbox, availableActions and the decision queue', () => {
     expect(after.notifications.totalCount).toBe(before - 1);
     const empty = await as('legal', 'mutation { markNotificationsRead { __typename ... on Error { message } } }');
     expect(empty.markNotificationsRead.__typename).toBe('ValidationError');
+  });
+
+  it('posts a body\'s notices to its group-robot webhook as 企业微信/钉钉 text, once per notice; a failing robot blocks nothing', async () => {
+    const received: Array<{ path: string; body: any }> = [];
+    const receiver = http.createServer((req, res) => {
+      let text = '';
+      req.on('data', (chunk) => (text += chunk));
+      req.on('end', () => {
+        received.push({ path: req.url ?? '', body: JSON.parse(text) });
+        if (req.url?.startsWith('/broken')) res.writeHead(500).end('down');
+        else res.writeHead(200, { 'content-type': 'application/json' }).end('{"errcode":0,"errmsg":"ok"}');
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+    try {
+      const set = (login: Login, bodyId: string, url: string) =>
+        as(login, `mutation ($b: ID!, $u: String) { setBodyWebhook(bodyId: $b, url: $u) { __typename ... on Error { message } ... on MutationSetBodyWebhookSuccess { data { webhookUrl } } } }`, { b: globalId('Body', bodyId), u: url });
+      expect((await set('supervisor', 'legal-affairs-office', 'ftp://example.org/robot')).setBodyWebhook.__typename).toBe('ValidationError');
+      expect((await set('supervisor', 'legal-affairs-office', `${base}/robot?key=legal`)).setBodyWebhook.data.webhookUrl).toBe(`${base}/robot?key=legal`);
+      expect((await set('admin', 'market-commission', `${base}/broken?key=market`)).setBodyWebhook.__typename).toBe('MutationSetBodyWebhookSuccess');
+      // The robot's key is the offices' to see, not the body's.
+      const shown = async (login: Login) => (await as(login, `{ node(id: "${globalId('Body', 'legal-affairs-office')}") { ... on Body { webhookUrl } } }`)).node?.webhookUrl ?? null;
+      expect([await shown('supervisor'), await shown('legal'), await shown('performance')]).toEqual([`${base}/robot?key=legal`, null, null]);
+
+      // An urge from the console reaches the 法制办's robot as a text message.
+      await act('supervisor', '市法制办', 'urge');
+      const urged = await eventually(async () => {
+        const hit = received.find((r) => r.path === '/robot?key=legal');
+        expect(hit).toBeDefined();
+        return hit!.body;
+      });
+      expect(urged.msgtype).toBe('text');
+      expect(urged.text.content).toMatch(/^【督办】.*1\.1/s);
+
+      // Delivered again (an activity retry), each notice is posted once; the failing robot is tried a bounded number of times, never throws.
+      const notice = (bodyId: string): Notice => ({ key: `webhook-test:${bodyId}`, kind: 'reminder', audience: { kind: 'body', bodyId }, taskId, subject: '提醒', body: '办'.repeat(3000) });
+      const before = received.length;
+      await deliverNotices(stack.db.prisma, null, [notice('legal-affairs-office'), notice('market-commission')]);
+      await deliverNotices(stack.db.prisma, null, [notice('legal-affairs-office'), notice('market-commission')]);
+      // Only this notice's posts: the round workflows may notify the market commission meanwhile.
+      const posted = received.slice(before).filter((r) => r.body.text.content.startsWith('【督办】提醒\n办办'));
+      expect(posted.filter((r) => r.path.startsWith('/robot')).length).toBe(1);
+      expect(posted.filter((r) => r.path.startsWith('/broken')).length).toBe(2);
+      expect(Buffer.byteLength(posted[0]!.body.text.content)).toBeLessThanOrEqual(2048);
+      const failed = await stack.db.prisma.webhookDelivery.findUniqueOrThrow({ where: { id: 'webhook-test:market-commission@market-commission' } });
+      expect(failed).toMatchObject({ attempts: 2, sentAt: null });
+      expect(failed.error).toContain('500');
+      // The inbox holds the notice whatever the robot did.
+      expect(await stack.db.prisma.notification.count({ where: { key: 'webhook-test:market-commission' } })).toBeGreaterThan(0);
+    } finally {
+      await new Promise((resolve) => receiver.close(resolve));
+    }
   });
 });
