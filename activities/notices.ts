@@ -3,6 +3,7 @@ import type { Notice } from '../domain/supervision/notices.ts';
 import type { Config } from '../runtime/config.ts';
 import type { PrismaClient } from '../runtime/db.ts';
 import { storeNotices } from '../readmodel/inbox.ts';
+import { postNoticesToWebhooks } from './webhooks.ts';
 
 export interface Mailer {
   send(message: { to: string; subject: string; text: string; messageId: string }): Promise<void>;
@@ -21,11 +22,13 @@ export function createMailer(smtp: Config['smtp']): Mailer | null {
 }
 
 /**
- * Puts each notice in its recipients' inboxes and mails it. A retry writes no
- * inbox row twice and mails only what was not mailed yet.
+ * Puts each notice in its recipients' inboxes, posts it to their bodies'
+ * webhooks and mails it. A retry writes no inbox row twice, posts and mails
+ * only what was not sent yet; a failing webhook never fails the delivery.
  */
 export async function deliverNotices(prisma: PrismaClient, mailer: Mailer | null, notices: Notice[]): Promise<void> {
   const { ids, emails } = await storeNotices(prisma, notices);
+  await postNoticesToWebhooks(prisma, notices);
   if (!mailer || ids.length === 0) return;
   const unsent = await prisma.notification.findMany({ where: { id: { in: ids }, emailedAt: null }, orderBy: { id: 'asc' } });
   for (const row of unsent) {

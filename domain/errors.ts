@@ -26,3 +26,13 @@ export function refuse(zh: string, en: string): never {
 export function forbid(zh: string, en: string): never {
   throw new ForbiddenError(`${zh} ${en}`);
 }
+
+/** Whether a check that throws its refusal lets the action through: `availableActions` asks the validators this way. */
+export function passes(check: () => void): boolean {
+  try {
+    check();
+    return true;
+  } catch {
+    return false;
+  }
+}

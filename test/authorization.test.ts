@@ -266,6 +266,10 @@ describe('authorization matrix: every role against every mutation', () => {
       probe: () => ({ query: m('regenerateCalendarUrl', `bodyId: "${globalId('Body', 'market-commission')}"`) }),
     }),
     row({
+      name: 'setBodyWebhook (supervising office, administrator)', mutation: 'setBodyWebhook', allowed: ['supervisor', 'admin'],
+      probe: () => ({ query: m('setBodyWebhook', `bodyId: "${globalId('Body', 'civil-affairs')}", url: "https://example.org/robot?key=${unique('k')}"`) }),
+    }),
+    row({
       name: 'createBody (supervising office, administrator)', mutation: 'createBody', allowed: ['supervisor', 'admin'],
       probe: async () => ({ query: m('createBody', `input: { registryId: "${await testRegistry()}", shortName: "${unique('权限测试局')}", kind: department }`) }),
     }),

@@ -1,7 +1,12 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deliverNotices } from '../activities/notices.ts';
+import type { Notice } from '../domain/supervision/notices.ts';
 import { commitPlan } from '../services/plans/commit.ts';
 import { taskWorkflowId } from '../workflows/task.ts';
 import { eventually } from './helpers/eventually.ts';
+import { addEntity, addOfficers, announceAndDraw } from './helpers/credit.ts';
 import { startTestStack, type TestStack } from './helpers/stack.ts';
 
 const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
@@ -30,6 +35,11 @@ describe('inbox, availableActions and the decision queue', () => {
     const { data, errors } = await stack.api.request(`{ node(id: "${assignment}") { ... on Assignment { availableActions } } }`, {}, tokens.get(login));
     return errors ? null : (data.node?.availableActions ?? null);
   };
+  /** Each login's availableActions on a node ('hidden' where it may not see the node). */
+  const seenBy = async (id: string, type: string) => Object.fromEntries(await Promise.all(logins.map(async (login) => {
+    const { data } = await stack.api.request(`{ node(id: "${id}") { ... on ${type} { availableActions } } }`, {}, tokens.get(login));
+    return [login, data?.node?.availableActions ?? 'hidden'] as const;
+  })));
   const statusIs = (bodyName: string, status: string) =>
     eventually(async () => expect((await stack.db.prisma.assignment.findUniqueOrThrow({ where: { id: `${taskId}/${bodyName}` } })).status).toBe(status));
 
@@ -70,6 +80,67 @@ describe('inbox, availableActions and the decision queue', () => {
     })));
     expect(seen).toMatchObject({ supervisor: ['urge'], coordinator: ['urge'], market: ['submit'] });
     for (const login of ['legal', 'heping', 'performance', 'admin'] as const) expect([[], 'hidden']).toContainEqual(seen[login]);
+  });
+
+  it('answers availableActions of a filing round: consolidate once its catalogue is accepted, then record the filing; the supervising office only', async () => {
+    const opened = await as('supervisor', `mutation { openFilingRound(input: { title: "办公日备案汇总", deadline: "${new Date(Date.now() + 30 * dayMs).toISOString()}", bodyIds: ["${globalId('Body', 'market-commission')}"] }) { ... on MutationOpenFilingRoundSuccess { data { id } } } }`);
+    const round = opened.openFilingRound.data.id as string;
+    const roundId = Buffer.from(round, 'base64').toString().replace(/^FilingRound:/, '');
+    await eventually(async () => expect(await stack.db.prisma.bodyFiling.count({ where: { roundId } })).toBe(1));
+    const none = { supervisor: [], coordinator: [], market: [], legal: [], heping: [], performance: [], admin: [] };
+    expect(await seenBy(round, 'FilingRound')).toEqual(none); // before the deadline, the catalogue must be accepted first
+
+    const measures = 'd'.repeat(64);
+    await stack.db.prisma.attachment.create({ data: { id: measures, name: '实施办法.docx', size: 10, type: 'application/msword', uploadedBy: 'account-market' } });
+    const filing = globalId('BodyFiling', `${roundId}/market-commission`);
+    const row = '{ item: "食品经营许可", disposition: "保留", object: "企业", content: "许可条件", method: "双随机抽查", standard: "审查通则", measures: "责令整改", procedure: "检查—整改" }';
+    expect((await as('market', `mutation { filingAction(input: { filingId: "${filing}", type: submit, measuresAttachmentId: "${measures}", rows: [${row}] }) { __typename } }`)).filingAction.__typename).toBe('MutationFilingActionSuccess');
+    await eventually(async () => expect((await stack.db.prisma.bodyFiling.findFirstOrThrow({ where: { roundId } })).status).toBe('submitted'));
+    expect((await as('supervisor', `mutation { filingAction(input: { filingId: "${filing}", type: accept }) { __typename } }`)).filingAction.__typename).toBe('MutationFilingActionSuccess');
+    await eventually(async () => expect(await seenBy(round, 'FilingRound')).toEqual({ ...none, supervisor: ['consolidate'], coordinator: ['consolidate'] }));
+
+    expect((await as('supervisor', `mutation { consolidateFilingRound(roundId: "${round}") { __typename } }`)).consolidateFilingRound.__typename).toBe('MutationConsolidateFilingRoundSuccess');
+    await eventually(async () => expect(await seenBy(round, 'FilingRound')).toEqual({ ...none, supervisor: ['recordFiling'], coordinator: ['recordFiling'] }));
+  });
+
+  it('answers availableActions of an evaluation round and a score sheet: the supervising office consolidates, the performance office reviews then publishes', async () => {
+    const opened = await as('supervisor', `mutation { openEvaluationRound(year: 2016) { __typename ... on MutationOpenEvaluationRoundSuccess { data { id } } ... on Error { message } } }`);
+    expect(opened.openEvaluationRound.__typename).toBe('MutationOpenEvaluationRoundSuccess');
+    const none = { supervisor: [], coordinator: [], market: [], legal: [], heping: [], performance: [], admin: [] };
+    // 2016's deadline is past and nothing awaits review: the supervising office may consolidate, listing the missing reports.
+    expect(await seenBy(opened.openEvaluationRound.data.id, 'EvaluationRound')).toEqual({ ...none, supervisor: ['consolidate'], coordinator: ['consolidate'] });
+
+    const computed = await as('performance', `mutation { computeScores(year: 2016) { __typename ... on MutationComputeScoresSuccess { data { id } } ... on Error { message } } }`);
+    const sheet = computed.computeScores.data.id as string;
+    // A draft is the offices' alone: the bodies and the administrator do not see it.
+    expect(await seenBy(sheet, 'ScoreSheet')).toEqual({ supervisor: [], coordinator: [], market: 'hidden', legal: 'hidden', heping: 'hidden', performance: ['review'], admin: 'hidden' });
+    await as('performance', `mutation { reviewScoreSheet(id: "${sheet}") { __typename } }`);
+    expect((await seenBy(sheet, 'ScoreSheet')).performance).toEqual(['publish']);
+    await as('performance', `mutation { publishScoreSheet(id: "${sheet}") { __typename } }`);
+    expect(await seenBy(sheet, 'ScoreSheet')).toEqual({ ...none, admin: 'hidden' });
+  });
+
+  it('answers availableActions of an inspection round and its drawn entities: the drawn bodies record, the supervising office cancels and publishes', async () => {
+    await addEntity(stack.db.prisma, 7301, { district: '办公日区' });
+    await addOfficers(stack.db.prisma, 'market-commission', 'office-day-mk', 2);
+    const roundId = 'office-day-round';
+    await announceAndDraw({ prisma: stack.db.prisma, temporal: stack.env.client, taskQueue: 'duban' }, {
+      roundId, title: '办公日抽查', date: '2026-03-01', filter: { districts: ['办公日区'], industries: [] }, sample: { size: 1 },
+      checklist: [{ id: 'licence', text: '营业执照公示' }], bodies: [{ bodyId: 'market-commission', industries: [] }], inspectorsPerBody: 2,
+    }, 'office-day-beacon', Date.now());
+    await eventually(async () => expect((await stack.db.prisma.inspectionRound.findUniqueOrThrow({ where: { id: roundId } })).status).toBe('inspecting'));
+    const round = globalId('InspectionRound', roundId);
+    const sampledOf = async (login: Login) => (await as(login, `{ node(id: "${round}") { ... on InspectionRound { sampled { availableActions entity { code } } } } }`)).node.sampled;
+    const none = { supervisor: [], coordinator: [], market: [], legal: [], heping: [], performance: [], admin: [] };
+    expect(await seenBy(round, 'InspectionRound')).toEqual({ ...none, supervisor: ['record', 'cancel'], coordinator: ['record', 'cancel'], market: ['record'] });
+    expect((await sampledOf('market'))[0].availableActions).toEqual(['record']);
+    expect((await sampledOf('legal'))[0].availableActions).toEqual([]);
+
+    const code = (await sampledOf('market'))[0].entity.code as string;
+    const recorded = await as('market', `mutation { actOnInspectionRound(input: { roundId: "${round}", type: record, entityCode: "${code}", inspectorIds: ["office-day-mk-0", "office-day-mk-1"], answers: [{ itemId: "licence", outcome: pass }] }) { __typename ... on Error { message } } }`);
+    expect(recorded.actOnInspectionRound.__typename).toBe('MutationActOnInspectionRoundSuccess');
+    await eventually(async () => expect(await seenBy(round, 'InspectionRound')).toEqual({ ...none, supervisor: ['publish'], coordinator: ['publish'] }));
+    expect((await sampledOf('supervisor'))[0].availableActions).toEqual([]);
   });
 
   it('queues a submission and an extension request for the supervising office, oldest first, with the submission\'s text and files', async () => {
@@ -131,5 +202,58 @@ describe('inbox, availableActions and the decision queue', () => {
     expect(after.notifications.totalCount).toBe(before - 1);
     const empty = await as('legal', 'mutation { markNotificationsRead { __typename ... on Error { message } } }');
     expect(empty.markNotificationsRead.__typename).toBe('ValidationError');
+  });
+
+  it('posts a body\'s notices to its group-robot webhook as 企业微信/钉钉 text, once per notice; a failing robot blocks nothing', async () => {
+    const received: Array<{ path: string; body: any }> = [];
+    const receiver = http.createServer((req, res) => {
+      let text = '';
+      req.on('data', (chunk) => (text += chunk));
+      req.on('end', () => {
+        received.push({ path: req.url ?? '', body: JSON.parse(text) });
+        if (req.url?.startsWith('/broken')) res.writeHead(500).end('down');
+        else res.writeHead(200, { 'content-type': 'application/json' }).end('{"errcode":0,"errmsg":"ok"}');
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+    try {
+      const set = (login: Login, bodyId: string, url: string) =>
+        as(login, `mutation ($b: ID!, $u: String) { setBodyWebhook(bodyId: $b, url: $u) { __typename ... on Error { message } ... on MutationSetBodyWebhookSuccess { data { webhookUrl } } } }`, { b: globalId('Body', bodyId), u: url });
+      expect((await set('supervisor', 'legal-affairs-office', 'ftp://example.org/robot')).setBodyWebhook.__typename).toBe('ValidationError');
+      expect((await set('supervisor', 'legal-affairs-office', `${base}/robot?key=legal`)).setBodyWebhook.data.webhookUrl).toBe(`${base}/robot?key=legal`);
+      expect((await set('admin', 'market-commission', `${base}/broken?key=market`)).setBodyWebhook.__typename).toBe('MutationSetBodyWebhookSuccess');
+      // The robot's key is the offices' to see, not the body's.
+      const shown = async (login: Login) => (await as(login, `{ node(id: "${globalId('Body', 'legal-affairs-office')}") { ... on Body { webhookUrl } } }`)).node?.webhookUrl ?? null;
+      expect([await shown('supervisor'), await shown('legal'), await shown('performance')]).toEqual([`${base}/robot?key=legal`, null, null]);
+
+      // An urge from the console reaches the 法制办's robot as a text message.
+      await act('supervisor', '市法制办', 'urge');
+      const urged = await eventually(async () => {
+        const hit = received.find((r) => r.path === '/robot?key=legal');
+        expect(hit).toBeDefined();
+        return hit!.body;
+      });
+      expect(urged.msgtype).toBe('text');
+      expect(urged.text.content).toMatch(/^【督办】.*1\.1/s);
+
+      // Delivered again (an activity retry), each notice is posted once; the failing robot is tried a bounded number of times, never throws.
+      const notice = (bodyId: string): Notice => ({ key: `webhook-test:${bodyId}`, kind: 'reminder', audience: { kind: 'body', bodyId }, taskId, subject: '提醒', body: '办'.repeat(3000) });
+      const before = received.length;
+      await deliverNotices(stack.db.prisma, null, [notice('legal-affairs-office'), notice('market-commission')]);
+      await deliverNotices(stack.db.prisma, null, [notice('legal-affairs-office'), notice('market-commission')]);
+      // Only this notice's posts: the round workflows may notify the market commission meanwhile.
+      const posted = received.slice(before).filter((r) => r.body.text.content.startsWith('【督办】提醒\n办办'));
+      expect(posted.filter((r) => r.path.startsWith('/robot')).length).toBe(1);
+      expect(posted.filter((r) => r.path.startsWith('/broken')).length).toBe(2);
+      expect(Buffer.byteLength(posted[0]!.body.text.content)).toBeLessThanOrEqual(2048);
+      const failed = await stack.db.prisma.webhookDelivery.findUniqueOrThrow({ where: { id: 'webhook-test:market-commission@market-commission' } });
+      expect(failed).toMatchObject({ attempts: 2, sentAt: null });
+      expect(failed.error).toContain('500');
+      // The inbox holds the notice whatever the robot did.
+      expect(await stack.db.prisma.notification.count({ where: { key: 'webhook-test:market-commission' } })).toBeGreaterThan(0);
+    } finally {
+      await new Promise((resolve) => receiver.close(resolve));
+    }
   });
 });

@@ -1,7 +1,8 @@
 import { calendarToken } from '../files/calendar.ts';
 import { selection } from './selection.ts';
 import { builder, type Context } from './builder.ts';
-import { ForbiddenError, NotFoundError } from './errors.ts';
+import { ForbiddenError, mutationErrors, NotFoundError } from './errors.ts';
+import { normalizeWebhookUrl } from '../../domain/notices/webhook.ts';
 import { offsetArg, withOffset } from './pagination.ts';
 
 export const BodyKind = builder.enumType('BodyKind', {
@@ -109,6 +110,34 @@ builder.mutationField('regenerateCalendarUrl', (t) =>
     resolve: async (query, _root, { bodyId }, ctx) => {
       if (!mayHoldCalendar(ctx, bodyId.id)) throw new ForbiddenError('只能为本单位重新生成日历地址。 Only for your own body.');
       const { count } = await ctx.prisma.body.updateMany({ where: { id: bodyId.id }, data: { calendarVersion: { increment: 1 } } });
+      if (count === 0) throw new NotFoundError('单位不存在。 No such body.');
+      return ctx.prisma.body.findUniqueOrThrow({ ...selection(query), where: { id: bodyId.id } });
+    },
+  }),
+);
+
+/** The supervising office and administrators keep the bodies' robot webhooks (their URLs carry the robot's key). */
+const mayKeepWebhooks = (ctx: Context) => ctx.actor?.role === 'supervisor' || ctx.actor?.role === 'admin';
+
+builder.prismaObjectField(Body, 'webhookUrl', (t) =>
+  t.string({
+    description: '群机器人推送地址（企业微信、钉钉），该单位的通知同时推送至此；仅督办部门和管理员可见 The group-robot webhook the body\'s notices are also POSTed to; shown to the supervising office and administrators only.',
+    nullable: true,
+    select: { webhookUrl: true },
+    resolve: (body, _args, ctx) => (mayKeepWebhooks(ctx) ? body.webhookUrl : null),
+  }),
+);
+
+builder.mutationField('setBodyWebhook', (t) =>
+  t.prismaField({
+    type: 'Body',
+    description: '设置或清除单位的群机器人推送地址（http/https） Sets the body\'s group-robot webhook (an http(s) URL), or clears it with an empty or null url.',
+    authScopes: { supervisor: true, admin: true },
+    errors: { types: mutationErrors },
+    args: { bodyId: t.arg.globalID({ for: Body, required: true }), url: t.arg.string() },
+    resolve: async (query, _root, { bodyId, url }, ctx) => {
+      const webhookUrl = normalizeWebhookUrl(url ?? '');
+      const { count } = await ctx.prisma.body.updateMany({ where: { id: bodyId.id }, data: { webhookUrl } });
       if (count === 0) throw new NotFoundError('单位不存在。 No such body.');
       return ctx.prisma.body.findUniqueOrThrow({ ...selection(query), where: { id: bodyId.id } });
     },

@@ -1,5 +1,6 @@
 import { reportSections, type SelfEvaluationReport } from '../../domain/evaluation/report.ts';
-import type { UnitAction } from '../../domain/rounds/unit.ts';
+import type { UnitAction, UnitStatus as UnitStatusValue } from '../../domain/rounds/unit.ts';
+import { availableEvaluationRoundActions, type EvaluationRoundState } from '../../domain/evaluation/round.ts';
 import { openEvaluationRound } from '../../services/rounds.ts';
 import { evaluationRoundActUpdate } from '../../workflows/evaluation.ts';
 import { unitActUpdate } from '../../workflows/round-unit.ts';
@@ -167,5 +168,24 @@ builder.mutationField('consolidateEvaluationRound', (t) =>
       const action = { type: 'consolidate' as const, submittedOn: args.submittedOn, comment: args.comment ?? undefined };
       return sendAction(ctx, round!.id, evaluationRoundActUpdate, action, { operation: `evaluation consolidate ${round!.id}`, closed: roundClosed });
     },
+  }),
+);
+
+const EvaluationRoundActionType = builder.enumType('EvaluationRoundActionType', {
+  values: { consolidate: { description: '汇总报市政府 Consolidate the reports for the municipal government' } } as const,
+});
+
+builder.prismaObjectField('EvaluationRound', 'availableActions', (t) =>
+  t.field({
+    type: [EvaluationRoundActionType],
+    description: '当前登录者现在可执行的操作（与评估轮次流程同一校验规则） What the signed-in viewer may do to this round now, by the rule its workflow checks.',
+    select: { status: true, deadline: true, reports: { select: { status: true, bodyName: true } } },
+    resolve: (r, _args, ctx) =>
+      ctx.actor
+        ? availableEvaluationRoundActions(
+          { status: r.status as EvaluationRoundState['status'], deadline: r.deadline.toISOString(), units: r.reports.map((u) => ({ bodyName: u.bodyName, status: u.status as UnitStatusValue })) },
+          ctx.actor, Date.now(),
+        )
+        : [],
   }),
 );

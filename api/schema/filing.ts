@@ -1,5 +1,6 @@
 import type { RowError } from '../../domain/filing/catalogue.ts';
-import { normalizeRows, submissionProblems, type CatalogueSubmission, type FilingRoundAction } from '../../domain/filing/round.ts';
+import { availableFilingRoundActions, normalizeRows, submissionProblems, type CatalogueSubmission, type FilingRoundAction, type FilingRoundState } from '../../domain/filing/round.ts';
+import type { UnitStatus as UnitStatusValue } from '../../domain/rounds/unit.ts';
 import type { UnitAction } from '../../domain/rounds/unit.ts';
 import { openFilingRound } from '../../services/rounds.ts';
 import { selection } from './selection.ts';
@@ -292,5 +293,27 @@ builder.mutationField('recordFiling', (t) =>
     },
     resolve: (_root, args, ctx) =>
       roundAction(ctx, args.roundId.id, { type: 'recordFiling', filedOn: args.filedOn, filingNumber: args.filingNumber, comment: args.comment ?? undefined }),
+  }),
+);
+
+const FilingRoundActionType = builder.enumType('FilingRoundActionType', {
+  values: {
+    consolidate: { description: '汇总目录 Consolidate the accepted catalogues' },
+    recordFiling: { description: '登记备案 Record the filing with the municipal government' },
+  } as const,
+});
+
+builder.prismaObjectField('FilingRound', 'availableActions', (t) =>
+  t.field({
+    type: [FilingRoundActionType],
+    description: '当前登录者现在可执行的操作（与备案轮次流程同一校验规则） What the signed-in viewer may do to this round now, by the rule its workflow checks.',
+    select: { status: true, deadline: true, filings: { select: { status: true, bodyName: true } } },
+    resolve: (r, _args, ctx) =>
+      ctx.actor
+        ? availableFilingRoundActions(
+          { status: r.status as FilingRoundState['status'], deadline: r.deadline.toISOString(), units: r.filings.map((f) => ({ bodyName: f.bodyName, status: f.status as UnitStatusValue })) },
+          ctx.actor, Date.now(),
+        )
+        : [],
   }),
 );

@@ -1,5 +1,8 @@
 import { canonicalUscc } from '../../domain/credit/uscc.ts';
-import type { ChecklistItem, Finding, InspectionResult, JoiningBody, PopulationFilter, RoundAction, RoundStatus as RoundStatusValue, SampleRule } from '../../domain/inspection/round.ts';
+import {
+  availableRoundActions, mayRecordResult, type ChecklistItem, type Finding, type InspectionResult, type JoiningBody, type PopulationFilter, type RoundAction, type RoundFacts, type DrawnEntityFacts,
+  type RoundStatus as RoundStatusValue, type SampleRule,
+} from '../../domain/inspection/round.ts';
 import type { PrismaClient } from '../../runtime/db.ts';
 import { inspectionWorkflowId, roundActUpdate, roundDrawUpdate } from '../../workflows/inspection.ts';
 import { announceInspectionRound } from '../../services/credit/cases.ts';
@@ -234,5 +237,32 @@ builder.mutationField('actOnInspectionRound', (t) =>
       await sendAction(ctx, inspectionWorkflowId(id), roundActUpdate, action, { operation: `${action.type} ${inspectionWorkflowId(id)}`, closed: caseClosed });
       return ctx.prisma.inspectionRound.findUniqueOrThrow({ where: { id } });
     },
+  }),
+);
+
+/** The round's facts its workflow's rule needs, from the read model. */
+const entitySelect = { result: { select: { publishedAt: true } }, inspectors: { select: { bodyId: true } } } as const;
+type EntityRow = { result: { publishedAt: Date | null } | null; inspectors: Array<{ bodyId: string }> };
+const factsSelect = { status: true, drawnAt: true, sampled: { select: entitySelect } } as const;
+const entityOf = (e: EntityRow): DrawnEntityFacts => ({ recorded: e.result !== null, published: !!e.result?.publishedAt, inspectorBodyIds: e.inspectors.map((i) => i.bodyId) });
+const factsOf = (r: { status: string; drawnAt: Date | null; sampled: EntityRow[] }): RoundFacts => ({
+  status: r.status as RoundStatusValue, drawn: r.drawnAt !== null, entities: r.sampled.map(entityOf),
+});
+
+builder.prismaObjectField('InspectionRound', 'availableActions', (t) =>
+  t.field({
+    type: [RoundActionType],
+    description: '当前登录者现在可执行的操作（与抽查流程同一校验规则；record：可为某个抽中主体记录结果） What the signed-in viewer may do to this round now, by the rule its workflow checks (record: for some drawn entity).',
+    select: factsSelect,
+    resolve: (r, _args, ctx) => (ctx.actor ? availableRoundActions(factsOf(r), ctx.actor) : []),
+  }),
+);
+
+builder.prismaObjectField('SampledEntity', 'availableActions', (t) =>
+  t.field({
+    type: [RoundActionType],
+    description: '当前登录者现在可对该主体执行的操作（记录结果） Whether the signed-in viewer may record this entity\'s result now, by the rule the round workflow checks.',
+    select: { ...entitySelect, round: { select: factsSelect } },
+    resolve: (s, _args, ctx) => (ctx.actor && mayRecordResult(factsOf(s.round), entityOf(s), ctx.actor) ? ['record' as const] : []),
   }),
 );

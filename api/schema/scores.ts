@@ -1,7 +1,7 @@
 import { computeScoreSheet, rubricVersion } from '../../services/scores.ts';
 import { defaultRubric, rubricProblems, type Rubric } from '../../domain/scoring/rubric.ts';
 import { scoreBody, type BodyRecord, type CriterionResult, type Deduction, type Deliverable, type ScoredAssignment } from '../../domain/scoring/score.ts';
-import { competitionRank, nextStatus, sheetActionProblem, type SheetAction, type SheetStatus } from '../../domain/scoring/sheet.ts';
+import { availableSheetActions, competitionRank, nextStatus, sheetActionProblem, type SheetAction, type SheetStatus } from '../../domain/scoring/sheet.ts';
 import type { ScoredRecord } from '../../domain/scoring/record.ts';
 import { recordDenial } from '../auth/denials.ts';
 import { builder, type Context } from './builder.ts';
@@ -290,3 +290,16 @@ for (const action of ['review', 'publish'] as const satisfies SheetAction[]) {
     }),
   );
 }
+
+const ScoreSheetActionType = builder.enumType('ScoreSheetActionType', {
+  values: { review: { description: '审核 Review' }, publish: { description: '发布 Publish' } } as const,
+});
+
+builder.prismaObjectField('ScoreSheet', 'availableActions', (t) =>
+  t.field({
+    type: [ScoreSheetActionType],
+    description: '当前登录者现在可执行的操作（与审核、发布同一规则） What the signed-in viewer may do to this sheet now, by the rule reviewScoreSheet and publishScoreSheet apply.',
+    select: { status: true },
+    resolve: (s, _args, ctx) => (ctx.actor ? availableSheetActions(s.status as SheetStatus, ctx.actor) : []),
+  }),
+);

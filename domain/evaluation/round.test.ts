@@ -3,7 +3,7 @@ import type { Actor } from '../supervision/types.ts';
 import type { UnitSummary } from '../rounds/unit.ts';
 import { reportProblems } from './report.ts';
 import {
-  applyEvaluationRoundAction, calendarProblems, reportDeadline, shanghaiYear, validateEvaluationRoundAction, yearProblems, type EvaluationRoundState,
+  applyEvaluationRoundAction, availableEvaluationRoundActions, calendarProblems, reportDeadline, shanghaiYear, validateEvaluationRoundAction, yearProblems, type EvaluationRoundState,
 } from './round.ts';
 
 const supervisor: Actor = { accountId: 'a-sup', name: '督办员', role: 'supervisor', bodyId: 'supervision-office' };
@@ -41,5 +41,16 @@ describe('evaluation round', () => {
     const full = { followUp: '取消事项均已落实后续监管', benefits: '办理时限缩短', marketVitality: '新登记企业增长', supervisionEfficiency: '双随机全覆盖', attachments: [] };
     expect(reportProblems(full)).toEqual([]);
     expect(reportProblems({ ...full, marketVitality: ' ' })).toEqual(['请填写“市场活力” Fill in: Market vitality.']);
+  });
+
+  it('offers consolidation to the supervising office only when its validator would let it through', () => {
+    const before = Date.parse('2016-12-01T10:00:00+08:00');
+    const after = Date.parse('2016-12-28T10:00:00+08:00');
+    const department: Actor = { ...supervisor, role: 'department', bodyId: 'heping' };
+    expect(availableEvaluationRoundActions(state([unit('heping', 'accepted')]), supervisor, before)).toEqual(['consolidate']);
+    expect(availableEvaluationRoundActions(state([unit('heping', 'accepted')]), department, before)).toEqual([]);
+    expect(availableEvaluationRoundActions(state([unit('heping', 'assigned')]), supervisor, before)).toEqual([]);
+    expect(availableEvaluationRoundActions(state([unit('heping', 'assigned')]), supervisor, after)).toEqual(['consolidate']);
+    expect(availableEvaluationRoundActions({ ...state([unit('heping', 'accepted')]), status: 'consolidated' }, supervisor, after)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { dayMs, endOfShanghaiDay, shanghaiDate } from '../time/instants.ts';
 import type { Actor } from '../supervision/types.ts';
-import { forbid, refuse } from '../errors.ts';
+import { forbid, passes, refuse } from '../errors.ts';
 import { lateAndMissing, recordUnitEvent, type RoundEvent, type UnitSummary } from '../rounds/unit.ts';
 
 export interface EvaluationRoundState {
@@ -53,12 +53,14 @@ export function yearProblems(year: number, now: number): string[] {
 
 const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00+08:00`));
 
+/** What the kind-level rule needs of a round; the read model carries the same. */
+export type EvaluationRoundFacts = Pick<EvaluationRoundState, 'status' | 'deadline'> & { units: Array<Pick<UnitSummary, 'status' | 'bodyName'>> };
+
 /**
- * The coordinator consolidates the reports into the round summary and records
- * the day it went to the municipal government; nothing may await review, and
- * before the deadline every unit must have been accepted.
+ * May this actor consolidate the round now? Throws the reason; the Update
+ * validator and `availableEvaluationRoundActions` ask the same question.
  */
-export function validateEvaluationRoundAction(state: EvaluationRoundState, { actor, action }: EvaluationRoundRequest, now: number): void {
+export function checkEvaluationRoundTaking(state: EvaluationRoundFacts, actor: Actor, now: number): void {
   if (actor.role !== 'supervisor') forbid('只有督办部门可以执行此操作。', 'Only the supervising office may do this.');
   if (state.status !== 'open') refuse('本轮已汇总。', 'This round is already consolidated.');
   const waiting = state.units.filter((u) => u.status === 'submitted').map((u) => u.bodyName);
@@ -66,6 +68,19 @@ export function validateEvaluationRoundAction(state: EvaluationRoundState, { act
   if (now <= Date.parse(state.deadline) && !state.units.every((u) => u.status === 'accepted')) {
     refuse('截止时间前，须全部报告通过后才能汇总。', 'Before the deadline, every report must be accepted first.');
   }
+}
+
+/** Every kind of action this actor may take on the round now (only consolidate), by the validator's own rule. */
+export const availableEvaluationRoundActions = (state: EvaluationRoundFacts, actor: Actor, now: number): Array<'consolidate'> =>
+  (passes(() => checkEvaluationRoundTaking(state, actor, now)) ? ['consolidate'] : []);
+
+/**
+ * The coordinator consolidates the reports into the round summary and records
+ * the day it went to the municipal government; nothing may await review, and
+ * before the deadline every unit must have been accepted.
+ */
+export function validateEvaluationRoundAction(state: EvaluationRoundState, { actor, action }: EvaluationRoundRequest, now: number): void {
+  checkEvaluationRoundTaking(state, actor, now);
   if (!isDate(action.submittedOn)) refuse('报送日期应为 YYYY-MM-DD。', 'The date must be YYYY-MM-DD.');
   const day = Date.parse(`${action.submittedOn}T00:00:00+08:00`);
   if (day > now) refuse('报送日期不能在将来。', 'The date cannot be in the future.');

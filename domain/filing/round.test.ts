@@ -3,7 +3,7 @@ import type { Actor } from '../supervision/types.ts';
 import type { UnitSummary } from '../rounds/unit.ts';
 import { approvalBodies, reportingUnits } from './bodies.ts';
 import { tianjinBodies } from '../bodies/tianjin.ts';
-import { applyFilingRoundAction, normalizeRows, submissionProblems, validateFilingRoundAction, type FilingRoundState } from './round.ts';
+import { applyFilingRoundAction, availableFilingRoundActions, normalizeRows, submissionProblems, validateFilingRoundAction, type FilingRoundState } from './round.ts';
 
 const supervisor: Actor = { accountId: 'a-sup', name: '督办员', role: 'supervisor', bodyId: 'supervision-office' };
 const deadline = '2016-01-31T23:59:59+08:00';
@@ -57,5 +57,15 @@ describe('filing round', () => {
     expect(approval).not.toContain('performance-office');
     expect(approval).not.toContain('pboc-tianjin');
     expect(reportingUnits(tianjinBodies)).toHaveLength(16 + approval.length);
+  });
+
+  it('offers the supervising office what its validator would let through, and a department nothing', () => {
+    const department: Actor = { ...supervisor, role: 'department', bodyId: 'a' };
+    const ready = round([summary('a', 'accepted')]);
+    expect(availableFilingRoundActions(ready, supervisor, before)).toEqual(['consolidate']);
+    expect(availableFilingRoundActions(ready, department, before)).toEqual([]);
+    expect(availableFilingRoundActions(round([summary('a', 'submitted')]), supervisor, after)).toEqual([]);
+    expect(availableFilingRoundActions({ ...ready, status: 'consolidated' }, supervisor, after)).toEqual(['recordFiling']);
+    expect(availableFilingRoundActions({ ...ready, status: 'filed' }, supervisor, after)).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ import { roundNotices } from './notices.ts';
 import { arrangement2027 } from '../time/fixtures.ts';
 import { workingDayTimes } from '../time/working-day-calendar.ts';
 import {
-  announceRound, applyDraw, applyRoundAction, beaconSourceProblem, coversIndustry, defaultRoundLimits, inPopulation, markRoundOverdue, newRound, nextRoundDeadline,
+  announceRound, applyDraw, applyRoundAction, availableRoundActions, beaconSourceProblem, entityFacts, mayRecordResult, roundFacts, coversIndustry, defaultRoundLimits, inPopulation, markRoundOverdue, newRound, nextRoundDeadline,
   resultProvisional, retimeRound, roundPlanProblems, sampleCount, startDraw, validateDraw, validateRoundAction, type RoundAction, type RoundPlan, type RoundState,
 } from './round.ts';
 
@@ -83,6 +83,24 @@ describe('inspection round', () => {
     act(s, supervisor, { type: 'publish', entityCodes: [code] });
     expect(s.status).toBe('inspecting');
     expect(() => act(s, supervisor, { type: 'cancel', reasons: 'x' })).toThrow(/no longer be cancelled/);
+  });
+
+  it('offers each viewer what the validator would let through: cancel before results, record by drawn bodies, publish what is recorded', () => {
+    const s = drawn();
+    const [code] = s.draw!.entities as [string];
+    const assigned = entityFacts(s, code);
+    expect(availableRoundActions(roundFacts(s), supervisor)).toEqual(['record', 'cancel']);
+    expect(availableRoundActions(roundFacts(s), market)).toEqual(['record']);
+    expect(availableRoundActions(roundFacts(s), legal)).toEqual([]);
+    expect(availableRoundActions(roundFacts(s), { ...market, role: 'performance' })).toEqual([]);
+    expect(mayRecordResult(roundFacts(s), assigned, market)).toBe(true);
+    expect(mayRecordResult(roundFacts(s), assigned, legal)).toBe(false);
+    const answers = [{ itemId: 'licence', outcome: 'pass' as const }, { itemId: 'pricing', outcome: 'pass' as const }];
+    act(s, market, { type: 'record', entityCode: code, inspectorIds: s.draw!.inspectors[code]!.filter((i) => i.startsWith('m')), answers });
+    expect(availableRoundActions(roundFacts(s), supervisor)).toEqual(['record', 'publish']);
+    expect(mayRecordResult(roundFacts(s), entityFacts(s, code), supervisor)).toBe(false);
+    act(s, supervisor, { type: 'publish', entityCodes: [code] });
+    expect(availableRoundActions(roundFacts(s), supervisor)).toEqual(['record']);
   });
 
   it('tells each joining body which of its inspectors go where', () => {

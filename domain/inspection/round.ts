@@ -1,8 +1,8 @@
 import type { CreditClass, RecordKind } from '../credit/classes.ts';
 import { appendEvent, type CaseEvent, type CaseRequest } from '../credit/cases.ts';
 import { recount, retimedEvent, type RunningLimit } from '../credit/retime.ts';
-import { systemActor } from '../supervision/types.ts';
-import { ActionRefused, forbid, refuse } from '../errors.ts';
+import { systemActor, type Actor } from '../supervision/types.ts';
+import { ActionRefused, forbid, passes, refuse } from '../errors.ts';
 import { requireText } from '../limits.ts';
 import { isProvisional, nthWorkingDayEnd, type WorkingDayCalendar, type WorkingDayTimes } from '../time/calendar.ts';
 import { sampleSize, type DrawResult } from './draw.ts';
@@ -231,18 +231,84 @@ export function failDraw(state: RoundState, reason: string, at: number): CaseEve
 
 const findingKinds: RecordKind[] = ['penalty', 'abnormal', 'seriousViolation', 'refusedInspection'];
 
-export function validateRoundAction(state: RoundState, { actor, action }: RoundRequest): void {
-  if (state.status === 'completed' || state.status === 'cancelled') refuse('该抽查批次已结束。', 'This inspection round is over.');
-  if (action.type === 'cancel') {
+export type RoundActionType = RoundAction['type'];
+const roundActionTypes: readonly RoundActionType[] = ['record', 'publish', 'cancel'];
+
+/** One drawn entity as the rule sees it: whether its result is recorded and published, and whose inspectors were drawn for it. */
+export interface DrawnEntityFacts {
+  recorded: boolean;
+  published: boolean;
+  inspectorBodyIds: string[];
+}
+
+/** What the rule needs to know of a round; the read model carries the same facts. */
+export interface RoundFacts {
+  status: RoundStatus;
+  drawn: boolean;
+  entities: DrawnEntityFacts[];
+}
+
+export const entityFacts = (state: RoundState, code: string): DrawnEntityFacts => {
+  const result = state.results[code];
+  return {
+    recorded: !!result, published: !!result && result.publishedAt !== null,
+    inspectorBodyIds: (state.draw?.inspectors[code] ?? []).flatMap((id) => state.inspectorBodies[id] ?? []),
+  };
+};
+
+export const roundFacts = (state: RoundState): RoundFacts => ({
+  status: state.status, drawn: state.draw !== null, entities: (state.draw?.entities ?? []).map((code) => entityFacts(state, code)),
+});
+
+/**
+ * May this actor take this kind of action on the round now? Throws the reason;
+ * the Update validator and `availableRoundActions` ask the same question.
+ */
+export function checkRoundTaking(facts: RoundFacts, actor: Actor, type: RoundActionType): void {
+  if (facts.status === 'completed' || facts.status === 'cancelled') refuse('该抽查批次已结束。', 'This inspection round is over.');
+  if (type === 'cancel') {
     if (actor.role !== 'supervisor') forbid('只有督办部门可以取消抽查。', 'Only the supervising office cancels a round.');
-    if (state.status === 'drawing') refuse('正在抽取，请稍后再试。', 'The draw is under way: try again in a moment.');
-    if (Object.keys(state.results).length > 0) refuse('已有检查结果，不能取消。', 'Results are recorded: the round can no longer be cancelled.');
+    if (facts.status === 'drawing') refuse('正在抽取，请稍后再试。', 'The draw is under way: try again in a moment.');
+    if (facts.entities.some((e) => e.recorded)) refuse('已有检查结果，不能取消。', 'Results are recorded: the round can no longer be cancelled.');
+    return;
+  }
+  if (facts.status !== 'inspecting' || !facts.drawn) refuse('尚未完成抽取。', 'The sample has not been drawn yet.');
+  if (type === 'publish') {
+    if (actor.role !== 'supervisor') forbid('只有督办部门可以公示检查结果。', 'Only the supervising office publishes results.');
+    if (!facts.entities.some((e) => e.recorded && !e.published)) refuse('没有待公示的检查结果。', 'No result awaits publication.');
+    return;
+  }
+  if (actor.role !== 'department' && actor.role !== 'supervisor') forbid('无权记录检查结果。', 'You may not record inspection results.');
+}
+
+/** May this actor record the result for one drawn entity? A department only where its own inspectors were drawn. */
+export function checkRecordTaking(entity: DrawnEntityFacts, actor: Actor): void {
+  if (entity.recorded) refuse('该主体的检查结果已记录。', 'The result for this entity is already recorded.');
+  if (actor.role === 'department' && !entity.inspectorBodyIds.includes(actor.bodyId ?? '')) {
+    forbid('只能记录本单位执法人员参加的检查。', "You may record only inspections your own body's inspectors took part in.");
+  }
+}
+
+/** Every kind of action this actor may take on the round now, by the validator's own rule (record: for some drawn entity). */
+export const availableRoundActions = (facts: RoundFacts, actor: Actor): RoundActionType[] =>
+  roundActionTypes.filter((type) =>
+    type === 'record' ? facts.entities.some((e) => mayRecordResult(facts, e, actor)) : passes(() => checkRoundTaking(facts, actor, type)));
+
+/** Whether this actor may record the entity's result now: the round's rule, then the entity's. */
+export const mayRecordResult = (facts: RoundFacts, entity: DrawnEntityFacts, actor: Actor): boolean =>
+  passes(() => {
+    checkRoundTaking(facts, actor, 'record');
+    checkRecordTaking(entity, actor);
+  });
+
+export function validateRoundAction(state: RoundState, { actor, action }: RoundRequest): void {
+  checkRoundTaking(roundFacts(state), actor, action.type);
+  if (action.type === 'cancel') {
     requireText(action.reasons, '取消理由', 'reasons for cancelling');
     return;
   }
-  if (state.status !== 'inspecting' || !state.draw) refuse('尚未完成抽取。', 'The sample has not been drawn yet.');
+  const draw = state.draw!;
   if (action.type === 'publish') {
-    if (actor.role !== 'supervisor') forbid('只有督办部门可以公示检查结果。', 'Only the supervising office publishes results.');
     if (action.entityCodes.length === 0) refuse('请选择要公示的结果。', 'Choose the results to publish.');
     for (const code of action.entityCodes) {
       const result = state.results[code];
@@ -251,10 +317,9 @@ export function validateRoundAction(state: RoundState, { actor, action }: RoundR
     }
     return;
   }
-  if (actor.role !== 'department' && actor.role !== 'supervisor') forbid('无权记录检查结果。', 'You may not record inspection results.');
-  const assigned = state.draw.inspectors[action.entityCode];
+  const assigned = draw.inspectors[action.entityCode];
   if (!assigned) refuse(`${action.entityCode} 不在本批次抽中的主体中。`, `${action.entityCode} was not drawn in this round.`);
-  if (state.results[action.entityCode]) refuse('该主体的检查结果已记录。', 'The result for this entity is already recorded.');
+  checkRecordTaking(entityFacts(state, action.entityCode), actor);
   const signers = new Set(action.inspectorIds);
   if (signers.size < 2) refuse('检查结果须由至少 2 名执法人员签署。', 'At least 2 inspectors sign a result.');
   for (const id of signers) if (!assigned.includes(id)) refuse(`${id} 未被抽派检查该主体。`, `${id} was not drawn to inspect this entity.`);

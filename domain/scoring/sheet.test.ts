@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { competitionRank } from './sheet.ts';
+import { availableSheetActions, competitionRank } from './sheet.ts';
 
 describe('competitionRank', () => {
   it('ranks ties equal and skips the places they take (1, 1, 3)', () => {
@@ -7,4 +7,14 @@ describe('competitionRank', () => {
     expect(scores.map((s) => competitionRank(s, scores))).toEqual([3, 1, 1, 5, 3]);
   });
   it('ranks a lone score first', () => expect(competitionRank(80, [80])).toBe(1));
+});
+
+describe('availableSheetActions', () => {
+  it('offers the performance office the next step only, and nobody else anything', () => {
+    expect(availableSheetActions('draft', { role: 'performance' })).toEqual(['review']);
+    expect(availableSheetActions('reviewed', { role: 'performance' })).toEqual(['publish']);
+    expect(availableSheetActions('published', { role: 'performance' })).toEqual([]);
+    expect(availableSheetActions('draft', { role: 'supervisor' })).toEqual([]);
+    expect(availableSheetActions('reviewed', { role: 'department' })).toEqual([]);
+  });
 });

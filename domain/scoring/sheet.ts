@@ -1,3 +1,5 @@
+import type { Actor } from '../supervision/types.ts';
+
 /**
  * A year's score sheet: computed as a draft, reviewed, then published.
  * Published sheets are frozen: a change is a new version, the old one kept.
@@ -16,6 +18,13 @@ export function sheetActionProblem(status: SheetStatus, action: SheetAction): st
   if (status === 'published') return '已发布的评分不能修改，请重新计算生成新版本。 A published sheet is frozen: compute a new version instead.';
   return `当前为${names[status]}，不能${action === 'review' ? '审核' : '发布'}。 Cannot ${action} a sheet that is ${status}.`;
 }
+
+/** Only the performance office reviews and publishes sheets (the mutations' scope). */
+export const mayActOnSheets = (actor: Pick<Actor, 'role'>) => actor.role === 'performance';
+
+/** What this actor may do to a sheet in this status now, by the mutations' own rule. */
+export const availableSheetActions = (status: SheetStatus, actor: Pick<Actor, 'role'>): SheetAction[] =>
+  mayActOnSheets(actor) ? (['review', 'publish'] as const).filter((action) => sheetActionProblem(status, action) === null) : [];
 
 export const nextStatus = (action: SheetAction): SheetStatus => (action === 'review' ? 'reviewed' : 'published');
 

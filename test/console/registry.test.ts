@@ -66,6 +66,25 @@ describe.skipIf(skipWithoutChromium)('a notice from outside the reference regist
     await supervisor.context().close();
   }, 180_000);
 
+  it('the supervising office sets a body\'s group-robot webhook on the 单位 page; a URL that is not http(s) is refused in words', async () => {
+    const supervisor = await session.signIn('supervisor');
+    await supervisor.goto(`${session.base}/#/bodies?filter=${encodeURIComponent(JSON.stringify({ q: '民政' }))}`);
+    const edit = () => supervisor.getByRole('row').filter({ has: supervisor.getByText('市民政局', { exact: true }) }).getByTestId('edit-body').click();
+    await edit();
+    const form = supervisor.getByRole('dialog');
+    await form.getByTestId('body-webhook').fill('qyapi.weixin.qq.com/send?key=1');
+    await form.getByTestId('confirm-action').click();
+    await poll(() => form.getByRole('alert').textContent()).toContain('http');
+    const url = 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=civil-affairs';
+    await form.getByTestId('body-webhook').fill(url);
+    await form.getByTestId('confirm-action').click();
+    await poll(() => supervisor.getByRole('dialog').count()).toBe(0);
+    await supervisor.reload();
+    await edit();
+    await poll(() => supervisor.getByRole('dialog').getByTestId('body-webhook').inputValue()).toBe(url);
+    await supervisor.context().close();
+  }, 120_000);
+
   it('立项: a leader\'s instruction becomes a plan by hand, with its lead, deadline and recurrence, and a task like an imported one', async () => {
     const supervisor = await session.signIn('supervisor');
     await supervisor.goto(`${session.base}/#/import`);

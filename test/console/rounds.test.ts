@@ -153,8 +153,10 @@ describe.skipIf(skipWithoutChromium)('filing, evaluation and scores pages in Chr
     await poll(() => page.getByTestId('deduction').first().textContent()).toContain('逾期');
     await poll(() => page.getByTestId('deduction').first().textContent()).toMatch(/\d{2}:\d{2}/);
     await page.locator('[data-action=review]').click();
+    await page.getByTestId('confirm-action').click();
     await poll(() => page.getByTestId('sheet-status').textContent()).toBe('已审核');
     await page.locator('[data-action=publish]').click();
+    await page.getByTestId('confirm-action').click();
     await poll(() => page.getByTestId('sheet-status').textContent()).toBe('已发布');
     expect(await page.locator('[data-action=review], [data-action=publish]').count()).toBe(0);
     await page.context().close();

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { MenuItem, TextField, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import type { AccountPassword } from '../dataProvider/accounts.ts';
-import { createBody, updateBody, type BodyInput } from '../dataProvider/bodies.ts';
+import { createBody, setBodyWebhook, updateBody, type BodyInput } from '../dataProvider/bodies.ts';
 import type { BodyKind, BodyRecord } from '../dataProvider/records.ts';
 import { FormDialog } from '../shared/FormDialog.tsx';
 
@@ -13,7 +13,8 @@ const splitAliases = (text: string) => text.split(/[\n、,，;；]/).map((a) => 
 
 /**
  * Registers a body (and, if a login is given, its department account, whose
- * one-time password is shown once) or edits one: names, kind, aliases.
+ * one-time password is shown once) or edits one: names, kind, aliases, and
+ * the group-robot webhook its notices are also posted to.
  */
 export function BodyForm({ body, onClose, onSaved }: { body?: BodyRecord; onClose: () => void; onSaved: (issued: AccountPassword | null) => void }) {
   const translate = useTranslate();
@@ -24,11 +25,13 @@ export function BodyForm({ body, onClose, onSaved }: { body?: BodyRecord; onClos
     aliases: body?.aliases.join('、') ?? '',
     login: '',
     displayName: '',
+    webhookUrl: body?.webhookUrl ?? '',
   });
   const input = (): BodyInput => ({ shortName: form.shortName, fullName: form.fullName || form.shortName, kind: form.kind, aliases: splitAliases(form.aliases) });
   const save = async () => {
     if (body) {
       await updateBody(body.id, input());
+      if (form.webhookUrl.trim() !== (body.webhookUrl ?? '')) await setBodyWebhook(body.id, form.webhookUrl);
       return onSaved(null);
     }
     const account = form.login.trim() ? { login: form.login.trim(), displayName: form.displayName.trim() || `${form.shortName} 承办人` } : undefined;
@@ -44,6 +47,12 @@ export function BodyForm({ body, onClose, onSaved }: { body?: BodyRecord; onClos
         {(body?.kind === 'group' ? ['group' as BodyKind] : editableKinds).map((kind) => <MenuItem key={kind} value={kind}>{translate(`duban.kind.${kind}`)}</MenuItem>)}
       </TextField>
       <TextField label={translate('resources.bodies.fields.aliases')} name="aliases" value={form.aliases} onChange={set('aliases')} helperText={translate('duban.bodies.aliasesHint')} multiline />
+      {body && (
+        <TextField
+          label={translate('duban.bodies.webhook')} name="webhookUrl" value={form.webhookUrl} onChange={set('webhookUrl')}
+          helperText={translate('duban.bodies.webhookHint')} autoComplete="off" slotProps={{ htmlInput: { inputMode: 'url', 'data-testid': 'body-webhook' } }}
+        />
+      )}
       {!body && form.kind !== 'placeholder' && (
         <>
           <Typography variant="subtitle2">{translate('duban.bodies.accountTitle')}</Typography>

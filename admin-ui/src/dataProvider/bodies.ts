@@ -62,6 +62,15 @@ export async function updateBody(id: string, input: BodyInput): Promise<BodyReco
   return unwrap(result);
 }
 
+/** Sets the body's group-robot webhook (企业微信/钉钉), or clears it with an empty URL. */
+export async function setBodyWebhook(id: string, url: string): Promise<BodyRecord> {
+  const { setBodyWebhook: result } = await graphql<{ setBodyWebhook: MutationResult<BodyRecord> }>(
+    `mutation ($id: ID!, $url: String) { setBodyWebhook(bodyId: $id, url: $url) { ${resultFields('MutationSetBodyWebhookSuccess', bodyFields)} } }`,
+    { id, url },
+  );
+  return unwrap(result);
+}
+
 /** Merges a body into a survivor: its names become the survivor's aliases, its id resolves to the survivor. */
 export async function mergeBodies(survivorId: string, mergedId: string): Promise<BodyRecord> {
   const { mergeBodies: result } = await graphql<{ mergeBodies: MutationResult<BodyRecord> }>(

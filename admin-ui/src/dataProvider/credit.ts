@@ -142,10 +142,14 @@ export interface RoundRecord {
   populationSize: number | null;
   checklist: string;
   sampled: SampledRecord[];
+  /** record, publish, cancel: what the viewer may do to the round now, by its workflow's rule. */
+  availableActions: string[];
 }
 
 export interface SampledRecord {
   ordinal: number;
+  /** record: whether the viewer may record this entity's result now, by the round workflow's rule. */
+  availableActions: string[];
   entity: { id: string; code: string; name: string };
   inspectors: Array<{ officer: { id: string; name: string }; bodyId: string }>;
   result: { publishBy: string; publishByProvisional: boolean; publishedAt: string | null; overdue: boolean; answers: string; finding: string | null; recordId: string | null; recordedBy: string; inspectorIds: string[] } | null;
@@ -158,8 +162,8 @@ export interface ChecklistItem {
 
 export type InspectionOutcome = 'pass' | 'fail' | 'notApplicable';
 
-const roundFields = `id roundId title date status beaconSource announcedAt beacon publicPath seed populationHash populationSize checklist
-  sampled { ordinal entity { id code name } inspectors { officer { id name } bodyId }
+const roundFields = `id roundId title date status availableActions beaconSource announcedAt beacon publicPath seed populationHash populationSize checklist
+  sampled { ordinal availableActions entity { id code name } inspectors { officer { id name } bodyId }
     result { publishBy publishByProvisional publishedAt overdue answers finding recordId recordedBy inspectorIds } }`;
 
 export const inspections = {

@@ -1,6 +1,6 @@
 /** GraphQL selections, one per record shape in records.ts: each page asks for exactly what it shows. */
 export const bodyRef = 'id shortName';
-export const bodyFields = `${bodyRef} fullName kind aliases members { ${bodyRef} }`;
+export const bodyFields = `${bodyRef} fullName kind aliases webhookUrl members { ${bodyRef} }`;
 
 export const assignmentFields = `id bodyName body { ${bodyRef} } role primary placeholder blocking status light deliverable
   due originalDue overdueDays submittedAt acceptedAt returnCount extensionRequestedUntil extensionReason availableActions urgeCount lastUrgedAt`;

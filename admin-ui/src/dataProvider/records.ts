@@ -15,6 +15,8 @@ export interface BodyRecord extends BodyRef {
   fullName: string;
   kind: BodyKind;
   aliases: string[];
+  /** The group-robot webhook its notices are posted to (shown to the offices only). */
+  webhookUrl: string | null;
   members: BodyRef[];
 }
 

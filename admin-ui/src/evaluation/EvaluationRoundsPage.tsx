@@ -19,9 +19,11 @@ interface Report {
 interface Round {
   id: string; year: number; deadline: string; status: string; openedBySchedule: boolean; summaryDate: string | null;
   lateBodyIds: string[]; missingBodyIds: string[]; reports: Report[]; timeline: TimelineEvent[];
+  /** consolidate: what the viewer may do to the round now, by its workflow's rule. */
+  availableActions: string[];
 }
 
-const roundsQuery = `{ evaluationRounds { id year deadline status openedBySchedule summaryDate lateBodyIds missingBodyIds timeline { seq type at actorName comment }
+const roundsQuery = `{ evaluationRounds { id year deadline status availableActions openedBySchedule summaryDate lateBodyIds missingBodyIds timeline { seq type at actorName comment }
   reports { id bodyId bodyName status light submittedAt lastReason sections { key title text } history { seq type at actorName comment } attachedFiles { id name } availableActions } } }`;
 const sectionKeys = ['followUp', 'benefits', 'marketVitality', 'supervisionEfficiency'] as const;
 
@@ -76,13 +78,17 @@ export function EvaluationRoundsPage() {
                 {round.missingBodyIds.length > 0 && <div>{translate('duban.evaluation.missing')}：{names(round.missingBodyIds)}</div>}
               </Alert>
             )}
-            {supervisor && round.status === 'open' && (
+            {(round.availableActions.includes('consolidate') || round.reports.some((r) => r.availableActions.includes('return'))) && (
               <Stack direction="row" spacing={1} sx={{ mb: 2, flexWrap: 'wrap' }}>
                 <TextField size="small" label={translate('duban.rounds.reason')} value={reason} onChange={(e) => setReason(e.target.value)} />
-                <TextField size="small" type="date" label={translate('duban.evaluation.summaryDate')} slotProps={{ inputLabel: { shrink: true } }} value={summaryDate} onChange={(e) => setSummaryDate(e.target.value)} />
-                <Button data-action="consolidate" onClick={() => run(mutate('mutation ($r: ID!, $d: String!) { consolidateEvaluationRound(roundId: $r, submittedOn: $d) { __typename ... on Error { message } } }', { r: round.id, d: summaryDate }))}>
-                  {translate('duban.evaluation.consolidate')}
-                </Button>
+                {round.availableActions.includes('consolidate') && (
+                  <>
+                    <TextField size="small" type="date" label={translate('duban.evaluation.summaryDate')} slotProps={{ inputLabel: { shrink: true } }} value={summaryDate} onChange={(e) => setSummaryDate(e.target.value)} />
+                    <Button data-action="consolidate" onClick={() => run(mutate('mutation ($r: ID!, $d: String!) { consolidateEvaluationRound(roundId: $r, submittedOn: $d) { __typename ... on Error { message } } }', { r: round.id, d: summaryDate }))}>
+                      {translate('duban.evaluation.consolidate')}
+                    </Button>
+                  </>
+                )}
               </Stack>
             )}
             <Table size="small">

@@ -20,10 +20,12 @@ interface ConsolidatedRow { bodyName: string; item: string; disposition: string;
 interface Round {
   id: string; title: string; deadline: string; status: string;
   filings: Filing[]; timeline: TimelineEvent[];
+  /** consolidate, recordFiling: what the viewer may do to the round now, by its workflow's rule. */
+  availableActions: string[];
   record: { filedOn: string | null; filingNumber: string | null; overdueBodyIds: string[]; exportUrl: string; rows: ConsolidatedRow[] } | null;
 }
 
-const roundsQuery = `{ filingRounds { id title deadline status timeline { seq type at actorName comment }
+const roundsQuery = `{ filingRounds { id title deadline status availableActions timeline { seq type at actorName comment }
   filings { id bodyId bodyName status light due submittedAt returnCount lastReason rows { item } history { seq type at actorName comment } availableActions }
   record { filedOn filingNumber overdueBodyIds exportUrl rows { bodyName item disposition object method } } } }`;
 
@@ -82,11 +84,11 @@ export function FilingRoundsPage() {
               <Chip size="small" data-testid="round-status" label={translate(`duban.filing.status.${round.status}`)} />
               <Typography variant="body2" color="text.secondary">{translate('duban.rounds.deadline')} {formatMinute(round.deadline)}</Typography>
             </Stack>
-            {supervisor && round.status !== 'filed' && (
+            {(round.availableActions.length > 0 || round.filings.some((f) => f.availableActions.includes('return'))) && (
               <Stack direction="row" spacing={1} sx={{ mb: 2, flexWrap: 'wrap' }}>
                 <TextField size="small" label={translate('duban.rounds.reason')} value={text.reason} onChange={(e) => setText({ ...text, reason: e.target.value })} />
-                {round.status === 'open' && <Button data-action="consolidate" onClick={() => run(mutate('mutation ($r: ID!) { consolidateFilingRound(roundId: $r) { __typename ... on Error { message } } }', { r: round.id }))}>{translate('duban.filing.consolidate')}</Button>}
-                {round.status === 'consolidated' && (
+                {round.availableActions.includes('consolidate') && <Button data-action="consolidate" onClick={() => run(mutate('mutation ($r: ID!) { consolidateFilingRound(roundId: $r) { __typename ... on Error { message } } }', { r: round.id }))}>{translate('duban.filing.consolidate')}</Button>}
+                {round.availableActions.includes('recordFiling') && (
                   <>
                     <TextField size="small" type="date" label={translate('duban.filing.filedOn')} slotProps={{ inputLabel: { shrink: true } }} value={text.filedOn} onChange={(e) => setText({ ...text, filedOn: e.target.value })} />
                     <TextField size="small" label={translate('duban.filing.number')} value={text.number} onChange={(e) => setText({ ...text, number: e.target.value })} />

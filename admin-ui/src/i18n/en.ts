@@ -77,6 +77,8 @@ export const en = {
       edit: 'Edit',
       merge: 'Merge',
       actions: 'Actions',
+      webhook: 'Group robot webhook (WeCom, DingTalk)',
+      webhookHint: 'The body\'s notices are also posted here; http(s) URL, empty to stop',
       aliasesHint: 'Short, full and former names, separated by 、 or new lines',
       accountTitle: 'Department account (optional)',
       accountHint: 'Give a login to open the body\'s department account too; its one-time password is shown once',

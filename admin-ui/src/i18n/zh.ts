@@ -83,6 +83,8 @@ export const zh = {
       edit: '编辑',
       merge: '合并',
       actions: '操作',
+      webhook: '群机器人推送地址（企业微信、钉钉）',
+      webhookHint: '该单位的通知同时推送到此群；以 http(s) 开头，留空即停止推送',
       aliasesHint: '简称、全称、曾用名，用顿号或换行分隔',
       accountTitle: '承办单位账号（可选）',
       accountHint: '填写登录名即同时开设该单位的承办账号，并显示一次性密码',

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Link, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { Show, useRecordContext, useRefresh, useTranslate } from 'react-admin';
-import { useAccount } from '../auth/account.ts';
 import { publishResults, type ChecklistItem, type RoundRecord, type SampledRecord } from '../dataProvider/credit.ts';
 import { formatDay, formatMinute } from '../shared/dates.ts';
 import { Panel } from '../shared/Panel.tsx';
@@ -14,10 +13,9 @@ import { RecordResult } from './RecordResult.tsx';
 function Publish({ round }: { round: RoundRecord }) {
   const translate = useTranslate();
   const refresh = useRefresh();
-  const account = useAccount();
   const [error, setError] = useState<string | null>(null);
   const ready = round.sampled.filter((s) => s.result && !s.result.publishedAt).map((s) => s.entity.code);
-  if (account?.role !== 'supervisor' || ready.length === 0) return null;
+  if (!round.availableActions.includes('publish') || ready.length === 0) return null;
   return (
     <Stack spacing={1}>
       <Button variant="contained" size="small" data-action="publish" onClick={() => publishResults(round.id, ready).then(refresh, (e: Error) => setError(e.message))}>

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { Button, Checkbox, FormControlLabel, FormGroup, MenuItem, Radio, RadioGroup, Stack, TextField, Typography } from '@mui/material';
 import { useRefresh, useTranslate } from 'react-admin';
-import { useAccount } from '../auth/account.ts';
-import { bodyRegistryId, recordInspectionResult, type ChecklistItem, type InspectionOutcome, type RoundRecord, type SampledRecord } from '../dataProvider/credit.ts';
+import { recordInspectionResult, type ChecklistItem, type InspectionOutcome, type RoundRecord, type SampledRecord } from '../dataProvider/credit.ts';
 import { FormDialog } from '../shared/FormDialog.tsx';
 
 const outcomes: InspectionOutcome[] = ['pass', 'fail', 'notApplicable'];
@@ -71,11 +70,8 @@ function ResultDialog({ round, sampled, onClose }: { round: RoundRecord; sampled
  */
 export function RecordResult({ round, sampled }: { round: RoundRecord; sampled: SampledRecord }) {
   const translate = useTranslate();
-  const account = useAccount();
   const [open, setOpen] = useState(false);
-  const ownBody = account?.body ? bodyRegistryId(account.body.id) : null;
-  const mayRecord = account?.role === 'supervisor' || (account?.role === 'department' && sampled.inspectors.some((i) => i.bodyId === ownBody));
-  if (!mayRecord || sampled.result || round.status !== 'inspecting') return null;
+  if (!sampled.availableActions.includes('record')) return null;
   return (
     <>
       <Button size="small" variant="outlined" data-action="recordResult" onClick={() => setOpen(true)}>{translate('duban.credit.recordResult')}</Button>

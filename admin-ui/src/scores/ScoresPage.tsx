@@ -11,11 +11,13 @@ interface Deduction { source: string; detail: string; points: number; events: Ar
 interface Criterion { criterion: string; label: string; points: number; capped: boolean; deductions: Deduction[] }
 interface Sheet {
   id: string; year: number; version: number; status: string; rubricVersion: string; computedAt: string; publishedAt: string | null; exportUrl: string;
+  /** review, publish: what the viewer may do to the sheet now, by the mutations' rule. */
+  availableActions: SheetAction[];
   scores: Array<{ bodyId: string; bodyName: string; score: number; rank: number; reproduces: boolean; breakdown: Criterion[] }>;
 }
 type SheetAction = 'review' | 'publish';
 
-const sheetsQuery = `query ($year: Int) { scoreSheets(year: $year) { id year version status rubricVersion computedAt publishedAt exportUrl
+const sheetsQuery = `query ($year: Int) { scoreSheets(year: $year) { id year version status availableActions rubricVersion computedAt publishedAt exportUrl
   scores { bodyId bodyName score rank reproduces breakdown { criterion label points capped deductions { source detail points events { at type actorName comment } } } } } }`;
 
 /** The latest year that has a sheet the viewer may see, or last year when there is none. */
@@ -87,8 +89,9 @@ export function ScoresPage() {
               <Typography variant="h6" component="h1">{translate('duban.scores.sheet', { year: sheet.year, version: sheet.version })}</Typography>
               <Chip size="small" label={translate(`duban.scores.status.${sheet.status}`)} data-testid="sheet-status" color={sheet.status === 'published' ? 'success' : 'default'} />
               <Typography variant="body2" color="text.secondary">{sheet.rubricVersion} · {formatMinute(sheet.computedAt)}</Typography>
-              {performance && sheet.status === 'draft' && <Button size="small" data-action="review" onClick={() => setConfirming('review')}>{translate('duban.scores.review')}</Button>}
-              {performance && sheet.status === 'reviewed' && <Button size="small" data-action="publish" onClick={() => setConfirming('publish')}>{translate('duban.scores.publish')}</Button>}
+              {sheet.availableActions.map((action) => (
+                <Button key={action} size="small" data-action={action} onClick={() => setConfirming(action)}>{translate(`duban.scores.${action}`)}</Button>
+              ))}
               <Button size="small" data-action="export-scores" onClick={() => download(sheet.exportUrl)}>{translate('duban.scores.export')}</Button>
             </Stack>
             {confirming && (

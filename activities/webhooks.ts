@@ -1,0 +1,63 @@
+import type { Notice } from '../domain/supervision/notices.ts';
+import { robotMessage } from '../domain/notices/webhook.ts';
+import type { PrismaClient } from '../runtime/db.ts';
+
+/** A slow or silent receiver holds a notice back this long at most. */
+const timeoutMs = 5_000;
+/** Tries per (notice, body), across activity retries: a failing robot never holds the workflow. */
+export const webhookAttempts = 2;
+
+/** Posts one JSON message; throws on a network failure, a timeout, a non-2xx answer or a robot's non-zero errcode. */
+async function post(url: string, payload: unknown): Promise<void> {
+  const response = await fetch(url, {
+    method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(payload),
+    redirect: 'error', signal: AbortSignal.timeout(timeoutMs),
+  });
+  const text = (await response.text()).slice(0, 500);
+  if (!response.ok) throw new Error(`HTTP ${response.status} ${text}`);
+  // 企业微信 and 钉钉 answer 200 with {"errcode":…} and a non-zero code on refusal.
+  const errcode = /"errcode"\s*:\s*(-?\d+)/.exec(text)?.[1];
+  if (errcode && errcode !== '0') throw new Error(`errcode ${errcode}: ${text}`);
+}
+
+/** Each notice with the webhook of every body whose accounts it reaches (a supervisors' notice: the offices' bodies). */
+async function targets(prisma: PrismaClient, notices: Notice[]) {
+  const toSupervisors = notices.some((n) => n.audience.kind === 'supervisors');
+  const officeBodies = toSupervisors
+    ? (await prisma.account.findMany({ where: { role: 'supervisor', bodyId: { not: null } }, select: { bodyId: true }, distinct: ['bodyId'] })).map((a) => a.bodyId!)
+    : [];
+  const named = notices.flatMap((n) => (n.audience.kind === 'body' ? [n.audience.bodyId] : []));
+  const bodies = await prisma.body.findMany({ where: { id: { in: [...new Set([...named, ...officeBodies])] }, webhookUrl: { not: null } }, select: { id: true, webhookUrl: true } });
+  const urls = new Map(bodies.map((b) => [b.id, b.webhookUrl!]));
+  return notices.flatMap((notice) =>
+    (notice.audience.kind === 'body' ? [notice.audience.bodyId] : officeBodies).flatMap((bodyId) => {
+      const url = urls.get(bodyId);
+      return url ? [{ notice, bodyId, url }] : [];
+    }));
+}
+
+/**
+ * POSTs each notice to its bodies' group robots. Never throws: a failure is
+ * recorded on the delivery row and logged, and tried again at most
+ * `webhookAttempts` times in all; a delivered notice is never posted again.
+ */
+export async function postNoticesToWebhooks(prisma: PrismaClient, notices: Notice[]): Promise<void> {
+  for (const { notice, bodyId, url } of await targets(prisma, notices)) {
+    const id = `${notice.key}@${bodyId}`;
+    const done = await prisma.webhookDelivery.findUnique({ where: { id } });
+    let attempts = done?.attempts ?? 0;
+    if (done?.sentAt) continue;
+    while (attempts < webhookAttempts) {
+      attempts += 1;
+      try {
+        await post(url, robotMessage(notice.subject, notice.body));
+        await prisma.webhookDelivery.upsert({ where: { id }, create: { id, bodyId, url, attempts, sentAt: new Date(), at: new Date() }, update: { attempts, sentAt: new Date(), error: null } });
+        break;
+      } catch (error) {
+        const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
+        console.warn(`webhook ${bodyId} ${notice.key}: attempt ${attempts} failed: ${message}`);
+        await prisma.webhookDelivery.upsert({ where: { id }, create: { id, bodyId, url, attempts, error: message, at: new Date() }, update: { attempts, error: message } });
+      }
+    }
+  }
+}
