@@ -6,6 +6,7 @@ import type { Actor } from '../domain/supervision/types.ts';
 import { dayMs } from '../domain/time/instants.ts';
 import { actUpdate, taskWorkflowId } from '../workflows/task.ts';
 import { loadDemoInspectionRound } from './demo-inspection.ts';
+import { loadDemoScoringYear } from './demo-scores.ts';
 
 export const seedNotice = new URL('../prisma/seed/tianjin-2015-market-supervision.txt', import.meta.url);
 
@@ -38,7 +39,7 @@ function demoSteps(now: number): Array<[ref: string, request: ActionRequest]> {
  * On an empty read model: imports the seed notice rebased so that its main
  * deadline (end of January 2016) fell two days ago, then walks a few tasks
  * through submissions, a return, extensions, a designation and an urge; adds
- * one published inspection round.
+ * one published inspection round and the rounds of the scoring scenario.
  */
 export async function loadDemoPlan(deps: CommitDeps, now = Date.now()): Promise<string | null> {
   if ((await deps.prisma.plan.count()) > 0) return null;
@@ -51,5 +52,6 @@ export async function loadDemoPlan(deps: CommitDeps, now = Date.now()): Promise<
     await deps.temporal.workflow.getHandle(taskWorkflowId(planId, ref)).executeUpdate(actUpdate, { args: [request] });
   }
   await loadDemoInspectionRound(deps, now);
+  await loadDemoScoringYear(deps, now);
   return planId;
 }

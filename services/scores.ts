@@ -1,6 +1,6 @@
 import { defaultRegistryId } from '../domain/bodies/registry.ts';
 import { reportingUnits } from '../domain/filing/bodies.ts';
-import { defaultRubric, type Rubric } from '../domain/scoring/rubric.ts';
+import { defaultRubric, scoredPopulation, type Rubric } from '../domain/scoring/rubric.ts';
 import { bodyRecord, scoringInstant } from '../domain/scoring/record.ts';
 import { scoreBody } from '../domain/scoring/score.ts';
 import { endOfShanghaiDay } from '../domain/time/instants.ts';
@@ -27,26 +27,54 @@ export async function rubricVersion(prisma: PrismaClient, version: string | null
   return row ? (JSON.parse(row.rubric) as Rubric) : null;
 }
 
+type AssignmentWithTask = Awaited<ReturnType<PrismaClient['assignment']['findMany']>>[number] & { task: { ref: string } };
+
 /**
- * Scores every body for a year from the read model into a new draft sheet
- * (the next version): reporting units and every body with an assignment due
- * that year. Earlier drafts are superseded; published sheets stay as they are.
+ * Each body's assignments: its own, and those of a group it belongs to that
+ * name the group itself (tasks imported before groups were split into members'
+ * own assignments) unless it has its own on that task.
+ */
+function assignmentsByBody(assignments: AssignmentWithTask[], members: Array<{ groupId: string; memberId: string }>) {
+  const byBody = new Map<string, AssignmentWithTask[]>();
+  const add = (bodyId: string, a: AssignmentWithTask) => byBody.set(bodyId, [...(byBody.get(bodyId) ?? []), a]);
+  for (const a of assignments) add(a.bodyId!, a);
+  for (const { groupId, memberId } of members) {
+    for (const a of byBody.get(groupId) ?? []) {
+      if (!(byBody.get(memberId) ?? []).some((own) => own.taskId === a.taskId)) add(memberId, a);
+    }
+  }
+  return byBody;
+}
+
+/**
+ * Scores a year from the read model into a new draft sheet (the next
+ * version). Each criterion reads the round that applies: the report from the
+ * year's evaluation round, the catalogue from every filing round whose
+ * deadline falls in the year (closed or open). The rubric says who is scored
+ * (body kinds, exclusions); within that, reporting units and every body with
+ * an assignment, report or filing that year. Earlier drafts are superseded;
+ * published sheets stay as they are.
  */
 export async function computeScoreSheet(prisma: PrismaClient, year: number, rubric: Rubric, by: string, now = new Date()) {
   const range = yearRange(year);
-  const [bodies, assignments, reports, filings] = await Promise.all([
-    prisma.body.findMany({ where: { kind: { in: ['department', 'district', 'regulator'] }, mergedIntoId: null, registryId: defaultRegistryId }, orderBy: { id: 'asc' } }),
+  const { kinds, excluded } = scoredPopulation(rubric);
+  const [bodies, members, assignments, evaluation, filingRounds] = await Promise.all([
+    prisma.body.findMany({ where: { kind: { in: kinds }, id: { notIn: excluded }, mergedIntoId: null, registryId: defaultRegistryId }, orderBy: { id: 'asc' } }),
+    prisma.bodyMember.findMany(),
     prisma.assignment.findMany({ where: { due: range, bodyId: { not: null } }, include: { task: { select: { ref: true } } } }),
-    prisma.unitReport.findMany({ where: { due: range } }),
-    prisma.bodyFiling.findMany({ where: { due: range } }),
+    prisma.evaluationRound.findUnique({ where: { year }, include: { reports: true } }),
+    prisma.filingRound.findMany({ where: { deadline: range }, include: { filings: true } }),
   ]);
-  const scored = new Set([...reportingUnits(bodies).map((b) => b.id), ...assignments.map((a) => a.bodyId!)]);
+  const byBody = assignmentsByBody(assignments, members);
+  const reports = evaluation?.reports ?? [];
+  const filings = filingRounds.flatMap((r) => r.filings.map((f) => ({ ...f, round: r.title })));
+  const scored = new Set([...reportingUnits(bodies).map((b) => b.id), ...byBody.keys(), ...reports.map((r) => r.bodyId), ...filings.map((f) => f.bodyId)]);
   const asOf = scoringInstant(year, now.getTime());
   const rows = bodies.filter((b) => scored.has(b.id)).map((body) => {
     const { record, sources } = bodyRecord(
       body.id, year,
-      assignments.filter((a) => a.bodyId === body.id).map((a) => ({ ...a, taskRef: a.task.ref })),
-      reports.filter((r) => r.bodyId === body.id),
+      (byBody.get(body.id) ?? []).map((a) => ({ ...a, taskRef: a.task.ref })),
+      reports.find((r) => r.bodyId === body.id),
       filings.filter((f) => f.bodyId === body.id),
       asOf,
     );

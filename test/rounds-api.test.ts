@@ -230,21 +230,26 @@ describe('filing, evaluation and scores through the API', () => {
     expect(await run(compute, tokens.coordinator)).toMatchObject({ __typename: 'GraphQLError' });
     const sheet = (await run(compute, tokens.performance)).data;
     expect(sheet).toMatchObject({ version: 1, status: 'draft', rubricVersion: '2016-a' });
-    // 市法制办: catalogue due 2017-01-31 and report due 2017-12-15, both submitted only now (after 2017): missing −10 each;
-    // its return is a filing's, not an assignment's, so perReturn does not apply: 100 − 10 − 10 = 80.
+    // 市法制办: catalogue due 2017-01-31 and report due 2017-12-15, both submitted only now (after 2017): the rounds
+    // list both as 逾期报送, so late −5 each, never 未报送; its return is a filing's, not an assignment's, so perReturn
+    // does not apply: 100 − 5 − 5 = 90.
     const legal = sheet.scores.find((s: { bodyId: string }) => s.bodyId === 'legal-affairs-office');
-    expect(legal).toMatchObject({ score: 80, reproduces: true });
+    expect(legal).toMatchObject({ score: 90, reproduces: true });
     const scored = await api.request(`{ node(id: "${sheet.id}") { ... on ScoreSheet { scores { bodyId record scoredRecord {
-      year assignments { assignmentId } report { due submittedAt } reportId catalogue { due submittedAt } catalogueId } } } } }`, {}, tokens.performance);
+      year assignments { assignmentId } report { unitId due submittedAt } reportId catalogues { unitId round due submittedAt } } } } } }`, {}, tokens.performance);
     const legalScored = scored.data.node.scores.find((s: { bodyId: string }) => s.bodyId === 'legal-affairs-office');
     const stored = JSON.parse(legalScored.record);
     expect(legalScored.scoredRecord).toEqual({
-      year: 2017, assignments: [], report: stored.report, reportId: 'evaluation:2017/legal-affairs-office', catalogue: stored.catalogue, catalogueId: `${roundId}/legal-affairs-office`,
+      year: 2017, assignments: [], report: { unitId: 'evaluation:2017/legal-affairs-office', due: stored.report.due, submittedAt: stored.report.submittedAt },
+      reportId: 'evaluation:2017/legal-affairs-office',
+      catalogues: [{ unitId: `${roundId}/legal-affairs-office`, round: '2017 年监管目录备案', due: stored.catalogues[0].due, submittedAt: stored.catalogues[0].submittedAt }],
     });
+    expect(stored.report.submittedAt).not.toBeNull();
     const catalogue = legal.breakdown.find((c: { criterion: string }) => c.criterion === 'catalogue');
+    expect(catalogue.deductions[0]).toMatchObject({ source: `${roundId}/legal-affairs-office`, points: 5 });
     expect(catalogue.deductions[0].events.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(['submit', 'return', 'overdue']));
-    // 和平区: report due 2017-12-15, submitted after 2017: missing −10; no catalogue to file.
-    expect(sheet.scores.find((s: { bodyId: string }) => s.bodyId === 'district-heping').score).toBe(90);
+    // 和平区: report due 2017-12-15, submitted after 2017: late −5; no catalogue to file.
+    expect(sheet.scores.find((s: { bodyId: string }) => s.bodyId === 'district-heping').score).toBe(95);
 
     const sheetId = sheet.id;
     const step = (name: string, token: string) => run(`mutation { ${name}(id: "${sheetId}") { __typename ... on Error { message } } }`, token);

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Client, Connection } from '@temporalio/client';
 import { portOpen } from '../runtime/processes.ts';
 import { noopWorkflow } from '../workflows/noop.ts';
+import { eventually } from './helpers/eventually.ts';
 import { graphqlClient } from './helpers/graphql.ts';
 import { npmStart, type NpmStart } from './helpers/npm-start.ts';
 
@@ -65,6 +66,25 @@ describe('npm start', () => {
       expect(await (await fetch(round)).json()).toMatchObject({ status: 'inspecting', populationSize: 12, beacon: expect.any(String), sample: expect.objectContaining({ length: 4 }) });
       const checked = spawnSync('python3', ['scripts/redraw.py', round], { encoding: 'utf8' });
       expect([checked.status, checked.stdout]).toEqual([0, expect.stringContaining('DEMO-2026-01 (')]);
+      // The scoring scenario: the performance office computes this year and sees each kind of line.
+      const performance = await api.login('performance', 'duban2026');
+      const lines = await eventually(async () => {
+        const computed = await api.request(`mutation ($y: Int!) { computeScores(year: $y) { __typename ... on MutationComputeScoresSuccess { data {
+          scores { bodyId breakdown { criterion deductions { source detail } } } } } } }`, { y: Number(new Date(Date.now() - 3 * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 4)) }, performance);
+        const scores = computed.data.computeScores.data.scores as Array<{ bodyId: string; breakdown: Array<{ criterion: string; deductions: Array<{ source: string; detail: string }> }> }>;
+        const of = (bodyId: string, criterion: string) => scores.find((s) => s.bodyId === bodyId)?.breakdown.find((c) => c.criterion === criterion)?.deductions.map((d) => d.detail) ?? [];
+        const found = {
+          lateReport: of('district-heping', 'report'), missingReport: of('district-hexi', 'report'), missingCatalogue: of('commerce', 'catalogue'),
+          districtOverdue: of('district-hexi', 'overdueAssignments').length > 0, scored: scores.map((s) => s.bodyId),
+        };
+        expect(found.missingCatalogue).toHaveLength(1);
+        return found;
+      });
+      expect(lines).toMatchObject({
+        lateReport: [expect.stringContaining('逾期')], missingReport: [expect.stringContaining('未报送')], missingCatalogue: [expect.stringContaining('未报送')], districtOverdue: true,
+      });
+      expect(lines.scored).not.toContain('performance-office');
+      expect(lines.scored).not.toContain('cbrc-tianjin');
     } finally {
       expect(await stop(second)).toBe(0);
     }

@@ -1,5 +1,5 @@
 import { computeScoreSheet, rubricVersion } from '../../services/scores.ts';
-import { defaultRubric, rubricProblems, type Rubric } from '../../domain/scoring/rubric.ts';
+import { defaultRubric, populationFields, rubricProblems, scoredPopulation, type Rubric, type Weight } from '../../domain/scoring/rubric.ts';
 import { scoreBody, type BodyRecord, type CriterionResult, type Deduction, type Deliverable, type ScoredAssignment } from '../../domain/scoring/score.ts';
 import { availableSheetActions, competitionRank, nextStatus, sheetActionProblem, type SheetAction, type SheetStatus } from '../../domain/scoring/sheet.ts';
 import type { ScoredRecord } from '../../domain/scoring/record.ts';
@@ -9,13 +9,15 @@ import { AssignmentRole } from './tasks.ts';
 import { selection } from './selection.ts';
 import { ActionRefused, mutationErrors, NotFoundError, ValidationError } from './errors.ts';
 
-const weights = Object.keys(defaultRubric).filter((k) => k !== 'version') as Array<Exclude<keyof Rubric, 'version'>>;
+const weights = Object.keys(defaultRubric).filter((k) => k !== 'version' && !(populationFields as readonly string[]).includes(k)) as Weight[];
 
 const RubricRef = builder.objectRef<Rubric>('Rubric').implement({
   description: '评分规则 The weights of a rubric version (base 100 by default).',
   fields: (t) => ({
     version: t.exposeString('version'),
     ...Object.fromEntries(weights.map((w) => [w, t.exposeFloat(w)])),
+    scoredBodyKinds: t.stringList({ description: '计分的单位类别 Kinds of body scored (department, district, regulator, external).', resolve: (r) => scoredPopulation(r).kinds }),
+    excludedBodies: t.stringList({ description: '不计分的单位 Body ids never scored.', resolve: (r) => scoredPopulation(r).excluded }),
   }),
 });
 
@@ -46,21 +48,20 @@ const Evidence = builder.objectRef<EvidenceEvent>('DeductionEvent').implement({
   }),
 });
 
+/** The events of the assignment, unit report or body filing a deduction is about. */
 async function evidence(ctx: Context, d: DeductionView): Promise<EvidenceEvent[]> {
-  const unitId = d.source === 'report' ? d.sources.report : d.source === 'catalogue' ? d.sources.catalogue : null;
-  if (unitId) {
-    const events = await ctx.prisma.roundEvent.findMany({ where: { unitId }, orderBy: { seq: 'asc' } });
-    return events.map((e) => ({ ...e, what: unitId }));
-  }
-  const assignment = await ctx.prisma.assignment.findUnique({ where: { id: d.source }, select: { taskId: true, bodyName: true } });
-  if (!assignment) return [];
-  const events = await ctx.prisma.taskEvent.findMany({ where: { taskId: assignment.taskId, bodyName: assignment.bodyName }, orderBy: { seq: 'asc' } });
-  return events.map((e) => ({ ...e, what: d.source }));
+  const source = d.source === 'report' ? d.sources.report : d.source === 'catalogue' ? d.sources.catalogue : d.source;
+  if (!source) return [];
+  const assignment = await ctx.prisma.assignment.findUnique({ where: { id: source }, select: { taskId: true, bodyName: true } });
+  const events = assignment
+    ? await ctx.prisma.taskEvent.findMany({ where: { taskId: assignment.taskId, bodyName: assignment.bodyName }, orderBy: { seq: 'asc' } })
+    : await ctx.prisma.roundEvent.findMany({ where: { unitId: source }, orderBy: { seq: 'asc' } });
+  return events.map((e) => ({ ...e, what: source }));
 }
 
 const DeductionRef = builder.objectRef<DeductionView>('Deduction').implement({
   fields: (t) => ({
-    source: t.exposeString('source', { description: 'An assignment id, "report" or "catalogue".' }),
+    source: t.exposeString('source', { description: 'An assignment id, a unit report or body filing id ("report" or "catalogue" on older sheets).' }),
     detail: t.exposeString('detail'),
     points: t.exposeFloat('points'),
     events: t.field({ type: [Evidence], description: '依据 The recorded events behind it.', resolve: (d, _args, ctx) => evidence(ctx, d) }),
@@ -81,8 +82,10 @@ const CriterionRef = builder.objectRef<CriterionView>('ScoreCriterion').implemen
 type StoredRecord = BodyRecord & { sources: Sources };
 
 const ScoredDeliverable = builder.objectRef<Deliverable>('ScoredDeliverable').implement({
-  description: '一年一次的报送：专题报告或监管目录 A deliverable due once in the year, as scored.',
+  description: '轮次中的报送：专题报告或监管目录 A round\'s deliverable as scored: submitted after due is late (逾期报送), none is missing (未报送).',
   fields: (t) => ({
+    unitId: t.string({ nullable: true, description: 'The unit report or body filing.', resolve: (d) => d.id ?? null }),
+    round: t.string({ nullable: true, description: 'The filing round\'s title.', resolve: (d) => d.round ?? null }),
     due: t.field({ type: 'DateTime', resolve: (d) => new Date(d.due) }),
     submittedAt: t.field({ type: 'DateTime', nullable: true, resolve: (d) => (d.submittedAt ? new Date(d.submittedAt) : null) }),
   }),
@@ -107,8 +110,13 @@ const ScoredRecordRef = builder.objectRef<StoredRecord>('ScoredRecord').implemen
     assignments: t.field({ type: [ScoredAssignmentRef], resolve: (r) => r.assignments }),
     report: t.field({ type: ScoredDeliverable, nullable: true, resolve: (r) => r.report }),
     reportId: t.string({ nullable: true, description: 'The unit report scored.', resolve: (r) => r.sources.report }),
-    catalogue: t.field({ type: ScoredDeliverable, nullable: true, resolve: (r) => r.catalogue }),
-    catalogueId: t.string({ nullable: true, description: 'The body filing scored.', resolve: (r) => r.sources.catalogue }),
+    catalogues: t.field({
+      type: [ScoredDeliverable],
+      description: '当年截止的各备案轮次 The filing in every round whose deadline falls in the year.',
+      resolve: (r) => r.catalogues ?? (r.catalogue ? [r.catalogue] : []),
+    }),
+    catalogue: t.field({ type: ScoredDeliverable, nullable: true, deprecationReason: 'Use catalogues.', resolve: (r) => r.catalogues?.at(-1) ?? r.catalogue ?? null }),
+    catalogueId: t.string({ nullable: true, deprecationReason: 'Use catalogues.', resolve: (r) => r.sources.catalogue }),
   }),
 });
 
@@ -204,7 +212,7 @@ builder.queryField('scoreSheets', (t) =>
 );
 
 const RubricInput = builder.inputType('RubricInput', {
-  description: '新的评分规则版本 A new rubric version: every weight at least 0, supportWeight at most 1.',
+  description: '新的评分规则版本 A new rubric version: every weight at least 0, supportWeight at most 1; who is scored is optional (default: departments and districts, the performance office excluded).',
   fields: (t) => ({
     version: t.string({ required: true }),
     note: t.string(),
@@ -220,6 +228,8 @@ const RubricInput = builder.inputType('RubricInput', {
     catalogueMissing: t.float({ required: true }),
     catalogueLate: t.float({ required: true }),
     supportWeight: t.float({ required: true }),
+    scoredBodyKinds: t.stringList({ description: 'department | district | regulator | external; default department, district.' }),
+    excludedBodies: t.stringList({ description: 'Body ids never scored; default performance-office.' }),
   }),
 });
 
@@ -231,8 +241,11 @@ builder.mutationField('createRubricVersion', (t) =>
     errors: { types: mutationErrors },
     args: { input: t.arg({ type: RubricInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const { note, ...weightsGiven } = input;
-      const rubric: Rubric = { ...weightsGiven, version: input.version.trim() };
+      const { note, scoredBodyKinds, excludedBodies, ...weightsGiven } = input;
+      const rubric: Rubric = {
+        ...weightsGiven, version: input.version.trim(),
+        scoredBodyKinds: scoredBodyKinds ?? defaultRubric.scoredBodyKinds!, excludedBodies: (excludedBodies ?? defaultRubric.excludedBodies!).map((id) => id.trim()),
+      };
       const problems = rubricProblems(rubric);
       if (rubric.version.length > 50) problems.push('版本号不超过 50 字 The version has at most 50 characters.');
       if (problems.length) throw new ValidationError(problems.join(' '));

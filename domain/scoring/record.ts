@@ -13,15 +13,16 @@ export interface AssignmentRow {
   returnCount: number;
 }
 
-/** A filing or report unit as the read model holds it (submittedAt: the first submission). */
+/** A filing or report unit as the read model holds it (submittedAt: the first submission), with its round's title. */
 export interface UnitRow {
   id: string;
   status: string;
   due: Date;
   submittedAt: Date | null;
+  round?: string;
 }
 
-/** The record and where each deliverable came from, so a deduction leads to its events. */
+/** The record and where its deliverables came from (older sheets' deductions name "report"/"catalogue" and lead here). */
 export interface ScoredRecord {
   record: BodyRecord;
   sources: { report: string | null; catalogue: string | null };
@@ -32,24 +33,30 @@ const inYear = (year: number) => (d: Date | null) => d !== null && shanghaiYear(
 /** What was submitted by the scoring instant counts; anything later is not yet on the record. */
 const by = (asOf: number) => (d: Date | null) => (d && d.getTime() <= asOf ? d.toISOString() : null);
 
-/** A unit counts as submitted while its submission stands; returned work is owed again. */
-function deliverable(unit: UnitRow | undefined, asOf: number): Deliverable | null {
+/**
+ * A unit judged as its round judges it (lateAndMissing): submitted while its
+ * submission stands, late when first submitted after its deadline, missing
+ * otherwise; returned work is owed again. A late submission counts as late
+ * even after the scoring instant, so a score never calls missing what the
+ * round lists as 逾期报送.
+ */
+function deliverable(unit: UnitRow | undefined): Deliverable | null {
   if (!unit) return null;
   const stands = unit.status === 'submitted' || unit.status === 'accepted';
-  return { due: unit.due.toISOString(), submittedAt: stands ? by(asOf)(unit.submittedAt) : null };
+  return { id: unit.id, ...(unit.round ? { round: unit.round } : {}), due: unit.due.toISOString(), submittedAt: stands && unit.submittedAt ? unit.submittedAt.toISOString() : null };
 }
 
 /**
  * The adapter from the read model to the pure scoring record: the body's
  * assignments due in the year (Shanghai calendar; withdrawn and replaced ones
- * do not count), its self-evaluation report of the year, and the latest
- * catalogue filing due in the year, all as they stood at `asOf`.
+ * do not count; a group's assignment counts for each member), its report in
+ * the year's evaluation round, and its filing in every filing round whose
+ * deadline falls in the year. Assignments are taken as they stood at `asOf`.
  */
-export function bodyRecord(bodyId: string, year: number, assignments: AssignmentRow[], reports: UnitRow[], filings: UnitRow[], asOf: number): ScoredRecord {
+export function bodyRecord(bodyId: string, year: number, assignments: AssignmentRow[], report: UnitRow | undefined, filings: UnitRow[], asOf: number): ScoredRecord {
   const due = inYear(year);
   const counted = assignments.filter((a) => due(a.due) && a.status !== 'withdrawn' && a.status !== 'designated');
-  const report = reports.filter((r) => due(r.due)).sort((a, b) => b.due.getTime() - a.due.getTime())[0];
-  const filing = filings.filter((f) => due(f.due)).sort((a, b) => b.due.getTime() - a.due.getTime())[0];
+  const catalogues = [...filings].sort((a, b) => a.due.getTime() - b.due.getTime() || a.id.localeCompare(b.id));
   return {
     record: {
       bodyId,
@@ -60,10 +67,10 @@ export function bodyRecord(bodyId: string, year: number, assignments: Assignment
           id: a.id, taskRef: a.taskRef, role: a.role === 'support' ? 'support' : 'lead', due: a.due!.toISOString(),
           submittedAt: by(asOf)(a.submittedAt), returnCount: a.returnCount,
         })),
-      report: deliverable(report, asOf),
-      catalogue: deliverable(filing, asOf),
+      report: deliverable(report),
+      catalogues: catalogues.map((f) => deliverable(f)!),
     },
-    sources: { report: report?.id ?? null, catalogue: filing?.id ?? null },
+    sources: { report: report?.id ?? null, catalogue: catalogues.at(-1)?.id ?? null },
   };
 }
 

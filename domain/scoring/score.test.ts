@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRubric, rubricProblems } from './rubric.ts';
+import { defaultRubric, rubricProblems, scoredPopulation } from './rubric.ts';
 import { scoreBody, type BodyRecord } from './score.ts';
 
 const endOf2016 = Date.parse('2016-12-31T23:59:59+08:00');
@@ -73,5 +73,15 @@ describe('rubricProblems', () => {
     expect(rubricProblems(defaultRubric)).toEqual([]);
     expect(rubricProblems({ ...defaultRubric, perReturn: -1, version: ' ' })).toHaveLength(2);
     expect(rubricProblems({ ...defaultRubric, supportWeight: 2 })).toEqual(['supportWeight 不能大于 1 must be at most 1.']);
+  });
+});
+
+describe('the scored population in a rubric', () => {
+  it('defaults to departments and districts without the performance office, and refuses kinds it does not know', () => {
+    expect(scoredPopulation({ ...defaultRubric, scoredBodyKinds: undefined, excludedBodies: undefined })).toEqual({ kinds: ['department', 'district'], excluded: ['performance-office'] });
+    expect(rubricProblems(defaultRubric)).toEqual([]);
+    expect(rubricProblems({ ...defaultRubric, scoredBodyKinds: ['group'] }).join()).toContain('scoredBodyKinds');
+    expect(rubricProblems({ ...defaultRubric, scoredBodyKinds: [] }).join()).toContain('scoredBodyKinds');
+    expect(rubricProblems({ ...defaultRubric, excludedBodies: [''] }).join()).toContain('excludedBodies');
   });
 });

@@ -11,8 +11,16 @@ export interface ScoredAssignment {
   returnCount: number;
 }
 
-/** A deliverable due once in the year: the self-evaluation report or the catalogue filing. */
+/**
+ * A deliverable of a round: the self-evaluation report or a catalogue filing.
+ * submittedAt is the first submission while it stands, as the round judges it
+ * (later than due: 逾期报送; none: 未报送).
+ */
 export interface Deliverable {
+  /** The unit report or body filing, whose events are the evidence. */
+  id?: string;
+  /** The round's title, so a line says which filing round it is about. */
+  round?: string;
   due: string;
   submittedAt: string | null;
 }
@@ -22,13 +30,16 @@ export interface BodyRecord {
   year: number;
   assignments: ScoredAssignment[];
   report: Deliverable | null;
-  catalogue: Deliverable | null;
+  /** Every filing round whose deadline falls in the year, closed or open. */
+  catalogues?: Deliverable[];
+  /** Sheets computed before catalogues were scored per round kept one filing here. */
+  catalogue?: Deliverable | null;
 }
 
 export type Criterion = 'overdueAssignments' | 'overdueDays' | 'returns' | 'report' | 'catalogue';
 
 export interface Deduction {
-  /** What it is about: an assignment id, "report" or "catalogue". */
+  /** What it is about: an assignment id, a unit report or body filing id ("report" or "catalogue" on older sheets). */
   source: string;
   detail: string;
   points: number;
@@ -63,9 +74,10 @@ function criterion(criterion: Criterion, label: string, deductions: Deduction[],
   return { criterion, label, points: -Math.min(total, cap), capped: total > cap, deductions };
 }
 
-function deliverable(source: 'report' | 'catalogue', d: Deliverable | null, missing: number, late: number, asOf: number): Deduction[] {
+function deliverable(kind: 'report' | 'catalogue', d: Deliverable | null, missing: number, late: number, asOf: number): Deduction[] {
   if (!d) return [];
-  const name = source === 'report' ? '专题报告 self-evaluation report' : '监管目录备案 catalogue filing';
+  const source = d.id ?? kind;
+  const name = (kind === 'report' ? '专题报告 self-evaluation report' : '监管目录备案 catalogue filing') + (d.round ? `（${d.round}）` : '');
   if (!d.submittedAt && Date.parse(d.due) < asOf) return [{ source, detail: `${name} 未报送 not submitted`, points: missing }];
   const days = lateDays(d.due, d.submittedAt, asOf);
   return d.submittedAt && days > 0 ? [{ source, detail: `${name} 逾期 ${days} 天报送 submitted ${days} day(s) late`, points: late }] : [];
@@ -94,7 +106,8 @@ export function scoreBody(record: BodyRecord, rubric: Rubric, asOf: number): Sco
       source: a.id, detail: `${label(a)} 退回 ${a.returnCount} 次 returned ${a.returnCount} time(s)`, points: round(a.returnCount * rubric.perReturn * weight(a)),
     })), rubric.returnCap),
     criterion('report', '专题报告 Self-evaluation report', deliverable('report', record.report, rubric.reportMissing, rubric.reportLate, asOf), Infinity),
-    criterion('catalogue', '监管目录 Supervision catalogue', deliverable('catalogue', record.catalogue, rubric.catalogueMissing, rubric.catalogueLate, asOf), Infinity),
+    criterion('catalogue', '监管目录 Supervision catalogue', (record.catalogues ?? [record.catalogue ?? null])
+      .flatMap((c) => deliverable('catalogue', c, rubric.catalogueMissing, rubric.catalogueLate, asOf)), Infinity),
   ];
   const total = breakdown.reduce((sum, c) => sum + c.points, rubric.base);
   return { bodyId: record.bodyId, year: record.year, rubricVersion: rubric.version, score: Math.max(0, round(total)), breakdown };
