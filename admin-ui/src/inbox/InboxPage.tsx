@@ -45,7 +45,7 @@ export function InboxPage() {
         <Card>
           <List disablePadding>
             {notices.map((n) => (
-              <ListItemButton key={n.id} divider onClick={() => open(n)} data-testid="inbox-item" data-read={n.readAt ? 'yes' : 'no'} sx={{ alignItems: 'flex-start' }}>
+              <ListItemButton key={n.id} divider onClick={() => open(n)} data-testid="inbox-item" data-read={n.readAt ? 'yes' : 'no'} data-link={n.link ?? ''} sx={{ alignItems: 'flex-start' }}>
                 <ListItemText
                   primary={
                     <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
