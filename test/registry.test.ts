@@ -81,6 +81,10 @@ describe('a registry the office owns', () => {
 
   it('refuses a draft with unresolved bodies, and commits it once each is registered, mapped or kept as a placeholder', async () => {
     const { api, db } = stack;
+    // A registry of its own that knows 区司法局, whatever the other tests register in theirs.
+    const made = await api.request(`mutation { createRegistry(name: "某某区人民政府（分工方案）") { ... on MutationCreateRegistrySuccess { data { id } } ... on Error { message } } }`, {}, supervisor);
+    const registryId = made.data.createRegistry.data.id as string;
+    await api.request(createBody, { i: { shortName: '区司法局', kind: 'department', registryId } }, supervisor);
     const parsed = (await api.request(parse, { text: districtNotice, r: registryId }, supervisor)).data.parseNotice.data;
     const { bodies, ...draft } = parsed;
     expect(bodies.find((b: { name: string }) => b.name === '区行政审批局')).toMatchObject({ match: 'unknown', suggestedKind: 'department' });
