@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { deliverNotices } from '../activities/notices.ts';
 import type { Notice } from '../domain/supervision/notices.ts';
 import { commitPlan } from '../services/plans/commit.ts';
@@ -46,8 +46,13 @@ describe('inbox, availableActions and the decision queue', () => {
   beforeAll(async () => {
     stack = await startTestStack();
     for (const login of logins) tokens.set(login, await stack.api.login(login));
+  });
+  // Each test acts on a task of its own (one plan per test), so it passes alone and in any order.
+  let plans = 0;
+  beforeEach(async () => {
+    plans += 1;
     const { planId } = await commitPlan({ prisma: stack.db.prisma, temporal: stack.env.client, taskQueue: 'duban', dataDir: stack.db.dataDir }, {
-      title: '办公日测试', issuer: null, issuedOn: null, basis: null, warnings: [], sourceText: '…', timeline: 'historic',
+      title: `办公日测试 ${plans}`, issuer: null, issuedOn: null, basis: null, warnings: [], sourceText: '…', timeline: 'historic',
       tasks: [{ ref: '1.1', section: '一', text: '市场监管委牵头、法制办配合的任务。', leads: ['市市场监管委'], supports: ['市法制办'] }],
       requirements: [{ text: '制定细则', due: new Date(Date.now() + 30 * dayMs).toISOString(), recurrence: null, appliesTo: ['各牵头部门'] }],
     });
