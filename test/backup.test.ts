@@ -6,6 +6,7 @@ import { Client, Connection } from '@temporalio/client';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { noopWorkflow } from '../workflows/noop.ts';
+import { eventually } from './helpers/eventually.ts';
 import { graphqlClient } from './helpers/graphql.ts';
 import { npmStart, type NpmStart } from './helpers/npm-start.ts';
 
@@ -53,6 +54,12 @@ describe('npm run backup / restore', () => {
       const connection = await Connection.connect({ address: `127.0.0.1:${first.temporalPort}` });
       await new Client({ connection }).workflow.start(noopWorkflow, { args: [365 * 86_400_000], workflowId: 'kept-by-the-backup', taskQueue: 'duban' });
       await connection.close();
+      // The demo's evaluation round starts its units after start-up: observe once the running set holds still.
+      await eventually(async () => {
+        const running = await runningWorkflows(first);
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+        expect(await runningWorkflows(first)).toEqual(running);
+      }, 120_000);
       before = await observe(first);
       expect(before.workflows).toContain('kept-by-the-backup');
       // Load while the copy is taken: sign-ins write sessions and audit rows to the read model all along.
