@@ -19,8 +19,22 @@ export interface NpmStartOptions {
   npm?: boolean;
 }
 
+/** A port that another process took between our probe and the stack's bind (freePort can only promise "free a moment ago"). */
+const portTaken = /address already in use|已被占用/;
+
 /** `npm start` (scripts/start.ts) on a data directory and free ports, its own dev server included (`env` adds settings); resolves once it says it is up. */
 export async function npmStart(dataDir: string, env: NodeJS.ProcessEnv = {}, options: NpmStartOptions = {}): Promise<NpmStart> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await startOnce(dataDir, env, options);
+    } catch (error) {
+      const portsChosenByCaller = ['PORT', 'DUBAN_TEMPORAL_PORT', 'DUBAN_TEMPORAL_UI_PORT'].some((name) => name in env);
+      if (attempt >= 3 || portsChosenByCaller || !portTaken.test(String(error))) throw error;
+    }
+  }
+}
+
+async function startOnce(dataDir: string, env: NodeJS.ProcessEnv, options: NpmStartOptions): Promise<NpmStart> {
   const [port, temporalPort, uiPort] = await Promise.all([freePort(), freePort(), freePort()]);
   const [command, args] = options.npm ? ['npm', ['start']] : [process.execPath, ['--import', 'tsx', 'scripts/start.ts']];
   const child = spawn(command, args, {
