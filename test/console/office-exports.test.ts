@@ -149,9 +149,8 @@ describe.skipIf(skipWithoutChromium)('ledger export, calendar link, scores and p
     const page = await session.signIn('supervisor', phone);
     await poll(() => overflow(page)).toBeLessThanOrEqual(0);
     const task = await graphql(page, '{ tasks(first: 1) { edges { node { id plan { id } } } } }');
-    // Not yet: the task list and the ledger still overflow at 390 px (by 92 and 112 px, their always-on filter bar); open work on item 10.
     const paths = [
-      '/', `/tasks/${encodeURIComponent(task.tasks.edges[0].node.id)}/show`, '/plans', `/plans/${encodeURIComponent(task.tasks.edges[0].node.plan.id)}/show`,
+      '/', '/tasks', '/assignments', `/tasks/${encodeURIComponent(task.tasks.edges[0].node.id)}/show`, '/plans', `/plans/${encodeURIComponent(task.tasks.edges[0].node.plan.id)}/show`,
       '/import', '/filing', '/evaluation', '/scores', '/bodies', '/entities', '/objections', '/repairs', '/inspections', '/staff', '/credit-import',
       '/holiday-calendar', '/accounts',
     ];
@@ -163,12 +162,14 @@ describe.skipIf(skipWithoutChromium)('ledger export, calendar link, scores and p
       await page.locator('tbody tr, [data-testid]').first().waitFor({ timeout: 30_000 }).catch(() => undefined);
       await page.locator('.MuiLinearProgress-root, .MuiCircularProgress-root').first().waitFor({ state: 'detached', timeout: 30_000 }).catch(() => undefined);
       await page.waitForLoadState('networkidle');
-      const extra = await overflow(page);
+      // The widest of a few looks: a page whose data arrives late must not pass for having none.
+      let extra = 0;
+      for (let look = 0; look < 3; look += 1, await page.waitForTimeout(250)) extra = Math.max(extra, await overflow(page));
       if (extra > 0) wide.push(`${path}: ${extra}px`);
     }
     expect(wide).toEqual([]);
     await page.goto(`${session.base}/#/assignments`);
     await screenshot(page, 'ledger-phone');
     await page.context().close();
-  });
+  }, 180_000);
 });

@@ -26,7 +26,7 @@ function AccountStatus({ account }: { account: AccountRow }) {
 function AccountActions({ account, self, onReset, onToggle }: { account: AccountRow; self: boolean; onReset: () => void; onToggle: () => void }) {
   const translate = useTranslate();
   return (
-    <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', gap: 1 }}>
+    <Stack direction="row" useFlexGap spacing={1} sx={{ flexWrap: 'wrap', gap: 1 }}>
       <Button size="small" variant="outlined" onClick={onReset} data-action="resetPassword">{translate('duban.accounts.reset')}</Button>
       {!self && (
         <Button size="small" color={account.active ? 'error' : 'primary'} onClick={onToggle} data-action={account.active ? 'disable' : 'enable'}>

@@ -88,7 +88,7 @@ export function HolidayCalendarPage() {
           <Stack spacing={1}>
             <Typography variant="body2" color="text.secondary">{translate('duban.calendar.intro')}</Typography>
             {admin && (
-              <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+              <Stack direction="row" useFlexGap spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
                 <Button component="label" variant="outlined" size="small">
                   {translate('duban.calendar.import')}
                   <input hidden type="file" accept=".json,.xlsx,.csv,application/json" data-testid="calendar-import-file" onChange={(e) => void upload(e.target.files?.[0])} />

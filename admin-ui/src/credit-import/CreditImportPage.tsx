@@ -35,7 +35,7 @@ export function CreditImportPage() {
         <Panel title={translate('duban.creditImport.title')}>
           <Stack spacing={2}>
             <Typography variant="body2" color="text.secondary">{translate(`duban.creditImport.columns.${kind}`)}</Typography>
-            <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+            <Stack direction="row" useFlexGap spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
               <TextField select size="small" label={translate('duban.creditImport.kind')} value={kind} onChange={(e) => setKind(e.target.value as 'entities' | 'records')} sx={{ minWidth: 180 }}>
                 <MenuItem value="entities">{translate('duban.creditImport.entities')}</MenuItem>
                 <MenuItem value="records">{translate('duban.creditImport.records')}</MenuItem>

@@ -54,7 +54,7 @@ function DecisionCard({ item, reload }: { item: DecisionRecord; reload: () => vo
   const paths = useDubanPaths();
   const { assignment: a, filing, report, objection, repair } = item;
   const header = (title: string, to?: string) => (
-    <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', mb: 1 }}>
+    <Stack direction="row" useFlexGap spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', mb: 1 }}>
       <Chip size="small" color="primary" variant="outlined" label={translate(`duban.decisions.kind.${item.kind}`)} />
       {to ? <Link component={RouterLink} to={to} sx={{ fontWeight: 600, overflowWrap: 'anywhere' }}>{title}</Link> : <Typography sx={{ fontWeight: 600, overflowWrap: 'anywhere' }}>{title}</Typography>}
       <Typography variant="caption" color="text.secondary">{translate(item.kind === 'submission' || item.kind === 'catalogue' || item.kind === 'report' ? 'duban.decisions.since' : 'duban.decisions.asked', { at: formatMinute(item.waitingSince) })}</Typography>

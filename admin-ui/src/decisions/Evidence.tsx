@@ -9,7 +9,7 @@ export function Files({ files }: { files: Array<{ id: string; name: string }> })
   const translate = useTranslate();
   if (files.length === 0) return <Typography variant="body2" color="text.secondary">{translate('duban.decisions.noFiles')}</Typography>;
   return (
-    <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1 }} data-testid="evidence-files">
+    <Stack direction="row" useFlexGap spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1 }} data-testid="evidence-files">
       {files.map((f) => <AttachmentChip key={f.id} file={f} />)}
     </Stack>
   );

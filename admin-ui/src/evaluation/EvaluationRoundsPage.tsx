@@ -5,6 +5,7 @@ import { useAccount } from '../auth/account.ts';
 import { RoundTimeline, type TimelineEvent } from '../filing/RoundTimeline.tsx';
 import { LightChip } from '../lights/LightChip.tsx';
 import { formatMinute, shanghaiDay } from '../shared/dates.ts';
+import { ScrollX } from '../shared/ScrollX.tsx';
 import { Files } from '../decisions/Evidence.tsx';
 import { AttachmentsInput, type Uploaded } from '../shared/AttachmentsInput.tsx';
 import { mutate, useGraphql } from '../scores/useGraphql.ts';
@@ -50,7 +51,7 @@ export function EvaluationRoundsPage() {
     <Box sx={{ py: 2 }} data-testid="evaluation-page">
       <Title title={translate('duban.evaluation.title')} />
       {(failure || error) && <Alert severity="error" sx={{ mb: 2 }} data-testid="evaluation-error">{failure ?? error}</Alert>}
-      <Stack direction="row" spacing={1} sx={{ mb: 2, flexWrap: 'wrap', alignItems: 'center' }}>
+      <Stack direction="row" useFlexGap spacing={1} sx={{ mb: 2, flexWrap: 'wrap', alignItems: 'center' }}>
         {data?.evaluationRounds.map((r) => <Chip key={r.id} label={r.year} color={r.id === round?.id ? 'primary' : 'default'} onClick={() => setSelected(r.id)} />)}
         {supervisor && (
           <>
@@ -64,7 +65,7 @@ export function EvaluationRoundsPage() {
       {round && (
         <Card variant="outlined">
           <CardContent>
-            <Stack direction="row" spacing={1} sx={{ mb: 1, alignItems: 'center', flexWrap: 'wrap' }}>
+            <Stack direction="row" useFlexGap spacing={1} sx={{ mb: 1, alignItems: 'center', flexWrap: 'wrap' }}>
               <Typography variant="h6" component="h1">{translate('duban.evaluation.round', { year: round.year })}</Typography>
               <Chip size="small" data-testid="round-status" label={translate(`duban.evaluation.status.${round.status}`)} />
               <Typography variant="body2" color="text.secondary">
@@ -79,7 +80,7 @@ export function EvaluationRoundsPage() {
               </Alert>
             )}
             {(round.availableActions.includes('consolidate') || round.reports.some((r) => r.availableActions.includes('return'))) && (
-              <Stack direction="row" spacing={1} sx={{ mb: 2, flexWrap: 'wrap' }}>
+              <Stack direction="row" useFlexGap spacing={1} sx={{ mb: 2, flexWrap: 'wrap' }}>
                 <TextField size="small" label={translate('duban.rounds.reason')} value={reason} onChange={(e) => setReason(e.target.value)} />
                 {round.availableActions.includes('consolidate') && (
                   <>
@@ -91,6 +92,7 @@ export function EvaluationRoundsPage() {
                 )}
               </Stack>
             )}
+            <ScrollX>
             <Table size="small">
               <TableHead>
                 <TableRow>
@@ -137,6 +139,7 @@ export function EvaluationRoundsPage() {
                 })}
               </TableBody>
             </Table>
+            </ScrollX>
             <Typography variant="subtitle2" sx={{ mt: 2 }}>{translate('duban.rounds.timeline')}</Typography>
             <RoundTimeline events={round.timeline} />
           </CardContent>

@@ -104,7 +104,7 @@ export function CatalogueRowsEditor({ filingId, onSubmitted, onClose }: { filing
             ))}
           </TableBody>
         </Table>
-        <Stack direction="row" spacing={1} sx={{ mt: 1, alignItems: 'center', flexWrap: 'wrap' }}>
+        <Stack direction="row" useFlexGap spacing={1} sx={{ mt: 1, alignItems: 'center', flexWrap: 'wrap' }}>
           <Button size="small" data-action="add-row" onClick={() => setRows([...rows, emptyRow()])}>{translate('duban.filing.addRow')}</Button>
           <Button size="small" component="label">
             {measures?.name ?? translate('duban.filing.measures')}

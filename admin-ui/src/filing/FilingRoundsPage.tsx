@@ -6,6 +6,7 @@ import { graphqlUpload } from '../graphql.ts';
 import { downloadFile as download } from '../shared/download.ts';
 import { LightChip } from '../lights/LightChip.tsx';
 import { endOfShanghaiDay, formatDay, formatMinute, shanghaiDay } from '../shared/dates.ts';
+import { ScrollX } from '../shared/ScrollX.tsx';
 import { mutate, useGraphql } from '../scores/useGraphql.ts';
 import { CatalogueRowsEditor } from './CatalogueRowsEditor.tsx';
 import { RoundTimeline, type TimelineEvent } from './RoundTimeline.tsx';
@@ -61,7 +62,7 @@ export function FilingRoundsPage() {
       <Title title={translate('duban.filing.title')} />
       {(failure || error) && <Alert severity="error" sx={{ mb: 2, whiteSpace: 'pre-line' }} data-testid="filing-error">{failure ?? error}</Alert>}
       {supervisor && (
-        <Stack direction="row" spacing={1} sx={{ mb: 2, flexWrap: 'wrap' }}>
+        <Stack direction="row" useFlexGap spacing={1} sx={{ mb: 2, flexWrap: 'wrap' }}>
           <TextField size="small" label={translate('duban.filing.roundTitle')} value={text.title} onChange={(e) => setText({ ...text, title: e.target.value })} />
           <TextField size="small" type="date" label={translate('duban.rounds.deadline')} slotProps={{ inputLabel: { shrink: true } }} value={text.deadline} onChange={(e) => setText({ ...text, deadline: e.target.value })} />
           <Button variant="contained" data-action="open-filing" onClick={() => run(mutate(
@@ -70,7 +71,7 @@ export function FilingRoundsPage() {
           ))}>{translate('duban.filing.open')}</Button>
         </Stack>
       )}
-      <Stack direction="row" spacing={1} sx={{ mb: 2, flexWrap: 'wrap' }}>
+      <Stack direction="row" useFlexGap spacing={1} sx={{ mb: 2, flexWrap: 'wrap' }}>
         {data?.filingRounds.map((r) => (
           <Chip key={r.id} label={`${r.title}（${formatDay(r.deadline)}）`} color={r.id === round?.id ? 'primary' : 'default'} onClick={() => setSelected(r.id)} />
         ))}
@@ -79,13 +80,13 @@ export function FilingRoundsPage() {
       {round && (
         <Card variant="outlined">
           <CardContent>
-            <Stack direction="row" spacing={1} sx={{ mb: 1, alignItems: 'center', flexWrap: 'wrap' }}>
+            <Stack direction="row" useFlexGap spacing={1} sx={{ mb: 1, alignItems: 'center', flexWrap: 'wrap' }}>
               <Typography variant="h6" component="h1">{round.title}</Typography>
               <Chip size="small" data-testid="round-status" label={translate(`duban.filing.status.${round.status}`)} />
               <Typography variant="body2" color="text.secondary">{translate('duban.rounds.deadline')} {formatMinute(round.deadline)}</Typography>
             </Stack>
             {(round.availableActions.length > 0 || round.filings.some((f) => f.availableActions.includes('return'))) && (
-              <Stack direction="row" spacing={1} sx={{ mb: 2, flexWrap: 'wrap' }}>
+              <Stack direction="row" useFlexGap spacing={1} sx={{ mb: 2, flexWrap: 'wrap' }}>
                 <TextField size="small" label={translate('duban.rounds.reason')} value={text.reason} onChange={(e) => setText({ ...text, reason: e.target.value })} />
                 {round.availableActions.includes('consolidate') && <Button data-action="consolidate" onClick={() => run(mutate('mutation ($r: ID!) { consolidateFilingRound(roundId: $r) { __typename ... on Error { message } } }', { r: round.id }))}>{translate('duban.filing.consolidate')}</Button>}
                 {round.availableActions.includes('recordFiling') && (
@@ -97,6 +98,7 @@ export function FilingRoundsPage() {
                 )}
               </Stack>
             )}
+            <ScrollX>
             <Table size="small">
               <TableHead>
                 <TableRow>
@@ -133,6 +135,7 @@ export function FilingRoundsPage() {
                 ))}
               </TableBody>
             </Table>
+            </ScrollX>
             {round.record && (
               <Box sx={{ mt: 2 }} data-testid="consolidated">
                 <Typography variant="subtitle1">

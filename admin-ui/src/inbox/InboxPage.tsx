@@ -30,7 +30,7 @@ export function InboxPage() {
   return (
     <Box sx={{ mt: 1 }}>
       <Title title={translate('duban.inbox.title')} />
-      <Stack direction="row" spacing={2} sx={{ mb: 1, alignItems: 'center', flexWrap: 'wrap' }}>
+      <Stack direction="row" useFlexGap spacing={2} sx={{ mb: 1, alignItems: 'center', flexWrap: 'wrap' }}>
         <FormControlLabel
           control={<Switch checked={unreadOnly} onChange={(e) => { setUnreadOnly(e.target.checked); setPage(0); }} />}
           label={translate('duban.inbox.unreadOnly')}
@@ -48,7 +48,7 @@ export function InboxPage() {
               <ListItemButton key={n.id} divider onClick={() => open(n)} data-testid="inbox-item" data-read={n.readAt ? 'yes' : 'no'} data-link={n.link ?? ''} sx={{ alignItems: 'flex-start' }}>
                 <ListItemText
                   primary={
-                    <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+                    <Stack direction="row" useFlexGap spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
                       <Chip size="small" label={translate(`duban.inbox.kind.${n.kind}`)} color={n.kind === 'overdue' || n.kind === 'returned' ? 'error' : n.kind === 'urge' ? 'warning' : 'default'} />
                       <Typography component="span" sx={{ fontWeight: n.readAt ? 400 : 700, overflowWrap: 'anywhere' }} data-testid="inbox-title">{n.title}</Typography>
                     </Stack>

@@ -17,5 +17,7 @@ export const theme: RaThemeOptions = {
     MuiAppBar: { styleOverrides: { colorPrimary: { backgroundColor: '#263238' } } },
     // Upper case means nothing in Chinese and shouts in English.
     MuiButton: { ...defaultTheme.components?.MuiButton, styleOverrides: { root: { textTransform: 'none' } } },
+    // A list whose table is wider than a phone scrolls sideways inside its card (the ScrollX trick) instead of widening the page.
+    RaList: { styleOverrides: { root: { '& .RaList-content': { overflowX: 'auto', width: 0, minWidth: '100%' } } } },
   },
 };

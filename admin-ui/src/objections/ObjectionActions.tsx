@@ -37,7 +37,7 @@ export function ObjectionActions({ objection }: { objection: ObjectionRecord }) 
   const steps = objection.availableActions;
   if (steps.length === 0) return null;
   return (
-    <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap' }}>
+    <Stack direction="row" useFlexGap spacing={1} sx={{ flexWrap: 'wrap' }}>
       {steps.map((type) => (
         <Button key={type} variant="outlined" size="small" data-action={type} onClick={() => setOpen(type)}>
           {translate(`duban.credit.action.${type}`)}

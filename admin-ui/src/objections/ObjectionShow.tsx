@@ -25,7 +25,7 @@ function ObjectionDetail() {
           {o.verifyBy ? ` · ${translate('resources.objections.fields.verifyBy')} ${formatDay(o.verifyBy)}` : ''}
           {o.overdue.length ? ` · ${translate('duban.credit.overdue', { limits: o.overdue.join(', ') })}` : ''}
         </Typography>
-        <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', alignItems: 'center' }} data-testid="objection-evidence">
+        <Stack direction="row" useFlexGap spacing={1} sx={{ flexWrap: 'wrap', alignItems: 'center' }} data-testid="objection-evidence">
           <Typography variant="body2">{translate('duban.credit.evidence')}：</Typography>
           {o.evidence.length === 0 && <Typography variant="body2">—</Typography>}
           {o.evidence.map((file) => <AttachmentLink key={file.id} file={file} />)}

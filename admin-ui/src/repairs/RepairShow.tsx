@@ -41,7 +41,7 @@ function Attachments({ application }: { application: RepairRecord }) {
   const { evidence, commitment } = application;
   return (
     <Stack spacing={0.5} data-testid="repair-attachments">
-      <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', alignItems: 'center' }} data-testid="repair-evidence">
+      <Stack direction="row" useFlexGap spacing={1} sx={{ flexWrap: 'wrap', alignItems: 'center' }} data-testid="repair-evidence">
         <Typography variant="body2">{translate('duban.credit.evidence')}：</Typography>
         {evidence.length === 0 && <Typography variant="body2">—</Typography>}
         {evidence.map((file) => <AttachmentLink key={file.id} file={file} />)}

@@ -57,7 +57,7 @@ export function ScoresPage() {
   return (
     <Box sx={{ py: 2 }} data-testid="scores-page">
       <Title title={translate('duban.scores.title')} />
-      <Stack direction="row" spacing={2} sx={{ mb: 2, alignItems: 'center', flexWrap: 'wrap' }}>
+      <Stack direction="row" useFlexGap spacing={2} sx={{ mb: 2, alignItems: 'center', flexWrap: 'wrap' }}>
         <TextField label={translate('duban.rounds.year')} type="number" size="small" value={year} onChange={(e) => (setYear(Number(e.target.value)), setVersion(null))} sx={{ width: 120 }} />
         {sheets.length > 1 && (
           <TextField select size="small" label={translate('duban.scores.version')} value={sheet?.version ?? ''} onChange={(e) => setVersion(Number(e.target.value))} sx={{ minWidth: 200 }} data-testid="sheet-version">
@@ -85,7 +85,7 @@ export function ScoresPage() {
       {sheet && (
         <Card variant="outlined">
           <CardContent>
-            <Stack direction="row" spacing={1} sx={{ mb: 1, alignItems: 'center', flexWrap: 'wrap' }}>
+            <Stack direction="row" useFlexGap spacing={1} sx={{ mb: 1, alignItems: 'center', flexWrap: 'wrap' }}>
               <Typography variant="h6" component="h1">{translate('duban.scores.sheet', { year: sheet.year, version: sheet.version })}</Typography>
               <Chip size="small" label={translate(`duban.scores.status.${sheet.status}`)} data-testid="sheet-status" color={sheet.status === 'published' ? 'success' : 'default'} />
               <Typography variant="body2" color="text.secondary">{sheet.rubricVersion} · {formatMinute(sheet.computedAt)}</Typography>

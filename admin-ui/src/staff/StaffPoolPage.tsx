@@ -40,7 +40,7 @@ function AddOfficer({ bodies, onAdded }: { bodies: Array<{ id: string; name: str
   };
   return (
     <Stack spacing={1}>
-      <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
+      <Stack direction="row" useFlexGap spacing={1} sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
         <TextField size="small" label={translate('duban.staff.officerId')} value={form.id} onChange={(e) => setForm({ ...form, id: e.target.value })} />
         <TextField size="small" label={translate('duban.staff.officerName')} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
         <TextField select size="small" label={translate('duban.staff.body')} value={bodyId} onChange={(e) => setForm({ ...form, bodyId: e.target.value })} sx={{ minWidth: 200 }}>

@@ -81,7 +81,7 @@ export function TaskTimeline({ events }: { events: TaskEvent[] }) {
                 </Typography>
               )}
               {attachmentsOf(event).length > 0 && (
-                <Stack direction="row" spacing={1} sx={{ mt: 0.5, flexWrap: 'wrap' }}>
+                <Stack direction="row" useFlexGap spacing={1} sx={{ mt: 0.5, flexWrap: 'wrap' }}>
                   {attachmentsOf(event).map((file) => (
                     <AttachmentChip key={file.id} file={file} />
                   ))}
