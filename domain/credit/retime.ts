@@ -1,4 +1,4 @@
-import { isProvisional, nthWorkingDayEnd, type WorkingDayCalendar } from '../time/calendar.ts';
+import { isProvisional, nthWorkingDayEnd, type WorkingDayCalendar, type WorkingDayTimes } from '../time/calendar.ts';
 import { refuse } from '../errors.ts';
 import { systemActor } from '../supervision/types.ts';
 import { appendEvent, type CaseEvent } from './cases.ts';
@@ -23,23 +23,27 @@ export function recount(limits: RunningLimit[], calendar: WorkingDayCalendar): n
 const iso = (limits: Array<{ which: string; deadline: number }>) => Object.fromEntries(limits.map((l) => [l.which, new Date(l.deadline).toISOString()]));
 
 /**
- * The event of a re-timing (a year's holiday arrangement entered): the
- * deadlines before and after, or null when neither a deadline nor its
- * provisional mark changed.
+ * Re-times a case on a new calendar (a year's holiday arrangement entered): its
+ * running limits are counted again from their instants, `apply` stores each new
+ * deadline, and the case takes the new provisional mark. Returns the event with the
+ * deadlines before and after, or null when neither a deadline nor the mark changed.
  */
-export function retimedEvent(
-  events: CaseEvent[],
+export function retimeCase(
+  state: { events: CaseEvent[]; provisionalFrom: number | null },
+  running: RunningLimit[],
+  times: WorkingDayTimes,
   now: number,
-  before: RunningLimit[],
-  after: number[],
-  provisionalFrom: { before: number | null; after: number | null },
+  apply: (limit: RunningLimit, deadline: number) => void,
 ): CaseEvent | null {
-  const wasProvisional = before.some((l) => isProvisional(l.deadline, provisionalFrom.before));
-  const provisional = after.some((at) => isProvisional(at, provisionalFrom.after));
-  if (wasProvisional === provisional && before.every((l, i) => l.deadline === after[i])) return null;
-  return appendEvent(events, 'retimed', now, systemActor, null, {
-    before: iso(before),
-    deadlines: iso(before.map((l, i) => ({ which: l.which, deadline: after[i]! }))),
+  const after = recount(running, times.calendar);
+  const wasProvisional = running.some((l) => isProvisional(l.deadline, state.provisionalFrom));
+  const provisional = after.some((at) => isProvisional(at, times.provisionalFrom));
+  state.provisionalFrom = times.provisionalFrom;
+  running.forEach((l, i) => apply(l, after[i]!));
+  if (wasProvisional === provisional && running.every((l, i) => l.deadline === after[i])) return null;
+  return appendEvent(state.events, 'retimed', now, systemActor, null, {
+    before: iso(running),
+    deadlines: iso(running.map((l, i) => ({ which: l.which, deadline: after[i]! }))),
     provisional,
   });
 }

@@ -1,6 +1,6 @@
 import type { CreditClass, RecordKind } from '../credit/classes.ts';
 import { appendEvent, type CaseEvent, type CaseRequest } from '../credit/cases.ts';
-import { recount, retimedEvent, type RunningLimit } from '../credit/retime.ts';
+import { recount, retimeCase, type RunningLimit } from '../credit/retime.ts';
 import { systemActor, type Actor } from '../supervision/types.ts';
 import { ActionRefused, forbid, passes, refuse } from '../errors.ts';
 import { requireText } from '../limits.ts';
@@ -411,13 +411,9 @@ export function validateRoundRetime(state: RoundState, times: WorkingDayTimes): 
 
 /** Takes a new calendar (a year's arrangement entered): running publication limits are counted again, later results count on it. */
 export function retimeRound(state: RoundState, times: WorkingDayTimes, now: number): CaseEvent | null {
-  const running = runningLimits(state);
-  const deadlines = recount(running, times.calendar);
-  const provisionalFrom = { before: state.provisionalFrom, after: times.provisionalFrom };
-  state.calendar = times.calendar;
-  state.provisionalFrom = times.provisionalFrom;
-  running.forEach((l, i) => {
-    state.results[l.which]!.publishBy = deadlines[i]!;
+  const event = retimeCase(state, runningLimits(state), times, now, (l, at) => {
+    state.results[l.which]!.publishBy = at;
   });
-  return retimedEvent(state.events, now, running, deadlines, provisionalFrom);
+  state.calendar = times.calendar;
+  return event;
 }

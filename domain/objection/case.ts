@@ -1,5 +1,5 @@
 import { appendEvent, type CaseEvent, type CaseRequest } from '../credit/cases.ts';
-import { recount, retimedEvent, type RunningLimit } from '../credit/retime.ts';
+import { recount, retimeCase, type RunningLimit } from '../credit/retime.ts';
 import { systemActor, type Actor } from '../supervision/types.ts';
 import { forbid, refuse } from '../errors.ts';
 import { requireText } from '../limits.ts';
@@ -247,18 +247,13 @@ export function validateObjectionRetime(state: ObjectionState, times: WorkingDay
  * event, or null when nothing the case shows changed.
  */
 export function retimeObjection(state: ObjectionState, times: WorkingDayTimes, now: number): CaseEvent | null {
-  const running = runningLimits(state);
-  const deadlines = recount(running, times.calendar);
-  const provisionalFrom = { before: state.provisionalFrom, after: times.provisionalFrom };
-  state.calendar = times.calendar;
-  state.provisionalFrom = times.provisionalFrom;
-  running.forEach((l, i) => {
-    const at = deadlines[i]!;
+  const event = retimeCase(state, runningLimits(state), times, now, (l, at) => {
     if (l.which === 'acceptance') state.acceptBy = at;
     if (l.which === 'verification') state.verifyBy = at;
     if (l.which === 'provider') state.provider = { ...state.provider!, replyBy: at };
   });
-  return retimedEvent(state.events, now, running, deadlines, provisionalFrom);
+  state.calendar = times.calendar;
+  return event;
 }
 
 /** The next instant at which a time limit passes, or null. */

@@ -1,6 +1,6 @@
 import type { CreditRecord } from '../credit/classes.ts';
 import { appendEvent, type CaseEvent, type CaseRequest } from '../credit/cases.ts';
-import { recount, retimedEvent, type RunningLimit } from '../credit/retime.ts';
+import { recount, retimeCase, type RunningLimit } from '../credit/retime.ts';
 import { systemActor, type Actor } from '../supervision/types.ts';
 import { forbid, refuse } from '../errors.ts';
 import { requireText } from '../limits.ts';
@@ -123,10 +123,7 @@ export function validateRepairRetime(state: RepairState, times: WorkingDayTimes)
 
 /** Counts the running review limit again on a new calendar (a year's arrangement entered); the event, or null when nothing changed. */
 export function retimeRepair(state: RepairState, times: WorkingDayTimes, now: number): CaseEvent | null {
-  const running = runningLimits(state);
-  const deadlines = recount(running, times.calendar);
-  const provisionalFrom = { before: state.provisionalFrom, after: times.provisionalFrom };
-  state.provisionalFrom = times.provisionalFrom;
-  if (running.length) state.reviewBy = deadlines[0]!;
-  return retimedEvent(state.events, now, running, deadlines, provisionalFrom);
+  return retimeCase(state, runningLimits(state), times, now, (_review, at) => {
+    state.reviewBy = at;
+  });
 }
