@@ -16,6 +16,23 @@ const notice = `某某区人民政府办公室关于印发营商环境提升行�
 2.建设公共法律服务中心，为企业提供法律咨询。（牵头单位：区司法局；配合单位：有关部门）
 `;
 
+/** A notice of reference bodies whose first task holds two tasks and whose last two are one. */
+const uneven = `天津市人民政府办公厅关于印发养老服务提升行动任务分工的通知
+
+各区人民政府，市政府各委、局：
+经市人民政府同意，现将养老服务提升行动任务分工印发给你们，请认真贯彻落实。
+
+天津市人民政府办公厅
+2026年3月2日
+
+一、重点任务
+1.建设社区养老服务站。推广居家养老上门服务。（牵头单位：市民政局）
+2.开展养老机构安全检查。（牵头单位：市民政局；配合单位：市安全监管局）
+3.整改检查发现的隐患。（牵头单位：市民政局）
+二、工作要求
+各牵头单位于2030年6月30日前报送工作进展情况。
+`;
+
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 30_000, interval: 200 });
 
 describe.skipIf(skipWithoutChromium)('a notice from outside the reference registry becomes a workable plan in the console', () => {
@@ -109,5 +126,57 @@ describe.skipIf(skipWithoutChromium)('a notice from outside the reference regist
     await legal.goto(`${session.base}/#/my-assignments`);
     await poll(() => legal.getByText('加快推进政务服务热线整合', { exact: false }).count()).toBeGreaterThan(0);
     await legal.context().close();
+  }, 180_000);
+
+  it('the draft editor splits a task, merges two, edits a requirement, and says when an edited text is no longer in the notice', async () => {
+    const supervisor = await session.signIn('supervisor');
+    await supervisor.goto(`${session.base}/#/import`);
+    await supervisor.getByRole('tab', { name: '粘贴文本' }).click();
+    await supervisor.getByTestId('notice-text').fill(uneven);
+    await supervisor.getByTestId('parse-notice').click();
+    await poll(() => supervisor.getByTestId('draft-task').count()).toBe(3);
+    const task = (ref: string) => supervisor.locator(`[data-testid=draft-task][data-ref="${ref}"]`);
+    const refs = () => supervisor.getByTestId('draft-task').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-ref')));
+    const mark = supervisor.getByTestId('source-mark');
+    const noMatch = supervisor.getByTestId('source-no-match');
+
+    await task('1.1').getByText('1.1', { exact: true }).click();
+    await poll(() => mark.textContent()).toBe('建设社区养老服务站。推广居家养老上门服务。');
+
+    // Split at the cursor: the second part takes the next free ref, right after the first, with the same lead.
+    const text = task('1.1').getByTestId('draft-task-text');
+    await text.click();
+    await text.press('Control+Home');
+    for (let i = 0; i < 10; i++) await text.press('ArrowRight');
+    await task('1.1').getByTestId('split-task').click();
+    await poll(refs).toEqual(['1.1', '1.4', '1.2', '1.3']);
+    expect(await task('1.1').getByTestId('draft-task-text').inputValue()).toBe('建设社区养老服务站。');
+    expect(await task('1.4').getByTestId('draft-task-text').inputValue()).toBe('推广居家养老上门服务。');
+    await task('1.4').getByText('1.4', { exact: true }).click();
+    await poll(() => mark.textContent()).toBe('推广居家养老上门服务。');
+
+    // Merge 1.3 into 1.2: one task, both bodies; its text is not one passage of the notice, and the pane says so.
+    await task('1.2').getByTestId('merge-next').click();
+    await poll(refs).toEqual(['1.1', '1.4', '1.2']);
+    expect(await task('1.2').getByTestId('draft-task-text').inputValue()).toBe('开展养老机构安全检查。整改检查发现的隐患。');
+    await task('1.2').getByText('1.2', { exact: true }).click();
+    await poll(() => noMatch.textContent()).toContain('1.2');
+    expect(await mark.count()).toBe(0);
+
+    // An edited text the notice does not hold is not marked; one it holds is.
+    await task('1.1').getByTestId('draft-task-text').fill('建设社区养老服务中心。');
+    await task('1.1').getByText('1.1', { exact: true }).click();
+    await poll(() => noMatch.textContent()).toContain('1.1');
+    await task('1.1').getByTestId('draft-task-text').fill('建设社区养老服务站');
+    await poll(() => mark.textContent()).toBe('建设社区养老服务站');
+
+    await supervisor.getByTestId('draft-requirement-text').fill('各牵头单位于2030年6月30日前报送工作进展和下一步计划。');
+    await supervisor.getByTestId('commit-plan').click();
+    await supervisor.waitForURL(/#\/plans\/.+\/show/);
+    for (const words of ['推广居家养老上门服务。', '开展养老机构安全检查。整改检查发现的隐患。', '报送工作进展和下一步计划']) {
+      await poll(() => supervisor.getByText(words, { exact: false }).count()).toBeGreaterThan(0);
+    }
+    await poll(() => supervisor.getByText('整改检查发现的隐患。', { exact: true }).count()).toBe(0);
+    await supervisor.context().close();
   }, 180_000);
 });

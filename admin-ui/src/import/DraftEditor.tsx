@@ -9,6 +9,7 @@ import { DraftBodies } from './DraftBodies.tsx';
 import { DraftRequirements } from './DraftRequirements.tsx';
 import { DraftTasks } from './DraftTasks.tsx';
 import { SourcePane } from './SourcePane.tsx';
+import { mergeTasks, sourceSpan, splitTask } from '../../../domain/plan/draft-edits.ts';
 import { addTask, draftBodies, removeTask, replaceBody } from './draft.ts';
 
 /** Step two: the parsed plan beside the source text, corrected by hand, then committed. */
@@ -19,7 +20,16 @@ export function DraftEditor({ initial, onStartOver }: { initial: NoticeDraft; on
   const { data: registry = [] } = useQuery({ queryKey: ['bodies', 'all'], queryFn: allBodies, staleTime: 60_000 });
   const bodies = draftBodies(draft, registry);
   const matchOf = (name: string) => bodies.find((b) => b.name === name)?.match ?? 'unknown';
-  const selectedText = draft.tasks.find((t) => t.ref === selected)?.text ?? null;
+  // The parser's text of each task: while a task still holds it, its opening words may place it in the notice.
+  const [parsedText] = useState(() => new Map(initial.tasks.map((t) => [t.ref, t.text])));
+  const selectedTask = draft.tasks.find((t) => t.ref === selected);
+  const span = selectedTask ? sourceSpan(draft.sourceText, selectedTask.text, parsedText.get(selectedTask.ref) ?? null) : null;
+  const mergeNext = (ref: string) => {
+    const task = draft.tasks.find((t) => t.ref === ref)!;
+    const inSection = draft.tasks.filter((t) => t.section === task.section);
+    const next = inSection[inSection.indexOf(task) + 1];
+    if (next) setDraft(mergeTasks(draft, ref, next.ref));
+  };
 
   return (
     <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 7fr) minmax(0, 5fr)' }, gap: 2, alignItems: 'start' }}>
@@ -42,10 +52,12 @@ export function DraftEditor({ initial, onStartOver }: { initial: NoticeDraft; on
           onChange={(ref, change) => setDraft({ ...draft, tasks: draft.tasks.map((t) => (t.ref === ref ? { ...t, ...change } : t)) })}
           onAdd={(section) => setDraft(addTask(draft, section))}
           onRemove={(ref) => setDraft(removeTask(draft, ref))}
+          onSplit={(ref, at) => setDraft(splitTask(draft, ref, at))}
+          onMergeNext={mergeNext}
         />
         <DraftRequirements
           requirements={draft.requirements}
-          onDue={(index, due) => setDraft({ ...draft, requirements: draft.requirements.map((r, i) => (i === index ? { ...r, due } : r)) })}
+          onChange={(index, change) => setDraft({ ...draft, requirements: draft.requirements.map((r, i) => (i === index ? { ...r, ...change } : r)) })}
         />
         <CommitPanel
           draft={draft}
@@ -54,7 +66,7 @@ export function DraftEditor({ initial, onStartOver }: { initial: NoticeDraft; on
         />
       </Box>
       <Box sx={{ position: { lg: 'sticky' }, top: { lg: 64 }, order: { xs: -1, lg: 0 } }}>
-        <SourcePane source={draft.sourceText} selected={selectedText} />
+        <SourcePane source={draft.sourceText} selected={selectedTask?.ref ?? null} span={span} />
       </Box>
     </Box>
   );

@@ -1,4 +1,5 @@
 import { guessKind } from '../../../domain/bodies/kinds.ts';
+import { nextRef } from '../../../domain/plan/draft-edits.ts';
 import type { BodyMatch, DraftBody, NoticeDraft } from '../dataProvider/imports.ts';
 import type { BodyRecord } from '../dataProvider/records.ts';
 
@@ -49,11 +50,7 @@ export function replaceBody(draft: NoticeDraft, name: string, by: string[]): Not
 /** A new empty task at the end of a section, numbered after the section's last (`<section>.<n>`). */
 export function addTask(draft: NoticeDraft, section: string): NoticeDraft {
   const inSection = draft.tasks.filter((t) => t.section === section);
-  const last = inSection[inSection.length - 1]?.ref ?? '1.0';
-  const [head] = last.includes('.') ? last.split('.') : ['1'];
-  const numbers = draft.tasks.filter((t) => t.ref.startsWith(`${head}.`)).map((t) => Number(t.ref.split('.')[1]));
-  const ref = `${head}.${Math.max(0, ...numbers) + 1}`;
-  const task = { ref, section, text: '', leads: [], supports: [], due: null, recurrence: null };
+  const task = { ref: nextRef(draft.tasks, section), section, text: '', leads: [], supports: [], due: null, recurrence: null };
   const at = draft.tasks.indexOf(inSection[inSection.length - 1]!) + 1;
   return { ...draft, tasks: [...draft.tasks.slice(0, at), task, ...draft.tasks.slice(at)] };
 }
