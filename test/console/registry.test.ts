@@ -179,4 +179,36 @@ describe.skipIf(skipWithoutChromium)('a notice from outside the reference regist
     await poll(() => supervisor.getByText('整改检查发现的隐患。', { exact: true }).count()).toBe(0);
     await supervisor.context().close();
   }, 180_000);
+
+  it('a notice of another government is matched and settled in that government\'s registry, which its plan keeps', async () => {
+    const supervisor = await session.signIn('supervisor');
+    await supervisor.goto(`${session.base}/#/import`);
+    await poll(() => supervisor.getByTestId('registry-picker').textContent()).toBe('天津市人民政府');
+    await supervisor.getByTestId('new-registry').click();
+    await supervisor.getByTestId('new-registry-name').fill('某某县人民政府');
+    await supervisor.getByTestId('create-registry').click();
+    await poll(() => supervisor.getByTestId('registry-picker').textContent()).toBe('某某县人民政府');
+
+    await supervisor.getByRole('tab', { name: '粘贴文本' }).click();
+    await supervisor.getByTestId('notice-text').fill(notice.replaceAll('某某区', '某某县').replace('营商环境', '县域营商环境'));
+    await supervisor.getByTestId('parse-notice').click();
+    await poll(() => supervisor.getByTestId('draft-task').count()).toBe(2);
+    expect(await supervisor.getByTestId('commit-registry').textContent()).toContain('某某县人民政府');
+    const row = (name: string) => supervisor.locator(`[data-testid=draft-body][data-name="${name}"]`);
+    for (const name of ['区行政审批局', '区市场监管局', '区司法局']) await row(name).getByTestId('settle-register').click();
+    await row('有关部门').getByTestId('settle-placeholder').click();
+    await supervisor.getByTestId('commit-plan').click();
+    await supervisor.waitForURL(/#\/plans\/.+\/show/);
+    await poll(() => supervisor.getByText('某某县人民政府', { exact: true }).count()).toBeGreaterThan(0);
+
+    // The same names now read as registered in that registry, and still unknown in the reference one.
+    await supervisor.goto(`${session.base}/#/import`);
+    await supervisor.getByTestId('registry-picker').click();
+    await supervisor.getByRole('option', { name: '某某县人民政府' }).click();
+    await supervisor.getByRole('tab', { name: '粘贴文本' }).click();
+    await supervisor.getByTestId('notice-text').fill(notice);
+    await supervisor.getByTestId('parse-notice').click();
+    await poll(() => row('区司法局').getAttribute('data-match')).toBe('known');
+    await supervisor.context().close();
+  }, 180_000);
 });

@@ -6,8 +6,8 @@ import { bodyFields } from './fields.ts';
 import { nodeReaders } from './nodes.ts';
 import type { BodyRecord } from './records.ts';
 
-const listQuery = `query ($kind: BodyKind, $first: Int, $offset: Int) {
-  bodies(kind: $kind, first: $first, offset: $offset) { totalCount edges { node { ${bodyFields} } } }
+const listQuery = `query ($kind: BodyKind, $registryId: ID, $first: Int, $offset: Int) {
+  bodies(kind: $kind, registryId: $registryId, first: $first, offset: $offset) { totalCount edges { node { ${bodyFields} } } }
 }`;
 
 export const bodies = {
@@ -25,8 +25,8 @@ export const bodies = {
   ...nodeReaders<BodyRecord>('Body', bodyFields),
 };
 
-/** The whole registry (a few dozen bodies): for the importer's name matching. */
-export const allBodies = () => fetchAll<BodyRecord>(listQuery, 'bodies');
+/** The whole registry (a few dozen bodies), or one registry's: for the importer's name matching. */
+export const allBodies = (registryId?: string) => fetchAll<BodyRecord>(listQuery, 'bodies', registryId ? { registryId } : {});
 
 export const isConcrete = (body: BodyRecord) => body.kind !== 'group' && body.kind !== 'placeholder';
 

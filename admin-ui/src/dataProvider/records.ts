@@ -109,4 +109,6 @@ export interface PlanRecord {
   sections: Array<{ id: string; ordinal: number; title: string; tasks?: Array<{ id: string; ref: string; text: string; light: Light }> }>;
   requirements?: RequirementRecord[];
   sourceText?: string;
+  /** The registry its names were matched in when committed (null for plans from before registries). */
+  registry?: { id: string; name: string } | null;
 }

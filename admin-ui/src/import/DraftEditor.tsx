@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Box } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { allBodies, isConcrete } from '../dataProvider/bodies.ts';
-import type { DraftBodyResolution, NoticeDraft } from '../dataProvider/imports.ts';
+import type { DraftBodyResolution, NoticeDraft, RegistryRecord } from '../dataProvider/imports.ts';
 import { CommitPanel } from './CommitPanel.tsx';
 import { DocumentFields } from './DocumentFields.tsx';
 import { DraftBodies } from './DraftBodies.tsx';
@@ -13,11 +13,11 @@ import { mergeTasks, sourceSpan, splitTask } from '../../../domain/plan/draft-ed
 import { addTask, draftBodies, removeTask, replaceBody } from './draft.ts';
 
 /** Step two: the parsed plan beside the source text, corrected by hand, then committed. */
-export function DraftEditor({ initial, onStartOver }: { initial: NoticeDraft; onStartOver: () => void }) {
+export function DraftEditor({ initial, registry: chosen, onStartOver }: { initial: NoticeDraft; registry: RegistryRecord; onStartOver: () => void }) {
   const [draft, setDraft] = useState(initial);
   const [selected, setSelected] = useState<string | null>(null);
   const [resolutions, setResolutions] = useState<Record<string, DraftBodyResolution>>({});
-  const { data: registry = [] } = useQuery({ queryKey: ['bodies', 'all'], queryFn: allBodies, staleTime: 60_000 });
+  const { data: registry = [] } = useQuery({ queryKey: ['bodies', 'all', chosen.id], queryFn: () => allBodies(chosen.id), staleTime: 60_000 });
   const bodies = draftBodies(draft, registry);
   const matchOf = (name: string) => bodies.find((b) => b.name === name)?.match ?? 'unknown';
   // The parser's text of each task: while a task still holds it, its opening words may place it in the notice.
@@ -61,6 +61,7 @@ export function DraftEditor({ initial, onStartOver }: { initial: NoticeDraft; on
         />
         <CommitPanel
           draft={draft}
+          registry={chosen}
           resolutions={bodies.flatMap((b) => (b.match === 'unknown' && resolutions[b.name] ? [resolutions[b.name]!] : []))}
           onStartOver={onStartOver}
         />
