@@ -66,7 +66,17 @@ describe.skipIf(skipWithoutChromium)('a notice from outside the reference regist
     await poll(() => supervisor.getByTestId('commit-panel').getByRole('alert').textContent()).toMatch(/未登记.*区行政审批局/);
 
     await row('区行政审批局').getByTestId('settle-register').click();
+    // 区司法局 is registered at once from the draft, with its department account: the one-time password is shown once.
     await row('区司法局').getByTestId('settle-register').click();
+    await row('区司法局').getByTestId('settle-register-account').click();
+    const registering = supervisor.getByRole('dialog');
+    expect(await registering.getByLabel('简称').inputValue()).toBe('区司法局');
+    await registering.getByLabel('登录名').fill('qu-sifa');
+    await registering.getByTestId('confirm-action').click();
+    await poll(() => supervisor.getByTestId('one-time-password').textContent()).toContain('qu-sifa');
+    expect((await supervisor.getByTestId('one-time-password-value').textContent())!.length).toBeGreaterThanOrEqual(10);
+    await supervisor.getByTestId('one-time-password-done').click();
+    await poll(() => row('区司法局').getAttribute('data-match')).toBe('known');
     await row('有关部门').getByTestId('settle-placeholder').click();
     await row('区市场监管局').getByTestId('settle-map').click();
     await row('区市场监管局').getByTestId('settle-map-to').getByRole('combobox').fill('区市场监督');
@@ -211,4 +221,5 @@ describe.skipIf(skipWithoutChromium)('a notice from outside the reference regist
     await poll(() => row('区司法局').getAttribute('data-match')).toBe('known');
     await supervisor.context().close();
   }, 180_000);
+
 });

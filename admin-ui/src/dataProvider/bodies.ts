@@ -45,7 +45,7 @@ export interface BodyInput {
 type Registered = { body: BodyRecord; account: AccountPassword | null };
 
 /** Registers a body, and opens its department account when a login is given (its one-time password comes back once). */
-export async function createBody(input: BodyInput & { account?: { login: string; displayName: string } }): Promise<Registered> {
+export async function createBody(input: BodyInput & { account?: { login: string; displayName: string }; registryId?: string }): Promise<Registered> {
   const { createBody: result } = await graphql<{ createBody: MutationResult<Registered> }>(
     `mutation ($input: CreateBodyInput!) { createBody(input: $input) { ${resultFields('MutationCreateBodySuccess', `body { ${bodyFields} } account { account { ${accountFields} } oneTimePassword }`)} } }`,
     { input },

@@ -271,6 +271,7 @@ export const en = {
       taskRecurrence: 'Recurrence',
       taskRecurrenceHint: 'e.g. 每月, 每季度',
       settleRegister: 'Register',
+      registerWithAccount: 'Register now, with an account…',
       settleMap: 'Map to a registered body',
       settlePlaceholder: 'Keep to designate',
       settleKind: 'Register as',

@@ -277,6 +277,7 @@ export const zh = {
       taskRecurrence: '周期',
       taskRecurrenceHint: '如 每月、每季度',
       settleRegister: '登记',
+      registerWithAccount: '现在登记并开通账号…',
       settleMap: '对应已有单位',
       settlePlaceholder: '保留待指定',
       settleKind: '登记为',

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Box } from '@mui/material';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { allBodies, isConcrete } from '../dataProvider/bodies.ts';
 import type { DraftBodyResolution, NoticeDraft, RegistryRecord } from '../dataProvider/imports.ts';
 import { CommitPanel } from './CommitPanel.tsx';
@@ -14,6 +14,7 @@ import { addTask, draftBodies, removeTask, replaceBody } from './draft.ts';
 
 /** Step two: the parsed plan beside the source text, corrected by hand, then committed. */
 export function DraftEditor({ initial, registry: chosen, onStartOver }: { initial: NoticeDraft; registry: RegistryRecord; onStartOver: () => void }) {
+  const queryClient = useQueryClient();
   const [draft, setDraft] = useState(initial);
   const [selected, setSelected] = useState<string | null>(null);
   const [resolutions, setResolutions] = useState<Record<string, DraftBodyResolution>>({});
@@ -42,6 +43,8 @@ export function DraftEditor({ initial, registry: chosen, onStartOver }: { initia
           onReplace={(name, by) => setDraft(replaceBody(draft, name, by))}
           resolutions={resolutions}
           onSettle={(resolution) => setResolutions({ ...resolutions, [resolution.name]: resolution })}
+          registryId={chosen.id}
+          onRegistered={() => void queryClient.invalidateQueries({ queryKey: ['bodies', 'all', chosen.id] })}
         />
         <DraftTasks
           tasks={draft.tasks}

@@ -14,13 +14,14 @@ export function findBody(registry: BodyRecord[], name: string): BodyRecord | und
 const matchOf = (body: BodyRecord | undefined): BodyMatch =>
   !body ? 'unknown' : body.kind === 'placeholder' ? 'placeholder' : body.kind === 'group' ? 'group' : 'known';
 
-/** Every body the (edited) draft names, in order of first mention, with how it matches the registry. */
+/** Every body the (edited) draft names, in order of first mention, with how it matches the registry (as it is now). */
 export function draftBodies(draft: NoticeDraft, registry: BodyRecord[]): DraftBody[] {
   const names = [...new Set(draft.tasks.flatMap((task) => [...task.leads, ...task.supports]))];
   return names.map((name) => {
     const parsed = draft.bodies.find((b) => b.name === name);
-    if (parsed) return parsed;
     const body = findBody(registry, name);
+    // A name the parser did not know may have been registered since, from this page.
+    if (parsed && (parsed.match !== 'unknown' || !body)) return parsed;
     return { name, match: matchOf(body), bodyId: body?.id ?? null, fullName: body?.fullName ?? null, suggestedKind: body?.kind ?? guessKind(name) };
   });
 }
