@@ -222,4 +222,17 @@ describe.skipIf(skipWithoutChromium)('a notice from outside the reference regist
     await supervisor.context().close();
   }, 180_000);
 
+  it('a district sees its own assignment of a task the notice gave to 各区县人民政府, with the group as its origin, in Chinese and English', async () => {
+    const district = await session.signIn('heping');
+    await district.goto(`${session.base}/#/my-assignments`);
+    const card = district.locator('[data-testid=my-assignment][data-ref="9.1"]');
+    await card.getByRole('link', { name: '任务 9.1' }).click();
+    await district.waitForURL(/#\/tasks\/.+\/show/);
+    const own = district.locator('[data-testid=assignment-row][data-body="和平区人民政府"]');
+    await poll(() => own.getByTestId('assignment-origin').textContent()).toBe('由群组「各区县人民政府」分派');
+    await district.getByRole('button', { name: '中文' }).click();
+    await district.getByRole('menuitem', { name: 'English' }).click();
+    await poll(() => own.getByTestId('assignment-origin').textContent()).toBe('Designated from the group 各区县人民政府');
+    await district.context().close();
+  }, 120_000);
 });

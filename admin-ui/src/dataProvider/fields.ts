@@ -2,7 +2,7 @@
 export const bodyRef = 'id shortName';
 export const bodyFields = `${bodyRef} fullName kind aliases webhookUrl members { ${bodyRef} }`;
 
-export const assignmentFields = `id bodyName body { ${bodyRef} } role primary placeholder blocking status light deliverable
+export const assignmentFields = `id bodyName body { ${bodyRef} } origin role primary placeholder blocking status light deliverable
   due originalDue overdueDays submittedAt acceptedAt returnCount extensionRequestedUntil extensionReason availableActions urgeCount lastUrgedAt`;
 
 export const taskSummary = 'id ref text status plan { id title } section { ordinal title }';

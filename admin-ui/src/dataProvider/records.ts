@@ -37,6 +37,8 @@ export interface AssignmentRecord {
   id: string;
   bodyName: string;
   body: BodyRef | null;
+  /** The group the notice named, for a member's own assignment (各区县人民政府). */
+  origin: string | null;
   role: 'lead' | 'support';
   primary: boolean;
   placeholder: boolean;

@@ -189,6 +189,7 @@ export const en = {
       closedAt: 'Closed %{at}',
       submittedAt: 'Submitted %{at}',
       acceptedAt: 'Accepted %{at}',
+      origin: 'Designated from the group %{group}',
       returned: 'Returned once |||| Returned %{smart_count} times',
       deliverable: 'To deliver',
     },

@@ -195,6 +195,7 @@ export const zh = {
       closedAt: '已于 %{at} 办结',
       submittedAt: '报送于 %{at}',
       acceptedAt: '验收于 %{at}',
+      origin: '由群组「%{group}」分派',
       returned: '已退回 %{smart_count} 次',
       deliverable: '报送内容',
     },
