@@ -50,6 +50,7 @@ describe('splitting a task', () => {
   it('offers the sentence end nearest the middle, or none for a single sentence', () => {
     expect(splitPoint('甲。乙乙乙。丙丙丙丙丙丙。')).toBe(6);
     expect(splitPoint('只有一句话。')).toBeNull();
+    expect(splitPoint('  只有一句话。 ')).toBeNull();
   });
 });
 

@@ -38,16 +38,19 @@ export function splitTask<D extends EditableDraft<T>, T extends EditableTask>(dr
   const index = draft.tasks.findIndex((t) => t.ref === ref);
   const task = draft.tasks[index];
   if (!task) throw new Error(`No task ${ref} in the draft`);
+  if (!splittable(task.text, at)) throw new Error(`Splitting task ${ref} at ${at} leaves one part empty`);
   const head = task.text.slice(0, at).trim();
   const tail = task.text.slice(at).trim();
-  if (!head || !tail) throw new Error(`Splitting task ${ref} at ${at} leaves one part empty`);
   const second = { ...task, ref: nextRef(draft.tasks, task.section), text: tail, leads: [...task.leads], supports: [...task.supports] };
   return { ...draft, tasks: [...draft.tasks.slice(0, index), { ...task, text: head }, second, ...draft.tasks.slice(index + 1)] };
 }
 
+/** Whether splitting a text at `at` leaves words on both sides. */
+export const splittable = (text: string, at: number) => text.slice(0, at).trim() !== '' && text.slice(at).trim() !== '';
+
 /** Where a task's text is best split: after the sentence end (。；;) nearest its middle, or null when it has none. */
 export function splitPoint(text: string): number | null {
-  const ends = [...text.matchAll(/[。；;]/g)].map((m) => m.index + 1).filter((i) => i < text.trim().length);
+  const ends = [...text.matchAll(/[。；;]/g)].map((m) => m.index + 1).filter((i) => splittable(text, i));
   if (ends.length === 0) return null;
   const middle = text.length / 2;
   return ends.reduce((best, i) => (Math.abs(i - middle) < Math.abs(best - middle) ? i : best));

@@ -77,6 +77,7 @@ describe.skipIf(skipWithoutChromium)('a notice from outside the reference regist
     expect((await supervisor.getByTestId('one-time-password-value').textContent())!.length).toBeGreaterThanOrEqual(10);
     await supervisor.getByTestId('one-time-password-done').click();
     await poll(() => row('区司法局').getAttribute('data-match')).toBe('known');
+    expect(await supervisor.getByTestId('draft-warnings').textContent()).not.toContain('区司法局');
     await row('有关部门').getByTestId('settle-placeholder').click();
     await row('区市场监管局').getByTestId('settle-map').click();
     await row('区市场监管局').getByTestId('settle-map-to').getByRole('combobox').fill('区市场监督');

@@ -25,6 +25,8 @@ export function DraftEditor({ initial, registry: chosen, onStartOver }: { initia
   const [parsedText] = useState(() => new Map(initial.tasks.map((t) => [t.ref, t.text])));
   const selectedTask = draft.tasks.find((t) => t.ref === selected);
   const span = selectedTask ? sourceSpan(draft.sourceText, selectedTask.text, parsedText.get(selectedTask.ref) ?? null) : null;
+  // A warning about an unknown name registered from this page is settled.
+  const registeredSince = (w: NoticeDraft['warnings'][number]) => w.code === 'unknownBody' && w.body !== null && matchOf(w.body) !== 'unknown';
   const mergeNext = (ref: string) => {
     const task = draft.tasks.find((t) => t.ref === ref)!;
     const inSection = draft.tasks.filter((t) => t.section === task.section);
@@ -35,7 +37,7 @@ export function DraftEditor({ initial, registry: chosen, onStartOver }: { initia
   return (
     <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 7fr) minmax(0, 5fr)' }, gap: 2, alignItems: 'start' }}>
       <Box sx={{ display: 'grid', gap: 2, minWidth: 0 }}>
-        <DocumentFields draft={draft} onChange={(change) => setDraft({ ...draft, ...change })} />
+        <DocumentFields draft={{ ...draft, warnings: draft.warnings.filter((w) => !registeredSince(w)) }} onChange={(change) => setDraft({ ...draft, ...change })} />
         <DraftBodies
           bodies={bodies}
           registry={registry}
@@ -70,7 +72,7 @@ export function DraftEditor({ initial, registry: chosen, onStartOver }: { initia
         />
       </Box>
       <Box sx={{ position: { lg: 'sticky' }, top: { lg: 64 }, order: { xs: -1, lg: 0 } }}>
-        <SourcePane source={draft.sourceText} selected={selectedTask?.ref ?? null} span={span} />
+        <SourcePane source={draft.sourceText} selected={selectedTask?.text.trim() ? selectedTask.ref : null} span={span} />
       </Box>
     </Box>
   );

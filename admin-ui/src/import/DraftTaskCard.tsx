@@ -4,7 +4,7 @@ import CallSplitIcon from '@mui/icons-material/CallSplit';
 import DeleteIcon from '@mui/icons-material/DeleteOutlined';
 import MergeIcon from '@mui/icons-material/MergeType';
 import { useTranslate } from 'react-admin';
-import { splitPoint } from '../../../domain/plan/draft-edits.ts';
+import { splitPoint, splittable } from '../../../domain/plan/draft-edits.ts';
 import type { BodyMatch, DraftTask } from '../dataProvider/imports.ts';
 import { endOfShanghaiDay, shanghaiDay } from '../shared/dates.ts';
 import { BodyNamesInput } from './BodyNamesInput.tsx';
@@ -33,7 +33,7 @@ export function DraftTaskCard({ task, hasNext, selected, options, matchOf, onSel
   const translate = useTranslate();
   const [caret, setCaret] = useState(0);
   // At the cursor when it sits inside the text, else at the sentence end nearest the middle.
-  const splitAt = caret > 0 && caret < task.text.trim().length ? caret : splitPoint(task.text);
+  const splitAt = splittable(task.text, caret) ? caret : splitPoint(task.text);
   return (
     <Box
       data-testid="draft-task"
@@ -95,18 +95,18 @@ export function DraftTaskCard({ task, hasNext, selected, options, matchOf, onSel
       <Stack direction="row" useFlexGap spacing={1} sx={{ flexWrap: 'wrap', mt: 1 }}>
         <Tooltip title={translate('duban.import.splitTaskHint')}>
           <span>
-          <Button
-            size="small"
-            startIcon={<CallSplitIcon />}
-            data-testid="split-task"
-            disabled={splitAt === null}
-            onClick={(e) => {
-              e.stopPropagation();
-              if (splitAt !== null) onSplit(task.ref, splitAt);
-            }}
-          >
-            {translate('duban.import.splitTask')}
-          </Button>
+            <Button
+              size="small"
+              startIcon={<CallSplitIcon />}
+              data-testid="split-task"
+              disabled={splitAt === null}
+              onClick={(e) => {
+                e.stopPropagation();
+                if (splitAt !== null) onSplit(task.ref, splitAt);
+              }}
+            >
+              {translate('duban.import.splitTask')}
+            </Button>
           </span>
         </Tooltip>
         {hasNext && (
