@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { consoleSession } from './session.ts';
-import { screenshot, skipWithoutChromium } from './stack.ts';
+import type { Page } from 'playwright-core';
+import { desktop, screenshot, skipWithoutChromium } from './stack.ts';
 
 /** A district's notice in our own words: none of its bodies is in the reference registry. */
 const notice = `某某区人民政府办公室关于印发营商环境提升行动任务分工的通知
@@ -34,6 +35,10 @@ const uneven = `天津市人民政府办公厅关于印发养老服务提升行�
 `;
 
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 30_000, interval: 200 });
+
+const phone = { width: 390, height: 844 };
+/** How far the page is wider than the window: a page that fits a phone scrolls only down. */
+const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 describe.skipIf(skipWithoutChromium)('a notice from outside the reference registry becomes a workable plan in the console', () => {
   const session = consoleSession();
@@ -173,6 +178,10 @@ describe.skipIf(skipWithoutChromium)('a notice from outside the reference regist
     await task('1.2').getByText('1.2', { exact: true }).click();
     await poll(() => noMatch.textContent()).toContain('1.2');
     expect(await mark.count()).toBe(0);
+    // The draft editor with its split and merge buttons fits a phone.
+    await supervisor.setViewportSize(phone);
+    await poll(() => overflow(supervisor)).toBeLessThanOrEqual(0);
+    await supervisor.setViewportSize(desktop);
 
     // An edited text the notice does not hold is not marked; one it holds is.
     await task('1.1').getByTestId('draft-task-text').fill('建设社区养老服务中心。');
@@ -199,6 +208,12 @@ describe.skipIf(skipWithoutChromium)('a notice from outside the reference regist
     await supervisor.getByTestId('new-registry-name').fill('某某县人民政府');
     await supervisor.getByTestId('create-registry').click();
     await poll(() => supervisor.getByTestId('registry-picker').textContent()).toBe('某某县人民政府');
+    // The picker with the new registry's field open fits a phone.
+    await supervisor.getByTestId('new-registry').click();
+    await supervisor.setViewportSize(phone);
+    await poll(() => overflow(supervisor)).toBeLessThanOrEqual(0);
+    await supervisor.setViewportSize(desktop);
+    await supervisor.getByRole('button', { name: '取消' }).click();
 
     await supervisor.getByRole('tab', { name: '粘贴文本' }).click();
     await supervisor.getByTestId('notice-text').fill(notice.replaceAll('某某区', '某某县').replace('营商环境', '县域营商环境'));
