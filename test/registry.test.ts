@@ -33,7 +33,7 @@ const parse = `mutation ($text: String, $r: ID) { parseNotice(text: $text, regis
     tasks { ref section text leads supports due recurrence } requirements { text due recurrence appliesTo } bodies { name match bodyId suggestedKind } } }
   ... on Error { message } } }`;
 const commit = `mutation ($d: NoticeDraftInput!, $r: ID, $res: [DraftBodyResolutionInput!]) { commitPlan(draft: $d, timeline: rebased, registryId: $r, resolutions: $res) { __typename
-  ... on MutationCommitPlanSuccess { data { id warnings } } ... on UnresolvedBodiesError { message names } ... on Error { message } } }`;
+  ... on MutationCommitPlanSuccess { data { id warnings registry { id name } } } ... on UnresolvedBodiesError { message names } ... on Error { message } } }`;
 const createBody = `mutation ($i: CreateBodyInput!) { createBody(input: $i) { __typename
   ... on MutationCreateBodySuccess { data { body { id shortName kind aliases registry { name } } account { account { login } oneTimePassword } } } ... on Error { message } } }`;
 
@@ -105,6 +105,8 @@ describe('a registry the office owns', () => {
     const committed = await api.request(commit, { d: draft, r: registryId, res: resolutions }, supervisor);
     const planId = Buffer.from(committed.data.commitPlan.data.id, 'base64').toString().split(':')[1]!;
     expect(committed.data.commitPlan.data.warnings.filter((w: string) => /未登记|not in the registry/i.test(w))).toEqual([]);
+    // The plan keeps the registry it was committed against.
+    expect(committed.data.commitPlan.data.registry).toEqual({ id: registryId, name: '某某区人民政府（分工方案）' });
     await eventually(async () => expect(await db.prisma.assignment.count({ where: { task: { planId } } })).toBe(4));
     const assignments = await db.prisma.assignment.findMany({ where: { task: { planId } } });
     expect(assignments.every((a) => a.bodyId !== null)).toBe(true);
@@ -121,6 +123,7 @@ describe('a registry the office owns', () => {
       requirements: [{ text: '年底前完成', due: '2030-12-31T23:59:59+08:00', appliesTo: ['各区县人民政府'] }],
     };
     const committed = await api.request(commit, { d: draft }, token);
+    expect(committed.data.commitPlan.data.registry.name).toBe('天津市人民政府');
     const planId = Buffer.from(committed.data.commitPlan.data.id, 'base64').toString().split(':')[1]!;
     const taskId = taskWorkflowId(planId, '1.1');
     await eventually(async () => expect(await db.prisma.assignment.count({ where: { taskId } })).toBe(16));

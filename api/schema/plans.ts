@@ -1,5 +1,6 @@
 import { compareTaskRefs } from '../../domain/plan/refs.ts';
 import { visiblePlans, visibleTasks } from '../auth/visibility.ts';
+import { RegistryNode } from './bodies.ts';
 import { builder } from './builder.ts';
 import { offsetArg, withOffset } from './pagination.ts';
 
@@ -30,6 +31,12 @@ export const PlanNode = builder.prismaNode('Plan', {
       resolve: (p) => (JSON.parse(p.warnings) as Array<string | { message: string }>).map((w) => (typeof w === 'string' ? w : w.message)),
     }),
     sourceText: t.exposeString('sourceText'),
+    registry: t.field({
+      type: RegistryNode,
+      nullable: true,
+      description: '提交时匹配单位所用的登记册（发文政府） The registry its names were matched in when committed; null for plans from before registries.',
+      resolve: (p, _args, ctx) => (p.registryId ? ctx.prisma.registry.findUnique({ where: { id: p.registryId } }) : null),
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     sections: t.relation('sections', { query: { orderBy: { ordinal: 'asc' } } }),
     requirements: t.relation('requirements', { query: { orderBy: { ordinal: 'asc' } } }),

@@ -112,6 +112,7 @@ function planRows(id: string, draft: PlanDraft, layout: PlanLayout): PlanRows {
       shiftDays: layout.shiftDays,
       reminderDays: JSON.stringify(draft.reminderDays ?? defaultReminderDays),
       warnings: JSON.stringify(draft.warnings),
+      registryId: draft.registryId ?? defaultRegistryId,
     },
     sections: layout.sections.map((section) => ({ id: `${id}/${section.ordinal}`, planId: id, ...section })),
     tasks: layout.tasks.map((task) => ({ id: task.state.taskId, planId: id, sectionId: `${id}/${task.sectionOrdinal}`, ref: task.ref, text: task.text })),

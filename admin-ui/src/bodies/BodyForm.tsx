@@ -16,12 +16,20 @@ const splitAliases = (text: string) => text.split(/[\n、,，;；]/).map((a) => 
  * one-time password is shown once) or edits one: names, kind, aliases, and
  * the group-robot webhook its notices are also posted to.
  */
-export function BodyForm({ body, onClose, onSaved }: { body?: BodyRecord; onClose: () => void; onSaved: (issued: AccountPassword | null) => void }) {
+export function BodyForm({ body, initial, registryId, onClose, onSaved }: {
+  body?: BodyRecord;
+  /** For a new body: the name and kind to start from (a name a notice wrote, the kind its words suggest). */
+  initial?: { shortName: string; kind: BodyKind };
+  /** For a new body: the registry it joins (default: the reference one). */
+  registryId?: string;
+  onClose: () => void;
+  onSaved: (issued: AccountPassword | null) => void;
+}) {
   const translate = useTranslate();
   const [form, setForm] = useState({
-    shortName: body?.shortName ?? '',
+    shortName: body?.shortName ?? initial?.shortName ?? '',
     fullName: body?.fullName ?? '',
-    kind: body?.kind ?? ('department' as BodyKind),
+    kind: body?.kind ?? initial?.kind ?? ('department' as BodyKind),
     aliases: body?.aliases.join('、') ?? '',
     login: '',
     displayName: '',
@@ -35,7 +43,7 @@ export function BodyForm({ body, onClose, onSaved }: { body?: BodyRecord; onClos
       return onSaved(null);
     }
     const account = form.login.trim() ? { login: form.login.trim(), displayName: form.displayName.trim() || `${form.shortName} 承办人` } : undefined;
-    const made = await createBody({ ...input(), account });
+    const made = await createBody({ ...input(), account, registryId });
     onSaved(made.account);
   };
   const set = (field: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [field]: e.target.value });

@@ -6,8 +6,8 @@ import { bodyFields } from './fields.ts';
 import { nodeReaders } from './nodes.ts';
 import type { BodyRecord } from './records.ts';
 
-const listQuery = `query ($kind: BodyKind, $first: Int, $offset: Int) {
-  bodies(kind: $kind, first: $first, offset: $offset) { totalCount edges { node { ${bodyFields} } } }
+const listQuery = `query ($kind: BodyKind, $registryId: ID, $first: Int, $offset: Int) {
+  bodies(kind: $kind, registryId: $registryId, first: $first, offset: $offset) { totalCount edges { node { ${bodyFields} } } }
 }`;
 
 export const bodies = {
@@ -25,8 +25,8 @@ export const bodies = {
   ...nodeReaders<BodyRecord>('Body', bodyFields),
 };
 
-/** The whole registry (a few dozen bodies): for the importer's name matching. */
-export const allBodies = () => fetchAll<BodyRecord>(listQuery, 'bodies');
+/** The whole registry (a few dozen bodies), or one registry's: for the importer's name matching. */
+export const allBodies = (registryId?: string) => fetchAll<BodyRecord>(listQuery, 'bodies', registryId ? { registryId } : {});
 
 export const isConcrete = (body: BodyRecord) => body.kind !== 'group' && body.kind !== 'placeholder';
 
@@ -45,7 +45,7 @@ export interface BodyInput {
 type Registered = { body: BodyRecord; account: AccountPassword | null };
 
 /** Registers a body, and opens its department account when a login is given (its one-time password comes back once). */
-export async function createBody(input: BodyInput & { account?: { login: string; displayName: string } }): Promise<Registered> {
+export async function createBody(input: BodyInput & { account?: { login: string; displayName: string }; registryId?: string }): Promise<Registered> {
   const { createBody: result } = await graphql<{ createBody: MutationResult<Registered> }>(
     `mutation ($input: CreateBodyInput!) { createBody(input: $input) { ${resultFields('MutationCreateBodySuccess', `body { ${bodyFields} } account { account { ${accountFields} } oneTimePassword }`)} } }`,
     { input },

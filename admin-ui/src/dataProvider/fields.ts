@@ -2,7 +2,7 @@
 export const bodyRef = 'id shortName';
 export const bodyFields = `${bodyRef} fullName kind aliases webhookUrl members { ${bodyRef} }`;
 
-export const assignmentFields = `id bodyName body { ${bodyRef} } role primary placeholder blocking status light deliverable
+export const assignmentFields = `id bodyName body { ${bodyRef} } origin role primary placeholder blocking status light deliverable
   due originalDue overdueDays submittedAt acceptedAt returnCount extensionRequestedUntil extensionReason availableActions urgeCount lastUrgedAt`;
 
 export const taskSummary = 'id ref text status plan { id title } section { ordinal title }';
@@ -14,6 +14,6 @@ export const taskFields = `${taskSummary} light due closedAt workflowUrl assignm
 export const taskDetail = `${taskFields} timeline { ${eventFields} }`;
 
 export const planFields = 'id title issuer issuedOn basis timeline createdAt warnings sections { id ordinal title }';
-export const planDetail = `id title issuer issuedOn basis timeline createdAt warnings sourceText
+export const planDetail = `id title issuer issuedOn basis timeline createdAt warnings sourceText registry { id name }
   requirements { id text due recurrence appliesTo }
   sections { id ordinal title tasks { id ref text light } }`;

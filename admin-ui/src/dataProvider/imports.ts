@@ -68,29 +68,57 @@ const draftFields = `title issuer issuedOn basis sourceText warnings { code mess
   requirements { text due recurrence appliesTo }
   bodies { name match bodyId fullName suggestedKind }`;
 
-const parseMutation = `mutation ($file: File, $text: String) {
-  parseNotice(file: $file, text: $text) { ${resultFields('MutationParseNoticeSuccess', draftFields)} }
+const parseMutation = `mutation ($file: File, $text: String, $registryId: ID) {
+  parseNotice(file: $file, text: $text, registryId: $registryId) { ${resultFields('MutationParseNoticeSuccess', draftFields)} }
 }`;
 
-/** Parses an uploaded notice (text, HTML, Word, Excel, PDF) or pasted text into a draft; nothing is stored. */
-export async function parseNotice(source: { file: File } | { text: string }): Promise<NoticeDraft> {
+/** A body registry: one per issuing government. */
+export interface RegistryRecord {
+  id: string;
+  name: string;
+}
+
+/** Every registry, oldest (the reference one) first. */
+export async function registries(): Promise<RegistryRecord[]> {
+  return (await graphql<{ registries: RegistryRecord[] }>('query { registries { id name } }')).registries;
+}
+
+/** Opens the registry of an issuing government (某某区人民政府). */
+export async function createRegistry(name: string): Promise<RegistryRecord> {
+  const { createRegistry: result } = await graphql<{ createRegistry: MutationResult<RegistryRecord> }>(
+    `mutation ($name: String!) { createRegistry(name: $name) { ${resultFields('MutationCreateRegistrySuccess', 'id name')} } }`,
+    { name },
+  );
+  return unwrap(result);
+}
+
+/** Parses an uploaded notice (text, HTML, Word, Excel, PDF) or pasted text into a draft, its names matched in a registry; nothing is stored. */
+export async function parseNotice(source: { file: File } | { text: string }, registryId?: string): Promise<NoticeDraft> {
   type Answer = { parseNotice: MutationResult<NoticeDraft> };
   const answer =
-    'file' in source ? await graphqlUpload<Answer>(parseMutation, {}, source.file) : await graphql<Answer>(parseMutation, { text: source.text });
+    'file' in source
+      ? await graphqlUpload<Answer>(parseMutation, { registryId }, source.file)
+      : await graphql<Answer>(parseMutation, { text: source.text, registryId });
   return unwrap(answer.parseNotice);
 }
 
-const commitMutation = `mutation ($draft: NoticeDraftInput!, $timeline: Timeline, $resolutions: [DraftBodyResolutionInput!]) {
-  commitPlan(draft: $draft, timeline: $timeline, resolutions: $resolutions) { ${resultFields('MutationCommitPlanSuccess', 'id title')} }
+const commitMutation = `mutation ($draft: NoticeDraftInput!, $timeline: Timeline, $resolutions: [DraftBodyResolutionInput!], $registryId: ID) {
+  commitPlan(draft: $draft, timeline: $timeline, resolutions: $resolutions, registryId: $registryId) { ${resultFields('MutationCommitPlanSuccess', 'id title')} }
 }`;
 
-/** Stores the (corrected) draft as a plan and starts its tasks' workflows. */
-export async function commitPlan(draft: NoticeDraft, timeline: Timeline, resolutions: DraftBodyResolution[] = []): Promise<{ id: string; title: string }> {
+/** Stores the (corrected) draft as a plan, its names settled in a registry, and starts its tasks' workflows. */
+export async function commitPlan(
+  draft: NoticeDraft,
+  timeline: Timeline,
+  resolutions: DraftBodyResolution[] = [],
+  registryId?: string,
+): Promise<{ id: string; title: string }> {
   const { bodies: _matches, ...input } = draft;
   const { commitPlan: result } = await graphql<{ commitPlan: MutationResult<{ id: string; title: string }> }>(commitMutation, {
     draft: input,
     timeline,
     resolutions,
+    registryId,
   });
   return unwrap(result);
 }

@@ -37,6 +37,8 @@ export interface AssignmentRecord {
   id: string;
   bodyName: string;
   body: BodyRef | null;
+  /** The group the notice named, for a member's own assignment (各区县人民政府). */
+  origin: string | null;
   role: 'lead' | 'support';
   primary: boolean;
   placeholder: boolean;
@@ -109,4 +111,6 @@ export interface PlanRecord {
   sections: Array<{ id: string; ordinal: number; title: string; tasks?: Array<{ id: string; ref: string; text: string; light: Light }> }>;
   requirements?: RequirementRecord[];
   sourceText?: string;
+  /** The registry its names were matched in when committed (null for plans from before registries). */
+  registry?: { id: string; name: string } | null;
 }

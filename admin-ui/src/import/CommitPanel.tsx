@@ -4,12 +4,12 @@ import { useMutation } from '@tanstack/react-query';
 import { useDataProvider, useNotify, useTranslate } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
 import type { DubanDataProvider } from '../dataProvider/index.ts';
-import type { DraftBodyResolution, NoticeDraft, Timeline } from '../dataProvider/imports.ts';
+import type { DraftBodyResolution, NoticeDraft, RegistryRecord, Timeline } from '../dataProvider/imports.ts';
 import { Panel } from '../shared/Panel.tsx';
 import { useDubanPaths } from '../shared/links.ts';
 
 /** Chooses the plan's timeline and commits the draft; the API's ValidationError lists every problem, one per line. */
-export function CommitPanel({ draft, resolutions, onStartOver }: { draft: NoticeDraft; resolutions: DraftBodyResolution[]; onStartOver: () => void }) {
+export function CommitPanel({ draft, registry, resolutions, onStartOver }: { draft: NoticeDraft; registry: RegistryRecord; resolutions: DraftBodyResolution[]; onStartOver: () => void }) {
   const translate = useTranslate();
   const dataProvider = useDataProvider<DubanDataProvider>();
   const notify = useNotify();
@@ -17,7 +17,7 @@ export function CommitPanel({ draft, resolutions, onStartOver }: { draft: Notice
   const paths = useDubanPaths();
   const [timeline, setTimeline] = useState<Timeline>('historic');
   const commit = useMutation({
-    mutationFn: () => dataProvider.commitPlan(draft, timeline, resolutions),
+    mutationFn: () => dataProvider.commitPlan(draft, timeline, resolutions, registry.id),
     onSuccess: (plan) => {
       notify('duban.import.committed', { type: 'success', messageArgs: { title: plan.title } });
       navigate(paths.show('plans', plan.id));
@@ -25,6 +25,9 @@ export function CommitPanel({ draft, resolutions, onStartOver }: { draft: Notice
   });
   return (
     <Panel title={translate('duban.import.commitTitle')} testId="commit-panel">
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }} data-testid="commit-registry">
+        {translate('duban.import.committedAgainst', { name: registry.name })}
+      </Typography>
       <RadioGroup value={timeline} onChange={(e) => setTimeline(e.target.value as Timeline)}>
         {(['historic', 'rebased'] as const).map((value) => (
           <FormControlLabel

@@ -2,7 +2,10 @@ import { useState } from 'react';
 import { Autocomplete, Box, Button, Chip, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import type { DraftBody, DraftBodyResolution } from '../dataProvider/imports.ts';
-import type { BodyRecord } from '../dataProvider/records.ts';
+import type { BodyKind, BodyRecord } from '../dataProvider/records.ts';
+import type { AccountPassword } from '../dataProvider/accounts.ts';
+import { OneTimePassword } from '../accounts/OneTimePassword.tsx';
+import { BodyForm } from '../bodies/BodyForm.tsx';
 import { Panel } from '../shared/Panel.tsx';
 import { matchColours } from './BodyNamesInput.tsx';
 import { SettleBody } from './SettleBody.tsx';
@@ -41,11 +44,23 @@ interface Props {
   onReplace: (name: string, by: string[]) => void;
   resolutions: Record<string, DraftBodyResolution>;
   onSettle: (resolution: DraftBodyResolution) => void;
+  /** The registry new bodies join. */
+  registryId: string;
+  /** A body was registered from this page: the registry is to be read again. */
+  onRegistered: () => void;
 }
 
 /** Every body the draft names and how it matched the registry; unknown names are settled (registered, mapped, kept to designate), groups and placeholders can be replaced. */
-export function DraftBodies({ bodies, registry, concrete, onReplace, resolutions, onSettle }: Props) {
+export function DraftBodies({ bodies, registry, concrete, onReplace, resolutions, onSettle, registryId, onRegistered }: Props) {
   const translate = useTranslate();
+  const [registering, setRegistering] = useState<{ shortName: string; kind: BodyKind } | null>(null);
+  const [issued, setIssued] = useState<AccountPassword | null>(null);
+  // The password dialog first: reading the registry again turns the row known and would unmount what the row holds.
+  const registered = (account: AccountPassword | null) => {
+    setRegistering(null);
+    if (account) setIssued(account);
+    else onRegistered();
+  };
   const needsWork = bodies.filter((b) => b.match === 'placeholder' || (b.match === 'unknown' && !resolutions[b.name])).length;
   return (
     <Panel
@@ -80,7 +95,15 @@ export function DraftBodies({ bodies, registry, concrete, onReplace, resolutions
                   <Chip size="small" color={matchColours[body.match]} variant="outlined" label={translate(`duban.match.${body.match}`)} />
                 </TableCell>
                 <TableCell>
-                  {body.match === 'unknown' && <SettleBody body={body} registry={registry} value={resolutions[body.name]} onChange={onSettle} />}
+                  {body.match === 'unknown' && (
+                    <SettleBody
+                      body={body}
+                      registry={registry}
+                      value={resolutions[body.name]}
+                      onChange={onSettle}
+                      onRegisterNow={(kind) => setRegistering({ shortName: body.name, kind })}
+                    />
+                  )}
                 </TableCell>
                 <TableCell>
                   {body.match !== 'known' && <ReplaceBody concrete={concrete} onReplace={(by) => onReplace(body.name, by)} />}
@@ -90,6 +113,8 @@ export function DraftBodies({ bodies, registry, concrete, onReplace, resolutions
           </TableBody>
         </Table>
       </Box>
+      {registering && <BodyForm initial={registering} registryId={registryId} onClose={() => setRegistering(null)} onSaved={registered} />}
+      {issued && <OneTimePassword issued={issued} onClose={() => { setIssued(null); onRegistered(); }} />}
     </Panel>
   );
 }

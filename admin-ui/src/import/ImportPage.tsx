@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { Box, Typography } from '@mui/material';
 import { Title, useTranslate } from 'react-admin';
-import type { NoticeDraft } from '../dataProvider/imports.ts';
+import type { NoticeDraft, RegistryRecord } from '../dataProvider/imports.ts';
 import { DraftEditor } from './DraftEditor.tsx';
 import { NoticeSource } from './NoticeSource.tsx';
 
 /** Import of a task-division notice: upload or paste, check and correct the parsed plan, commit. */
 export function ImportPage() {
   const translate = useTranslate();
-  const [draft, setDraft] = useState<NoticeDraft | null>(null);
+  const [draft, setDraft] = useState<{ draft: NoticeDraft; registry: RegistryRecord } | null>(null);
   return (
     <Box sx={{ py: 2 }}>
       <Title title={translate('duban.import.title')} />
@@ -18,7 +18,11 @@ export function ImportPage() {
       <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
         {translate(draft ? 'duban.import.reviewHint' : 'duban.import.intro')}
       </Typography>
-      {draft ? <DraftEditor initial={draft} onStartOver={() => setDraft(null)} /> : <NoticeSource onParsed={setDraft} />}
+      {draft ? (
+        <DraftEditor initial={draft.draft} registry={draft.registry} onStartOver={() => setDraft(null)} />
+      ) : (
+        <NoticeSource onParsed={(parsed, registry) => setDraft({ draft: parsed, registry })} />
+      )}
     </Box>
   );
 }

@@ -4,21 +4,23 @@ import UploadFileIcon from '@mui/icons-material/UploadFileOutlined';
 import { useMutation } from '@tanstack/react-query';
 import { useDataProvider, useTranslate } from 'react-admin';
 import type { DubanDataProvider } from '../dataProvider/index.ts';
-import type { NoticeDraft } from '../dataProvider/imports.ts';
+import type { NoticeDraft, RegistryRecord } from '../dataProvider/imports.ts';
 import { ManualPlan } from './ManualPlan.tsx';
+import { RegistryPicker } from './RegistryPicker.tsx';
 
 /** Step one: a notice as a file (text, HTML, .docx) or pasted text, parsed into a draft, or work without a notice (立项); nothing is stored yet. */
-export function NoticeSource({ onParsed }: { onParsed: (draft: NoticeDraft) => void }) {
+export function NoticeSource({ onParsed }: { onParsed: (draft: NoticeDraft, registry: RegistryRecord) => void }) {
   const translate = useTranslate();
   const dataProvider = useDataProvider<DubanDataProvider>();
   const [mode, setMode] = useState<'file' | 'text' | 'manual'>('file');
   const [file, setFile] = useState<File | null>(null);
   const [text, setText] = useState('');
+  const [registry, setRegistry] = useState<RegistryRecord | null>(null);
   const parse = useMutation({
-    mutationFn: () => dataProvider.parseNotice(mode === 'file' ? { file: file! } : { text }),
-    onSuccess: onParsed,
+    mutationFn: () => dataProvider.parseNotice(mode === 'file' ? { file: file! } : { text }, registry!.id),
+    onSuccess: (draft) => onParsed(draft, registry!),
   });
-  const ready = mode === 'file' ? file !== null : text.trim() !== '';
+  const ready = registry !== null && (mode === 'file' ? file !== null : text.trim() !== '');
 
   return (
     <Card variant="outlined" sx={{ maxWidth: 880 }}>
@@ -28,7 +30,10 @@ export function NoticeSource({ onParsed }: { onParsed: (draft: NoticeDraft) => v
         <Tab value="manual" label={translate('duban.import.manual')} data-testid="manual-tab" />
       </Tabs>
       <CardContent>
-        {mode === 'manual' ? <ManualPlan onDraft={onParsed} /> : <Stack spacing={2}>
+        <Box sx={{ mb: 2 }}>
+          <RegistryPicker value={registry} onChange={setRegistry} />
+        </Box>
+        {mode === 'manual' ? <ManualPlan onDraft={(draft) => registry && onParsed(draft, registry)} /> : <Stack spacing={2}>
           {mode === 'file' ? (
             <Box
               component="label"

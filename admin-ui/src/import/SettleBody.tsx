@@ -1,4 +1,4 @@
-import { Autocomplete, Box, MenuItem, TextField, ToggleButton, ToggleButtonGroup } from '@mui/material';
+import { Autocomplete, Box, Button, MenuItem, TextField, ToggleButton, ToggleButtonGroup } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import type { DraftBody, DraftBodyResolution } from '../dataProvider/imports.ts';
 import type { BodyKind, BodyRecord } from '../dataProvider/records.ts';
@@ -6,11 +6,13 @@ import type { BodyKind, BodyRecord } from '../dataProvider/records.ts';
 const registrable: BodyKind[] = ['department', 'district', 'regulator', 'external'];
 
 /** One click settles a name the registry does not know: register it (kind preselected from its words), map it, or keep it to designate. */
-export function SettleBody({ body, registry, value, onChange }: {
+export function SettleBody({ body, registry, value, onChange, onRegisterNow }: {
   body: DraftBody;
   registry: BodyRecord[];
   value: DraftBodyResolution | undefined;
   onChange: (resolution: DraftBodyResolution) => void;
+  /** Registers it now, with its department account, rather than at commit. */
+  onRegisterNow: (kind: BodyKind) => void;
 }) {
   const translate = useTranslate();
   const suggested = registrable.includes(body.suggestedKind) ? body.suggestedKind : 'department';
@@ -32,6 +34,11 @@ export function SettleBody({ body, registry, value, onChange }: {
             <MenuItem key={kind} value={kind}>{translate(`duban.kind.${kind}`)}</MenuItem>
           ))}
         </TextField>
+      )}
+      {value?.action === 'register' && (
+        <Button size="small" variant="text" sx={{ justifySelf: 'start' }} onClick={() => onRegisterNow(value.kind)} data-testid="settle-register-account">
+          {translate('duban.import.registerWithAccount')}
+        </Button>
       )}
       {value?.action === 'map' && (
         <Autocomplete

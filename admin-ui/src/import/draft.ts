@@ -1,4 +1,5 @@
 import { guessKind } from '../../../domain/bodies/kinds.ts';
+import { nextRef } from '../../../domain/plan/draft-edits.ts';
 import type { BodyMatch, DraftBody, NoticeDraft } from '../dataProvider/imports.ts';
 import type { BodyRecord } from '../dataProvider/records.ts';
 
@@ -13,13 +14,14 @@ export function findBody(registry: BodyRecord[], name: string): BodyRecord | und
 const matchOf = (body: BodyRecord | undefined): BodyMatch =>
   !body ? 'unknown' : body.kind === 'placeholder' ? 'placeholder' : body.kind === 'group' ? 'group' : 'known';
 
-/** Every body the (edited) draft names, in order of first mention, with how it matches the registry. */
+/** Every body the (edited) draft names, in order of first mention, with how it matches the registry (as it is now). */
 export function draftBodies(draft: NoticeDraft, registry: BodyRecord[]): DraftBody[] {
   const names = [...new Set(draft.tasks.flatMap((task) => [...task.leads, ...task.supports]))];
   return names.map((name) => {
     const parsed = draft.bodies.find((b) => b.name === name);
-    if (parsed) return parsed;
     const body = findBody(registry, name);
+    // A name the parser did not know may have been registered since, from this page.
+    if (parsed && (parsed.match !== 'unknown' || !body)) return parsed;
     return { name, match: matchOf(body), bodyId: body?.id ?? null, fullName: body?.fullName ?? null, suggestedKind: body?.kind ?? guessKind(name) };
   });
 }
@@ -49,11 +51,7 @@ export function replaceBody(draft: NoticeDraft, name: string, by: string[]): Not
 /** A new empty task at the end of a section, numbered after the section's last (`<section>.<n>`). */
 export function addTask(draft: NoticeDraft, section: string): NoticeDraft {
   const inSection = draft.tasks.filter((t) => t.section === section);
-  const last = inSection[inSection.length - 1]?.ref ?? '1.0';
-  const [head] = last.includes('.') ? last.split('.') : ['1'];
-  const numbers = draft.tasks.filter((t) => t.ref.startsWith(`${head}.`)).map((t) => Number(t.ref.split('.')[1]));
-  const ref = `${head}.${Math.max(0, ...numbers) + 1}`;
-  const task = { ref, section, text: '', leads: [], supports: [], due: null, recurrence: null };
+  const task = { ref: nextRef(draft.tasks, section), section, text: '', leads: [], supports: [], due: null, recurrence: null };
   const at = draft.tasks.indexOf(inSection[inSection.length - 1]!) + 1;
   return { ...draft, tasks: [...draft.tasks.slice(0, at), task, ...draft.tasks.slice(at)] };
 }

@@ -23,6 +23,7 @@ function PlanFacts({ plan }: { plan: PlanRecord }) {
     ['issuedOn', plan.issuedOn?.replaceAll('-', '/') ?? null],
     ['basis', plan.basis],
     ['timeline', translate(`duban.import.${plan.timeline}`)],
+    ['registry', plan.registry?.name ?? null],
   ];
   return (
     <Panel title={plan.title}>

@@ -31,6 +31,11 @@ export function TaskAssignments({ task }: { task: TaskRecord }) {
                   <Typography variant="body2" sx={{ fontWeight: 600, mb: 0.5 }}>
                     {a.bodyName}
                   </Typography>
+                  {a.origin && (
+                    <Typography variant="caption" color="text.secondary" component="div" sx={{ mb: 0.5 }} data-testid="assignment-origin">
+                      {translate('duban.task.origin', { group: a.origin })}
+                    </Typography>
+                  )}
                   <AssignmentRoleChips assignment={a} />
                 </TableCell>
                 <TableCell>
