@@ -126,6 +126,7 @@ export function createApp({ prisma, temporal, taskQueue, signingKey, dataDir, co
         sessions,
         setSessionCookie: (token) => void res.append('Set-Cookie', sessionCookie(token, { secure: secureCookie, maxAgeSeconds: tokenLifetimeMs / 1000 })),
         demoPassword: config.demo ? config.demoPassword : null,
+        urgeIntervalMs: config.urgeIntervalHours * 3_600_000,
         visible: visibilityCache(prisma, actor),
       };
     },

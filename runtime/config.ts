@@ -40,6 +40,8 @@ export interface Config {
   corsOrigins: string[];
   /** DUBAN_SESSION_IDLE_MINUTES: a console session unused this long ends (default 30). */
   sessionIdleMinutes: number;
+  /** DUBAN_URGE_INTERVAL_HOURS: urging an assignment again this soon is refused (RecentlyUrgedError) unless forced (default 24). */
+  urgeIntervalHours: number;
   /** DUBAN_JWT_SECRET: the key that signs tokens and Temporal payloads; unset, a random key kept in the data directory. */
   secret: string | undefined;
   /** Mail every notice through SMTP as well as to the in-app inbox; null: inbox only. */
@@ -133,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: trustProxy(env.DUBAN_TRUST_PROXY),
     corsOrigins: (env.DUBAN_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     sessionIdleMinutes: positive('DUBAN_SESSION_IDLE_MINUTES', env.DUBAN_SESSION_IDLE_MINUTES, 30),
+    urgeIntervalHours: positive('DUBAN_URGE_INTERVAL_HOURS', env.DUBAN_URGE_INTERVAL_HOURS, 24),
     secret: env.DUBAN_JWT_SECRET || undefined,
     smtp: env.SMTP_URL ? { url: env.SMTP_URL, from: env.SMTP_FROM ?? '督办系统 <duban@localhost>' } : null,
     evaluation: evaluationCalendar(env),

@@ -38,8 +38,23 @@ export const attachmentIdPattern = /^[0-9a-f]{64}(-[0-9a-f]{16})?$/;
 export const attachmentFile = (dataDir: string, id: string) => path.join(attachmentDir(dataDir), id.slice(0, 64));
 
 /**
- * Stores an upload: the bytes once under their SHA-256 (written to a temporary
- * name and renamed, so a crash never leaves half a file), and a reference of
+ * Keeps bytes once under their SHA-256 (written to a temporary name and
+ * renamed, so a crash never leaves half a file) and returns the digest.
+ */
+export function storeBytes(dataDir: string, bytes: Buffer): string {
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const target = attachmentFile(dataDir, sha256);
+  if (!fs.existsSync(target)) {
+    fs.mkdirSync(attachmentDir(dataDir), { recursive: true, mode: 0o700 });
+    const temporary = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.part`;
+    fs.writeFileSync(temporary, bytes, { mode: 0o600 });
+    fs.renameSync(temporary, target);
+  }
+  return sha256;
+}
+
+/**
+ * Stores an upload: the bytes once under their SHA-256 (storeBytes), and a reference of
  * its own with the uploader's name, account and time, so that uploading
  * identical bytes never shows anyone another uploader's file name or time.
  */
@@ -53,14 +68,7 @@ export async function storeAttachment(prisma: PrismaClient, dataDir: string, fil
   if (file.size > maxAttachmentBytes) throw new AttachmentRejected(`文件超过 20 MB。 The file is larger than 20 MB.`);
   if (file.name.length > 200) throw new AttachmentRejected('文件名过长。 The file name is too long.');
   const bytes = Buffer.from(await file.arrayBuffer());
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const target = attachmentFile(dataDir, sha256);
-  if (!fs.existsSync(target)) {
-    fs.mkdirSync(attachmentDir(dataDir), { recursive: true, mode: 0o700 });
-    const temporary = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.part`;
-    fs.writeFileSync(temporary, bytes, { mode: 0o600 });
-    fs.renameSync(temporary, target);
-  }
+  const sha256 = storeBytes(dataDir, bytes);
   const row = { id: `${sha256}-${randomBytes(8).toString('hex')}`, name: path.basename(file.name), size: bytes.length, type, uploadedBy, createdAt: new Date() };
   await prisma.$executeRaw(insertRows('Attachment', [row], 'ON CONFLICT ("id") DO NOTHING'));
   return prisma.attachment.findUniqueOrThrow({ where: { id: row.id } });

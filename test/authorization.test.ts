@@ -408,6 +408,11 @@ describe('authorization matrix: every role against every mutation', () => {
         query: m('createRubricVersion', `input: { version: "authz-${role}", base: 100, perOverdueAssignment: 3, overdueAssignmentCap: 30, perOverdueDay: 0.1, overdueDayCap: 20, perReturn: 2, returnCap: 10, reportMissing: 10, reportLate: 5, catalogueMissing: 10, catalogueLate: 5, supportWeight: 0.5 }`),
       }),
     }),
+    row({
+      name: 'generateBulletin (supervising office)', mutation: 'generateBulletin', allowed: ['supervisor'],
+      setup: async () => (await db.prisma.task.findUniqueOrThrow({ where: { id: await task() } })).planId,
+      probe: (_role, planId: string) => ({ query: m('generateBulletin', `planId: "${globalId('Plan', planId)}"`) }),
+    }),
     row({ name: 'computeScores (performance office)', mutation: 'computeScores', allowed: ['performance'], probe: () => ({ query: computeScores }) }),
     row({
       name: 'reviewScoreSheet (performance office)', mutation: 'reviewScoreSheet', allowed: ['performance'],

@@ -169,6 +169,18 @@ describe('inbox, availableActions and the decision queue', () => {
     }
   });
 
+  it('refuses a second urge within the interval with RecentlyUrgedError unless forced', async () => {
+    await act('supervisor', '市法制办', 'urge');
+    const again = await as('supervisor', `mutation { act(input: { taskId: "${globalId('Task', taskId)}", bodyName: "市法制办", type: urge, comment: "再催" }) { __typename ... on RecentlyUrgedError { message lastUrgedAt } } }`);
+    expect(again.act.__typename).toBe('RecentlyUrgedError');
+    expect(again.act.message).toContain('force: true');
+    expect(Date.parse(again.act.lastUrgedAt)).toBeGreaterThan(Date.now() - dayMs);
+    await act('supervisor', '市法制办', 'urge', ', force: true');
+    // Another assignment of the task was never urged: no confirmation needed.
+    await act('supervisor', '市市场监管委', 'urge');
+    await eventually(async () => expect((await as('supervisor', `{ node(id: "${legal()}") { ... on Assignment { urgeCount } } }`)).node.urgeCount).toBe(2));
+  });
+
   it('puts an urge in the body\'s inbox, counts it on the assignment, and marks notices read for their owner only', async () => {
     const unread = async (login: Login) => (await as(login, '{ me { unreadNotificationCount } }')).me.unreadNotificationCount as number;
     await as('market', 'mutation { markNotificationsRead(all: true) { __typename } }');

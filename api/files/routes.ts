@@ -10,6 +10,9 @@ import { bodyCalendar, calendarBody } from './calendar.ts';
 import { ledgerCsv, ledgerQuery, ledgerRows, ledgerWorkbook } from './ledger.ts';
 import { catalogueTemplate, consolidatedWorkbook, xlsxType } from './catalogue.ts';
 import { scoresWorkbook } from './scores.ts';
+import { bulletinFileName, mayReadBulletins } from '../../services/bulletins/generate.ts';
+
+const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export interface FileDeps {
   prisma: PrismaClient;
@@ -22,7 +25,8 @@ export interface FileDeps {
  * Downloads: GET /attachments/:id (a stored file under its uploader's name),
  * /exports/ledger.xlsx|csv (the ledger, filtered by the AssignmentFilter
  * names as query parameters), /calendar/:bodyId.ics?token= (a body's deadline feed), the
- * catalogue template and a round's consolidated catalogue, and score sheets.
+ * catalogue template and a round's consolidated catalogue, score sheets, and
+ * bulletins (/exports/bulletins/:id.docx, for the supervising office and every unit of the plan).
  * A signed-in browser downloads them with its session cookie; API clients send the bearer token.
  */
 export function fileRoutes({ prisma, dataDir, signingKey, sessions }: FileDeps): express.Router {
@@ -65,6 +69,19 @@ export function fileRoutes({ prisma, dataDir, signingKey, sessions }: FileDeps):
     const file = await scoresWorkbook(prisma, actor, req.params.sheetId);
     if (!file) return void res.status(404).json({ error: '评分表不存在或不可见 No such score sheet, or not visible to you.' });
     res.attachment(file.name).type(xlsxType).send(file.data);
+  });
+
+  router.get('/exports/bulletins/:id.docx', async (req, res) => {
+    const actor = await signedIn(req, res);
+    if (!actor) return;
+    const bulletin = await prisma.bulletin.findUnique({ where: { id: req.params.id } });
+    const file = bulletin ? attachmentFile(dataDir, bulletin.fileId) : null;
+    // Not readable by the viewer answers as a bulletin that does not exist.
+    if (!bulletin || !file || !fs.existsSync(file) || !(await mayReadBulletins(prisma, actor, bulletin.planId))) {
+      return void res.status(404).json({ error: '通报不存在或不可见 No such bulletin, or not visible to you.' });
+    }
+    res.type(docxType).attachment(bulletinFileName(bulletin));
+    fs.createReadStream(file).pipe(res);
   });
 
   router.get('/calendar/:bodyId.ics', async (req, res) => {

@@ -7,7 +7,9 @@ import { visibleTasks } from '../auth/visibility.ts';
 import { Body } from './bodies.ts';
 import { builder, type Context } from './builder.ts';
 import { TaskNode } from './tasks.ts';
-import { ActionRefused, ForbiddenError, mutationErrors, NotFoundError, ValidationError } from './errors.ts';
+import { ActionRefused, ForbiddenError, mutationErrors, NotFoundError, RecentlyUrgedError, ValidationError } from './errors.ts';
+import { toShanghaiIso } from '../../domain/time/instants.ts';
+import { owing } from '../../domain/supervision/lights.ts';
 import { checkRequestId, requestIdDescription, updateIdOf } from '../../services/request-ids.ts';
 import { storedAttachments } from '../../services/attachments.ts';
 import { sendAction } from './updates.ts';
@@ -48,6 +50,7 @@ const TaskActionInput = builder.inputType('TaskActionInput', {
     approve: t.boolean({ description: 'decideExtension: approve or refuse.' }),
     bodies: t.field({ type: [DesignatedBodyInput], description: 'designate: the concrete bodies.' }),
     blocking: t.boolean({ description: 'setBlocking' }),
+    force: t.boolean({ description: 'urge: urge again although the assignment was urged within the configured interval (RecentlyUrgedError otherwise).' }),
     requestId: t.string({ description: requestIdDescription }),
   }),
 });
@@ -92,6 +95,23 @@ async function toAction(input: Input, ctx: Context): Promise<TaskAction> {
   }
 }
 
+/**
+ * Urges are bounded: the same assignment again within the interval only when the office insists.
+ * An assignment no longer owed is left to the workflow, whose refusal says why.
+ */
+async function checkUrgeInterval(ctx: Context, taskId: string, bodyName: string): Promise<void> {
+  const assignment = await ctx.prisma.assignment.findUnique({ where: { id: `${taskId}/${bodyName}` }, select: { status: true } });
+  if (!assignment || !owing({ status: assignment.status as AssignmentStatus })) return;
+  const last = await ctx.prisma.taskEvent.findFirst({ where: { taskId, bodyName, type: 'urge' }, orderBy: { seq: 'desc' }, select: { at: true } });
+  if (!last || Date.now() - last.at.getTime() >= ctx.urgeIntervalMs) return;
+  const hours = Math.round((ctx.urgeIntervalMs / 3_600_000) * 10) / 10;
+  const at = toShanghaiIso(last.at).slice(0, 16).replace('T', ' ');
+  throw new RecentlyUrgedError(
+    `已于${at}催办过，${hours}小时内再次催办需确认。 Urged at ${at} (China Standard Time): urging again within ${hours} hours needs force: true.`,
+    last.at,
+  );
+}
+
 const TaskEventResult = builder.objectRef<{ seq: number; type: string; at: string }>('ActionResult').implement({
   description: '已记录的事件 The event the action recorded.',
   fields: (t) => ({ seq: t.exposeInt('seq'), type: t.exposeString('type'), at: t.exposeString('at') }),
@@ -102,7 +122,7 @@ builder.mutationField('act', (t) =>
     type: TaskEventResult,
     description: '对任务执行操作；由任务流程校验角色和状态 Acts on a task; its workflow checks the actor and the transition.',
     authScopes: { signedIn: true },
-    errors: { types: mutationErrors },
+    errors: { types: [...mutationErrors, RecentlyUrgedError] },
     args: { input: t.arg({ type: TaskActionInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const actor = ctx.actor!;
@@ -117,6 +137,8 @@ builder.mutationField('act', (t) =>
         throw new NotFoundError('任务不存在或不可见 No such task, or not visible to you.');
       }
       const action = await toAction(input, ctx);
+      // Only the supervising office urges: anyone else hears the workflow's refusal of who they are.
+      if (action.type === 'urge' && !input.force && actor.role === 'supervisor') await checkUrgeInterval(ctx, taskId, input.bodyName);
       const closed = '该任务已办结。 This task is closed.';
       // A call retried under its request id still reaches the workflow, which answers it as the first time.
       return sendAction(ctx, taskId, actUpdate, action, { operation: `act ${input.type} ${taskId}/${input.bodyName}`, closed, updateId: updateIdOf(actor, input.requestId ?? null) })

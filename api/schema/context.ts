@@ -24,6 +24,8 @@ export interface Context {
   sessions: Sessions;
   /** Sets (a token) or clears (null) the console's session cookie on the response. */
   setSessionCookie: (token: string | null) => void;
+  /** Urging an assignment again within this many milliseconds needs `force: true`. */
+  urgeIntervalMs: number;
   /** Demo mode: the demo accounts' password, shown on the sign-in page; null in production. */
   demoPassword: string | null;
 }

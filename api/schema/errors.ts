@@ -21,5 +21,20 @@ for (const [type, description] of [
   });
 }
 
+/** An urge refused because the assignment was urged a moment ago; `force: true` urges anyway. */
+export class RecentlyUrgedError extends Error {
+  constructor(message: string, readonly lastUrgedAt: Date) {
+    super(message);
+    this.name = 'RecentlyUrgedError';
+  }
+}
+
+builder.objectType(RecentlyUrgedError, {
+  name: 'RecentlyUrgedError',
+  description: '刚催办过 The assignment was urged within the configured interval: send again with force: true to urge anyway.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ lastUrgedAt: t.expose('lastUrgedAt', { type: 'DateTime' }) }),
+});
+
 /** Every typed error a mutation may answer with. */
 export const mutationErrors = [NotFoundError, ForbiddenError, ValidationError, ActionRefused];

@@ -24,5 +24,6 @@ import './objections.ts';
 import './repairs.ts';
 import './inspections.ts';
 import './holiday-calendar.ts';
+import './bulletins.ts';
 
 export const schema = applyInputLimits(builder.toSchema({ sortSchema: true }));

@@ -22,6 +22,7 @@ import { commentRequired } from '../../../domain/supervision/actions.ts';
 import { AttachmentsInput, type Uploaded } from '../shared/AttachmentsInput.tsx';
 import { withFiles } from './emphasis.ts';
 import { useAct } from './useAct.ts';
+import { MutationError } from '../graphql.ts';
 import { textLimits } from '../../../domain/limits.ts';
 
 export interface ActionTarget {
@@ -58,8 +59,11 @@ export function ActionDialog({ type, target, onClose, onDone }: { type: ActionTy
     (type !== 'designate' || bodies.length > 0) &&
     !uploading;
 
+  // The API refuses a second urge within its interval until the user confirms it.
+  const urgedRecently = act.error instanceof MutationError && act.error.type === 'RecentlyUrgedError';
   const send = () =>
     act.mutate({
+      ...(urgedRecently ? { force: true } : {}),
       taskId: task.id,
       bodyName: assignment.bodyName,
       type,
@@ -120,7 +124,8 @@ export function ActionDialog({ type, target, onClose, onDone }: { type: ActionTy
           )}
           {withFiles.has(type) && <AttachmentsInput onChange={setFiles} onBusy={setUploading} />}
           {act.error && (
-            <Alert severity="error" role="alert">
+            <Alert severity={urgedRecently ? 'warning' : 'error'} role="alert">
+              {urgedRecently && <strong>{translate('duban.action.urgedRecently')} </strong>}
               {act.error.message}
             </Alert>
           )}
@@ -129,7 +134,7 @@ export function ActionDialog({ type, target, onClose, onDone }: { type: ActionTy
       <DialogActions>
         <Button onClick={onClose}>{translate('ra.action.cancel')}</Button>
         <Button variant="contained" onClick={send} disabled={!ready || act.isPending} data-testid="confirm-action">
-          {label}
+          {urgedRecently ? translate('duban.action.urgeAnyway') : label}
         </Button>
       </DialogActions>
     </Dialog>

@@ -24,6 +24,8 @@ export interface TaskAction {
   blocking?: boolean;
   bodies?: Array<{ id: string }>;
   attachments?: Array<{ id: string }>;
+  /** urge: urge again although urged within the configured interval (after the user confirms). */
+  force?: boolean;
 }
 
 const mutation = `mutation ($input: TaskActionInput!) { act(input: $input) { ${resultFields('MutationActSuccess', 'seq type at')} } }`;

@@ -104,6 +104,8 @@ export const en = {
       more: 'More actions',
       done: '%{action}: %{body}',
       defaultUrge: 'This assignment is overdue. Please complete and submit it as soon as possible.',
+      urgeAnyway: 'Urge anyway',
+      urgedRecently: 'Urge again?',
       extensionAsked: 'Asks for an extension until %{until} (deadline now %{due}).',
       extensionReason: 'Reason: %{reason}',
       untilHint: 'Later than the current deadline %{due}; ends at midnight that day.',

@@ -110,6 +110,8 @@ export const zh = {
       more: '更多操作',
       done: '已%{action}：%{body}',
       defaultUrge: '该项任务已逾期，请抓紧办理，尽快报送。',
+      urgeAnyway: '仍要催办',
+      urgedRecently: '确认要再次催办吗？',
       extensionAsked: '申请延期至 %{until}（现期限 %{due}）。',
       extensionReason: '理由：%{reason}',
       untilHint: '须晚于现期限 %{due}；截止到当天 24 时。',

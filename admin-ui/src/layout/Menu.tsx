@@ -8,6 +8,7 @@ import CalendarIcon from '@mui/icons-material/CalendarMonthOutlined';
 import AccountsIcon from '@mui/icons-material/ManageAccountsOutlined';
 import AuditIcon from '@mui/icons-material/ReceiptLongOutlined';
 import DecisionsIcon from '@mui/icons-material/GavelOutlined';
+import BulletinIcon from '@mui/icons-material/CampaignOutlined';
 import { Menu as RaMenu, useTranslate } from 'react-admin';
 import { useAccount } from '../auth/account.ts';
 
@@ -23,6 +24,7 @@ export function Menu() {
         <RaMenu.Item to="/filing" primaryText={translate('duban.filing.title')} leftIcon={<FilingIcon />} />
         <RaMenu.Item to="/evaluation" primaryText={translate('duban.evaluation.title')} leftIcon={<EvaluationIcon />} />
         <RaMenu.Item to="/scores" primaryText={translate('duban.scores.title')} leftIcon={<ScoreIcon />} />
+        <RaMenu.Item to="/bulletins" primaryText={translate('duban.bulletins.title')} leftIcon={<BulletinIcon />} />
         <RaMenu.ResourceItem name="entities" />
         <RaMenu.ResourceItem name="objections" />
         <RaMenu.ResourceItem name="repairs" />
@@ -42,6 +44,7 @@ export function Menu() {
       {role !== 'admin' && <RaMenu.Item to="/filing" primaryText={translate('duban.filing.title')} leftIcon={<FilingIcon />} />}
       {role !== 'admin' && <RaMenu.Item to="/evaluation" primaryText={translate('duban.evaluation.title')} leftIcon={<EvaluationIcon />} />}
       <RaMenu.Item to="/scores" primaryText={translate('duban.scores.title')} leftIcon={<ScoreIcon />} />
+      {role === 'supervisor' && <RaMenu.Item to="/bulletins" primaryText={translate('duban.bulletins.title')} leftIcon={<BulletinIcon />} />}
       <RaMenu.ResourceItem name="bodies" />
       <RaMenu.ResourceItem name="entities" />
       {role !== 'admin' && <RaMenu.ResourceItem name="objections" />}

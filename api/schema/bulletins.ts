@@ -1,0 +1,114 @@
+import type { BulletinFigures, OverdueItem, UnitStanding } from '../../domain/bulletin/figures.ts';
+import { bulletinFiguresOf, generateBulletin, mayReadBulletins } from '../../services/bulletins/generate.ts';
+import { builder } from './builder.ts';
+import { mutationErrors } from './errors.ts';
+import { offsetArg, withOffset } from './pagination.ts';
+import { PlanNode } from './plans.ts';
+import { selection } from './selection.ts';
+
+const Headline = builder.objectRef<BulletinFigures['headline']>('BulletinHeadline').implement({
+  description: '通报的总体数字（截至本期末） The headline counts as of the period end.',
+  fields: (t) => ({
+    tasks: t.exposeInt('tasks'),
+    openTasks: t.exposeInt('openTasks'),
+    closedTasks: t.exposeInt('closedTasks'),
+    green: t.int({ resolve: (h) => h.lights.green }),
+    yellow: t.int({ resolve: (h) => h.lights.yellow }),
+    red: t.int({ resolve: (h) => h.lights.red }),
+    done: t.int({ resolve: (h) => h.lights.done }),
+    closedThisPeriod: t.exposeInt('closedThisPeriod', { description: '本期办结的分工 Assignments accepted in the period.' }),
+    newlyOverdue: t.exposeInt('newlyOverdue', { description: '本期新增逾期 Overdue at the period end with a deadline inside the period.' }),
+    longestOverdue: t.field({ type: BulletinOverdueItem, nullable: true, resolve: (h) => h.longestOverdue }),
+  }),
+});
+
+const BulletinOverdueItem = builder.objectRef<OverdueItem>('BulletinOverdueItem').implement({
+  description: '通报所列逾期事项，附其所依据的事件 An overdue assignment as the bulletin lists it, with the events behind it.',
+  fields: (t) => ({
+    assignmentId: t.exposeString('assignmentId'),
+    taskId: t.globalID({ description: 'The task, for its page.', resolve: (o) => ({ type: 'Task', id: o.taskId }) }),
+    taskRef: t.exposeString('taskRef'),
+    taskText: t.exposeString('taskText'),
+    unitName: t.exposeString('unitName'),
+    due: t.field({ type: 'DateTime', resolve: (o) => new Date(o.due) }),
+    days: t.exposeInt('days', { description: '截至本期末逾期天数 Whole days overdue at the period end.' }),
+    events: t.prismaField({
+      type: ['TaskEvent'],
+      description: '依据的事件（督办部门可见） The recorded events up to the period end behind the row (the supervising office sees them).',
+      resolve: (query, o, _args, ctx) =>
+        ctx.actor?.role === 'supervisor' ? ctx.prisma.taskEvent.findMany({ ...query, where: { id: { in: o.eventIds } }, orderBy: { seq: 'asc' } }) : [],
+    }),
+  }),
+});
+
+const Standing = builder.objectRef<UnitStanding>('BulletinStanding').implement({
+  description: '排名中一个单位的一行 A unit\'s line in the ranking: ties share a rank (1, 1, 3).',
+  fields: (t) => ({
+    rank: t.exposeInt('rank'),
+    unitName: t.exposeString('unitName'),
+    due: t.exposeInt('due', { description: '截至本期末到期的分工 Assignments due in or before the period.' }),
+    closedOnTime: t.exposeInt('closedOnTime', { description: '按期办结 Accepted on a submission made by the deadline.' }),
+    overdue: t.exposeInt('overdue'),
+    averageOverdueDays: t.float({ resolve: (r) => (r.overdue === 0 ? 0 : Math.round((r.overdueDays * 10) / r.overdue) / 10) }),
+    assignmentIds: t.exposeStringList('assignmentIds', { description: 'The assignments counted, for tracing the row.' }),
+  }),
+});
+
+const OverdueGroup = builder.objectRef<BulletinFigures['overdue'][number]>('BulletinOverdueUnit').implement({
+  fields: (t) => ({
+    unitName: t.exposeString('unitName'),
+    items: t.field({ type: [BulletinOverdueItem], resolve: (g) => g.items }),
+  }),
+});
+
+export const BulletinNode = builder.prismaNode('Bulletin', {
+  id: { field: 'id' },
+  authScopes: (b, ctx) => mayReadBulletins(ctx.prisma, ctx.actor, b.planId),
+  description: '督查通报 A supervision bulletin of a plan over a period, sent whole to every unit of the plan; its .docx at url.',
+  fields: (t) => ({
+    plan: t.relation('plan'),
+    number: t.exposeInt('number', { description: '第N期 Its number within the plan.' }),
+    periodStart: t.exposeString('periodStart', { description: 'YYYY-MM-DD (China Standard Time)' }),
+    periodEnd: t.exposeString('periodEnd', { description: 'YYYY-MM-DD: the figures stand as of the end of this day.' }),
+    issuer: t.exposeString('issuer'),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    createdBy: t.exposeString('createdBy'),
+    url: t.string({ description: 'The .docx.', resolve: (b) => `/exports/bulletins/${encodeURIComponent(b.id)}.docx` }),
+    headline: t.field({ type: Headline, resolve: (b) => bulletinFiguresOf(b).headline }),
+    ranking: t.field({ type: [Standing], resolve: (b) => bulletinFiguresOf(b).ranking }),
+    overdue: t.field({ type: [OverdueGroup], resolve: (b) => bulletinFiguresOf(b).overdue }),
+    commended: t.stringList({ description: '通报表扬的单位 Units whose every assignment due in the period closed on time.', resolve: (b) => bulletinFiguresOf(b).commended.map((c) => c.unitName) }),
+  }),
+});
+
+builder.queryField('bulletins', (t) =>
+  t.prismaConnection({
+    type: 'Bulletin',
+    cursor: 'id',
+    description: '方案的督查通报，最新在前（督办部门及方案各承办单位可见） A plan\'s bulletins, latest first (the supervising office and every unit of the plan).',
+    authScopes: { signedIn: true },
+    args: { planId: t.arg.globalID({ for: PlanNode, required: true }), ...offsetArg() },
+    totalCount: async (_p, { planId }, ctx) => ((await mayReadBulletins(ctx.prisma, ctx.actor, planId.id)) ? ctx.prisma.bulletin.count({ where: { planId: planId.id } }) : 0),
+    resolve: async (query, _root, args, ctx) =>
+      (await mayReadBulletins(ctx.prisma, ctx.actor, args.planId.id))
+        ? ctx.prisma.bulletin.findMany({ ...withOffset(query, args.offset), where: { planId: args.planId.id }, orderBy: [{ periodEnd: 'desc' }, { id: 'asc' }] })
+        : [],
+  }),
+);
+
+builder.mutationField('generateBulletin', (t) =>
+  t.prismaField({
+    type: 'Bulletin',
+    description: '督办部门生成（或重新生成）截至 periodEnd 的督查通报；本期从上期通报之后一天（或方案开始）起 The supervising office generates, or regenerates, a plan\'s bulletin up to periodEnd (YYYY-MM-DD, default today); the period starts after the previous bulletin, or at the plan\'s start.',
+    authScopes: { supervisor: true },
+    errors: { types: mutationErrors },
+    args: { planId: t.arg.globalID({ for: PlanNode, required: true }), periodEnd: t.arg.string() },
+    resolve: async (query, _root, args, ctx) => {
+      const actor = ctx.actor!;
+      const bulletin = await generateBulletin(ctx.prisma, ctx.dataDir, {
+        planId: args.planId.id, periodEnd: args.periodEnd ?? null, by: { name: actor.name, bodyId: actor.bodyId }, now: Date.now(),
+      });
+      return ctx.prisma.bulletin.findUniqueOrThrow({ ...selection(query), where: { id: bulletin.id } });
+    },
+  }),
+);

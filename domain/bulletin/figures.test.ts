@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { bulletinFigures } from './figures.ts';
+import { novemberPlan, unitNames } from './fixtures.ts';
+import { taskAsOf } from './replay.ts';
+
+const name = (unit: string) => unitNames[unit] ?? unit;
+const november = () => bulletinFigures(novemberPlan, { start: '2026-11-01', end: '2026-11-30' }, '2026-10-31', name);
+
+describe('bulletin figures, counted by hand for November 2026', () => {
+  it('headline counts as of the period end', () => {
+    const { headline } = november();
+    expect(headline).toMatchObject({
+      tasks: 6, openTasks: 4, closedTasks: 2,
+      lights: { green: 1, yellow: 0, red: 4, done: 5 },
+      closedThisPeriod: 4, newlyOverdue: 4,
+    });
+    expect(headline.longestOverdue).toMatchObject({ taskRef: '2.2', unitName: '市法制办', days: 25 });
+  });
+
+  it('ranks by on-time rate, then fewer overdue, then fewer average days overdue; ties share a rank (1, 1, 3)', () => {
+    const rows = november().ranking.map((r) => [r.unitName, r.rank, r.closedOnTime, r.due, r.overdue, r.overdueDays]);
+    expect(rows).toEqual([
+      ['和平区', 1, 1, 1, 0, 0],
+      ['市公安局', 1, 1, 1, 0, 0],
+      ['市法制办', 3, 1, 3, 1, 25],
+      ['市环保局', 4, 0, 1, 1, 2],
+      ['河东区', 5, 0, 1, 1, 15],
+      ['市商务委', 6, 0, 2, 1, 20],
+    ]);
+  });
+
+  it('lists the overdue by unit with days, ignoring what happened after the period', () => {
+    const list = november().overdue.map((g) => [g.unitName, g.items.map((i) => [i.taskRef, i.days])]);
+    expect(list).toEqual([
+      ['市商务委', [['1.1', 20]]],
+      ['市法制办', [['2.2', 25]]],
+      ['市环保局', [['1.4', 2]]],
+      ['河东区', [['2.1', 15]]],
+    ]);
+  });
+
+  it('says what changed since the previous bulletin', () => {
+    const changes = november().changes!;
+    expect(changes.overdueBefore).toBe(1);
+    expect(changes.overdueNow).toBe(4);
+    expect(changes.resolved.map((o) => [o.taskRef, o.unitName, o.days])).toEqual([['1.3', '市商务委', 16]]);
+    expect(changes.added.map((o) => o.taskRef)).toEqual(['2.2', '1.1', '2.1', '1.4']);
+    expect(changes.rankChanges.find((r) => r.unitName === '市法制办')).toMatchObject({ before: 1, now: 3 });
+    expect(changes.rankChanges.find((r) => r.unitName === '市商务委')).toMatchObject({ before: 2, now: 6 });
+    expect(changes.rankChanges.find((r) => r.unitName === '和平区')).toMatchObject({ before: null, now: 1 });
+  });
+
+  it('commends units whose every assignment due in the period closed on time', () => {
+    expect(november().commended.map((c) => [c.unitName, c.dueInPeriod])).toEqual([['和平区', 1], ['市公安局', 1]]);
+  });
+
+  it('a first bulletin has no changes section', () => {
+    expect(bulletinFigures(novemberPlan, { start: '2026-10-01', end: '2026-11-30' }, null, name).changes).toBeNull();
+  });
+
+  it('the same events give the same figures; later events do not change a past period', () => {
+    const later = novemberPlan.map((t) => ({ ...t, events: [...t.events, { id: `${t.id}#99`, seq: 99, type: 'accept', at: '2026-12-20T02:00:00.000Z', bodyName: t.assignments[0]!.bodyName, data: {} }] }));
+    expect(bulletinFigures(later, { start: '2026-11-01', end: '2026-11-30' }, '2026-10-31', name)).toEqual(november());
+  });
+
+  it('every overdue row names the events behind it', () => {
+    const item = november().overdue.find((g) => g.unitName === '市法制办')!.items[0]!;
+    expect(item.eventIds).toEqual(['t2.2#1', 't2.2#2']);
+  });
+});
+
+describe('replaying a task', () => {
+  it('a designated body appears at its designation with the group\'s deadline', () => {
+    const before = taskAsOf(novemberPlan[4]!, Date.parse('2026-11-01T00:00:00+08:00'));
+    expect(before.assignments.map((a) => [a.bodyName, a.status])).toEqual([['各区县人民政府', 'assigned']]);
+    const after = taskAsOf(novemberPlan[4]!, Date.parse('2026-11-03T00:00:00+08:00'));
+    expect(after.assignments.map((a) => [a.bodyName, a.status, a.due])).toEqual([
+      ['各区县人民政府', 'designated', '2026-11-15T15:59:59.000Z'],
+      ['和平区', 'assigned', '2026-11-15T15:59:59.000Z'],
+      ['河东区', 'assigned', '2026-11-15T15:59:59.000Z'],
+    ]);
+  });
+
+  it('an approved extension moves the deadline; the task closes when its leads are accepted', () => {
+    expect(taskAsOf(novemberPlan[3]!, Date.parse('2026-11-30T23:00:00+08:00')).assignments[0]!.due).toBe('2026-12-31T15:59:59.000Z');
+    expect(taskAsOf(novemberPlan[1]!, Date.parse('2026-11-21T00:00:00+08:00')).closed).toBe(false);
+    expect(taskAsOf(novemberPlan[1]!, Date.parse('2026-11-22T00:00:00+08:00')).closed).toBe(true);
+  });
+});
