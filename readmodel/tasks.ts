@@ -54,6 +54,8 @@ export async function projectTask(prisma: PrismaClient, s: TaskSnapshot, events:
         acceptedAt: date(a.acceptedAt),
         returnCount: a.returnCount,
         extensionUntil: date(a.extension?.until ?? null),
+        acknowledgeBy: date(a.acknowledgeBy ?? null),
+        acknowledgedAt: date(a.acknowledgedAt ?? null),
         updatedAt: at,
       }));
       const changing = Object.keys(rows[0]!).filter((c) => c !== 'id' && c !== 'taskId' && c !== 'bodyName');

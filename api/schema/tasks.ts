@@ -83,6 +83,8 @@ builder.prismaNode('Assignment', {
         ),
     }),
     submittedAt: t.expose('submittedAt', { type: 'DateTime', nullable: true }),
+    acknowledgedAt: t.expose('acknowledgedAt', { type: 'DateTime', nullable: true, description: '签收时间：签收或本单位首次办理 When the body acknowledged receipt: 签收, or its first action of its own.' }),
+    acknowledgeBy: t.expose('acknowledgeBy', { type: 'DateTime', nullable: true, description: '签收期限：过期未签收则提醒 By when the body should acknowledge receipt before it is reminded.' }),
     acceptedAt: t.expose('acceptedAt', { type: 'DateTime', nullable: true }),
     returnCount: t.exposeInt('returnCount'),
     extensionRequestedUntil: t.expose('extensionUntil', { type: 'DateTime', nullable: true }),

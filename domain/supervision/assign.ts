@@ -29,6 +29,8 @@ export interface AssignOptions {
   reminderDays: number[];
   /** Days every deadline moves (a rebased plan); 0 keeps the notice's own dates. */
   shiftDays: number;
+  /** By when each body should acknowledge receipt (签收); none: no receipt reminder. */
+  acknowledgeBy?: string | null;
 }
 
 /** An assignment as it starts: assigned, nothing submitted, its deadline as first set. */
@@ -104,7 +106,7 @@ export function buildTaskState(task: PlannedTask, options: AssignOptions): TaskS
     ref: task.ref,
     title: taskTitle(task.text),
     reminderDays: options.reminderDays,
-    assignments: [...leads, ...supports],
+    assignments: [...leads, ...supports].map((a) => ({ ...a, acknowledgeBy: options.acknowledgeBy ?? null, acknowledgedAt: null })),
     status: 'open',
     closedAt: null,
     seq: 0,

@@ -11,6 +11,7 @@ import { taskWorkflowId } from '../../workflows/task.ts';
 import { archivePlan, type PlanRows } from '../../readmodel/plan-archive.ts';
 import { defaultRegistryId } from './registry.ts';
 import { resolveDraftBodies, type DraftBodyResolution } from './resolve-bodies.ts';
+import { acknowledgeBy } from '../receipt.ts';
 
 /** A parsed (and possibly corrected) notice, ready to become tracked work. */
 export interface PlanDraft extends NoticePlan {
@@ -69,6 +70,7 @@ export async function commitPlan(deps: CommitDeps, draft: PlanDraft, now = new D
     timeline: draft.timeline,
     importedOn: shanghaiDate(now),
     reminderDays: draft.reminderDays,
+    acknowledgeBy: await acknowledgeBy(deps.prisma, now.getTime()),
     registry,
     taskId: (ref) => taskWorkflowId(id, ref),
   });
