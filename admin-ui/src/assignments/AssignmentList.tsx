@@ -20,6 +20,7 @@ const filters = [
   <LightInput key="light" source="light" />,
   <StatusInput key="status" source="status" />,
   <DueWithinInput key="dueWithinDays" source="dueWithinDays" />,
+  <BooleanInput key="unacknowledged" source="unacknowledged" />,
   <SectionInput key="sectionOrdinal" source="sectionOrdinal" />,
   <RoleInput key="role" source="role" />,
   <PlanInput key="planId" source="planId" />,

@@ -2,6 +2,7 @@ import { HttpError } from 'react-admin';
 import { graphql, resultFields, unwrap, type MutationResult } from '../graphql.ts';
 
 export type ActionType =
+  | 'acknowledge'
   | 'progress'
   | 'submit'
   | 'accept'

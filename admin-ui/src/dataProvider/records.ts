@@ -57,6 +57,10 @@ export interface AssignmentRecord {
   availableActions: ActionType[];
   urgeCount: number;
   lastUrgedAt: string | null;
+  /** 签收: when the body acknowledged receipt (by 签收 or its first own action). */
+  acknowledgedAt: string | null;
+  /** Owed and not yet acknowledged, by the API's rule. */
+  unacknowledged: boolean;
 }
 
 export interface TaskSummary {

@@ -28,6 +28,7 @@ export const en = {
         task: 'Task',
         orderBy: 'Order',
         overdue: 'Overdue only',
+        unacknowledged: 'Not acknowledged only',
         bodyId: 'Body',
         dueWithinDays: 'Due within',
         sectionOrdinal: 'Section',
@@ -69,7 +70,7 @@ export const en = {
       designated: 'Designated',
     },
     taskStatus: { open: 'Open', closed: 'Closed' },
-    role: { lead: 'Lead', support: 'Support', primary: 'First lead', placeholder: 'To be designated', blocking: 'Required' },
+    role: { lead: 'Lead', support: 'Support', primary: 'First lead', placeholder: 'To be designated', blocking: 'Required', unacknowledged: 'Not acknowledged' },
     accountRole: { supervisor: 'Supervising office', department: 'Department', performance: 'Performance office', admin: 'Administrator' },
     kind: { department: 'Government department', district: 'District government', regulator: 'Regulator', group: 'Group', external: 'External body', placeholder: 'To be designated' },
     bodies: {
@@ -89,6 +90,7 @@ export const en = {
     match: { known: 'Registered', group: 'Group', placeholder: 'To be designated', unknown: 'Not registered: please confirm' },
     sectionTitle: '%{ordinal}. %{title}',
     action: {
+      acknowledge: 'Acknowledge receipt',
       progress: 'Report progress',
       submit: 'Submit',
       accept: 'Accept',
@@ -116,6 +118,7 @@ export const en = {
         bodies: 'Bodies',
       },
       hint: {
+        acknowledge: 'Confirm that your body has received this task; the supervising office sees when.',
         progress: 'Say briefly where the work stands; the supervising office will see it.',
         submit: 'The supervising office reviews what you submit; describe the result.',
         accept: 'Accepting closes this body\'s assignment.',
@@ -129,6 +132,8 @@ export const en = {
       },
     },
     event: {
+      acknowledge: 'Receipt acknowledged',
+      receiptReminder: 'Receipt reminder',
       progress: 'Progress',
       submit: 'Submitted',
       accept: 'Accepted',
@@ -159,6 +164,7 @@ export const en = {
       title: 'Overview',
       tasks: 'Tasks (%{count})',
       assignments: 'Assignments (%{count})',
+      unacknowledged: '%{count} not acknowledged',
       overdue: 'Overdue (%{count})',
       overdueEmpty: 'Nothing is overdue.',
       daysOverdue: 'days',

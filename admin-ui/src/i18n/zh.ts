@@ -42,6 +42,7 @@ export const zh = {
         task: '任务',
         orderBy: '排序',
         overdue: '只看逾期',
+        unacknowledged: '只看未签收',
         bodyId: '承办单位',
         dueWithinDays: '到期时间',
         sectionOrdinal: '部分',
@@ -95,6 +96,7 @@ export const zh = {
     match: { known: '已登记', group: '单位群组', placeholder: '待指定', unknown: '未登记，请确认' },
     sectionTitle: '（%{numeral}）%{title}',
     action: {
+      acknowledge: '签收',
       progress: '报告进展',
       submit: '报送',
       accept: '验收办结',
@@ -122,6 +124,7 @@ export const zh = {
         bodies: '具体承办单位',
       },
       hint: {
+        acknowledge: '确认本单位已收到该项任务，督办部门可以看到签收时间。',
         progress: '简要说明目前的办理进展，督办部门可以看到。',
         submit: '报送后由督办部门验收；请说明报送的成果。',
         accept: '验收通过后，该单位的分工办结。',
@@ -135,6 +138,8 @@ export const zh = {
       },
     },
     event: {
+      acknowledge: '签收',
+      receiptReminder: '签收提醒',
       progress: '报告进展',
       submit: '报送',
       accept: '验收办结',
@@ -165,6 +170,7 @@ export const zh = {
       title: '督办总览',
       tasks: '任务（%{count} 项）',
       assignments: '分工（%{count} 项）',
+      unacknowledged: '未签收 %{count} 项',
       overdue: '逾期未报送（%{count}）',
       overdueEmpty: '没有逾期的分工。',
       daysOverdue: '天',
