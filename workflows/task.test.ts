@@ -222,6 +222,29 @@ describe('task workflow on the time-skipping server', () => {
     expect((await events('1.1')).map((e) => [e.seq, e.type])).toEqual([[1, 'submit'], [2, 'return']]);
   });
 
+  it('turns an assignment yellow when it falls behind pace (序时进度), and green again when its progress catches up', async () => {
+    const now = await env.currentTimeMs();
+    const { planId } = await commitPlan(
+      { prisma: db.prisma, temporal: env.client, taskQueue: 'duban', dataDir: db.dataDir },
+      {
+        title: '序时进度', issuer: null, issuedOn: null, basis: null, warnings: [], sourceText: '…', timeline: 'historic', reminderDays: [], paceMarginPoints: 20,
+        tasks: [{ ref: '1', section: '任务', text: '按序时进度推进的任务。', leads: ['市法制办'], supports: [] }],
+        requirements: [{ text: '报送', due: new Date(now + 100 * day).toISOString(), recurrence: null, appliesTo: ['市法制办'] }],
+      },
+      new Date(now),
+    );
+    const id = `${taskWorkflowId(planId, '1')}/市法制办`;
+    const stored = () => db.prisma.assignment.findUniqueOrThrow({ where: { id } });
+    await eventually(async () => expect((await stored()).behindPaceFrom?.getTime()).toBe(now + 20 * day));
+    expect((await stored()).light).toBe('green');
+    await env.sleep(21 * day);
+    await eventually(async () => expect((await stored()).light).toBe('yellow'));
+    const handle = env.client.workflow.getHandle(taskWorkflowId(planId, '1'));
+    await handle.executeUpdate(actUpdate, { args: [{ actor: legal, action: { type: 'progress', bodyName: '市法制办', comment: '过半', percent: 50 } }] });
+    await eventually(async () => expect(await stored()).toMatchObject({ light: 'green', progressPercent: 50 }));
+    expect((await stored()).behindPaceFrom?.getTime()).toBe(now + 70 * day);
+  });
+
   it('projects a light that time alone changes, with no reminder configured', async () => {
     const now = await env.currentTimeMs();
     const { planId: quiet } = await commitPlan(

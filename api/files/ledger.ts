@@ -62,7 +62,7 @@ export function ledgerQuery(query: Record<string, unknown>): { filter: Filter; o
     if (!/^\d{1,4}$/.test(value)) return refuse(name);
     filter[name] = Number(value);
   }
-  for (const name of ['overdue', 'unacknowledged'] as const) {
+  for (const name of ['overdue', 'unacknowledged', 'behindPace'] as const) {
     const value = text(name);
     if (value === undefined) continue;
     if (value !== 'true' && value !== 'false') return refuse(name);

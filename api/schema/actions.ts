@@ -45,6 +45,7 @@ const TaskActionInput = builder.inputType('TaskActionInput', {
     bodyName: t.string({ required: true }),
     type: t.field({ type: ActionType, required: true }),
     comment: t.string(),
+    percent: t.int({ description: 'progress: the progress made, in percent (0–100), for the pace rule (序时进度).' }),
     attachments: t.field({ type: [AttachmentInput], description: 'progress, submit, requestExtension: files uploaded with uploadAttachment.' }),
     until: t.field({ type: 'DateTime', description: 'requestExtension: the new deadline.' }),
     approve: t.boolean({ description: 'decideExtension: approve or refuse.' }),
@@ -62,10 +63,13 @@ async function toAction(input: Input, ctx: Context): Promise<TaskAction> {
   const base = { bodyName: input.bodyName };
   const comment = input.comment ?? '';
   switch (input.type) {
-    case 'progress':
+    case 'progress': {
+      const attachments = await storedAttachments(ctx.prisma, (input.attachments ?? []).map((a) => a.id));
+      return { ...base, type: 'progress', comment, attachments, ...(input.percent == null ? {} : { percent: input.percent }) };
+    }
     case 'submit': {
       const attachments = await storedAttachments(ctx.prisma, (input.attachments ?? []).map((a) => a.id));
-      return { ...base, type: input.type, comment, attachments };
+      return { ...base, type: 'submit', comment, attachments };
     }
     case 'accept':
     case 'acknowledge':

@@ -3,7 +3,7 @@ import type { Actor, AttachmentRef } from './types.ts';
 /** Everything a person can do to a task: each becomes a Temporal Update on its workflow. */
 export type TaskAction =
   | { type: 'acknowledge'; bodyName: string; comment?: string }
-  | { type: 'progress'; bodyName: string; comment: string; attachments?: AttachmentRef[] }
+  | { type: 'progress'; bodyName: string; comment: string; attachments?: AttachmentRef[]; percent?: number }
   | { type: 'submit'; bodyName: string; comment: string; attachments?: AttachmentRef[] }
   | { type: 'accept'; bodyName: string; comment?: string }
   | { type: 'return'; bodyName: string; comment: string }

@@ -31,6 +31,8 @@ export interface AssignOptions {
   shiftDays: number;
   /** By when each body should acknowledge receipt (签收); none: no receipt reminder. */
   acknowledgeBy?: string | null;
+  /** The pace rule's span start (the assignment instant) and margin; none: no pace rule. */
+  pace?: { from: string; marginPoints: number } | null;
 }
 
 /** An assignment as it starts: assigned, nothing submitted, its deadline as first set. */
@@ -106,7 +108,9 @@ export function buildTaskState(task: PlannedTask, options: AssignOptions): TaskS
     ref: task.ref,
     title: taskTitle(task.text),
     reminderDays: options.reminderDays,
-    assignments: [...leads, ...supports].map((a) => ({ ...a, acknowledgeBy: options.acknowledgeBy ?? null, acknowledgedAt: null })),
+    assignments: [...leads, ...supports].map((a) => ({
+      ...a, acknowledgeBy: options.acknowledgeBy ?? null, acknowledgedAt: null, progressPercent: null, pace: options.pace ?? null,
+    })),
     status: 'open',
     closedAt: null,
     seq: 0,

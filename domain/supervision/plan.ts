@@ -38,6 +38,7 @@ export function layOutPlan(
     importedOn: string;
     reminderDays?: number[];
     acknowledgeBy?: string | null;
+    pace?: { from: string; marginPoints: number } | null;
     registry: BodyRegistry;
     taskId: (ref: string) => string;
   },
@@ -59,6 +60,7 @@ export function layOutPlan(
       requirements: notice.requirements,
       reminderDays: options.reminderDays ?? defaultReminderDays,
       acknowledgeBy: options.acknowledgeBy,
+      pace: options.pace,
       shiftDays,
     });
     return { ref: task.ref, sectionOrdinal: section.ordinal, text: task.text, state };

@@ -110,6 +110,11 @@ function checkContent(state: TaskState, action: TaskAction, assignment: Assignme
     refuse('请写明理由。', 'Please give the reasons.');
   }
   switch (action.type) {
+    case 'progress':
+      if (action.percent !== undefined && !(Number.isInteger(action.percent) && action.percent >= 0 && action.percent <= 100)) {
+        refuse('进度须为 0 到 100 之间的整数。', 'Progress must be a whole number from 0 to 100.');
+      }
+      break;
     case 'requestExtension': {
       const until = Date.parse(action.until);
       if (Number.isNaN(until)) refuse('延期日期无效。', 'The extension date is not a valid date.');
@@ -143,6 +148,10 @@ export function applyAction(state: TaskState, { actor, action }: ActionRequest, 
   switch (action.type) {
     case 'progress':
       assignment.status = 'in_progress';
+      if (action.percent !== undefined) {
+        assignment.progressPercent = action.percent;
+        data.percent = action.percent;
+      }
       break;
     case 'submit':
       assignment.status = 'submitted';
@@ -174,6 +183,7 @@ export function applyAction(state: TaskState, { actor, action }: ActionRequest, 
         state.assignments.push({
           ...assignment, bodyName: body.name, bodyId: body.id, placeholder: false, status: 'assigned', reminders: [],
           acknowledgeBy: action.acknowledgeBy ?? null, acknowledgedAt: null,
+          progressPercent: null, pace: assignment.pace ? { ...assignment.pace, from: at } : null,
         });
       }
       break;
