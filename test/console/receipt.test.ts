@@ -1,5 +1,6 @@
-// 签收 in Chromium: the supervising office sees how many assignments are not acknowledged
-// and filters the ledger to them; a department acknowledges one from its own list.
+// 签收 and 序时进度 in Chromium: the supervising office sees how many assignments are not
+// acknowledged and filters the ledger to them; a department acknowledges one from its own
+// list and reports its progress with a percentage.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { consoleSession } from './session.ts';
@@ -19,7 +20,7 @@ async function unacknowledgedCount(page: Page): Promise<number> {
 describe.skipIf(skipWithoutChromium)('receipt (签收) in Chromium', () => {
   const session = consoleSession();
 
-  it('counts and filters what is not acknowledged, and a department acknowledges its assignment from its list', async () => {
+  it('counts and filters what is not acknowledged; a department acknowledges its assignment and reports progress in percent', async () => {
     const supervisor = await session.signIn('supervisor');
     const before = await unacknowledgedCount(supervisor);
     expect(before).toBeGreaterThan(0);
@@ -41,6 +42,14 @@ describe.skipIf(skipWithoutChromium)('receipt (签收) in Chromium', () => {
     await poll(() => dialog.count()).toBe(0);
     await poll(() => same.getByTestId('unacknowledged-chip').count()).toBe(0);
     expect(await same.locator('[data-action=acknowledge]').count()).toBe(0);
+
+    // A progress report with its percentage (序时进度): the card shows it.
+    await same.locator('[data-action=progress]').click();
+    await dialog.getByTestId('progress-percent').fill('30');
+    await dialog.getByLabel('说明').fill('已完成调研，正在起草。');
+    await dialog.getByTestId('confirm-action').click();
+    await poll(() => dialog.count()).toBe(0);
+    await poll(() => same.getByTestId('progress-chip').textContent()).toBe('进度 30%');
     expect(await overflow(market)).toBeLessThanOrEqual(0);
     await market.context().close();
 

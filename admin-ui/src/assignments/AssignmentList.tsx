@@ -21,6 +21,7 @@ const filters = [
   <StatusInput key="status" source="status" />,
   <DueWithinInput key="dueWithinDays" source="dueWithinDays" />,
   <BooleanInput key="unacknowledged" source="unacknowledged" />,
+  <BooleanInput key="behindPace" source="behindPace" />,
   <SectionInput key="sectionOrdinal" source="sectionOrdinal" />,
   <RoleInput key="role" source="role" />,
   <PlanInput key="planId" source="planId" />,

@@ -20,6 +20,8 @@ export interface TaskAction {
   bodyName: string;
   type: ActionType;
   comment?: string;
+  /** progress: percent done (序时进度). */
+  percent?: number;
   until?: string;
   approve?: boolean;
   blocking?: boolean;

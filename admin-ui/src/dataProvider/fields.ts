@@ -4,7 +4,7 @@ export const bodyFields = `${bodyRef} fullName kind aliases webhookUrl members {
 
 export const assignmentFields = `id bodyName body { ${bodyRef} } role primary placeholder blocking status light deliverable
   due originalDue overdueDays submittedAt acceptedAt returnCount extensionRequestedUntil extensionReason availableActions urgeCount lastUrgedAt
-  acknowledgedAt unacknowledged`;
+  acknowledgedAt unacknowledged progressPercent behindPace`;
 
 export const taskSummary = 'id ref text status plan { id title } section { ordinal title }';
 export const ledgerFields = `${assignmentFields} task { ${taskSummary} }`;

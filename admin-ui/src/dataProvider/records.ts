@@ -61,6 +61,10 @@ export interface AssignmentRecord {
   acknowledgedAt: string | null;
   /** Owed and not yet acknowledged, by the API's rule. */
   unacknowledged: boolean;
+  /** The progress last reported, in percent (序时进度). */
+  progressPercent: number | null;
+  /** Owed and behind pace, by the API's rule. */
+  behindPace: boolean;
 }
 
 export interface TaskSummary {

@@ -29,6 +29,7 @@ export const en = {
         orderBy: 'Order',
         overdue: 'Overdue only',
         unacknowledged: 'Not acknowledged only',
+        behindPace: 'Behind pace only',
         bodyId: 'Body',
         dueWithinDays: 'Due within',
         sectionOrdinal: 'Section',
@@ -70,7 +71,7 @@ export const en = {
       designated: 'Designated',
     },
     taskStatus: { open: 'Open', closed: 'Closed' },
-    role: { lead: 'Lead', support: 'Support', primary: 'First lead', placeholder: 'To be designated', blocking: 'Required', unacknowledged: 'Not acknowledged' },
+    role: { lead: 'Lead', support: 'Support', primary: 'First lead', placeholder: 'To be designated', blocking: 'Required', unacknowledged: 'Not acknowledged', behindPace: 'Behind pace', progress: '%{percent}% done' },
     accountRole: { supervisor: 'Supervising office', department: 'Department', performance: 'Performance office', admin: 'Administrator' },
     kind: { department: 'Government department', district: 'District government', regulator: 'Regulator', group: 'Group', external: 'External body', placeholder: 'To be designated' },
     bodies: {
@@ -108,7 +109,9 @@ export const en = {
       extensionAsked: 'Asks for an extension until %{until} (deadline now %{due}).',
       extensionReason: 'Reason: %{reason}',
       untilHint: 'Later than the current deadline %{due}; ends at midnight that day.',
+      percentHint: 'How much is done (0–100), for the pace rule; leave empty to keep the last figure.',
       field: {
+        percent: 'Progress (%)',
         comment: 'Comment',
         reason: 'Reasons',
         message: 'Message',

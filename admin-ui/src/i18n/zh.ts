@@ -43,6 +43,7 @@ export const zh = {
         orderBy: '排序',
         overdue: '只看逾期',
         unacknowledged: '只看未签收',
+        behindPace: '只看落后序时进度',
         bodyId: '承办单位',
         dueWithinDays: '到期时间',
         sectionOrdinal: '部分',
@@ -76,7 +77,7 @@ export const zh = {
     light: lightWords,
     status: statusWords,
     taskStatus: { open: '办理中', closed: '已办结' },
-    role: roleWords,
+    role: { ...roleWords, progress: '进度 %{percent}%' },
     accountRole: { supervisor: '督办部门', department: '承办单位', performance: '绩效考核', admin: '系统管理' },
     kind: { department: '政府部门', district: '区县政府', regulator: '驻地监管机构', group: '单位群组', external: '外部单位', placeholder: '待指定' },
     bodies: {
@@ -114,7 +115,9 @@ export const zh = {
       extensionAsked: '申请延期至 %{until}（现期限 %{due}）。',
       extensionReason: '理由：%{reason}',
       untilHint: '须晚于现期限 %{due}；截止到当天 24 时。',
+      percentHint: '完成了多少（0–100），用于序时进度；不填则保持上次所报。',
       field: {
+        percent: '进度（%）',
         comment: '说明',
         reason: '理由',
         message: '催办内容',
