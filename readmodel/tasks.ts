@@ -1,9 +1,16 @@
 import type { PrismaClient } from '../runtime/db.ts';
 import type { TaskSnapshot } from '../domain/supervision/snapshot.ts';
+import { paceLimit } from '../domain/supervision/pace.ts';
 import type { TaskEvent } from '../domain/supervision/types.ts';
 import { insertRows, upsertClause } from '../runtime/sql.ts';
 
 const date = (iso: string | null) => (iso ? new Date(iso) : null);
+
+/** The pace limit (序时进度) as the column the ledger filters on. */
+const paceOf = (a: TaskSnapshot['assignments'][number]) => {
+  const limit = paceLimit(a);
+  return limit === null ? null : new Date(limit);
+};
 
 /** A merged body's assignments are its survivor's in the read model (the workflow keeps the id it started with). */
 async function mergedSurvivors(tx: Pick<PrismaClient, 'body'>, ids: Array<string | null>): Promise<Map<string, string>> {
@@ -54,6 +61,10 @@ export async function projectTask(prisma: PrismaClient, s: TaskSnapshot, events:
         acceptedAt: date(a.acceptedAt),
         returnCount: a.returnCount,
         extensionUntil: date(a.extension?.until ?? null),
+        acknowledgeBy: date(a.acknowledgeBy ?? null),
+        acknowledgedAt: date(a.acknowledgedAt ?? null),
+        progressPercent: a.progressPercent ?? null,
+        behindPaceFrom: paceOf(a),
         updatedAt: at,
       }));
       const changing = Object.keys(rows[0]!).filter((c) => c !== 'id' && c !== 'taskId' && c !== 'bodyName');

@@ -4,6 +4,7 @@ import { calendarProblems, defaultEvaluationCalendar, type EvaluationCalendar } 
 import { defaultRoundLimits, type RoundLimits } from '../domain/inspection/round.ts';
 import { defaultObjectionLimits, type ObjectionLimits } from '../domain/objection/case.ts';
 import { defaultRepairPolicy, type RepairPolicy } from '../domain/repair/eligibility.ts';
+import { defaultReceiptWorkingDays } from '../domain/supervision/receipt.ts';
 
 /**
  * Every setting Duban reads from its environment, with the embedded defaults
@@ -48,6 +49,8 @@ export interface Config {
   smtp: { url: string; from: string } | null;
   /** When the yearly evaluation round opens and its reports are due (MM-DD, China Standard Time). */
   evaluation: EvaluationCalendar;
+  /** DUBAN_RECEIPT_WORKING_DAYS: working days a body has to acknowledge a new assignment (签收) before it is reminded (default 2). */
+  receiptWorkingDays: number;
   credit: { classRule: ClassRule; objectionLimits: ObjectionLimits; repairPolicy: RepairPolicy; inspectionLimits: RoundLimits };
 }
 
@@ -139,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secret: env.DUBAN_JWT_SECRET || undefined,
     smtp: env.SMTP_URL ? { url: env.SMTP_URL, from: env.SMTP_FROM ?? '督办系统 <duban@localhost>' } : null,
     evaluation: evaluationCalendar(env),
+    receiptWorkingDays: Math.round(positive('DUBAN_RECEIPT_WORKING_DAYS', env.DUBAN_RECEIPT_WORKING_DAYS, defaultReceiptWorkingDays)),
     credit: creditConfig(env),
   };
 }

@@ -300,6 +300,7 @@ describe('authorization matrix: every role against every mutation', () => {
     }),
     row({ name: 'uploadAttachment (supervising office and departments)', mutation: 'uploadAttachment', allowed: ['supervisor', 'market', 'legal'], probe: () => ({ query: m('uploadAttachment', 'file: $f', '$f: File!'), file: { name: '说明.txt', content: '整改说明' } }) }),
     row({ name: 'act progress (lead body only)', mutation: 'act', allowed: ['market'], setup: task, probe: (_r, taskId: string) => ({ query: act(taskId, 'progress', '市市场监管委') }) }),
+    row({ name: 'act acknowledge (the assigned body only)', mutation: 'act', allowed: ['market'], setup: task, probe: (_r, taskId: string) => ({ query: act(taskId, 'acknowledge', '市市场监管委') }) }),
     row({ name: 'act urge (supervising office only)', mutation: 'act', allowed: ['supervisor'], setup: task, probe: (_r, taskId: string) => ({ query: act(taskId, 'urge', '市市场监管委') }) }),
     row({
       name: 'act requestExtension (lead body only)', mutation: 'act', allowed: ['market'], setup: task,

@@ -66,7 +66,7 @@ describe('inbox, availableActions and the decision queue', () => {
     expect(seen).toEqual({
       supervisor: ['urge', 'withdraw'],
       coordinator: ['urge', 'withdraw'],
-      market: ['progress', 'submit', 'requestExtension'],
+      market: ['acknowledge', 'progress', 'submit', 'requestExtension'], // not yet acknowledged: its first action counts as receipt
       legal: [], // it supports the task, so it sees the lead's row, and may do nothing to it
       heping: null, // not in the task: the row is hidden
       performance: [],

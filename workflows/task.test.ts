@@ -106,6 +106,32 @@ describe('task workflow on the time-skipping server', () => {
     });
   });
 
+  it('reminds a body once to acknowledge receipt (签收) when it has not, and not one that has or that acted', async () => {
+    const { act, events, assignment, projected, taskId } = await newPlan({ env, db }, '签收提醒');
+    await projected();
+    const window = (await assignment('1.2', '市法制办')).acknowledgeBy!.getTime();
+    expect(window).toBeGreaterThan(await env.currentTimeMs());
+    await act('1.1', legal, { type: 'acknowledge', bodyName: '市法制办' });
+    await act('1.3', legal, { type: 'progress', bodyName: '市法制办', comment: '已部署' });
+    await env.sleep(window - (await env.currentTimeMs()) + 60_000);
+    const receiptReminders = async (ref: string) => (await events(ref)).filter((e) => e.type === 'receiptReminder' && e.bodyName === '市法制办');
+    await eventually(async () => {
+      expect(await receiptReminders('1.2')).toHaveLength(1);
+      const inbox = await db.prisma.notification.findMany({ where: { accountId: 'account-legal', kind: 'receipt', taskId: { in: ['1.1', '1.2', '1.3'].map(taskId) } } });
+      expect(inbox).toHaveLength(1);
+    });
+    expect((await receiptReminders('1.2'))[0]!.at.getTime()).toBeGreaterThanOrEqual(window);
+    expect(await receiptReminders('1.1')).toHaveLength(0);
+    expect(await receiptReminders('1.3')).toHaveLength(0);
+    expect((await assignment('1.1', '市法制办')).acknowledgedAt).not.toBeNull();
+    expect((await assignment('1.3', '市法制办')).acknowledgedAt).not.toBeNull();
+    expect((await assignment('1.2', '市法制办')).acknowledgedAt).toBeNull();
+    await env.sleep(5 * day);
+    await act('1.2', legal, { type: 'acknowledge', bodyName: '市法制办' });
+    await eventually(async () => expect((await assignment('1.2', '市法制办')).acknowledgedAt).not.toBeNull());
+    expect(await receiptReminders('1.2')).toHaveLength(1);
+  });
+
   it('rejects a wrong actor with a clear reason and leaves no trace', async () => {
     const { handle, act, assignment, projected } = await newPlan({ env, db }, '拒绝越权');
     await projected();
@@ -196,6 +222,29 @@ describe('task workflow on the time-skipping server', () => {
     expect((await events('1.1')).map((e) => [e.seq, e.type])).toEqual([[1, 'submit'], [2, 'return']]);
   });
 
+  it('turns an assignment yellow when it falls behind pace (序时进度), and green again when its progress catches up', async () => {
+    const now = await env.currentTimeMs();
+    const { planId } = await commitPlan(
+      { prisma: db.prisma, temporal: env.client, taskQueue: 'duban', dataDir: db.dataDir },
+      {
+        title: '序时进度', issuer: null, issuedOn: null, basis: null, warnings: [], sourceText: '…', timeline: 'historic', reminderDays: [], paceMarginPoints: 20,
+        tasks: [{ ref: '1', section: '任务', text: '按序时进度推进的任务。', leads: ['市法制办'], supports: [] }],
+        requirements: [{ text: '报送', due: new Date(now + 100 * day).toISOString(), recurrence: null, appliesTo: ['市法制办'] }],
+      },
+      new Date(now),
+    );
+    const id = `${taskWorkflowId(planId, '1')}/市法制办`;
+    const stored = () => db.prisma.assignment.findUniqueOrThrow({ where: { id } });
+    await eventually(async () => expect((await stored()).behindPaceFrom?.getTime()).toBe(now + 20 * day));
+    expect((await stored()).light).toBe('green');
+    await env.sleep(21 * day);
+    await eventually(async () => expect((await stored()).light).toBe('yellow'));
+    const handle = env.client.workflow.getHandle(taskWorkflowId(planId, '1'));
+    await handle.executeUpdate(actUpdate, { args: [{ actor: legal, action: { type: 'progress', bodyName: '市法制办', comment: '过半', percent: 50 } }] });
+    await eventually(async () => expect(await stored()).toMatchObject({ light: 'green', progressPercent: 50 }));
+    expect((await stored()).behindPaceFrom?.getTime()).toBe(now + 70 * day);
+  });
+
   it('projects a light that time alone changes, with no reminder configured', async () => {
     const now = await env.currentTimeMs();
     const { planId: quiet } = await commitPlan(
@@ -211,7 +260,8 @@ describe('task workflow on the time-skipping server', () => {
     await eventually(async () => expect((await db.prisma.assignment.findUniqueOrThrow({ where: { id } })).light).toBe('green'));
     await env.sleep(4 * day);
     await eventually(async () => expect((await db.prisma.assignment.findUniqueOrThrow({ where: { id } })).light).toBe('yellow'));
-    expect(await db.prisma.taskEvent.count({ where: { taskId: taskWorkflowId(quiet, '1') } })).toBe(0);
+    // The light changed with no event of its own (the receipt reminder, due after two working days, is another matter).
+    expect(await db.prisma.taskEvent.count({ where: { taskId: taskWorkflowId(quiet, '1'), type: { not: 'receiptReminder' } } })).toBe(0);
   });
 });
 
@@ -241,7 +291,8 @@ describe('task workflow closing, on a time-skipping server of its own', () => {
     expect(await handle('1.1').result()).toMatchObject({ status: 'closed', light: 'done' });
     const task = await db.prisma.task.findUniqueOrThrow({ where: { id: taskId('1.1') } });
     expect(task).toMatchObject({ status: 'closed', light: 'done' });
-    expect((await events('1.1')).map((e) => e.type).filter((t) => t !== 'reminder')).toEqual([
+    // Time-driven reminders (of the deadline, of receipt) fall wherever the server skipped time to.
+    expect((await events('1.1')).map((e) => e.type).filter((t) => t !== 'reminder' && t !== 'receiptReminder')).toEqual([
       'progress', 'submit', 'submit', 'return', 'submit', 'accept',
     ]);
     const audit = await db.prisma.auditEntry.findMany({ where: { target: { startsWith: taskId('1.1') } } });

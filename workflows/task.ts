@@ -14,6 +14,7 @@ import type { Activities } from '../activities/index.ts';
 import type { ActionRequest } from '../domain/supervision/actions.ts';
 import { nextLightChange } from '../domain/supervision/lights.ts';
 import { actionNotices, reminderNotices, type Notice } from '../domain/supervision/notices.ts';
+import { nextReceiptReminderAt, receiptNotice, takeReceiptReminder } from '../domain/supervision/receipt.ts';
 import { nextReminderAt, reminderDue } from '../domain/supervision/reminders.ts';
 import { snapshot, type TaskSnapshot } from '../domain/supervision/snapshot.ts';
 import { applyAction, recordEvent, validateAction } from '../domain/supervision/transitions.ts';
@@ -101,6 +102,10 @@ function sendDueReminders(state: TaskState, pending: TaskEvent[], outbox: Notice
   const now = Date.now();
   const at = new Date(now).toISOString();
   for (const a of state.assignments) {
+    if (takeReceiptReminder(a, now)) {
+      outbox.push(...receiptNotice(state, a, at));
+      pending.push(recordEvent(state, { type: 'receiptReminder', at, actor: systemActor, bodyName: a.bodyName, comment: null, attachments: [], data: {} }));
+    }
     const reminder = reminderDue(a, state.reminderDays, now);
     if (!reminder) continue;
     a.reminders.push(...reminder.settles);
@@ -120,9 +125,9 @@ function sendDueReminders(state: TaskState, pending: TaskEvent[], outbox: Notice
   }
 }
 
-/** The next instant at which time alone changes something: a reminder or a light. */
+/** The next instant at which time alone changes something: a reminder (of the deadline or of receipt) or a light. */
 function nextWake(state: TaskState, now: number): number | null {
-  const times = state.assignments.flatMap((a) => [nextReminderAt(a, state.reminderDays, now), nextLightChange(a, now)]);
+  const times = state.assignments.flatMap((a) => [nextReminderAt(a, state.reminderDays, now), nextLightChange(a, now), nextReceiptReminderAt(a, now)]);
   const future = times.filter((t): t is number => t !== null);
   return future.length ? Math.min(...future) : null;
 }

@@ -62,10 +62,11 @@ export function ledgerQuery(query: Record<string, unknown>): { filter: Filter; o
     if (!/^\d{1,4}$/.test(value)) return refuse(name);
     filter[name] = Number(value);
   }
-  const overdue = text('overdue');
-  if (overdue !== undefined) {
-    if (overdue !== 'true' && overdue !== 'false') return refuse('overdue');
-    filter.overdue = overdue === 'true';
+  for (const name of ['overdue', 'unacknowledged', 'behindPace'] as const) {
+    const value = text(name);
+    if (value === undefined) continue;
+    if (value !== 'true' && value !== 'false') return refuse(name);
+    filter[name] = value === 'true';
   }
   const light = text('light');
   if (light !== undefined) {

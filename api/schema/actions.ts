@@ -12,6 +12,7 @@ import { toShanghaiIso } from '../../domain/time/instants.ts';
 import { owing } from '../../domain/supervision/lights.ts';
 import { checkRequestId, requestIdDescription, updateIdOf } from '../../services/request-ids.ts';
 import { storedAttachments } from '../../services/attachments.ts';
+import { acknowledgeBy } from '../../services/receipt.ts';
 import { sendAction } from './updates.ts';
 
 const AttachmentInput = builder.inputType('AttachmentInput', {
@@ -21,6 +22,7 @@ const AttachmentInput = builder.inputType('AttachmentInput', {
 
 export const ActionType = builder.enumType('TaskActionType', {
   values: {
+    acknowledge: { description: '签收 Acknowledge receipt of the assignment' },
     progress: { description: '报告进展 Report progress' },
     submit: { description: '报送 Submit the deliverable' },
     accept: { description: '验收 Accept a submission' },
@@ -45,6 +47,7 @@ const TaskActionInput = builder.inputType('TaskActionInput', {
     bodyName: t.string({ required: true }),
     type: t.field({ type: ActionType, required: true }),
     comment: t.string(),
+    percent: t.int({ description: 'progress: the progress made, in percent (0–100), for the pace rule (序时进度).' }),
     attachments: t.field({ type: [AttachmentInput], description: 'progress, submit, requestExtension: files uploaded with uploadAttachment.' }),
     until: t.field({ type: 'DateTime', description: 'requestExtension: the new deadline.' }),
     approve: t.boolean({ description: 'decideExtension: approve or refuse.' }),
@@ -63,13 +66,17 @@ async function toAction(input: Input, ctx: Context): Promise<TaskAction> {
   const base = { bodyName: input.bodyName };
   const comment = input.comment ?? '';
   switch (input.type) {
-    case 'progress':
+    case 'progress': {
+      const attachments = await storedAttachments(ctx.prisma, (input.attachments ?? []).map((a) => a.id));
+      return { ...base, type: 'progress', comment, attachments, ...(input.percent == null ? {} : { percent: input.percent }) };
+    }
     case 'submit': {
       const attachments = await storedAttachments(ctx.prisma, (input.attachments ?? []).map((a) => a.id));
-      return { ...base, type: input.type, comment, attachments };
+      return { ...base, type: 'submit', comment, attachments };
     }
     case 'accept':
-      return { ...base, type: 'accept', comment };
+    case 'acknowledge':
+      return { ...base, type: input.type, comment };
     case 'return':
     case 'urge':
     case 'withdraw':
@@ -90,7 +97,7 @@ async function toAction(input: Input, ctx: Context): Promise<TaskAction> {
       if (bodies.length !== ids.length || ids.length === 0) {
         throw new ValidationError('请指定已登记的具体单位。 Designate registered, concrete bodies.');
       }
-      return { ...base, type: 'designate', bodies: bodies.map((b) => ({ id: b.id, name: b.shortName })), comment };
+      return { ...base, type: 'designate', bodies: bodies.map((b) => ({ id: b.id, name: b.shortName })), comment, acknowledgeBy: await acknowledgeBy(ctx.prisma, Date.now()) };
     }
   }
 }
@@ -155,9 +162,11 @@ builder.prismaObjectFields('Assignment', (t) => ({
   availableActions: t.field({
     type: [ActionType],
     description: '当前登录者现在可对该分工执行的操作（与任务流程同一校验规则） What the signed-in viewer may do to this assignment now, by the rule the workflow checks.',
-    select: { status: true, bodyId: true, role: true, placeholder: true, extensionUntil: true, task: { select: { status: true } } },
-    resolve: (a, _args, ctx) =>
-      ctx.actor ? availableTaskActions(a.task.status as 'open' | 'closed', { ...a, role: a.role as 'lead' | 'support', status: a.status as AssignmentStatus, extensionPending: a.extensionUntil !== null }, ctx.actor) : [],
+    select: { status: true, bodyId: true, role: true, placeholder: true, extensionUntil: true, acknowledgedAt: true, task: { select: { status: true } } },
+    resolve: (a, _args, ctx) => {
+      const standing = { ...a, role: a.role as 'lead' | 'support', status: a.status as AssignmentStatus, extensionPending: a.extensionUntil !== null, acknowledged: a.acknowledgedAt !== null };
+      return ctx.actor ? availableTaskActions(a.task.status as 'open' | 'closed', standing, ctx.actor) : [];
+    },
   }),
   urgeCount: t.int({
     description: '催办次数 How many times the body was urged on this assignment.',

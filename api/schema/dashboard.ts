@@ -1,4 +1,5 @@
 import { openStatuses, overdueFilter } from '../../domain/supervision/lights.ts';
+import { unacknowledgedFilter } from '../../domain/supervision/receipt.ts';
 import type { Actor, Light } from '../../domain/supervision/types.ts';
 import type { PrismaClient } from '../../runtime/db.ts';
 import { visibleTasks } from '../auth/visibility.ts';
@@ -40,6 +41,7 @@ interface DashboardData {
   assignments: Counts;
   sections: Array<{ ordinal: number; title: string; planId: string; counts: Counts }>;
   bodies: Array<{ bodyId: string | null; bodyName: string; open: number; overdue: number }>;
+  unacknowledged: number;
 }
 
 const Dashboard = builder.objectRef<DashboardData>('Dashboard').implement({
@@ -48,6 +50,7 @@ const Dashboard = builder.objectRef<DashboardData>('Dashboard').implement({
     assignments: t.field({ type: LightCounts, resolve: (d) => d.assignments }),
     sections: t.field({ type: [SectionLights], resolve: (d) => d.sections }),
     bodies: t.field({ type: [BodyLoad], description: 'Bodies with open assignments, most overdue first.', resolve: (d) => d.bodies }),
+    unacknowledged: t.int({ description: '未签收的分工数 Assignments on open tasks not yet acknowledged by their body.', resolve: (d) => d.unacknowledged }),
   }),
 });
 
@@ -58,13 +61,14 @@ const count = (counts: Counts, light: string, n: number) => {
 async function dashboard(prisma: PrismaClient, actor: Actor | null, planId: string | undefined): Promise<DashboardData> {
   const taskWhere = { ...visibleTasks(actor), ...(planId ? { planId } : {}) };
   const now = new Date();
-  const [byTask, bySection, sections, byAssignment, open, overdue] = await Promise.all([
+  const [byTask, bySection, sections, byAssignment, open, overdue, unacknowledged] = await Promise.all([
     prisma.task.groupBy({ by: ['light'], where: taskWhere, _count: true }),
     prisma.task.groupBy({ by: ['sectionId', 'light'], where: taskWhere, _count: true }),
     prisma.section.findMany({ where: { tasks: { some: taskWhere } }, orderBy: [{ planId: 'asc' }, { ordinal: 'asc' }] }),
     prisma.assignment.groupBy({ by: ['light'], where: { task: taskWhere }, _count: true }),
     prisma.assignment.groupBy({ by: ['bodyName', 'bodyId'], where: { task: { ...taskWhere, status: 'open' }, status: { in: [...openStatuses] } }, _count: true }),
     prisma.assignment.groupBy({ by: ['bodyName'], where: { task: { ...taskWhere, status: 'open' }, ...overdueFilter(now) }, _count: true }),
+    prisma.assignment.count({ where: { task: { ...taskWhere, status: 'open' }, ...unacknowledgedFilter() } }),
   ]);
   const tasks = empty();
   for (const row of byTask) count(tasks, row.light, row._count);
@@ -82,6 +86,7 @@ async function dashboard(prisma: PrismaClient, actor: Actor | null, planId: stri
     bodies: open
       .map((row) => ({ bodyId: row.bodyId, bodyName: row.bodyName, open: row._count, overdue: overdueBy.get(row.bodyName) ?? 0 }))
       .sort((a, b) => b.overdue - a.overdue || b.open - a.open),
+    unacknowledged,
   };
 }
 

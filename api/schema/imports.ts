@@ -138,6 +138,7 @@ const NoticeDraftInput = builder.inputType('NoticeDraftInput', {
     tasks: t.field({ type: [DraftTaskInput], required: true }),
     requirements: t.field({ type: [DraftRequirementInput], required: true }),
     reminderDays: t.intList({ description: 'Days before a deadline that reminders go out (default 7 and 1).' }),
+    paceMarginPoints: t.int({ description: '序时进度：进度落后于时间进度超过多少个百分点即亮黄灯（默认 20） Points of progress an assignment may fall behind the elapsed share of its time before it turns yellow (default 20).' }),
   }),
 });
 
@@ -196,6 +197,7 @@ builder.mutationField('commitPlan', (t) =>
         basis: draft.basis ?? null,
         warnings: (draft.warnings ?? []).map((w) => ({ ...w, ref: w.ref ?? null, body: w.body ?? null, detail: w.detail ?? null })),
         reminderDays: draft.reminderDays ?? undefined,
+        paceMarginPoints: draft.paceMarginPoints ?? undefined,
         tasks: draft.tasks.map((task) => ({ ...task, due: task.due ?? null, recurrence: task.recurrence ?? null })),
         requirements: draft.requirements.map((r) => ({ ...r, due: r.due ?? null, recurrence: r.recurrence ?? null })),
         timeline: timeline ?? 'historic',

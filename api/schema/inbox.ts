@@ -14,6 +14,7 @@ const NotificationKind = builder.enumType('NotificationKind', {
     returned: { description: '退回 Returned' },
     decision: { description: '决定 A decision: accepted, extension approved or refused' },
     assigned: { description: '交办 Newly assigned' },
+    receipt: { description: '请签收 A new assignment is not yet acknowledged' },
   } as const,
 });
 

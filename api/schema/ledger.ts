@@ -1,5 +1,6 @@
 import { dayMs } from '../../domain/time/instants.ts';
-import { overdueFilter, owedStatuses, owing } from '../../domain/supervision/lights.ts';
+import { behindPaceFilter, overdueFilter, owedStatuses, owing } from '../../domain/supervision/lights.ts';
+import { unacknowledgedFilter } from '../../domain/supervision/receipt.ts';
 import type { Actor, AssignmentStatus } from '../../domain/supervision/types.ts';
 import type { PrismaClient } from '../../runtime/db.ts';
 import { visibleTasks } from '../auth/visibility.ts';
@@ -15,6 +16,8 @@ const AssignmentFilter = builder.inputType('AssignmentFilter', {
   fields: (t) => ({
     overdue: t.boolean({ description: '逾期未报送 Owed and past the deadline now.' }),
     dueWithinDays: t.int({ description: '今后 N 天内到期 Owed and due within N days from now.' }),
+    behindPace: t.boolean({ description: '落后序时进度 Owed and behind pace (序时进度).' }),
+    unacknowledged: t.boolean({ description: '未签收 Owed and not yet acknowledged by the body (签收, or any action of its own).' }),
     light: t.field({ type: Light }),
     status: t.field({ type: AssignmentStatusEnum }),
     bodyId: t.globalID({ for: Body }),
@@ -45,6 +48,8 @@ export function assignmentWhere(filter: Filter | null | undefined, actor: Actor 
   return {
     task: owed ? { ...taskWhere, status: 'open' } : taskWhere,
     ...owed,
+    ...(f.unacknowledged ? unacknowledgedFilter() : {}),
+    ...(f.behindPace ? behindPaceFilter(now) : {}),
     ...(f.light ? { light: f.light } : {}),
     ...(f.status ? { status: f.status } : {}),
     ...(f.bodyId ? { bodyId: f.bodyId.id } : {}),

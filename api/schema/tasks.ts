@@ -1,5 +1,6 @@
 import { compareTaskRefs } from '../../domain/plan/refs.ts';
-import { overdueDays } from '../../domain/supervision/lights.ts';
+import { isBehindPace, overdueDays } from '../../domain/supervision/lights.ts';
+import { unacknowledged } from '../../domain/supervision/receipt.ts';
 import { assignmentStatuses, type AssignmentStatus } from '../../domain/supervision/types.ts';
 import { config } from '../../runtime/config.ts';
 import { visibleTasks } from '../auth/visibility.ts';
@@ -83,6 +84,19 @@ builder.prismaNode('Assignment', {
         ),
     }),
     submittedAt: t.expose('submittedAt', { type: 'DateTime', nullable: true }),
+    acknowledgedAt: t.expose('acknowledgedAt', { type: 'DateTime', nullable: true, description: '签收时间：签收或本单位首次办理 When the body acknowledged receipt: 签收, or its first action of its own.' }),
+    unacknowledged: t.boolean({
+      description: '未签收：尚欠办且本单位未签收 Owed and not yet acknowledged by the body.',
+      select: { status: true, placeholder: true, acknowledgedAt: true },
+      resolve: (a) => unacknowledged({ status: a.status as AssignmentStatus, placeholder: a.placeholder, acknowledgedAt: a.acknowledgedAt?.toISOString() ?? null }),
+    }),
+    progressPercent: t.exposeInt('progressPercent', { nullable: true, description: '最近报告的进度（%） The progress last reported, in percent.' }),
+    behindPace: t.boolean({
+      description: '落后序时进度：时间进度超过所报进度加容差 Owed and behind pace: more of its time has passed than its progress plus the margin.',
+      select: { status: true, behindPaceFrom: true },
+      resolve: (a) => isBehindPace({ status: a.status as AssignmentStatus }, a.behindPaceFrom?.getTime() ?? null, Date.now()),
+    }),
+    acknowledgeBy: t.expose('acknowledgeBy', { type: 'DateTime', nullable: true, description: '签收期限：过期未签收则提醒 By when the body should acknowledge receipt before it is reminded.' }),
     acceptedAt: t.expose('acceptedAt', { type: 'DateTime', nullable: true }),
     returnCount: t.exposeInt('returnCount'),
     extensionRequestedUntil: t.expose('extensionUntil', { type: 'DateTime', nullable: true }),

@@ -2,21 +2,22 @@ import type { Actor, AttachmentRef } from './types.ts';
 
 /** Everything a person can do to a task: each becomes a Temporal Update on its workflow. */
 export type TaskAction =
-  | { type: 'progress'; bodyName: string; comment: string; attachments?: AttachmentRef[] }
+  | { type: 'acknowledge'; bodyName: string; comment?: string }
+  | { type: 'progress'; bodyName: string; comment: string; attachments?: AttachmentRef[]; percent?: number }
   | { type: 'submit'; bodyName: string; comment: string; attachments?: AttachmentRef[] }
   | { type: 'accept'; bodyName: string; comment?: string }
   | { type: 'return'; bodyName: string; comment: string }
   | { type: 'requestExtension'; bodyName: string; until: string; comment: string; attachments?: AttachmentRef[] }
   | { type: 'decideExtension'; bodyName: string; approve: boolean; comment?: string }
   | { type: 'urge'; bodyName: string; comment: string }
-  | { type: 'designate'; bodyName: string; bodies: Array<{ name: string; id: string }>; comment?: string }
+  | { type: 'designate'; bodyName: string; bodies: Array<{ name: string; id: string }>; comment?: string; acknowledgeBy?: string }
   | { type: 'withdraw'; bodyName: string; comment: string }
   | { type: 'setBlocking'; bodyName: string; blocking: boolean };
 
 export type TaskActionType = TaskAction['type'];
 
 /** Every kind of action, in the order a screen offers them. */
-export const taskActionTypes: readonly TaskActionType[] = ['progress', 'submit', 'requestExtension', 'accept', 'return', 'decideExtension', 'urge', 'designate', 'withdraw', 'setBlocking'];
+export const taskActionTypes: readonly TaskActionType[] = ['acknowledge', 'progress', 'submit', 'requestExtension', 'accept', 'return', 'decideExtension', 'urge', 'designate', 'withdraw', 'setBlocking'];
 
 /** Actions refused without a comment: reasons for a return, a withdrawal or an extension request. */
 export const commentRequired: ReadonlySet<TaskActionType> = new Set(['return', 'withdraw', 'requestExtension']);
@@ -38,4 +39,4 @@ export const supervisorActions: ReadonlySet<TaskActionType> = new Set([
 ]);
 
 /** Actions a department takes on its own body's assignment. */
-export const departmentActions: ReadonlySet<TaskActionType> = new Set(['progress', 'submit', 'requestExtension']);
+export const departmentActions: ReadonlySet<TaskActionType> = new Set(['acknowledge', 'progress', 'submit', 'requestExtension']);

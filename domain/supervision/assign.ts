@@ -29,6 +29,10 @@ export interface AssignOptions {
   reminderDays: number[];
   /** Days every deadline moves (a rebased plan); 0 keeps the notice's own dates. */
   shiftDays: number;
+  /** By when each body should acknowledge receipt (签收); none: no receipt reminder. */
+  acknowledgeBy?: string | null;
+  /** The pace rule's span start (the assignment instant) and margin; none: no pace rule. */
+  pace?: { from: string; marginPoints: number } | null;
 }
 
 /** An assignment as it starts: assigned, nothing submitted, its deadline as first set. */
@@ -104,7 +108,9 @@ export function buildTaskState(task: PlannedTask, options: AssignOptions): TaskS
     ref: task.ref,
     title: taskTitle(task.text),
     reminderDays: options.reminderDays,
-    assignments: [...leads, ...supports],
+    assignments: [...leads, ...supports].map((a) => ({
+      ...a, acknowledgeBy: options.acknowledgeBy ?? null, acknowledgedAt: null, progressPercent: null, pace: options.pace ?? null,
+    })),
     status: 'open',
     closedAt: null,
     seq: 0,

@@ -1,10 +1,11 @@
 import { dayMs } from '../time/instants.ts';
+import { paceLimit } from './pace.ts';
 import type { Assignment, AssignmentStatus, Light } from './types.ts';
 
 /** An assignment turns yellow this long before its deadline. */
 export const yellowWindowMs = 7 * dayMs;
 
-type Timed = Pick<Assignment, 'status' | 'due' | 'submittedAt' | 'returnCount'>;
+type Timed = Pick<Assignment, 'status' | 'due' | 'submittedAt' | 'returnCount'> & Partial<Pick<Assignment, 'progressPercent' | 'pace'>>;
 
 const counted = (a: Timed) => a.status !== 'withdrawn' && a.status !== 'designated';
 
@@ -24,6 +25,15 @@ export const isOverdue = (a: Pick<Assignment, 'status' | 'due'>, now: number) =>
  */
 export const overdueFilter = (now: Date) => ({ status: { in: [...owedStatuses] }, due: { lt: now } });
 
+/** Owed and past its pace limit (序时进度): what turns an assignment yellow before its deadline. */
+export const behindPace = (a: Timed, now: number) => isBehindPace(a, paceLimit(a), now);
+
+/** The pace rule on a stored limit (the read model keeps `paceLimit` as a column). */
+export const isBehindPace = (a: Pick<Assignment, 'status'>, limit: number | null, now: number) => owing(a) && limit !== null && now > limit;
+
+/** The same rule as a filter on stored assignments, for the ledger. */
+export const behindPaceFilter = (now: Date) => ({ status: { in: [...owedStatuses] }, behindPaceFrom: { lt: now } });
+
 /** Whole days past the deadline, counted until submission (or now, while still owed). */
 export function overdueDays(a: Timed, now: number): number {
   if (!a.due || !counted(a)) return 0;
@@ -35,13 +45,13 @@ export function overdueDays(a: Timed, now: number): number {
 /**
  * The traffic light, the one rule used by workflows, API and console:
  * done when accepted; red when owed past its deadline; yellow when due within
- * seven days, returned before, or submitted late; green otherwise.
+ * seven days, behind pace, returned before, or submitted late; green otherwise.
  */
 export function assignmentLight(a: Timed, now: number): Light {
   if (!counted(a)) return 'none';
   if (a.status === 'accepted') return 'done';
   if (isOverdue(a, now)) return 'red';
-  if (a.returnCount > 0 || overdueDays(a, now) > 0) return 'yellow';
+  if (a.returnCount > 0 || overdueDays(a, now) > 0 || behindPace(a, now)) return 'yellow';
   if (owing(a) && a.due && Date.parse(a.due) - now <= yellowWindowMs) return 'yellow';
   return 'green';
 }
@@ -59,5 +69,6 @@ export function taskLight(assignments: Array<Timed & Pick<Assignment, 'role' | '
 export function nextLightChange(a: Timed, now: number): number | null {
   if (!a.due || !owing(a)) return null;
   const due = Date.parse(a.due);
-  return [due - yellowWindowMs, due + 1].find((at) => at > now) ?? null;
+  const pace = paceLimit(a);
+  return [due - yellowWindowMs, due + 1, ...(pace === null ? [] : [pace + 1])].filter((at) => at > now).sort((x, y) => x - y)[0] ?? null;
 }

@@ -32,7 +32,16 @@ export function rebaseShift(issuedOn: string | null, importedOn: string): number
  */
 export function layOutPlan(
   notice: NoticePlan,
-  options: { planId: string; timeline: Timeline; importedOn: string; reminderDays?: number[]; registry: BodyRegistry; taskId: (ref: string) => string },
+  options: {
+    planId: string;
+    timeline: Timeline;
+    importedOn: string;
+    reminderDays?: number[];
+    acknowledgeBy?: string | null;
+    pace?: { from: string; marginPoints: number } | null;
+    registry: BodyRegistry;
+    taskId: (ref: string) => string;
+  },
 ): PlanLayout {
   const shiftDays = options.timeline === 'rebased' ? rebaseShift(notice.issuedOn, options.importedOn) : 0;
   const sections: PlanLayout['sections'] = [];
@@ -50,6 +59,8 @@ export function layOutPlan(
       registry: options.registry,
       requirements: notice.requirements,
       reminderDays: options.reminderDays ?? defaultReminderDays,
+      acknowledgeBy: options.acknowledgeBy,
+      pace: options.pace,
       shiftDays,
     });
     return { ref: task.ref, sectionOrdinal: section.ordinal, text: task.text, state };

@@ -100,9 +100,9 @@ describe('task transitions', () => {
     const state = task([assignment(), assignment({ role: 'support', bodyName: '市编办', bodyId: 'staffing-office', primary: false })]);
     const offered = (actor: typeof legal, bodyName = '市法制办') => {
       const a = state.assignments.find((x) => x.bodyName === bodyName)!;
-      return availableTaskActions(state.status, { ...a, extensionPending: a.extension !== null }, actor);
+      return availableTaskActions(state.status, { ...a, extensionPending: a.extension !== null, acknowledged: Boolean(a.acknowledgedAt) }, actor);
     };
-    expect(offered(legal)).toEqual(['progress', 'submit', 'requestExtension']);
+    expect(offered(legal)).toEqual(['acknowledge', 'progress', 'submit', 'requestExtension']);
     expect(offered(market)).toEqual([]);
     expect(offered(supervisor)).toEqual(['urge', 'withdraw']);
     expect(offered(supervisor, '市编办')).toEqual(['urge', 'withdraw', 'setBlocking']);

@@ -6,6 +6,7 @@ import type { Actor, Assignment, AssignmentStatus, TaskEvent, TaskState } from '
 
 /** Statuses each action may start from. */
 const from: Partial<Record<TaskAction['type'], readonly AssignmentStatus[]>> = {
+  acknowledge: owedStatuses,
   progress: owedStatuses,
   submit: owedStatuses,
   accept: ['submitted'],
@@ -29,7 +30,7 @@ const statusNames: Record<AssignmentStatus, string> = {
 };
 
 /** What an action needs of the assignment as it stands, whatever the action's own fields say. */
-type StandingAssignment = Pick<Assignment, 'status' | 'bodyId' | 'role' | 'placeholder'> & { extensionPending: boolean };
+type StandingAssignment = Pick<Assignment, 'status' | 'bodyId' | 'role' | 'placeholder'> & { extensionPending: boolean; acknowledged: boolean };
 
 /**
  * May this actor take this kind of action on this assignment now? Throws
@@ -44,6 +45,9 @@ export function checkTaking(taskStatus: TaskState['status'], assignment: Standin
     refuse(`当前状态为${statusNames[assignment.status]}，不能执行此操作。`, `Not allowed while the assignment is ${assignment.status}.`);
   }
   switch (type) {
+    case 'acknowledge':
+      if (assignment.acknowledged) refuse('本单位已签收该任务。', 'Receipt of this task is already acknowledged.');
+      break;
     case 'requestExtension':
       if (assignment.extensionPending) refuse('已有待审批的延期申请。', 'An extension request is already pending.');
       break;
@@ -81,7 +85,7 @@ export function validateAction(state: TaskState, { actor, action }: ActionReques
   if (state.status === 'closed') refuse('该任务已办结。', 'This task is closed.');
   const assignment = state.assignments.find((a) => a.bodyName === action.bodyName);
   if (!assignment) refuse(`该任务没有"${action.bodyName}"的分工。`, `No assignment for "${action.bodyName}" in this task.`);
-  checkTaking(state.status, { ...assignment!, extensionPending: assignment!.extension !== null }, actor, action.type);
+  checkTaking(state.status, { ...assignment!, extensionPending: assignment!.extension !== null, acknowledged: Boolean(assignment!.acknowledgedAt) }, actor, action.type);
   checkContent(state, action, assignment!, now);
 }
 
@@ -106,6 +110,11 @@ function checkContent(state: TaskState, action: TaskAction, assignment: Assignme
     refuse('请写明理由。', 'Please give the reasons.');
   }
   switch (action.type) {
+    case 'progress':
+      if (action.percent !== undefined && !(Number.isInteger(action.percent) && action.percent >= 0 && action.percent <= 100)) {
+        refuse('进度须为 0 到 100 之间的整数。', 'Progress must be a whole number from 0 to 100.');
+      }
+      break;
     case 'requestExtension': {
       const until = Date.parse(action.until);
       if (Number.isNaN(until)) refuse('延期日期无效。', 'The extension date is not a valid date.');
@@ -117,6 +126,7 @@ function checkContent(state: TaskState, action: TaskAction, assignment: Assignme
     }
     case 'designate':
       if (action.bodies.length === 0) refuse('请至少指定一个单位。', 'Designate at least one body.');
+      if (action.acknowledgeBy !== undefined && Number.isNaN(Date.parse(action.acknowledgeBy))) refuse('签收期限无效。', 'The receipt deadline is not a valid instant.');
       for (const body of action.bodies) {
         if (state.assignments.some((a) => a.bodyName === body.name && a.status !== 'withdrawn')) {
           refuse(`"${body.name}"已在该任务中。`, `"${body.name}" already has an assignment in this task.`);
@@ -133,9 +143,15 @@ export function applyAction(state: TaskState, { actor, action }: ActionRequest, 
   const at = new Date(now).toISOString();
   const assignment = state.assignments.find((a) => a.bodyName === action.bodyName)!;
   const data: Record<string, unknown> = {};
+  // Any action of the body's own counts as receipt.
+  if (departmentActions.has(action.type) && !assignment.acknowledgedAt) assignment.acknowledgedAt = at;
   switch (action.type) {
     case 'progress':
       assignment.status = 'in_progress';
+      if (action.percent !== undefined) {
+        assignment.progressPercent = action.percent;
+        data.percent = action.percent;
+      }
       break;
     case 'submit':
       assignment.status = 'submitted';
@@ -164,7 +180,11 @@ export function applyAction(state: TaskState, { actor, action }: ActionRequest, 
       assignment.status = 'designated';
       data.bodies = action.bodies.map((b) => b.name);
       for (const body of action.bodies) {
-        state.assignments.push({ ...assignment, bodyName: body.name, bodyId: body.id, placeholder: false, status: 'assigned', reminders: [] });
+        state.assignments.push({
+          ...assignment, bodyName: body.name, bodyId: body.id, placeholder: false, status: 'assigned', reminders: [],
+          acknowledgeBy: action.acknowledgeBy ?? null, acknowledgedAt: null,
+          progressPercent: null, pace: assignment.pace ? { ...assignment.pace, from: at } : null,
+        });
       }
       break;
     case 'withdraw':
@@ -175,6 +195,7 @@ export function applyAction(state: TaskState, { actor, action }: ActionRequest, 
       data.blocking = action.blocking;
       break;
     case 'urge':
+    case 'acknowledge':
       break;
   }
   closeIfDone(state, at);

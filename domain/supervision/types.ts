@@ -53,6 +53,14 @@ export interface Assignment {
   /** Keys of reminders already sent (or passed), so none goes out twice. */
   reminders: string[];
   lastOverdueNoticeAt: string | null;
+  /** By when the body should acknowledge receipt (签收) before it is reminded; absent in older histories and for bodies with no window. */
+  acknowledgeBy?: string | null;
+  /** When the body acknowledged receipt: by 签收, or by any action of its own; absent in older histories. */
+  acknowledgedAt?: string | null;
+  /** The progress the body last reported, in percent (序时进度); none before its first report. */
+  progressPercent?: number | null;
+  /** The pace rule's span start and margin (points), set when the assignment is made; absent in older histories. */
+  pace?: { from: string; marginPoints: number } | null;
 }
 
 export interface TaskEvent {

@@ -3,6 +3,7 @@ import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy, type Client } from '@t
 import type { BodyRegistry } from '../../domain/bodies/registry.ts';
 import type { PlanWarning } from '../../domain/plan/types.ts';
 import { layOutPlan, type NoticePlan, type PlanLayout, type Timeline } from '../../domain/supervision/plan.ts';
+import { defaultPaceMarginPoints } from '../../domain/supervision/pace.ts';
 import { defaultReminderDays } from '../../domain/supervision/reminders.ts';
 import { shanghaiDate } from '../../domain/time/instants.ts';
 import type { PrismaClient } from '../../runtime/db.ts';
@@ -11,6 +12,7 @@ import { taskWorkflowId } from '../../workflows/task.ts';
 import { archivePlan, type PlanRows } from '../../readmodel/plan-archive.ts';
 import { defaultRegistryId } from './registry.ts';
 import { resolveDraftBodies, type DraftBodyResolution } from './resolve-bodies.ts';
+import { acknowledgeBy } from '../receipt.ts';
 
 /** A parsed (and possibly corrected) notice, ready to become tracked work. */
 export interface PlanDraft extends NoticePlan {
@@ -21,6 +23,8 @@ export interface PlanDraft extends NoticePlan {
   sourceText: string;
   timeline: Timeline;
   reminderDays?: number[];
+  /** 序时进度: points an assignment may fall behind the elapsed share of its time before it turns yellow (default 20). */
+  paceMarginPoints?: number;
   /** The registry of the issuing government the notice's names are matched in (default: Tianjin). */
   registryId?: string;
   /** How the office settled the names the registry does not know. */
@@ -69,6 +73,8 @@ export async function commitPlan(deps: CommitDeps, draft: PlanDraft, now = new D
     timeline: draft.timeline,
     importedOn: shanghaiDate(now),
     reminderDays: draft.reminderDays,
+    acknowledgeBy: await acknowledgeBy(deps.prisma, now.getTime()),
+    pace: { from: now.toISOString(), marginPoints: draft.paceMarginPoints ?? defaultPaceMarginPoints },
     registry,
     taskId: (ref) => taskWorkflowId(id, ref),
   });

@@ -28,6 +28,9 @@ export function validateDraft(draft: PlanDraft): void {
   if (draft.reminderDays?.some((d) => !Number.isInteger(d) || d < 1 || d > 365)) {
     problems.push('提醒天数应为 1 到 365 的整数 Reminder days must be whole numbers from 1 to 365.');
   }
+  if (draft.paceMarginPoints !== undefined && !(Number.isInteger(draft.paceMarginPoints) && draft.paceMarginPoints >= 0 && draft.paceMarginPoints <= 100)) {
+    problems.push('序时进度的容差应为 0 到 100 的整数 The pace margin must be a whole number of points from 0 to 100.');
+  }
   for (const r of draft.requirements) {
     if (r.due && Number.isNaN(Date.parse(r.due))) problems.push(`要求的期限无效 Invalid requirement deadline "${r.due}".`);
   }

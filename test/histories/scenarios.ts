@@ -51,6 +51,31 @@ export const scenarios: Scenario[] = [
       return handle;
     },
   },
+  {
+    name: 'task-receipt-reminded-acknowledged-designated-accepted',
+    async run({ env, prisma, taskQueue, dataDir }) {
+      const due = (await env.currentTimeMs()) + 30 * day;
+      const { planId } = await commitPlan(
+        { prisma, temporal: env.client, taskQueue, dataDir },
+        {
+          title: '签收样例', issuer: null, issuedOn: null, basis: null, warnings: [], sourceText: '…', timeline: 'historic',
+          tasks: [{ ref: '1.1', section: '一', text: '制定实施细则。', leads: ['市法制办'], supports: ['市有关行政主管部门'] }],
+          requirements: [{ text: '制定具体办法和实施细则', due: new Date(due).toISOString(), recurrence: null, appliesTo: ['各牵头部门'] }],
+        },
+      );
+      const handle = env.client.workflow.getHandle(taskWorkflowId(planId, '1.1'));
+      const act = (request: ActionRequest) => handle.executeUpdate(actUpdate, { args: [request] });
+      // Past the receipt window: the reminder goes out once; then 签收, a designation with a window of its own, and the close.
+      await env.sleep(5 * day);
+      await act({ actor: legal, action: { type: 'acknowledge', bodyName: '市法制办' } });
+      const window = new Date((await env.currentTimeMs()) + 3 * day).toISOString();
+      await act({ actor: supervisor, action: { type: 'designate', bodyName: '市有关行政主管部门', bodies: [{ name: '市商务委', id: 'commerce' }], acknowledgeBy: window } });
+      await env.sleep(4 * day);
+      await act({ actor: legal, action: { type: 'submit', bodyName: '市法制办', comment: '细则' } });
+      await act({ actor: supervisor, action: { type: 'accept', bodyName: '市法制办' } });
+      return handle;
+    },
+  },
   ...roundScenarios,
   ...creditScenarios,
 ];

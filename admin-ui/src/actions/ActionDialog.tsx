@@ -42,6 +42,7 @@ export function ActionDialog({ type, target, onClose, onDone }: { type: ActionTy
   const { task, assignment } = target;
   const [comment, setComment] = useState(type === 'urge' ? translate('duban.action.defaultUrge') : '');
   const [until, setUntil] = useState('');
+  const [percent, setPercent] = useState(assignment.progressPercent == null ? '' : String(assignment.progressPercent));
   const [approve, setApprove] = useState(true);
   const [bodies, setBodies] = useState<BodyRecord[]>([]);
   const [files, setFiles] = useState<Uploaded[]>([]);
@@ -69,6 +70,7 @@ export function ActionDialog({ type, target, onClose, onDone }: { type: ActionTy
       type,
       ...(type === 'setBlocking' ? { blocking: !assignment.blocking } : { comment }),
       ...(type === 'requestExtension' ? { until: endOfShanghaiDay(until) } : {}),
+      ...(type === 'progress' && percent !== '' ? { percent: Number(percent) } : {}),
       ...(type === 'decideExtension' ? { approve } : {}),
       ...(type === 'designate' ? { bodies: bodies.map((b) => ({ id: b.id })) } : {}),
       ...(withFiles.has(type) ? { attachments: files.map((f) => ({ id: f.id })) } : {}),
@@ -110,6 +112,16 @@ export function ActionDialog({ type, target, onClose, onDone }: { type: ActionTy
             />
           )}
           {type === 'designate' && <DesignateInput value={bodies} onChange={setBodies} />}
+          {type === 'progress' && (
+            <TextField
+              type="number"
+              label={translate('duban.action.field.percent')}
+              value={percent}
+              onChange={(e) => setPercent(e.target.value)}
+              helperText={translate('duban.action.percentHint')}
+              slotProps={{ htmlInput: { min: 0, max: 100, step: 1, 'data-testid': 'progress-percent' } }}
+            />
+          )}
           {type !== 'setBlocking' && (
             <TextField
               label={translate(`duban.action.field.${type === 'urge' ? 'message' : type === 'return' || type === 'withdraw' || type === 'requestExtension' ? 'reason' : 'comment'}`)}

@@ -20,6 +20,8 @@ const filters = [
   <LightInput key="light" source="light" />,
   <StatusInput key="status" source="status" />,
   <DueWithinInput key="dueWithinDays" source="dueWithinDays" />,
+  <BooleanInput key="unacknowledged" source="unacknowledged" />,
+  <BooleanInput key="behindPace" source="behindPace" />,
   <SectionInput key="sectionOrdinal" source="sectionOrdinal" />,
   <RoleInput key="role" source="role" />,
   <PlanInput key="planId" source="planId" />,

@@ -3,7 +3,7 @@ import { Button, FilterButton, TopToolbar, useListContext, useNotify, useTransla
 import { downloadFile } from '../shared/download.ts';
 
 /** The ledger's filter names the export understands: the API's AssignmentFilter and the order. */
-const exportedFilters = ['planId', 'sectionOrdinal', 'bodyId', 'light', 'status', 'role', 'dueWithinDays', 'overdue', 'orderBy'] as const;
+const exportedFilters = ['planId', 'sectionOrdinal', 'bodyId', 'light', 'status', 'role', 'dueWithinDays', 'overdue', 'unacknowledged', 'behindPace', 'orderBy'] as const;
 
 /** The current filters as the export's query string (empty and unticked inputs dropped). */
 export function ledgerExportQuery(filterValues: Record<string, unknown>): string {

@@ -21,7 +21,7 @@ function PlanOverview({ planId }: { planId: string }) {
   if (error) return <Alert severity="error">{error.message}</Alert>;
   return (
     <Box sx={{ display: 'grid', gap: 2 }}>
-      <LightTotals tasks={data.tasks} assignments={data.assignments} planId={planId} />
+      <LightTotals tasks={data.tasks} assignments={data.assignments} unacknowledged={data.unacknowledged} planId={planId} />
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: '7fr 5fr' }, gap: 2, alignItems: 'start' }}>
         <OverdueList rows={data.overdue.rows} total={data.overdue.total} planId={planId} />
         <BodyLoadChart bodies={data.bodies} planId={planId} />

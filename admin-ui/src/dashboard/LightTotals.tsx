@@ -27,8 +27,9 @@ function LightTile({ light, count, planId }: { light: (typeof countedLights)[num
 }
 
 /** The plan's tasks and assignments counted by light. */
-export function LightTotals({ tasks, assignments, planId }: { tasks: LightCounts; assignments: LightCounts; planId: string }) {
+export function LightTotals({ tasks, assignments, unacknowledged, planId }: { tasks: LightCounts; assignments: LightCounts; unacknowledged: number; planId: string }) {
   const translate = useTranslate();
+  const paths = useDubanPaths();
   const total = (counts: LightCounts) => countedLights.reduce((sum, light) => sum + counts[light], 0);
   return (
     <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '3fr 2fr' }, gap: 2 }}>
@@ -55,6 +56,9 @@ export function LightTotals({ tasks, assignments, planId }: { tasks: LightCounts
               </Typography>
             </Box>
           ))}
+          <Typography variant="body2" component={Link} to={paths.list('assignments', { planId, unacknowledged: true })} data-testid="unacknowledged">
+            {translate('duban.dashboard.unacknowledged', { count: unacknowledged })}
+          </Typography>
         </Box>
       </Box>
     </Box>

@@ -2,6 +2,7 @@ import { HttpError } from 'react-admin';
 import { graphql, resultFields, unwrap, type MutationResult } from '../graphql.ts';
 
 export type ActionType =
+  | 'acknowledge'
   | 'progress'
   | 'submit'
   | 'accept'
@@ -19,6 +20,8 @@ export interface TaskAction {
   bodyName: string;
   type: ActionType;
   comment?: string;
+  /** progress: percent done (序时进度). */
+  percent?: number;
   until?: string;
   approve?: boolean;
   blocking?: boolean;

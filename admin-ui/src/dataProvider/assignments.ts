@@ -5,7 +5,7 @@ import { ledgerFields, myAssignmentFields } from './fields.ts';
 import { nodeReaders } from './nodes.ts';
 import type { LedgerRecord, MyAssignmentRecord, TaskEvent } from './records.ts';
 
-const filterKeys = ['overdue', 'dueWithinDays', 'light', 'status', 'bodyId', 'planId', 'sectionOrdinal', 'role'] as const;
+const filterKeys = ['overdue', 'unacknowledged', 'behindPace', 'dueWithinDays', 'light', 'status', 'bodyId', 'planId', 'sectionOrdinal', 'role'] as const;
 
 /** react-admin's filter values as the API's AssignmentFilter (empty inputs dropped). */
 function assignmentFilter(filter: Record<string, unknown>) {

@@ -9,6 +9,7 @@ export interface DashboardData {
   assignments: LightCounts;
   sections: Array<{ ordinal: number; title: string; counts: LightCounts }>;
   bodies: Array<{ bodyName: string; body: BodyRef | null; open: number; overdue: number }>;
+  unacknowledged: number;
   overdue: { rows: LedgerRecord[]; total: number };
   upcoming: { rows: LedgerRecord[]; total: number };
 }
@@ -22,6 +23,7 @@ const query = `query ($planId: ID, $rows: Int) {
     tasks { ${counts} } assignments { ${counts} }
     sections { ordinal title counts { ${counts} } }
     bodies { bodyName body { id shortName } open overdue }
+    unacknowledged
   }
   overdue: assignments(filter: { overdue: true, planId: $planId }, orderBy: urgency, first: $rows) { totalCount edges { node { ${ledgerFields} } } }
   upcoming: assignments(filter: { dueWithinDays: 30, planId: $planId }, orderBy: urgency, first: $rows) { totalCount edges { node { ${ledgerFields} } } }

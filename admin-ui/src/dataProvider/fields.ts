@@ -3,7 +3,8 @@ export const bodyRef = 'id shortName';
 export const bodyFields = `${bodyRef} fullName kind aliases webhookUrl members { ${bodyRef} }`;
 
 export const assignmentFields = `id bodyName body { ${bodyRef} } origin role primary placeholder blocking status light deliverable
-  due originalDue overdueDays submittedAt acceptedAt returnCount extensionRequestedUntil extensionReason availableActions urgeCount lastUrgedAt`;
+  due originalDue overdueDays submittedAt acceptedAt returnCount extensionRequestedUntil extensionReason availableActions urgeCount lastUrgedAt
+  acknowledgedAt unacknowledged progressPercent behindPace`;
 
 export const taskSummary = 'id ref text status plan { id title } section { ordinal title }';
 export const ledgerFields = `${assignmentFields} task { ${taskSummary} }`;

@@ -59,6 +59,14 @@ export interface AssignmentRecord {
   availableActions: ActionType[];
   urgeCount: number;
   lastUrgedAt: string | null;
+  /** 签收: when the body acknowledged receipt (by 签收 or its first own action). */
+  acknowledgedAt: string | null;
+  /** Owed and not yet acknowledged, by the API's rule. */
+  unacknowledged: boolean;
+  /** The progress last reported, in percent (序时进度). */
+  progressPercent: number | null;
+  /** Owed and behind pace, by the API's rule. */
+  behindPace: boolean;
 }
 
 export interface TaskSummary {

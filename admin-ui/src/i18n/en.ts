@@ -28,6 +28,8 @@ export const en = {
         task: 'Task',
         orderBy: 'Order',
         overdue: 'Overdue only',
+        unacknowledged: 'Not acknowledged only',
+        behindPace: 'Behind pace only',
         bodyId: 'Body',
         dueWithinDays: 'Due within',
         sectionOrdinal: 'Section',
@@ -70,7 +72,7 @@ export const en = {
       designated: 'Designated',
     },
     taskStatus: { open: 'Open', closed: 'Closed' },
-    role: { lead: 'Lead', support: 'Support', primary: 'First lead', placeholder: 'To be designated', blocking: 'Required' },
+    role: { lead: 'Lead', support: 'Support', primary: 'First lead', placeholder: 'To be designated', blocking: 'Required', unacknowledged: 'Not acknowledged', behindPace: 'Behind pace', progress: '%{percent}% done' },
     accountRole: { supervisor: 'Supervising office', department: 'Department', performance: 'Performance office', admin: 'Administrator' },
     kind: { department: 'Government department', district: 'District government', regulator: 'Regulator', group: 'Group', external: 'External body', placeholder: 'To be designated' },
     bodies: {
@@ -90,6 +92,7 @@ export const en = {
     match: { known: 'Registered', group: 'Group', placeholder: 'To be designated', unknown: 'Not registered: please confirm' },
     sectionTitle: '%{ordinal}. %{title}',
     action: {
+      acknowledge: 'Acknowledge receipt',
       progress: 'Report progress',
       submit: 'Submit',
       accept: 'Accept',
@@ -109,7 +112,9 @@ export const en = {
       extensionAsked: 'Asks for an extension until %{until} (deadline now %{due}).',
       extensionReason: 'Reason: %{reason}',
       untilHint: 'Later than the current deadline %{due}; ends at midnight that day.',
+      percentHint: 'How much is done (0–100), for the pace rule; leave empty to keep the last figure.',
       field: {
+        percent: 'Progress (%)',
         comment: 'Comment',
         reason: 'Reasons',
         message: 'Message',
@@ -119,6 +124,7 @@ export const en = {
         bodies: 'Bodies',
       },
       hint: {
+        acknowledge: 'Confirm that your body has received this task; the supervising office sees when.',
         progress: 'Say briefly where the work stands; the supervising office will see it.',
         submit: 'The supervising office reviews what you submit; describe the result.',
         accept: 'Accepting closes this body\'s assignment.',
@@ -132,6 +138,8 @@ export const en = {
       },
     },
     event: {
+      acknowledge: 'Receipt acknowledged',
+      receiptReminder: 'Receipt reminder',
       progress: 'Progress',
       submit: 'Submitted',
       accept: 'Accepted',
@@ -162,6 +170,7 @@ export const en = {
       title: 'Overview',
       tasks: 'Tasks (%{count})',
       assignments: 'Assignments (%{count})',
+      unacknowledged: '%{count} not acknowledged',
       overdue: 'Overdue (%{count})',
       overdueEmpty: 'Nothing is overdue.',
       daysOverdue: 'days',

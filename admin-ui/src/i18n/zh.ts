@@ -42,6 +42,8 @@ export const zh = {
         task: '任务',
         orderBy: '排序',
         overdue: '只看逾期',
+        unacknowledged: '只看未签收',
+        behindPace: '只看落后序时进度',
         bodyId: '承办单位',
         dueWithinDays: '到期时间',
         sectionOrdinal: '部分',
@@ -76,7 +78,7 @@ export const zh = {
     light: lightWords,
     status: statusWords,
     taskStatus: { open: '办理中', closed: '已办结' },
-    role: roleWords,
+    role: { ...roleWords, progress: '进度 %{percent}%' },
     accountRole: { supervisor: '督办部门', department: '承办单位', performance: '绩效考核', admin: '系统管理' },
     kind: { department: '政府部门', district: '区县政府', regulator: '驻地监管机构', group: '单位群组', external: '外部单位', placeholder: '待指定' },
     bodies: {
@@ -96,6 +98,7 @@ export const zh = {
     match: { known: '已登记', group: '单位群组', placeholder: '待指定', unknown: '未登记，请确认' },
     sectionTitle: '（%{numeral}）%{title}',
     action: {
+      acknowledge: '签收',
       progress: '报告进展',
       submit: '报送',
       accept: '验收办结',
@@ -115,7 +118,9 @@ export const zh = {
       extensionAsked: '申请延期至 %{until}（现期限 %{due}）。',
       extensionReason: '理由：%{reason}',
       untilHint: '须晚于现期限 %{due}；截止到当天 24 时。',
+      percentHint: '完成了多少（0–100），用于序时进度；不填则保持上次所报。',
       field: {
+        percent: '进度（%）',
         comment: '说明',
         reason: '理由',
         message: '催办内容',
@@ -125,6 +130,7 @@ export const zh = {
         bodies: '具体承办单位',
       },
       hint: {
+        acknowledge: '确认本单位已收到该项任务，督办部门可以看到签收时间。',
         progress: '简要说明目前的办理进展，督办部门可以看到。',
         submit: '报送后由督办部门验收；请说明报送的成果。',
         accept: '验收通过后，该单位的分工办结。',
@@ -138,6 +144,8 @@ export const zh = {
       },
     },
     event: {
+      acknowledge: '签收',
+      receiptReminder: '签收提醒',
       progress: '报告进展',
       submit: '报送',
       accept: '验收办结',
@@ -168,6 +176,7 @@ export const zh = {
       title: '督办总览',
       tasks: '任务（%{count} 项）',
       assignments: '分工（%{count} 项）',
+      unacknowledged: '未签收 %{count} 项',
       overdue: '逾期未报送（%{count}）',
       overdueEmpty: '没有逾期的分工。',
       daysOverdue: '天',

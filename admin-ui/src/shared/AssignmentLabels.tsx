@@ -3,7 +3,7 @@ import { useTranslate } from 'react-admin';
 import type { AssignmentRecord } from '../dataProvider/records.ts';
 
 /** Lead (first-named or not) or support, and the flags that change what the body owes. */
-export function AssignmentRoleChips({ assignment }: { assignment: Pick<AssignmentRecord, 'role' | 'primary' | 'placeholder' | 'blocking'> }) {
+export function AssignmentRoleChips({ assignment }: { assignment: Pick<AssignmentRecord, 'role' | 'primary' | 'placeholder' | 'blocking'> & Partial<Pick<AssignmentRecord, 'unacknowledged' | 'behindPace' | 'progressPercent'>> }) {
   const translate = useTranslate();
   return (
     <Stack direction="row" spacing={0.5} sx={{ flexWrap: 'wrap' }}>
@@ -15,6 +15,9 @@ export function AssignmentRoleChips({ assignment }: { assignment: Pick<Assignmen
       />
       {assignment.placeholder && <Chip size="small" color="warning" variant="outlined" label={translate('duban.role.placeholder')} />}
       {assignment.blocking && <Chip size="small" variant="outlined" label={translate('duban.role.blocking')} />}
+      {assignment.progressPercent != null && <Chip size="small" variant="outlined" data-testid="progress-chip" label={translate('duban.role.progress', { percent: assignment.progressPercent })} />}
+      {assignment.behindPace && <Chip size="small" color="warning" variant="outlined" data-testid="behind-pace-chip" label={translate('duban.role.behindPace')} />}
+      {assignment.unacknowledged && <Chip size="small" color="info" variant="outlined" data-testid="unacknowledged-chip" label={translate('duban.role.unacknowledged')} />}
     </Stack>
   );
 }

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Assignment" ADD COLUMN "acknowledgeBy" DATETIME;
+ALTER TABLE "Assignment" ADD COLUMN "acknowledgedAt" DATETIME;
+

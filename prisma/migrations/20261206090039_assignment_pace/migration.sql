@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Assignment" ADD COLUMN "behindPaceFrom" DATETIME;
+ALTER TABLE "Assignment" ADD COLUMN "progressPercent" INTEGER;
+
