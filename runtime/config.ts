@@ -4,6 +4,7 @@ import { calendarProblems, defaultEvaluationCalendar, type EvaluationCalendar } 
 import { defaultRoundLimits, type RoundLimits } from '../domain/inspection/round.ts';
 import { defaultObjectionLimits, type ObjectionLimits } from '../domain/objection/case.ts';
 import { defaultRepairPolicy, type RepairPolicy } from '../domain/repair/eligibility.ts';
+import { maxAppealWorkingDays } from '../domain/scoring/appeals.ts';
 
 /**
  * Every setting Duban reads from its environment, with the embedded defaults
@@ -47,6 +48,8 @@ export interface Config {
   /** When the yearly evaluation round opens and its reports are due (MM-DD, China Standard Time). */
   evaluation: EvaluationCalendar;
   credit: { classRule: ClassRule; objectionLimits: ObjectionLimits; repairPolicy: RepairPolicy; inspectionLimits: RoundLimits };
+  /** DUBAN_SCORE_APPEAL_WORKING_DAYS: working days a unit has to appeal a line of its announced score (公示期, default 5). */
+  scoreAppealWorkingDays: number;
 }
 
 export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -110,6 +113,13 @@ function evaluationCalendar(env: NodeJS.ProcessEnv): EvaluationCalendar {
   return calendar;
 }
 
+function appealDays(value: string | undefined): number {
+  if (value === undefined || value === '') return 5;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > maxAppealWorkingDays) throw new Error(`DUBAN_SCORE_APPEAL_WORKING_DAYS must be a whole number from 0 to ${maxAppealWorkingDays}, got "${value}"`);
+  return n;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const devServer = { port: portOf(env, 'DUBAN_TEMPORAL_PORT', 7233), uiPort: portOf(env, 'DUBAN_TEMPORAL_UI_PORT', 8233) };
   const demo = env.DUBAN_DEMO !== '0';
@@ -137,6 +147,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtp: env.SMTP_URL ? { url: env.SMTP_URL, from: env.SMTP_FROM ?? '督办系统 <duban@localhost>' } : null,
     evaluation: evaluationCalendar(env),
     credit: creditConfig(env),
+    scoreAppealWorkingDays: appealDays(env.DUBAN_SCORE_APPEAL_WORKING_DAYS),
   };
 }
 
