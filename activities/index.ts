@@ -5,6 +5,7 @@ import type { CatalogueSubmission, FilingRoundSnapshot } from '../domain/filing/
 import type { Finding, RoundPlan, RoundSnapshot } from '../domain/inspection/round.ts';
 import type { ObjectionSnapshot, RecordCorrection } from '../domain/objection/case.ts';
 import type { RepairSnapshot } from '../domain/repair/application.ts';
+import type { AppealWindowSnapshot, ScoreAppeal } from '../domain/scoring/appeals.ts';
 import type { RoundEvent, UnitSnapshot } from '../domain/rounds/unit.ts';
 import type { Notice } from '../domain/supervision/notices.ts';
 import type { TaskSnapshot } from '../domain/supervision/snapshot.ts';
@@ -14,6 +15,7 @@ import { projectBodyFiling, projectFilingRound } from '../readmodel/filing.ts';
 import { projectInspectionRound } from '../readmodel/inspections.ts';
 import { projectObjectionCase } from '../readmodel/objections.ts';
 import { projectRepairApplication } from '../readmodel/repairs.ts';
+import { projectScoreAppeals } from '../readmodel/score-appeals.ts';
 import { projectTask } from '../readmodel/tasks.ts';
 import { config } from '../runtime/config.ts';
 import type { PrismaClient } from '../runtime/db.ts';
@@ -23,6 +25,7 @@ import { archivedTaskStates, storeArchivedPlan } from './imports.ts';
 import { drawInspectionSample } from './inspection.ts';
 import { deliverNotices, type Mailer } from './notices.ts';
 import { consolidateCatalogue, listReportingUnits } from './rounds.ts';
+import { correctScoreLine, publishFinalSheet } from './score-appeals.ts';
 
 export interface ActivityDeps {
   mailer?: Mailer | null;
@@ -63,6 +66,10 @@ export function createActivities(prisma: PrismaClient, { mailer = null, dataDir 
     projectEvaluationRound: (s: EvaluationRoundSnapshot, events: RoundEvent[]) => projectEvaluationRound(prisma, s, events),
     projectUnitReport: (s: UnitSnapshot<SelfEvaluationReport>, events: RoundEvent[]) => projectUnitReport(prisma, s, events),
     listReportingUnits: () => listReportingUnits(prisma),
+    projectScoreAppeals: (s: AppealWindowSnapshot, events: CaseEvent[]) => projectScoreAppeals(prisma, s, events),
+    correctScoreLine: (input: { appeal: Pick<ScoreAppeal, 'appealId' | 'bodyId' | 'criterion' | 'source'>; fromSheetId: string; by: string; at: string }) =>
+      correctScoreLine(prisma, input),
+    publishFinalSheet: (sheetId: string, by: string, at: string) => publishFinalSheet(prisma, sheetId, by, at),
   };
 }
 

@@ -5,6 +5,7 @@ import { defaultRoundLimits, type RoundLimits } from '../domain/inspection/round
 import { defaultObjectionLimits, type ObjectionLimits } from '../domain/objection/case.ts';
 import { defaultRepairPolicy, type RepairPolicy } from '../domain/repair/eligibility.ts';
 import { defaultReceiptWorkingDays } from '../domain/supervision/receipt.ts';
+import { maxAppealWorkingDays } from '../domain/scoring/appeals.ts';
 
 /**
  * Every setting Duban reads from its environment, with the embedded defaults
@@ -52,6 +53,8 @@ export interface Config {
   /** DUBAN_RECEIPT_WORKING_DAYS: working days a body has to acknowledge a new assignment (签收) before it is reminded (default 2). */
   receiptWorkingDays: number;
   credit: { classRule: ClassRule; objectionLimits: ObjectionLimits; repairPolicy: RepairPolicy; inspectionLimits: RoundLimits };
+  /** DUBAN_SCORE_APPEAL_WORKING_DAYS: working days a unit has to appeal a line of its announced score (公示期, default 5). */
+  scoreAppealWorkingDays: number;
 }
 
 export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -115,6 +118,13 @@ function evaluationCalendar(env: NodeJS.ProcessEnv): EvaluationCalendar {
   return calendar;
 }
 
+function appealDays(value: string | undefined): number {
+  if (value === undefined || value === '') return 5;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > maxAppealWorkingDays) throw new Error(`DUBAN_SCORE_APPEAL_WORKING_DAYS must be a whole number from 0 to ${maxAppealWorkingDays}, got "${value}"`);
+  return n;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const devServer = { port: portOf(env, 'DUBAN_TEMPORAL_PORT', 7233), uiPort: portOf(env, 'DUBAN_TEMPORAL_UI_PORT', 8233) };
   const demo = env.DUBAN_DEMO !== '0';
@@ -144,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     evaluation: evaluationCalendar(env),
     receiptWorkingDays: Math.round(positive('DUBAN_RECEIPT_WORKING_DAYS', env.DUBAN_RECEIPT_WORKING_DAYS, defaultReceiptWorkingDays)),
     credit: creditConfig(env),
+    scoreAppealWorkingDays: appealDays(env.DUBAN_SCORE_APPEAL_WORKING_DAYS),
   };
 }
 

@@ -6,6 +6,7 @@ import { dayMs } from '../domain/time/instants.ts';
 import { workingDayTimes } from '../domain/time/working-day-calendar.ts';
 import { type PrismaClient, writeTransaction } from '../runtime/db.ts';
 import { retimeUpdate } from '../workflows/retime.ts';
+import { scoreAppealsWorkflowId } from '../workflows/score-appeals.ts';
 
 /** The years the office has entered (the package's own years are never stored). */
 export async function holidayArrangements(prisma: PrismaClient): Promise<HolidayArrangement[]> {
@@ -79,15 +80,17 @@ export async function setHolidayCalendars(
 
 /** Every running process with working-day limits, and the instant its calendar counts from. */
 async function runningProcesses(prisma: PrismaClient): Promise<Array<{ workflowId: string; from: number }>> {
-  const [objections, repairs, rounds] = await Promise.all([
+  const [objections, repairs, rounds, appealWindows] = await Promise.all([
     prisma.objectionCase.findMany({ where: { status: { in: ['filed', 'verifying', 'awaitingProvider'] } }, select: { id: true, filedAt: true } }),
     prisma.repairApplication.findMany({ where: { status: 'underReview' }, select: { id: true, filedAt: true } }),
     prisma.inspectionRound.findMany({ where: { status: { in: ['announced', 'drawing', 'inspecting'] } }, select: { id: true, announcedAt: true, drawnAt: true } }),
+    prisma.scoreAppealWindow.findMany({ where: { status: 'open' }, select: { id: true, announcedAt: true } }),
   ]);
   return [
     ...objections.map((o) => ({ workflowId: o.id, from: o.filedAt.getTime() })),
     ...repairs.map((r) => ({ workflowId: r.id, from: r.filedAt.getTime() })),
     ...rounds.map((r) => ({ workflowId: `inspection:${r.id}`, from: (r.announcedAt ?? r.drawnAt ?? new Date()).getTime() })),
+    ...appealWindows.map((w) => ({ workflowId: scoreAppealsWorkflowId(w.id), from: w.announcedAt.getTime() })),
   ];
 }
 

@@ -1,6 +1,7 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { roundCaseId } from '../domain/inspection/notices.ts';
 import type { PrismaClient } from '../runtime/db.ts';
+import { scoreAppealsWorkflowId } from '../workflows/score-appeals.ts';
 import { importWorkflowId, resumeImport } from './plans/commit.ts';
 import { compareTask, repairTask } from './reconcile.ts';
 
@@ -77,6 +78,10 @@ export const kinds: Kind[] = [
     name: 'repair', workflowType: 'repairWorkflow',
     claims: async (prisma) => (await prisma.repairApplication.findMany({ select: { id: true, status: true } })).map(claim(same, ['underReview'])),
     mend: async ({ prisma }, c) => (await unstarted(prisma, c.id)) && (await prisma.repairApplication.deleteMany({ where: { id: c.id } })).count > 0,
+  },
+  {
+    name: 'scoreAppeals', workflowType: 'scoreAppealsWorkflow',
+    claims: async (prisma) => (await prisma.scoreAppealWindow.findMany({ select: { id: true, status: true } })).map(claim(scoreAppealsWorkflowId, ['open', 'closed'])),
   },
   { name: 'inspectionRound', workflowType: 'inspectionRoundWorkflow', claims: async (prisma) => (await prisma.inspectionRound.findMany({ select: { id: true, status: true } })).map(claim(roundCaseId, ['announced', 'drawing', 'inspecting'])) },
 ];

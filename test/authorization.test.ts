@@ -145,7 +145,24 @@ describe('authorization matrix: every role against every mutation', () => {
     m('reportAction', `input: { reportId: "${report(year, bodyId)}", type: submit, followUp: "已落实", benefits: "缩短时限", marketVitality: "增长", supervisionEfficiency: "全覆盖" }`);
 
   const computeScores = m('computeScores', 'year: 2016');
-  const latestSheet = async () => (await db.prisma.scoreSheet.findFirstOrThrow({ where: { year: 2016 }, orderBy: { version: 'desc' } })).id;
+  const latestSheet = async (year = 2016) => (await db.prisma.scoreSheet.findFirstOrThrow({ where: { year }, orderBy: { version: 'desc' } })).id;
+  /** A year's sheet computed and reviewed by the performance office; answers its id. */
+  const reviewedSheet = async (year: number) => {
+    await as('performance', m('computeScores', `year: ${year}`));
+    const sheet = await latestSheet(year);
+    await as('performance', m('reviewScoreSheet', `id: "${globalId('ScoreSheet', sheet)}"`));
+    return sheet;
+  };
+  /** 2017's sheet, announced once with a five-working-day appeal period: every reporting unit owes its 2017 report (a line to appeal). */
+  let announced: Promise<string> | undefined;
+  const announced2017 = () => (announced ??= (async () => {
+    await evaluationRound(2017);
+    const sheet = await reviewedSheet(2017);
+    await as('performance', m('announceScoreSheet', `id: "${globalId('ScoreSheet', sheet)}", appealWorkingDays: 5`));
+    return sheet;
+  })());
+  const appealLine = (sheet: string, bodyId: string) =>
+    m('appealScoreLine', `input: { sheetId: "${globalId('ScoreSheet', sheet)}", bodyId: "${bodyId}", criterion: "report", source: "evaluation:2017/${bodyId}", reason: "已按时报送" }`);
 
   const catalogueRow = (item: string) => `{ item: "${item}", disposition: "保留", object: "企业", content: "许可条件", method: "抽查", standard: "通则", measures: "整改", procedure: "检查" }`;
   const catalogue = async () => {
@@ -429,9 +446,28 @@ describe('authorization matrix: every role against every mutation', () => {
         await as('performance', computeScores);
         const sheet = await latestSheet();
         await as('performance', m('reviewScoreSheet', `id: "${globalId('ScoreSheet', sheet)}"`));
+        // 公示 without an appeal period, so the sheet may be published at once.
+        await as('performance', m('announceScoreSheet', `id: "${globalId('ScoreSheet', sheet)}", appealWorkingDays: 0`));
         return sheet;
       },
       probe: (_r, sheet: string) => ({ query: m('publishScoreSheet', `id: "${globalId('ScoreSheet', sheet)}"`) }),
+    }),
+    row({
+      name: 'announceScoreSheet (performance office)', mutation: 'announceScoreSheet', allowed: ['performance'],
+      setup: () => reviewedSheet(2019),
+      probe: (_r, sheet: string) => ({ query: m('announceScoreSheet', `id: "${globalId('ScoreSheet', sheet)}", appealWorkingDays: 5`) }),
+    }),
+    row({
+      name: 'appealScoreLine (a unit, its own line only: 市市场监管委)', mutation: 'appealScoreLine', allowed: ['market'], setup: announced2017,
+      probe: (_r, sheet: string) => ({ query: appealLine(sheet, 'market-commission') }),
+    }),
+    row({
+      name: 'decideScoreAppeal (performance office)', mutation: 'decideScoreAppeal', allowed: ['performance'],
+      setup: async () => {
+        const appealed = await as<{ data: { id: string } }>('legal', appealLine(await announced2017(), 'legal-affairs-office').replace('{ __typename', '{ __typename ... on MutationAppealScoreLineSuccess { data { id } }'));
+        return appealed.data.id;
+      },
+      probe: (_r, appealId: string) => ({ query: m('decideScoreAppeal', `input: { appealId: "${appealId}", decision: uphold, reason: "扣分依据充分" }`) }),
     }),
 
     row({

@@ -120,6 +120,9 @@ describe('inbox, availableActions and the decision queue', () => {
     // A draft is the offices' alone: the bodies and the administrator do not see it.
     expect(await seenBy(sheet, 'ScoreSheet')).toEqual({ supervisor: [], coordinator: [], market: 'hidden', legal: 'hidden', heping: 'hidden', performance: ['review'], admin: 'hidden' });
     await as('performance', `mutation { reviewScoreSheet(id: "${sheet}") { __typename } }`);
+    expect((await seenBy(sheet, 'ScoreSheet')).performance).toEqual(['announce']);
+    // Announced without an appeal period, it may be published at once.
+    await as('performance', `mutation { announceScoreSheet(id: "${sheet}", appealWorkingDays: 0) { __typename } }`);
     expect((await seenBy(sheet, 'ScoreSheet')).performance).toEqual(['publish']);
     await as('performance', `mutation { publishScoreSheet(id: "${sheet}") { __typename } }`);
     expect(await seenBy(sheet, 'ScoreSheet')).toEqual({ ...none, admin: 'hidden' });

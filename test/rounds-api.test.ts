@@ -257,6 +257,9 @@ describe('filing, evaluation and scores through the API', () => {
     expect(await step('reviewScoreSheet', tokens.supervisor)).toMatchObject({ __typename: 'GraphQLError' });
     expect(await api.request('{ scoreSheets(year: 2017) { id } }', {}, tokens.legal)).toMatchObject({ data: { scoreSheets: [] } });
     expect(await step('reviewScoreSheet', tokens.performance)).toEqual({ __typename: 'MutationReviewScoreSheetSuccess' });
+    expect(await step('publishScoreSheet', tokens.performance)).toMatchObject({ __typename: 'InvalidTransitionError', message: expect.stringContaining('Announce the sheet first') });
+    // Announced without an appeal period (公示 with 0 working days), so it may be published at once.
+    expect(await run(`mutation { announceScoreSheet(id: "${sheetId}", appealWorkingDays: 0) { __typename ... on Error { message } } }`, tokens.performance)).toEqual({ __typename: 'MutationAnnounceScoreSheetSuccess' });
     expect(await step('publishScoreSheet', tokens.performance)).toEqual({ __typename: 'MutationPublishScoreSheetSuccess' });
     expect(await step('reviewScoreSheet', tokens.performance)).toMatchObject({ __typename: 'InvalidTransitionError', message: expect.stringContaining('frozen') });
 

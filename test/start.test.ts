@@ -74,14 +74,16 @@ describe('npm start', () => {
         const scores = computed.data.computeScores.data.scores as Array<{ bodyId: string; breakdown: Array<{ criterion: string; deductions: Array<{ source: string; detail: string }> }> }>;
         const of = (bodyId: string, criterion: string) => scores.find((s) => s.bodyId === bodyId)?.breakdown.find((c) => c.criterion === criterion)?.deductions.map((d) => d.detail) ?? [];
         const found = {
-          lateReport: of('district-heping', 'report'), missingReport: of('district-hexi', 'report'), missingCatalogue: of('commerce', 'catalogue'),
+          lateReport: of('district-heping', 'report'), missingReport: of('district-hexi', 'report'), missingCatalogue: of('commerce', 'catalogue'), lateCatalogue: of('environment', 'catalogue'),
           districtOverdue: of('district-hexi', 'overdueAssignments').length > 0, scored: scores.map((s) => s.bodyId),
         };
         expect(found.missingCatalogue).toHaveLength(1);
+        expect(found.lateCatalogue).toHaveLength(1);
         return found;
       });
       expect(lines).toMatchObject({
-        lateReport: [expect.stringContaining('逾期')], missingReport: [expect.stringContaining('未报送')], missingCatalogue: [expect.stringContaining('未报送')], districtOverdue: true,
+        lateReport: [expect.stringContaining('逾期')], missingReport: [expect.stringContaining('未报送')], missingCatalogue: [expect.stringContaining('未报送')],
+        lateCatalogue: [expect.stringMatching(/逾期 \d+ 天报送/)], districtOverdue: true,
       });
       expect(lines.scored).not.toContain('performance-office');
       expect(lines.scored).not.toContain('cbrc-tianjin');

@@ -7,3 +7,4 @@ export { evaluationRoundWorkflow, reportUnitWorkflow, scheduledEvaluationWorkflo
 export { objectionWorkflow } from './objection.ts';
 export { repairWorkflow } from './repair.ts';
 export { inspectionRoundWorkflow } from './inspection.ts';
+export { scoreAppealsWorkflow } from './score-appeals.ts';

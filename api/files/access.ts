@@ -5,7 +5,7 @@ import { visibleTasks } from '../auth/visibility.ts';
 /**
  * Whether a viewer may download an attachment: they uploaded it, or it belongs
  * to a record they may see — a task's event, a filing or report of a body
- * they may read, an objection or repair application of theirs. A department
+ * they may read, an objection, repair application or score appeal of theirs. A department
  * sees only its own body's; the offices see every record. JSON lists name an
  * attachment by its id in quotes, so one id never matches another.
  */
@@ -27,6 +27,7 @@ export async function mayDownload(prisma: PrismaClient, actor: Actor, attachment
       where: { OR: [{ evidence: { contains: quoted } }, { commitment: attachment.id }], ...(body === null ? {} : { filedByBodyId: body }) },
       take: 1,
     }),
+    prisma.scoreAppeal.count({ where: { evidence: { contains: quoted }, ...ofBody }, take: 1 }),
   ]);
   return found.some((n) => n > 0);
 }

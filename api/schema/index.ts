@@ -18,6 +18,7 @@ import './attachments.ts';
 import './filing.ts';
 import './evaluation.ts';
 import './scores.ts';
+import './score-appeals.ts';
 import './credit.ts';
 import './staff.ts';
 import './objections.ts';

@@ -1,6 +1,6 @@
 import { computeScoreSheet, rubricVersion } from '../../services/scores.ts';
 import { defaultRubric, populationFields, rubricProblems, scoredPopulation, type Rubric, type Weight } from '../../domain/scoring/rubric.ts';
-import { scoreBody, type BodyRecord, type CriterionResult, type Deduction, type Deliverable, type ScoredAssignment } from '../../domain/scoring/score.ts';
+import { scoreBody, type WithdrawnLine, type BodyRecord, type CriterionResult, type Deduction, type Deliverable, type ScoredAssignment } from '../../domain/scoring/score.ts';
 import { availableSheetActions, competitionRank, nextStatus, sheetActionProblem, type SheetAction, type SheetStatus } from '../../domain/scoring/sheet.ts';
 import type { ScoredRecord } from '../../domain/scoring/record.ts';
 import { recordDenial } from '../auth/denials.ts';
@@ -64,6 +64,7 @@ const DeductionRef = builder.objectRef<DeductionView>('Deduction').implement({
     source: t.exposeString('source', { description: 'An assignment id, a unit report or body filing id ("report" or "catalogue" on older sheets).' }),
     detail: t.exposeString('detail'),
     points: t.exposeFloat('points'),
+    withdrawn: t.boolean({ description: '申诉后已核减（不计分） Withdrawn on appeal: shown, not counted.', resolve: (d) => d.withdrawn ?? false }),
     events: t.field({ type: [Evidence], description: '依据 The recorded events behind it.', resolve: (d, _args, ctx) => evidence(ctx, d) }),
   }),
 });
@@ -141,9 +142,9 @@ builder.prismaObject('BodyScore', {
     scoredRecord: t.field({ type: ScoredRecordRef, description: '计分所依据的记录 The record the score was computed from.', resolve: (s) => JSON.parse(s.record) as StoredRecord }),
     record: t.string({ description: 'JSON: the record the score was computed from.', deprecationReason: 'Use scoredRecord.', resolve: (s) => s.record }),
     reproduces: t.boolean({
-      description: '用所存记录和规则重算得到同一分数 Recomputing from the stored record and rubric gives the same score.',
+      description: '用所存记录和规则重算得到同一分数 Recomputing from the stored record and rubric (less the lines withdrawn on appeal) gives the same score.',
       select: { sheet: { select: { rubric: true, asOf: true } } },
-      resolve: (s) => scoreBody(JSON.parse(s.record) as BodyRecord, JSON.parse(s.sheet.rubric) as Rubric, s.sheet.asOf.getTime()).score === s.score,
+      resolve: (s) => scoreBody(JSON.parse(s.record) as BodyRecord, JSON.parse(s.sheet.rubric) as Rubric, s.sheet.asOf.getTime(), JSON.parse(s.withdrawn) as WithdrawnLine[]).score === s.score,
     }),
   }),
 });
@@ -152,16 +153,17 @@ const SheetStatusEnum = builder.enumType('ScoreSheetStatus', {
   values: {
     draft: { description: '草稿 Computed, not reviewed' },
     reviewed: { description: '已审核 Reviewed' },
+    announced: { description: '公示中 Shown to the units, who may appeal its lines' },
     published: { description: '已发布（冻结） Published and frozen' },
     superseded: { description: '已被新版本取代 Superseded by a later computation' },
   } as const,
 });
 
-const mayReadAll = (ctx: Context) => ctx.actor?.role === 'performance' || ctx.actor?.role === 'supervisor';
+export const mayReadAll = (ctx: Context) => ctx.actor?.role === 'performance' || ctx.actor?.role === 'supervisor';
 
 export const ScoreSheetNode = builder.prismaNode('ScoreSheet', {
   id: { field: 'id' },
-  authScopes: (s, ctx) => mayReadAll(ctx) || (ctx.actor?.role === 'department' && s.publishedAt !== null),
+  authScopes: (s, ctx) => mayReadAll(ctx) || (ctx.actor?.role === 'department' && (s.publishedAt !== null || s.announcedAt !== null)),
   description: '年度评分表 A computation of a year\'s scores; published versions are frozen, a change is a new version.',
   fields: (t) => ({
     year: t.exposeInt('year'),
@@ -176,6 +178,7 @@ export const ScoreSheetNode = builder.prismaNode('ScoreSheet', {
     reviewedBy: t.exposeString('reviewedBy', { nullable: true }),
     publishedAt: t.expose('publishedAt', { type: 'DateTime', nullable: true }),
     publishedBy: t.exposeString('publishedBy', { nullable: true }),
+    announcedAt: t.expose('announcedAt', { type: 'DateTime', nullable: true, description: '公示时间 When this version was shown to the units.' }),
     scores: t.relation('scores', {
       description: '得分，高分在前（承办单位只看到本单位） Scores, highest first (a department sees its own).',
       query: (_args, ctx) => ({ where: mayReadAll(ctx) ? {} : { bodyId: ctx.actor?.bodyId ?? '' }, orderBy: [{ score: 'desc' }, { bodyId: 'asc' }] }),
@@ -199,13 +202,13 @@ builder.queryField('rubricVersions', (t) =>
 builder.queryField('scoreSheets', (t) =>
   t.prismaField({
     type: ['ScoreSheet'],
-    description: '评分表，最新在前；承办单位只看到已发布的 Score sheets, newest first; departments see published ones only.',
+    description: '评分表，最新在前；承办单位只看到公示过和已发布的 Score sheets, newest first; departments see announced and published ones only.',
     authScopes: { signedIn: true },
     args: { year: t.arg.int() },
     resolve: (query, _root, { year }, ctx) =>
       ctx.prisma.scoreSheet.findMany({
         ...query,
-        where: { ...(year ? { year } : {}), ...(mayReadAll(ctx) ? {} : { publishedAt: { not: null } }) },
+        where: { ...(year ? { year } : {}), ...(mayReadAll(ctx) ? {} : { OR: [{ publishedAt: { not: null } }, { announcedAt: { not: null } }] }) },
         orderBy: [{ year: 'desc' }, { version: 'desc' }],
       }),
   }),
@@ -277,42 +280,26 @@ builder.mutationField('computeScores', (t) =>
   }),
 );
 
-for (const action of ['review', 'publish'] as const satisfies SheetAction[]) {
-  builder.mutationField(action === 'review' ? 'reviewScoreSheet' : 'publishScoreSheet', (t) =>
-    t.prismaField({
-      type: 'ScoreSheet',
-      description: action === 'review' ? '审核评分表 Marks a draft sheet reviewed.' : '发布评分表（发布后冻结） Publishes a reviewed sheet; it is frozen from then on.',
-      authScopes: { performance: true },
-      errors: { types: mutationErrors },
-      args: { id: t.arg.globalID({ for: ScoreSheetNode, required: true }) },
-      resolve: async (query, _root, { id }, ctx) => {
-        const sheet = await ctx.prisma.scoreSheet.findUnique({ where: { id: id.id } });
-        if (!sheet) throw new NotFoundError('评分表不存在 No such score sheet.');
-        const problem = sheetActionProblem(sheet.status as SheetStatus, action);
-        if (problem) {
-          recordDenial(ctx.prisma, ctx.actor, `${action} score sheet ${sheet.id}`, problem);
-          throw new ActionRefused(problem);
-        }
-        const at = new Date();
-        const stamp = action === 'review' ? { reviewedAt: at, reviewedBy: ctx.actor!.name } : { publishedAt: at, publishedBy: ctx.actor!.name };
-        // Conditional on the status read, so two reviewers at once cannot both move it.
-        const moved = await ctx.prisma.scoreSheet.updateMany({ where: { id: sheet.id, status: sheet.status }, data: { status: nextStatus(action), ...stamp } });
-        if (moved.count === 0) throw new ActionRefused('评分表刚被他人修改，请刷新。 The sheet just changed: reload it.');
-        return ctx.prisma.scoreSheet.findUniqueOrThrow({ ...selection(query), where: { id: sheet.id } });
-      },
-    }),
-  );
-}
-
-const ScoreSheetActionType = builder.enumType('ScoreSheetActionType', {
-  values: { review: { description: '审核 Review' }, publish: { description: '发布 Publish' } } as const,
-});
-
-builder.prismaObjectField('ScoreSheet', 'availableActions', (t) =>
-  t.field({
-    type: [ScoreSheetActionType],
-    description: '当前登录者现在可执行的操作（与审核、发布同一规则） What the signed-in viewer may do to this sheet now, by the rule reviewScoreSheet and publishScoreSheet apply.',
-    select: { status: true },
-    resolve: (s, _args, ctx) => (ctx.actor ? availableSheetActions(s.status as SheetStatus, ctx.actor) : []),
+builder.mutationField('reviewScoreSheet', (t) =>
+  t.prismaField({
+    type: 'ScoreSheet',
+    description: '审核评分表 Marks a draft sheet reviewed.',
+    authScopes: { performance: true },
+    errors: { types: mutationErrors },
+    args: { id: t.arg.globalID({ for: ScoreSheetNode, required: true }) },
+    resolve: async (query, _root, { id }, ctx) => {
+      const sheet = await ctx.prisma.scoreSheet.findUnique({ where: { id: id.id } });
+      if (!sheet) throw new NotFoundError('评分表不存在 No such score sheet.');
+      const problem = sheetActionProblem(sheet.status as SheetStatus, 'review');
+      if (problem) {
+        recordDenial(ctx.prisma, ctx.actor, `review score sheet ${sheet.id}`, problem);
+        throw new ActionRefused(problem);
+      }
+      // Conditional on the status read, so two reviewers at once cannot both move it.
+      const moved = await ctx.prisma.scoreSheet.updateMany({ where: { id: sheet.id, status: sheet.status }, data: { status: nextStatus('review'), reviewedAt: new Date(), reviewedBy: ctx.actor!.name } });
+      if (moved.count === 0) throw new ActionRefused('评分表刚被他人修改，请刷新。 The sheet just changed: reload it.');
+      return ctx.prisma.scoreSheet.findUniqueOrThrow({ ...selection(query), where: { id: sheet.id } });
+    },
   }),
 );
+

@@ -80,9 +80,11 @@ describe('the score record from the read model', () => {
 });
 
 describe('score sheet', () => {
-  it('is reviewed, then published, and frozen once published', () => {
+  it('is reviewed, announced, then published, and frozen once published', () => {
     expect(sheetActionProblem('draft', 'review')).toBeNull();
-    expect(sheetActionProblem('reviewed', 'publish')).toBeNull();
+    expect(sheetActionProblem('reviewed', 'announce')).toBeNull();
+    expect(sheetActionProblem('reviewed', 'publish')).toContain('Announce the sheet first');
+    expect(sheetActionProblem('announced', 'publish')).toBeNull();
     expect(sheetActionProblem('draft', 'publish')).toContain('Cannot publish');
     expect(sheetActionProblem('published', 'review')).toContain('frozen');
   });

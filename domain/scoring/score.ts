@@ -43,6 +43,14 @@ export interface Deduction {
   source: string;
   detail: string;
   points: number;
+  /** Withdrawn on appeal (申诉更正): shown, not counted. */
+  withdrawn?: boolean;
+}
+
+/** A deduction withdrawn on appeal, named by its criterion and source. */
+export interface WithdrawnLine {
+  criterion: Criterion;
+  source: string;
 }
 
 export interface CriterionResult {
@@ -69,8 +77,9 @@ const lateDays = (due: string, submittedAt: string | null, asOf: number) => {
   return Math.max(0, Math.ceil((end - Date.parse(due)) / dayMs));
 };
 
-function criterion(criterion: Criterion, label: string, deductions: Deduction[], cap: number): CriterionResult {
-  const total = round(deductions.reduce((sum, d) => sum + d.points, 0));
+function criterion(criterion: Criterion, label: string, found: Deduction[], cap: number, withdrawn: readonly WithdrawnLine[]): CriterionResult {
+  const deductions = found.map((d) => (withdrawn.some((w) => w.criterion === criterion && w.source === d.source) ? { ...d, withdrawn: true } : d));
+  const total = round(deductions.reduce((sum, d) => sum + (d.withdrawn ? 0 : d.points), 0));
   return { criterion, label, points: -Math.min(total, cap), capped: total > cap, deductions };
 }
 
@@ -86,10 +95,11 @@ function deliverable(kind: 'report' | 'catalogue', d: Deliverable | null, missin
 /**
  * A body's score for a year from its record, as of an instant (normally the
  * year's end): the base less capped deductions per criterion, each deduction
- * naming the assignment or deliverable behind it. Pure: the same record and
- * rubric always give the same score.
+ * naming the assignment or deliverable behind it; lines withdrawn on appeal
+ * are kept but not counted. Pure: the same record, rubric and withdrawals
+ * always give the same score.
  */
-export function scoreBody(record: BodyRecord, rubric: Rubric, asOf: number): Score {
+export function scoreBody(record: BodyRecord, rubric: Rubric, asOf: number, withdrawn: readonly WithdrawnLine[] = []): Score {
   const weight = (a: ScoredAssignment) => (a.role === 'support' ? rubric.supportWeight : 1);
   const late = record.assignments
     .map((a) => ({ a, days: lateDays(a.due, a.submittedAt, asOf) }))
@@ -98,16 +108,16 @@ export function scoreBody(record: BodyRecord, rubric: Rubric, asOf: number): Sco
   const breakdown = [
     criterion('overdueAssignments', '逾期事项 Overdue assignments', late.map(({ a, days }) => ({
       source: a.id, detail: `${label(a)} 逾期 ${days} 天 ${days} day(s) overdue`, points: round(rubric.perOverdueAssignment * weight(a)),
-    })), rubric.overdueAssignmentCap),
+    })), rubric.overdueAssignmentCap, withdrawn),
     criterion('overdueDays', '逾期天数 Days overdue', late.map(({ a, days }) => ({
       source: a.id, detail: `${label(a)} ${days} 天 days`, points: round(days * rubric.perOverdueDay * weight(a)),
-    })), rubric.overdueDayCap),
+    })), rubric.overdueDayCap, withdrawn),
     criterion('returns', '退回 Returned submissions', record.assignments.filter((a) => a.returnCount > 0).map((a) => ({
       source: a.id, detail: `${label(a)} 退回 ${a.returnCount} 次 returned ${a.returnCount} time(s)`, points: round(a.returnCount * rubric.perReturn * weight(a)),
-    })), rubric.returnCap),
-    criterion('report', '专题报告 Self-evaluation report', deliverable('report', record.report, rubric.reportMissing, rubric.reportLate, asOf), Infinity),
+    })), rubric.returnCap, withdrawn),
+    criterion('report', '专题报告 Self-evaluation report', deliverable('report', record.report, rubric.reportMissing, rubric.reportLate, asOf), Infinity, withdrawn),
     criterion('catalogue', '监管目录 Supervision catalogue', (record.catalogues ?? [record.catalogue ?? null])
-      .flatMap((c) => deliverable('catalogue', c, rubric.catalogueMissing, rubric.catalogueLate, asOf)), Infinity),
+      .flatMap((c) => deliverable('catalogue', c, rubric.catalogueMissing, rubric.catalogueLate, asOf)), Infinity, withdrawn),
   ];
   const total = breakdown.reduce((sum, c) => sum + c.points, rubric.base);
   return { bodyId: record.bodyId, year: record.year, rubricVersion: rubric.version, score: Math.max(0, round(total)), breakdown };

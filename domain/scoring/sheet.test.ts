@@ -12,7 +12,9 @@ describe('competitionRank', () => {
 describe('availableSheetActions', () => {
   it('offers the performance office the next step only, and nobody else anything', () => {
     expect(availableSheetActions('draft', { role: 'performance' })).toEqual(['review']);
-    expect(availableSheetActions('reviewed', { role: 'performance' })).toEqual(['publish']);
+    expect(availableSheetActions('reviewed', { role: 'performance' })).toEqual(['announce']);
+    expect(availableSheetActions('announced', { role: 'performance' })).toEqual([]);
+    expect(availableSheetActions('announced', { role: 'performance' }, true)).toEqual(['publish']);
     expect(availableSheetActions('published', { role: 'performance' })).toEqual([]);
     expect(availableSheetActions('draft', { role: 'supervisor' })).toEqual([]);
     expect(availableSheetActions('reviewed', { role: 'department' })).toEqual([]);

@@ -107,7 +107,7 @@ describe.skipIf(skipWithoutChromium)('ledger export, calendar link, scores and p
     await page.context().close();
   });
 
-  it('lets the performance office compute, confirm review and publish, recompute, and still see and export the published version', async () => {
+  it('lets the performance office compute, confirm review, announce and publish, recompute, and still see and export the published version', async () => {
     const page = await session.signIn('performance');
     const year = new Date().getFullYear();
     await page.goto(`${session.base}/#/scores`);
@@ -118,6 +118,11 @@ describe.skipIf(skipWithoutChromium)('ledger export, calendar link, scores and p
     await page.getByRole('dialog').getByText(`确认审核 ${year} 年度评分表第 1 版？`).waitFor();
     await page.getByRole('dialog').getByTestId('confirm-action').click();
     await poll(() => page.getByTestId('sheet-status').innerText()).toBe('已审核');
+    // 公示 without an appeal period (0 working days), so it may be published at once.
+    await page.locator('[data-action=announce]').click();
+    await page.getByTestId('appeal-days').fill('0');
+    await page.getByRole('dialog').getByTestId('confirm-action').click();
+    await poll(() => page.getByTestId('sheet-status').innerText()).toBe('公示中');
     await page.locator('[data-action=publish]').click();
     await page.getByRole('dialog').getByTestId('confirm-action').click();
     await poll(() => page.getByTestId('sheet-status').innerText()).toBe('已发布');

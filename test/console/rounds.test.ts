@@ -142,7 +142,7 @@ describe.skipIf(skipWithoutChromium)('filing, evaluation and scores pages in Chr
     await supervisor.context().close();
   }, 120_000);
 
-  it('the performance office computes, reviews and publishes, and reads the reasons behind a deduction', async () => {
+  it('the performance office computes, reviews, announces and publishes, and reads the reasons behind a deduction', async () => {
     const page = await session.signIn('performance');
     await menu(page, '绩效评分');
     await page.getByLabel('年度').fill('2026');
@@ -156,10 +156,15 @@ describe.skipIf(skipWithoutChromium)('filing, evaluation and scores pages in Chr
     await page.locator('[data-action=review]').click();
     await page.getByTestId('confirm-action').click();
     await poll(() => page.getByTestId('sheet-status').textContent()).toBe('已审核');
+    // 公示 without an appeal period (0 working days), so it may be published at once.
+    await page.locator('[data-action=announce]').click();
+    await page.getByTestId('appeal-days').fill('0');
+    await page.getByTestId('confirm-action').click();
+    await poll(() => page.getByTestId('sheet-status').textContent()).toBe('公示中');
     await page.locator('[data-action=publish]').click();
     await page.getByTestId('confirm-action').click();
     await poll(() => page.getByTestId('sheet-status').textContent()).toBe('已发布');
-    expect(await page.locator('[data-action=review], [data-action=publish]').count()).toBe(0);
+    expect(await page.locator('[data-action=review], [data-action=announce], [data-action=publish]').count()).toBe(0);
     await page.context().close();
   }, 120_000);
 });

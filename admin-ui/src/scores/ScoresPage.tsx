@@ -5,20 +5,23 @@ import { useAccount } from '../auth/account.ts';
 import { downloadFile } from '../shared/download.ts';
 import { formatMinute } from '../shared/dates.ts';
 import { FormDialog } from '../shared/FormDialog.tsx';
+import { ScrollX } from '../shared/ScrollX.tsx';
+import { AppealDaysField, AppealsPanel } from './AppealsPanel.tsx';
+import { RubricDialog } from './RubricDialog.tsx';
 import { mutate, useGraphql } from './useGraphql.ts';
 
-interface Deduction { source: string; detail: string; points: number; events: Array<{ at: string; type: string; actorName: string; comment: string | null }> }
+interface Deduction { source: string; detail: string; points: number; withdrawn: boolean; events: Array<{ at: string; type: string; actorName: string; comment: string | null }> }
 interface Criterion { criterion: string; label: string; points: number; capped: boolean; deductions: Deduction[] }
 interface Sheet {
   id: string; year: number; version: number; status: string; rubricVersion: string; computedAt: string; publishedAt: string | null; exportUrl: string;
-  /** review, publish: what the viewer may do to the sheet now, by the mutations' rule. */
+  /** review, announce, publish: what the viewer may do to the sheet now, by the mutations' rule. */
   availableActions: SheetAction[];
   scores: Array<{ bodyId: string; bodyName: string; score: number; rank: number; reproduces: boolean; breakdown: Criterion[] }>;
 }
-type SheetAction = 'review' | 'publish';
+type SheetAction = 'review' | 'announce' | 'publish';
 
 const sheetsQuery = `query ($year: Int) { scoreSheets(year: $year) { id year version status availableActions rubricVersion computedAt publishedAt exportUrl
-  scores { bodyId bodyName score rank reproduces breakdown { criterion label points capped deductions { source detail points events { at type actorName comment } } } } } }`;
+  scores { bodyId bodyName score rank reproduces breakdown { criterion label points capped deductions { source detail points withdrawn events { at type actorName comment } } } } } }`;
 
 /** The latest year that has a sheet the viewer may see, or last year when there is none. */
 function useLatestYear(): [number | null, (year: number) => void] {
@@ -36,8 +39,10 @@ export function ScoresPage() {
   const { data, error, reload } = useGraphql<{ scoreSheets: Sheet[] }>(sheetsQuery, { year: year ?? 0 });
   const [version, setVersion] = useState<number | null>(null);
   const [confirming, setConfirming] = useState<SheetAction | null>(null);
+  const [appealDays, setAppealDays] = useState('');
   const rubrics = useGraphql<{ rubricVersions: Array<{ version: string }> }>('{ rubricVersions { version } }');
   const [rubric, setRubric] = useState('');
+  const [editingRubric, setEditingRubric] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [open, setOpen] = useState<string | null>(null);
   // The latest version unless another is picked; a published version stays viewable after a recomputation.
@@ -47,8 +52,8 @@ export function ScoresPage() {
     mutate(`mutation ($y: Int!, $r: String) { computeScores(year: $y, rubricVersion: $r) { __typename ... on Error { message } } }`, { y: year, r: rubric || null })
       .then(() => (setFailure(null), setVersion(null), reload()), (e: Error) => setFailure(e.message));
   const act = async (action: SheetAction) => {
-    const field = action === 'review' ? 'reviewScoreSheet' : 'publishScoreSheet';
-    await mutate(`mutation ($id: ID!) { ${field}(id: $id) { __typename ... on Error { message } } }`, { id: sheet!.id });
+    const days = action === 'announce' && appealDays !== '' ? Number(appealDays) : null;
+    await mutate(`mutation ($id: ID!${days === null ? '' : ', $days: Int'}) { ${action}ScoreSheet(id: $id${days === null ? '' : ', appealWorkingDays: $days'}) { __typename ... on Error { message } } }`, { id: sheet!.id, days });
     setConfirming(null);
     reload();
   };
@@ -77,6 +82,8 @@ export function ScoresPage() {
             <Button variant="contained" data-action="compute" onClick={compute}>
               {translate('duban.scores.compute')}
             </Button>
+            <Button data-action="new-rubric" onClick={() => setEditingRubric(true)}>{translate('duban.rubric.create')}</Button>
+            {editingRubric && <RubricDialog onClose={() => setEditingRubric(false)} onCreated={(v) => (setEditingRubric(false), rubrics.reload(), setRubric(v))} />}
           </>
         )}
       </Stack>
@@ -97,46 +104,50 @@ export function ScoresPage() {
             {confirming && (
               <FormDialog title={translate(`duban.scores.${confirming}`)} onClose={() => setConfirming(null)} onConfirm={() => act(confirming)}>
                 <Typography>{translate(`duban.scores.confirm.${confirming}`, { year: sheet.year, version: sheet.version })}</Typography>
+                {confirming === 'announce' && <AppealDaysField value={appealDays} onChange={setAppealDays} />}
               </FormDialog>
             )}
-            <Table size="small">
-              <TableHead>
-                <TableRow>
-                  <TableCell>{translate('duban.scores.rank')}</TableCell>
-                  <TableCell>{translate('duban.rounds.body')}</TableCell>
-                  <TableCell align="right">{translate('duban.scores.score')}</TableCell>
-                  {sheet.scores[0]?.breakdown.map((c) => <TableCell key={c.criterion} align="right">{c.label}</TableCell>)}
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {sheet.scores.map((s) => (
-                  <Fragment key={s.bodyId}>
-                    <TableRow hover onClick={() => setOpen(open === s.bodyId ? null : s.bodyId)} sx={{ cursor: 'pointer' }} data-testid={`score-${s.bodyId}`}>
-                      <TableCell data-testid="rank">{s.rank}</TableCell>
-                      <TableCell>{s.bodyName}</TableCell>
-                      <TableCell align="right"><strong>{s.score}</strong></TableCell>
-                      {s.breakdown.map((c) => <TableCell key={c.criterion} align="right">{c.points || ''}{c.capped ? ' *' : ''}</TableCell>)}
-                    </TableRow>
-                    <TableRow>
-                      <TableCell colSpan={3 + s.breakdown.length} sx={{ py: 0, borderBottom: open === s.bodyId ? undefined : 'none' }}>
-                        <Collapse in={open === s.bodyId} unmountOnExit>
-                          {s.breakdown.flatMap((c) => c.deductions.map((d) => (
-                            <Box key={`${c.criterion}-${d.source}`} sx={{ py: 1 }} data-testid="deduction">
-                              <Typography variant="body2">−{d.points} {c.label}：{d.detail}</Typography>
-                              {d.events.map((e) => (
-                                <Typography key={`${e.at}-${e.type}`} variant="caption" color="text.secondary" component="div" sx={{ pl: 2 }}>
-                                  {formatMinute(e.at)} {translate(`duban.event.${e.type}`, { _: translate(`duban.rounds.event.${e.type}`, { _: e.type }) })} {e.actorName}{e.comment ? `：${e.comment}` : ''}
-                                </Typography>
-                              ))}
-                            </Box>
-                          )))}
-                        </Collapse>
-                      </TableCell>
-                    </TableRow>
-                  </Fragment>
-                ))}
-              </TableBody>
-            </Table>
+            <ScrollX>
+              <Table size="small">
+                <TableHead>
+                  <TableRow>
+                    <TableCell>{translate('duban.scores.rank')}</TableCell>
+                    <TableCell>{translate('duban.rounds.body')}</TableCell>
+                    <TableCell align="right">{translate('duban.scores.score')}</TableCell>
+                    {sheet.scores[0]?.breakdown.map((c) => <TableCell key={c.criterion} align="right">{c.label}</TableCell>)}
+                  </TableRow>
+                </TableHead>
+                <TableBody>
+                  {sheet.scores.map((s) => (
+                    <Fragment key={s.bodyId}>
+                      <TableRow hover onClick={() => setOpen(open === s.bodyId ? null : s.bodyId)} sx={{ cursor: 'pointer' }} data-testid={`score-${s.bodyId}`}>
+                        <TableCell data-testid="rank">{s.rank}</TableCell>
+                        <TableCell>{s.bodyName}</TableCell>
+                        <TableCell align="right"><strong>{s.score}</strong></TableCell>
+                        {s.breakdown.map((c) => <TableCell key={c.criterion} align="right">{c.points || ''}{c.capped ? ' *' : ''}</TableCell>)}
+                      </TableRow>
+                      <TableRow>
+                        <TableCell colSpan={3 + s.breakdown.length} sx={{ py: 0, borderBottom: open === s.bodyId ? undefined : 'none' }}>
+                          <Collapse in={open === s.bodyId} unmountOnExit>
+                            {s.breakdown.flatMap((c) => c.deductions.map((d) => (
+                              <Box key={`${c.criterion}-${d.source}`} sx={{ py: 1 }} data-testid="deduction">
+                                <Typography variant="body2" sx={d.withdrawn ? { textDecoration: 'line-through' } : undefined}>−{d.points} {c.label}：{d.detail}</Typography>
+                                {d.events.map((e) => (
+                                  <Typography key={`${e.at}-${e.type}`} variant="caption" color="text.secondary" component="div" sx={{ pl: 2 }}>
+                                    {formatMinute(e.at)} {translate(`duban.event.${e.type}`, { _: translate(`duban.rounds.event.${e.type}`, { _: e.type }) })} {e.actorName}{e.comment ? `：${e.comment}` : ''}
+                                  </Typography>
+                                ))}
+                              </Box>
+                            )))}
+                          </Collapse>
+                        </TableCell>
+                      </TableRow>
+                    </Fragment>
+                  ))}
+                </TableBody>
+              </Table>
+            </ScrollX>
+            <AppealsPanel key={`${sheet.id}-${sheet.status}`} sheetId={sheet.id} onChange={reload} />
           </CardContent>
         </Card>
       )}
