@@ -1,5 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { testCode } from '../helpers/credit.ts';
+import { graphqlClient } from '../helpers/graphql.ts';
 import { consoleSession } from './session.ts';
 import { screenshot, skipWithoutChromium } from './stack.ts';
 
@@ -20,6 +22,18 @@ async function act(page: Page, scope: Locator, action: string, field: string, te
   }
   await dialog.getByTestId('confirm-action').click();
   await poll(() => dialog.count()).toBe(0);
+}
+
+/** Turns the queue's pages (oldest first) until the item shows; returns it. */
+async function inQueue(page: Page, item: Locator): Promise<Locator> {
+  await poll(async () => {
+    if ((await item.count()) > 0) return true;
+    const next = page.locator('.MuiTablePagination-actions button').last();
+    if (await next.isEnabled()) await next.click();
+    else await page.reload();
+    return false;
+  }).toBe(true);
+  return item;
 }
 
 describe.skipIf(skipWithoutChromium)('the office\'s day in the console', () => {
@@ -116,4 +130,74 @@ describe.skipIf(skipWithoutChromium)('the office\'s day in the console', () => {
     await poll(() => extension.count()).toBe(0);
     await supervisor.context().close();
   }, 480_000);
+
+  it('the supervising office decides an objection and a repair from its queue, the grounds and files in view', async () => {
+    const api = graphqlClient(session.base);
+    const [supervisorToken, market, heping] = await Promise.all(['supervisor', 'market', 'heping'].map((l) => api.login(l, 'duban2026')));
+    const mutate = async (query: string, token: string, variables: Record<string, unknown> = {}) => {
+      const { data, errors } = await api.request(query, variables, token);
+      const payload = Object.values(data ?? {})[0] as { __typename: string; data?: { id: string } } | undefined;
+      if (errors || !payload || payload.__typename.endsWith('Error')) throw new Error(`${query}: ${JSON.stringify(errors ?? payload)}`);
+      return payload.data!;
+    };
+    const upload = async (name: string, content: string) => {
+      const form = new FormData();
+      form.append('operations', JSON.stringify({ query: 'mutation ($f: File!) { uploadAttachment(file: $f) { __typename ... on MutationUploadAttachmentSuccess { data { id } } } }', variables: { f: null } }));
+      form.append('map', JSON.stringify({ 0: ['variables.f'] }));
+      form.append('0', new Blob([content]), name);
+      const response = await fetch(`${session.base}/graphql`, { method: 'POST', body: form, headers: { authorization: `Bearer ${heping}` } });
+      return ((await response.json()) as { data: { uploadAttachment: { data: { id: string } } } }).data.uploadAttachment.data.id;
+    };
+    // An entity of its own with a fine (objected to) and an abnormal-operation record (repaired), filed by 和平区 with files.
+    const name = '天津待决定测试有限公司';
+    const code = testCode(4291);
+    await mutate(`mutation { registerMarketEntity(input: { code: "${code}", name: "${name}", registrationBody: "和平区市场监管局", district: "和平区", industry: "retail" }) { __typename } }`, supervisorToken!);
+    const record = async (kind: string, extra: string, description: string) =>
+      (await mutate(`mutation { addCreditRecord(input: { entityCode: "${code}", kind: ${kind}, date: "2026-01-05"${extra}, description: "${description}" }) { __typename ... on MutationAddCreditRecordSuccess { data { id } } } }`, market!)).id;
+    const fine = await record('penalty', ', amountYuan: 50000', '虚假宣传');
+    const abnormal = await record('abnormal', '', '未报送年报');
+    const receipt = await upload('缴款凭证.txt', '罚款已按 5000 元缴纳');
+    await mutate('mutation ($i: FileObjectionInput!) { fileObjection(input: $i) { __typename ... on MutationFileObjectionSuccess { data { id } } } }', heping!, {
+      i: { entityCode: code, recordId: fine, reasons: '罚款金额登记有误，应为 5000 元。', evidence: [receipt] },
+    });
+    const report = await upload('年报补报回执.txt', '已补报 2025 年度年报');
+    await mutate('mutation ($i: ApplyForRepairInput!) { applyForRepair(input: $i) { __typename } }', heping!, {
+      i: { recordId: abnormal, statement: '已补报年报并公示。', evidence: [report], commitment: report },
+    });
+
+    const supervisor = await session.signIn('supervisor', wide);
+    await supervisor.goto(`${session.base}/#/decisions`);
+    // The objection: its grounds and file before the buttons; accepted, then upheld with reasons (required before confirming).
+    const objection = await inQueue(supervisor, supervisor.locator('[data-testid=decision-item][data-kind=objection]').filter({ hasText: name }));
+    expect(await objection.getByTestId('evidence-text').textContent()).toBe('罚款金额登记有误，应为 5000 元。');
+    expect(await objection.getByText('缴款凭证.txt').count()).toBe(1);
+    await objection.locator('[data-action=accept]').click();
+    await supervisor.getByRole('dialog').getByTestId('confirm-action').click();
+    await poll(() => supervisor.getByRole('dialog').count()).toBe(0);
+    await poll(() => objection.locator('[data-action=uphold]').count()).toBe(1);
+    await objection.locator('[data-action=uphold]').click();
+    const dialog = supervisor.getByRole('dialog');
+    expect(await dialog.getByTestId('confirm-action').isDisabled()).toBe(true);
+    await dialog.getByLabel('理由或答复').fill('经核实，处罚决定书载明罚款 5 万元，登记无误。');
+    await dialog.getByTestId('confirm-action').click();
+    await poll(() => dialog.count()).toBe(0);
+    await poll(() => objection.count()).toBe(0);
+
+    // The repair: statement and file in view; refusing waits for reasons; it is approved.
+    await supervisor.reload();
+    const repair = await inQueue(supervisor, supervisor.locator('[data-testid=decision-item][data-kind=repair]').filter({ hasText: name }));
+    expect(await repair.getByTestId('evidence-text').textContent()).toBe('已补报年报并公示。');
+    expect(await repair.getByText('年报补报回执.txt').count()).toBe(1);
+    expect(await repair.locator('[data-action=refuse]').isDisabled()).toBe(true);
+    await screenshot(supervisor, 'decision-queue-case');
+    await repair.locator('[data-action=approve]').click();
+    await poll(() => repair.count()).toBe(0);
+
+    // Both cases show the decisions on their own pages.
+    const cases = await api.request(`{ objections(first: 50) { edges { node { status entity { code } } } } repairApplications(first: 50) { edges { node { status entity { code } } } } }`, {}, supervisorToken);
+    const mine = (c: { edges: Array<{ node: { status: string; entity: { code: string } } }> }) => c.edges.map((e) => e.node).filter((n) => n.entity.code === code).map((n) => n.status);
+    expect(mine(cases.data.objections)).toEqual(['upheld']);
+    expect(mine(cases.data.repairApplications)).toEqual(['approved']);
+    await supervisor.context().close();
+  }, 300_000);
 });
