@@ -83,6 +83,8 @@ export interface MyAssignmentRecord extends LedgerRecord {
 export interface TaskRecord extends TaskSummary {
   light: Light;
   due: string | null;
+  /** The deadline in force for the viewer, and the one an approved extension replaced. */
+  deadline: { due: string; extendedFrom: string | null } | null;
   closedAt: string | null;
   workflowUrl: string;
   assignments: AssignmentRecord[];

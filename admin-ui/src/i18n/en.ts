@@ -185,6 +185,7 @@ export const en = {
       none: 'No task matches',
       noneHint: 'Change or clear the filters.',
       dueBy: 'Due %{date}',
+      extendedFrom: ' (extended from %{date})',
       closedAt: 'Closed %{at}',
       submittedAt: 'Submitted %{at}',
       acceptedAt: 'Accepted %{at}',

@@ -191,6 +191,7 @@ export const zh = {
       none: '没有符合条件的任务',
       noneHint: '调整或清除筛选条件试试。',
       dueBy: '期限 %{date}',
+      extendedFrom: '（已延期，原期限 %{date}）',
       closedAt: '已于 %{at} 办结',
       submittedAt: '报送于 %{at}',
       acceptedAt: '验收于 %{at}',
