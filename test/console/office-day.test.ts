@@ -129,6 +129,14 @@ describe.skipIf(skipWithoutChromium)('the office\'s day in the console', () => {
     await poll(() => supervisor.getByRole('dialog').count()).toBe(0);
     await poll(() => extension.count()).toBe(0);
     await supervisor.context().close();
+
+    // The department's task page heads with the deadline now in force, and the one it replaced.
+    const again = await session.signIn('market', wide);
+    await again.goto(`${session.base}/#/my-assignments`);
+    await again.locator(`[data-testid=my-assignment][data-ref="${extendRef}"] a`).first().click();
+    await again.waitForURL(/#\/tasks\/.+\/show/);
+    await poll(() => again.getByTestId('task-deadline').textContent()).toMatch(/^期限 \S+（已延期，原期限 \S+）$/);
+    await again.context().close();
   }, 480_000);
 
   it('the supervising office decides an objection and a repair from its queue, the grounds and files in view', async () => {
@@ -198,6 +206,42 @@ describe.skipIf(skipWithoutChromium)('the office\'s day in the console', () => {
     const mine = (c: { edges: Array<{ node: { status: string; entity: { code: string } } }> }) => c.edges.map((e) => e.node).filter((n) => n.entity.code === code).map((n) => n.status);
     expect(mine(cases.data.objections)).toEqual(['upheld']);
     expect(mine(cases.data.repairApplications)).toEqual(['approved']);
+    await supervisor.context().close();
+  }, 300_000);
+
+  it('the supervising office designates bodies for a placeholder group, each with its own deadline', async () => {
+    const api = graphqlClient(session.base);
+    const token = await api.login('supervisor', 'duban2026');
+    type Row = { bodyName: string; placeholder: boolean; due: string | null; availableActions: string[] };
+    const tasks = await api.request<{ tasks: { edges: Array<{ node: { id: string; ref: string; assignments: Row[] } }> } }>(
+      '{ tasks(first: 200) { edges { node { id ref assignments { bodyName placeholder due availableActions } } } } }', {}, token);
+    const task = tasks.data!.tasks.edges.map((e) => e.node).find((t) => t.assignments.some((a) => a.placeholder && a.due && a.availableActions.includes('designate')))!;
+    const group = task.assignments.find((a) => a.placeholder && a.availableActions.includes('designate'))!;
+    const [first, second] = ['市商务委', '市环保局', '市公安局', '市民政局', '市金融局'].filter((b) => !task.assignments.some((a) => a.bodyName === b));
+    const own = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(Date.parse(group.due!) + 45 * dayMs);
+
+    const supervisor = await session.signIn('supervisor', wide);
+    await supervisor.goto(`${session.base}/#/tasks/${encodeURIComponent(task.id)}/show`);
+    const row = supervisor.locator(`[data-testid=assignment-row][data-body="${group.bodyName}"]`);
+    await row.locator('[data-action=designate]').click();
+    const dialog = supervisor.getByRole('dialog');
+    for (const body of [first!, second!]) {
+      await dialog.getByRole('combobox').fill(body);
+      await supervisor.getByRole('option', { name: body, exact: true }).click();
+    }
+    // Each body's deadline starts at the group's; the first gets one of its own.
+    const groupDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(Date.parse(group.due!));
+    expect(await dialog.locator(`[data-testid=designate-due][data-body="${second}"]`).inputValue()).toBe(groupDay);
+    await dialog.locator(`[data-testid=designate-due][data-body="${first}"]`).fill(own);
+    await screenshot(supervisor, 'designate-deadlines');
+    await dialog.getByTestId('confirm-action').click();
+    await poll(() => dialog.count()).toBe(0);
+    await poll(() => supervisor.locator(`[data-testid=assignment-row][data-body="${first}"]`).count()).toBe(1);
+
+    const after = await api.request<{ node: { assignments: Row[] } }>(`{ node(id: "${task.id}") { ... on Task { assignments { bodyName placeholder due availableActions } } } }`, {}, token);
+    const dueOf = (body: string) => after.data!.node.assignments.find((a) => a.bodyName === body)!.due!;
+    expect(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(Date.parse(dueOf(first!)))).toBe(own);
+    expect(dueOf(second!)).toBe(group.due);
     await supervisor.context().close();
   }, 300_000);
 });

@@ -22,7 +22,7 @@ export interface TaskAction {
   until?: string;
   approve?: boolean;
   blocking?: boolean;
-  bodies?: Array<{ id: string }>;
+  bodies?: Array<{ id: string; due?: string }>;
   attachments?: Array<{ id: string }>;
 }
 

@@ -114,6 +114,7 @@ export const en = {
         approve: 'Approve',
         refuse: 'Refuse',
         bodies: 'Bodies',
+        bodyDue: 'Deadline for %{body}',
       },
       hint: {
         progress: 'Say briefly where the work stands; the supervising office will see it.',

@@ -120,6 +120,7 @@ export const zh = {
         approve: '批准',
         refuse: '不批准',
         bodies: '具体承办单位',
+        bodyDue: '%{body} 的期限',
       },
       hint: {
         progress: '简要说明目前的办理进展，督办部门可以看到。',
