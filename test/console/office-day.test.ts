@@ -6,6 +6,9 @@ import { consoleSession } from './session.ts';
 import { screenshot, skipWithoutChromium } from './stack.ts';
 
 const wide = { width: 1440, height: 900 };
+const phone = { width: 390, height: 844 };
+/** Nothing wider than the window: the page works without sideways scrolling. */
+const fits = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 const dayMs = 86_400_000;
 
 /** Waits for what the page shows after a round trip through the API and the workflow. */
@@ -244,4 +247,72 @@ describe.skipIf(skipWithoutChromium)('the office\'s day in the console', () => {
     expect(dueOf(second!)).toBe(group.due);
     await supervisor.context().close();
   }, 300_000);
+
+  it('the supervising office\'s day fits a 390 px phone: queue, decisions, ledger export and the task page', async () => {
+    const api = graphqlClient(session.base);
+    const [supervisorToken, market] = await Promise.all(['supervisor', 'market'].map((l) => api.login(l, 'duban2026')));
+    // The department submits one assignment and asks to extend another (through the API: the phone story is the supervisor's).
+    type Mine = { bodyName: string; availableActions: string[]; task: { id: string; ref: string } };
+    const mine = await api.request<{ assignments: { edges: Array<{ node: Mine }> } }>('{ assignments(first: 200) { edges { node { bodyName availableActions task { id ref } } } } }', {}, market);
+    const owed = mine.data!.assignments.edges.map((e) => e.node).filter((a) => a.bodyName === '市市场监管委' && a.availableActions.includes('submit') && a.availableActions.includes('requestExtension'));
+    const [submitted, extended] = owed.slice(-2) as [Mine, Mine];
+    const act = async (a: Mine, extra: string) => {
+      const { data } = await api.request(`mutation { act(input: { taskId: "${a.task.id}", bodyName: "市市场监管委", ${extra} }) { __typename ... on Error { message } } }`, {}, market);
+      expect(data.act.__typename).toBe('MutationActSuccess');
+    };
+    await act(submitted, 'type: submit, comment: "手机端验收用报送。"');
+    await act(extended, `type: requestExtension, until: "${new Date(Date.now() + 120 * dayMs).toISOString()}", comment: "手机端审批用延期。"`);
+
+    const page = await session.signIn('supervisor', phone);
+    await poll(() => fits(page)).toBe(true);
+    await page.goto(`${session.base}/#/decisions`);
+    const submission = await inQueue(page, page.locator('[data-testid=decision-item][data-kind=submission]').filter({ hasText: `任务 ${submitted.task.ref} · 市市场监管委` }));
+    expect(await fits(page)).toBe(true);
+    await screenshot(page, 'decision-queue-phone');
+    await act390(page, submission, 'accept');
+    await poll(() => submission.count()).toBe(0);
+    await page.reload();
+    const extension = await inQueue(page, page.locator('[data-testid=decision-item][data-kind=extension]').filter({ hasText: `任务 ${extended.task.ref} · 市市场监管委` }));
+    await act390(page, extension, 'decideExtension');
+    await poll(() => extension.count()).toBe(0);
+
+    // The ledger, filtered to the department, exports from its button; the page still fits.
+    const body = await api.request<{ bodies: { edges: Array<{ node: { id: string; shortName: string } }> } }>('{ bodies(first: 500) { edges { node { id shortName } } } }', {}, supervisorToken);
+    const bodyId = body.data!.bodies.edges.map((e) => e.node).find((b) => b.shortName === '市市场监管委')!.id;
+    await page.goto(`${session.base}/#/assignments?filter=${encodeURIComponent(JSON.stringify({ bodyId }))}`);
+    await poll(() => page.locator('tbody tr').count()).toBeGreaterThan(0);
+    await poll(() => fits(page)).toBe(true);
+    const download = page.waitForEvent('download');
+    await page.getByTestId('export-ledger').click();
+    expect((await download).suggestedFilename()).toMatch(/\.xlsx$/);
+
+    // The task page: its actions reachable inside the screen.
+    await page.goto(`${session.base}/#/tasks/${encodeURIComponent(extended.task.id)}/show`);
+    const row = page.locator('[data-testid=assignment-row][data-body="市市场监管委"]');
+    await poll(() => row.count()).toBe(1);
+    await poll(() => page.getByTestId('task-deadline').textContent()).toContain('期限');
+    expect(await fits(page)).toBe(true);
+    // The assignments table scrolls inside its card: its buttons come into the screen without the page moving sideways.
+    const urge = page.locator('[data-action=urge]').first();
+    if (await urge.count()) {
+      await urge.scrollIntoViewIfNeeded();
+      expect(await fits(page)).toBe(true);
+      const box = (await urge.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(phone.width);
+    }
+    await page.context().close();
+  }, 300_000);
 });
+
+/** Decides a queue item at phone width: the button and its dialog within the screen, then confirmed with a comment. */
+async function act390(page: Page, scope: Locator, action: string): Promise<void> {
+  const button = scope.locator(`[data-action=${action}]`);
+  const box = (await button.boundingBox())!;
+  expect(box.x + box.width).toBeLessThanOrEqual(phone.width);
+  await button.click();
+  const dialog = page.getByRole('dialog');
+  expect(await fits(page)).toBe(true);
+  await dialog.getByTestId('confirm-action').click();
+  await poll(() => dialog.count()).toBe(0);
+}
