@@ -14,6 +14,6 @@ export const taskFields = `${taskSummary} light due deadline { due extendedFrom 
 export const taskDetail = `${taskFields} timeline { ${eventFields} }`;
 
 export const planFields = 'id title issuer issuedOn basis timeline createdAt warnings sections { id ordinal title }';
-export const planDetail = `id title issuer issuedOn basis timeline createdAt warnings sourceText
+export const planDetail = `id title issuer issuedOn basis timeline createdAt warnings parseWarnings { code message ref body detail } sourceText
   requirements { id text due recurrence appliesTo }
   sections { id ordinal title tasks { id ref text light } }`;

@@ -107,6 +107,7 @@ export interface PlanRecord {
   basis: string | null;
   timeline: 'historic' | 'rebased';
   createdAt: string;
+  /** Each warning's stored message (Chinese, then English); the plan page words parseWarnings instead where there are any. */
   warnings: string[];
   sections: Array<{ id: string; ordinal: number; title: string; tasks?: Array<{ id: string; ref: string; text: string; light: Light }> }>;
   requirements?: RequirementRecord[];
