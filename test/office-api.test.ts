@@ -184,6 +184,20 @@ describe('inbox, availableActions and the decision queue', () => {
     await eventually(async () => expect((await as('supervisor', `{ node(id: "${legal()}") { ... on Assignment { urgeCount } } }`)).node.urgeCount).toBe(2));
   });
 
+  it('shows the deadline in force after an approved extension: the extended body its own, with the one it replaced; others the task\'s', async () => {
+    const row = () => stack.db.prisma.assignment.findUniqueOrThrow({ where: { id: `${taskId}/市法制办` } });
+    const before = (await row()).due!;
+    await act('legal', '市法制办', 'requestExtension', `, until: "${new Date(Date.now() + 60 * dayMs).toISOString()}"`);
+    await eventually(async () => expect((await row()).extensionUntil).not.toBeNull());
+    await act('supervisor', '市法制办', 'decideExtension', ', approve: true');
+    await eventually(async () => expect((await row()).due!.getTime()).toBeGreaterThan(before.getTime()));
+    const after = (await row()).due!;
+    const deadline = (login: Login) => as(login, `{ node(id: "${globalId('Task', taskId)}") { ... on Task { deadline { due extendedFrom } } } }`).then((d) => d.node.deadline);
+    expect(await deadline('legal')).toEqual({ due: after.toISOString(), extendedFrom: before.toISOString() });
+    // The lead still owes by the original deadline: that is the task's deadline in force.
+    for (const login of ['supervisor', 'market'] as const) expect(await deadline(login)).toEqual({ due: before.toISOString(), extendedFrom: null });
+  });
+
   it('puts an urge in the body\'s inbox, counts it on the assignment, and marks notices read for their owner only', async () => {
     const unread = async (login: Login) => (await as(login, '{ me { unreadNotificationCount } }')).me.unreadNotificationCount as number;
     await as('market', 'mutation { markNotificationsRead(all: true) { __typename } }');

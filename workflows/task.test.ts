@@ -188,10 +188,14 @@ describe('task workflow on the time-skipping server', () => {
 
   it('adds assignments when the supervising office designates bodies for a placeholder group', async () => {
     const { taskId, act } = await newPlan({ env, db }, '指定单位');
+    const commerceDue = new Date(Date.now() + 400 * 86_400_000).toISOString();
+    // A deadline already past is refused by the update's validator, before anything changes.
+    await expect(act('1.3', supervisor, { type: 'designate', bodyName: '市有关行政主管部门', bodies: [{ name: '市编办', id: 'staffing-office', due: '2001-01-01T00:00:00.000Z' }] }))
+      .rejects.toMatchObject({ cause: { message: expect.stringContaining('must be in the future') } });
     await act('1.3', supervisor, {
       type: 'designate',
       bodyName: '市有关行政主管部门',
-      bodies: [{ name: '市商务委', id: 'commerce' }, { name: '市环保局', id: 'environment' }],
+      bodies: [{ name: '市商务委', id: 'commerce', due: commerceDue }, { name: '市环保局', id: 'environment' }],
     });
     const rows = await db.prisma.assignment.findMany({ where: { taskId: taskId('1.3') }, orderBy: { bodyName: 'asc' } });
     expect(rows.map((a) => [a.bodyName, a.role, a.status])).toEqual([
@@ -200,6 +204,10 @@ describe('task workflow on the time-skipping server', () => {
       ['市法制办', 'lead', 'assigned'],
       ['市环保局', 'support', 'assigned'],
     ]);
+    // 市商务委 has the deadline it was given; 市环保局 the group's.
+    const group = rows.find((a) => a.bodyName === '市有关行政主管部门')!;
+    expect(rows.find((a) => a.bodyName === '市商务委')!.due).toEqual(new Date(commerceDue));
+    expect(rows.find((a) => a.bodyName === '市环保局')!.due).toEqual(group.due);
   });
 
   it('reconciles the read model with the workflows, and repairs what was lost', async () => {

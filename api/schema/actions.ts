@@ -37,7 +37,10 @@ export const ActionType = builder.enumType('TaskActionType', {
 });
 
 const DesignatedBodyInput = builder.inputType('DesignatedBodyInput', {
-  fields: (t) => ({ id: t.globalID({ for: Body, required: true }) }),
+  fields: (t) => ({
+    id: t.globalID({ for: Body, required: true }),
+    due: t.field({ type: 'DateTime', description: '该单位的期限；不填则沿用群组的期限 This body\'s own deadline; absent: the group\'s.' }),
+  }),
 });
 
 const TaskActionInput = builder.inputType('TaskActionInput', {
@@ -97,7 +100,11 @@ async function toAction(input: Input, ctx: Context): Promise<TaskAction> {
       if (bodies.length !== ids.length || ids.length === 0) {
         throw new ValidationError('请指定已登记的具体单位。 Designate registered, concrete bodies.');
       }
-      return { ...base, type: 'designate', bodies: bodies.map((b) => ({ id: b.id, name: b.shortName })), comment, acknowledgeBy: await acknowledgeBy(ctx.prisma, Date.now()) };
+      const dues = new Map((input.bodies ?? []).map((b) => [b.id.id, b.due] as const));
+      return {
+        ...base, type: 'designate', comment, acknowledgeBy: await acknowledgeBy(ctx.prisma, Date.now()),
+        bodies: bodies.map((b) => ({ id: b.id, name: b.shortName, ...(dues.get(b.id) ? { due: dues.get(b.id)!.toISOString() } : {}) })),
+      };
     }
   }
 }

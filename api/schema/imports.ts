@@ -49,6 +49,15 @@ const PlanWarningRef = builder.objectRef<PlanWarning>('PlanWarning').implement({
   }),
 });
 
+builder.prismaObjectField('Plan', 'parseWarnings', (t) =>
+  t.field({
+    type: [PlanWarningRef],
+    description: '解析提示（结构化，控制台按代码以本语言显示）；结构化之前导入的方案没有 The parser\'s warnings with their codes, for the console to word in its language; none for plans imported before warnings were structured (see warnings).',
+    select: { warnings: true },
+    resolve: (p) => (JSON.parse(p.warnings) as Array<string | PlanWarning>).filter((w): w is PlanWarning => typeof w !== 'string'),
+  }),
+);
+
 const DraftTask = builder.objectRef<Draft['tasks'][number]>('DraftTask').implement({
   fields: (t) => ({
     ref: t.exposeString('ref'),

@@ -191,7 +191,10 @@ const FindingInput = builder.inputType('FindingInput', {
 });
 
 const RoundActionType = builder.enumType('InspectionRoundActionType', {
-  values: { record: { description: '记录检查结果 Record a result' }, publish: { description: '公示结果 Publish results' }, cancel: { description: '取消 Cancel the round' } } as const,
+  values: {
+    draw: { description: '录入随机数并抽取 Enter the beacon and draw (drawInspectionRound)' },
+    record: { description: '记录检查结果 Record a result' }, publish: { description: '公示结果 Publish results' }, cancel: { description: '取消 Cancel the round' },
+  } as const,
 });
 
 const RoundActionInput = builder.inputType('InspectionRoundActionInput', {
@@ -220,6 +223,8 @@ function toRoundAction(input: typeof RoundActionInput.$inferInput): RoundAction 
       return { type: 'publish', entityCodes: (input.entityCodes ?? []).map(canonicalUscc) };
     case 'cancel':
       return { type: 'cancel', reasons: input.reasons ?? '' };
+    case 'draw':
+      throw new ValidationError('抽取请录入随机数（drawInspectionRound）。 Draw with drawInspectionRound and the beacon.');
   }
 }
 

@@ -1,6 +1,7 @@
 import { compareTaskRefs } from '../../domain/plan/refs.ts';
 import { isBehindPace, overdueDays } from '../../domain/supervision/lights.ts';
 import { unacknowledged } from '../../domain/supervision/receipt.ts';
+import { deadlineInForce, type DeadlineInForce } from '../../domain/supervision/snapshot.ts';
 import { assignmentStatuses, type AssignmentStatus } from '../../domain/supervision/types.ts';
 import { config } from '../../runtime/config.ts';
 import { visibleTasks } from '../auth/visibility.ts';
@@ -36,6 +37,14 @@ export const AssignmentRole = builder.enumType('AssignmentRole', {
 export const workflowUrl = (taskId: string, namespace: string) =>
   `${config().temporalUiUrl}/namespaces/${namespace}/workflows/${encodeURIComponent(taskId)}`;
 
+const TaskDeadline = builder.objectRef<DeadlineInForce>('TaskDeadline').implement({
+  description: '现行期限 The deadline in force, and the one an approved extension replaced.',
+  fields: (t) => ({
+    due: t.field({ type: 'DateTime', resolve: (d) => new Date(d.due) }),
+    extendedFrom: t.field({ type: 'DateTime', nullable: true, description: '延期前的期限 The deadline before an approved extension; null when none moved it.', resolve: (d) => (d.extendedFrom ? new Date(d.extendedFrom) : null) }),
+  }),
+});
+
 export const TaskNode = builder.prismaNode('Task', {
   id: { field: 'id' },
   authScopes: async (task, ctx) => ctx.actor !== null && ((await ctx.visible())?.tasks.has(task.id) ?? true),
@@ -46,6 +55,17 @@ export const TaskNode = builder.prismaNode('Task', {
     status: t.field({ type: TaskStatus, resolve: (task) => task.status as typeof TaskStatus.$inferType }),
     light: t.field({ type: Light, resolve: (task) => task.light as typeof Light.$inferType }),
     due: t.expose('due', { type: 'DateTime', nullable: true, description: 'The earliest deadline still owed.' }),
+    deadline: t.field({
+      type: TaskDeadline,
+      nullable: true,
+      description: '现行期限：部门看本单位仍未办结分工中最早的期限，其他角色看任务的 The deadline in force for the viewer: a department\'s own earliest still owed, else the task\'s.',
+      select: { assignments: { select: { status: true, due: true, originalDue: true, bodyId: true } } },
+      resolve: (task, _args, ctx) =>
+        deadlineInForce(
+          task.assignments.map((a) => ({ status: a.status as AssignmentStatus, due: a.due?.toISOString() ?? null, originalDue: a.originalDue?.toISOString() ?? null, bodyId: a.bodyId })),
+          ctx.actor?.role === 'department' ? ctx.actor.bodyId : null,
+        ),
+    }),
     closedAt: t.expose('closedAt', { type: 'DateTime', nullable: true }),
     plan: t.relation('plan'),
     section: t.relation('section'),

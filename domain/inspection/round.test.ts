@@ -118,6 +118,9 @@ describe('inspection round', () => {
     expect(() => draw(supervisor, 'x')).toThrow(/not waiting for its beacon/);
     const event = announceRound(s, { beaconSource: 'drand quicknet round 99000000', announcedAt: at, populationHash: 'ab', populationSize: 3 }, at);
     expect([s.status, event.type, event.data.beaconSource]).toEqual(['announced', 'announced', 'drand quicknet round 99000000']);
+    // The draw is offered by the validator's own rule: to the supervising office, while announced (cancel too).
+    expect(availableRoundActions(roundFacts(s), supervisor)).toEqual(['draw', 'cancel']);
+    expect(availableRoundActions(roundFacts(s), market)).toEqual([]);
     expect(() => draw(market, 'x')).toThrow(/Only the supervising office/);
     expect(() => draw(supervisor, '')).toThrow(/Enter the public random value/);
     expect(() => draw(supervisor, 'a'.repeat(257))).toThrow(/at most 256/);
@@ -125,6 +128,7 @@ describe('inspection round', () => {
     draw(supervisor, '  12345  ');
     startDraw(s, '12345');
     expect(() => draw(supervisor, '12345')).toThrow(/not waiting for its beacon/);
+    expect(availableRoundActions(roundFacts(s), supervisor)).toEqual([]);
     expect(() => act(s, supervisor, { type: 'cancel', reasons: '重抽' })).toThrow(/draw is under way/);
   });
 

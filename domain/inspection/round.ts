@@ -201,8 +201,7 @@ export function announceRound(state: RoundState, announcement: Announcement, at:
 
 /** The draw update's validator: only the supervising office, once, on an announced round, with a well-formed beacon. */
 export function validateDraw(state: RoundState, { actor, action: { beacon } }: DrawRequest): void {
-  if (actor.role !== 'supervisor') refuse('只有督办部门可以录入随机数并抽取。', 'Only the supervising office enters the beacon and draws.');
-  if (state.status !== 'announced') refuse('该批次不在待抽取状态。', 'This round is not waiting for its beacon.');
+  checkDrawTaking(state, actor);
   const problem = beaconProblem(beacon);
   if (problem) throw new ActionRefused(problem);
 }
@@ -231,8 +230,16 @@ export function failDraw(state: RoundState, reason: string, at: number): CaseEve
 
 const findingKinds: RecordKind[] = ['penalty', 'abnormal', 'seriousViolation', 'refusedInspection'];
 
+/** May this actor enter the beacon and draw now? Throws the reason; the draw's validator and `availableRoundActions` ask the same. */
+export function checkDrawTaking(facts: Pick<RoundFacts, 'status'>, actor: Actor): void {
+  if (actor.role !== 'supervisor') refuse('只有督办部门可以录入随机数并抽取。', 'Only the supervising office enters the beacon and draws.');
+  if (facts.status !== 'announced') refuse('该批次不在待抽取状态。', 'This round is not waiting for its beacon.');
+}
+
 export type RoundActionType = RoundAction['type'];
-const roundActionTypes: readonly RoundActionType[] = ['record', 'publish', 'cancel'];
+/** What a viewer may do to a round: its actions, and the draw (an update of its own). */
+export type RoundStep = RoundActionType | 'draw';
+const roundSteps: readonly RoundStep[] = ['draw', 'record', 'publish', 'cancel'];
 
 /** One drawn entity as the rule sees it: whether its result is recorded and published, and whose inspectors were drawn for it. */
 export interface DrawnEntityFacts {
@@ -290,9 +297,10 @@ export function checkRecordTaking(entity: DrawnEntityFacts, actor: Actor): void 
 }
 
 /** Every kind of action this actor may take on the round now, by the validator's own rule (record: for some drawn entity). */
-export const availableRoundActions = (facts: RoundFacts, actor: Actor): RoundActionType[] =>
-  roundActionTypes.filter((type) =>
-    type === 'record' ? facts.entities.some((e) => mayRecordResult(facts, e, actor)) : passes(() => checkRoundTaking(facts, actor, type)));
+export const availableRoundActions = (facts: RoundFacts, actor: Actor): RoundStep[] =>
+  roundSteps.filter((type) =>
+    type === 'draw' ? passes(() => checkDrawTaking(facts, actor))
+      : type === 'record' ? facts.entities.some((e) => mayRecordResult(facts, e, actor)) : passes(() => checkRoundTaking(facts, actor, type)));
 
 /** Whether this actor may record the entity's result now: the round's rule, then the entity's. */
 export const mayRecordResult = (facts: RoundFacts, entity: DrawnEntityFacts, actor: Actor): boolean =>

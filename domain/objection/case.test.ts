@@ -4,7 +4,7 @@ import { workingDayEnds } from '../time/working-day-calendar.ts';
 import { arrangement2027 } from '../time/fixtures.ts';
 import { workingDayTimes } from '../time/working-day-calendar.ts';
 import {
-  applyObjectionAction, availableObjectionActions, defaultObjectionLimits, fileObjection, markObjectionOverdue, nextObjectionDeadline, objectionProvisional, retimeObjection,
+  applyObjectionAction, availableObjectionActions, defaultObjectionLimits, fileObjection, markObjectionOverdue, nextObjectionDeadline, objectionProvisional, objectionTextRequired, retimeObjection,
   validateObjectionAction, validateObjectionRetime, type ObjectionAction, type ObjectionState,
 } from './case.ts';
 import { objectionNotices } from './notices.ts';
@@ -69,6 +69,27 @@ describe('objection case', () => {
     act(s, supervisor, { type: 'refuse', reasons: '超过异议期限' }, filedAt);
     expect(() => validateObjectionAction(s, { actor: supervisor, action: { type: 'accept' } }, filedAt)).toThrow(/is closed/);
     expect(s.status).toBe('refused');
+  });
+
+  it('requires text exactly for the steps the console marks as needing it', () => {
+    const blank: Record<ObjectionAction['type'], ObjectionAction> = {
+      accept: { type: 'accept', comment: '' }, refuse: { type: 'refuse', reasons: '' }, askProvider: { type: 'askProvider', question: '' },
+      providerReply: { type: 'providerReply', confirmed: true, reply: '' }, uphold: { type: 'uphold', reasons: '' }, correct: { type: 'correct', reasons: '', correction: { annul: true } },
+    };
+    const states: Array<[ObjectionState['status'], Actor]> = [['filed', supervisor], ['verifying', supervisor], ['awaitingProvider', market]];
+    for (const action of Object.values(blank)) {
+      const [status, actor] = states.find(([st, a]) => availableObjectionActions({ status: st, providerBodyId: 'market-commission' }, a).includes(action.type))!;
+      const s = { ...newCase(), status };
+      const refused = (() => {
+        try {
+          validateObjectionAction(s, { actor, action }, filedAt);
+          return false;
+        } catch {
+          return true;
+        }
+      })();
+      expect([action.type, refused]).toEqual([action.type, objectionTextRequired.has(action.type)]);
+    }
   });
 
   it('marks each passed time limit overdue once', () => {

@@ -118,6 +118,9 @@ const statusNames: Record<ObjectionStatus, string> = {
   corrected: '已更正 corrected',
 };
 
+/** The steps whose text (reasons, question or reply) the validator requires; the console marks it so. */
+export const objectionTextRequired: ReadonlySet<ObjectionAction['type']> = new Set(['refuse', 'askProvider', 'providerReply', 'uphold', 'correct']);
+
 type Standing = Pick<ObjectionState, 'status' | 'providerBodyId'>;
 const objectionActionTypes = Object.keys(allowedFrom) as Array<ObjectionAction['type']>;
 

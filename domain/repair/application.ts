@@ -83,6 +83,9 @@ export function availableRepairActions(state: Pick<RepairState, 'status'>, actor
   }
 }
 
+/** The decisions whose reasons the validator requires; the console marks them so. */
+export const repairTextRequired: ReadonlySet<RepairAction['type']> = new Set(['refuse']);
+
 export function validateRepairAction(state: RepairState, { actor, action }: RepairRequest): void {
   checkRepairTaking(state, actor);
   if (action.type === 'refuse') requireText(action.reasons, '不予修复的理由', 'reasons for refusing');

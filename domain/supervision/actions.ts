@@ -10,7 +10,8 @@ export type TaskAction =
   | { type: 'requestExtension'; bodyName: string; until: string; comment: string; attachments?: AttachmentRef[] }
   | { type: 'decideExtension'; bodyName: string; approve: boolean; comment?: string }
   | { type: 'urge'; bodyName: string; comment: string }
-  | { type: 'designate'; bodyName: string; bodies: Array<{ name: string; id: string }>; comment?: string; acknowledgeBy?: string }
+  /** Each designated body's own deadline (`due`, an instant); absent (older histories too): the placeholder's. */
+  | { type: 'designate'; bodyName: string; bodies: Array<{ name: string; id: string; due?: string }>; comment?: string; acknowledgeBy?: string }
   | { type: 'withdraw'; bodyName: string; comment: string }
   | { type: 'setBlocking'; bodyName: string; blocking: boolean };
 

@@ -83,8 +83,13 @@ describe('task transitions', () => {
     ]);
     act(state, {
       actor: supervisor,
-      action: { type: 'designate', bodyName: '市有关行政主管部门', bodies: [{ name: '市商务委', id: 'commerce' }, { name: '市环保局', id: 'environment' }] },
+      action: { type: 'designate', bodyName: '市有关行政主管部门', bodies: [{ name: '市商务委', id: 'commerce', due: '2016-02-29T15:59:59.000Z' }, { name: '市环保局', id: 'environment' }] },
     });
+    // Each designated body has its own deadline; one not given inherits the group's.
+    expect(state.assignments.slice(2).map((a) => [a.bodyName, a.due, a.originalDue])).toEqual([
+      ['市商务委', '2016-02-29T15:59:59.000Z', '2016-02-29T15:59:59.000Z'],
+      ['市环保局', '2016-01-31T15:59:59.000Z', '2016-01-31T15:59:59.000Z'],
+    ]);
     expect(state.assignments.map((a) => [a.bodyName, a.role, a.status])).toEqual([
       ['市法制办', 'lead', 'in_progress'],
       ['市有关行政主管部门', 'support', 'designated'],
@@ -94,6 +99,10 @@ describe('task transitions', () => {
     expect(() =>
       validateAction(state, { actor: supervisor, action: { type: 'designate', bodyName: '市商务委', bodies: [{ name: '市编办', id: 'staffing-office' }] } }, now),
     ).toThrow(/Only a placeholder group can be designated/);
+    const group = task([assignment({ role: 'support', bodyName: '各区县人民政府', bodyId: 'districts', placeholder: true, primary: false })]);
+    const designate = (due: string) => validateAction(group, { actor: supervisor, action: { type: 'designate', bodyName: '各区县人民政府', bodies: [{ name: '和平区', id: 'heping', due }] } }, now);
+    expect(() => designate('2016-01-19T15:59:59.000Z')).toThrow(/The deadline for "和平区" must be in the future/);
+    expect(() => designate('soon')).toThrow(/not a valid date/);
   });
 
   it('offer each actor exactly the actions its validator would let through', () => {

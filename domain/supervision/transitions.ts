@@ -131,6 +131,11 @@ function checkContent(state: TaskState, action: TaskAction, assignment: Assignme
         if (state.assignments.some((a) => a.bodyName === body.name && a.status !== 'withdrawn')) {
           refuse(`"${body.name}"已在该任务中。`, `"${body.name}" already has an assignment in this task.`);
         }
+        if (body.due !== undefined) {
+          const due = Date.parse(body.due);
+          if (Number.isNaN(due)) refuse(`"${body.name}"的期限无效。`, `The deadline for "${body.name}" is not a valid date.`);
+          if (due <= now) refuse(`"${body.name}"的期限必须在将来。`, `The deadline for "${body.name}" must be in the future.`);
+        }
       }
       break;
     default:
@@ -180,8 +185,10 @@ export function applyAction(state: TaskState, { actor, action }: ActionRequest, 
       assignment.status = 'designated';
       data.bodies = action.bodies.map((b) => b.name);
       for (const body of action.bodies) {
+        const due = body.due ?? assignment.due;
+        const originalDue = body.due ?? assignment.originalDue;
         state.assignments.push({
-          ...assignment, bodyName: body.name, bodyId: body.id, placeholder: false, status: 'assigned', reminders: [],
+          ...assignment, bodyName: body.name, bodyId: body.id, placeholder: false, status: 'assigned', reminders: [], due, originalDue,
           acknowledgeBy: action.acknowledgeBy ?? null, acknowledgedAt: null,
           progressPercent: null, pace: assignment.pace ? { ...assignment.pace, from: at } : null,
         });

@@ -89,11 +89,10 @@ describe.skipIf(skipWithoutChromium)('credit pages of the console in Chromium', 
     await supervisor.getByRole('dialog').getByTestId('confirm-action').click();
     await poll(() => supervisor.getByTestId('objection-status').textContent()).toBe('核查中');
 
-    // A correction without the fine or reasons is refused in words and changes nothing.
+    // A correction waits for its reasons (the workflow requires them).
     await supervisor.locator('[data-action=correct]').click();
     await supervisor.getByRole('dialog').getByLabel('更正后的罚款金额（元），不填则撤销记录').fill('20000');
-    await supervisor.getByRole('dialog').getByTestId('confirm-action').click();
-    await poll(() => supervisor.getByRole('dialog').getByRole('alert').textContent()).toContain('Give the reasons for the correction');
+    expect(await supervisor.getByRole('dialog').getByTestId('confirm-action').isDisabled()).toBe(true);
     await supervisor.getByRole('dialog').getByLabel('理由或答复').fill('经提供单位核实，金额应为 2 万元');
     await supervisor.getByRole('dialog').getByTestId('confirm-action').click();
     await poll(() => supervisor.getByTestId('objection-status').textContent()).toBe('已更正');

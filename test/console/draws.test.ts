@@ -69,6 +69,34 @@ describe.skipIf(skipWithoutChromium)('announced draws and the holiday calendar i
     await other.context().close();
   }, 180_000);
 
+  it('supervising office: cancels an announced round with its reasons; the buttons come from the round\'s availableActions', async () => {
+    const api = graphqlClient(session.base);
+    const token = await api.login('supervisor', 'duban2026');
+    const { data } = await api.request(`mutation { announceInspectionRound(input: { roundId: "CANCEL-2026", title: "待取消抽查", date: "2026-03-01", size: 1, beaconSource: "drand quicknet 第 99000002 轮", checklist: [{ id: "licence", text: "营业执照公示" }], bodies: [{ bodyId: "commerce" }] }) { __typename ... on MutationAnnounceInspectionRoundSuccess { data { id } } ... on Error { message } } }`, {}, token);
+    expect(data.announceInspectionRound.__typename, JSON.stringify(data)).toBe('MutationAnnounceInspectionRoundSuccess');
+    const id = data.announceInspectionRound.data.id as string;
+
+    // A department sees the round but neither the draw nor the cancel.
+    const market = await session.signIn('market');
+    await market.goto(`${session.base}/#/inspections/${encodeURIComponent(id)}/show`);
+    await poll(() => market.getByTestId('round-status').textContent()).toBe('已公告，待抽取');
+    expect(await market.locator('[data-action=drawRound], [data-action=cancelRound]').count()).toBe(0);
+    await market.context().close();
+
+    const supervisor = await session.signIn('supervisor', phone);
+    await supervisor.goto(`${session.base}/#/inspections/${encodeURIComponent(id)}/show`);
+    await poll(() => supervisor.locator('[data-action=drawRound]').count()).toBe(1);
+    await supervisor.locator('[data-action=cancelRound]').click();
+    const dialog = supervisor.getByRole('dialog');
+    expect(await dialog.getByTestId('confirm-action').isDisabled()).toBe(true);
+    await dialog.getByLabel('取消理由').fill('抽查范围有误，重新公告。');
+    await dialog.getByTestId('confirm-action').click();
+    await poll(() => supervisor.getByTestId('round-status').textContent()).toBe('已取消');
+    expect(await supervisor.locator('[data-action=drawRound], [data-action=cancelRound]').count()).toBe(0);
+    expect(await overflow(supervisor)).toBeLessThanOrEqual(0);
+    await supervisor.context().close();
+  }, 180_000);
+
   it('administrator: enters 2027\'s arrangement in the console; an objection\'s provisional verification deadline is re-timed and its warning goes', async () => {
     const api = graphqlClient(session.base);
     const [sup, market, heping] = [await api.login('supervisor', 'duban2026'), await api.login('market', 'duban2026'), await api.login('heping', 'duban2026')];

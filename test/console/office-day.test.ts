@@ -1,9 +1,14 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { testCode } from '../helpers/credit.ts';
+import { graphqlClient } from '../helpers/graphql.ts';
 import { consoleSession } from './session.ts';
 import { screenshot, skipWithoutChromium } from './stack.ts';
 
 const wide = { width: 1440, height: 900 };
+const phone = { width: 390, height: 844 };
+/** Nothing wider than the window: the page works without sideways scrolling. */
+const fits = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 const dayMs = 86_400_000;
 
 /** Waits for what the page shows after a round trip through the API and the workflow. */
@@ -20,6 +25,18 @@ async function act(page: Page, scope: Locator, action: string, field: string, te
   }
   await dialog.getByTestId('confirm-action').click();
   await poll(() => dialog.count()).toBe(0);
+}
+
+/** Turns the queue's pages (oldest first) until the item shows; returns it. */
+async function inQueue(page: Page, item: Locator): Promise<Locator> {
+  await poll(async () => {
+    if ((await item.count()) > 0) return true;
+    const next = page.locator('.MuiTablePagination-actions button').last();
+    if (await next.isEnabled()) await next.click();
+    else await page.reload();
+    return false;
+  }).toBe(true);
+  return item;
 }
 
 describe.skipIf(skipWithoutChromium)('the office\'s day in the console', () => {
@@ -115,5 +132,187 @@ describe.skipIf(skipWithoutChromium)('the office\'s day in the console', () => {
     await poll(() => supervisor.getByRole('dialog').count()).toBe(0);
     await poll(() => extension.count()).toBe(0);
     await supervisor.context().close();
+
+    // The department's task page heads with the deadline now in force, and the one it replaced.
+    const again = await session.signIn('market', wide);
+    await again.goto(`${session.base}/#/my-assignments`);
+    await again.locator(`[data-testid=my-assignment][data-ref="${extendRef}"] a`).first().click();
+    await again.waitForURL(/#\/tasks\/.+\/show/);
+    await poll(() => again.getByTestId('task-deadline').textContent()).toMatch(/^期限 \S+（已延期，原期限 \S+）$/);
+    await again.context().close();
   }, 480_000);
+
+  it('the supervising office decides an objection and a repair from its queue, the grounds and files in view', async () => {
+    const api = graphqlClient(session.base);
+    const [supervisorToken, market, heping] = await Promise.all(['supervisor', 'market', 'heping'].map((l) => api.login(l, 'duban2026')));
+    const mutate = async (query: string, token: string, variables: Record<string, unknown> = {}) => {
+      const { data, errors } = await api.request(query, variables, token);
+      const payload = Object.values(data ?? {})[0] as { __typename: string; data?: { id: string } } | undefined;
+      if (errors || !payload || payload.__typename.endsWith('Error')) throw new Error(`${query}: ${JSON.stringify(errors ?? payload)}`);
+      return payload.data!;
+    };
+    const upload = async (name: string, content: string) => {
+      const form = new FormData();
+      form.append('operations', JSON.stringify({ query: 'mutation ($f: File!) { uploadAttachment(file: $f) { __typename ... on MutationUploadAttachmentSuccess { data { id } } } }', variables: { f: null } }));
+      form.append('map', JSON.stringify({ 0: ['variables.f'] }));
+      form.append('0', new Blob([content]), name);
+      const response = await fetch(`${session.base}/graphql`, { method: 'POST', body: form, headers: { authorization: `Bearer ${heping}` } });
+      return ((await response.json()) as { data: { uploadAttachment: { data: { id: string } } } }).data.uploadAttachment.data.id;
+    };
+    // An entity of its own with a fine (objected to) and an abnormal-operation record (repaired), filed by 和平区 with files.
+    const name = '天津待决定测试有限公司';
+    const code = testCode(4291);
+    await mutate(`mutation { registerMarketEntity(input: { code: "${code}", name: "${name}", registrationBody: "和平区市场监管局", district: "和平区", industry: "retail" }) { __typename } }`, supervisorToken!);
+    const record = async (kind: string, extra: string, description: string) =>
+      (await mutate(`mutation { addCreditRecord(input: { entityCode: "${code}", kind: ${kind}, date: "2026-01-05"${extra}, description: "${description}" }) { __typename ... on MutationAddCreditRecordSuccess { data { id } } } }`, market!)).id;
+    const fine = await record('penalty', ', amountYuan: 50000', '虚假宣传');
+    const abnormal = await record('abnormal', '', '未报送年报');
+    const receipt = await upload('缴款凭证.txt', '罚款已按 5000 元缴纳');
+    await mutate('mutation ($i: FileObjectionInput!) { fileObjection(input: $i) { __typename ... on MutationFileObjectionSuccess { data { id } } } }', heping!, {
+      i: { entityCode: code, recordId: fine, reasons: '罚款金额登记有误，应为 5000 元。', evidence: [receipt] },
+    });
+    const report = await upload('年报补报回执.txt', '已补报 2025 年度年报');
+    await mutate('mutation ($i: ApplyForRepairInput!) { applyForRepair(input: $i) { __typename } }', heping!, {
+      i: { recordId: abnormal, statement: '已补报年报并公示。', evidence: [report], commitment: report },
+    });
+
+    const supervisor = await session.signIn('supervisor', wide);
+    await supervisor.goto(`${session.base}/#/decisions`);
+    // The objection: its grounds and file before the buttons; accepted, then upheld with reasons (required before confirming).
+    const objection = await inQueue(supervisor, supervisor.locator('[data-testid=decision-item][data-kind=objection]').filter({ hasText: name }));
+    expect(await objection.getByTestId('evidence-text').textContent()).toBe('罚款金额登记有误，应为 5000 元。');
+    expect(await objection.getByText('缴款凭证.txt').count()).toBe(1);
+    await objection.locator('[data-action=accept]').click();
+    await supervisor.getByRole('dialog').getByTestId('confirm-action').click();
+    await poll(() => supervisor.getByRole('dialog').count()).toBe(0);
+    await poll(() => objection.locator('[data-action=uphold]').count()).toBe(1);
+    await objection.locator('[data-action=uphold]').click();
+    const dialog = supervisor.getByRole('dialog');
+    expect(await dialog.getByTestId('confirm-action').isDisabled()).toBe(true);
+    await dialog.getByLabel('理由或答复').fill('经核实，处罚决定书载明罚款 5 万元，登记无误。');
+    await dialog.getByTestId('confirm-action').click();
+    await poll(() => dialog.count()).toBe(0);
+    await poll(() => objection.count()).toBe(0);
+
+    // The repair: statement and file in view; refusing waits for reasons; it is approved.
+    await supervisor.reload();
+    const repair = await inQueue(supervisor, supervisor.locator('[data-testid=decision-item][data-kind=repair]').filter({ hasText: name }));
+    expect(await repair.getByTestId('evidence-text').textContent()).toBe('已补报年报并公示。');
+    expect(await repair.getByText('年报补报回执.txt').count()).toBe(1);
+    expect(await repair.locator('[data-action=refuse]').isDisabled()).toBe(true);
+    await screenshot(supervisor, 'decision-queue-case');
+    await repair.locator('[data-action=approve]').click();
+    await poll(() => repair.count()).toBe(0);
+
+    // Both cases show the decisions on their own pages.
+    const cases = await api.request(`{ objections(first: 50) { edges { node { status entity { code } } } } repairApplications(first: 50) { edges { node { status entity { code } } } } }`, {}, supervisorToken);
+    const mine = (c: { edges: Array<{ node: { status: string; entity: { code: string } } }> }) => c.edges.map((e) => e.node).filter((n) => n.entity.code === code).map((n) => n.status);
+    expect(mine(cases.data.objections)).toEqual(['upheld']);
+    expect(mine(cases.data.repairApplications)).toEqual(['approved']);
+    await supervisor.context().close();
+  }, 300_000);
+
+  it('the supervising office designates bodies for a placeholder group, each with its own deadline', async () => {
+    const api = graphqlClient(session.base);
+    const token = await api.login('supervisor', 'duban2026');
+    type Row = { bodyName: string; placeholder: boolean; due: string | null; availableActions: string[] };
+    const tasks = await api.request<{ tasks: { edges: Array<{ node: { id: string; ref: string; assignments: Row[] } }> } }>(
+      '{ tasks(first: 200) { edges { node { id ref assignments { bodyName placeholder due availableActions } } } } }', {}, token);
+    const task = tasks.data!.tasks.edges.map((e) => e.node).find((t) => t.assignments.some((a) => a.placeholder && a.due && a.availableActions.includes('designate')))!;
+    const group = task.assignments.find((a) => a.placeholder && a.availableActions.includes('designate'))!;
+    const [first, second] = ['市商务委', '市环保局', '市公安局', '市民政局', '市金融局'].filter((b) => !task.assignments.some((a) => a.bodyName === b));
+    const own = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(Date.parse(group.due!) + 45 * dayMs);
+
+    const supervisor = await session.signIn('supervisor', wide);
+    await supervisor.goto(`${session.base}/#/tasks/${encodeURIComponent(task.id)}/show`);
+    const row = supervisor.locator(`[data-testid=assignment-row][data-body="${group.bodyName}"]`);
+    await row.locator('[data-action=designate]').click();
+    const dialog = supervisor.getByRole('dialog');
+    for (const body of [first!, second!]) {
+      await dialog.getByRole('combobox').fill(body);
+      await supervisor.getByRole('option', { name: body, exact: true }).click();
+    }
+    // Each body's deadline starts at the group's; the first gets one of its own.
+    const groupDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(Date.parse(group.due!));
+    expect(await dialog.locator(`[data-testid=designate-due][data-body="${second}"]`).inputValue()).toBe(groupDay);
+    await dialog.locator(`[data-testid=designate-due][data-body="${first}"]`).fill(own);
+    await screenshot(supervisor, 'designate-deadlines');
+    await dialog.getByTestId('confirm-action').click();
+    await poll(() => dialog.count()).toBe(0);
+    await poll(() => supervisor.locator(`[data-testid=assignment-row][data-body="${first}"]`).count()).toBe(1);
+
+    const after = await api.request<{ node: { assignments: Row[] } }>(`{ node(id: "${task.id}") { ... on Task { assignments { bodyName placeholder due availableActions } } } }`, {}, token);
+    const dueOf = (body: string) => after.data!.node.assignments.find((a) => a.bodyName === body)!.due!;
+    expect(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(Date.parse(dueOf(first!)))).toBe(own);
+    expect(dueOf(second!)).toBe(group.due);
+    await supervisor.context().close();
+  }, 300_000);
+
+  it('the supervising office\'s day fits a 390 px phone: queue, decisions, ledger export and the task page', async () => {
+    const api = graphqlClient(session.base);
+    const [supervisorToken, market] = await Promise.all(['supervisor', 'market'].map((l) => api.login(l, 'duban2026')));
+    // The department submits one assignment and asks to extend another (through the API: the phone story is the supervisor's).
+    type Mine = { bodyName: string; availableActions: string[]; task: { id: string; ref: string } };
+    const mine = await api.request<{ assignments: { edges: Array<{ node: Mine }> } }>('{ assignments(first: 200) { edges { node { bodyName availableActions task { id ref } } } } }', {}, market);
+    const owed = mine.data!.assignments.edges.map((e) => e.node).filter((a) => a.bodyName === '市市场监管委' && a.availableActions.includes('submit') && a.availableActions.includes('requestExtension'));
+    const [submitted, extended] = owed.slice(-2) as [Mine, Mine];
+    const act = async (a: Mine, extra: string) => {
+      const { data } = await api.request(`mutation { act(input: { taskId: "${a.task.id}", bodyName: "市市场监管委", ${extra} }) { __typename ... on Error { message } } }`, {}, market);
+      expect(data.act.__typename).toBe('MutationActSuccess');
+    };
+    await act(submitted, 'type: submit, comment: "手机端验收用报送。"');
+    await act(extended, `type: requestExtension, until: "${new Date(Date.now() + 120 * dayMs).toISOString()}", comment: "手机端审批用延期。"`);
+
+    const page = await session.signIn('supervisor', phone);
+    await poll(() => fits(page)).toBe(true);
+    await page.goto(`${session.base}/#/decisions`);
+    const submission = await inQueue(page, page.locator('[data-testid=decision-item][data-kind=submission]').filter({ hasText: `任务 ${submitted.task.ref} · 市市场监管委` }));
+    expect(await fits(page)).toBe(true);
+    await screenshot(page, 'decision-queue-phone');
+    await act390(page, submission, 'accept');
+    await poll(() => submission.count()).toBe(0);
+    await page.reload();
+    const extension = await inQueue(page, page.locator('[data-testid=decision-item][data-kind=extension]').filter({ hasText: `任务 ${extended.task.ref} · 市市场监管委` }));
+    await act390(page, extension, 'decideExtension');
+    await poll(() => extension.count()).toBe(0);
+
+    // The ledger, filtered to the department, exports from its button; the page still fits.
+    const body = await api.request<{ bodies: { edges: Array<{ node: { id: string; shortName: string } }> } }>('{ bodies(first: 500) { edges { node { id shortName } } } }', {}, supervisorToken);
+    const bodyId = body.data!.bodies.edges.map((e) => e.node).find((b) => b.shortName === '市市场监管委')!.id;
+    await page.goto(`${session.base}/#/assignments?filter=${encodeURIComponent(JSON.stringify({ bodyId }))}`);
+    await poll(() => page.locator('tbody tr').count()).toBeGreaterThan(0);
+    await poll(() => fits(page)).toBe(true);
+    const download = page.waitForEvent('download');
+    await page.getByTestId('export-ledger').click();
+    expect((await download).suggestedFilename()).toMatch(/\.xlsx$/);
+
+    // The task page: its actions reachable inside the screen.
+    await page.goto(`${session.base}/#/tasks/${encodeURIComponent(extended.task.id)}/show`);
+    const row = page.locator('[data-testid=assignment-row][data-body="市市场监管委"]');
+    await poll(() => row.count()).toBe(1);
+    await poll(() => page.getByTestId('task-deadline').textContent()).toContain('期限');
+    expect(await fits(page)).toBe(true);
+    // The assignments table scrolls inside its card: its buttons come into the screen without the page moving sideways.
+    const urge = page.locator('[data-action=urge]').first();
+    if (await urge.count()) {
+      await urge.scrollIntoViewIfNeeded();
+      expect(await fits(page)).toBe(true);
+      const box = (await urge.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(phone.width);
+    }
+    await page.context().close();
+  }, 300_000);
 });
+
+/** Decides a queue item at phone width: the button and its dialog within the screen, then confirmed with a comment. */
+async function act390(page: Page, scope: Locator, action: string): Promise<void> {
+  const button = scope.locator(`[data-action=${action}]`);
+  const box = (await button.boundingBox())!;
+  expect(box.x + box.width).toBeLessThanOrEqual(phone.width);
+  await button.click();
+  const dialog = page.getByRole('dialog');
+  expect(await fits(page)).toBe(true);
+  await dialog.getByTestId('confirm-action').click();
+  await poll(() => dialog.count()).toBe(0);
+}

@@ -15,9 +15,9 @@ import {
 } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import type { ActionType } from '../dataProvider/actions.ts';
-import type { AssignmentRecord, BodyRecord } from '../dataProvider/records.ts';
+import type { AssignmentRecord } from '../dataProvider/records.ts';
 import { endOfShanghaiDay, formatDay, shanghaiDay } from '../shared/dates.ts';
-import { DesignateInput } from './DesignateInput.tsx';
+import { DesignateInput, type Designated } from './DesignateInput.tsx';
 import { commentRequired } from '../../../domain/supervision/actions.ts';
 import { AttachmentsInput, type Uploaded } from '../shared/AttachmentsInput.tsx';
 import { withFiles } from './emphasis.ts';
@@ -44,7 +44,7 @@ export function ActionDialog({ type, target, onClose, onDone }: { type: ActionTy
   const [until, setUntil] = useState('');
   const [percent, setPercent] = useState(assignment.progressPercent == null ? '' : String(assignment.progressPercent));
   const [approve, setApprove] = useState(true);
-  const [bodies, setBodies] = useState<BodyRecord[]>([]);
+  const [bodies, setBodies] = useState<Designated[]>([]);
   const [files, setFiles] = useState<Uploaded[]>([]);
   const [uploading, setUploading] = useState(false);
   const act = useAct(() => {
@@ -54,10 +54,13 @@ export function ActionDialog({ type, target, onClose, onDone }: { type: ActionTy
 
   // A new deadline must be later than the current one and in the future.
   const earliest = shanghaiDay(Math.max(Date.now(), assignment.due ? Date.parse(assignment.due) : 0) + dayMs);
+  // A designated body's deadline starts at the group's; any later day than today will do.
+  const groupDue = assignment.due ? shanghaiDay(Date.parse(assignment.due)) : '';
+  const tomorrow = shanghaiDay(Date.now() + dayMs);
   const ready =
     (!commentRequired.has(type) || comment.trim() !== '') &&
     (type !== 'requestExtension' || until >= earliest) &&
-    (type !== 'designate' || bodies.length > 0) &&
+    (type !== 'designate' || (bodies.length > 0 && bodies.every((d) => d.due === groupDue || d.due >= tomorrow))) &&
     !uploading;
 
   // The API refuses a second urge within its interval until the user confirms it.
@@ -72,7 +75,7 @@ export function ActionDialog({ type, target, onClose, onDone }: { type: ActionTy
       ...(type === 'requestExtension' ? { until: endOfShanghaiDay(until) } : {}),
       ...(type === 'progress' && percent !== '' ? { percent: Number(percent) } : {}),
       ...(type === 'decideExtension' ? { approve } : {}),
-      ...(type === 'designate' ? { bodies: bodies.map((b) => ({ id: b.id })) } : {}),
+      ...(type === 'designate' ? { bodies: bodies.map((d) => ({ id: d.body.id, ...(d.due && d.due !== groupDue ? { due: endOfShanghaiDay(d.due) } : {}) })) } : {}),
       ...(withFiles.has(type) ? { attachments: files.map((f) => ({ id: f.id })) } : {}),
     });
 
@@ -111,7 +114,7 @@ export function ActionDialog({ type, target, onClose, onDone }: { type: ActionTy
               helperText={translate('duban.action.untilHint', { due: formatDay(assignment.due) || '—' })}
             />
           )}
-          {type === 'designate' && <DesignateInput value={bodies} onChange={setBodies} />}
+          {type === 'designate' && <DesignateInput value={bodies} onChange={setBodies} defaultDue={groupDue} min={tomorrow} />}
           {type === 'progress' && (
             <TextField
               type="number"

@@ -25,7 +25,7 @@ export interface TaskAction {
   until?: string;
   approve?: boolean;
   blocking?: boolean;
-  bodies?: Array<{ id: string }>;
+  bodies?: Array<{ id: string; due?: string }>;
   attachments?: Array<{ id: string }>;
   /** urge: urge again although urged within the configured interval (after the user confirms). */
   force?: boolean;

@@ -142,7 +142,7 @@ export interface RoundRecord {
   populationSize: number | null;
   checklist: string;
   sampled: SampledRecord[];
-  /** record, publish, cancel: what the viewer may do to the round now, by its workflow's rule. */
+  /** draw, record, publish, cancel: what the viewer may do to the round now, by its workflow's rule. */
   availableActions: string[];
 }
 
@@ -175,13 +175,18 @@ export const inspections = {
   ...nodeReaders<RoundRecord>('InspectionRound', roundFields),
 };
 
-export async function publishResults(roundId: string, entityCodes: string[]) {
+async function actOnRound(input: { roundId: string; type: 'publish' | 'cancel'; entityCodes?: string[]; reasons?: string }) {
   const data = await graphql<{ actOnInspectionRound: MutationResult<{ status: string }> }>(
     `mutation ($input: InspectionRoundActionInput!) { actOnInspectionRound(input: $input) { ${resultFields('MutationActOnInspectionRoundSuccess', 'status')} } }`,
-    { input: { roundId, type: 'publish', entityCodes } },
+    { input },
   );
   return unwrap(data.actOnInspectionRound);
 }
+
+export const publishResults = (roundId: string, entityCodes: string[]) => actOnRound({ roundId, type: 'publish', entityCodes });
+
+/** Cancels a round before any result is recorded; the workflow refuses otherwise, in its words. */
+export const cancelRound = (roundId: string, reasons: string) => actOnRound({ roundId, type: 'cancel', reasons });
 
 /** Files an objection for an entity (to one record, or to its class when recordId is null). */
 export async function fileObjection(input: { entityCode: string; recordId: string | null; reasons: string; evidence?: string[] }) {

@@ -11,10 +11,10 @@ export const ledgerFields = `${assignmentFields} task { ${taskSummary} }`;
 export const eventFields = 'seq type at actorName bodyName comment attachments data';
 export const myAssignmentFields = `${assignmentFields} task { ${taskSummary} timeline { ${eventFields} } }`;
 
-export const taskFields = `${taskSummary} light due closedAt workflowUrl assignments { ${assignmentFields} }`;
+export const taskFields = `${taskSummary} light due deadline { due extendedFrom } closedAt workflowUrl assignments { ${assignmentFields} }`;
 export const taskDetail = `${taskFields} timeline { ${eventFields} }`;
 
 export const planFields = 'id title issuer issuedOn basis timeline createdAt warnings sections { id ordinal title }';
-export const planDetail = `id title issuer issuedOn basis timeline createdAt warnings sourceText registry { id name }
+export const planDetail = `id title issuer issuedOn basis timeline createdAt warnings parseWarnings { code message ref body detail } sourceText registry { id name }
   requirements { id text due recurrence appliesTo }
   sections { id ordinal title tasks { id ref text light } }`;

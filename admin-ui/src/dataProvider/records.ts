@@ -93,6 +93,8 @@ export interface MyAssignmentRecord extends LedgerRecord {
 export interface TaskRecord extends TaskSummary {
   light: Light;
   due: string | null;
+  /** The deadline in force for the viewer, and the one an approved extension replaced. */
+  deadline: { due: string; extendedFrom: string | null } | null;
   closedAt: string | null;
   workflowUrl: string;
   assignments: AssignmentRecord[];
@@ -115,6 +117,7 @@ export interface PlanRecord {
   basis: string | null;
   timeline: 'historic' | 'rebased';
   createdAt: string;
+  /** Each warning's stored message (Chinese, then English); the plan page words parseWarnings instead where there are any. */
   warnings: string[];
   sections: Array<{ id: string; ordinal: number; title: string; tasks?: Array<{ id: string; ref: string; text: string; light: Light }> }>;
   requirements?: RequirementRecord[];

@@ -9,6 +9,7 @@ import { FormDialog } from '../shared/FormDialog.tsx';
 import { Pager } from '../shared/Pager.tsx';
 import { formatDay, formatMinute } from '../shared/dates.ts';
 import { useDubanPaths } from '../shared/links.ts';
+import { ObjectionCaseDecision, RepairCaseDecision } from './CaseDecision.tsx';
 import { CatalogueRows, Files, Said } from './Evidence.tsx';
 import { decisionQueueQuery, type DecisionRecord } from './queue.ts';
 
@@ -106,7 +107,7 @@ function DecisionCard({ item, reload }: { item: DecisionRecord; reload: () => vo
               {header(`${objection.entity.name} · ${objection.filedByName}`, paths.show('objections', objection.id))}
               <Said label={translate('duban.decisions.objectionReasons')} text={objection.reasons} />
               <Files files={objection.evidence} />
-              <Box><Button component={RouterLink} to={paths.show('objections', objection.id)} size="small" variant="contained">{translate('duban.decisions.openCase')}</Button></Box>
+              <ObjectionCaseDecision objection={objection} onDone={reload} />
             </>
           )}
           {repair && (
@@ -114,7 +115,7 @@ function DecisionCard({ item, reload }: { item: DecisionRecord; reload: () => vo
               {header(`${repair.entity.name} · ${repair.filedByName}`, paths.show('repairs', repair.id))}
               <Said label={translate('duban.decisions.repairStatement')} text={repair.statement} />
               <Files files={repair.evidence} />
-              <Box><Button component={RouterLink} to={paths.show('repairs', repair.id)} size="small" variant="contained">{translate('duban.decisions.openCase')}</Button></Box>
+              <RepairCaseDecision repair={repair} onDone={reload} />
             </>
           )}
         </Stack>

@@ -122,6 +122,7 @@ export const en = {
         approve: 'Approve',
         refuse: 'Refuse',
         bodies: 'Bodies',
+        bodyDue: 'Deadline for %{body}',
       },
       hint: {
         acknowledge: 'Confirm that your body has received this task; the supervising office sees when.',
@@ -197,6 +198,7 @@ export const en = {
       none: 'No task matches',
       noneHint: 'Change or clear the filters.',
       dueBy: 'Due %{date}',
+      extendedFrom: ' (extended from %{date})',
       closedAt: 'Closed %{at}',
       submittedAt: 'Submitted %{at}',
       acceptedAt: 'Accepted %{at}',

@@ -128,6 +128,7 @@ export const zh = {
         approve: '批准',
         refuse: '不批准',
         bodies: '具体承办单位',
+        bodyDue: '%{body} 的期限',
       },
       hint: {
         acknowledge: '确认本单位已收到该项任务，督办部门可以看到签收时间。',
@@ -203,6 +204,7 @@ export const zh = {
       none: '没有符合条件的任务',
       noneHint: '调整或清除筛选条件试试。',
       dueBy: '期限 %{date}',
+      extendedFrom: '（已延期，原期限 %{date}）',
       closedAt: '已于 %{at} 办结',
       submittedAt: '报送于 %{at}',
       acceptedAt: '验收于 %{at}',

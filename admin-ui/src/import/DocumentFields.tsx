@@ -2,6 +2,7 @@ import { Alert, Box, TextField } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import type { NoticeDraft } from '../dataProvider/imports.ts';
 import { Panel } from '../shared/Panel.tsx';
+import { PlanWarningText } from '../shared/PlanWarningText.tsx';
 
 type Fields = Pick<NoticeDraft, 'title' | 'issuer' | 'issuedOn' | 'basis'>;
 
@@ -39,7 +40,7 @@ export function DocumentFields({ draft, onChange }: { draft: NoticeDraft; onChan
         <Alert severity="warning" sx={{ mt: 2 }} data-testid="draft-warnings">
           {draft.warnings.map((w, i) => (
             <div key={i} data-code={w.code}>
-              {translate(`duban.import.warning.${w.code}`, { ref: w.ref ?? '', body: w.body ?? '', detail: w.detail ?? '', _: w.message })}
+              <PlanWarningText warning={w} />
             </div>
           ))}
         </Alert>

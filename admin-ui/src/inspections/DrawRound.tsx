@@ -1,18 +1,17 @@
 import { useState } from 'react';
 import { Button, TextField, Typography } from '@mui/material';
 import { useRefresh, useTranslate } from 'react-admin';
-import { useAccount } from '../auth/account.ts';
 import type { RoundRecord } from '../dataProvider/credit.ts';
 import { drawInspectionRound } from '../dataProvider/draws.ts';
 import { FormDialog } from '../shared/FormDialog.tsx';
 
-/** The supervising office enters the announced beacon's value once it is published; the round is drawn at once. */
+/** The supervising office enters the announced beacon's value once it is published; the round is drawn at once. Shown as the round's availableActions allow. */
 export function DrawRound({ round }: { round: RoundRecord }) {
   const translate = useTranslate();
   const refresh = useRefresh();
   const [open, setOpen] = useState(false);
   const [beacon, setBeacon] = useState('');
-  if (useAccount()?.role !== 'supervisor' || round.status !== 'announced') return null;
+  if (!round.availableActions.includes('draw')) return null;
   const send = async () => {
     await drawInspectionRound(round.id, beacon);
     setOpen(false);

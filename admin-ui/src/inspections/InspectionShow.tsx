@@ -6,6 +6,7 @@ import { formatDay, formatMinute } from '../shared/dates.ts';
 import { Panel } from '../shared/Panel.tsx';
 import { ProvisionalDeadline } from '../shared/ProvisionalDeadline.tsx';
 import { ScrollX } from '../shared/ScrollX.tsx';
+import { CancelRound } from './CancelRound.tsx';
 import { DrawRound } from './DrawRound.tsx';
 import { RecordResult } from './RecordResult.tsx';
 
@@ -59,7 +60,7 @@ function RoundDetail() {
   if (!round) return null;
   return (
     <Stack spacing={2} sx={{ p: 2 }}>
-      <Panel title={`${round.title}（${round.roundId}）`} action={<Stack direction="row" spacing={1}><DrawRound round={round} /><Publish round={round} /></Stack>}>
+      <Panel title={`${round.title}（${round.roundId}）`} action={<Stack direction="row" useFlexGap spacing={1} sx={{ flexWrap: 'wrap' }}><DrawRound round={round} /><Publish round={round} /><CancelRound round={round} /></Stack>}>
         <Stack spacing={0.5} sx={{ overflowWrap: 'anywhere' }}>
           <Typography variant="body2" data-testid="round-status">{translate(`duban.draw.status.${round.status}`)}</Typography>
           {round.status === 'announced' && <Alert severity="info">{translate('duban.draw.awaitingBeacon')}</Alert>}

@@ -3,10 +3,10 @@ import { Button, Checkbox, FormControlLabel, Stack, TextField } from '@mui/mater
 import { useRefresh, useTranslate } from 'react-admin';
 import { actOnObjection, type ObjectionActionType, type ObjectionRecord } from '../dataProvider/credit.ts';
 import { FormDialog } from '../shared/FormDialog.tsx';
+import { objectionTextRequired } from '../../../domain/objection/case.ts';
 
-function ActionDialog({ type, objection, onClose }: { type: ObjectionActionType; objection: ObjectionRecord; onClose: () => void }) {
+function ActionDialog({ type, objection, onClose, onDone }: { type: ObjectionActionType; objection: Pick<ObjectionRecord, 'id'>; onClose: () => void; onDone: () => void }) {
   const translate = useTranslate();
-  const refresh = useRefresh();
   const [text, setText] = useState('');
   const [amount, setAmount] = useState('');
   const [confirmed, setConfirmed] = useState(true);
@@ -16,12 +16,13 @@ function ActionDialog({ type, objection, onClose }: { type: ObjectionActionType;
       ...(type === 'providerReply' ? { confirmed } : {}),
       ...(type === 'correct' ? (amount.trim() ? { amountYuan: Number(amount) } : { annul: true }) : {}),
     });
-    refresh();
+    onDone();
     onClose();
   };
+  const required = objectionTextRequired.has(type);
   return (
-    <FormDialog title={translate(`duban.credit.action.${type}`)} onClose={onClose} onConfirm={send}>
-      <TextField label={translate('duban.credit.text')} value={text} onChange={(e) => setText(e.target.value)} multiline minRows={2} />
+    <FormDialog title={translate(`duban.credit.action.${type}`)} onClose={onClose} onConfirm={send} ready={!required || text.trim() !== ''}>
+      <TextField label={translate('duban.credit.text')} value={text} onChange={(e) => setText(e.target.value)} required={required} multiline minRows={2} autoFocus />
       {type === 'correct' && <TextField label={translate('duban.credit.amount')} value={amount} onChange={(e) => setAmount(e.target.value)} inputMode="decimal" />}
       {type === 'providerReply' && (
         <FormControlLabel control={<Checkbox checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />} label={translate('duban.credit.confirmed')} />
@@ -30,9 +31,13 @@ function ActionDialog({ type, objection, onClose }: { type: ObjectionActionType;
   );
 }
 
-/** The buttons for the steps the viewer may take now, as the API answers (availableActions): review for the supervising office, the reply for the providing body. */
-export function ObjectionActions({ objection }: { objection: ObjectionRecord }) {
+/**
+ * The buttons for the steps the viewer may take now, as the API answers (availableActions): review for the supervising office,
+ * the reply for the providing body. `onDone` follows a step (the show page refreshes its record).
+ */
+export function ObjectionActions({ objection, onDone }: { objection: Pick<ObjectionRecord, 'id' | 'availableActions'>; onDone?: () => void }) {
   const translate = useTranslate();
+  const refresh = useRefresh();
   const [open, setOpen] = useState<ObjectionActionType | null>(null);
   const steps = objection.availableActions;
   if (steps.length === 0) return null;
@@ -43,7 +48,7 @@ export function ObjectionActions({ objection }: { objection: ObjectionRecord }) 
           {translate(`duban.credit.action.${type}`)}
         </Button>
       ))}
-      {open && <ActionDialog type={open} objection={objection} onClose={() => setOpen(null)} />}
+      {open && <ActionDialog type={open} objection={objection} onClose={() => setOpen(null)} onDone={onDone ?? refresh} />}
     </Stack>
   );
 }

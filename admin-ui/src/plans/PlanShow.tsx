@@ -2,6 +2,7 @@ import { Alert, Box, Collapse, Button, List, ListItemButton, Stack, Typography }
 import { useState } from 'react';
 import { Show, useRecordContext, useTranslate } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
+import type { PlanWarning } from '../dataProvider/imports.ts';
 import type { PlanRecord } from '../dataProvider/records.ts';
 import { LightChip } from '../lights/LightChip.tsx';
 import { formatDay } from '../shared/dates.ts';
@@ -9,6 +10,7 @@ import { Panel } from '../shared/Panel.tsx';
 import { useDubanPaths } from '../shared/links.ts';
 import { chineseNumeral } from '../../../domain/dates/numerals.ts';
 import { describeRecurrence } from '../shared/recurrence.ts';
+import { PlanWarningText } from '../shared/PlanWarningText.tsx';
 
 function PlanTitle() {
   const plan = useRecordContext<PlanRecord>();
@@ -16,7 +18,7 @@ function PlanTitle() {
 }
 
 /** The notice's particulars and its cross-cutting requirements with their deadlines. */
-function PlanFacts({ plan }: { plan: PlanRecord }) {
+function PlanFacts({ plan }: { plan: PlanRecord & { parseWarnings?: PlanWarning[] } }) {
   const translate = useTranslate();
   const facts: Array<[string, string | null]> = [
     ['issuer', plan.issuer],
@@ -40,10 +42,10 @@ function PlanFacts({ plan }: { plan: PlanRecord }) {
         ))}
       </Box>
       {plan.warnings.length > 0 && (
-        <Alert severity="warning" sx={{ mt: 2 }}>
-          {plan.warnings.map((w) => (
-            <div key={w}>{w}</div>
-          ))}
+        <Alert severity="warning" sx={{ mt: 2 }} data-testid="plan-warnings">
+          {plan.parseWarnings?.length
+            ? plan.parseWarnings.map((w, i) => <div key={i} data-code={w.code}><PlanWarningText warning={w} /></div>)
+            : plan.warnings.map((w) => <div key={w}>{w}</div>)}
         </Alert>
       )}
       <Typography variant="subtitle2" sx={{ mt: 2, mb: 1 }}>

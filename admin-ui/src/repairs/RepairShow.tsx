@@ -1,39 +1,12 @@
-import { useState } from 'react';
-import { Alert, Box, Button, Stack, TextField, Typography } from '@mui/material';
-import { Show, useRecordContext, useRefresh, useTranslate } from 'react-admin';
-import { decideRepair, type RepairRecord } from '../dataProvider/credit.ts';
+import { Box, Stack, Typography } from '@mui/material';
+import { Show, useRecordContext, useTranslate } from 'react-admin';
+import type { RepairRecord } from '../dataProvider/credit.ts';
 import { ClassChip } from '../entities/ClassChip.tsx';
 import { formatDay, formatMinute } from '../shared/dates.ts';
 import { Panel } from '../shared/Panel.tsx';
 import { ProvisionalDeadline } from '../shared/ProvisionalDeadline.tsx';
 import { AttachmentLink } from '../shared/AttachmentLink.tsx';
-
-/** Approve or refuse (with reasons), as the API says the viewer may now (the supervising office, while under review). */
-function Decision({ application }: { application: RepairRecord }) {
-  const translate = useTranslate();
-  const refresh = useRefresh();
-  const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  if (application.availableActions.length === 0) return null;
-  const decide = async (approve: boolean) => {
-    try {
-      await decideRepair(application.id, approve, text);
-      refresh();
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
-  return (
-    <Stack spacing={1}>
-      <TextField size="small" label={translate('duban.credit.text')} value={text} onChange={(e) => setText(e.target.value)} />
-      <Stack direction="row" spacing={1}>
-        <Button variant="contained" size="small" data-action="approve" onClick={() => decide(true)}>{translate('duban.credit.approve')}</Button>
-        <Button variant="outlined" size="small" data-action="refuse" onClick={() => decide(false)}>{translate('duban.credit.action.refuse')}</Button>
-      </Stack>
-      {error && <Alert severity="error">{error}</Alert>}
-    </Stack>
-  );
-}
+import { RepairDecision } from './RepairDecision.tsx';
 
 /** The evidence and the signed commitment, each a link to its file under the name it was uploaded with. */
 function Attachments({ application }: { application: RepairRecord }) {
@@ -62,7 +35,7 @@ function RepairDetail() {
     <Stack spacing={2} sx={{ p: 2 }}>
       <Panel
         title={<Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}><span>{a.entity.name}</span><ClassChip creditClass={a.entity.creditClass} colour={a.entity.colour} /><span data-testid="repair-status">{translate(`duban.credit.repairStatus.${a.status}`)}</span></Stack>}
-        action={<Decision application={a} />}
+        action={<RepairDecision application={a} />}
       >
         <Typography variant="body2">{a.statement}</Typography>
         <Typography variant="body2" color="text.secondary">{a.record.date} · {a.record.kind}{a.record.amountYuan !== null ? ` · ¥${a.record.amountYuan.toLocaleString('en-US')}` : ''} · {a.record.status}</Typography>

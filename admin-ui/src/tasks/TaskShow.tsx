@@ -30,11 +30,12 @@ function TaskHeader({ task }: { task: TaskRecord }) {
         <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
           <span>{translate('duban.task.refLabel', { ref: task.ref })}</span>
           <LightChip light={task.light} />
-          <Typography variant="body2" color="text.secondary">
+          <Typography variant="body2" color="text.secondary" data-testid="task-deadline">
             {task.status === 'closed'
               ? translate('duban.task.closedAt', { at: formatMinute(task.closedAt) })
-              : task.due
-                ? translate('duban.task.dueBy', { date: formatDay(task.due) })
+              : task.deadline
+                ? translate('duban.task.dueBy', { date: formatDay(task.deadline.due) }) +
+                  (task.deadline.extendedFrom ? translate('duban.task.extendedFrom', { date: formatDay(task.deadline.extendedFrom) }) : '')
                 : translate('duban.taskStatus.open')}
           </Typography>
         </Stack>

@@ -1,0 +1,61 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { graphqlClient } from '../helpers/graphql.ts';
+import { consoleSession } from './session.ts';
+import { skipWithoutChromium } from './stack.ts';
+
+/** Every page a role has in its menu, and one record page of each kind it may open. */
+const pages: Record<string, string[]> = {
+  supervisor: ['/', '/decisions', '/inbox', '/tasks', '/assignments', '/plans', '/import', '/filing', '/evaluation', '/scores', '/bodies', '/entities', '/objections', '/repairs', '/inspections', '/staff', '/credit-import', '/holiday-calendar', '/accounts', '/password'],
+  market: ['/', '/inbox', '/my-assignments', '/tasks', '/plans', '/filing', '/evaluation', '/scores', '/bodies', '/entities', '/objections', '/repairs', '/inspections', '/staff', '/password'],
+  performance: ['/', '/inbox', '/tasks', '/assignments', '/plans', '/filing', '/evaluation', '/scores', '/bodies', '/entities', '/objections', '/repairs', '/inspections', '/holiday-calendar', '/password'],
+  admin: ['/', '/inbox', '/tasks', '/assignments', '/plans', '/scores', '/bodies', '/entities', '/inspections', '/holiday-calendar', '/accounts', '/audit', '/password'],
+};
+
+/**
+ * Findings not fixed yet, each reported to the lead: the department's staff-pool page shows its body's id
+ * (cause not found in time). Listed exactly, so the test fails on any new finding and once this one is fixed.
+ */
+const known: Record<string, string[]> = { market: ['zh /staff: market-commission', 'en /staff: market-commission'] };
+
+/** A message key react-admin shows when it has no translation (duban.x.y, resources.x.fields.y, ra.x.y). */
+const rawKey = /\b(?:duban|resources|ra)\.[A-Za-z]+(?:\.[A-Za-z0-9_]+)+/g;
+/** Enum values and ids only code should ever see: in either language. */
+const rawCode = /\b(?:in_progress|providerAsked|providerReplied|underReview|awaitingProvider|decideExtension|requestExtension|setBlocking|seriouslyDishonest|notApplicable|market-commission)\b/g;
+/** Enum values that are English words: raw in the Chinese console (English may say them as words). */
+const rawWord = /\b(?:assigned|submitted|returned|withdrawn|designated|inspecting|announced)\b/g;
+
+async function settled(page: Page): Promise<string> {
+  await page.waitForLoadState('networkidle');
+  await page.locator('.MuiLinearProgress-root, .MuiCircularProgress-root').first().waitFor({ state: 'detached', timeout: 30_000 }).catch(() => undefined);
+  await page.waitForLoadState('networkidle');
+  return page.evaluate(() => document.body.innerText);
+}
+
+describe.skipIf(skipWithoutChromium)('every console page speaks the viewer\'s language', () => {
+  const session = consoleSession();
+
+  for (const login of Object.keys(pages)) {
+    it(`${login}: no untranslated key or raw enum on any page, in Chinese and in English`, async () => {
+      const api = graphqlClient(session.base);
+      const token = await api.login(login, 'duban2026');
+      const { data } = await api.request('{ tasks(first: 1) { edges { node { id plan { id } } } } }', {}, token);
+      const task = data.tasks.edges[0]?.node;
+      const paths = [...pages[login]!, ...(task ? [`/tasks/${encodeURIComponent(task.id)}/show`, `/plans/${encodeURIComponent(task.plan.id)}/show`] : [])];
+      const page = await session.signIn(login);
+      const found: string[] = [];
+      for (const locale of ['zh', 'en']) {
+        await page.evaluate((l) => localStorage.setItem('RaStore.locale', JSON.stringify(l)), locale);
+        for (const path of paths) {
+          await page.goto(`${session.base}/#${path}`);
+          await page.reload();
+          const text = await settled(page);
+          const matches = [...text.matchAll(rawKey), ...text.matchAll(rawCode), ...(locale === 'zh' ? text.matchAll(rawWord) : [])];
+          for (const match of new Set(matches.map((m) => m[0]))) found.push(`${locale} ${path}: ${match}`);
+        }
+      }
+      expect(found).toEqual(known[login] ?? []);
+      await page.context().close();
+    }, 600_000);
+  }
+});
