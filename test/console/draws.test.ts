@@ -30,7 +30,7 @@ describe.skipIf(skipWithoutChromium)('announced draws and the holiday calendar i
     await dialog.locator('[data-field=title]').fill('控制台公告抽查');
     await dialog.locator('[data-field=size]').fill('3');
     await dialog.getByLabel('参加单位').click();
-    await supervisor.getByRole('option', { name: '市商务委（commerce）', exact: true }).click();
+    await supervisor.getByRole('option', { name: '市商务委', exact: true }).click();
     await dialog.locator('[data-field=checklist]').fill('营业执照公示\n明码标价');
     await dialog.locator('[data-field=beaconSource]').fill('drand quicknet 第 99000001 轮');
     await dialog.getByTestId('confirm-action').click();

@@ -52,7 +52,7 @@ function AnnounceDialog({ onClose }: { onClose: () => void }) {
         multiple
         size="small"
         options={bodies}
-        getOptionLabel={(b) => `${b.name}（${b.id}）`}
+        getOptionLabel={(b) => b.name}
         isOptionEqualToValue={(a, b) => a.id === b.id}
         value={bodies.filter((b) => joining.some((j) => j.id === b.id))}
         onChange={(_e, chosen) => setJoining(chosen.map((b) => joining.find((j) => j.id === b.id) ?? { ...b, remit: '' }))}

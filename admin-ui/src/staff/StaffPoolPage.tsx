@@ -44,7 +44,7 @@ function AddOfficer({ bodies, onAdded }: { bodies: Array<{ id: string; name: str
         <TextField size="small" label={translate('duban.staff.officerId')} value={form.id} onChange={(e) => setForm({ ...form, id: e.target.value })} />
         <TextField size="small" label={translate('duban.staff.officerName')} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
         <TextField select size="small" label={translate('duban.staff.body')} value={bodyId} onChange={(e) => setForm({ ...form, bodyId: e.target.value })} sx={{ minWidth: 200 }}>
-          {bodies.map((b) => <MenuItem key={b.id} value={b.id}>{b.name}（{b.id}）</MenuItem>)}
+          {bodies.map((b) => <MenuItem key={b.id} value={b.id}>{b.name}</MenuItem>)}
         </TextField>
         <Button variant="contained" size="small" data-action="addOfficer" onClick={send}>{translate('duban.staff.add')}</Button>
       </Stack>
