@@ -5,6 +5,8 @@ import {
   appealWindowProvisional, applyAppealAction, closeAppealWindow, openAppealWindow, retimeAppealWindow, validateAppealAction, validateAppealRetime,
   type AppealRequest, type AppealWindowState, type NewAppealWindow,
 } from '../domain/scoring/appeals.ts';
+import { appealNotices } from '../domain/scoring/appeal-notices.ts';
+import type { Notice } from '../domain/supervision/notices.ts';
 import { retimeUpdate } from './retime.ts';
 
 /** The window as it stands, without its calendar. */
@@ -12,7 +14,7 @@ export const scoreAppealsQuery = defineQuery<Omit<AppealWindowState, 'calendar'>
 /** Appeal, uphold, correct, publish: validated synchronously, answered with the recorded event. */
 export const scoreAppealsActUpdate = defineUpdate<CaseEvent, [AppealRequest]>('scoreAppealsAct');
 
-const { projectScoreAppeals, correctScoreLine, publishFinalSheet } = proxyActivities<Activities>({
+const { projectScoreAppeals, correctScoreLine, publishFinalSheet, deliverNotices } = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
@@ -30,6 +32,8 @@ export const scoreAppealsWorkflowId = (sheetId: string) => `score-appeals:${shee
 export async function scoreAppealsWorkflow(input: NewAppealWindow): Promise<string> {
   const state = openAppealWindow(input, Date.now());
   const pending: CaseEvent[] = [...state.events];
+  // The units hear of the announcement, and each appealing unit of its decision, once the read model shows it.
+  const outbox: Notice[] = state.events.flatMap((e) => appealNotices(state, e));
   // Corrections and the publication each act on the version the one before made.
   let busy = false;
   const serially = async <T>(work: () => Promise<T>): Promise<T> => {
@@ -44,6 +48,7 @@ export async function scoreAppealsWorkflow(input: NewAppealWindow): Promise<stri
   const project = async () => {
     const { calendar: _c, lines: _l, events, ...rest } = state;
     await projectScoreAppeals({ ...rest, seq: events.length, provisional: appealWindowProvisional(state) }, pending.splice(0));
+    if (outbox.length > 0) await deliverNotices(outbox.splice(0));
   };
 
   setHandler(scoreAppealsQuery, () => {
@@ -57,6 +62,7 @@ export async function scoreAppealsWorkflow(input: NewAppealWindow): Promise<stri
       const { action, actor } = request;
       const event = applyAppealAction(state, request, Date.now());
       pending.push(event);
+      outbox.push(...appealNotices(state, event));
       if (action.type === 'correct') {
         const appeal = state.appeals.find((a) => a.appealId === action.appealId)!;
         await serially(async () => {

@@ -15,10 +15,11 @@ const NotificationKind = builder.enumType('NotificationKind', {
     decision: { description: '决定 A decision: accepted, extension approved or refused' },
     assigned: { description: '交办 Newly assigned' },
     receipt: { description: '请签收 A new assignment is not yet acknowledged' },
+    scores: { description: '评分公示 A score sheet is announced for appeals' },
   } as const,
 });
 
-type Subject = { type: 'Task' | 'ObjectionCase' | 'RepairApplication' | 'BodyFiling' | 'UnitReport'; id: string };
+type Subject = { type: 'Task' | 'ObjectionCase' | 'RepairApplication' | 'BodyFiling' | 'UnitReport' | 'ScoreAppealWindow'; id: string };
 
 /**
  * What a notice is about: its row carries the workflow id of the task, round
@@ -32,6 +33,7 @@ async function subjectOf(prisma: PrismaClient, workflowId: string | null): Promi
   if (await prisma.repairApplication.findUnique(where)) return { type: 'RepairApplication', id: workflowId };
   if (await prisma.bodyFiling.findUnique(where)) return { type: 'BodyFiling', id: workflowId };
   if (await prisma.unitReport.findUnique(where)) return { type: 'UnitReport', id: workflowId };
+  if (await prisma.scoreAppealWindow.findUnique(where)) return { type: 'ScoreAppealWindow', id: workflowId };
   return null;
 }
 
@@ -49,6 +51,8 @@ function consolePath(subject: Subject): string {
       return '/filing';
     case 'UnitReport':
       return '/evaluation';
+    case 'ScoreAppealWindow':
+      return '/scores';
   }
 }
 
