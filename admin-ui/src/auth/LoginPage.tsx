@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Alert, Box, Button, Card, CardContent, Chip, Stack, TextField, Typography } from '@mui/material';
 import { LocalesMenuButton, useCheckAuth, useLogin, useTranslate } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
-import { graphql } from '../graphql.ts';
+import { untypedGraphql } from '../graphql.ts';
 
 interface DemoLogins {
   password: string;
@@ -13,7 +13,7 @@ interface DemoLogins {
 function useDemoLogins(): DemoLogins | null {
   const [demo, setDemo] = useState<DemoLogins | null>(null);
   useEffect(() => {
-    graphql<{ demoLogins: DemoLogins | null }>('{ demoLogins { password accounts { login role } } }').then(({ demoLogins }) => setDemo(demoLogins), () => setDemo(null));
+    untypedGraphql<{ demoLogins: DemoLogins | null }>('{ demoLogins { password accounts { login role } } }').then(({ demoLogins }) => setDemo(demoLogins), () => setDemo(null));
   }, []);
   return demo;
 }

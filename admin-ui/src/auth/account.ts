@@ -1,5 +1,5 @@
 import { usePermissions } from 'react-admin';
-import { graphql } from '../graphql.ts';
+import { untypedGraphql } from '../graphql.ts';
 
 export type Role = 'supervisor' | 'department' | 'performance' | 'admin';
 
@@ -18,7 +18,7 @@ let known: Promise<Account | null> | null = null;
 
 /** Asks the API who the session belongs to; null when there is none, or it has ended (logout, idle, revoked). */
 export function fetchAccount(): Promise<Account | null> {
-  known = graphql<{ me: Account | null }>('{ me { id login displayName role body { id shortName } mustChangePassword } }').then(
+  known = untypedGraphql<{ me: Account | null }>('{ me { id login displayName role body { id shortName } mustChangePassword } }').then(
     ({ me }) => me,
     () => null,
   );

@@ -1,5 +1,5 @@
 import type { AuthProvider } from 'react-admin';
-import { graphql, resultFields, unwrap, type MutationResult } from '../graphql.ts';
+import { untypedGraphql, resultFields, untypedUnwrap, type MutationResult } from '../graphql.ts';
 import { currentAccount, fetchAccount, forgetAccount, type Account } from './account.ts';
 
 // The token is not asked for: the session lives in the HttpOnly cookie the API sets.
@@ -16,13 +16,13 @@ async function account(): Promise<Account> {
 /** Sign-in with the API's login mutation (which sets the session cookie); `me` says who, what role, and whether the password must change first. */
 export const authProvider: AuthProvider = {
   async login({ username, password }: { username: string; password: string }) {
-    const { login } = await graphql<{ login: MutationResult<{ expiresIn: string }> }>(loginMutation, { login: username, password });
-    unwrap(login);
+    const { login } = await untypedGraphql<{ login: MutationResult<{ expiresIn: string }> }>(loginMutation, { login: username, password });
+    untypedUnwrap(login);
     if (!(await fetchAccount())) throw new Error('ra.auth.sign_in_error');
   },
   async logout() {
     // Ends the session on the server (its cookie is cleared there); signed out already is fine too.
-    await graphql('mutation { logout { __typename } }').catch(() => undefined);
+    await untypedGraphql('mutation { logout { __typename } }').catch(() => undefined);
     forgetAccount();
   },
   async checkAuth() {

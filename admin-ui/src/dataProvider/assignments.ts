@@ -1,5 +1,5 @@
 import type { GetListParams, GetListResult } from 'react-admin';
-import { graphql } from '../graphql.ts';
+import { untypedGraphql } from '../graphql.ts';
 import { nodesOf, pageArgs, type Connection } from './connection.ts';
 import { ledgerFields, myAssignmentFields } from './fields.ts';
 import { nodeReaders } from './nodes.ts';
@@ -25,7 +25,7 @@ const listQuery = (fields: string) => `query ($filter: AssignmentFilter, $orderB
 /** The ledger's order is chosen with the `orderBy` filter (urgency, body, task): the API sorts one way only. */
 async function ledger<T>(fields: string, params: GetListParams): Promise<{ data: T[]; total: number }> {
   const filter = params.filter ?? {};
-  const { assignments } = await graphql<{ assignments: Connection<T> }>(listQuery(fields), {
+  const { assignments } = await untypedGraphql<{ assignments: Connection<T> }>(listQuery(fields), {
     filter: assignmentFilter(filter),
     orderBy: filter.orderBy || 'urgency',
     ...pageArgs(params),

@@ -1,5 +1,5 @@
 import type { GetListParams, GetListResult } from 'react-admin';
-import { graphql, resultFields, unwrap, type MutationResult } from '../graphql.ts';
+import { untypedGraphql, resultFields, untypedUnwrap, type MutationResult } from '../graphql.ts';
 import { accountFields, type AccountPassword } from './accounts.ts';
 import { fetchAll, matchesSearch, nodesOf, pageArgs, pageInBrowser, type Connection } from './connection.ts';
 import { bodyFields } from './fields.ts';
@@ -15,7 +15,7 @@ export const bodies = {
   async getList(params: GetListParams): Promise<GetListResult<BodyRecord>> {
     const { q, kind } = params.filter ?? {};
     if (!q) {
-      const data = await graphql<{ bodies: Connection<BodyRecord> }>(listQuery, { kind: kind || undefined, ...pageArgs(params) });
+      const data = await untypedGraphql<{ bodies: Connection<BodyRecord> }>(listQuery, { kind: kind || undefined, ...pageArgs(params) });
       return { data: nodesOf(data.bodies), total: data.bodies.totalCount };
     }
     const rows = await fetchAll<BodyRecord>(listQuery, 'bodies', { kind: kind || undefined });
@@ -46,36 +46,36 @@ type Registered = { body: BodyRecord; account: AccountPassword | null };
 
 /** Registers a body, and opens its department account when a login is given (its one-time password comes back once). */
 export async function createBody(input: BodyInput & { account?: { login: string; displayName: string } }): Promise<Registered> {
-  const { createBody: result } = await graphql<{ createBody: MutationResult<Registered> }>(
+  const { createBody: result } = await untypedGraphql<{ createBody: MutationResult<Registered> }>(
     `mutation ($input: CreateBodyInput!) { createBody(input: $input) { ${resultFields('MutationCreateBodySuccess', `body { ${bodyFields} } account { account { ${accountFields} } oneTimePassword }`)} } }`,
     { input },
   );
-  return unwrap(result);
+  return untypedUnwrap(result);
 }
 
 /** Edits a body's names, kind and aliases. */
 export async function updateBody(id: string, input: BodyInput): Promise<BodyRecord> {
-  const { updateBody: result } = await graphql<{ updateBody: MutationResult<BodyRecord> }>(
+  const { updateBody: result } = await untypedGraphql<{ updateBody: MutationResult<BodyRecord> }>(
     `mutation ($input: UpdateBodyInput!) { updateBody(input: $input) { ${resultFields('MutationUpdateBodySuccess', bodyFields)} } }`,
     { input: { id, ...input } },
   );
-  return unwrap(result);
+  return untypedUnwrap(result);
 }
 
 /** Sets the body's group-robot webhook (企业微信/钉钉), or clears it with an empty URL. */
 export async function setBodyWebhook(id: string, url: string): Promise<BodyRecord> {
-  const { setBodyWebhook: result } = await graphql<{ setBodyWebhook: MutationResult<BodyRecord> }>(
+  const { setBodyWebhook: result } = await untypedGraphql<{ setBodyWebhook: MutationResult<BodyRecord> }>(
     `mutation ($id: ID!, $url: String) { setBodyWebhook(bodyId: $id, url: $url) { ${resultFields('MutationSetBodyWebhookSuccess', bodyFields)} } }`,
     { id, url },
   );
-  return unwrap(result);
+  return untypedUnwrap(result);
 }
 
 /** Merges a body into a survivor: its names become the survivor's aliases, its id resolves to the survivor. */
 export async function mergeBodies(survivorId: string, mergedId: string): Promise<BodyRecord> {
-  const { mergeBodies: result } = await graphql<{ mergeBodies: MutationResult<BodyRecord> }>(
+  const { mergeBodies: result } = await untypedGraphql<{ mergeBodies: MutationResult<BodyRecord> }>(
     `mutation ($s: ID!, $m: ID!) { mergeBodies(survivorId: $s, mergedId: $m) { ${resultFields('MutationMergeBodiesSuccess', bodyFields)} } }`,
     { s: survivorId, m: mergedId },
   );
-  return unwrap(result);
+  return untypedUnwrap(result);
 }

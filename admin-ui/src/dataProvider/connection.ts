@@ -1,5 +1,5 @@
 import type { GetListParams, GetListResult, RaRecord } from 'react-admin';
-import { graphql } from '../graphql.ts';
+import { untypedGraphql } from '../graphql.ts';
 
 export interface Connection<T> {
   totalCount: number;
@@ -24,7 +24,7 @@ const pageSize = 100;
 export async function fetchAll<T>(query: string, field: string, variables: Record<string, unknown> = {}): Promise<T[]> {
   const rows: T[] = [];
   for (let total = Infinity; rows.length < total; ) {
-    const data = await graphql<Record<string, Connection<T>>>(query, { ...variables, first: pageSize, offset: rows.length });
+    const data = await untypedGraphql<Record<string, Connection<T>>>(query, { ...variables, first: pageSize, offset: rows.length });
     const connection = data[field]!;
     total = connection.totalCount;
     rows.push(...nodesOf(connection));

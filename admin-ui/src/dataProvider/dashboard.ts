@@ -1,4 +1,4 @@
-import { graphql } from '../graphql.ts';
+import { untypedGraphql } from '../graphql.ts';
 import type { LightCounts } from '../lights/LightBar.tsx';
 import { nodesOf, type Connection } from './connection.ts';
 import { ledgerFields } from './fields.ts';
@@ -35,7 +35,7 @@ interface Answer {
 
 /** The supervising office's overview in one request: lights, the overdue list, bodies' load, deadlines ahead. */
 export async function dashboard(planId: string | undefined): Promise<DashboardData> {
-  const data = await graphql<Answer>(query, { planId, rows: dashboardRows });
+  const data = await untypedGraphql<Answer>(query, { planId, rows: dashboardRows });
   return {
     ...data.dashboard,
     overdue: { rows: nodesOf(data.overdue), total: data.overdue.totalCount },

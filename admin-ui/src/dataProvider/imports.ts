@@ -1,5 +1,5 @@
 import type { BodyKind } from './records.ts';
-import { graphql, graphqlUpload, resultFields, unwrap, type MutationResult } from '../graphql.ts';
+import { untypedGraphql, untypedUpload, resultFields, untypedUnwrap, type MutationResult } from '../graphql.ts';
 
 export interface DraftTask {
   ref: string;
@@ -76,8 +76,8 @@ const parseMutation = `mutation ($file: File, $text: String) {
 export async function parseNotice(source: { file: File } | { text: string }): Promise<NoticeDraft> {
   type Answer = { parseNotice: MutationResult<NoticeDraft> };
   const answer =
-    'file' in source ? await graphqlUpload<Answer>(parseMutation, {}, source.file) : await graphql<Answer>(parseMutation, { text: source.text });
-  return unwrap(answer.parseNotice);
+    'file' in source ? await untypedUpload<Answer>(parseMutation, {}, source.file) : await untypedGraphql<Answer>(parseMutation, { text: source.text });
+  return untypedUnwrap(answer.parseNotice);
 }
 
 const commitMutation = `mutation ($draft: NoticeDraftInput!, $timeline: Timeline, $resolutions: [DraftBodyResolutionInput!]) {
@@ -87,10 +87,10 @@ const commitMutation = `mutation ($draft: NoticeDraftInput!, $timeline: Timeline
 /** Stores the (corrected) draft as a plan and starts its tasks' workflows. */
 export async function commitPlan(draft: NoticeDraft, timeline: Timeline, resolutions: DraftBodyResolution[] = []): Promise<{ id: string; title: string }> {
   const { bodies: _matches, ...input } = draft;
-  const { commitPlan: result } = await graphql<{ commitPlan: MutationResult<{ id: string; title: string }> }>(commitMutation, {
+  const { commitPlan: result } = await untypedGraphql<{ commitPlan: MutationResult<{ id: string; title: string }> }>(commitMutation, {
     draft: input,
     timeline,
     resolutions,
   });
-  return unwrap(result);
+  return untypedUnwrap(result);
 }

@@ -1,5 +1,5 @@
 import type { GetListParams, GetListResult } from 'react-admin';
-import { graphql } from '../graphql.ts';
+import { untypedGraphql } from '../graphql.ts';
 import { nodesOf, pageArgs, type Connection } from './connection.ts';
 import { planDetail, planFields } from './fields.ts';
 import { nodeReaders } from './nodes.ts';
@@ -11,7 +11,7 @@ const listQuery = `query ($first: Int, $offset: Int) {
 
 export const plans = {
   async getList(params: GetListParams): Promise<GetListResult<PlanRecord>> {
-    const { plans: page } = await graphql<{ plans: Connection<PlanRecord> }>(listQuery, pageArgs(params));
+    const { plans: page } = await untypedGraphql<{ plans: Connection<PlanRecord> }>(listQuery, pageArgs(params));
     return { data: nodesOf(page), total: page.totalCount };
   },
   ...nodeReaders<PlanRecord>('Plan', planDetail),

@@ -5,7 +5,7 @@ import {
 import { Fragment, useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { catalogueColumns, catalogueErrors, type CatalogueRow, type RowError } from '../../../domain/filing/catalogue.ts';
-import { graphql, graphqlUpload } from '../graphql.ts';
+import { untypedGraphql, untypedUpload } from '../graphql.ts';
 
 type Row = Record<keyof CatalogueRow, string>;
 
@@ -40,10 +40,10 @@ export function CatalogueRowsEditor({ filingId, onSubmitted, onClose }: { filing
     if (!measures) return setFailure(translate('duban.filing.chooseMeasures'));
     setSending(true);
     try {
-      const stored = await graphqlUpload<{ uploadAttachment: { __typename: string; message?: string; data?: { id: string } } }>(
+      const stored = await untypedUpload<{ uploadAttachment: { __typename: string; message?: string; data?: { id: string } } }>(
         'mutation ($file: File!) { uploadAttachment(file: $file) { __typename ... on Error { message } ... on MutationUploadAttachmentSuccess { data { id } } } }', {}, measures);
       if (!stored.uploadAttachment.data) throw new Error(stored.uploadAttachment.message);
-      const { filingAction: answer } = await graphql<FilingAnswer>(
+      const { filingAction: answer } = await untypedGraphql<FilingAnswer>(
         'mutation ($i: FilingActionInput!) { filingAction(input: $i) { __typename ... on Error { message } ... on CatalogueRowsError { rows { row message } } } }',
         { i: { filingId, type: 'submit', measuresAttachmentId: stored.uploadAttachment.data.id, rows } },
       );

@@ -2,7 +2,7 @@ import { Alert, Box, Button, Card, CardContent, Chip, Stack, Table, TableBody, T
 import { useState } from 'react';
 import { Title, useTranslate } from 'react-admin';
 import { useAccount } from '../auth/account.ts';
-import { graphqlUpload } from '../graphql.ts';
+import { untypedUpload } from '../graphql.ts';
 import { downloadFile as download } from '../shared/download.ts';
 import { LightChip } from '../lights/LightChip.tsx';
 import { endOfShanghaiDay, formatDay, formatMinute, shanghaiDay } from '../shared/dates.ts';
@@ -48,10 +48,10 @@ export function FilingRoundsPage() {
   const submit = (filingId: string) =>
     run((async () => {
       if (!files.measures || !files.catalogue) throw new Error(translate('duban.filing.chooseFiles'));
-      const stored = await graphqlUpload<{ uploadAttachment: { __typename: string; message?: string; data?: { id: string } } }>(
+      const stored = await untypedUpload<{ uploadAttachment: { __typename: string; message?: string; data?: { id: string } } }>(
         'mutation ($file: File!) { uploadAttachment(file: $file) { __typename ... on Error { message } ... on MutationUploadAttachmentSuccess { data { id } } } }', {}, files.measures);
       if (!stored.uploadAttachment.data) throw new Error(stored.uploadAttachment.message);
-      const result = await graphqlUpload<{ uploadCatalogue: { __typename: string; message?: string; rows?: Array<{ row: number; message: string }> } }>(
+      const result = await untypedUpload<{ uploadCatalogue: { __typename: string; message?: string; rows?: Array<{ row: number; message: string }> } }>(
         'mutation ($f: ID!, $m: String!, $file: File!) { uploadCatalogue(filingId: $f, measuresAttachmentId: $m, file: $file) { __typename ... on Error { message } ... on CatalogueRowsError { rows { row message } } } }',
         { f: filingId, m: stored.uploadAttachment.data.id }, files.catalogue);
       const answer = result.uploadCatalogue;

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { graphql, resultFields, unwrap, type MutationResult } from '../graphql.ts';
+import { untypedGraphql, resultFields, untypedUnwrap, type MutationResult } from '../graphql.ts';
 
 export interface NotificationRecord {
   id: string;
@@ -17,7 +17,7 @@ const unreadKey = ['duban', 'unreadNotificationCount'];
 export function useUnreadCount(): number {
   const { data } = useQuery({
     queryKey: unreadKey,
-    queryFn: () => graphql<{ me: { unreadNotificationCount: number } | null }>('{ me { unreadNotificationCount } }'),
+    queryFn: () => untypedGraphql<{ me: { unreadNotificationCount: number } | null }>('{ me { unreadNotificationCount } }'),
     refetchInterval: 30_000,
   });
   return data?.me?.unreadNotificationCount ?? 0;
@@ -28,7 +28,7 @@ export function useInbox(page: number, size: number, unreadOnly: boolean) {
   return useQuery({
     queryKey: ['duban', 'notifications', page, size, unreadOnly],
     queryFn: () =>
-      graphql<{ notifications: { totalCount: number; edges: Array<{ node: NotificationRecord }> } }>(
+      untypedGraphql<{ notifications: { totalCount: number; edges: Array<{ node: NotificationRecord }> } }>(
         `query ($first: Int!, $offset: Int, $unreadOnly: Boolean) { notifications(first: $first, offset: $offset, unreadOnly: $unreadOnly) { totalCount edges { node { id kind title text createdAt readAt link } } } }`,
         { first: size, offset: page * size, unreadOnly },
       ),
@@ -39,11 +39,11 @@ export function useInbox(page: number, size: number, unreadOnly: boolean) {
 export function useMarkRead() {
   const client = useQueryClient();
   return async (target: { ids: string[] } | { all: true }) => {
-    const data = await graphql<{ markNotificationsRead: MutationResult<{ unreadNotificationCount: number }> }>(
+    const data = await untypedGraphql<{ markNotificationsRead: MutationResult<{ unreadNotificationCount: number }> }>(
       `mutation ($ids: [ID!], $all: Boolean) { markNotificationsRead(ids: $ids, all: $all) { ${resultFields('MutationMarkNotificationsReadSuccess', 'unreadNotificationCount')} } }`,
       target,
     );
-    unwrap(data.markNotificationsRead);
+    untypedUnwrap(data.markNotificationsRead);
     await client.invalidateQueries({ queryKey: ['duban'] });
   };
 }
