@@ -5,24 +5,29 @@ import { useAccount } from '../auth/account.ts';
 import { downloadFile } from '../shared/download.ts';
 import { formatMinute } from '../shared/dates.ts';
 import { FormDialog } from '../shared/FormDialog.tsx';
-import { mutate, useGraphql } from './useGraphql.ts';
+import { graphql, type Enum } from '../graphql.ts';
+import { useApiMutation, useApiQuery } from '../shared/api.ts';
 
-interface Deduction { source: string; detail: string; points: number; events: Array<{ at: string; type: string; actorName: string; comment: string | null }> }
-interface Criterion { criterion: string; label: string; points: number; capped: boolean; deductions: Deduction[] }
-interface Sheet {
-  id: string; year: number; version: number; status: string; rubricVersion: string; computedAt: string; publishedAt: string | null; exportUrl: string;
-  /** review, publish: what the viewer may do to the sheet now, by the mutations' rule. */
-  availableActions: SheetAction[];
-  scores: Array<{ bodyId: string; bodyName: string; score: number; rank: number; reproduces: boolean; breakdown: Criterion[] }>;
-}
-type SheetAction = 'review' | 'publish';
-
-const sheetsQuery = `query ($year: Int) { scoreSheets(year: $year) { id year version status availableActions rubricVersion computedAt publishedAt exportUrl
-  scores { bodyId bodyName score rank reproduces breakdown { criterion label points capped deductions { source detail points events { at type actorName comment } } } } } }`;
+const ScoreSheetsQuery = graphql(`
+  query ScoreSheets($year: Int) {
+    scoreSheets(year: $year) {
+      id year version status availableActions rubricVersion computedAt publishedAt exportUrl
+      scores { bodyId bodyName score rank reproduces breakdown { criterion label points capped deductions { source detail points events { at type actorName comment } } } }
+    }
+  }
+`);
+const ScoreSheetYears = graphql(`query ScoreSheetYears { scoreSheets { year } }`);
+const RubricVersions = graphql(`query RubricVersions { rubricVersions { version } }`);
+const ComputeScores = graphql(`
+  mutation ComputeScores($y: Int!, $r: String) { computeScores(year: $y, rubricVersion: $r) { __typename ... on Error { message } } }
+`);
+const ReviewScoreSheet = graphql(`mutation ReviewScoreSheet($id: ID!) { reviewScoreSheet(id: $id) { __typename ... on Error { message } } }`);
+const PublishScoreSheet = graphql(`mutation PublishScoreSheet($id: ID!) { publishScoreSheet(id: $id) { __typename ... on Error { message } } }`);
+type SheetAction = Enum<'ScoreSheetActionType'>;
 
 /** The latest year that has a sheet the viewer may see, or last year when there is none. */
 function useLatestYear(): [number | null, (year: number) => void] {
-  const years = useGraphql<{ scoreSheets: Array<{ year: number }> }>('{ scoreSheets { year } }');
+  const years = useApiQuery(ScoreSheetYears);
   const [chosen, setChosen] = useState<number | null>(null);
   const latest = years.data ? (years.data.scoreSheets[0]?.year ?? new Date().getFullYear() - 1) : years.error ? new Date().getFullYear() - 1 : null;
   return [chosen ?? latest, setChosen];
@@ -33,10 +38,14 @@ export function ScoresPage() {
   const translate = useTranslate();
   const performance = useAccount()?.role === 'performance';
   const [year, setYear] = useLatestYear();
-  const { data, error, reload } = useGraphql<{ scoreSheets: Sheet[] }>(sheetsQuery, { year: year ?? 0 });
+  const { data, error: loadError } = useApiQuery(ScoreSheetsQuery, { variables: { year: year ?? 0 } });
+  const error = loadError?.message;
+  const computeScores = useApiMutation(ComputeScores);
+  const review = useApiMutation(ReviewScoreSheet);
+  const publish = useApiMutation(PublishScoreSheet);
   const [version, setVersion] = useState<number | null>(null);
   const [confirming, setConfirming] = useState<SheetAction | null>(null);
-  const rubrics = useGraphql<{ rubricVersions: Array<{ version: string }> }>('{ rubricVersions { version } }');
+  const rubrics = useApiQuery(RubricVersions);
   const [rubric, setRubric] = useState('');
   const [failure, setFailure] = useState<string | null>(null);
   const [open, setOpen] = useState<string | null>(null);
@@ -44,13 +53,11 @@ export function ScoresPage() {
   const sheets = data?.scoreSheets.filter((s) => s.year === year) ?? [];
   const sheet = sheets.find((s) => s.version === version) ?? sheets[0];
   const compute = () =>
-    mutate(`mutation ($y: Int!, $r: String) { computeScores(year: $y, rubricVersion: $r) { __typename ... on Error { message } } }`, { y: year, r: rubric || null })
-      .then(() => (setFailure(null), setVersion(null), reload()), (e: Error) => setFailure(e.message));
+    computeScores.mutateAsync({ y: year!, r: rubric || null })
+      .then(() => (setFailure(null), setVersion(null)), (e: Error) => setFailure(e.message));
   const act = async (action: SheetAction) => {
-    const field = action === 'review' ? 'reviewScoreSheet' : 'publishScoreSheet';
-    await mutate(`mutation ($id: ID!) { ${field}(id: $id) { __typename ... on Error { message } } }`, { id: sheet!.id });
+    await (action === 'review' ? review : publish).mutateAsync({ id: sheet!.id });
     setConfirming(null);
-    reload();
   };
   const download = (url: string) => downloadFile(url).catch((e: Error) => setFailure(e.message));
   if (year === null) return <Loading />;
