@@ -1,7 +1,7 @@
 import type { GetListParams, GetListResult } from 'react-admin';
 import { untypedGraphql, untypedUpload, resultFields, untypedUnwrap, type MutationResult } from '../graphql.ts';
 import { nodesOf, pageArgs, type Connection } from './connection.ts';
-import { nodeReaders } from './nodes.ts';
+import { untypedNodeReaders as nodeReaders } from './nodes.ts';
 
 export interface EntityRecord {
   id: string;
