@@ -5,6 +5,7 @@ import { useAccount } from '../auth/account.ts';
 import { downloadFile } from '../shared/download.ts';
 import { formatMinute } from '../shared/dates.ts';
 import { FormDialog } from '../shared/FormDialog.tsx';
+import { ScrollX } from '../shared/ScrollX.tsx';
 import { graphql, type Enum } from '../graphql.ts';
 import { useApiMutation, useApiQuery } from '../shared/api.ts';
 
@@ -106,6 +107,7 @@ export function ScoresPage() {
                 <Typography>{translate(`duban.scores.confirm.${confirming}`, { year: sheet.year, version: sheet.version })}</Typography>
               </FormDialog>
             )}
+            <ScrollX>
             <Table size="small">
               <TableHead>
                 <TableRow>
@@ -144,6 +146,7 @@ export function ScoresPage() {
                 ))}
               </TableBody>
             </Table>
+            </ScrollX>
           </CardContent>
         </Card>
       )}
