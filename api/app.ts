@@ -99,9 +99,10 @@ export function createApp({ prisma, temporal, taskQueue, signingKey, dataDir, co
 
   /** Limits measured against the console's deepest queries (test/api-inputs.test.ts checks that depth and page size are refused). */
   const protection = new EnvelopArmor({
-    maxDepth: { n: 8 },
+    // Named fragments (the console's typed selections) count by their fields, as the same selection written inline would.
+    maxDepth: { n: 8, flattenFragments: true },
     // The ledger query with task, section, plan and body costs about 43,000 by graphql-armor's measure.
-    costLimit: { maxCost: 60_000 },
+    costLimit: { maxCost: 60_000, flattenFragments: true },
     maxAliases: { n: 20 },
     maxDirectives: { n: 20 },
     maxTokens: { n: 3_000 },

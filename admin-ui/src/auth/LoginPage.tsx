@@ -2,18 +2,17 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Alert, Box, Button, Card, CardContent, Chip, Stack, TextField, Typography } from '@mui/material';
 import { LocalesMenuButton, useCheckAuth, useLogin, useTranslate } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
-import { graphql } from '../graphql.ts';
+import { graphql, request, type ResultOf } from '../graphql.ts';
 
-interface DemoLogins {
-  password: string;
-  accounts: Array<{ login: string; role: string }>;
-}
+const DemoLoginsQuery = graphql(`query DemoLogins { demoLogins { password accounts { login role } } }`);
+type DemoLogins = NonNullable<ResultOf<typeof DemoLoginsQuery>['demoLogins']>;
 
 /** The demo accounts and their real password, as the API tells them in demo mode; null in production. */
 function useDemoLogins(): DemoLogins | null {
   const [demo, setDemo] = useState<DemoLogins | null>(null);
   useEffect(() => {
-    graphql<{ demoLogins: DemoLogins | null }>('{ demoLogins { password accounts { login role } } }').then(({ demoLogins }) => setDemo(demoLogins), () => setDemo(null));
+    // Asked before anyone signs in: straight to the API, not through the data provider (whose errors ask the auth provider to sign out).
+    request(DemoLoginsQuery).then(({ demoLogins }) => setDemo(demoLogins), () => setDemo(null));
   }, []);
   return demo;
 }

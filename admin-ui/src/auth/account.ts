@@ -1,24 +1,19 @@
 import { usePermissions } from 'react-admin';
-import { graphql } from '../graphql.ts';
+import { graphql, request, type Enum, type ResultOf } from '../graphql.ts';
 
-export type Role = 'supervisor' | 'department' | 'performance' | 'admin';
+export type Role = Enum<'Role'>;
+
+const Me = graphql(`query Me { me { id login displayName role body { id shortName } mustChangePassword } }`);
 
 /** The signed-in account as the console needs it: who, which role, which body, and whether it must change its password. */
-export interface Account {
-  id: string;
-  login: string;
-  displayName: string;
-  role: Role;
-  body: { id: string; shortName: string } | null;
-  mustChangePassword: boolean;
-}
+export type Account = NonNullable<ResultOf<typeof Me>['me']>;
 
 /** Who the session cookie belongs to, held in memory only (nothing about the session is stored in the browser). */
 let known: Promise<Account | null> | null = null;
 
 /** Asks the API who the session belongs to; null when there is none, or it has ended (logout, idle, revoked). */
 export function fetchAccount(): Promise<Account | null> {
-  known = graphql<{ me: Account | null }>('{ me { id login displayName role body { id shortName } mustChangePassword } }').then(
+  known = request(Me).then(
     ({ me }) => me,
     () => null,
   );

@@ -1,11 +1,14 @@
 import type { AuthProvider } from 'react-admin';
-import { graphql, resultFields, unwrap, type MutationResult } from '../graphql.ts';
+import { graphql, request, unwrap } from '../graphql.ts';
 import { currentAccount, fetchAccount, forgetAccount, type Account } from './account.ts';
 
 // The token is not asked for: the session lives in the HttpOnly cookie the API sets.
-const loginMutation = `mutation ($login: String!, $password: String!) {
-  login(login: $login, password: $password) { ${resultFields('MutationLoginSuccess', 'expiresIn')} }
-}`;
+const Login = graphql(`
+  mutation Login($login: String!, $password: String!) {
+    login(login: $login, password: $password) { __typename ... on Error { message } ... on MutationLoginSuccess { data { expiresIn } } }
+  }
+`);
+const Logout = graphql(`mutation Logout { logout { __typename } }`);
 
 async function account(): Promise<Account> {
   const me = await currentAccount();
@@ -16,13 +19,13 @@ async function account(): Promise<Account> {
 /** Sign-in with the API's login mutation (which sets the session cookie); `me` says who, what role, and whether the password must change first. */
 export const authProvider: AuthProvider = {
   async login({ username, password }: { username: string; password: string }) {
-    const { login } = await graphql<{ login: MutationResult<{ expiresIn: string }> }>(loginMutation, { login: username, password });
+    const { login } = await request(Login, { login: username, password });
     unwrap(login);
     if (!(await fetchAccount())) throw new Error('ra.auth.sign_in_error');
   },
   async logout() {
     // Ends the session on the server (its cookie is cleared there); signed out already is fine too.
-    await graphql('mutation { logout { __typename } }').catch(() => undefined);
+    await request(Logout).catch(() => undefined);
     forgetAccount();
   },
   async checkAuth() {

@@ -3,9 +3,13 @@ import { Alert, Button, Card, CardContent, Stack, TextField, Typography } from '
 import { useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { FormDialog } from '../shared/FormDialog.tsx';
-import { mutate, useGraphql } from '../scores/useGraphql.ts';
+import { graphql } from '../graphql.ts';
+import { useApiMutation, useApiQuery } from '../shared/api.ts';
 
-const feedQuery = 'query ($id: ID!) { node(id: $id) { ... on Body { calendarUrl } } }';
+const CalendarFeedQuery = graphql(`query CalendarFeed($id: ID!) { node(id: $id) { ... on Body { calendarUrl } } }`);
+const RegenerateCalendarUrl = graphql(`
+  mutation RegenerateCalendarUrl($id: ID!) { regenerateCalendarUrl(bodyId: $id) { __typename ... on Error { message } } }
+`);
 
 /**
  * The body's deadline feed: the link to paste into a calendar app, a copy
@@ -13,17 +17,18 @@ const feedQuery = 'query ($id: ID!) { node(id: $id) { ... on Body { calendarUrl 
  */
 export function CalendarFeed({ bodyId }: { bodyId: string }) {
   const translate = useTranslate();
-  const { data, error, reload } = useGraphql<{ node: { calendarUrl: string | null } | null }>(feedQuery, { id: bodyId });
+  const { data, error: loadError } = useApiQuery(CalendarFeedQuery, { variables: { id: bodyId } });
+  const error = loadError?.message;
+  const regenerateUrl = useApiMutation(RegenerateCalendarUrl);
   const [copied, setCopied] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const url = data?.node?.calendarUrl;
+  const url = data?.node && 'calendarUrl' in data.node ? data.node.calendarUrl : null;
   if (!url) return error ? <Alert severity="error">{error}</Alert> : null;
   const copy = () => navigator.clipboard?.writeText(url).then(() => setCopied(true), () => setCopied(false));
   const regenerate = async () => {
-    await mutate('mutation ($id: ID!) { regenerateCalendarUrl(bodyId: $id) { __typename ... on Error { message } } }', { id: bodyId });
+    await regenerateUrl.mutateAsync({ id: bodyId });
     setConfirming(false);
     setCopied(false);
-    reload();
   };
   return (
     <Card variant="outlined" sx={{ m: { xs: 1, sm: 2 } }} data-testid="calendar-feed">

@@ -3,30 +3,32 @@ import { useState } from 'react';
 import { Loading, Title, useTranslate } from 'react-admin';
 import { Link as RouterLink } from 'react-router-dom';
 import { useAccount } from '../auth/account.ts';
-import { mutate, useGraphql } from '../scores/useGraphql.ts';
+import { graphql, type ResultOf } from '../graphql.ts';
+import { useApiMutation, useApiQuery } from '../shared/api.ts';
 import { formatDay, formatMinute, shanghaiDay } from '../shared/dates.ts';
 import { downloadFile } from '../shared/download.ts';
 import { useDubanPaths } from '../shared/links.ts';
 import { ScrollX } from '../shared/ScrollX.tsx';
 
-interface OverdueItem { taskId: string; taskRef: string; taskText: string; unitName: string; due: string; days: number; events: Array<{ type: string }> }
-interface Bulletin {
-  id: string; number: number; periodStart: string; periodEnd: string; createdAt: string; createdBy: string; url: string;
-  headline: {
-    tasks: number; openTasks: number; closedTasks: number; green: number; yellow: number; red: number; done: number; closedThisPeriod: number; newlyOverdue: number;
-    longestOverdue: { taskRef: string; unitName: string; days: number } | null;
-  };
-  ranking: Array<{ rank: number; unitName: string; due: number; closedOnTime: number; overdue: number; averageOverdueDays: number }>;
-  overdue: Array<{ unitName: string; items: OverdueItem[] }>;
-  commended: string[];
-}
-
-const plansQuery = '{ plans(first: 100) { edges { node { id title } } } }';
-const bulletinsQuery = `query ($planId: ID!) { bulletins(planId: $planId, first: 50) { edges { node {
-  id number periodStart periodEnd createdAt createdBy url commended
-  headline { tasks openTasks closedTasks green yellow red done closedThisPeriod newlyOverdue longestOverdue { taskRef unitName days } }
-  ranking { rank unitName due closedOnTime overdue averageOverdueDays }
-  overdue { unitName items { taskId taskRef taskText unitName due days events { type } } } } } } }`;
+const BulletinPlans = graphql(`query BulletinPlans { plans(first: 100) { edges { node { id title } } } }`);
+const Bulletins = graphql(`
+  query Bulletins($planId: ID!) {
+    bulletins(planId: $planId, first: 50) {
+      edges {
+        node {
+          id number periodStart periodEnd createdAt createdBy url commended
+          headline { tasks openTasks closedTasks green yellow red done closedThisPeriod newlyOverdue longestOverdue { taskRef unitName days } }
+          ranking { rank unitName due closedOnTime overdue averageOverdueDays }
+          overdue { unitName items { taskId taskRef taskText unitName due days events { type } } }
+        }
+      }
+    }
+  }
+`);
+const GenerateBulletin = graphql(`
+  mutation GenerateBulletin($p: ID!, $e: String) { generateBulletin(planId: $p, periodEnd: $e) { __typename ... on Error { message } } }
+`);
+type Bulletin = ResultOf<typeof Bulletins>['bulletins']['edges'][number]['node'];
 
 const rate = (part: number, whole: number) => (whole === 0 ? '—' : `${(Math.round((part * 1000) / whole) / 10).toFixed(1)}%`);
 
@@ -38,10 +40,12 @@ const rate = (part: number, whole: number) => (whole === 0 ? '—' : `${(Math.ro
 export function BulletinsPage() {
   const translate = useTranslate();
   const supervisor = useAccount()?.role === 'supervisor';
-  const plans = useGraphql<{ plans: { edges: Array<{ node: { id: string; title: string } }> } }>(plansQuery);
+  const plans = useApiQuery(BulletinPlans);
   const [chosen, setChosen] = useState<string | null>(null);
   const planId = chosen ?? plans.data?.plans.edges[0]?.node.id ?? null;
-  const { data, error, reload } = useGraphql<{ bulletins: { edges: Array<{ node: Bulletin }> } }>(bulletinsQuery, { planId: planId ?? '' });
+  const { data, error: loadError } = useApiQuery(Bulletins, { variables: { planId: planId ?? '' }, enabled: planId !== null });
+  const error = loadError?.message ?? plans.error?.message;
+  const generateBulletin = useApiMutation(GenerateBulletin);
   const [periodEnd, setPeriodEnd] = useState(() => shanghaiDay(Date.now()));
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -49,8 +53,8 @@ export function BulletinsPage() {
   if (!plans.data && !plans.error) return <Loading />;
   const generate = () => {
     setBusy(true);
-    mutate('mutation ($p: ID!, $e: String) { generateBulletin(planId: $p, periodEnd: $e) { __typename ... on Error { message } } }', { p: planId, e: periodEnd })
-      .then(() => (setFailure(null), reload()), (e: Error) => setFailure(e.message))
+    generateBulletin.mutateAsync({ p: planId!, e: periodEnd })
+      .then(() => setFailure(null), (e: Error) => setFailure(e.message))
       .finally(() => setBusy(false));
   };
   const bulletins = planId && data ? data.bulletins.edges.map((e) => e.node) : [];
@@ -78,7 +82,7 @@ export function BulletinsPage() {
         </Stack>
       )}
       {supervisor && planId && <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>{translate('duban.bulletins.hint')}</Typography>}
-      {(failure || error || plans.error) && <Alert severity="error" role="alert" sx={{ mb: 2 }}>{failure ?? error ?? plans.error}</Alert>}
+      {(failure || error) && <Alert severity="error" role="alert" sx={{ mb: 2 }}>{failure ?? error}</Alert>}
       {planId && data && bulletins.length === 0 && <Typography color="text.secondary">{translate('duban.bulletins.none')}</Typography>}
       <Stack spacing={2}>
         {bulletins.map((b) => (

@@ -1,4 +1,4 @@
-import { graphql, resultFields, unwrap, type MutationResult } from '../graphql.ts';
+import { untypedGraphql, resultFields, untypedUnwrap, type MutationResult } from '../graphql.ts';
 import type { Role } from '../auth/account.ts';
 
 export interface AccountRow {
@@ -18,7 +18,7 @@ export const pageSize = 25;
 
 /** One page of the accounts the viewer manages (all of them for the administrator, the departments' for the supervising office). */
 export async function accounts(search: string, page: number): Promise<{ rows: AccountRow[]; total: number }> {
-  const { accounts: found } = await graphql<{ accounts: { totalCount: number; edges: Array<{ node: AccountRow }> } }>(
+  const { accounts: found } = await untypedGraphql<{ accounts: { totalCount: number; edges: Array<{ node: AccountRow }> } }>(
     `query ($search: String, $first: Int, $offset: Int) { accounts(search: $search, first: $first, offset: $offset) { totalCount edges { node { ${accountFields} } } } }`,
     { search: search.trim() || undefined, first: pageSize, offset: page * pageSize },
   );
@@ -38,35 +38,35 @@ export interface NewAccount {
 }
 
 export async function createAccount(input: NewAccount): Promise<AccountPassword> {
-  const { createAccount: result } = await graphql<{ createAccount: MutationResult<AccountPassword> }>(
+  const { createAccount: result } = await untypedGraphql<{ createAccount: MutationResult<AccountPassword> }>(
     `mutation ($input: CreateAccountInput!) { createAccount(input: $input) { ${resultFields('MutationCreateAccountSuccess', `account { ${accountFields} } oneTimePassword`)} } }`,
     { input: { ...input, bodyId: input.bodyId || undefined } },
   );
-  return unwrap(result);
+  return untypedUnwrap(result);
 }
 
 export async function resetPassword(accountId: string): Promise<AccountPassword> {
-  const { resetPassword: result } = await graphql<{ resetPassword: MutationResult<AccountPassword> }>(
+  const { resetPassword: result } = await untypedGraphql<{ resetPassword: MutationResult<AccountPassword> }>(
     `mutation ($id: ID!) { resetPassword(accountId: $id) { ${resultFields('MutationResetPasswordSuccess', `account { ${accountFields} } oneTimePassword`)} } }`,
     { id: accountId },
   );
-  return unwrap(result);
+  return untypedUnwrap(result);
 }
 
 export async function setAccountActive(accountId: string, active: boolean): Promise<AccountRow> {
-  const { setAccountActive: result } = await graphql<{ setAccountActive: MutationResult<AccountRow> }>(
+  const { setAccountActive: result } = await untypedGraphql<{ setAccountActive: MutationResult<AccountRow> }>(
     `mutation ($id: ID!, $active: Boolean!) { setAccountActive(accountId: $id, active: $active) { ${resultFields('MutationSetAccountActiveSuccess', accountFields)} } }`,
     { id: accountId, active },
   );
-  return unwrap(result);
+  return untypedUnwrap(result);
 }
 
 export async function changePassword(currentPassword: string, newPassword: string): Promise<void> {
-  const { changePassword: result } = await graphql<{ changePassword: MutationResult<{ id: string }> }>(
+  const { changePassword: result } = await untypedGraphql<{ changePassword: MutationResult<{ id: string }> }>(
     `mutation ($current: String!, $next: String!) { changePassword(currentPassword: $current, newPassword: $next) { ${resultFields('MutationChangePasswordSuccess', 'id')} } }`,
     { current: currentPassword, next: newPassword },
   );
-  unwrap(result);
+  untypedUnwrap(result);
 }
 
 export type AuditKind = 'signIns' | 'accounts' | 'all';
@@ -91,7 +91,7 @@ export interface DeniedRow {
 }
 
 export async function auditEntries(kind: AuditKind, page: number): Promise<{ rows: AuditRow[]; total: number }> {
-  const { auditEntries: found } = await graphql<{ auditEntries: { totalCount: number; edges: Array<{ node: AuditRow }> } }>(
+  const { auditEntries: found } = await untypedGraphql<{ auditEntries: { totalCount: number; edges: Array<{ node: AuditRow }> } }>(
     'query ($kind: AuditKind, $first: Int, $offset: Int) { auditEntries(kind: $kind, first: $first, offset: $offset) { totalCount edges { node { id at actorName action target detail } } } }',
     { kind, first: pageSize, offset: page * pageSize },
   );
@@ -99,7 +99,7 @@ export async function auditEntries(kind: AuditKind, page: number): Promise<{ row
 }
 
 export async function deniedAttempts(page: number): Promise<{ rows: DeniedRow[]; total: number }> {
-  const { deniedAttempts: found } = await graphql<{ deniedAttempts: { totalCount: number; edges: Array<{ node: DeniedRow }> } }>(
+  const { deniedAttempts: found } = await untypedGraphql<{ deniedAttempts: { totalCount: number; edges: Array<{ node: DeniedRow }> } }>(
     'query ($first: Int, $offset: Int) { deniedAttempts(first: $first, offset: $offset) { totalCount edges { node { id at lastAt accountId operation reason count } } } }',
     { first: pageSize, offset: page * pageSize },
   );

@@ -1,5 +1,5 @@
 import { HttpError } from 'react-admin';
-import { graphql, resultFields, unwrap, type MutationResult } from '../graphql.ts';
+import { untypedGraphql, resultFields, untypedUnwrap, type MutationResult } from '../graphql.ts';
 
 export type ActionType =
   | 'acknowledge'
@@ -44,8 +44,8 @@ export async function act(input: TaskAction): Promise<{ seq: number; type: strin
   const variables = { input: { ...input, requestId: crypto.randomUUID() } };
   for (let attempt = 1; ; attempt++) {
     try {
-      const { act: result } = await graphql<{ act: MutationResult<{ seq: number; type: string; at: string }> }>(mutation, variables);
-      return unwrap(result);
+      const { act: result } = await untypedGraphql<{ act: MutationResult<{ seq: number; type: string; at: string }> }>(mutation, variables);
+      return untypedUnwrap(result);
     } catch (error) {
       if (!transient(error) || attempt === 3) throw error;
       await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));

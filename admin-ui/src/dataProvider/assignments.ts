@@ -1,41 +1,52 @@
 import type { GetListParams, GetListResult } from 'react-admin';
-import { graphql } from '../graphql.ts';
-import { nodesOf, pageArgs, type Connection } from './connection.ts';
-import { ledgerFields, myAssignmentFields } from './fields.ts';
+import { graphql, request, type Enum, type VariablesOf } from '../graphql.ts';
+import { nodesOf, pageArgs } from './connection.ts';
+import { LedgerFields, MyAssignmentFields } from './fields.ts';
 import { nodeReaders } from './nodes.ts';
 import type { LedgerRecord, MyAssignmentRecord, TaskEvent } from './records.ts';
 
 const filterKeys = ['overdue', 'unacknowledged', 'behindPace', 'dueWithinDays', 'light', 'status', 'bodyId', 'planId', 'sectionOrdinal', 'role'] as const;
 
 /** react-admin's filter values as the API's AssignmentFilter (empty inputs dropped). */
-function assignmentFilter(filter: Record<string, unknown>) {
+function assignmentFilter(filter: Record<string, unknown>): AssignmentFilter {
   const out: Record<string, unknown> = {};
   for (const key of filterKeys) {
     const value = filter[key];
     if (value === undefined || value === null || value === '' || value === false) continue;
     out[key] = key === 'dueWithinDays' || key === 'sectionOrdinal' ? Number(value) : value;
   }
-  return out;
+  return out as AssignmentFilter;
 }
 
-const listQuery = (fields: string) => `query ($filter: AssignmentFilter, $orderBy: AssignmentOrder, $first: Int, $offset: Int) {
-  assignments(filter: $filter, orderBy: $orderBy, first: $first, offset: $offset) { totalCount edges { node { ${fields} } } }
-}`;
+const LedgerList = graphql(`
+  query LedgerList($filter: AssignmentFilter, $orderBy: AssignmentOrder, $first: Int, $offset: Int) {
+    assignments(filter: $filter, orderBy: $orderBy, first: $first, offset: $offset) { totalCount edges { node { ...LedgerFields } } }
+  }
+`, [LedgerFields]);
+const MyAssignmentList = graphql(`
+  query MyAssignmentList($filter: AssignmentFilter, $orderBy: AssignmentOrder, $first: Int, $offset: Int) {
+    assignments(filter: $filter, orderBy: $orderBy, first: $first, offset: $offset) { totalCount edges { node { ...MyAssignmentFields } } }
+  }
+`, [MyAssignmentFields]);
+const AssignmentNode = graphql(`query AssignmentNode($id: ID!) { node(id: $id) { __typename ... on Assignment { ...LedgerFields } } }`, [LedgerFields]);
+const AssignmentNodes = graphql(`query AssignmentNodes($ids: [ID!]!) { nodes(ids: $ids) { __typename ... on Assignment { ...LedgerFields } } }`, [LedgerFields]);
+
+type AssignmentFilter = NonNullable<VariablesOf<typeof LedgerList>['filter']>;
 
 /** The ledger's order is chosen with the `orderBy` filter (urgency, body, task): the API sorts one way only. */
-async function ledger<T>(fields: string, params: GetListParams): Promise<{ data: T[]; total: number }> {
+function ledgerVariables(params: GetListParams) {
   const filter = params.filter ?? {};
-  const { assignments } = await graphql<{ assignments: Connection<T> }>(listQuery(fields), {
-    filter: assignmentFilter(filter),
-    orderBy: filter.orderBy || 'urgency',
-    ...pageArgs(params),
-  });
+  return { filter: assignmentFilter(filter), orderBy: (filter.orderBy || 'urgency') as Enum<'AssignmentOrder'>, ...pageArgs(params) };
+}
+
+async function ledger(params: GetListParams) {
+  const { assignments } = await request(LedgerList, ledgerVariables(params));
   return { data: nodesOf(assignments), total: assignments.totalCount };
 }
 
 export const assignments = {
-  getList: (params: GetListParams): Promise<GetListResult<LedgerRecord>> => ledger<LedgerRecord>(ledgerFields, params),
-  ...nodeReaders<LedgerRecord>('Assignment', ledgerFields),
+  getList: (params: GetListParams): Promise<GetListResult<LedgerRecord>> => ledger(params),
+  ...nodeReaders('Assignment', AssignmentNode, AssignmentNodes),
 };
 
 type WithTimeline = LedgerRecord & { task: LedgerRecord['task'] & { timeline: TaskEvent[] } };
@@ -50,7 +61,9 @@ const latest = (row: WithTimeline, type: string) =>
  */
 export const myAssignments = {
   async getList(params: GetListParams): Promise<GetListResult<MyAssignmentRecord>> {
-    const { data, total } = await ledger<WithTimeline>(myAssignmentFields, { ...params, filter: { ...params.filter, orderBy: 'urgency' } });
+    const { assignments: page } = await request(MyAssignmentList, ledgerVariables({ ...params, filter: { ...params.filter, orderBy: 'urgency' } }));
+    const data: WithTimeline[] = nodesOf(page);
+    const total = page.totalCount;
     return {
       total,
       data: data.map((row) => {
@@ -65,5 +78,5 @@ export const myAssignments = {
       }),
     };
   },
-  ...nodeReaders<LedgerRecord>('Assignment', ledgerFields),
+  ...nodeReaders('Assignment', AssignmentNode, AssignmentNodes),
 };

@@ -1,32 +1,60 @@
 import type { GetListParams, GetListResult } from 'react-admin';
-import { graphql, resultFields, unwrap, type MutationResult } from '../graphql.ts';
-import { accountFields, type AccountPassword } from './accounts.ts';
-import { fetchAll, matchesSearch, nodesOf, pageArgs, pageInBrowser, type Connection } from './connection.ts';
-import { bodyFields } from './fields.ts';
+import { graphql, request, unwrap, type Enum } from '../graphql.ts';
+import type { AccountPassword } from './accounts.ts';
+import { fetchAll, matchesSearch, nodesOf, pageArgs, pageInBrowser } from './connection.ts';
+import { BodyFields } from './fields.ts';
 import { nodeReaders } from './nodes.ts';
 import type { BodyRecord } from './records.ts';
 
-const listQuery = `query ($kind: BodyKind, $registryId: ID, $first: Int, $offset: Int) {
-  bodies(kind: $kind, registryId: $registryId, first: $first, offset: $offset) { totalCount edges { node { ${bodyFields} } } }
-}`;
+const BodyList = graphql(`
+  query BodyList($kind: BodyKind, $registryId: ID, $first: Int, $offset: Int) {
+    bodies(kind: $kind, registryId: $registryId, first: $first, offset: $offset) { totalCount edges { node { ...BodyFields } } }
+  }
+`, [BodyFields]);
+const BodyNode = graphql(`query BodyNode($id: ID!) { node(id: $id) { __typename ... on Body { ...BodyFields } } }`, [BodyFields]);
+const BodyNodes = graphql(`query BodyNodes($ids: [ID!]!) { nodes(ids: $ids) { __typename ... on Body { ...BodyFields } } }`, [BodyFields]);
+
+const CreateBody = graphql(`
+  mutation CreateBody($input: CreateBodyInput!) {
+    createBody(input: $input) {
+      __typename ... on Error { message }
+      ... on MutationCreateBodySuccess { data { body { ...BodyFields } account { account { id login displayName role body { id shortName } active mustChangePassword createdAt } oneTimePassword } } }
+    }
+  }
+`, [BodyFields]);
+const UpdateBody = graphql(`
+  mutation UpdateBody($input: UpdateBodyInput!) {
+    updateBody(input: $input) { __typename ... on Error { message } ... on MutationUpdateBodySuccess { data { ...BodyFields } } }
+  }
+`, [BodyFields]);
+const SetBodyWebhook = graphql(`
+  mutation SetBodyWebhook($id: ID!, $url: String) {
+    setBodyWebhook(bodyId: $id, url: $url) { __typename ... on Error { message } ... on MutationSetBodyWebhookSuccess { data { ...BodyFields } } }
+  }
+`, [BodyFields]);
+const MergeBodies = graphql(`
+  mutation MergeBodies($s: ID!, $m: ID!) {
+    mergeBodies(survivorId: $s, mergedId: $m) { __typename ... on Error { message } ... on MutationMergeBodiesSuccess { data { ...BodyFields } } }
+  }
+`, [BodyFields]);
 
 export const bodies = {
   /** The registry is paged by the API; a name search (autocomplete) reads it all, as it is small. */
   async getList(params: GetListParams): Promise<GetListResult<BodyRecord>> {
-    const { q, kind } = params.filter ?? {};
+    const { q, kind } = (params.filter ?? {}) as { q?: string; kind?: Enum<'BodyKind'> | '' };
     if (!q) {
-      const data = await graphql<{ bodies: Connection<BodyRecord> }>(listQuery, { kind: kind || undefined, ...pageArgs(params) });
+      const data = await request(BodyList, { kind: kind || undefined, ...pageArgs(params) });
       return { data: nodesOf(data.bodies), total: data.bodies.totalCount };
     }
-    const rows = await fetchAll<BodyRecord>(listQuery, 'bodies', { kind: kind || undefined });
+    const rows = await fetchAll(BodyList, (data) => data.bodies, { kind: kind || undefined });
     const found = rows.filter((body) => matchesSearch(q, [body.shortName, body.fullName, ...body.aliases]));
     return pageInBrowser(found, params, () => undefined);
   },
-  ...nodeReaders<BodyRecord>('Body', bodyFields),
+  ...nodeReaders('Body', BodyNode, BodyNodes),
 };
 
 /** The whole registry (a few dozen bodies), or one registry's: for the importer's name matching. */
-export const allBodies = (registryId?: string) => fetchAll<BodyRecord>(listQuery, 'bodies', registryId ? { registryId } : {});
+export const allBodies = (registryId?: string) => fetchAll(BodyList, (data) => data.bodies, registryId ? { registryId } : {});
 
 export const isConcrete = (body: BodyRecord) => body.kind !== 'group' && body.kind !== 'placeholder';
 
@@ -46,36 +74,20 @@ type Registered = { body: BodyRecord; account: AccountPassword | null };
 
 /** Registers a body, and opens its department account when a login is given (its one-time password comes back once). */
 export async function createBody(input: BodyInput & { account?: { login: string; displayName: string }; registryId?: string }): Promise<Registered> {
-  const { createBody: result } = await graphql<{ createBody: MutationResult<Registered> }>(
-    `mutation ($input: CreateBodyInput!) { createBody(input: $input) { ${resultFields('MutationCreateBodySuccess', `body { ${bodyFields} } account { account { ${accountFields} } oneTimePassword }`)} } }`,
-    { input },
-  );
-  return unwrap(result);
+  return unwrap((await request(CreateBody, { input })).createBody);
 }
 
 /** Edits a body's names, kind and aliases. */
 export async function updateBody(id: string, input: BodyInput): Promise<BodyRecord> {
-  const { updateBody: result } = await graphql<{ updateBody: MutationResult<BodyRecord> }>(
-    `mutation ($input: UpdateBodyInput!) { updateBody(input: $input) { ${resultFields('MutationUpdateBodySuccess', bodyFields)} } }`,
-    { input: { id, ...input } },
-  );
-  return unwrap(result);
+  return unwrap((await request(UpdateBody, { input: { id, ...input } })).updateBody);
 }
 
 /** Sets the body's group-robot webhook (企业微信/钉钉), or clears it with an empty URL. */
 export async function setBodyWebhook(id: string, url: string): Promise<BodyRecord> {
-  const { setBodyWebhook: result } = await graphql<{ setBodyWebhook: MutationResult<BodyRecord> }>(
-    `mutation ($id: ID!, $url: String) { setBodyWebhook(bodyId: $id, url: $url) { ${resultFields('MutationSetBodyWebhookSuccess', bodyFields)} } }`,
-    { id, url },
-  );
-  return unwrap(result);
+  return unwrap((await request(SetBodyWebhook, { id, url })).setBodyWebhook);
 }
 
 /** Merges a body into a survivor: its names become the survivor's aliases, its id resolves to the survivor. */
 export async function mergeBodies(survivorId: string, mergedId: string): Promise<BodyRecord> {
-  const { mergeBodies: result } = await graphql<{ mergeBodies: MutationResult<BodyRecord> }>(
-    `mutation ($s: ID!, $m: ID!) { mergeBodies(survivorId: $s, mergedId: $m) { ${resultFields('MutationMergeBodiesSuccess', bodyFields)} } }`,
-    { s: survivorId, m: mergedId },
-  );
-  return unwrap(result);
+  return unwrap((await request(MergeBodies, { s: survivorId, m: mergedId })).mergeBodies);
 }

@@ -1,5 +1,6 @@
 import type { GetListParams, GetListResult, RaRecord } from 'react-admin';
-import { graphql } from '../graphql.ts';
+import type { TadaDocumentNode } from 'gql.tada';
+import { request, type VariablesArg } from '../graphql.ts';
 
 export interface Connection<T> {
   totalCount: number;
@@ -21,11 +22,15 @@ const pageSize = 100;
  * Every row of a connection, page by page: for the few filters the API does not
  * offer yet (the query must take $first and $offset and select totalCount).
  */
-export async function fetchAll<T>(query: string, field: string, variables: Record<string, unknown> = {}): Promise<T[]> {
+export async function fetchAll<R, V extends { first?: number | null; offset?: number | null }, T>(
+  document: TadaDocumentNode<R, V>,
+  field: (data: R) => Connection<T>,
+  variables: Omit<V, 'first' | 'offset'>,
+): Promise<T[]> {
   const rows: T[] = [];
   for (let total = Infinity; rows.length < total; ) {
-    const data = await graphql<Record<string, Connection<T>>>(query, { ...variables, first: pageSize, offset: rows.length });
-    const connection = data[field]!;
+    const data = await request(document, ...([{ ...variables, first: pageSize, offset: rows.length }] as VariablesArg<V>));
+    const connection = field(data);
     total = connection.totalCount;
     rows.push(...nodesOf(connection));
     if (connection.edges.length === 0) break;

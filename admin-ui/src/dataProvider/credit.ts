@@ -1,7 +1,7 @@
 import type { GetListParams, GetListResult } from 'react-admin';
-import { graphql, graphqlUpload, resultFields, unwrap, type MutationResult } from '../graphql.ts';
+import { untypedGraphql, untypedUpload, resultFields, untypedUnwrap, type MutationResult } from '../graphql.ts';
 import { nodesOf, pageArgs, type Connection } from './connection.ts';
-import { nodeReaders } from './nodes.ts';
+import { untypedNodeReaders as nodeReaders } from './nodes.ts';
 
 export interface EntityRecord {
   id: string;
@@ -45,7 +45,7 @@ const objectionFields = `id caseId status reasons filedByName filedAt acceptBy v
 export const entities = {
   async getList(params: GetListParams): Promise<GetListResult<EntityRecord>> {
     const { q, creditClass } = params.filter ?? {};
-    const data = await graphql<{ marketEntities: Connection<EntityRecord> }>(
+    const data = await untypedGraphql<{ marketEntities: Connection<EntityRecord> }>(
       `query ($search: String, $creditClass: CreditClass, $first: Int, $offset: Int) {
         marketEntities(search: $search, creditClass: $creditClass, first: $first, offset: $offset) { totalCount edges { node { ${entityFields} } } } }`,
       { search: q || undefined, creditClass: creditClass || undefined, ...pageArgs(params) },
@@ -57,7 +57,7 @@ export const entities = {
 
 export const objections = {
   async getList(params: GetListParams): Promise<GetListResult<ObjectionRecord>> {
-    const data = await graphql<{ objections: Connection<ObjectionRecord> }>(
+    const data = await untypedGraphql<{ objections: Connection<ObjectionRecord> }>(
       `query ($status: String, $first: Int, $offset: Int) { objections(status: $status, first: $first, offset: $offset) { totalCount edges { node { ${objectionFields} } } } }`,
       { status: params.filter?.status || undefined, ...pageArgs(params) },
     );
@@ -70,11 +70,11 @@ export type ObjectionActionType = 'accept' | 'refuse' | 'askProvider' | 'provide
 
 /** One step of an objection through the API; the workflow's refusal comes back as a MutationError in its words. */
 export async function actOnObjection(input: { caseId: string; type: ObjectionActionType; text: string; confirmed?: boolean; annul?: boolean; amountYuan?: number }) {
-  const data = await graphql<{ actOnObjection: MutationResult<{ status: string }> }>(
+  const data = await untypedGraphql<{ actOnObjection: MutationResult<{ status: string }> }>(
     `mutation ($input: ObjectionActionInput!) { actOnObjection(input: $input) { ${resultFields('MutationActOnObjectionSuccess', 'status')} } }`,
     { input },
   );
-  return unwrap(data.actOnObjection);
+  return untypedUnwrap(data.actOnObjection);
 }
 
 export interface RepairRecord {
@@ -110,7 +110,7 @@ const repairFields = `id status statement filedByName filedAt reviewBy reasons o
 
 export const repairs = {
   async getList(params: GetListParams): Promise<GetListResult<RepairRecord>> {
-    const data = await graphql<{ repairApplications: Connection<RepairRecord> }>(
+    const data = await untypedGraphql<{ repairApplications: Connection<RepairRecord> }>(
       `query ($first: Int, $offset: Int) { repairApplications(first: $first, offset: $offset) { totalCount edges { node { ${repairFields} } } } }`,
       pageArgs(params),
     );
@@ -120,11 +120,11 @@ export const repairs = {
 };
 
 export async function decideRepair(applicationId: string, approve: boolean, text: string) {
-  const data = await graphql<{ decideRepair: MutationResult<{ status: string }> }>(
+  const data = await untypedGraphql<{ decideRepair: MutationResult<{ status: string }> }>(
     `mutation ($id: ID!, $approve: Boolean!, $text: String) { decideRepair(applicationId: $id, approve: $approve, text: $text) { ${resultFields('MutationDecideRepairSuccess', 'status')} } }`,
     { id: applicationId, approve, text },
   );
-  return unwrap(data.decideRepair);
+  return untypedUnwrap(data.decideRepair);
 }
 
 export interface RoundRecord {
@@ -168,7 +168,7 @@ const roundFields = `id roundId title date status availableActions beaconSource 
 
 export const inspections = {
   async getList(params: GetListParams): Promise<GetListResult<RoundRecord>> {
-    const data = await graphql<{ inspectionRounds: RoundRecord[] }>(`{ inspectionRounds { ${roundFields} } }`);
+    const data = await untypedGraphql<{ inspectionRounds: RoundRecord[] }>(`{ inspectionRounds { ${roundFields} } }`);
     const { first, offset } = pageArgs(params);
     return { data: data.inspectionRounds.slice(offset, offset + first), total: data.inspectionRounds.length };
   },
@@ -176,11 +176,11 @@ export const inspections = {
 };
 
 async function actOnRound(input: { roundId: string; type: 'publish' | 'cancel'; entityCodes?: string[]; reasons?: string }) {
-  const data = await graphql<{ actOnInspectionRound: MutationResult<{ status: string }> }>(
+  const data = await untypedGraphql<{ actOnInspectionRound: MutationResult<{ status: string }> }>(
     `mutation ($input: InspectionRoundActionInput!) { actOnInspectionRound(input: $input) { ${resultFields('MutationActOnInspectionRoundSuccess', 'status')} } }`,
     { input },
   );
-  return unwrap(data.actOnInspectionRound);
+  return untypedUnwrap(data.actOnInspectionRound);
 }
 
 export const publishResults = (roundId: string, entityCodes: string[]) => actOnRound({ roundId, type: 'publish', entityCodes });
@@ -190,30 +190,30 @@ export const cancelRound = (roundId: string, reasons: string) => actOnRound({ ro
 
 /** Files an objection for an entity (to one record, or to its class when recordId is null). */
 export async function fileObjection(input: { entityCode: string; recordId: string | null; reasons: string; evidence?: string[] }) {
-  const data = await graphql<{ fileObjection: MutationResult<{ id: string }> }>(
+  const data = await untypedGraphql<{ fileObjection: MutationResult<{ id: string }> }>(
     `mutation ($input: FileObjectionInput!) { fileObjection(input: $input) { ${resultFields('MutationFileObjectionSuccess', 'id')} } }`,
     { input },
   );
-  return unwrap(data.fileObjection);
+  return untypedUnwrap(data.fileObjection);
 }
 
 /** Stores one file (uploadAttachment) and returns its id, for a later mutation to name. */
 export async function uploadAttachment(file: File): Promise<string> {
-  const data = await graphqlUpload<{ uploadAttachment: MutationResult<{ id: string }> }>(
+  const data = await untypedUpload<{ uploadAttachment: MutationResult<{ id: string }> }>(
     `mutation ($file: File!) { uploadAttachment(file: $file) { ${resultFields('MutationUploadAttachmentSuccess', 'id')} } }`,
     {},
     file,
   );
-  return unwrap(data.uploadAttachment).id;
+  return untypedUnwrap(data.uploadAttachment).id;
 }
 
 /** Files a repair application; an ineligible one is refused at once with the rule's reasons. */
 export async function applyForRepair(input: { recordId: string; statement: string; evidence: string[]; commitment: string | null }) {
-  const data = await graphql<{ applyForRepair: MutationResult<{ id: string }> }>(
+  const data = await untypedGraphql<{ applyForRepair: MutationResult<{ id: string }> }>(
     `mutation ($input: ApplyForRepairInput!) { applyForRepair(input: $input) { ${resultFields('MutationApplyForRepairSuccess', 'id')} } }`,
     { input },
   );
-  return unwrap(data.applyForRepair);
+  return untypedUnwrap(data.applyForRepair);
 }
 
 /** Records one sampled entity's result against the shared checklist, signed by its drawn inspectors. */
@@ -224,11 +224,11 @@ export async function recordInspectionResult(input: {
   answers: Array<{ itemId: string; outcome: InspectionOutcome; note: string }>;
   finding: { kind: string; amountYuan?: number; description: string } | null;
 }) {
-  const data = await graphql<{ actOnInspectionRound: MutationResult<{ status: string }> }>(
+  const data = await untypedGraphql<{ actOnInspectionRound: MutationResult<{ status: string }> }>(
     `mutation ($input: InspectionRoundActionInput!) { actOnInspectionRound(input: $input) { ${resultFields('MutationActOnInspectionRoundSuccess', 'status')} } }`,
     { input: { ...input, type: 'record', finding: input.finding ?? undefined } },
   );
-  return unwrap(data.actOnInspectionRound);
+  return untypedUnwrap(data.actOnInspectionRound);
 }
 
 export interface OfficerRecord {
@@ -243,34 +243,34 @@ const officerFields = 'id name bodyId active conflicts { entityCode reason decla
 
 /** The enforcement staff pool, of one body or of all. */
 export async function enforcementOfficers(bodyId: string | null): Promise<OfficerRecord[]> {
-  const data = await graphql<{ enforcementOfficers: OfficerRecord[] }>(`query ($bodyId: String) { enforcementOfficers(bodyId: $bodyId) { ${officerFields} } }`, { bodyId: bodyId || undefined });
+  const data = await untypedGraphql<{ enforcementOfficers: OfficerRecord[] }>(`query ($bodyId: String) { enforcementOfficers(bodyId: $bodyId) { ${officerFields} } }`, { bodyId: bodyId || undefined });
   return data.enforcementOfficers;
 }
 
 export async function addEnforcementOfficer(input: { id: string; name: string; bodyId: string }) {
-  const data = await graphql<{ addEnforcementOfficer: MutationResult<OfficerRecord> }>(
+  const data = await untypedGraphql<{ addEnforcementOfficer: MutationResult<OfficerRecord> }>(
     `mutation ($id: String!, $name: String!, $bodyId: String!) { addEnforcementOfficer(id: $id, name: $name, bodyId: $bodyId) { ${resultFields('MutationAddEnforcementOfficerSuccess', officerFields)} } }`,
     input,
   );
-  return unwrap(data.addEnforcementOfficer);
+  return untypedUnwrap(data.addEnforcementOfficer);
 }
 
 export async function declareConflict(input: { officerId: string; entityCode: string; reason: string }) {
-  const data = await graphql<{ declareConflict: MutationResult<OfficerRecord> }>(
+  const data = await untypedGraphql<{ declareConflict: MutationResult<OfficerRecord> }>(
     `mutation ($officerId: String!, $entityCode: String!, $reason: String!) { declareConflict(officerId: $officerId, entityCode: $entityCode, reason: $reason) { ${resultFields('MutationDeclareConflictSuccess', officerFields)} } }`,
     input,
   );
-  return unwrap(data.declareConflict);
+  return untypedUnwrap(data.declareConflict);
 }
 
 /** Takes an officer out of the draw's pool, or puts them back (supervising office). */
 export async function setOfficerActive(officerId: string, active: boolean) {
   const field = active ? 'reactivateEnforcementOfficer' : 'deactivateEnforcementOfficer';
-  const data = await graphql<Record<string, MutationResult<OfficerRecord>>>(
+  const data = await untypedGraphql<Record<string, MutationResult<OfficerRecord>>>(
     `mutation ($officerId: String!) { ${field}(officerId: $officerId) { ${resultFields(`Mutation${field[0]!.toUpperCase()}${field.slice(1)}Success`, officerFields)} } }`,
     { officerId },
   );
-  return unwrap(data[field]!);
+  return untypedUnwrap(data[field]!);
 }
 
 export interface CreditImportReport {
@@ -282,12 +282,12 @@ export interface CreditImportReport {
 
 /** Imports entities or records from CSV/.xlsx, all or nothing: with any row in error, the report lists the rows and nothing is stored. */
 export async function importCreditData(kind: 'entities' | 'records', file: File): Promise<CreditImportReport> {
-  const data = await graphqlUpload<{ importCreditData: MutationResult<CreditImportReport> }>(
+  const data = await untypedUpload<{ importCreditData: MutationResult<CreditImportReport> }>(
     `mutation ($file: File!, $kind: CreditImportKind!) { importCreditData(file: $file, kind: $kind) { ${resultFields('MutationImportCreditDataSuccess', 'imported skipped reclassified errors { row message }')} } }`,
     { kind },
     file,
   );
-  return unwrap(data.importCreditData);
+  return untypedUnwrap(data.importCreditData);
 }
 
 /** A body's registry id ('market-commission') from its global ID. */

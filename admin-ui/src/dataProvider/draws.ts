@@ -1,4 +1,4 @@
-import { graphql, graphqlUpload, resultFields, unwrap, type MutationResult } from '../graphql.ts';
+import { untypedGraphql, untypedUpload, resultFields, untypedUnwrap, type MutationResult } from '../graphql.ts';
 
 export interface AnnounceRoundInput {
   roundId: string;
@@ -16,20 +16,20 @@ export interface AnnounceRoundInput {
 
 /** Announces a round: the population is frozen and published with its hash and the beacon source. Answers with the round's node id. */
 export async function announceInspectionRound(input: AnnounceRoundInput): Promise<{ id: string }> {
-  const data = await graphql<{ announceInspectionRound: MutationResult<{ id: string }> }>(
+  const data = await untypedGraphql<{ announceInspectionRound: MutationResult<{ id: string }> }>(
     `mutation ($input: AnnounceInspectionRoundInput!) { announceInspectionRound(input: $input) { ${resultFields('MutationAnnounceInspectionRoundSuccess', 'id')} } }`,
     { input },
   );
-  return unwrap(data.announceInspectionRound);
+  return untypedUnwrap(data.announceInspectionRound);
 }
 
 /** Enters the announced beacon's value; the round is drawn at once. */
 export async function drawInspectionRound(roundId: string, beacon: string) {
-  const data = await graphql<{ drawInspectionRound: MutationResult<{ status: string }> }>(
+  const data = await untypedGraphql<{ drawInspectionRound: MutationResult<{ status: string }> }>(
     `mutation ($roundId: ID!, $beacon: String!) { drawInspectionRound(roundId: $roundId, beacon: $beacon) { ${resultFields('MutationDrawInspectionRoundSuccess', 'status')} } }`,
     { roundId, beacon },
   );
-  return unwrap(data.drawInspectionRound);
+  return untypedUnwrap(data.drawInspectionRound);
 }
 
 export interface CalendarYear {
@@ -51,25 +51,25 @@ const yearFields = 'year source holidays workingWeekends enteredBy enteredAt';
 
 /** Where working days come from, year by year. */
 export async function holidayCalendars(): Promise<CalendarYear[]> {
-  return (await graphql<{ holidayCalendars: CalendarYear[] }>(`{ holidayCalendars { ${yearFields} } }`)).holidayCalendars;
+  return (await untypedGraphql<{ holidayCalendars: CalendarYear[] }>(`{ holidayCalendars { ${yearFields} } }`)).holidayCalendars;
 }
 
 /** Enters a year's arrangement (administrators); running processes are re-timed. */
 export async function setHolidayCalendar(year: number, holidays: string[], workingWeekends: string[]): Promise<CalendarResult> {
-  const data = await graphql<{ setHolidayCalendar: MutationResult<CalendarResult> }>(
+  const data = await untypedGraphql<{ setHolidayCalendar: MutationResult<CalendarResult> }>(
     `mutation ($year: Int!, $holidays: [String!]!, $workingWeekends: [String!]!) { setHolidayCalendar(year: $year, holidays: $holidays, workingWeekends: $workingWeekends) {
       ${resultFields('MutationSetHolidayCalendarSuccess', `checked retimed years { ${yearFields} }`)} } }`,
     { year, holidays, workingWeekends },
   );
-  return unwrap(data.setHolidayCalendar);
+  return untypedUnwrap(data.setHolidayCalendar);
 }
 
 /** Imports arrangements from JSON or .xlsx (administrators). */
 export async function importHolidayCalendar(file: File): Promise<CalendarResult> {
-  const data = await graphqlUpload<{ importHolidayCalendar: MutationResult<CalendarResult> }>(
+  const data = await untypedUpload<{ importHolidayCalendar: MutationResult<CalendarResult> }>(
     `mutation ($file: File!) { importHolidayCalendar(file: $file) { ${resultFields('MutationImportHolidayCalendarSuccess', `checked retimed years { ${yearFields} }`)} } }`,
     {},
     file,
   );
-  return unwrap(data.importHolidayCalendar);
+  return untypedUnwrap(data.importHolidayCalendar);
 }

@@ -1,5 +1,5 @@
 import type { BodyKind } from './records.ts';
-import { graphql, graphqlUpload, resultFields, unwrap, type MutationResult } from '../graphql.ts';
+import { graphql, request, untypedGraphql, untypedUpload, resultFields, unwrap, untypedUnwrap, type MutationResult, type ResultOf } from '../graphql.ts';
 
 export interface DraftTask {
   ref: string;
@@ -72,24 +72,24 @@ const parseMutation = `mutation ($file: File, $text: String, $registryId: ID) {
   parseNotice(file: $file, text: $text, registryId: $registryId) { ${resultFields('MutationParseNoticeSuccess', draftFields)} }
 }`;
 
+const Registries = graphql(`query Registries { registries { id name } }`);
+const CreateRegistry = graphql(`
+  mutation CreateRegistry($name: String!) {
+    createRegistry(name: $name) { __typename ... on Error { message } ... on MutationCreateRegistrySuccess { data { id name } } }
+  }
+`);
+
 /** A body registry: one per issuing government. */
-export interface RegistryRecord {
-  id: string;
-  name: string;
-}
+export type RegistryRecord = ResultOf<typeof Registries>['registries'][number];
 
 /** Every registry, oldest (the reference one) first. */
 export async function registries(): Promise<RegistryRecord[]> {
-  return (await graphql<{ registries: RegistryRecord[] }>('query { registries { id name } }')).registries;
+  return (await request(Registries)).registries;
 }
 
 /** Opens the registry of an issuing government (某某区人民政府). */
 export async function createRegistry(name: string): Promise<RegistryRecord> {
-  const { createRegistry: result } = await graphql<{ createRegistry: MutationResult<RegistryRecord> }>(
-    `mutation ($name: String!) { createRegistry(name: $name) { ${resultFields('MutationCreateRegistrySuccess', 'id name')} } }`,
-    { name },
-  );
-  return unwrap(result);
+  return unwrap((await request(CreateRegistry, { name })).createRegistry);
 }
 
 /** Parses an uploaded notice (text, HTML, Word, Excel, PDF) or pasted text into a draft, its names matched in a registry; nothing is stored. */
@@ -97,9 +97,9 @@ export async function parseNotice(source: { file: File } | { text: string }, reg
   type Answer = { parseNotice: MutationResult<NoticeDraft> };
   const answer =
     'file' in source
-      ? await graphqlUpload<Answer>(parseMutation, { registryId }, source.file)
-      : await graphql<Answer>(parseMutation, { text: source.text, registryId });
-  return unwrap(answer.parseNotice);
+      ? await untypedUpload<Answer>(parseMutation, { registryId }, source.file)
+      : await untypedGraphql<Answer>(parseMutation, { text: source.text, registryId });
+  return untypedUnwrap(answer.parseNotice);
 }
 
 const commitMutation = `mutation ($draft: NoticeDraftInput!, $timeline: Timeline, $resolutions: [DraftBodyResolutionInput!], $registryId: ID) {
@@ -114,11 +114,11 @@ export async function commitPlan(
   registryId?: string,
 ): Promise<{ id: string; title: string }> {
   const { bodies: _matches, ...input } = draft;
-  const { commitPlan: result } = await graphql<{ commitPlan: MutationResult<{ id: string; title: string }> }>(commitMutation, {
+  const { commitPlan: result } = await untypedGraphql<{ commitPlan: MutationResult<{ id: string; title: string }> }>(commitMutation, {
     draft: input,
     timeline,
     resolutions,
     registryId,
   });
-  return unwrap(result);
+  return untypedUnwrap(result);
 }

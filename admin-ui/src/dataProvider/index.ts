@@ -9,6 +9,7 @@ import type {
   GetOneResult,
   RaRecord,
 } from 'react-admin';
+import { request, requestUpload } from '../graphql.ts';
 import { act } from './actions.ts';
 import { assignments, myAssignments } from './assignments.ts';
 import { bodies } from './bodies.ts';
@@ -55,11 +56,16 @@ export const dataProvider = {
   act,
   parseNotice,
   commitPlan,
+  request,
+  requestUpload,
 } as DataProvider & {
   dashboard: typeof dashboard;
   act: typeof act;
   parseNotice: typeof parseNotice;
   commitPlan: typeof commitPlan;
+  /** Any typed document (`graphql(`…`)`): the custom method behind useApiQuery and useApiMutation (shared/api.ts). */
+  request: typeof request;
+  requestUpload: typeof requestUpload;
 };
 
 export type DubanDataProvider = typeof dataProvider;

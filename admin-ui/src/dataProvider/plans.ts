@@ -1,18 +1,20 @@
 import type { GetListParams, GetListResult } from 'react-admin';
-import { graphql } from '../graphql.ts';
-import { nodesOf, pageArgs, type Connection } from './connection.ts';
-import { planDetail, planFields } from './fields.ts';
+import { graphql, request } from '../graphql.ts';
+import { nodesOf, pageArgs } from './connection.ts';
+import { PlanDetail, PlanFields } from './fields.ts';
 import { nodeReaders } from './nodes.ts';
 import type { PlanRecord } from './records.ts';
 
-const listQuery = `query ($first: Int, $offset: Int) {
-  plans(first: $first, offset: $offset) { totalCount edges { node { ${planFields} } } }
-}`;
+const PlanList = graphql(`
+  query PlanList($first: Int, $offset: Int) { plans(first: $first, offset: $offset) { totalCount edges { node { ...PlanFields } } } }
+`, [PlanFields]);
+const PlanNode = graphql(`query PlanNode($id: ID!) { node(id: $id) { __typename ... on Plan { ...PlanDetail } } }`, [PlanDetail]);
+const PlanNodes = graphql(`query PlanNodes($ids: [ID!]!) { nodes(ids: $ids) { __typename ... on Plan { ...PlanDetail } } }`, [PlanDetail]);
 
 export const plans = {
   async getList(params: GetListParams): Promise<GetListResult<PlanRecord>> {
-    const { plans: page } = await graphql<{ plans: Connection<PlanRecord> }>(listQuery, pageArgs(params));
+    const { plans: page } = await request(PlanList, pageArgs(params));
     return { data: nodesOf(page), total: page.totalCount };
   },
-  ...nodeReaders<PlanRecord>('Plan', planDetail),
+  ...nodeReaders('Plan', PlanNode, PlanNodes),
 };

@@ -2,18 +2,23 @@ import type { GetListParams, GetListResult } from 'react-admin';
 import { isOverdue } from '../../../domain/supervision/lights.ts';
 import { compareLights } from '../lights/lights.ts';
 import { compareRefs, fetchAll, matchesSearch, pageInBrowser } from './connection.ts';
-import { taskDetail, taskFields } from './fields.ts';
+import { graphql, type Enum } from '../graphql.ts';
+import { TaskDetail, TaskFields } from './fields.ts';
 import { nodeReaders } from './nodes.ts';
 import type { TaskRecord } from './records.ts';
 
-const listQuery = `query ($planId: ID, $sectionOrdinal: Int, $light: Light, $bodyId: ID, $first: Int, $offset: Int) {
-  tasks(planId: $planId, sectionOrdinal: $sectionOrdinal, light: $light, bodyId: $bodyId, first: $first, offset: $offset) { totalCount edges { node { ${taskFields} } } }
-}`;
+const TaskList = graphql(`
+  query TaskList($planId: ID, $sectionOrdinal: Int, $light: Light, $bodyId: ID, $first: Int, $offset: Int) {
+    tasks(planId: $planId, sectionOrdinal: $sectionOrdinal, light: $light, bodyId: $bodyId, first: $first, offset: $offset) { totalCount edges { node { ...TaskFields } } }
+  }
+`, [TaskFields]);
+const TaskNode = graphql(`query TaskNode($id: ID!) { node(id: $id) { __typename ... on Task { ...TaskDetail } } }`, [TaskDetail]);
+const TaskNodes = graphql(`query TaskNodes($ids: [ID!]!) { nodes(ids: $ids) { __typename ... on Task { ...TaskDetail } } }`, [TaskDetail]);
 
 interface TaskFilter {
   q?: string;
   planId?: string;
-  light?: string;
+  light?: Enum<'Light'>;
   sectionOrdinal?: number;
   bodyId?: string;
   status?: string;
@@ -42,7 +47,7 @@ export const tasks = {
    */
   async getList(params: GetListParams): Promise<GetListResult<TaskRecord>> {
     const filter = (params.filter ?? {}) as TaskFilter;
-    const rows = await fetchAll<TaskRecord>(listQuery, 'tasks', {
+    const rows = await fetchAll(TaskList, (data) => data.tasks, {
       planId: filter.planId || undefined,
       sectionOrdinal: filter.sectionOrdinal ? Number(filter.sectionOrdinal) : undefined,
       light: filter.light || undefined,
@@ -55,5 +60,5 @@ export const tasks = {
       (field) => comparators[field],
     );
   },
-  ...nodeReaders<TaskRecord>('Task', taskDetail),
+  ...nodeReaders('Task', TaskNode, TaskNodes),
 };

@@ -3,7 +3,8 @@ import { Alert, Box, Button, Card, CardContent, Chip, Link, Stack, TextField, Ty
 import { Title, useTranslate } from 'react-admin';
 import { Link as RouterLink } from 'react-router-dom';
 import { AssignmentActions } from '../actions/AssignmentActions.tsx';
-import { mutate, useGraphql } from '../scores/useGraphql.ts';
+import { graphql, type Enum } from '../graphql.ts';
+import { useApiMutation, useApiQuery } from '../shared/api.ts';
 import { EmptyState } from '../shared/EmptyState.tsx';
 import { FormDialog } from '../shared/FormDialog.tsx';
 import { Pager } from '../shared/Pager.tsx';
@@ -11,19 +12,28 @@ import { formatDay, formatMinute } from '../shared/dates.ts';
 import { useDubanPaths } from '../shared/links.ts';
 import { ObjectionCaseDecision, RepairCaseDecision } from './CaseDecision.tsx';
 import { CatalogueRows, Files, Said } from './Evidence.tsx';
-import { decisionQueueQuery, type DecisionRecord } from './queue.ts';
+import { DecisionQueueQuery, type DecisionRecord } from './queue.ts';
+
+const FilingDecision = graphql(`
+  mutation FilingDecision($i: FilingActionInput!) { filingAction(input: $i) { __typename ... on Error { message } } }
+`);
+const ReportDecision = graphql(`
+  mutation ReportDecision($i: ReportActionInput!) { reportAction(input: $i) { __typename ... on Error { message } } }
+`);
 
 const size = 10;
 
 /** A round unit's accept and return, as its availableActions allow; a return asks for the reasons. */
-function UnitDecision({ kind, id, actions, onDone }: { kind: 'catalogue' | 'report'; id: string; actions: string[]; onDone: () => void }) {
+function UnitDecision({ kind, id, actions, onDone }: { kind: 'catalogue' | 'report'; id: string; actions: Array<Enum<'RoundUnitActionType'>>; onDone: () => void }) {
   const translate = useTranslate();
+  const filingAction = useApiMutation(FilingDecision);
+  const reportAction = useApiMutation(ReportDecision);
   const [open, setOpen] = useState<'accept' | 'return' | null>(null);
   const [reason, setReason] = useState('');
   const send = (type: 'accept' | 'return') =>
     kind === 'catalogue'
-      ? mutate('mutation ($i: FilingActionInput!) { filingAction(input: $i) { __typename ... on Error { message } } }', { i: { filingId: id, type, comment: reason } })
-      : mutate('mutation ($i: ReportActionInput!) { reportAction(input: $i) { __typename ... on Error { message } } }', { i: { reportId: id, type, comment: reason } });
+      ? filingAction.mutateAsync({ i: { filingId: id, type, comment: reason } })
+      : reportAction.mutateAsync({ i: { reportId: id, type, comment: reason } });
   return (
     <Stack direction="row" spacing={1}>
       {(['accept', 'return'] as const).filter((t) => actions.includes(t)).map((type) => (
@@ -128,7 +138,9 @@ function DecisionCard({ item, reload }: { item: DecisionRecord; reload: () => vo
 export function DecisionQueuePage() {
   const translate = useTranslate();
   const [page, setPage] = useState(0);
-  const { data, error, reload } = useGraphql<{ decisionQueue: { totalCount: number; edges: Array<{ node: DecisionRecord }> } }>(decisionQueueQuery, { first: size, offset: page * size }, 30_000);
+  const { data, error: loadError, refetch } = useApiQuery(DecisionQueueQuery, { variables: { first: size, offset: page * size }, refetchInterval: 30_000 });
+  const error = loadError?.message;
+  const reload = () => void refetch();
   const items = data?.decisionQueue.edges.map((e) => e.node) ?? [];
   return (
     <Box sx={{ mt: 1 }}>

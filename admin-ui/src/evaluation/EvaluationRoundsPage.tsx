@@ -2,30 +2,34 @@ import { Alert, Box, Button, Card, CardContent, Chip, Stack, Table, TableBody, T
 import { useState } from 'react';
 import { Title, useTranslate } from 'react-admin';
 import { useAccount } from '../auth/account.ts';
-import { RoundTimeline, type TimelineEvent } from '../filing/RoundTimeline.tsx';
+import { RoundEventFields, RoundTimeline } from '../filing/RoundTimeline.tsx';
+import { graphql, type VariablesOf } from '../graphql.ts';
 import { LightChip } from '../lights/LightChip.tsx';
 import { formatMinute, shanghaiDay } from '../shared/dates.ts';
 import { ScrollX } from '../shared/ScrollX.tsx';
 import { Files } from '../decisions/Evidence.tsx';
 import { AttachmentsInput, type Uploaded } from '../shared/AttachmentsInput.tsx';
-import { mutate, useGraphql } from '../scores/useGraphql.ts';
+import { useApiMutation, useApiQuery } from '../shared/api.ts';
 
-interface Report {
-  id: string; bodyId: string; bodyName: string; status: string; light: string; submittedAt: string | null; lastReason: string | null;
-  sections: Array<{ key: string; title: string; text: string }>; history: TimelineEvent[];
-  attachedFiles: Array<{ id: string; name: string }>;
-  /** What the viewer may do to it now, as the API answers by the workflow's rule. */
-  availableActions: string[];
-}
-interface Round {
-  id: string; year: number; deadline: string; status: string; openedBySchedule: boolean; summaryDate: string | null;
-  lateBodyIds: string[]; missingBodyIds: string[]; reports: Report[]; timeline: TimelineEvent[];
-  /** consolidate: what the viewer may do to the round now, by its workflow's rule. */
-  availableActions: string[];
-}
+const EvaluationRoundsQuery = graphql(`
+  query EvaluationRounds {
+    evaluationRounds {
+      id year deadline status availableActions openedBySchedule summaryDate lateBodyIds missingBodyIds timeline { ...RoundEventFields }
+      reports { id bodyId bodyName status light submittedAt lastReason sections { key title text } history { ...RoundEventFields } attachedFiles { id name } availableActions }
+    }
+  }
+`, [RoundEventFields]);
 
-const roundsQuery = `{ evaluationRounds { id year deadline status availableActions openedBySchedule summaryDate lateBodyIds missingBodyIds timeline { seq type at actorName comment }
-  reports { id bodyId bodyName status light submittedAt lastReason sections { key title text } history { seq type at actorName comment } attachedFiles { id name } availableActions } } }`;
+const ReportAction = graphql(`
+  mutation ReportAction($i: ReportActionInput!) { reportAction(input: $i) { __typename ... on Error { message } } }
+`);
+const OpenEvaluationRound = graphql(`
+  mutation OpenEvaluationRound($y: Int!) { openEvaluationRound(year: $y) { __typename ... on Error { message } } }
+`);
+const ConsolidateEvaluationRound = graphql(`
+  mutation ConsolidateEvaluationRound($r: ID!, $d: String!) { consolidateEvaluationRound(roundId: $r, submittedOn: $d) { __typename ... on Error { message } } }
+`);
+type ReportActionInput = VariablesOf<typeof ReportAction>['i'];
 const sectionKeys = ['followUp', 'benefits', 'marketVitality', 'supervisionEfficiency'] as const;
 
 /** Yearly evaluation rounds: opened by the schedule or by hand; units report, the coordinator reviews and consolidates. */
@@ -33,7 +37,12 @@ export function EvaluationRoundsPage() {
   const translate = useTranslate();
   const account = useAccount();
   const supervisor = account?.role === 'supervisor';
-  const { data, error, reload } = useGraphql<{ evaluationRounds: Round[] }>(roundsQuery, {}, 3000);
+  const { data, error: loadError, refetch } = useApiQuery(EvaluationRoundsQuery, { refetchInterval: 3000 });
+  const error = loadError?.message;
+  const reportAction = useApiMutation(ReportAction);
+  const openRound = useApiMutation(OpenEvaluationRound);
+  const consolidate = useApiMutation(ConsolidateEvaluationRound);
+  const reload = () => void refetch();
   const [selected, setSelected] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [year, setYear] = useState(new Date().getFullYear());
@@ -44,8 +53,8 @@ export function EvaluationRoundsPage() {
   const [uploading, setUploading] = useState(false);
   const round = data?.evaluationRounds.find((r) => r.id === selected) ?? data?.evaluationRounds[0];
   const run = (p: Promise<unknown>) => p.then(() => (setFailure(null), reload()), (e: Error) => setFailure(e.message));
-  const act = (reportId: string, type: string, extra: Record<string, unknown> = {}) =>
-    run(mutate('mutation ($i: ReportActionInput!) { reportAction(input: $i) { __typename ... on Error { message } } }', { i: { reportId, type, comment: reason, ...extra } }));
+  const act = (reportId: string, type: ReportActionInput['type'], extra: Partial<ReportActionInput> = {}) =>
+    run(reportAction.mutateAsync({ i: { reportId, type, comment: reason, ...extra } }));
   const names = (ids: string[]) => round?.reports.filter((r) => ids.includes(r.bodyId)).map((r) => r.bodyName).join('、');
   return (
     <Box sx={{ py: 2 }} data-testid="evaluation-page">
@@ -56,7 +65,7 @@ export function EvaluationRoundsPage() {
         {supervisor && (
           <>
             <TextField size="small" type="number" label={translate('duban.rounds.year')} value={year} onChange={(e) => setYear(Number(e.target.value))} sx={{ width: 110 }} />
-            <Button variant="contained" data-action="open-evaluation" onClick={() => run(mutate('mutation ($y: Int!) { openEvaluationRound(year: $y) { __typename ... on Error { message } } }', { y: year }))}>
+            <Button variant="contained" data-action="open-evaluation" onClick={() => run(openRound.mutateAsync({ y: year }))}>
               {translate('duban.evaluation.open')}
             </Button>
           </>
@@ -85,7 +94,7 @@ export function EvaluationRoundsPage() {
                 {round.availableActions.includes('consolidate') && (
                   <>
                     <TextField size="small" type="date" label={translate('duban.evaluation.summaryDate')} slotProps={{ inputLabel: { shrink: true } }} value={summaryDate} onChange={(e) => setSummaryDate(e.target.value)} />
-                    <Button data-action="consolidate" onClick={() => run(mutate('mutation ($r: ID!, $d: String!) { consolidateEvaluationRound(roundId: $r, submittedOn: $d) { __typename ... on Error { message } } }', { r: round.id, d: summaryDate }))}>
+                    <Button data-action="consolidate" onClick={() => run(consolidate.mutateAsync({ r: round.id, d: summaryDate }))}>
                       {translate('duban.evaluation.consolidate')}
                     </Button>
                   </>
@@ -109,7 +118,7 @@ export function EvaluationRoundsPage() {
                   return (
                     <TableRow key={r.id} data-testid={`report-${r.bodyId}`}>
                       <TableCell>{r.bodyName}</TableCell>
-                      <TableCell><LightChip light={r.light as never} /> {translate(`duban.rounds.unit.${r.status}`)}{r.lastReason && r.status === 'returned' ? `：${r.lastReason}` : ''}</TableCell>
+                      <TableCell><LightChip light={r.light} /> {translate(`duban.rounds.unit.${r.status}`)}{r.lastReason && r.status === 'returned' ? `：${r.lastReason}` : ''}</TableCell>
                       <TableCell>{formatMinute(r.submittedAt)}</TableCell>
                       <TableCell><RoundTimeline events={r.history} dense /></TableCell>
                       <TableCell sx={{ minWidth: own ? 320 : undefined }}>

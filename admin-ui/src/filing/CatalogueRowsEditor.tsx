@@ -3,18 +3,22 @@ import {
   Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, IconButton, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography,
 } from '@mui/material';
 import { Fragment, useState } from 'react';
-import { useTranslate } from 'react-admin';
+import { useDataProvider, useTranslate } from 'react-admin';
 import { catalogueColumns, catalogueErrors, type CatalogueRow, type RowError } from '../../../domain/filing/catalogue.ts';
-import { graphql, graphqlUpload } from '../graphql.ts';
+import { graphql, storeAttachment, type Enum } from '../graphql.ts';
+import type { DubanDataProvider } from '../dataProvider/index.ts';
 
 type Row = Record<keyof CatalogueRow, string>;
 
 const emptyRow = (): Row => ({ item: '', disposition: 'kept', object: '', content: '', method: '', standard: '', measures: '', procedure: '' });
-const dispositions = ['kept', 'cancelled', 'delegated'] as const;
+const dispositions = ['kept', 'cancelled', 'delegated'] as const satisfies readonly Disposition[];
+type Disposition = Enum<'ItemDisposition'>;
 
-interface FilingAnswer {
-  filingAction: { __typename: string; message?: string; rows?: RowError[] };
-}
+const SubmitCatalogueRows = graphql(`
+  mutation SubmitCatalogueRows($i: FilingActionInput!) {
+    filingAction(input: $i) { __typename ... on Error { message } ... on CatalogueRowsError { rows { row message } } }
+  }
+`);
 
 /**
  * A body types its supervision catalogue row by row instead of uploading a
@@ -23,6 +27,7 @@ interface FilingAnswer {
  */
 export function CatalogueRowsEditor({ filingId, onSubmitted, onClose }: { filingId: string; onSubmitted: () => void; onClose: () => void }) {
   const translate = useTranslate();
+  const dataProvider = useDataProvider<DubanDataProvider>();
   const [rows, setRows] = useState<Row[]>([emptyRow()]);
   const [measures, setMeasures] = useState<File | null>(null);
   const [errors, setErrors] = useState<RowError[]>([]);
@@ -40,16 +45,13 @@ export function CatalogueRowsEditor({ filingId, onSubmitted, onClose }: { filing
     if (!measures) return setFailure(translate('duban.filing.chooseMeasures'));
     setSending(true);
     try {
-      const stored = await graphqlUpload<{ uploadAttachment: { __typename: string; message?: string; data?: { id: string } } }>(
-        'mutation ($file: File!) { uploadAttachment(file: $file) { __typename ... on Error { message } ... on MutationUploadAttachmentSuccess { data { id } } } }', {}, measures);
-      if (!stored.uploadAttachment.data) throw new Error(stored.uploadAttachment.message);
-      const { filingAction: answer } = await graphql<FilingAnswer>(
-        'mutation ($i: FilingActionInput!) { filingAction(input: $i) { __typename ... on Error { message } ... on CatalogueRowsError { rows { row message } } } }',
-        { i: { filingId, type: 'submit', measuresAttachmentId: stored.uploadAttachment.data.id, rows } },
-      );
+      const stored = await storeAttachment(measures);
+      const { filingAction: answer } = await dataProvider.request(SubmitCatalogueRows, {
+        i: { filingId, type: 'submit', measuresAttachmentId: stored.id, rows: rows.map((r) => ({ ...r, disposition: r.disposition as Disposition })) },
+      });
       if (answer.__typename.endsWith('Success')) return onSubmitted();
-      setErrors(answer.rows ?? []);
-      setFailure(answer.message ?? answer.__typename);
+      setErrors('rows' in answer ? answer.rows : []);
+      setFailure('message' in answer ? answer.message : answer.__typename);
     } catch (error) {
       setFailure((error as Error).message);
     } finally {

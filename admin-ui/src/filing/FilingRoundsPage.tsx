@@ -1,41 +1,58 @@
 import { Alert, Box, Button, Card, CardContent, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
-import { Title, useTranslate } from 'react-admin';
+import { Title, useDataProvider, useTranslate } from 'react-admin';
 import { useAccount } from '../auth/account.ts';
-import { graphqlUpload } from '../graphql.ts';
+import { graphql, storeAttachment, type Enum } from '../graphql.ts';
 import { downloadFile as download } from '../shared/download.ts';
 import { LightChip } from '../lights/LightChip.tsx';
 import { endOfShanghaiDay, formatDay, formatMinute, shanghaiDay } from '../shared/dates.ts';
 import { ScrollX } from '../shared/ScrollX.tsx';
-import { mutate, useGraphql } from '../scores/useGraphql.ts';
+import { useApiMutation, useApiQuery } from '../shared/api.ts';
+import type { DubanDataProvider } from '../dataProvider/index.ts';
 import { CatalogueRowsEditor } from './CatalogueRowsEditor.tsx';
-import { RoundTimeline, type TimelineEvent } from './RoundTimeline.tsx';
+import { RoundEventFields, RoundTimeline } from './RoundTimeline.tsx';
 
-interface Filing {
-  id: string; bodyId: string; bodyName: string; status: string; light: string; due: string; submittedAt: string | null; returnCount: number; lastReason: string | null;
-  rows: Array<{ item: string }>; history: TimelineEvent[];
-  /** What the viewer may do to it now, as the API answers by the workflow's rule. */
-  availableActions: string[];
-}
-interface ConsolidatedRow { bodyName: string; item: string; disposition: string; object: string; method: string }
-interface Round {
-  id: string; title: string; deadline: string; status: string;
-  filings: Filing[]; timeline: TimelineEvent[];
-  /** consolidate, recordFiling: what the viewer may do to the round now, by its workflow's rule. */
-  availableActions: string[];
-  record: { filedOn: string | null; filingNumber: string | null; overdueBodyIds: string[]; exportUrl: string; rows: ConsolidatedRow[] } | null;
-}
+const FilingRoundsQuery = graphql(`
+  query FilingRounds {
+    filingRounds {
+      id title deadline status availableActions timeline { ...RoundEventFields }
+      filings { id bodyId bodyName status light due submittedAt returnCount lastReason rows { item } history { ...RoundEventFields } availableActions }
+      record { filedOn filingNumber overdueBodyIds exportUrl rows { bodyName item disposition object method } }
+    }
+  }
+`, [RoundEventFields]);
 
-const roundsQuery = `{ filingRounds { id title deadline status availableActions timeline { seq type at actorName comment }
-  filings { id bodyId bodyName status light due submittedAt returnCount lastReason rows { item } history { seq type at actorName comment } availableActions }
-  record { filedOn filingNumber overdueBodyIds exportUrl rows { bodyName item disposition object method } } } }`;
+const FilingAction = graphql(`
+  mutation FilingAction($i: FilingActionInput!) { filingAction(input: $i) { __typename ... on Error { message } } }
+`);
+const UploadCatalogue = graphql(`
+  mutation UploadCatalogue($f: ID!, $m: String!, $file: File!) {
+    uploadCatalogue(filingId: $f, measuresAttachmentId: $m, file: $file) { __typename ... on Error { message } ... on CatalogueRowsError { rows { row message } } }
+  }
+`);
+const OpenFilingRound = graphql(`
+  mutation OpenFilingRound($i: OpenFilingRoundInput!) { openFilingRound(input: $i) { __typename ... on Error { message } } }
+`);
+const ConsolidateFilingRound = graphql(`
+  mutation ConsolidateFilingRound($r: ID!) { consolidateFilingRound(roundId: $r) { __typename ... on Error { message } } }
+`);
+const RecordFiling = graphql(`
+  mutation RecordFiling($r: ID!, $d: String!, $n: String!) { recordFiling(roundId: $r, filedOn: $d, filingNumber: $n) { __typename ... on Error { message } } }
+`);
 
 /** Supervision catalogue filing rounds: the coordinator opens, reviews, consolidates and files; a body submits its catalogue. */
 export function FilingRoundsPage() {
   const translate = useTranslate();
   const account = useAccount();
   const supervisor = account?.role === 'supervisor';
-  const { data, error, reload } = useGraphql<{ filingRounds: Round[] }>(roundsQuery, {}, 3000);
+  const dataProvider = useDataProvider<DubanDataProvider>();
+  const { data, error: loadError, refetch } = useApiQuery(FilingRoundsQuery, { refetchInterval: 3000 });
+  const error = loadError?.message;
+  const filingAction = useApiMutation(FilingAction);
+  const openRound = useApiMutation(OpenFilingRound);
+  const consolidate = useApiMutation(ConsolidateFilingRound);
+  const recordFiling = useApiMutation(RecordFiling);
+  const reload = () => void refetch();
   const [selected, setSelected] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [text, setText] = useState({ title: '', deadline: '', reason: '', filedOn: shanghaiDay(Date.now()), number: '' });
@@ -43,19 +60,15 @@ export function FilingRoundsPage() {
   const [editing, setEditing] = useState<string | null>(null);
   const round = data?.filingRounds.find((r) => r.id === selected) ?? data?.filingRounds[0];
   const run = (p: Promise<unknown>) => p.then(() => (setFailure(null), reload()), (e: Error) => setFailure(e.message));
-  const unitAction = (filingId: string, type: string) =>
-    run(mutate('mutation ($i: FilingActionInput!) { filingAction(input: $i) { __typename ... on Error { message } } }', { i: { filingId, type, comment: text.reason } }));
+  const unitAction = (filingId: string, type: Enum<'RoundUnitActionType'>) =>
+    run(filingAction.mutateAsync({ i: { filingId, type, comment: text.reason } }));
   const submit = (filingId: string) =>
     run((async () => {
       if (!files.measures || !files.catalogue) throw new Error(translate('duban.filing.chooseFiles'));
-      const stored = await graphqlUpload<{ uploadAttachment: { __typename: string; message?: string; data?: { id: string } } }>(
-        'mutation ($file: File!) { uploadAttachment(file: $file) { __typename ... on Error { message } ... on MutationUploadAttachmentSuccess { data { id } } } }', {}, files.measures);
-      if (!stored.uploadAttachment.data) throw new Error(stored.uploadAttachment.message);
-      const result = await graphqlUpload<{ uploadCatalogue: { __typename: string; message?: string; rows?: Array<{ row: number; message: string }> } }>(
-        'mutation ($f: ID!, $m: String!, $file: File!) { uploadCatalogue(filingId: $f, measuresAttachmentId: $m, file: $file) { __typename ... on Error { message } ... on CatalogueRowsError { rows { row message } } } }',
-        { f: filingId, m: stored.uploadAttachment.data.id }, files.catalogue);
+      const stored = await storeAttachment(files.measures);
+      const result = await dataProvider.requestUpload(UploadCatalogue, { f: filingId, m: stored.id }, files.catalogue);
       const answer = result.uploadCatalogue;
-      if (!answer.__typename.endsWith('Success')) throw new Error([answer.message, ...(answer.rows ?? []).map((r) => `${r.row}: ${r.message}`)].join('\n'));
+      if (!answer.__typename.endsWith('Success')) throw new Error(['message' in answer ? answer.message : answer.__typename, ...('rows' in answer ? answer.rows : []).map((r) => `${r.row}: ${r.message}`)].join('\n'));
     })());
   return (
     <Box sx={{ py: 2 }} data-testid="filing-page">
@@ -65,8 +78,7 @@ export function FilingRoundsPage() {
         <Stack direction="row" useFlexGap spacing={1} sx={{ mb: 2, flexWrap: 'wrap' }}>
           <TextField size="small" label={translate('duban.filing.roundTitle')} value={text.title} onChange={(e) => setText({ ...text, title: e.target.value })} />
           <TextField size="small" type="date" label={translate('duban.rounds.deadline')} slotProps={{ inputLabel: { shrink: true } }} value={text.deadline} onChange={(e) => setText({ ...text, deadline: e.target.value })} />
-          <Button variant="contained" data-action="open-filing" onClick={() => run(mutate(
-            'mutation ($i: OpenFilingRoundInput!) { openFilingRound(input: $i) { __typename ... on Error { message } } }',
+          <Button variant="contained" data-action="open-filing" onClick={() => run(openRound.mutateAsync(
             { i: { title: text.title, deadline: text.deadline ? endOfShanghaiDay(text.deadline) : '' } },
           ))}>{translate('duban.filing.open')}</Button>
         </Stack>
@@ -88,12 +100,12 @@ export function FilingRoundsPage() {
             {(round.availableActions.length > 0 || round.filings.some((f) => f.availableActions.includes('return'))) && (
               <Stack direction="row" useFlexGap spacing={1} sx={{ mb: 2, flexWrap: 'wrap' }}>
                 <TextField size="small" label={translate('duban.rounds.reason')} value={text.reason} onChange={(e) => setText({ ...text, reason: e.target.value })} />
-                {round.availableActions.includes('consolidate') && <Button data-action="consolidate" onClick={() => run(mutate('mutation ($r: ID!) { consolidateFilingRound(roundId: $r) { __typename ... on Error { message } } }', { r: round.id }))}>{translate('duban.filing.consolidate')}</Button>}
+                {round.availableActions.includes('consolidate') && <Button data-action="consolidate" onClick={() => run(consolidate.mutateAsync({ r: round.id }))}>{translate('duban.filing.consolidate')}</Button>}
                 {round.availableActions.includes('recordFiling') && (
                   <>
                     <TextField size="small" type="date" label={translate('duban.filing.filedOn')} slotProps={{ inputLabel: { shrink: true } }} value={text.filedOn} onChange={(e) => setText({ ...text, filedOn: e.target.value })} />
                     <TextField size="small" label={translate('duban.filing.number')} value={text.number} onChange={(e) => setText({ ...text, number: e.target.value })} />
-                    <Button data-action="record-filing" onClick={() => run(mutate('mutation ($r: ID!, $d: String!, $n: String!) { recordFiling(roundId: $r, filedOn: $d, filingNumber: $n) { __typename ... on Error { message } } }', { r: round.id, d: text.filedOn, n: text.number }))}>{translate('duban.filing.record')}</Button>
+                    <Button data-action="record-filing" onClick={() => run(recordFiling.mutateAsync({ r: round.id, d: text.filedOn, n: text.number }))}>{translate('duban.filing.record')}</Button>
                   </>
                 )}
               </Stack>
@@ -114,7 +126,7 @@ export function FilingRoundsPage() {
                 {round.filings.map((f) => (
                   <TableRow key={f.id} data-testid={`filing-${f.bodyId}`}>
                     <TableCell>{f.bodyName}</TableCell>
-                    <TableCell><LightChip light={f.light as never} /> {translate(`duban.rounds.unit.${f.status}`)}{f.lastReason && f.status === 'returned' ? `：${f.lastReason}` : ''}</TableCell>
+                    <TableCell><LightChip light={f.light} /> {translate(`duban.rounds.unit.${f.status}`)}{f.lastReason && f.status === 'returned' ? `：${f.lastReason}` : ''}</TableCell>
                     <TableCell>{formatMinute(f.submittedAt)}</TableCell>
                     <TableCell>{f.rows.length || ''}</TableCell>
                     <TableCell><RoundTimeline events={f.history} dense /></TableCell>

@@ -1,14 +1,11 @@
 import { Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
+import { graphql, type ResultOf } from '../graphql.ts';
 import { formatMinute } from '../shared/dates.ts';
 
-export interface TimelineEvent {
-  seq: number;
-  type: string;
-  at: string;
-  actorName: string;
-  comment: string | null;
-}
+/** What a round's (or one unit's) timeline shows of each event: spread `...RoundEventFields` into a query. */
+export const RoundEventFields = graphql(`fragment RoundEventFields on RoundEvent @_unmask { seq type at actorName comment }`);
+export type TimelineEvent = ResultOf<typeof RoundEventFields>;
 
 /** What happened in a round or to one unit, oldest first, in China Standard Time. */
 export function RoundTimeline({ events, dense = false }: { events: TimelineEvent[]; dense?: boolean }) {

@@ -1,49 +1,39 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { graphql, resultFields, unwrap, type MutationResult } from '../graphql.ts';
+import { graphql, type ResultOf } from '../graphql.ts';
+import { useApiMutation, useApiQuery } from '../shared/api.ts';
 
-export interface NotificationRecord {
-  id: string;
-  kind: 'reminder' | 'overdue' | 'urge' | 'returned' | 'decision' | 'assigned';
-  title: string;
-  text: string;
-  createdAt: string;
-  readAt: string | null;
-  link: string | null;
-}
+const UnreadCount = graphql(`query UnreadCount { me { unreadNotificationCount } }`);
 
-const unreadKey = ['duban', 'unreadNotificationCount'];
+const Inbox = graphql(`
+  query Inbox($first: Int!, $offset: Int, $unreadOnly: Boolean) {
+    notifications(first: $first, offset: $offset, unreadOnly: $unreadOnly) { totalCount edges { node { id kind title text createdAt readAt link } } }
+  }
+`);
+
+const MarkNotificationsRead = graphql(`
+  mutation MarkNotificationsRead($ids: [ID!], $all: Boolean) {
+    markNotificationsRead(ids: $ids, all: $all) {
+      __typename ... on Error { message } ... on MutationMarkNotificationsReadSuccess { data { unreadNotificationCount } }
+    }
+  }
+`);
+
+export type NotificationRecord = ResultOf<typeof Inbox>['notifications']['edges'][number]['node'];
 
 /** The signed-in account's unread notices, asked again every half minute (workflows send notices by themselves). */
 export function useUnreadCount(): number {
-  const { data } = useQuery({
-    queryKey: unreadKey,
-    queryFn: () => graphql<{ me: { unreadNotificationCount: number } | null }>('{ me { unreadNotificationCount } }'),
-    refetchInterval: 30_000,
-  });
+  const { data } = useApiQuery(UnreadCount, { refetchInterval: 30_000 });
   return data?.me?.unreadNotificationCount ?? 0;
 }
 
 /** One page of the inbox, newest first. */
 export function useInbox(page: number, size: number, unreadOnly: boolean) {
-  return useQuery({
-    queryKey: ['duban', 'notifications', page, size, unreadOnly],
-    queryFn: () =>
-      graphql<{ notifications: { totalCount: number; edges: Array<{ node: NotificationRecord }> } }>(
-        `query ($first: Int!, $offset: Int, $unreadOnly: Boolean) { notifications(first: $first, offset: $offset, unreadOnly: $unreadOnly) { totalCount edges { node { id kind title text createdAt readAt link } } } }`,
-        { first: size, offset: page * size, unreadOnly },
-      ),
-  });
+  return useApiQuery(Inbox, { variables: { first: size, offset: page * size, unreadOnly } });
 }
 
 /** Marks notices read (some, or all) and has the bell and the inbox asked again. */
 export function useMarkRead() {
-  const client = useQueryClient();
+  const { mutateAsync } = useApiMutation(MarkNotificationsRead);
   return async (target: { ids: string[] } | { all: true }) => {
-    const data = await graphql<{ markNotificationsRead: MutationResult<{ unreadNotificationCount: number }> }>(
-      `mutation ($ids: [ID!], $all: Boolean) { markNotificationsRead(ids: $ids, all: $all) { ${resultFields('MutationMarkNotificationsReadSuccess', 'unreadNotificationCount')} } }`,
-      target,
-    );
-    unwrap(data.markNotificationsRead);
-    await client.invalidateQueries({ queryKey: ['duban'] });
+    await mutateAsync(target);
   };
 }

@@ -6,33 +6,35 @@ import { AttachmentsInput, type Uploaded } from '../shared/AttachmentsInput.tsx'
 import { formatMinute } from '../shared/dates.ts';
 import { FormDialog } from '../shared/FormDialog.tsx';
 import { AttachmentChip } from '../tasks/AttachmentChip.tsx';
-import { mutate, useGraphql } from './useGraphql.ts';
+import { graphql, type ResultOf } from '../graphql.ts';
+import { useApiMutation, useApiQuery } from '../shared/api.ts';
 
+const ScoreSheetAppeals = graphql(`
+  query ScoreSheetAppeals($id: ID!) {
+    node(id: $id) {
+      __typename
+      ... on ScoreSheet {
+        id
+        appealWindow {
+          windowId status closesAt closesAtProvisional appealWorkingDays availableActions
+          appeals { id appealId bodyName criterion source detail points reason filedAt filedByName status decision decidedBy decidedAt correctedSheetId availableActions evidence { id name } }
+        }
+        scores { bodyId bodyName breakdown { criterion label deductions { source detail points withdrawn } } }
+      }
+    }
+  }
+`);
+const AppealScoreLine = graphql(`
+  mutation AppealScoreLine($input: AppealScoreLineInput!) { appealScoreLine(input: $input) { __typename ... on Error { message } } }
+`);
+const DecideScoreAppeal = graphql(`
+  mutation DecideScoreAppeal($input: DecideScoreAppealInput!) { decideScoreAppeal(input: $input) { __typename ... on Error { message } } }
+`);
+
+type SheetView = Extract<NonNullable<ResultOf<typeof ScoreSheetAppeals>['node']>, { __typename: 'ScoreSheet' }>;
+type Appeal = NonNullable<SheetView['appealWindow']>['appeals'][number];
+type Decision = Appeal['availableActions'][number];
 interface Line { bodyId: string; bodyName: string; criterion: string; label: string; source: string; detail: string; points: number }
-interface Appeal {
-  id: string; appealId: string; bodyName: string; criterion: string; source: string; detail: string; points: number; reason: string; filedAt: string; filedByName: string;
-  status: 'pending' | 'upheld' | 'corrected'; decision: string | null; decidedBy: string | null; decidedAt: string | null; correctedSheetId: string | null;
-  evidence: Array<{ id: string; name: string }>;
-  /** uphold, correct: what the viewer may decide now, by the API's rule. */
-  availableActions: Decision[];
-}
-type Decision = 'uphold' | 'correct';
-interface Window {
-  windowId: string; status: 'open' | 'closed' | 'published'; closesAt: string; closesAtProvisional: boolean; appealWorkingDays: number;
-  /** appeal, publish: what the viewer may do now. */
-  availableActions: string[];
-  appeals: Appeal[];
-}
-interface SheetView {
-  id: string;
-  appealWindow: Window | null;
-  scores: Array<{ bodyId: string; bodyName: string; breakdown: Array<{ criterion: string; label: string; deductions: Array<{ source: string; detail: string; points: number; withdrawn: boolean }> }> }>;
-}
-
-const sheetQuery = `query ($id: ID!) { node(id: $id) { ... on ScoreSheet { id
-  appealWindow { windowId status closesAt closesAtProvisional appealWorkingDays availableActions
-    appeals { id appealId bodyName criterion source detail points reason filedAt filedByName status decision decidedBy decidedAt correctedSheetId availableActions evidence { id name } } }
-  scores { bodyId bodyName breakdown { criterion label deductions { source detail points withdrawn } } } } } }`;
 
 const statusColor = { pending: 'warning', upheld: 'default', corrected: 'success' } as const;
 
@@ -42,19 +44,21 @@ const statusColor = { pending: 'warning', upheld: 'default', corrected: 'success
  * appeal with its evidence and upholds or corrects it. What anyone may do comes
  * from the API's availableActions.
  */
-export function AppealsPanel({ sheetId, onChange }: { sheetId: string; onChange: () => void }) {
+export function AppealsPanel({ sheetId }: { sheetId: string }) {
   const translate = useTranslate();
-  const { data, error, reload } = useGraphql<{ node: SheetView | null }>(sheetQuery, { id: sheetId });
+  const { data, error: loadError } = useApiQuery(ScoreSheetAppeals, { variables: { id: sheetId } });
+  const error = loadError?.message;
+  const sheet = data?.node?.__typename === 'ScoreSheet' ? (data.node as SheetView) : null;
   const [appealing, setAppealing] = useState<Line | null>(null);
   const [deciding, setDeciding] = useState<{ appeal: Appeal; decision: Decision } | null>(null);
-  const window = data?.node?.appealWindow;
+  const window = sheet?.appealWindow;
   if (error) return <Alert severity="error" sx={{ mt: 2 }}>{error}</Alert>;
   if (!window) return null;
-  const done = () => (setAppealing(null), setDeciding(null), reload(), onChange());
+  const done = () => (setAppealing(null), setDeciding(null));
   const mayAppeal = window.availableActions.includes('appeal');
   const appealed = (l: Line) => window.appeals.some((a) => a.criterion === l.criterion && a.source === l.source);
   const lines: Line[] = mayAppeal
-    ? data!.node!.scores.flatMap((s) => s.breakdown.flatMap((c) => c.deductions.filter((d) => !d.withdrawn && d.points > 0)
+    ? sheet!.scores.flatMap((s) => s.breakdown.flatMap((c) => c.deductions.filter((d) => !d.withdrawn && d.points > 0)
       .map((d) => ({ bodyId: s.bodyId, bodyName: s.bodyName, criterion: c.criterion, label: c.label, ...d }))))
     : [];
 
@@ -127,11 +131,9 @@ function AppealDialog({ sheetId, line, onClose, onDone }: { sheetId: string; lin
   const [reason, setReason] = useState('');
   const [files, setFiles] = useState<Uploaded[]>([]);
   const [uploading, setUploading] = useState(false);
+  const appeal = useApiMutation(AppealScoreLine);
   const send = async () => {
-    await mutate(
-      `mutation ($input: AppealScoreLineInput!) { appealScoreLine(input: $input) { __typename ... on Error { message } } }`,
-      { input: { sheetId, bodyId: line.bodyId, criterion: line.criterion, source: line.source, reason, evidence: files.map((f) => f.id) } },
-    );
+    await appeal.mutateAsync({ input: { sheetId, bodyId: line.bodyId, criterion: line.criterion, source: line.source, reason, evidence: files.map((f) => f.id) } });
     onDone();
   };
   return (
@@ -146,11 +148,9 @@ function AppealDialog({ sheetId, line, onClose, onDone }: { sheetId: string; lin
 function DecisionDialog({ appeal, decision, onClose, onDone }: { appeal: Appeal; decision: Decision; onClose: () => void; onDone: () => void }) {
   const translate = useTranslate();
   const [reason, setReason] = useState('');
+  const decide = useApiMutation(DecideScoreAppeal);
   const send = async () => {
-    await mutate(
-      `mutation ($input: DecideScoreAppealInput!) { decideScoreAppeal(input: $input) { __typename ... on Error { message } } }`,
-      { input: { appealId: appeal.id, decision, reason } },
-    );
+    await decide.mutateAsync({ input: { appealId: appeal.id, decision, reason } });
     onDone();
   };
   return (

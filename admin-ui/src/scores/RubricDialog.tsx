@@ -2,7 +2,9 @@ import { Autocomplete, Checkbox, FormControlLabel, FormGroup, FormLabel, Stack, 
 import { useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { FormDialog } from '../shared/FormDialog.tsx';
-import { mutate, registryId, useGraphql } from './useGraphql.ts';
+import { bodyRegistryId } from '../dataProvider/credit.ts';
+import { graphql, type ResultOf } from '../graphql.ts';
+import { useApiMutation, useApiQuery } from '../shared/api.ts';
 
 const weights = [
   'base', 'perOverdueAssignment', 'overdueAssignmentCap', 'perOverdueDay', 'overdueDayCap', 'perReturn', 'returnCap',
@@ -11,11 +13,21 @@ const weights = [
 type Weight = (typeof weights)[number];
 const scorableKinds = ['department', 'district', 'regulator', 'external'] as const;
 
-type Rubric = Record<Weight, number> & { version: string; scoredBodyKinds: string[]; excludedBodies: string[] };
-interface BodyOption { id: string; shortName: string }
-
-const rubricQuery = `{ rubricVersions { rubric { version ${weights.join(' ')} scoredBodyKinds excludedBodies } }
-  bodies(first: 500) { edges { node { id shortName } } } }`;
+const RubricDraft = graphql(`
+  query RubricDraft {
+    rubricVersions {
+      rubric {
+        version base perOverdueAssignment overdueAssignmentCap perOverdueDay overdueDayCap perReturn returnCap
+        reportMissing reportLate catalogueMissing catalogueLate supportWeight scoredBodyKinds excludedBodies
+      }
+    }
+    bodies(first: 500) { edges { node { id shortName } } }
+  }
+`);
+const CreateRubricVersion = graphql(`
+  mutation CreateRubricVersion($input: RubricInput!) { createRubricVersion(input: $input) { __typename ... on Error { message } } }
+`);
+type Rubric = Pick<ResultOf<typeof RubricDraft>['rubricVersions'][number]['rubric'], Weight | 'version' | 'scoredBodyKinds' | 'excludedBodies'>;
 
 /**
  * The performance office writes a new rubric version: the weights, and who is
@@ -24,19 +36,23 @@ const rubricQuery = `{ rubricVersions { rubric { version ${weights.join(' ')} sc
  */
 export function RubricDialog({ onClose, onCreated }: { onClose: () => void; onCreated: (version: string) => void }) {
   const translate = useTranslate();
-  const { data } = useGraphql<{ rubricVersions: Array<{ rubric: Rubric }>; bodies: { edges: Array<{ node: BodyOption }> } }>(rubricQuery);
+  const { data } = useApiQuery(RubricDraft);
+  const create = useApiMutation(CreateRubricVersion);
   const latest = data?.rubricVersions[0]?.rubric;
   const [edits, setEdits] = useState<Partial<Rubric> & { note?: string }>({});
   if (!latest) return null;
   const rubric = { ...latest, version: '', ...edits };
-  const bodies = data!.bodies.edges.map((e) => ({ bodyId: registryId(e.node.id)!, name: e.node.shortName }));
+  const bodies = data!.bodies.edges.map((e) => ({ bodyId: bodyRegistryId(e.node.id), name: e.node.shortName }));
   const nameOf = (id: string) => bodies.find((b) => b.bodyId === id)?.name ?? id;
   const toggleKind = (kind: string, on: boolean) =>
     setEdits({ ...edits, scoredBodyKinds: on ? [...rubric.scoredBodyKinds, kind] : rubric.scoredBodyKinds.filter((k) => k !== kind) });
   const save = async () => {
     const { note, ...fields } = rubric as Rubric & { note?: string };
-    await mutate('mutation ($input: RubricInput!) { createRubricVersion(input: $input) { __typename ... on Error { message } } }', {
-      input: { ...Object.fromEntries(weights.map((w) => [w, Number(fields[w])])), version: fields.version, note: note ?? null, scoredBodyKinds: fields.scoredBodyKinds, excludedBodies: fields.excludedBodies },
+    await create.mutateAsync({
+      input: {
+        ...(Object.fromEntries(weights.map((w) => [w, Number(fields[w])])) as Record<Weight, number>),
+        version: fields.version, note: note ?? null, scoredBodyKinds: fields.scoredBodyKinds, excludedBodies: fields.excludedBodies,
+      },
     });
     onCreated(fields.version);
   };

@@ -6,26 +6,34 @@ import { downloadFile } from '../shared/download.ts';
 import { formatMinute } from '../shared/dates.ts';
 import { FormDialog } from '../shared/FormDialog.tsx';
 import { ScrollX } from '../shared/ScrollX.tsx';
+import { graphql, type Enum } from '../graphql.ts';
+import { useApiMutation, useApiQuery } from '../shared/api.ts';
 import { AppealDaysField, AppealsPanel } from './AppealsPanel.tsx';
 import { RubricDialog } from './RubricDialog.tsx';
-import { mutate, useGraphql } from './useGraphql.ts';
 
-interface Deduction { source: string; detail: string; points: number; withdrawn: boolean; events: Array<{ at: string; type: string; actorName: string; comment: string | null }> }
-interface Criterion { criterion: string; label: string; points: number; capped: boolean; deductions: Deduction[] }
-interface Sheet {
-  id: string; year: number; version: number; status: string; rubricVersion: string; computedAt: string; publishedAt: string | null; exportUrl: string;
-  /** review, announce, publish: what the viewer may do to the sheet now, by the mutations' rule. */
-  availableActions: SheetAction[];
-  scores: Array<{ bodyId: string; bodyName: string; score: number; rank: number; reproduces: boolean; breakdown: Criterion[] }>;
-}
-type SheetAction = 'review' | 'announce' | 'publish';
-
-const sheetsQuery = `query ($year: Int) { scoreSheets(year: $year) { id year version status availableActions rubricVersion computedAt publishedAt exportUrl
-  scores { bodyId bodyName score rank reproduces breakdown { criterion label points capped deductions { source detail points withdrawn events { at type actorName comment } } } } } }`;
+const ScoreSheetsQuery = graphql(`
+  query ScoreSheets($year: Int) {
+    scoreSheets(year: $year) {
+      id year version status availableActions rubricVersion computedAt publishedAt exportUrl
+      scores { bodyId bodyName score rank reproduces breakdown { criterion label points capped deductions { source detail points withdrawn events { at type actorName comment } } } }
+    }
+  }
+`);
+const ScoreSheetYears = graphql(`query ScoreSheetYears { scoreSheets { year } }`);
+const RubricVersions = graphql(`query RubricVersions { rubricVersions { version } }`);
+const ComputeScores = graphql(`
+  mutation ComputeScores($y: Int!, $r: String) { computeScores(year: $y, rubricVersion: $r) { __typename ... on Error { message } } }
+`);
+const ReviewScoreSheet = graphql(`mutation ReviewScoreSheet($id: ID!) { reviewScoreSheet(id: $id) { __typename ... on Error { message } } }`);
+const AnnounceScoreSheet = graphql(`
+  mutation AnnounceScoreSheet($id: ID!, $days: Int) { announceScoreSheet(id: $id, appealWorkingDays: $days) { __typename ... on Error { message } } }
+`);
+const PublishScoreSheet = graphql(`mutation PublishScoreSheet($id: ID!) { publishScoreSheet(id: $id) { __typename ... on Error { message } } }`);
+type SheetAction = Enum<'ScoreSheetActionType'>;
 
 /** The latest year that has a sheet the viewer may see, or last year when there is none. */
 function useLatestYear(): [number | null, (year: number) => void] {
-  const years = useGraphql<{ scoreSheets: Array<{ year: number }> }>('{ scoreSheets { year } }');
+  const years = useApiQuery(ScoreSheetYears);
   const [chosen, setChosen] = useState<number | null>(null);
   const latest = years.data ? (years.data.scoreSheets[0]?.year ?? new Date().getFullYear() - 1) : years.error ? new Date().getFullYear() - 1 : null;
   return [chosen ?? latest, setChosen];
@@ -36,11 +44,16 @@ export function ScoresPage() {
   const translate = useTranslate();
   const performance = useAccount()?.role === 'performance';
   const [year, setYear] = useLatestYear();
-  const { data, error, reload } = useGraphql<{ scoreSheets: Sheet[] }>(sheetsQuery, { year: year ?? 0 });
+  const { data, error: loadError } = useApiQuery(ScoreSheetsQuery, { variables: { year: year ?? 0 } });
+  const error = loadError?.message;
+  const computeScores = useApiMutation(ComputeScores);
+  const review = useApiMutation(ReviewScoreSheet);
+  const announce = useApiMutation(AnnounceScoreSheet);
+  const publish = useApiMutation(PublishScoreSheet);
   const [version, setVersion] = useState<number | null>(null);
   const [confirming, setConfirming] = useState<SheetAction | null>(null);
   const [appealDays, setAppealDays] = useState('');
-  const rubrics = useGraphql<{ rubricVersions: Array<{ version: string }> }>('{ rubricVersions { version } }');
+  const rubrics = useApiQuery(RubricVersions);
   const [rubric, setRubric] = useState('');
   const [editingRubric, setEditingRubric] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -49,13 +62,12 @@ export function ScoresPage() {
   const sheets = data?.scoreSheets.filter((s) => s.year === year) ?? [];
   const sheet = sheets.find((s) => s.version === version) ?? sheets[0];
   const compute = () =>
-    mutate(`mutation ($y: Int!, $r: String) { computeScores(year: $y, rubricVersion: $r) { __typename ... on Error { message } } }`, { y: year, r: rubric || null })
-      .then(() => (setFailure(null), setVersion(null), reload()), (e: Error) => setFailure(e.message));
+    computeScores.mutateAsync({ y: year!, r: rubric || null })
+      .then(() => (setFailure(null), setVersion(null)), (e: Error) => setFailure(e.message));
   const act = async (action: SheetAction) => {
-    const days = action === 'announce' && appealDays !== '' ? Number(appealDays) : null;
-    await mutate(`mutation ($id: ID!${days === null ? '' : ', $days: Int'}) { ${action}ScoreSheet(id: $id${days === null ? '' : ', appealWorkingDays: $days'}) { __typename ... on Error { message } } }`, { id: sheet!.id, days });
+    if (action === 'announce') await announce.mutateAsync({ id: sheet!.id, days: appealDays === '' ? null : Number(appealDays) });
+    else await (action === 'review' ? review : publish).mutateAsync({ id: sheet!.id });
     setConfirming(null);
-    reload();
   };
   const download = (url: string) => downloadFile(url).catch((e: Error) => setFailure(e.message));
   if (year === null) return <Loading />;
@@ -83,7 +95,7 @@ export function ScoresPage() {
               {translate('duban.scores.compute')}
             </Button>
             <Button data-action="new-rubric" onClick={() => setEditingRubric(true)}>{translate('duban.rubric.create')}</Button>
-            {editingRubric && <RubricDialog onClose={() => setEditingRubric(false)} onCreated={(v) => (setEditingRubric(false), rubrics.reload(), setRubric(v))} />}
+            {editingRubric && <RubricDialog onClose={() => setEditingRubric(false)} onCreated={(v) => (setEditingRubric(false), setRubric(v))} />}
           </>
         )}
       </Stack>
@@ -147,7 +159,7 @@ export function ScoresPage() {
                 </TableBody>
               </Table>
             </ScrollX>
-            <AppealsPanel key={`${sheet.id}-${sheet.status}`} sheetId={sheet.id} onChange={reload} />
+            <AppealsPanel key={`${sheet.id}-${sheet.status}`} sheetId={sheet.id} />
           </CardContent>
         </Card>
       )}
