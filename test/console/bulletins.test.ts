@@ -6,20 +6,10 @@ import mammoth from 'mammoth';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { consoleSession } from './session.ts';
-import { screenshot, skipWithoutChromium } from './stack.ts';
+import { pageGraphql, phone, screenshot, skipWithoutChromium } from './stack.ts';
 
-const phone = { width: 390, height: 844 };
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 30_000, interval: 200 });
 
-/** What the console's own GraphQL call would answer, with the page's session cookie. */
-const graphql = (page: Page, query: string, variables: Record<string, unknown> = {}) =>
-  page.evaluate(
-    async ({ query, variables }) => {
-      const response = await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }), credentials: 'same-origin' });
-      return ((await response.json()) as { data: any }).data;
-    },
-    { query, variables },
-  );
 
 /** Clicks what starts a download and reads the text of the .docx the browser saved. */
 async function downloadText(page: Page, click: () => Promise<void>): Promise<{ name: string; text: string }> {
@@ -42,9 +32,9 @@ describe.skipIf(skipWithoutChromium)('督查通报 and bounded urges in Chromium
     const card = page.getByTestId('bulletin').first();
     await card.waitFor();
     const planTitle = (await page.getByTestId('bulletin-plan').locator('[role=combobox]').textContent())!;
-    const plans = await graphql(page, '{ plans(first: 100) { edges { node { id title } } } }');
+    const plans = await pageGraphql(page, '{ plans(first: 100) { edges { node { id title } } } }');
     const planId = plans.plans.edges.find((e: any) => e.node.title === planTitle).node.id;
-    const { bulletins } = await graphql(page, 'query ($p: ID!) { bulletins(planId: $p, first: 5) { edges { node { number periodEnd headline { red tasks } } } } }', { p: planId });
+    const { bulletins } = await pageGraphql(page, 'query ($p: ID!) { bulletins(planId: $p, first: 5) { edges { node { number periodEnd headline { red tasks } } } } }', { p: planId });
     const stored = bulletins.edges[0].node;
     expect(stored.number).toBe(1);
     // The preview shows the bulletin's own headline numbers.

@@ -229,7 +229,7 @@ describe.skipIf(skipWithoutChromium)('credit pages of the console in Chromium', 
     await supervisor.getByLabel('执法证号').fill('MK003');
     await supervisor.getByLabel('姓名').fill('执法员 MK003');
     await supervisor.getByRole('combobox', { name: '所属单位' }).click();
-    await supervisor.getByRole('option', { name: /market-commission/ }).click();
+    await supervisor.getByRole('option', { name: '市市场监管委', exact: true }).click();
     await supervisor.locator('[data-action=addOfficer]').click();
     const row = supervisor.locator('[data-testid=officer-row][data-officer=MK003]');
     await poll(() => row.textContent()).toContain('执法员 MK003');

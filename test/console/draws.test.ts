@@ -7,10 +7,9 @@ import { workingDayTimes } from '../../domain/time/working-day-calendar.ts';
 import { testCode } from '../helpers/credit.ts';
 import { graphqlClient } from '../helpers/graphql.ts';
 import { consoleSession } from './session.ts';
-import { screenshot, skipWithoutChromium } from './stack.ts';
+import { phone, screenshot, skipWithoutChromium } from './stack.ts';
 
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 30_000, interval: 200 });
-const phone = { width: 390, height: 844 };
 /** Nothing wider than the window: the page works without sideways scrolling. */
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 

@@ -3,10 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { testCode } from '../helpers/credit.ts';
 import { graphqlClient } from '../helpers/graphql.ts';
 import { consoleSession } from './session.ts';
-import { screenshot, skipWithoutChromium } from './stack.ts';
+import { phone, screenshot, skipWithoutChromium } from './stack.ts';
 
 const wide = { width: 1440, height: 900 };
-const phone = { width: 390, height: 844 };
 /** Nothing wider than the window: the page works without sideways scrolling. */
 const fits = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 const dayMs = 86_400_000;

@@ -6,20 +6,10 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { consoleSession } from './session.ts';
-import { screenshot, skipWithoutChromium } from './stack.ts';
+import { pageGraphql, phone, screenshot, skipWithoutChromium } from './stack.ts';
 
-const phone = { width: 390, height: 844 };
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 30_000, interval: 200 });
 
-/** What the console's own GraphQL call would answer, with the page's session cookie. */
-const graphql = (page: Page, query: string, variables: Record<string, unknown> = {}) =>
-  page.evaluate(
-    async ({ query, variables }) => {
-      const response = await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }), credentials: 'same-origin' });
-      return ((await response.json()) as { data: any }).data;
-    },
-    { query, variables },
-  );
 
 /** Clicks what starts a download and reads the file the browser saved, with the name it was saved under. */
 async function download(page: Page, click: () => Promise<void>): Promise<{ name: string; workbook: ExcelJS.Workbook }> {
@@ -68,7 +58,7 @@ describe.skipIf(skipWithoutChromium)('ledger export, calendar link, scores and p
     await poll(async () => decodeURIComponent(page.url())).toMatch(/"role":"support"/);
     await poll(async () => decodeURIComponent(page.url())).toMatch(/"orderBy":"body"/);
 
-    const expected = await graphql(
+    const expected = await pageGraphql(
       page,
       'query ($f: AssignmentFilter) { assignments(filter: $f, orderBy: body, first: 500) { totalCount edges { node { bodyName task { ref } } } } }',
       { f: { role: 'support' } },
@@ -130,7 +120,7 @@ describe.skipIf(skipWithoutChromium)('ledger export, calendar link, scores and p
     expect(ranks.length).toBeGreaterThan(1);
     expect(ranks[0]).toBe(1);
     // Standard competition ranking: each rank is one more than the rows scored above it.
-    const scores = await graphql(page, 'query ($y: Int) { scoreSheets(year: $y) { version scores { score rank } } }', { y: year });
+    const scores = await pageGraphql(page, 'query ($y: Int) { scoreSheets(year: $y) { version scores { score rank } } }', { y: year });
     for (const s of scores.scoreSheets[0].scores) expect(s.rank).toBe(1 + scores.scoreSheets[0].scores.filter((o: { score: number }) => o.score > s.score).length);
 
     await page.locator('[data-action=compute]').click();
@@ -153,7 +143,7 @@ describe.skipIf(skipWithoutChromium)('ledger export, calendar link, scores and p
   it('fits the supervisor pages into a 390 px phone screen', async () => {
     const page = await session.signIn('supervisor', phone);
     await poll(() => overflow(page)).toBeLessThanOrEqual(0);
-    const task = await graphql(page, '{ tasks(first: 1) { edges { node { id plan { id } } } } }');
+    const task = await pageGraphql(page, '{ tasks(first: 1) { edges { node { id plan { id } } } } }');
     const paths = [
       '/', '/tasks', '/assignments', `/tasks/${encodeURIComponent(task.tasks.edges[0].node.id)}/show`, '/plans', `/plans/${encodeURIComponent(task.tasks.edges[0].node.plan.id)}/show`,
       '/import', '/filing', '/evaluation', '/scores', '/bodies', '/entities', '/objections', '/repairs', '/inspections', '/staff', '/credit-import',

@@ -4,10 +4,9 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { consoleSession } from './session.ts';
-import { skipWithoutChromium } from './stack.ts';
+import { phone, skipWithoutChromium } from './stack.ts';
 
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 30_000, interval: 200 });
-const phone = { width: 390, height: 844 };
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 /** The dashboard's count of assignments not acknowledged, as its link says it (未签收 N 项). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { consoleSession } from './session.ts';
 import type { Page } from 'playwright-core';
-import { desktop, screenshot, skipWithoutChromium } from './stack.ts';
+import { desktop, phone, screenshot, skipWithoutChromium } from './stack.ts';
 
 /** A district's notice in our own words: none of its bodies is in the reference registry. */
 const notice = `某某区人民政府办公室关于印发营商环境提升行动任务分工的通知
@@ -36,7 +36,6 @@ const uneven = `天津市人民政府办公厅关于印发养老服务提升行�
 
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 30_000, interval: 200 });
 
-const phone = { width: 390, height: 844 };
 /** How far the page is wider than the window: a page that fits a phone scrolls only down. */
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 

@@ -5,18 +5,11 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { consoleSession } from './session.ts';
-import { skipWithoutChromium } from './stack.ts';
+import { pageGraphql, phone, skipWithoutChromium } from './stack.ts';
 
-const phone = { width: 390, height: 844 };
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 30_000, interval: 200 });
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
-/** What the console's own GraphQL call would answer, with the page's session cookie. */
-const graphql = (page: Page, query: string) =>
-  page.evaluate(async (query) => {
-    const response = await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }), credentials: 'same-origin' });
-    return ((await response.json()) as { data: any }).data;
-  }, query);
 
 describe.skipIf(skipWithoutChromium)('公示与申诉 in Chromium', () => {
   const session = consoleSession();
@@ -93,7 +86,7 @@ describe.skipIf(skipWithoutChromium)('公示与申诉 in Chromium', () => {
     await office.getByRole('option', { name: '市商务委', exact: true }).click();
     await dialog.getByTestId('confirm-action').click();
     await poll(() => dialog.count()).toBe(0);
-    const { rubricVersions } = await graphql(office, '{ rubricVersions { version rubric { reportLate scoredBodyKinds excludedBodies } } }');
+    const { rubricVersions } = await pageGraphql(office, '{ rubricVersions { version rubric { reportLate scoredBodyKinds excludedBodies } } }');
     expect(rubricVersions.find((r: { version: string }) => r.version === 'console-2026').rubric).toEqual({
       reportLate: 4, scoredBodyKinds: ['department', 'district', 'regulator'], excludedBodies: ['performance-office', 'commerce'],
     });

@@ -86,6 +86,17 @@ export function launchBrowser(): Promise<Browser> {
 
 export const desktop = { width: 1280, height: 800 };
 export const tablet = { width: 768, height: 1024 };
+export const phone = { width: 390, height: 844 };
+
+/** What the console's own GraphQL call would answer, with the page's session cookie. */
+export const pageGraphql = (page: Page, query: string, variables: Record<string, unknown> = {}) =>
+  page.evaluate(
+    async ({ query, variables }) => {
+      const response = await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }), credentials: 'same-origin' });
+      return ((await response.json()) as { data: any }).data;
+    },
+    { query, variables },
+  );
 
 /** A new browser context signed in through the login page; the console opens on the role's home page. */
 export async function signIn(browser: Browser, base: string, login: string, viewport = desktop, password = 'duban2026'): Promise<Page> {

@@ -1,16 +1,9 @@
+import type { EditableTask } from '../../../domain/plan/draft-edits.ts';
 import type { BodyKind } from './records.ts';
 import { graphql, request, untypedGraphql, untypedUpload, resultFields, unwrap, untypedUnwrap, type MutationResult, type ResultOf } from '../graphql.ts';
 
-export interface DraftTask {
-  ref: string;
-  section: string;
-  text: string;
-  leads: string[];
-  supports: string[];
-  /** The task's own deadline (ISO instant) and recurrence, beside the notice-wide requirements. */
-  due: string | null;
-  recurrence: string | null;
-}
+/** A draft task as the API's DraftTask holds it: the shape the draft edits of the domain work on. */
+export type DraftTask = EditableTask;
 
 export interface DraftRequirement {
   text: string;
