@@ -137,34 +137,3 @@ export function unwrap<T extends Answer>(result: T): SuccessOf<T> {
 export function answer<R extends Record<string, Answer>>(data: R): SuccessOf<R[keyof R]> {
   return unwrap(Object.values(data)[0] as R[keyof R]);
 }
-
-/** @deprecated Untyped: being replaced by `request(graphql(`…`))`. */
-export function untypedGraphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  return send<T>(JSON.stringify({ query, variables }), { 'content-type': 'application/json' });
-}
-
-/** @deprecated Untyped: being replaced by `requestUpload(graphql(`…`))`. */
-export function untypedUpload<T>(query: string, variables: Record<string, unknown>, file: File): Promise<T> {
-  const form = new FormData();
-  form.append('operations', JSON.stringify({ query, variables: { ...variables, file: null } }));
-  form.append('map', JSON.stringify({ 0: ['variables.file'] }));
-  form.append('0', file, file.name);
-  return send<T>(form, { 'x-graphql-yoga-csrf': '1' });
-}
-
-/** @deprecated Untyped: a mutation's answer as the untyped helpers see it. */
-export interface MutationResult<T> {
-  __typename: string;
-  data?: T;
-  message?: string;
-}
-
-/** @deprecated Untyped: the selection a mutation's result union needs. */
-export const resultFields = (successType: string, data: string) =>
-  `__typename ... on Error { message } ... on ${successType} { data { ${data} } }`;
-
-/** @deprecated Untyped: the `data` of a `…Success` answer; any other member of the union becomes a MutationError. */
-export function untypedUnwrap<T>(result: MutationResult<T>): T {
-  if (result.__typename.endsWith('Success') && result.data !== undefined) return result.data;
-  throw new MutationError(result.message ?? result.__typename, result.__typename);
-}

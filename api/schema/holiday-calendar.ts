@@ -14,13 +14,19 @@ interface CalendarYear {
   enteredAt: Date | null;
 }
 
+const CalendarSource = builder.enumType('HolidayCalendarSource', {
+  values: {
+    package: { description: '内置日历 The chinese-days package' },
+    office: { description: '本单位录入 Entered here' },
+    missing: { description: '尚未录入，期限暂按周末计算 Not entered: deadlines count weekends only (provisional)' },
+  } as const,
+});
+
 const HolidayCalendarYear = builder.objectRef<CalendarYear>('HolidayCalendarYear').implement({
   description: '一个年度的放假安排 A year\'s holiday arrangement (放假安排) and where working days come from.',
   fields: (t) => ({
     year: t.exposeInt('year'),
-    source: t.exposeString('source', {
-      description: 'package: 内置日历 the chinese-days package; office: 本单位录入 entered here; missing: 尚未录入，期限暂按周末计算 not entered, deadlines count weekends only (provisional).',
-    }),
+    source: t.expose('source', { type: CalendarSource, description: '工作日的来源 Where working days come from.' }),
     holidays: t.exposeStringList('holidays', { description: '放假日期 YYYY-MM-DD' }),
     workingWeekends: t.exposeStringList('workingWeekends', { description: '调休上班的周末 YYYY-MM-DD' }),
     enteredBy: t.exposeString('enteredBy', { nullable: true }),

@@ -1,107 +1,84 @@
-import { untypedGraphql, resultFields, untypedUnwrap, type MutationResult } from '../graphql.ts';
-import type { Role } from '../auth/account.ts';
+import { answer, graphql, request, type Enum, type ResultOf, type VariablesOf } from '../graphql.ts';
 
-export interface AccountRow {
-  id: string;
-  login: string;
-  displayName: string;
-  role: Role;
-  body: { id: string; shortName: string } | null;
-  active: boolean;
-  mustChangePassword: boolean;
-  createdAt: string;
-}
+export const AccountFields = graphql(`
+  fragment AccountFields on Account @_unmask { id login displayName role body { id shortName } active mustChangePassword createdAt }
+`);
+const AccountPasswordFields = graphql(`fragment AccountPasswordFields on AccountPassword @_unmask { account { ...AccountFields } oneTimePassword }`, [AccountFields]);
 
-export const accountFields = 'id login displayName role body { id shortName } active mustChangePassword createdAt';
+export type AccountRow = ResultOf<typeof AccountFields>;
+export type AccountPassword = ResultOf<typeof AccountPasswordFields>;
 
 export const pageSize = 25;
 
+const Accounts = graphql(`
+  query Accounts($search: String, $first: Int, $offset: Int) {
+    accounts(search: $search, first: $first, offset: $offset) { totalCount edges { node { ...AccountFields } } }
+  }
+`, [AccountFields]);
+const CreateAccount = graphql(`
+  mutation CreateAccount($input: CreateAccountInput!) {
+    createAccount(input: $input) { __typename ... on Error { message } ... on MutationCreateAccountSuccess { data { ...AccountPasswordFields } } }
+  }
+`, [AccountPasswordFields]);
+const ResetPassword = graphql(`
+  mutation ResetPassword($id: ID!) {
+    resetPassword(accountId: $id) { __typename ... on Error { message } ... on MutationResetPasswordSuccess { data { ...AccountPasswordFields } } }
+  }
+`, [AccountPasswordFields]);
+const SetAccountActive = graphql(`
+  mutation SetAccountActive($id: ID!, $active: Boolean!) {
+    setAccountActive(accountId: $id, active: $active) { __typename ... on Error { message } ... on MutationSetAccountActiveSuccess { data { ...AccountFields } } }
+  }
+`, [AccountFields]);
+const ChangePassword = graphql(`
+  mutation ChangePassword($current: String!, $next: String!) {
+    changePassword(currentPassword: $current, newPassword: $next) { __typename ... on Error { message } ... on MutationChangePasswordSuccess { data { id } } }
+  }
+`);
+const AuditEntries = graphql(`
+  query AuditEntries($kind: AuditKind, $first: Int, $offset: Int) {
+    auditEntries(kind: $kind, first: $first, offset: $offset) { totalCount edges { node { id at actorName action target detail } } }
+  }
+`);
+const DeniedAttempts = graphql(`
+  query DeniedAttempts($first: Int, $offset: Int) {
+    deniedAttempts(first: $first, offset: $offset) { totalCount edges { node { id at lastAt accountId operation reason count } } }
+  }
+`);
+
+const rowsOf = <T>(found: { totalCount: number; edges: Array<{ node: T }> }) => ({ rows: found.edges.map((e) => e.node), total: found.totalCount });
+
 /** One page of the accounts the viewer manages (all of them for the administrator, the departments' for the supervising office). */
-export async function accounts(search: string, page: number): Promise<{ rows: AccountRow[]; total: number }> {
-  const { accounts: found } = await untypedGraphql<{ accounts: { totalCount: number; edges: Array<{ node: AccountRow }> } }>(
-    `query ($search: String, $first: Int, $offset: Int) { accounts(search: $search, first: $first, offset: $offset) { totalCount edges { node { ${accountFields} } } } }`,
-    { search: search.trim() || undefined, first: pageSize, offset: page * pageSize },
-  );
-  return { rows: found.edges.map((e) => e.node), total: found.totalCount };
+export async function accounts(search: string, page: number) {
+  return rowsOf((await request(Accounts, { search: search.trim() || undefined, first: pageSize, offset: page * pageSize })).accounts);
 }
 
-export interface AccountPassword {
-  account: AccountRow;
-  oneTimePassword: string;
-}
-
-export interface NewAccount {
-  login: string;
-  displayName: string;
-  role: Role;
-  bodyId: string | null;
-}
+export type NewAccount = VariablesOf<typeof CreateAccount>['input'];
 
 export async function createAccount(input: NewAccount): Promise<AccountPassword> {
-  const { createAccount: result } = await untypedGraphql<{ createAccount: MutationResult<AccountPassword> }>(
-    `mutation ($input: CreateAccountInput!) { createAccount(input: $input) { ${resultFields('MutationCreateAccountSuccess', `account { ${accountFields} } oneTimePassword`)} } }`,
-    { input: { ...input, bodyId: input.bodyId || undefined } },
-  );
-  return untypedUnwrap(result);
+  return answer(await request(CreateAccount, { input: { ...input, bodyId: input.bodyId || undefined } }));
 }
 
 export async function resetPassword(accountId: string): Promise<AccountPassword> {
-  const { resetPassword: result } = await untypedGraphql<{ resetPassword: MutationResult<AccountPassword> }>(
-    `mutation ($id: ID!) { resetPassword(accountId: $id) { ${resultFields('MutationResetPasswordSuccess', `account { ${accountFields} } oneTimePassword`)} } }`,
-    { id: accountId },
-  );
-  return untypedUnwrap(result);
+  return answer(await request(ResetPassword, { id: accountId }));
 }
 
 export async function setAccountActive(accountId: string, active: boolean): Promise<AccountRow> {
-  const { setAccountActive: result } = await untypedGraphql<{ setAccountActive: MutationResult<AccountRow> }>(
-    `mutation ($id: ID!, $active: Boolean!) { setAccountActive(accountId: $id, active: $active) { ${resultFields('MutationSetAccountActiveSuccess', accountFields)} } }`,
-    { id: accountId, active },
-  );
-  return untypedUnwrap(result);
+  return answer(await request(SetAccountActive, { id: accountId, active }));
 }
 
 export async function changePassword(currentPassword: string, newPassword: string): Promise<void> {
-  const { changePassword: result } = await untypedGraphql<{ changePassword: MutationResult<{ id: string }> }>(
-    `mutation ($current: String!, $next: String!) { changePassword(currentPassword: $current, newPassword: $next) { ${resultFields('MutationChangePasswordSuccess', 'id')} } }`,
-    { current: currentPassword, next: newPassword },
-  );
-  untypedUnwrap(result);
+  answer(await request(ChangePassword, { current: currentPassword, next: newPassword }));
 }
 
-export type AuditKind = 'signIns' | 'accounts' | 'all';
+export type AuditKind = Enum<'AuditKind'>;
+export type AuditRow = ResultOf<typeof AuditEntries>['auditEntries']['edges'][number]['node'];
+export type DeniedRow = ResultOf<typeof DeniedAttempts>['deniedAttempts']['edges'][number]['node'];
 
-export interface AuditRow {
-  id: string;
-  at: string;
-  actorName: string;
-  action: string;
-  target: string;
-  detail: string;
+export async function auditEntries(kind: AuditKind, page: number) {
+  return rowsOf((await request(AuditEntries, { kind, first: pageSize, offset: page * pageSize })).auditEntries);
 }
 
-export interface DeniedRow {
-  id: string;
-  at: string;
-  lastAt: string | null;
-  accountId: string | null;
-  operation: string;
-  reason: string;
-  count: number;
-}
-
-export async function auditEntries(kind: AuditKind, page: number): Promise<{ rows: AuditRow[]; total: number }> {
-  const { auditEntries: found } = await untypedGraphql<{ auditEntries: { totalCount: number; edges: Array<{ node: AuditRow }> } }>(
-    'query ($kind: AuditKind, $first: Int, $offset: Int) { auditEntries(kind: $kind, first: $first, offset: $offset) { totalCount edges { node { id at actorName action target detail } } } }',
-    { kind, first: pageSize, offset: page * pageSize },
-  );
-  return { rows: found.edges.map((e) => e.node), total: found.totalCount };
-}
-
-export async function deniedAttempts(page: number): Promise<{ rows: DeniedRow[]; total: number }> {
-  const { deniedAttempts: found } = await untypedGraphql<{ deniedAttempts: { totalCount: number; edges: Array<{ node: DeniedRow }> } }>(
-    'query ($first: Int, $offset: Int) { deniedAttempts(first: $first, offset: $offset) { totalCount edges { node { id at lastAt accountId operation reason count } } } }',
-    { first: pageSize, offset: page * pageSize },
-  );
-  return { rows: found.edges.map((e) => e.node), total: found.totalCount };
+export async function deniedAttempts(page: number) {
+  return rowsOf((await request(DeniedAttempts, { first: pageSize, offset: page * pageSize })).deniedAttempts);
 }

@@ -1,37 +1,16 @@
 import { HttpError } from 'react-admin';
-import { untypedGraphql, resultFields, untypedUnwrap, type MutationResult } from '../graphql.ts';
+import { answer, graphql, request, type Enum, type VariablesOf } from '../graphql.ts';
 
-export type ActionType =
-  | 'acknowledge'
-  | 'progress'
-  | 'submit'
-  | 'accept'
-  | 'return'
-  | 'requestExtension'
-  | 'decideExtension'
-  | 'urge'
-  | 'designate'
-  | 'withdraw'
-  | 'setBlocking';
+export type ActionType = Enum<'TaskActionType'>;
 
-/** One action on one body's assignment of a task (TaskActionInput). */
-export interface TaskAction {
-  taskId: string;
-  bodyName: string;
-  type: ActionType;
-  comment?: string;
-  /** progress: percent done (序时进度). */
-  percent?: number;
-  until?: string;
-  approve?: boolean;
-  blocking?: boolean;
-  bodies?: Array<{ id: string; due?: string }>;
-  attachments?: Array<{ id: string }>;
-  /** urge: urge again although urged within the configured interval (after the user confirms). */
-  force?: boolean;
-}
+const Act = graphql(`
+  mutation Act($input: TaskActionInput!) {
+    act(input: $input) { __typename ... on Error { message } ... on MutationActSuccess { data { seq type at } } }
+  }
+`);
 
-const mutation = `mutation ($input: TaskActionInput!) { act(input: $input) { ${resultFields('MutationActSuccess', 'seq type at')} } }`;
+/** One action on one body's assignment of a task (TaskActionInput); the request id is added when it is sent. */
+export type TaskAction = Omit<VariablesOf<typeof Act>['input'], 'requestId'>;
 
 /** The network lost the call, or a proxy found no API behind it (it may be restarting). */
 const transient = (error: unknown) => error instanceof TypeError || (error instanceof HttpError && error.status >= 502);
@@ -40,12 +19,11 @@ const transient = (error: unknown) => error instanceof TypeError || (error insta
  * Sends the action to the task's workflow; a refusal comes back as a MutationError with the workflow's reason.
  * A call lost on the network is sent again under the same request id, so the action is done once.
  */
-export async function act(input: TaskAction): Promise<{ seq: number; type: string; at: string }> {
+export async function act(input: TaskAction) {
   const variables = { input: { ...input, requestId: crypto.randomUUID() } };
   for (let attempt = 1; ; attempt++) {
     try {
-      const { act: result } = await untypedGraphql<{ act: MutationResult<{ seq: number; type: string; at: string }> }>(mutation, variables);
-      return untypedUnwrap(result);
+      return answer(await request(Act, variables));
     } catch (error) {
       if (!transient(error) || attempt === 3) throw error;
       await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));

@@ -1,69 +1,52 @@
 import type { EditableTask } from '../../../domain/plan/draft-edits.ts';
 import type { BodyKind } from './records.ts';
-import { graphql, request, untypedGraphql, untypedUpload, resultFields, unwrap, untypedUnwrap, type MutationResult, type ResultOf } from '../graphql.ts';
+import { answer, graphql, request, requestUpload, unwrap, type Enum, type ResultOf } from '../graphql.ts';
 
 /** A draft task as the API's DraftTask holds it: the shape the draft edits of the domain work on. */
 export type DraftTask = EditableTask;
 
-export interface DraftRequirement {
-  text: string;
-  due: string | null;
-  recurrence: string | null;
-  appliesTo: string[];
-}
+const NoticeDraftFields = graphql(`
+  fragment NoticeDraftFields on NoticeDraft @_unmask {
+    title issuer issuedOn basis sourceText warnings { code message ref body detail }
+    tasks { ref section text leads supports due recurrence }
+    requirements { text due recurrence appliesTo }
+    bodies { name match bodyId fullName suggestedKind }
+  }
+`);
 
-export type BodyMatch = 'known' | 'group' | 'placeholder' | 'unknown';
+export type NoticeDraft = ResultOf<typeof NoticeDraftFields>;
+export type DraftRequirement = NoticeDraft['requirements'][number];
+export type DraftBody = NoticeDraft['bodies'][number];
+export type BodyMatch = Enum<'BodyMatch'>;
+/** Something the parser asks a person to check; `message` is Chinese then English, the console words it by `code`. */
+export type PlanWarning = NoticeDraft['warnings'][number];
+export type PlanWarningCode = Enum<'PlanWarningCode'>;
 
-export interface DraftBody {
-  name: string;
-  match: BodyMatch;
-  bodyId: string | null;
-  fullName: string | null;
-  /** The kind its words suggest: preselected when registering it. */
-  suggestedKind: BodyKind;
-}
-
-/** How the office settles a name the registry does not know (DraftBodyResolutionInput). */
+/** How the office settles a name the registry does not know (DraftBodyResolutionInput), one shape per action. */
 export type DraftBodyResolution =
   | { name: string; action: 'register'; kind: BodyKind }
   | { name: string; action: 'map'; bodyId: string }
   | { name: string; action: 'placeholder' };
 
-export type PlanWarningCode =
-  | 'noTitle' | 'noDate' | 'noRoles' | 'rolesUnread' | 'noLead' | 'duplicateRef'
-  | 'unknownBody' | 'placeholderBody' | 'unresolvedDeadline' | 'requirementWithoutBody';
+export type Timeline = Enum<'Timeline'>;
 
-/** Something the parser asks a person to check; `message` is Chinese then English, the console words it by `code`. */
-export interface PlanWarning {
-  code: PlanWarningCode;
-  message: string;
-  ref: string | null;
-  body: string | null;
-  detail: string | null;
-}
-
-export interface NoticeDraft {
-  title: string;
-  issuer: string | null;
-  issuedOn: string | null;
-  basis: string | null;
-  sourceText: string;
-  warnings: PlanWarning[];
-  tasks: DraftTask[];
-  requirements: DraftRequirement[];
-  bodies: DraftBody[];
-}
-
-export type Timeline = 'historic' | 'rebased';
-
-const draftFields = `title issuer issuedOn basis sourceText warnings { code message ref body detail }
-  tasks { ref section text leads supports due recurrence }
-  requirements { text due recurrence appliesTo }
-  bodies { name match bodyId fullName suggestedKind }`;
-
-const parseMutation = `mutation ($file: File, $text: String, $registryId: ID) {
-  parseNotice(file: $file, text: $text, registryId: $registryId) { ${resultFields('MutationParseNoticeSuccess', draftFields)} }
-}`;
+const ParseNoticeFile = graphql(`
+  mutation ParseNoticeFile($file: File!, $registryId: ID) {
+    parseNotice(file: $file, registryId: $registryId) { __typename ... on Error { message } ... on MutationParseNoticeSuccess { data { ...NoticeDraftFields } } }
+  }
+`, [NoticeDraftFields]);
+const ParseNoticeText = graphql(`
+  mutation ParseNoticeText($text: String!, $registryId: ID) {
+    parseNotice(text: $text, registryId: $registryId) { __typename ... on Error { message } ... on MutationParseNoticeSuccess { data { ...NoticeDraftFields } } }
+  }
+`, [NoticeDraftFields]);
+const CommitPlan = graphql(`
+  mutation CommitPlan($draft: NoticeDraftInput!, $timeline: Timeline, $resolutions: [DraftBodyResolutionInput!], $registryId: ID) {
+    commitPlan(draft: $draft, timeline: $timeline, resolutions: $resolutions, registryId: $registryId) {
+      __typename ... on Error { message } ... on MutationCommitPlanSuccess { data { id title } }
+    }
+  }
+`);
 
 const Registries = graphql(`query Registries { registries { id name } }`);
 const CreateRegistry = graphql(`
@@ -87,31 +70,11 @@ export async function createRegistry(name: string): Promise<RegistryRecord> {
 
 /** Parses an uploaded notice (text, HTML, Word, Excel, PDF) or pasted text into a draft, its names matched in a registry; nothing is stored. */
 export async function parseNotice(source: { file: File } | { text: string }, registryId?: string): Promise<NoticeDraft> {
-  type Answer = { parseNotice: MutationResult<NoticeDraft> };
-  const answer =
-    'file' in source
-      ? await untypedUpload<Answer>(parseMutation, { registryId }, source.file)
-      : await untypedGraphql<Answer>(parseMutation, { text: source.text, registryId });
-  return untypedUnwrap(answer.parseNotice);
+  return answer('file' in source ? await requestUpload(ParseNoticeFile, { registryId }, source.file) : await request(ParseNoticeText, { text: source.text, registryId }));
 }
 
-const commitMutation = `mutation ($draft: NoticeDraftInput!, $timeline: Timeline, $resolutions: [DraftBodyResolutionInput!], $registryId: ID) {
-  commitPlan(draft: $draft, timeline: $timeline, resolutions: $resolutions, registryId: $registryId) { ${resultFields('MutationCommitPlanSuccess', 'id title')} }
-}`;
-
 /** Stores the (corrected) draft as a plan, its names settled in a registry, and starts its tasks' workflows. */
-export async function commitPlan(
-  draft: NoticeDraft,
-  timeline: Timeline,
-  resolutions: DraftBodyResolution[] = [],
-  registryId?: string,
-): Promise<{ id: string; title: string }> {
+export async function commitPlan(draft: NoticeDraft, timeline: Timeline, resolutions: DraftBodyResolution[] = [], registryId?: string) {
   const { bodies: _matches, ...input } = draft;
-  const { commitPlan: result } = await untypedGraphql<{ commitPlan: MutationResult<{ id: string; title: string }> }>(commitMutation, {
-    draft: input,
-    timeline,
-    resolutions,
-    registryId,
-  });
-  return untypedUnwrap(result);
+  return answer(await request(CommitPlan, { draft: input, timeline, resolutions, registryId }));
 }

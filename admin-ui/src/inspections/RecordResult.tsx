@@ -6,6 +6,7 @@ import { FormDialog } from '../shared/FormDialog.tsx';
 
 const outcomes: InspectionOutcome[] = ['pass', 'fail', 'notApplicable'];
 const findingKinds = ['penalty', 'abnormal', 'seriousViolation', 'refusedInspection'] as const;
+type FindingKind = (typeof findingKinds)[number];
 
 function ResultDialog({ round, sampled, onClose }: { round: RoundRecord; sampled: SampledRecord; onClose: () => void }) {
   const translate = useTranslate();
@@ -14,7 +15,7 @@ function ResultDialog({ round, sampled, onClose }: { round: RoundRecord; sampled
   const [signers, setSigners] = useState<string[]>(sampled.inspectors.map((i) => i.officer.id));
   const [answers, setAnswers] = useState<Record<string, { outcome: InspectionOutcome; note: string }>>(Object.fromEntries(checklist.map((i) => [i.id, { outcome: 'pass', note: '' }])));
   const [withFinding, setWithFinding] = useState(false);
-  const [finding, setFinding] = useState({ kind: 'penalty', amount: '', description: '' });
+  const [finding, setFinding] = useState<{ kind: FindingKind; amount: string; description: string }>({ kind: 'penalty', amount: '', description: '' });
   const answer = (itemId: string, change: Partial<{ outcome: InspectionOutcome; note: string }>) => setAnswers((a) => ({ ...a, [itemId]: { ...a[itemId]!, ...change } }));
   const send = async () => {
     await recordInspectionResult({
@@ -52,7 +53,7 @@ function ResultDialog({ round, sampled, onClose }: { round: RoundRecord; sampled
       <FormControlLabel control={<Checkbox checked={withFinding} onChange={(e) => setWithFinding(e.target.checked)} />} label={translate('duban.credit.withFinding')} />
       {withFinding && (
         <Stack spacing={2}>
-          <TextField select size="small" label={translate('duban.credit.findingKind')} value={finding.kind} onChange={(e) => setFinding({ ...finding, kind: e.target.value })}>
+          <TextField select size="small" label={translate('duban.credit.findingKind')} value={finding.kind} onChange={(e) => setFinding({ ...finding, kind: e.target.value as FindingKind })}>
             {findingKinds.map((k) => <MenuItem key={k} value={k}>{translate(`duban.credit.kind.${k}`)}</MenuItem>)}
           </TextField>
           <TextField size="small" label={translate('duban.credit.findingAmount')} value={finding.amount} onChange={(e) => setFinding({ ...finding, amount: e.target.value })} inputMode="decimal" />
