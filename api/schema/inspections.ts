@@ -8,6 +8,7 @@ import { inspectionWorkflowId, roundActUpdate, roundDrawUpdate } from '../../wor
 import { announceInspectionRound } from '../../services/credit/cases.ts';
 import { caseClosed, sendAction } from './updates.ts';
 import { builder } from './builder.ts';
+import { selection } from './selection.ts';
 import {
   ChecklistAnswerType, ChecklistItemType, FindingType, JoiningBodyType, OutcomeEnum, parse, PopulationFilterType, RecordKindEnum, SampleRuleType,
 } from './details.ts';
@@ -77,7 +78,16 @@ builder.prismaObject('SampledEntity', {
 });
 
 builder.prismaObject('InspectorAssignment', {
-  fields: (t) => ({ officer: t.relation('officer'), bodyId: t.exposeString('bodyId') }),
+  fields: (t) => ({
+    officer: t.relation('officer'),
+    bodyId: t.exposeString('bodyId'),
+    body: t.prismaField({
+      type: 'Body',
+      nullable: true,
+      description: '检查人员所属单位 The body the inspector was drawn for.',
+      resolve: (query, a, _args, ctx) => ctx.prisma.body.findUnique({ ...selection(query), where: { id: a.bodyId } }),
+    }),
+  }),
 });
 
 builder.prismaObject('InspectionResult', {

@@ -4,7 +4,7 @@ import { nodesOf, pageArgs } from './connection.ts';
 import { nodeReaders } from './nodes.ts';
 
 const AttachmentFields = graphql(`fragment AttachmentFields on Attachment @_unmask { id name size url }`);
-const CaseEventFields = graphql(`fragment CaseEventFields on CaseEvent @_unmask { seq type at actorName comment data }`);
+const CaseEventFields = graphql(`fragment CaseEventFields on CaseEvent @_unmask { seq type at actorName comment }`);
 
 const EntityFields = graphql(`
   fragment EntityFields on MarketEntity @_unmask {
@@ -28,13 +28,13 @@ const RepairFields = graphql(`
 `, [CaseEventFields, AttachmentFields]);
 const SampledFields = graphql(`
   fragment SampledFields on SampledEntity @_unmask {
-    ordinal availableActions entity { id code name } inspectors { officer { id name } bodyId }
-    result { publishBy publishByProvisional publishedAt overdue answers finding recordId recordedBy inspectorIds }
+    ordinal availableActions entity { id code name } inspectors { officer { id name } bodyId body { shortName } }
+    result { publishBy publishByProvisional publishedAt overdue checklistAnswers { itemId outcome note } recordedFinding { kind amountYuan description } recordId recordedBy inspectorIds }
   }
 `);
 const RoundFields = graphql(`
   fragment RoundFields on InspectionRound @_unmask {
-    id roundId title date status availableActions beaconSource announcedAt beacon publicPath seed populationHash populationSize checklist
+    id roundId title date status availableActions beaconSource announcedAt beacon publicPath seed populationHash populationSize checklistItems { id text }
     sampled { ...SampledFields }
   }
 `, [SampledFields]);
@@ -51,11 +51,8 @@ export type AttachmentRecord = ResultOf<typeof AttachmentFields>;
 export type ObjectionActionType = Enum<'ObjectionActionType'>;
 export type InspectionOutcome = Enum<'InspectionOutcome'>;
 
-/** One item of a round's shared checklist (the round's `checklist` is its JSON). */
-export interface ChecklistItem {
-  id: string;
-  text: string;
-}
+/** One item of a round's shared checklist. */
+export type ChecklistItem = RoundRecord['checklistItems'][number];
 
 const Entities = graphql(`
   query Entities($search: String, $creditClass: CreditClass, $first: Int, $offset: Int) {

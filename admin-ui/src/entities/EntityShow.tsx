@@ -4,12 +4,14 @@ import type { EntityRecord } from '../dataProvider/credit.ts';
 import { formatMinute } from '../shared/dates.ts';
 import { Panel } from '../shared/Panel.tsx';
 import { ClassChip } from './ClassChip.tsx';
+import { useRecordSummary } from './RecordSummary.tsx';
 import { ApplyForRepair } from './ApplyForRepair.tsx';
 import { FileObjection } from './FileObjection.tsx';
 
 function EntityDetail() {
   const translate = useTranslate();
   const entity = useRecordContext<EntityRecord>();
+  const summary = useRecordSummary();
   if (!entity) return null;
   return (
     <Stack spacing={2} sx={{ p: 2 }}>
@@ -22,7 +24,7 @@ function EntityDetail() {
         {entity.records.map((r) => (
           <Stack key={r.id} direction="row" spacing={1} sx={{ alignItems: 'center' }} data-testid="entity-record">
             <Typography variant="body2">
-              {r.date} · {r.kind}{r.amountYuan !== null ? ` · ¥${r.amountYuan.toLocaleString('en-US')}` : ''} · {r.status}/{r.publication}
+              {summary(r)}
               {r.underObjection ? ` · ${translate('duban.credit.underObjection')}` : ''}
             </Typography>
             {r.status === 'active' && !r.underObjection && <FileObjection entityCode={entity.code} recordId={r.id} />}
@@ -35,7 +37,7 @@ function EntityDetail() {
           {entity.classHistory.map((c) => (
             <li key={`${c.at}${c.cause}`}>
               <Typography variant="body2">
-                {formatMinute(c.at)} {c.from ? translate(`duban.credit.class.${c.from}`) : '—'} → {translate(`duban.credit.class.${c.to}`)} ({c.cause})
+                {formatMinute(c.at)} {c.from ? translate(`duban.credit.class.${c.from}`) : '—'} → {translate(`duban.credit.class.${c.to}`)} · {translate(`duban.credit.cause.${c.cause.split(':')[0]}`, { _: c.cause })}
               </Typography>
             </li>
           ))}

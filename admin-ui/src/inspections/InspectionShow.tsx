@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Link, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { Show, useRecordContext, useRefresh, useTranslate } from 'react-admin';
-import { publishResults, type ChecklistItem, type RoundRecord, type SampledRecord } from '../dataProvider/credit.ts';
+import { publishResults, type RoundRecord, type SampledRecord } from '../dataProvider/credit.ts';
 import { formatDay, formatMinute } from '../shared/dates.ts';
 import { Panel } from '../shared/Panel.tsx';
 import { ProvisionalDeadline } from '../shared/ProvisionalDeadline.tsx';
@@ -32,9 +32,8 @@ function ResultCell({ round, sampled }: { round: RoundRecord; sampled: SampledRe
   const translate = useTranslate();
   const result = sampled.result;
   if (!result) return <RecordResult round={round} sampled={sampled} />;
-  const items = new Map((JSON.parse(round.checklist) as ChecklistItem[]).map((i) => [i.id, i.text]));
-  const answers = JSON.parse(result.answers) as Array<{ itemId: string; outcome: string; note: string }>;
-  const finding = result.finding ? (JSON.parse(result.finding) as { kind: string; amountYuan?: number; description: string }) : null;
+  const items = new Map(round.checklistItems.map((i) => [i.id, i.text]));
+  const { checklistAnswers: answers, recordedFinding: finding } = result;
   return (
     <Stack spacing={0.25} data-testid="inspection-result">
       <Typography variant="body2">
@@ -46,7 +45,7 @@ function ResultCell({ round, sampled }: { round: RoundRecord; sampled: SampledRe
       ))}
       {finding && (
         <Typography variant="body2" data-testid="inspection-finding">
-          {translate('duban.credit.finding')}：{translate(`duban.credit.kind.${finding.kind}`)}{finding.amountYuan !== undefined ? ` ¥${finding.amountYuan.toLocaleString('en-US')}` : ''} · {finding.description}
+          {translate('duban.credit.finding')}：{translate(`duban.credit.kind.${finding.kind}`)}{finding.amountYuan != null ? ` ¥${finding.amountYuan.toLocaleString('en-US')}` : ''} · {finding.description}
           {' · '}{result.recordId ? <Link href={`#/entities/${sampled.entity.id}/show`}>{translate('duban.credit.recordCreated')}</Link> : translate('duban.credit.recordOnPublish')}
         </Typography>
       )}
@@ -85,7 +84,7 @@ function RoundDetail() {
                 <TableRow key={s.entity.code} data-testid="sampled-row">
                   <TableCell>{s.ordinal}</TableCell>
                   <TableCell>{s.entity.name}<br /><code>{s.entity.code}</code></TableCell>
-                  <TableCell>{s.inspectors.map((i) => `${i.officer.name}（${i.bodyId}）`).join('、')}</TableCell>
+                  <TableCell>{s.inspectors.map((i) => (i.body ? `${i.officer.name}（${i.body.shortName}）` : i.officer.name)).join('、')}</TableCell>
                   <TableCell><ResultCell round={round} sampled={s} /></TableCell>
                 </TableRow>
               ))}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Checkbox, FormControlLabel, FormGroup, MenuItem, Radio, RadioGroup, Stack, TextField, Typography } from '@mui/material';
 import { useRefresh, useTranslate } from 'react-admin';
-import { recordInspectionResult, type ChecklistItem, type InspectionOutcome, type RoundRecord, type SampledRecord } from '../dataProvider/credit.ts';
+import { recordInspectionResult, type InspectionOutcome, type RoundRecord, type SampledRecord } from '../dataProvider/credit.ts';
 import { FormDialog } from '../shared/FormDialog.tsx';
 
 const outcomes: InspectionOutcome[] = ['pass', 'fail', 'notApplicable'];
@@ -11,7 +11,7 @@ type FindingKind = (typeof findingKinds)[number];
 function ResultDialog({ round, sampled, onClose }: { round: RoundRecord; sampled: SampledRecord; onClose: () => void }) {
   const translate = useTranslate();
   const refresh = useRefresh();
-  const checklist = JSON.parse(round.checklist) as ChecklistItem[];
+  const checklist = round.checklistItems;
   const [signers, setSigners] = useState<string[]>(sampled.inspectors.map((i) => i.officer.id));
   const [answers, setAnswers] = useState<Record<string, { outcome: InspectionOutcome; note: string }>>(Object.fromEntries(checklist.map((i) => [i.id, { outcome: 'pass', note: '' }])));
   const [withFinding, setWithFinding] = useState(false);

@@ -1,9 +1,11 @@
-import { Box, Stack, Typography } from '@mui/material';
+import { Stack, Typography } from '@mui/material';
 import { Show, useRecordContext, useTranslate } from 'react-admin';
 import type { ObjectionRecord } from '../dataProvider/credit.ts';
 import { ClassChip } from '../entities/ClassChip.tsx';
+import { useRecordSummary } from '../entities/RecordSummary.tsx';
+import { CaseTimeline } from '../shared/CaseTimeline.tsx';
 import { AttachmentLink } from '../shared/AttachmentLink.tsx';
-import { formatDay, formatMinute } from '../shared/dates.ts';
+import { formatDay } from '../shared/dates.ts';
 import { Panel } from '../shared/Panel.tsx';
 import { ProvisionalDeadline } from '../shared/ProvisionalDeadline.tsx';
 import { ObjectionActions } from './ObjectionActions.tsx';
@@ -11,6 +13,7 @@ import { ObjectionActions } from './ObjectionActions.tsx';
 function ObjectionDetail() {
   const translate = useTranslate();
   const o = useRecordContext<ObjectionRecord>();
+  const summary = useRecordSummary();
   if (!o) return null;
   return (
     <Stack spacing={2} sx={{ p: 2 }}>
@@ -19,11 +22,11 @@ function ObjectionDetail() {
         action={<ObjectionActions objection={o} />}
       >
         <Typography variant="body2">{o.reasons}</Typography>
-        {o.record && <Typography variant="body2" color="text.secondary">{o.record.date} · {o.record.kind}{o.record.amountYuan !== null ? ` · ¥${o.record.amountYuan.toLocaleString('en-US')}` : ''}</Typography>}
+        {o.record && <Typography variant="body2" color="text.secondary">{summary(o.record)}</Typography>}
         <Typography variant="body2" color="text.secondary">
           {translate('resources.objections.fields.acceptBy')} {formatDay(o.acceptBy)}
           {o.verifyBy ? ` · ${translate('resources.objections.fields.verifyBy')} ${formatDay(o.verifyBy)}` : ''}
-          {o.overdue.length ? ` · ${translate('duban.credit.overdue', { limits: o.overdue.join(', ') })}` : ''}
+          {o.overdue.length ? ` · ${translate('duban.credit.overdue', { limits: o.overdue.map((limit) => translate(`duban.credit.timeLimit.${limit}`)).join('、') })}` : ''}
         </Typography>
         <Stack direction="row" useFlexGap spacing={1} sx={{ flexWrap: 'wrap', alignItems: 'center' }} data-testid="objection-evidence">
           <Typography variant="body2">{translate('duban.credit.evidence')}：</Typography>
@@ -33,13 +36,7 @@ function ObjectionDetail() {
         <ProvisionalDeadline provisional={o.deadlineProvisional} />
       </Panel>
       <Panel title={translate('duban.credit.timeline')} testId="objection-timeline">
-        <Box component="ol" sx={{ m: 0, pl: 3 }}>
-          {o.timeline.map((e) => (
-            <li key={e.seq}>
-              <Typography variant="body2">{formatMinute(e.at)} · {e.type} · {e.actorName}{e.comment ? `：${e.comment}` : ''}</Typography>
-            </li>
-          ))}
-        </Box>
+        <CaseTimeline events={o.timeline} caseKind="objection" />
       </Panel>
     </Stack>
   );

@@ -1,8 +1,10 @@
-import { Box, Stack, Typography } from '@mui/material';
+import { Stack, Typography } from '@mui/material';
 import { Show, useRecordContext, useTranslate } from 'react-admin';
 import type { RepairRecord } from '../dataProvider/credit.ts';
 import { ClassChip } from '../entities/ClassChip.tsx';
-import { formatDay, formatMinute } from '../shared/dates.ts';
+import { useRecordSummary } from '../entities/RecordSummary.tsx';
+import { CaseTimeline } from '../shared/CaseTimeline.tsx';
+import { formatDay } from '../shared/dates.ts';
 import { Panel } from '../shared/Panel.tsx';
 import { ProvisionalDeadline } from '../shared/ProvisionalDeadline.tsx';
 import { AttachmentLink } from '../shared/AttachmentLink.tsx';
@@ -30,6 +32,7 @@ function Attachments({ application }: { application: RepairRecord }) {
 function RepairDetail() {
   const translate = useTranslate();
   const a = useRecordContext<RepairRecord>();
+  const summary = useRecordSummary();
   if (!a) return null;
   return (
     <Stack spacing={2} sx={{ p: 2 }}>
@@ -38,16 +41,14 @@ function RepairDetail() {
         action={<RepairDecision application={a} />}
       >
         <Typography variant="body2">{a.statement}</Typography>
-        <Typography variant="body2" color="text.secondary">{a.record.date} · {a.record.kind}{a.record.amountYuan !== null ? ` · ¥${a.record.amountYuan.toLocaleString('en-US')}` : ''} · {a.record.status}</Typography>
+        <Typography variant="body2" color="text.secondary">{summary(a.record)}</Typography>
         {a.reviewBy && <Typography variant="body2" color="text.secondary">{translate('duban.credit.reviewBy')} {formatDay(a.reviewBy)}</Typography>}
         <ProvisionalDeadline provisional={a.deadlineProvisional} />
         <Attachments application={a} />
         {a.reasons && <Typography variant="body2" sx={{ whiteSpace: 'pre-line' }}>{a.reasons}</Typography>}
       </Panel>
       <Panel title={translate('duban.credit.timeline')}>
-        <Box component="ol" sx={{ m: 0, pl: 3 }}>
-          {a.timeline.map((e) => <li key={e.seq}><Typography variant="body2">{formatMinute(e.at)} · {e.type} · {e.actorName}{e.comment ? `：${e.comment}` : ''}</Typography></li>)}
-        </Box>
+        <CaseTimeline events={a.timeline} caseKind="repair" />
       </Panel>
     </Stack>
   );

@@ -20,25 +20,13 @@ const voice: Record<string, string> = {
   setBlocking: '#616161',
 };
 
-function attachmentsOf(event: TaskEvent): Array<{ id: string; name: string }> {
-  try {
-    return JSON.parse(event.attachments) as Array<{ id: string; name: string }>;
-  } catch {
-    return [];
-  }
-}
-
 /** What an extension event decided, from its details: the deadline asked for, granted or refused. */
 function extensionOf(event: TaskEvent): { key: string; date: string } | null {
   if (event.type !== 'requestExtension' && event.type !== 'decideExtension') return null;
-  try {
-    const { until, approve } = JSON.parse(event.data) as { until?: string; approve?: boolean };
-    if (!until) return null;
-    const key = event.type === 'requestExtension' ? 'extensionAsked' : approve ? 'extensionGranted' : 'extensionRefused';
-    return { key: `duban.common.${key}`, date: formatDay(until) };
-  } catch {
-    return null;
-  }
+  const { until, approve } = event.details;
+  if (!until) return null;
+  const key = event.type === 'requestExtension' ? 'extensionAsked' : approve ? 'extensionGranted' : 'extensionRefused';
+  return { key: `duban.common.${key}`, date: formatDay(until) };
 }
 
 /** Every event of the task, oldest first, in China Standard Time. */
@@ -80,9 +68,9 @@ export function TaskTimeline({ events }: { events: TaskEvent[] }) {
                   {event.comment}
                 </Typography>
               )}
-              {attachmentsOf(event).length > 0 && (
+              {event.attachedFiles.length > 0 && (
                 <Stack direction="row" useFlexGap spacing={1} sx={{ mt: 0.5, flexWrap: 'wrap' }}>
-                  {attachmentsOf(event).map((file) => (
+                  {event.attachedFiles.map((file) => (
                     <AttachmentChip key={file.id} file={file} />
                   ))}
                 </Stack>
