@@ -97,6 +97,10 @@ describe.skipIf(skipWithoutChromium)('credit pages of the console in Chromium', 
     await supervisor.getByRole('dialog').getByTestId('confirm-action').click();
     await poll(() => supervisor.getByTestId('objection-status').textContent()).toBe('已更正');
     await poll(() => supervisor.getByTestId('objection-timeline').locator('li').count()).toBe(3);
+    // Each step in words, never the workflow's event names.
+    const steps = await supervisor.getByTestId('objection-timeline').innerText();
+    expect(steps).toMatch(/提出异议[\s\S]*受理[\s\S]*更正/);
+    expect(steps).not.toMatch(/filed|accepted|corrected/);
     await poll(() => supervisor.locator('[data-class=warning]').getAttribute('data-colour')).toBe('yellow');
     await screenshot(supervisor, 'objection');
 
@@ -104,6 +108,10 @@ describe.skipIf(skipWithoutChromium)('credit pages of the console in Chromium', 
     await poll(() => rowOf(supervisor, name).locator('[data-class=warning]').count()).toBe(1);
     await rowOf(supervisor, name).locator('[data-class=warning]').click();
     await poll(() => supervisor.getByTestId('class-history').locator('li').count()).toBe(3);
+    expect(await supervisor.getByTestId('class-history').innerText()).not.toMatch(/objection:|record:|registered/);
+    const records = await supervisor.getByTestId('entity-records').innerText();
+    expect(records).toContain('行政处罚');
+    expect(records).not.toMatch(/penalty|active|published/);
     await supervisor.context().close();
   }, 120_000);
 

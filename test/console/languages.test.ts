@@ -18,7 +18,7 @@ const rawKey = /\b(?:duban|resources|ra)\.[A-Za-z]+(?:\.[A-Za-z0-9_]+)+/g;
 /** Enum values and ids only code should ever see: in either language. */
 const rawCode = /\b(?:in_progress|providerAsked|providerReplied|underReview|awaitingProvider|decideExtension|requestExtension|setBlocking|seriouslyDishonest|notApplicable|market-commission)\b/g;
 /** Enum values that are English words: raw in the Chinese console (English may say them as words). */
-const rawWord = /\b(?:assigned|submitted|returned|withdrawn|designated|inspecting|announced)\b/g;
+const rawWord = /\b(?:assigned|submitted|returned|withdrawn|designated|inspecting|announced|filed|accepted|refused|upheld|corrected|repaired|retimed|eligible|approved|penalty|abnormal|active|published|overdue|objection|inspection|registered)\b/g;
 
 async function settled(page: Page): Promise<string> {
   await page.waitForLoadState('networkidle');
@@ -34,9 +34,22 @@ describe.skipIf(skipWithoutChromium)('every console page speaks the viewer\'s la
     it(`${login}: no untranslated key or raw enum on any page, in Chinese and in English`, async () => {
       const api = graphqlClient(session.base);
       const token = await api.login(login, 'duban2026');
-      const { data } = await api.request('{ tasks(first: 1) { edges { node { id plan { id } } } } }', {}, token);
+      const { data } = await api.request(
+        `{ tasks(first: 1) { edges { node { id plan { id } } } } objections(first: 1) { edges { node { id } } }
+           repairApplications(first: 1) { edges { node { id } } } marketEntities(first: 1) { edges { node { id } } } }`,
+        {},
+        token,
+      );
       const task = data.tasks.edges[0]?.node;
-      const paths = [...pages[login]!, ...(task ? [`/tasks/${encodeURIComponent(task.id)}/show`, `/plans/${encodeURIComponent(task.plan.id)}/show`] : [])];
+      const firstOf = (resource: string, connection: { edges: Array<{ node: { id: string } }> }) =>
+        connection.edges.map((e) => `/${resource}/${encodeURIComponent(e.node.id)}/show`);
+      const paths = [
+        ...pages[login]!,
+        ...(task ? [`/tasks/${encodeURIComponent(task.id)}/show`, `/plans/${encodeURIComponent(task.plan.id)}/show`] : []),
+        ...firstOf('objections', data.objections),
+        ...firstOf('repairs', data.repairApplications),
+        ...firstOf('entities', data.marketEntities),
+      ];
       const page = await session.signIn(login);
       const found: string[] = [];
       for (const locale of ['zh', 'en']) {
