@@ -1,3 +1,4 @@
+import { availableRecordActions } from '../../domain/credit/record-actions.ts';
 import { creditClassNames, type CreditClass } from '../../domain/credit/classes.ts';
 import { canonicalUscc, normalizeUscc } from '../../domain/credit/uscc.ts';
 import type { PrismaClient } from '../../runtime/db.ts';
@@ -48,6 +49,13 @@ export const MarketEntityNode = builder.prismaNode('MarketEntity', {
   }),
 });
 
+const CreditRecordActionEnum = builder.enumType('CreditRecordAction', {
+  values: {
+    fileObjection: { description: '提出异议 Object to the record' },
+    applyForRepair: { description: '申请信用修复 Apply to repair it' },
+  } as const,
+});
+
 export const CreditRecordNode = builder.prismaNode('CreditRecord', {
   id: { field: 'id' },
   authScopes: { signedIn: true },
@@ -70,6 +78,11 @@ export const CreditRecordNode = builder.prismaNode('CreditRecord', {
     source: t.field({ type: RecordSource, resolve: (r) => r.source as typeof RecordSource.$inferType }),
     changes: t.field({ type: [CreditRecordChangeType], description: '更正和修复 Each correction or repair of the record, oldest first.', resolve: (r) => parse<RecordChange[]>(r.history) }),
     history: t.string({ description: 'JSON: each correction or repair of the record.', deprecationReason: 'Use changes.', resolve: (r) => r.history }),
+    availableActions: t.field({
+      type: [CreditRecordActionEnum],
+      description: '当前用户可就此记录发起的办理 What the viewer may start from this record now.',
+      resolve: (r, _args, ctx) => availableRecordActions(r, ctx.actor),
+    }),
   }),
 });
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, type Client, type Workflow, type WorkflowStartOptions } from '@temporalio/client';
 import { beaconSourceProblem, roundPlanProblems, type RoundPlan } from '../../domain/inspection/round.ts';
+import { recordInForce } from '../../domain/credit/record-actions.ts';
 import type { Actor } from '../../domain/supervision/types.ts';
 import { ruleRecord } from '../../readmodel/classes.ts';
 import { projectObjectionCase } from '../../readmodel/objections.ts';
@@ -66,7 +67,7 @@ export async function fileObjectionCase(
     evidence: input.evidence, filedBy: filer(actor), limits: config().credit.objectionLimits, ...(await caseWorkingDays(prisma, now)),
   };
   if (!filedBefore) {
-    if (record && record.status !== 'active') throw new ValidationError('该记录已更正或已修复，不能再提出异议。 The record was already corrected or repaired.');
+    if (record && !recordInForce(record)) throw new ValidationError('该记录已更正或已修复，不能再提出异议。 The record was already corrected or repaired.');
     if (!input.reasons.trim()) throw new ValidationError('请填写异议理由。 Give the reasons for the objection.');
     await storedAttachments(prisma, input.evidence);
     const open = await prisma.objectionCase.count({ where: { entityCode: entity.code, recordId: input.recordId, status: { in: openObjection } } });

@@ -109,9 +109,9 @@ describe.skipIf(skipWithoutChromium)('credit pages of the console in Chromium', 
     await rowOf(supervisor, name).locator('[data-class=warning]').click();
     await poll(() => supervisor.getByTestId('class-history').locator('li').count()).toBe(3);
     expect(await supervisor.getByTestId('class-history').innerText()).not.toMatch(/objection:|record:|registered/);
-    const records = await supervisor.getByTestId('entity-records').innerText();
-    expect(records).toContain('行政处罚');
-    expect(records).not.toMatch(/penalty|active|published/);
+    const recordLines = await supervisor.getByTestId('entity-records').innerText();
+    expect(recordLines).toContain('行政处罚');
+    expect(recordLines).not.toMatch(/penalty|active|published/);
     await supervisor.context().close();
   }, 120_000);
 

@@ -9,7 +9,7 @@ const CaseEventFields = graphql(`fragment CaseEventFields on CaseEvent @_unmask 
 const EntityFields = graphql(`
   fragment EntityFields on MarketEntity @_unmask {
     id code name district industry creditClass colour classReasons
-    records { id kind date amountYuan status publication underObjection } classHistory { at from to cause }
+    records { id kind date amountYuan status publication underObjection availableActions } classHistory { at from to cause }
   }
 `);
 const ObjectionFields = graphql(`

@@ -27,8 +27,8 @@ function EntityDetail() {
               {summary(r)}
               {r.underObjection ? ` · ${translate('duban.credit.underObjection')}` : ''}
             </Typography>
-            {r.status === 'active' && !r.underObjection && <FileObjection entityCode={entity.code} recordId={r.id} />}
-            {r.status === 'active' && <ApplyForRepair recordId={r.id} />}
+            {r.availableActions.includes('fileObjection') && <FileObjection entityCode={entity.code} recordId={r.id} />}
+            {r.availableActions.includes('applyForRepair') && <ApplyForRepair recordId={r.id} />}
           </Stack>
         ))}
       </Panel>
