@@ -85,9 +85,9 @@ describe('the monthly bulletins workflow (time-skipping)', () => {
     });
     expect(waiting).toMatchObject({ firedOn: saturday, periodEnd: previousMonthEnd(saturday), deliverAt: new Date(nine(monday)).toISOString(), issued: [], done: false });
     // The server's clock stands still until the result is awaited: nothing is issued before Monday 09:00.
-    expect(await db.prisma.bulletin.count({ where: { planId } })).toBe(0);
-
     const bulletinId = `${planId}@${previousMonthEnd(saturday)}`;
+    expect(await db.prisma.bulletin.count({ where: { id: bulletinId } })).toBe(0);
+
     const done = await handle.result();
     expect(done.issued).toEqual([{ planId, bulletinId, number: expect.any(Number), created: true, skipped: null }]);
     const bulletin = await db.prisma.bulletin.findUniqueOrThrow({ where: { id: bulletinId } });
