@@ -21,6 +21,7 @@ import { config } from '../runtime/config.ts';
 import type { PrismaClient } from '../runtime/db.ts';
 import { correctCreditRecord, endRecordPublication, markRecordUnderObjection, recordFinding } from './credit-records.ts';
 import { drawAnnouncedRound, freezeRoundPopulation } from './announced-draw.ts';
+import { bulletinWorkingDays, issueMonthlyBulletin, monthlyBulletinPlans } from './bulletins.ts';
 import { archivedTaskStates, storeArchivedPlan } from './imports.ts';
 import { drawInspectionSample } from './inspection.ts';
 import { deliverNotices, type Mailer } from './notices.ts';
@@ -70,6 +71,9 @@ export function createActivities(prisma: PrismaClient, { mailer = null, dataDir 
     correctScoreLine: (input: { appeal: Pick<ScoreAppeal, 'appealId' | 'bodyId' | 'criterion' | 'source'>; fromSheetId: string; by: string; at: string }) =>
       correctScoreLine(prisma, input),
     publishFinalSheet: (sheetId: string, by: string, at: string) => publishFinalSheet(prisma, sheetId, by, at),
+    bulletinWorkingDays: (firedOn: string) => bulletinWorkingDays(prisma, firedOn),
+    monthlyBulletinPlans: (periodEnd: string) => monthlyBulletinPlans(prisma, periodEnd),
+    issueMonthlyBulletin: (planId: string, periodEnd: string, now: number) => issueMonthlyBulletin({ prisma, mailer, dataDir }, planId, periodEnd, now),
   };
 }
 

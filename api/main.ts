@@ -5,6 +5,7 @@ import { loadConfig } from '../runtime/config.ts';
 import { createPrisma, type PrismaClient } from '../runtime/db.ts';
 import { portInUse, waitFor } from '../runtime/processes.ts';
 import { connectClient } from '../runtime/temporal.ts';
+import { ensureBulletinSchedule } from '../services/bulletin-schedule.ts';
 import { ensureEvaluationSchedule } from '../services/evaluation-schedule.ts';
 import { installationSecret } from '../runtime/secret.ts';
 import { createApp } from './app.ts';
@@ -42,5 +43,7 @@ await waitFor('Temporal', async () => ((temporal = await connectClient(config)),
 const client = temporal!;
 // The yearly evaluation round's schedule: created on first start, brought to the configured dates after.
 await ensureEvaluationSchedule(client, config.taskQueue).catch((error) => console.error('api: could not ensure the evaluation schedule:', error));
+// The monthly bulletins' schedule: on the configured day (DUBAN_BULLETIN_DAY), paused when off.
+await ensureBulletinSchedule(client, config.taskQueue, config.bulletinDay).catch((error) => console.error('api: could not ensure the bulletin schedule:', error));
 handler = createApp({ prisma, temporal: client, taskQueue: config.taskQueue, signingKey: installationSecret(config.dataDir, config.secret), dataDir: config.dataDir, config });
 console.log('api: ready');

@@ -4,6 +4,7 @@ import { calendarProblems, defaultEvaluationCalendar, type EvaluationCalendar } 
 import { defaultRoundLimits, type RoundLimits } from '../domain/inspection/round.ts';
 import { defaultObjectionLimits, type ObjectionLimits } from '../domain/objection/case.ts';
 import { defaultRepairPolicy, type RepairPolicy } from '../domain/repair/eligibility.ts';
+import { bulletinDayRange } from '../domain/bulletin/schedule.ts';
 import { defaultReceiptWorkingDays } from '../domain/supervision/receipt.ts';
 import { maxAppealWorkingDays } from '../domain/scoring/appeals.ts';
 
@@ -55,6 +56,8 @@ export interface Config {
   credit: { classRule: ClassRule; objectionLimits: ObjectionLimits; repairPolicy: RepairPolicy; inspectionLimits: RoundLimits };
   /** DUBAN_SCORE_APPEAL_WORKING_DAYS: working days a unit has to appeal a line of its announced score (公示期, default 5). */
   scoreAppealWorkingDays: number;
+  /** DUBAN_BULLETIN_DAY: the day of the month (1–28, default 1) the monthly bulletins fire; `off`: no monthly bulletins (null). */
+  bulletinDay: number | null;
 }
 
 export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -125,6 +128,16 @@ function appealDays(value: string | undefined): number {
   return n;
 }
 
+function bulletinDay(value: string | undefined): number | null {
+  if (value === undefined || value === '') return 1;
+  if (value === 'off') return null;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < bulletinDayRange.min || n > bulletinDayRange.max) {
+    throw new Error(`DUBAN_BULLETIN_DAY must be a day of the month from ${bulletinDayRange.min} to ${bulletinDayRange.max}, or off, got "${value}"`);
+  }
+  return n;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const devServer = { port: portOf(env, 'DUBAN_TEMPORAL_PORT', 7233), uiPort: portOf(env, 'DUBAN_TEMPORAL_UI_PORT', 8233) };
   const demo = env.DUBAN_DEMO !== '0';
@@ -155,6 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     receiptWorkingDays: Math.round(positive('DUBAN_RECEIPT_WORKING_DAYS', env.DUBAN_RECEIPT_WORKING_DAYS, defaultReceiptWorkingDays)),
     credit: creditConfig(env),
     scoreAppealWorkingDays: appealDays(env.DUBAN_SCORE_APPEAL_WORKING_DAYS),
+    bulletinDay: bulletinDay(env.DUBAN_BULLETIN_DAY),
   };
 }
 

@@ -1,10 +1,13 @@
-import { createHash, randomBytes } from 'node:crypto';
-import fs from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { insertRows } from '../runtime/sql.ts';
 import { ValidationError } from '../domain/errors.ts';
 import type { AttachmentRef } from '../domain/supervision/types.ts';
 import type { PrismaClient } from '../runtime/db.ts';
+import { storeBytes } from '../readmodel/files.ts';
+
+// Where stored bytes live, for the API's downloads and the rebuild.
+export { attachmentFile } from '../readmodel/files.ts';
 
 export const maxAttachmentBytes = 20 * 1024 * 1024;
 
@@ -29,29 +32,8 @@ export class AttachmentRejected extends Error {
   override name = 'AttachmentRejected';
 }
 
-export const attachmentDir = (dataDir: string) => path.join(dataDir, 'attachments');
-
 /** An attachment id: the SHA-256 of the bytes, then (since uploads are named per reference) a random suffix. */
 export const attachmentIdPattern = /^[0-9a-f]{64}(-[0-9a-f]{16})?$/;
-
-/** The stored file of an attachment: its bytes are kept once, under their SHA-256, however many uploads name them. */
-export const attachmentFile = (dataDir: string, id: string) => path.join(attachmentDir(dataDir), id.slice(0, 64));
-
-/**
- * Keeps bytes once under their SHA-256 (written to a temporary name and
- * renamed, so a crash never leaves half a file) and returns the digest.
- */
-export function storeBytes(dataDir: string, bytes: Buffer): string {
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const target = attachmentFile(dataDir, sha256);
-  if (!fs.existsSync(target)) {
-    fs.mkdirSync(attachmentDir(dataDir), { recursive: true, mode: 0o700 });
-    const temporary = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.part`;
-    fs.writeFileSync(temporary, bytes, { mode: 0o600 });
-    fs.renameSync(temporary, target);
-  }
-  return sha256;
-}
 
 /**
  * Stores an upload: the bytes once under their SHA-256 (storeBytes), and a reference of

@@ -5,14 +5,12 @@ import { readArrangement, type HolidayArrangement } from '../domain/time/holiday
 import { dayMs } from '../domain/time/instants.ts';
 import { workingDayTimes } from '../domain/time/working-day-calendar.ts';
 import { type PrismaClient, writeTransaction } from '../runtime/db.ts';
+import { holidayArrangements } from '../readmodel/holiday-calendar.ts';
 import { retimeUpdate } from '../workflows/retime.ts';
 import { scoreAppealsWorkflowId } from '../workflows/score-appeals.ts';
 
-/** The years the office has entered (the package's own years are never stored). */
-export async function holidayArrangements(prisma: PrismaClient): Promise<HolidayArrangement[]> {
-  const rows = await prisma.holidayCalendar.findMany({ orderBy: { year: 'asc' } });
-  return rows.map((r) => ({ year: r.year, holidays: JSON.parse(r.holidays) as string[], workingWeekends: JSON.parse(r.workingWeekends) as string[] }));
-}
+// The office's years, as the workflows' calendars (and the monthly bulletin's activity) read them.
+export { holidayArrangements };
 
 /**
  * The working-day calendar a case workflow works with: from a week before

@@ -8,3 +8,4 @@ export { objectionWorkflow } from './objection.ts';
 export { repairWorkflow } from './repair.ts';
 export { inspectionRoundWorkflow } from './inspection.ts';
 export { scoreAppealsWorkflow } from './score-appeals.ts';
+export { monthlyBulletinsWorkflow } from './bulletins.ts';

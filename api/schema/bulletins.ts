@@ -1,10 +1,17 @@
 import type { BulletinFigures, OverdueItem, UnitStanding } from '../../domain/bulletin/figures.ts';
 import { bulletinFiguresOf, generateBulletin, mayReadBulletins } from '../../services/bulletins/generate.ts';
 import { builder } from './builder.ts';
+import type { Context } from './context.ts';
 import { mutationErrors } from './errors.ts';
 import { offsetArg, withOffset } from './pagination.ts';
 import { PlanNode } from './plans.ts';
 import { selection } from './selection.ts';
+
+const eventsDescription = '依据的事件（督办部门可见） The recorded events up to the period end behind the row (the supervising office sees them).';
+
+/** The events behind a row, oldest first: only the supervising office traces a row (a unit reads the bulletin as sent). */
+const traceRow = <Q extends object>(ctx: Context, query: Q, eventIds: string[]) =>
+  ctx.actor?.role === 'supervisor' ? ctx.prisma.taskEvent.findMany({ ...query, where: { id: { in: eventIds } }, orderBy: [{ at: 'asc' }, { seq: 'asc' }] }) : [];
 
 const Headline = builder.objectRef<BulletinFigures['headline']>('BulletinHeadline').implement({
   description: '通报的总体数字（截至本期末） The headline counts as of the period end.',
@@ -32,12 +39,7 @@ const BulletinOverdueItem = builder.objectRef<OverdueItem>('BulletinOverdueItem'
     unitName: t.exposeString('unitName'),
     due: t.field({ type: 'DateTime', resolve: (o) => new Date(o.due) }),
     days: t.exposeInt('days', { description: '截至本期末逾期天数 Whole days overdue at the period end.' }),
-    events: t.prismaField({
-      type: ['TaskEvent'],
-      description: '依据的事件（督办部门可见） The recorded events up to the period end behind the row (the supervising office sees them).',
-      resolve: (query, o, _args, ctx) =>
-        ctx.actor?.role === 'supervisor' ? ctx.prisma.taskEvent.findMany({ ...query, where: { id: { in: o.eventIds } }, orderBy: { seq: 'asc' } }) : [],
-    }),
+    events: t.prismaField({ type: ['TaskEvent'], description: eventsDescription, resolve: (query, o, _args, ctx) => traceRow(ctx, query, o.eventIds) }),
   }),
 });
 
@@ -51,6 +53,8 @@ const Standing = builder.objectRef<UnitStanding>('BulletinStanding').implement({
     overdue: t.exposeInt('overdue'),
     averageOverdueDays: t.float({ resolve: (r) => (r.overdue === 0 ? 0 : Math.round((r.overdueDays * 10) / r.overdue) / 10) }),
     assignmentIds: t.exposeStringList('assignmentIds', { description: 'The assignments counted, for tracing the row.' }),
+    // A bulletin made before rows carried their events traces them once regenerated.
+    events: t.prismaField({ type: ['TaskEvent'], description: eventsDescription, resolve: (query, r, _args, ctx) => traceRow(ctx, query, r.eventIds ?? []) }),
   }),
 });
 

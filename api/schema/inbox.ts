@@ -16,10 +16,13 @@ const NotificationKind = builder.enumType('NotificationKind', {
     assigned: { description: '交办 Newly assigned' },
     receipt: { description: '请签收 A new assignment is not yet acknowledged' },
     scores: { description: '评分公示 A score sheet is announced for appeals' },
+    bulletin: { description: '督查通报 A bulletin of a plan the account\'s body has a part in (or, for the office, any plan) is issued' },
   } as const,
 });
 
-type Subject = { type: 'Task' | 'ObjectionCase' | 'RepairApplication' | 'BodyFiling' | 'UnitReport' | 'ScoreAppealWindow'; id: string };
+type Subject =
+  | { type: 'Task' | 'ObjectionCase' | 'RepairApplication' | 'BodyFiling' | 'UnitReport' | 'ScoreAppealWindow'; id: string }
+  | { type: 'Bulletin'; id: string; planId: string };
 
 /**
  * What a notice is about: its row carries the workflow id of the task, round
@@ -34,6 +37,8 @@ async function subjectOf(prisma: PrismaClient, workflowId: string | null): Promi
   if (await prisma.bodyFiling.findUnique(where)) return { type: 'BodyFiling', id: workflowId };
   if (await prisma.unitReport.findUnique(where)) return { type: 'UnitReport', id: workflowId };
   if (await prisma.scoreAppealWindow.findUnique(where)) return { type: 'ScoreAppealWindow', id: workflowId };
+  const bulletin = await prisma.bulletin.findUnique({ where: { id: workflowId }, select: { planId: true } });
+  if (bulletin) return { type: 'Bulletin', id: workflowId, planId: bulletin.planId };
   return null;
 }
 
@@ -53,6 +58,8 @@ function consolePath(subject: Subject): string {
       return '/evaluation';
     case 'ScoreAppealWindow':
       return '/scores';
+    case 'Bulletin':
+      return `/bulletins?plan=${encodeURIComponent(encodeGlobalID('Plan', subject.planId))}`;
   }
 }
 
@@ -68,7 +75,7 @@ export const NotificationNode = builder.prismaNode('Notification', {
     readAt: t.expose('readAt', { type: 'DateTime', nullable: true }),
     subjectId: t.id({
       nullable: true,
-      description: '所涉记录的全局 ID The global id of the task, round unit or case the notice is about.',
+      description: '所涉记录的全局 ID The global id of the task, round unit, case or bulletin the notice is about.',
       resolve: async (n, _args, ctx) => {
         const subject = await subjectOf(ctx.prisma, n.taskId);
         return subject && encodeGlobalID(subject.type, subject.id);

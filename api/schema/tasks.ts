@@ -152,6 +152,7 @@ builder.prismaObject('TaskEvent', {
   fields: (t) => ({
     id: t.exposeID('id'),
     seq: t.exposeInt('seq'),
+    task: t.relation('task', { description: '事件所属任务 The task it happened to.' }),
     type: t.exposeString('type'),
     at: t.expose('at', { type: 'DateTime' }),
     actorName: t.exposeString('actorName'),

@@ -67,6 +67,13 @@ describe('bulletin figures, counted by hand for November 2026', () => {
     const item = november().overdue.find((g) => g.unitName === '市法制办')!.items[0]!;
     expect(item.eventIds).toEqual(['t2.2#1', 't2.2#2']);
   });
+
+  it('every ranking row names the events of the assignments it counts, up to the period end', () => {
+    const rows = new Map(november().ranking.map((r) => [r.unitName, r.eventIds]));
+    // 2.2's second submission (2 December) is after the period.
+    expect(rows.get('市法制办')).toEqual(['t1.1#1', 't1.1#2', 't1.2#1', 't1.2#2', 't2.2#1', 't2.2#2']);
+    expect(rows.get('市商务委')).toEqual(['t1.1#3', 't1.3#1', 't1.3#2']);
+  });
 });
 
 describe('replaying a task', () => {

@@ -38,6 +38,8 @@ export interface UnitStanding {
   overdueDays: number;
   rank: number;
   assignmentIds: string[];
+  /** Ids of the events up to the period end behind the row: those of every assignment counted. */
+  eventIds: string[];
 }
 
 export interface Headline {
@@ -114,10 +116,11 @@ function ranking(s: Snapshot, at: number, overdue: OverdueItem[], name: (unit: s
   const byUnit = new Map<string, UnitStanding>();
   for (const a of s.assignments) {
     if (a.due === null || Date.parse(a.due) > at) continue;
-    const row = byUnit.get(a.unit) ?? { unit: a.unit, unitName: name(a.unit), due: 0, closedOnTime: 0, overdue: 0, overdueDays: 0, rank: 0, assignmentIds: [] };
+    const row = byUnit.get(a.unit) ?? { unit: a.unit, unitName: name(a.unit), due: 0, closedOnTime: 0, overdue: 0, overdueDays: 0, rank: 0, assignmentIds: [], eventIds: [] };
     row.due += 1;
     if (closedOnTime(a)) row.closedOnTime += 1;
     row.assignmentIds.push(a.id);
+    row.eventIds.push(...a.eventIds);
     byUnit.set(a.unit, row);
   }
   for (const item of overdue) {

@@ -192,3 +192,9 @@ export function parseCalendarDate(text: string): string | null {
   if (y === null || mo === null || d === null || mo < 1 || mo > 12 || d < 1 || d > lastDay(y, mo)) return null;
   return isoDate(y, mo, d);
 }
+
+/** 2026-11-30 → 2026年11月30日, as a document writes a date. */
+export const chineseDate = (date: string) => {
+  const [y, m, d] = date.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+};

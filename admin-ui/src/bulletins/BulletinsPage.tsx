@@ -1,7 +1,7 @@
 import { Alert, Box, Button, Card, CardContent, Chip, Link, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import { Loading, Title, useTranslate } from 'react-admin';
-import { Link as RouterLink } from 'react-router-dom';
+import { Link as RouterLink, useSearchParams } from 'react-router-dom';
 import { useAccount } from '../auth/account.ts';
 import { graphql, type ResultOf } from '../graphql.ts';
 import { useApiMutation, useApiQuery } from '../shared/api.ts';
@@ -9,6 +9,7 @@ import { formatDay, formatMinute, shanghaiDay } from '../shared/dates.ts';
 import { downloadFile } from '../shared/download.ts';
 import { useDubanPaths } from '../shared/links.ts';
 import { ScrollX } from '../shared/ScrollX.tsx';
+import { RowEventsDialog, type TracedRow } from './RowEventsDialog.tsx';
 
 const BulletinPlans = graphql(`query BulletinPlans { plans(first: 100) { edges { node { id title } } } }`);
 const Bulletins = graphql(`
@@ -19,7 +20,7 @@ const Bulletins = graphql(`
           id number periodStart periodEnd createdAt createdBy url commended
           headline { tasks openTasks closedTasks green yellow red done closedThisPeriod newlyOverdue longestOverdue { taskRef unitName days } }
           ranking { rank unitName due closedOnTime overdue averageOverdueDays }
-          overdue { unitName items { taskId taskRef taskText unitName due days events { type } } }
+          overdue { unitName items { assignmentId taskId taskRef taskText unitName due days events { id } } }
         }
       }
     }
@@ -35,13 +36,16 @@ const rate = (part: number, whole: number) => (whole === 0 ? '—' : `${(Math.ro
 /**
  * The supervising office generates a plan's 督查通报 for a period and hands
  * the .docx on; every unit of the plan reads and downloads the same bulletin.
- * Each overdue row links to its task, and the office sees the events behind it.
+ * Each overdue row links to its task; the office opens any row of the
+ * ranking or the overdue list to see the events behind it. A bulletin's
+ * notice links here with its plan (`?plan=`).
  */
 export function BulletinsPage() {
   const translate = useTranslate();
   const supervisor = useAccount()?.role === 'supervisor';
   const plans = useApiQuery(BulletinPlans);
-  const [chosen, setChosen] = useState<string | null>(null);
+  const [params] = useSearchParams();
+  const [chosen, setChosen] = useState<string | null>(params.get('plan'));
   const planId = chosen ?? plans.data?.plans.edges[0]?.node.id ?? null;
   const { data, error: loadError } = useApiQuery(Bulletins, { variables: { planId: planId ?? '' }, enabled: planId !== null });
   const error = loadError?.message ?? plans.error?.message;
@@ -86,16 +90,22 @@ export function BulletinsPage() {
       {planId && data && bulletins.length === 0 && <Typography color="text.secondary">{translate('duban.bulletins.none')}</Typography>}
       <Stack spacing={2}>
         {bulletins.map((b) => (
-          <BulletinCard key={b.id} bulletin={b} open={open === b.id} onToggle={() => setOpen(open === b.id ? null : b.id)} onFailure={setFailure} />
+          <BulletinCard key={b.id} bulletin={b} open={open === b.id} traces={supervisor} onToggle={() => setOpen(open === b.id ? null : b.id)} onFailure={setFailure} />
         ))}
       </Stack>
     </Box>
   );
 }
 
-function BulletinCard({ bulletin: b, open, onToggle, onFailure }: { bulletin: Bulletin; open: boolean; onToggle: () => void; onFailure: (message: string) => void }) {
+function BulletinCard({ bulletin: b, open, traces, onToggle, onFailure }: {
+  bulletin: Bulletin; open: boolean; traces: boolean; onToggle: () => void; onFailure: (message: string) => void;
+}) {
   const translate = useTranslate();
   const paths = useDubanPaths();
+  const [traced, setTraced] = useState<TracedRow | null>(null);
+  /** Only the office traces a row: for it, a row is a button that opens its events. */
+  const traceable = (row: TracedRow) =>
+    traces ? { hover: true, role: 'button', tabIndex: 0, sx: { cursor: 'pointer' }, onClick: () => setTraced(row), onKeyDown: (e: { key: string }) => e.key === 'Enter' && setTraced(row) } : {};
   const h = b.headline;
   const count = (key: string, value: number) => translate(`duban.bulletins.headline.${key}`, { count: value });
   return (
@@ -131,6 +141,7 @@ function BulletinCard({ bulletin: b, open, onToggle, onFailure }: { bulletin: Bu
         {open && (
           <Box>
           <Typography variant="subtitle1" component="h3" sx={{ mt: 2 }}>{translate('duban.bulletins.ranking')}</Typography>
+          {traces && <Typography variant="body2" color="text.secondary">{translate('duban.bulletins.trace.hint')}</Typography>}
           <ScrollX>
             <Table size="small" data-testid="bulletin-ranking">
               <TableHead>
@@ -140,7 +151,7 @@ function BulletinCard({ bulletin: b, open, onToggle, onFailure }: { bulletin: Bu
               </TableHead>
               <TableBody>
                 {b.ranking.map((r) => (
-                  <TableRow key={r.unitName}>
+                  <TableRow key={r.unitName} data-testid="bulletin-ranking-row" data-unit={r.unitName} {...traceable({ kind: 'ranking', unitName: r.unitName, title: r.unitName })}>
                     <TableCell>{r.rank}</TableCell>
                     <TableCell>{r.unitName}</TableCell>
                     <TableCell>{r.due}</TableCell>
@@ -161,10 +172,10 @@ function BulletinCard({ bulletin: b, open, onToggle, onFailure }: { bulletin: Bu
                 <Box key={`${o.taskId}-${o.unitName}`} sx={{ pl: 2 }} data-testid="bulletin-overdue-item">
                   <Link component={RouterLink} to={paths.task(o.taskId)} variant="body2">{o.taskRef} {o.taskText}</Link>
                   <Typography variant="body2" component="span" color="error"> {formatDay(o.due)} · {translate('duban.bulletins.days', { days: o.days })}</Typography>
-                  {o.events.length > 0 && (
-                    <Typography variant="caption" color="text.secondary" component="div">
-                      {translate('duban.bulletins.events', { events: o.events.map((e) => translate(`duban.event.${e.type}`, { _: e.type })).join('、') })}
-                    </Typography>
+                  {traces && (
+                    <Link component="button" variant="caption" sx={{ display: 'block' }} data-action="trace-overdue" onClick={() => setTraced({ kind: 'overdue', assignmentId: o.assignmentId, title: `${o.unitName} ${o.taskRef}` })}>
+                      {translate('duban.bulletins.trace.events', { count: o.events.length })}
+                    </Link>
                   )}
                 </Box>
               ))}
@@ -172,6 +183,7 @@ function BulletinCard({ bulletin: b, open, onToggle, onFailure }: { bulletin: Bu
           ))}
           </Box>
         )}
+        {traces && <RowEventsDialog bulletinId={b.id} row={traced} onClose={() => setTraced(null)} />}
       </CardContent>
     </Card>
   );

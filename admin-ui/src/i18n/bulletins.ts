@@ -38,7 +38,14 @@ export const bulletinsZh = {
       commended: '通报表扬：%{units}',
       show: '查看详情',
       hide: '收起',
-      events: '依据：%{events}',
+      trace: {
+        hint: '点击一行，查看其所依据的事件。',
+        events: '依据的事件（%{count}）',
+        title: '%{row}：依据的事件',
+        none: '截至本期末没有记录的事件。',
+        otherEvent: '其他事件',
+        close: '关闭',
+      },
     },
   },
 };
@@ -82,7 +89,14 @@ export const bulletinsEn = {
       commended: 'Commended: %{units}',
       show: 'Details',
       hide: 'Hide',
-      events: 'From: %{events}',
+      trace: {
+        hint: 'Open a row to see the events behind it.',
+        events: 'Events behind it (%{count})',
+        title: '%{row}: the events behind it',
+        none: 'No event recorded up to the period end.',
+        otherEvent: 'Other event',
+        close: 'Close',
+      },
     },
   },
 };

@@ -2,6 +2,7 @@ import {
   AlignmentType, Document, LineRuleType, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
 } from 'docx';
 import type { BulletinFigures, OverdueItem } from '../../domain/bulletin/figures.ts';
+import { chineseDate } from '../../domain/dates/chinese-dates.ts';
 import { shanghaiDate } from '../../domain/time/instants.ts';
 
 /** GB/T 9704 fonts by name only: the office's machines have them; no font file is bundled. */
@@ -27,12 +28,6 @@ const run = (text: string, fontName: string = bulletinFonts.body, size: number =
 const body = (text: string) => new Paragraph({ children: [run(text)], indent: { firstLine: 640 }, spacing: lineSpacing });
 const heading = (text: string) => new Paragraph({ children: [run(text, bulletinFonts.heading)], indent: { firstLine: 640 }, spacing: lineSpacing });
 const subheading = (text: string) => new Paragraph({ children: [run(text, bulletinFonts.subheading)], indent: { firstLine: 640 }, spacing: lineSpacing });
-
-/** 2026-11-30 → 2026年11月30日 */
-export const chineseDate = (date: string) => {
-  const [y, m, d] = date.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-};
 
 const percent = (part: number, whole: number) => (whole === 0 ? '—' : `${(Math.round((part * 1000) / whole) / 10).toFixed(1)}%`);
 const average = (days: number, count: number) => (count === 0 ? '0' : (Math.round((days * 10) / count) / 10).toFixed(1));
