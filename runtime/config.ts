@@ -55,7 +55,17 @@ export interface Config {
   credit: { classRule: ClassRule; objectionLimits: ObjectionLimits; repairPolicy: RepairPolicy; inspectionLimits: RoundLimits };
   /** DUBAN_SCORE_APPEAL_WORKING_DAYS: working days a unit has to appeal a line of its announced score (公示期, default 5). */
   scoreAppealWorkingDays: number;
+  /** The worker's Temporal options: DUBAN_WORKER_MAX_CACHED_WORKFLOWS (workflows kept in memory between their tasks). */
+  worker: { maxCachedWorkflows: number };
 }
+
+/**
+ * Workflows a worker keeps in memory between their tasks (the SDK's sticky cache). Chosen by measurement
+ * (bench/cache.bench.ts, bench/results/cache.md): the SDK's own default grows with the heap limit (about 2,300
+ * here), which let the worker reach 1.26 GB with 3,500 open task workflows; an evicted workflow is replayed
+ * from its history on its next task, which for task workflows (short histories) costs little.
+ */
+export const defaultMaxCachedWorkflows = 1000;
 
 export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
   return path.resolve(env.DUBAN_DATA_DIR ?? 'data');
@@ -125,6 +135,14 @@ function appealDays(value: string | undefined): number {
   return n;
 }
 
+function cacheSize(value: string | undefined): number {
+  if (value === undefined || value === '') return defaultMaxCachedWorkflows;
+  const n = Number(value);
+  // The SDK takes 0 (no cache) or at least 2.
+  if (!Number.isInteger(n) || n < 0 || n === 1) throw new Error(`DUBAN_WORKER_MAX_CACHED_WORKFLOWS must be 0 (no cache) or a whole number ≥ 2, got "${value}"`);
+  return n;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const devServer = { port: portOf(env, 'DUBAN_TEMPORAL_PORT', 7233), uiPort: portOf(env, 'DUBAN_TEMPORAL_UI_PORT', 8233) };
   const demo = env.DUBAN_DEMO !== '0';
@@ -155,6 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     receiptWorkingDays: Math.round(positive('DUBAN_RECEIPT_WORKING_DAYS', env.DUBAN_RECEIPT_WORKING_DAYS, defaultReceiptWorkingDays)),
     credit: creditConfig(env),
     scoreAppealWorkingDays: appealDays(env.DUBAN_SCORE_APPEAL_WORKING_DAYS),
+    worker: { maxCachedWorkflows: cacheSize(env.DUBAN_WORKER_MAX_CACHED_WORKFLOWS) },
   };
 }
 
