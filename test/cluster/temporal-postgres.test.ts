@@ -6,21 +6,22 @@
 //
 // Runs only with DUBAN_CLUSTER_TEST=1: the first run builds the server from the Go module
 // proxy (minutes), which `npm test` must not do.
-import { Client, Connection } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reconcileAll } from '../../services/reconcile-all.ts';
-import { checkInvariants, closeOutPlan } from '../faults/scenario.ts';
-import { startProcessStack, type ProcessStack } from '../faults/stack.ts';
-import { eventually } from '../helpers/eventually.ts';
-import { historyShards, startPostgresTemporal } from '../helpers/temporal-postgres.ts';
+import type { ProcessStack } from '../faults/stack.ts';
 
 const enabled = process.env.DUBAN_CLUSTER_TEST === '1';
+/** As test/helpers/temporal-postgres.ts: the stack is loaded only when the test runs, so a skipped run costs `npm test` nothing. */
+const historyShards = 4;
 
 describe.skipIf(!enabled)('the workload on the official Temporal server on PostgreSQL (skipped unless DUBAN_CLUSTER_TEST=1: it builds go.temporal.io/server)', () => {
   let stack: ProcessStack;
   let temporal: Client;
 
   beforeAll(async () => {
+    const { startPostgresTemporal } = await import('../helpers/temporal-postgres.ts');
+    const { startProcessStack } = await import('../faults/stack.ts');
+    const { Client, Connection } = await import('@temporalio/client');
     stack = await startProcessStack({ temporal: await startPostgresTemporal() });
     temporal = new Client({ connection: await Connection.connect({ address: stack.temporalAddress }) });
   }, 900_000);
@@ -38,6 +39,9 @@ describe.skipIf(!enabled)('the workload on the official Temporal server on Postg
   });
 
   it('kill -9 the Temporal server in the middle of the workload, restart it: nothing lost, nothing twice', async () => {
+    const { checkInvariants, closeOutPlan } = await import('../faults/scenario.ts');
+    const { reconcileAll } = await import('../../services/reconcile-all.ts');
+    const { eventually } = await import('../helpers/eventually.ts');
     const { planId, expected, injected, calls, retries, doneAtKill } = await closeOutPlan(stack, '集群测试：Temporal 服务被杀', { part: 'temporal' });
     const { checked, differences } = await checkInvariants(stack, temporal, planId, expected);
     expect(injected).toBe(1);
