@@ -58,7 +58,18 @@ export interface Config {
   scoreAppealWorkingDays: number;
   /** DUBAN_BULLETIN_DAY: the day of the month (1–28, default 1) the monthly bulletins fire; `off`: no monthly bulletins (null). */
   bulletinDay: number | null;
+  /** The worker's Temporal options: DUBAN_WORKER_MAX_CACHED_WORKFLOWS (workflows kept in memory between their tasks). */
+  worker: { maxCachedWorkflows: number };
 }
+
+/**
+ * Workflows a worker keeps in memory between their tasks (the SDK's sticky cache). The SDK's own default grows
+ * with the heap limit (2,310 with Node's 4 GB heap), which let the worker reach 1.26 GB with 3,500 open task
+ * workflows (about 0.35 MB per cached workflow over an idle 458 MB). 1000 bounds the cache's share at any number
+ * of open workflows; bench/cache.bench.ts (bench/results/cache.md) measured, with 1,050 open, 0.98 × the SDK
+ * default's RSS and 0.70 × its query throughput when every query hits a random workflow (250: 0.84 × and 0.39 ×).
+ */
+export const defaultMaxCachedWorkflows = 1000;
 
 export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
   return path.resolve(env.DUBAN_DATA_DIR ?? 'data');
@@ -135,6 +146,11 @@ function bulletinDay(value: string | undefined): number | null {
   if (!Number.isInteger(n) || n < bulletinDayRange.min || n > bulletinDayRange.max) {
     throw new Error(`DUBAN_BULLETIN_DAY must be a day of the month from ${bulletinDayRange.min} to ${bulletinDayRange.max}, or off, got "${value}"`);
   }
+function cacheSize(value: string | undefined): number {
+  if (value === undefined || value === '') return defaultMaxCachedWorkflows;
+  const n = Number(value);
+  // The SDK takes 0 (no cache) or at least 2.
+  if (!Number.isInteger(n) || n < 0 || n === 1) throw new Error(`DUBAN_WORKER_MAX_CACHED_WORKFLOWS must be 0 (no cache) or a whole number ≥ 2, got "${value}"`);
   return n;
 }
 
@@ -169,6 +185,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     credit: creditConfig(env),
     scoreAppealWorkingDays: appealDays(env.DUBAN_SCORE_APPEAL_WORKING_DAYS),
     bulletinDay: bulletinDay(env.DUBAN_BULLETIN_DAY),
+    worker: { maxCachedWorkflows: cacheSize(env.DUBAN_WORKER_MAX_CACHED_WORKFLOWS) },
   };
 }
 

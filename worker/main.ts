@@ -20,7 +20,8 @@ const worker = await createWorker({
   mailer: createMailer(config.smtp),
   dataDir: config.dataDir,
   payloadKey: payloadKey(config.dataDir, config.secret),
+  maxCachedWorkflows: config.worker.maxCachedWorkflows,
 });
-console.log(`worker: polling task queue "${config.taskQueue}" on ${temporalAddress(config)}`);
+console.log(`worker: polling task queue "${config.taskQueue}" on ${temporalAddress(config)} (caching up to ${config.worker.maxCachedWorkflows} workflows)`);
 await worker.run();
 await Promise.all([connection.close(), prisma.$disconnect()]);

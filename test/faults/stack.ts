@@ -31,6 +31,17 @@ export interface StackOptions {
   /** The read model (default: a fresh SQLite file); the stack disposes of it. */
   db?: TestDatabase;
   replicas?: number;
+  /** A Temporal server already running instead of the dev server (test/helpers/temporal-postgres.ts); the stack kills, restarts and finally stops it. */
+  temporal?: ExternalTemporal;
+}
+
+export interface ExternalTemporal {
+  address: string;
+  child: ChildProcess;
+  /** Starts the server process again on the same data. */
+  start(): Promise<ChildProcess>;
+  /** The server and whatever it stands on. */
+  stop(): Promise<void>;
 }
 
 export async function startProcessStack(options: StackOptions = {}): Promise<ProcessStack> {
@@ -39,7 +50,8 @@ export async function startProcessStack(options: StackOptions = {}): Promise<Pro
   const [temporalPort, uiPort] = [await freePort(), await freePort()];
   const apiPorts: number[] = [];
   for (let i = 0; i < replicas; i++) apiPorts.push(await freePort());
-  const temporalAddress = `127.0.0.1:${temporalPort}`;
+  const external = options.temporal;
+  const temporalAddress = external?.address ?? `127.0.0.1:${temporalPort}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     TZ: 'UTC',
@@ -53,7 +65,7 @@ export async function startProcessStack(options: StackOptions = {}): Promise<Pro
   const node = (name: string, script: string, replica: number) =>
     startChild(name, process.execPath, ['--import', 'tsx', `${root}${script}`], { ...env, PORT: String(apiPorts[replica]) });
   const starters: Record<Part, (replica: number) => Promise<ChildProcess>> = {
-    temporal: () => startDevServer({ dataDir: db.dataDir, port: temporalPort, uiPort, namespace: 'default' }),
+    temporal: () => external?.start() ?? startDevServer({ dataDir: db.dataDir, port: temporalPort, uiPort, namespace: 'default' }),
     worker: async (replica) => {
       const child = node(replicas > 1 ? `worker${replica}` : 'worker', 'worker/main.ts', replica);
       let polling = false;
@@ -90,10 +102,12 @@ export async function startProcessStack(options: StackOptions = {}): Promise<Pro
     async stop() {
       for (const part of ['api', 'worker'] as const) for (let i = 0; i < replicas; i++) if (children.has(key(part, i))) await stopChild(children.get(key(part, i))!);
       if (children.has('temporal')) await stopChild(children.get('temporal')!);
+      await external?.stop();
       await db.dispose();
     },
   };
-  await stack.start('temporal');
+  if (external) children.set('temporal', external.child);
+  else await stack.start('temporal');
   for (let i = 0; i < replicas; i++) {
     await stack.start('worker', i);
     await stack.start('api', i);
