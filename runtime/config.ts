@@ -146,6 +146,9 @@ function bulletinDay(value: string | undefined): number | null {
   if (!Number.isInteger(n) || n < bulletinDayRange.min || n > bulletinDayRange.max) {
     throw new Error(`DUBAN_BULLETIN_DAY must be a day of the month from ${bulletinDayRange.min} to ${bulletinDayRange.max}, or off, got "${value}"`);
   }
+  return n;
+}
+
 function cacheSize(value: string | undefined): number {
   if (value === undefined || value === '') return defaultMaxCachedWorkflows;
   const n = Number(value);
