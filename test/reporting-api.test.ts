@@ -1,4 +1,7 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tianjinBodies } from '../domain/bodies/tianjin.ts';
+import { reportingUnits } from '../domain/filing/bodies.ts';
 import { commitPlan } from '../services/plans/commit.ts';
 import { taskWorkflowId } from '../workflows/task.ts';
 import { eventually } from './helpers/eventually.ts';
@@ -109,5 +112,39 @@ describe('the compliance grid and urgeMissingReports through the API', () => {
     const again = await urge(tokens.supervisor, periodEnd);
     expect(again.data.urged).toEqual([]);
     expect(again.data.recentlyUrged.map((c: any) => c.bodyName).sort()).toEqual(['市市场监管委', '市法制办']);
+  });
+
+  it('exports the grid the viewer sees to .xlsx, with the statuses in words', async () => {
+    const download = (token: string, id: string) => fetch(`${stack.base}/exports/reporting-grid/${encodeURIComponent(id)}.xlsx`, { headers: { authorization: `Bearer ${token}` } });
+    const rowsOf = async (response: Response) => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as unknown as ArrayBuffer);
+      const values: unknown[][] = [];
+      workbook.worksheets[0]!.eachRow((row) => values.push((row.values as unknown[]).slice(1)));
+      return values;
+    };
+    const office = await download(tokens.supervisor, planId);
+    expect(office.status).toBe(200);
+    const officeRows = await rowsOf(office);
+    expect(officeRows[1]!.slice(0, 2)).toEqual(['任务', '单位']);
+    expect(officeRows.slice(2).map((r) => r[1]).sort()).toEqual(['市市场监管委', '市法制办']);
+    expect(officeRows.slice(2).flatMap((r) => r.slice(2)).some((v) => String(v).startsWith('逾期未报'))).toBe(true);
+    const legalRows = await rowsOf(await download(tokens.legal, planId));
+    expect(legalRows.slice(2).map((r) => r[1])).toEqual(['市法制办']);
+    expect((await download(tokens.legal, 'no-such-plan')).status).toBe(404);
+    expect((await fetch(`${stack.base}/exports/reporting-grid/${encodeURIComponent(planId)}.xlsx`)).status).toBe(401);
+  });
+
+  it('shows the yearly special report (the evaluation round) as its own row group, each unit its own', async () => {
+    expect(await run('mutation { openEvaluationRound(year: 2016) { __typename } }', tokens.supervisor)).toEqual({ __typename: 'MutationOpenEvaluationRoundSuccess' });
+    const units = reportingUnits(tianjinBodies).length;
+    await eventually(async () => expect(await stack.db.prisma.unitReport.count({ where: { roundId: 'evaluation:2016' } })).toBe(units));
+    const all = (await run('{ evaluationReportingGrid { body { id } year periodStart periodEnd status } }', tokens.supervisor)) as Array<Record<string, any>>;
+    expect(all).toHaveLength(units);
+    // 2016's reports were due in December 2016: every one is missing.
+    expect(all[0]).toMatchObject({ year: 2016, periodStart: '2015-12-31T16:00:00.000Z', periodEnd: '2016-12-31T16:00:00.000Z', status: 'missing' });
+    expect(new Set(all.map((c) => c.status))).toEqual(new Set(['missing']));
+    const own = (await run('{ evaluationReportingGrid { body { shortName } } }', tokens.market)) as Array<Record<string, any>>;
+    expect(own.every((c) => c.body.shortName === '市市场监管委')).toBe(true);
   });
 });

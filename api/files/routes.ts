@@ -10,6 +10,7 @@ import { bodyCalendar, calendarBody } from './calendar.ts';
 import { ledgerCsv, ledgerQuery, ledgerRows, ledgerWorkbook } from './ledger.ts';
 import { catalogueTemplate, consolidatedWorkbook, xlsxType } from './catalogue.ts';
 import { scoresWorkbook } from './scores.ts';
+import { reportingGridWorkbook } from './reporting-grid.ts';
 import { bulletinFileName, mayReadBulletins } from '../../services/bulletins/generate.ts';
 
 const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -68,6 +69,14 @@ export function fileRoutes({ prisma, dataDir, signingKey, sessions }: FileDeps):
     if (!actor) return;
     const file = await scoresWorkbook(prisma, actor, req.params.sheetId);
     if (!file) return void res.status(404).json({ error: '评分表不存在或不可见 No such score sheet, or not visible to you.' });
+    res.attachment(file.name).type(xlsxType).send(file.data);
+  });
+
+  router.get('/exports/reporting-grid/:planId.xlsx', async (req, res) => {
+    const actor = await signedIn(req, res);
+    if (!actor) return;
+    const file = await reportingGridWorkbook(prisma, actor, req.params.planId);
+    if (!file) return void res.status(404).json({ error: '方案不存在或不可见 No such plan, or not visible to you.' });
     res.attachment(file.name).type(xlsxType).send(file.data);
   });
 

@@ -211,3 +211,55 @@ builder.mutationField('urgeMissingReports', (t) =>
     },
   }),
 );
+
+/** The yearly special report (专题报告) is the evaluation round's: its unit reports as the grid's own row group, by the same status rule. */
+interface EvaluationCell {
+  body: BodyRow;
+  year: number;
+  periodStart: Date;
+  periodEnd: Date;
+  due: Date;
+  status: ObligationStatusValue;
+  submittedAt: Date | null;
+}
+type ObligationStatusValue = ReportObligation['status'];
+
+/** A unit report's status in an obligation's terms (pending: owed). */
+const unitStatus = (status: string): ObligationStatusValue => (status === 'pending' ? 'assigned' : (status as ObligationStatusValue));
+/** The Shanghai midnight opening a year. */
+const yearStart = (year: number) => new Date(Date.UTC(year, 0, 1) - 8 * 3_600_000);
+
+const EvaluationReportingCell = builder.objectRef<EvaluationCell>('EvaluationReportingCell').implement({
+  description: '合规矩阵中年度专题报告（自查评估轮次）的一格 One cell of the grid\'s yearly special report row group: a unit\'s report in an evaluation round.',
+  fields: (t) => ({
+    body: t.field({ type: Body, resolve: (c) => c.body }),
+    year: t.exposeInt('year'),
+    periodStart: t.field({ type: 'DateTime', resolve: (c) => c.periodStart }),
+    periodEnd: t.field({ type: 'DateTime', resolve: (c) => c.periodEnd }),
+    due: t.field({ type: 'DateTime', resolve: (c) => c.due }),
+    status: t.field({ type: ReportingStatusEnum, resolve: (c) => reportingStatus({ status: c.status, due: c.due.toISOString(), submittedAt: c.submittedAt?.toISOString() ?? null }, Date.now()) }),
+  }),
+});
+
+builder.queryField('evaluationReportingGrid', (t) =>
+  t.field({
+    type: [EvaluationReportingCell],
+    description: '年度专题报告（自查评估轮次）的报送情况，作为合规矩阵的单独一组；承办单位只见本单位 The yearly special report (the evaluation rounds\' unit reports) as the grid\'s own row group; a department sees only its own.',
+    authScopes: { signedIn: true },
+    resolve: async (_root, _args, ctx) => {
+      const actor = ctx.actor!;
+      const reports = await ctx.prisma.unitReport.findMany({
+        where: actor.role === 'department' ? { bodyId: actor.bodyId ?? '' } : {},
+        include: { round: { select: { year: true } } },
+        orderBy: [{ roundId: 'asc' }, { bodyName: 'asc' }],
+      });
+      const bodies = new Map((await ctx.prisma.body.findMany({ where: { id: { in: [...new Set(reports.map((r) => r.bodyId))] } } })).map((b) => [b.id, b]));
+      return reports.flatMap((r) => {
+        const body = bodies.get(r.bodyId);
+        // A report returned and not filed again has no report in force: its submittedAt is the one accepted or awaiting.
+        const submittedAt = r.status === 'returned' || r.status === 'pending' ? null : (r.lastSubmittedAt ?? r.submittedAt);
+        return body ? [{ body, year: r.round.year, periodStart: yearStart(r.round.year), periodEnd: yearStart(r.round.year + 1), due: r.due, status: unitStatus(r.status), submittedAt }] : [];
+      });
+    },
+  }),
+);

@@ -6,47 +6,10 @@ import { reminderDue, nextReminderAt, type Reminder } from '../supervision/remin
 import type { Actor, Assignment, AttachmentRef, TaskEvent, TaskState } from '../supervision/types.ts';
 import { shanghaiDate } from '../time/instants.ts';
 import { opensAt, periodsDue, readRule, type ReportPeriod } from './periods.ts';
+import type { ObligationStatus, ReportingState, ReportObligation, ReportSchedule } from './types.ts';
 
-/** Where an obligation stands: owed (assigned), filed (submitted), accepted, or returned to be filed again. */
-export type ObligationStatus = 'assigned' | 'submitted' | 'accepted' | 'returned';
-
-/** What a body filed for a period. */
-export interface PeriodReport {
-  text: string;
-  percent: number | null;
-  attachments: AttachmentRef[];
-}
-
-/** One body's report for one period of a recurring task or requirement. */
-export interface ReportObligation extends ReportPeriod {
-  bodyName: string;
-  bodyId: string | null;
-  status: ObligationStatus;
-  /** Reminder keys already sent (the deadline reminders' own rule). */
-  reminders: string[];
-  lastOverdueNoticeAt: string | null;
-  /** When the report in force was filed (kept once accepted: on time or late is judged by it). */
-  submittedAt: string | null;
-  acceptedAt: string | null;
-  returnCount: number;
-  report: PeriodReport | null;
-  /** Never a placeholder: the reminder rule's field. */
-  placeholder: false;
-}
-
-/** A recurrence and whom it binds: the task's own binds its leads; a requirement's binds the bodies it names. */
-export interface ReportSchedule {
-  rule: string;
-  /** Body names (or group names, matched on an assignment's origin); null: every lead. */
-  bodyNames: string[] | null;
-}
-
-export interface ReportingState {
-  /** Obligations start here: periods due before it are not owed. */
-  from: string;
-  schedules: ReportSchedule[];
-  obligations: ReportObligation[];
-}
+export type { ObligationStatus, PeriodReport, ReportingState, ReportObligation, ReportSchedule } from './types.ts';
+export { reportSchedules } from './schedules.ts';
 
 /** Every action on a period report: each becomes the task workflow's `reportAct` update. */
 export type ReportAction =
@@ -76,18 +39,6 @@ export function bound(schedule: ReportSchedule, a: Pick<Assignment, 'bodyName' |
   if (a.placeholder || a.status === 'withdrawn' || a.status === 'designated' || a.status === 'accepted') return false;
   if (schedule.bodyNames === null) return a.role === 'lead';
   return schedule.bodyNames.some((n) => (a.role === 'lead' && everyLead.test(n)) || n === a.bodyName || n === a.origin || a.bodyName.startsWith(n) || n.startsWith(a.bodyName));
-}
-
-/** The schedules of a task: its own recurrence (leads), and each monthly or quarterly requirement's (the bodies it names). */
-export function reportSchedules(taskRecurrence: string | null | undefined, requirements: Array<{ recurrence: string | null; appliesTo: string[] }>): ReportSchedule[] {
-  const out: ReportSchedule[] = [];
-  if (readRule(taskRecurrence)) out.push({ rule: taskRecurrence!, bodyNames: null });
-  for (const r of requirements) {
-    const rule = readRule(r.recurrence);
-    // A yearly report is the evaluation round's (one process chases it), not an obligation of each task.
-    if (rule && rule.kind !== 'year' && r.appliesTo.length) out.push({ rule: r.recurrence!, bodyNames: r.appliesTo });
-  }
-  return out;
 }
 
 export const obligationKey = (o: Pick<ReportObligation, 'bodyName' | 'periodStart'>) => `${o.bodyName}@${o.periodStart}`;

@@ -1,5 +1,5 @@
 import type { BodyRegistry } from '../bodies/registry.ts';
-import { reportSchedules } from '../reporting/obligations.ts';
+import { reportSchedules } from '../reporting/schedules.ts';
 import { dayMs } from '../time/instants.ts';
 import type { Assignment, AssignmentRole, TaskState } from './types.ts';
 

@@ -1,4 +1,4 @@
-import type { ReportingState } from '../reporting/obligations.ts';
+import type { ReportingState } from '../reporting/types.ts';
 
 /** Who acts: taken from the signed-in account by the API and checked again by the workflow. */
 export interface Actor {
