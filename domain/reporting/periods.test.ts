@@ -9,6 +9,15 @@ describe('readRule', () => {
     expect(readRule('FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=-1')).toEqual({ kind: 'quarter', months: [3, 6, 9, 12], day: -1 });
     expect(readRule('FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=31')).toEqual({ kind: 'year', months: [12], day: 31 });
   });
+  it('reads a recurrence typed in words in the draft editor as the parser reads a notice', () => {
+    expect(readRule('每月5日前')).toMatchObject({ kind: 'month', day: 5 });
+    expect(readRule('每月10日')).toMatchObject({ kind: 'month', day: 10 });
+    expect(readRule('每月')).toMatchObject({ kind: 'month', day: -1 });
+    expect(readRule('每季度')).toMatchObject({ kind: 'quarter', months: [3, 6, 9, 12], day: -1 });
+    expect(readRule('每季度末前')).toMatchObject({ kind: 'quarter' });
+    expect(readRule('每年12月底前')).toMatchObject({ kind: 'year', months: [12], day: 31 });
+    expect(readRule('随时')).toBeNull();
+  });
   it('reads nothing it cannot place in periods', () => {
     expect(readRule(null)).toBeNull();
     expect(readRule('FREQ=WEEKLY;BYDAY=MO')).toBeNull();

@@ -1,3 +1,4 @@
+import { findDeadlines } from '../dates/chinese-dates.ts';
 import { dayMs, shanghaiOffsetMs } from '../time/instants.ts';
 
 /** The calendar unit a recurring report covers. */
@@ -28,6 +29,8 @@ const allMonths = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
  */
 export function readRule(rrule: string | null | undefined): ReportRule | null {
   if (!rrule) return null;
+  // What a person types in the draft editor (每月5日前, 每季度末, 每月): read as the parser reads a notice.
+  if (!rrule.includes('FREQ=')) return readRule(wordedRule(rrule.trim()));
   const parts = Object.fromEntries(rrule.split(';').map((p) => p.split('=') as [string, string]));
   const day = Number(parts.BYMONTHDAY ?? 'NaN');
   if (!Number.isInteger(day) || day === 0 || day < -1 || day > 31) return null;
@@ -38,6 +41,13 @@ export function readRule(rrule: string | null | undefined): ReportRule | null {
   if (months.length === 1) return { kind: 'year', months, day };
   const quarterly = months.length === 4 && months.every((m, i) => i === 0 || m - months[i - 1]! === 3);
   return quarterly ? { kind: 'quarter', months, day } : null;
+}
+
+/** The RRULE of a recurrence written in words, or null. */
+function wordedRule(text: string): string | null {
+  if (/^每个?月$/.test(text)) return 'FREQ=MONTHLY;BYMONTHDAY=-1';
+  if (/^每个?季度?$/.test(text)) return 'FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=-1';
+  return findDeadlines(/前$/.test(text) ? text : `${text}前`, { issuedOn: null }).find((d) => d.recurrence)?.recurrence ?? null;
 }
 
 /** A yearly rule: the seed's yearly special report is the evaluation round's, not an obligation of its own. */
