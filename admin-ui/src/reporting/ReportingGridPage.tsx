@@ -28,7 +28,8 @@ const UrgeMissing = graphql(`
     urgeMissingReports(planId: $p, periodEnd: $e) { __typename ... on MutationUrgeMissingReportsSuccess { data { urged { bodyName } recentlyUrged { bodyName } } } ... on Error { message } }
   }
 `);
-type Cell = ResultOf<typeof ReportingGrid>['reportingGrid'][number];
+/** A cell as the grid and the task page read it. */
+export type Cell = ResultOf<typeof ReportingGrid>['reportingGrid'][number];
 type Status = Enum<'ReportingStatus'>;
 type ReportAction = Enum<'PeriodReportActionType'>;
 
@@ -41,7 +42,7 @@ const colours: Record<Status, { bg: string; fg: string }> = {
   submitted: { bg: '#e5eefc', fg: '#1a4a9c' },
 };
 
-function StatusCell({ status, onClick, testId }: { status: Status; onClick?: () => void; testId?: string }) {
+export function StatusCell({ status, onClick, testId }: { status: Status; onClick?: () => void; testId?: string }) {
   const translate = useTranslate();
   const { bg, fg } = colours[status];
   return (
@@ -55,7 +56,7 @@ function StatusCell({ status, onClick, testId }: { status: Status; onClick?: () 
 }
 
 /** The month (or quarter, or year) a period covers, as its first and last day. */
-const periodLabel = (start: string, end: string) => {
+export const periodLabel = (start: string, end: string) => {
   const first = shanghaiDay(start);
   const last = shanghaiDay(Date.parse(end) - 1);
   return first.slice(0, 7) === last.slice(0, 7) ? first.slice(0, 7) : `${first.slice(0, 7)}–${last.slice(0, 7)}`;
@@ -192,7 +193,7 @@ export function ReportingGridPage() {
 }
 
 /** One period report: what was filed, and the actions the viewer may take now (from availableActions). */
-function ReportDialog({ cell, onClose, onDone }: { cell: Cell; onClose: () => void; onDone: (text: string) => void }) {
+export function ReportDialog({ cell, onClose, onDone }: { cell: Cell; onClose: () => void; onDone: (text: string) => void }) {
   const translate = useTranslate();
   const act = useApiMutation(ActOnReport);
   const [comment, setComment] = useState('');
