@@ -115,7 +115,7 @@ describe('the compliance grid and urgeMissingReports through the API', () => {
   });
 
   it('exports the grid the viewer sees to .xlsx, with the statuses in words', async () => {
-    const download = (token: string, id: string) => fetch(`${stack.base}/exports/reporting-grid/${encodeURIComponent(id)}.xlsx`, { headers: { authorization: `Bearer ${token}` } });
+    const download = (token: string, id: string) => fetch(`${stack.base}/exports/reporting-grid/${encodeURIComponent(globalId('Plan', id))}.xlsx`, { headers: { authorization: `Bearer ${token}` } });
     const rowsOf = async (response: Response) => {
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as unknown as ArrayBuffer);
@@ -132,7 +132,8 @@ describe('the compliance grid and urgeMissingReports through the API', () => {
     const legalRows = await rowsOf(await download(tokens.legal, planId));
     expect(legalRows.slice(2).map((r) => r[1])).toEqual(['市法制办']);
     expect((await download(tokens.legal, 'no-such-plan')).status).toBe(404);
-    expect((await fetch(`${stack.base}/exports/reporting-grid/${encodeURIComponent(planId)}.xlsx`)).status).toBe(401);
+    expect((await fetch(`${stack.base}/exports/reporting-grid/${encodeURIComponent(globalId('Plan', planId))}.xlsx`)).status).toBe(401);
+    expect((await download(tokens.supervisor, '%%')).status).toBe(404);
   });
 
   it('shows the yearly special report (the evaluation round) as its own row group, each unit its own', async () => {
