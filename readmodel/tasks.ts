@@ -3,6 +3,7 @@ import type { TaskSnapshot } from '../domain/supervision/snapshot.ts';
 import { paceLimit } from '../domain/supervision/pace.ts';
 import type { TaskEvent } from '../domain/supervision/types.ts';
 import { insertRows, upsertClause } from '../runtime/sql.ts';
+import { projectReports } from './reports.ts';
 
 const date = (iso: string | null) => (iso ? new Date(iso) : null);
 
@@ -69,6 +70,7 @@ export async function projectTask(prisma: PrismaClient, s: TaskSnapshot, events:
       }));
       const changing = Object.keys(rows[0]!).filter((c) => c !== 'id' && c !== 'taskId' && c !== 'bodyName');
       await tx.$executeRaw(insertRows('Assignment', rows, upsertClause('id', changing)));
+      await projectReports(tx, s, survivor);
     }
     if (events.length === 0) return;
     const eventRows = events.map((e) => ({

@@ -4,7 +4,9 @@ import type { ActionRequest } from '../domain/supervision/actions.ts';
 import { parseNotice } from '../domain/plan/parse.ts';
 import type { Actor } from '../domain/supervision/types.ts';
 import { dayMs } from '../domain/time/instants.ts';
-import { actUpdate, taskWorkflowId } from '../workflows/task.ts';
+import { actUpdate, taskQuery, taskWorkflowId } from '../workflows/task.ts';
+import { reportActUpdate } from '../workflows/task/reports.ts';
+import type { ReportObligation, ReportRequest } from '../domain/reporting/obligations.ts';
 import { loadDemoInspectionRound } from './demo-inspection.ts';
 import { loadDemoScoringYear } from './demo-scores.ts';
 
@@ -35,11 +37,46 @@ function demoSteps(now: number): Array<[ref: string, request: ActionRequest]> {
   ];
 }
 
+/** The demo task with a monthly report obligation. */
+export const demoReportingRef = '1.2';
+
+/**
+ * The monthly reports of the demo task: the oldest period filed late and
+ * accepted, the next missing, any later past one filed and awaiting the
+ * office, the period under way filed on time and accepted.
+ */
+async function fileDemoReports(deps: CommitDeps, planId: string, now: number): Promise<void> {
+  const handle = deps.temporal.workflow.getHandle(taskWorkflowId(planId, demoReportingRef));
+  let obligations: ReportObligation[] = [];
+  // The workflow opens its periods on its first run, right after the import started it.
+  for (let tries = 0; tries < 100 && obligations.length === 0; tries += 1) {
+    obligations = (await handle.query(taskQuery)).reporting?.obligations.filter((o) => o.bodyName === '市市场监管委') ?? [];
+    if (obligations.length === 0) await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const past = obligations.filter((o) => Date.parse(o.due) < now);
+  const current = obligations.filter((o) => Date.parse(o.due) >= now);
+  const report = (request: ReportRequest) => handle.executeUpdate(reportActUpdate, { args: [request] });
+  const file = (o: ReportObligation, comment: string, percent: number) =>
+    report({ actor: market, action: { type: 'fileReport', bodyName: o.bodyName, periodStart: o.periodStart, comment, percent } });
+  const accept = (o: ReportObligation) => report({ actor: supervisor, action: { type: 'acceptReport', bodyName: o.bodyName, periodStart: o.periodStart, comment: '已阅。' } });
+  if (past[0]) {
+    await file(past[0], '本月完成系统功能梳理，形成需求清单。', 20);
+    await accept(past[0]);
+  }
+  // past[1] stays missing.
+  for (const o of past.slice(2)) await file(o, '本月完成系统测试，准备上线。', 50);
+  for (const o of current) {
+    await file(o, '本月系统试运行，收集各单位意见。', 60);
+    await accept(o);
+  }
+}
+
 /**
  * On an empty read model: imports the seed notice rebased so that its main
  * deadline (end of January 2016) fell two days ago, then walks a few tasks
  * through submissions, a return, extensions, a designation and an urge; adds
- * one published inspection round and the rounds of the scoring scenario.
+ * one published inspection round and the rounds of the scoring scenario; task
+ * 1.2 reports monthly, a few periods filed, one late and one missing.
  */
 export async function loadDemoPlan(deps: CommitDeps, now = Date.now()): Promise<string | null> {
   if ((await deps.prisma.plan.count()) > 0) return null;
@@ -47,10 +84,14 @@ export async function loadDemoPlan(deps: CommitDeps, now = Date.now()): Promise<
   const parsed = parseNotice(sourceText);
   const mainDeadlineAfterNotice = 47;
   const rebasedOn = new Date(now - (mainDeadlineAfterNotice + 2) * dayMs);
-  const { planId } = await commitPlan(deps, { ...parsed, sourceText, timeline: 'rebased' }, rebasedOn);
+  // One task reports monthly (每月5日前报送进展), owed since about three months ago.
+  const tasks = parsed.tasks.map((t) => (t.ref === demoReportingRef ? { ...t, recurrence: 'FREQ=MONTHLY;BYMONTHDAY=5' } : t));
+  const reportsFrom = new Date(now - 100 * dayMs).toISOString();
+  const { planId } = await commitPlan(deps, { ...parsed, tasks, sourceText, timeline: 'rebased', reportsFrom }, rebasedOn);
   for (const [ref, request] of demoSteps(now)) {
     await deps.temporal.workflow.getHandle(taskWorkflowId(planId, ref)).executeUpdate(actUpdate, { args: [request] });
   }
+  await fileDemoReports(deps, planId, now);
   await loadDemoInspectionRound(deps, now);
   await loadDemoScoringYear(deps, now);
   return planId;

@@ -19,6 +19,7 @@ import { nextReminderAt, reminderDue } from '../domain/supervision/reminders.ts'
 import { snapshot, type TaskSnapshot } from '../domain/supervision/snapshot.ts';
 import { applyAction, recordEvent, validateAction } from '../domain/supervision/transitions.ts';
 import { systemActor, type TaskEvent, type TaskState } from '../domain/supervision/types.ts';
+import { reportingHooks } from './task/reports.ts';
 
 /** The task as it stands, with lights computed at workflow time. */
 export const taskQuery = defineQuery<TaskSnapshot>('task');
@@ -73,9 +74,12 @@ export async function taskWorkflow(initial: TaskState, unprojected: TaskEvent[] 
     },
     { validator: (request) => validateAction(state, request, Date.now()) },
   );
+  // Recurring report obligations (定期报告): their own update, opened and reminded on the same loop.
+  const reports = reportingHooks(state, pending, outbox, project);
 
   for (;;) {
     sendDueReminders(state, pending, outbox);
+    reports.tick();
     // A light can change with time alone (a deadline drawing near, or passing with no reminder set).
     const lightChanged = patched('project-light-changes') && projectedLights !== lights();
     const stale = pending.length > 0 || projectedLights === null || lightChanged;
@@ -87,11 +91,11 @@ export async function taskWorkflow(initial: TaskState, unprojected: TaskEvent[] 
       while (outbox.length > 0) await deliverNotice(outbox.shift()!);
     }
     if (state.status === 'closed') break;
-    if (workflowInfo().continueAsNewSuggested) {
+    if (workflowInfo().continueAsNewSuggested || reports.historyFull()) {
       await condition(allHandlersFinished);
       await continueAsNew<typeof taskWorkflow>(state, pending, log);
     }
-    const wake = nextWake(state, Date.now());
+    const wake = [nextWake(state, Date.now()), reports.nextWake(Date.now())].reduce<number | null>((a, b) => (a === null ? b : b === null ? a : Math.min(a, b)), null);
     await condition(() => pending.length > 0 || outbox.length > 0 || state.status === 'closed', wake === null ? undefined : Math.max(wake - Date.now(), 1));
   }
   await condition(allHandlersFinished);

@@ -124,7 +124,7 @@ export async function ledgerRows(prisma: PrismaClient, actor: Actor, filter: Fil
 const beijingCellDate = (instant: Date) => new Date(instant.getTime() + shanghaiOffsetMs);
 
 /** 北京时间 as a person writes it: 2026-12-06 13:09. */
-const beijingMinute = (instant: Date) => toShanghaiIso(instant).slice(0, 16).replace('T', ' ');
+export const beijingMinute = (instant: Date) => toShanghaiIso(instant).slice(0, 16).replace('T', ' ');
 
 /** The .xlsx: a title row (plan, as-of time), the header frozen under it with an autofilter, deadlines as real dates. */
 export async function ledgerWorkbook({ plan, asOf, rows }: Ledger): Promise<Buffer> {

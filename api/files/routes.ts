@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import express from 'express';
+import { decodeGlobalID } from '@pothos/plugin-relay';
 import { authenticate } from '../auth/context.ts';
 import type { Sessions } from '../auth/sessions.ts';
 import type { PrismaClient } from '../../runtime/db.ts';
@@ -10,6 +11,7 @@ import { bodyCalendar, calendarBody } from './calendar.ts';
 import { ledgerCsv, ledgerQuery, ledgerRows, ledgerWorkbook } from './ledger.ts';
 import { catalogueTemplate, consolidatedWorkbook, xlsxType } from './catalogue.ts';
 import { scoresWorkbook } from './scores.ts';
+import { reportingGridWorkbook } from './reporting-grid.ts';
 import { bulletinFileName, mayReadBulletins } from '../../services/bulletins/generate.ts';
 
 const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -29,6 +31,16 @@ export interface FileDeps {
  * bulletins (/exports/bulletins/:id.docx, for the supervising office and every unit of the plan).
  * A signed-in browser downloads them with its session cookie; API clients send the bearer token.
  */
+/** A plan's global ID read back to its id; anything else names no plan. */
+function planOf(globalId: string): string {
+  try {
+    const decoded = decodeGlobalID(globalId);
+    return decoded.typename === 'Plan' ? decoded.id : '';
+  } catch {
+    return '';
+  }
+}
+
 export function fileRoutes({ prisma, dataDir, signingKey, sessions }: FileDeps): express.Router {
   const router = express.Router();
   const signedIn = async (req: express.Request, res: express.Response) => {
@@ -68,6 +80,15 @@ export function fileRoutes({ prisma, dataDir, signingKey, sessions }: FileDeps):
     if (!actor) return;
     const file = await scoresWorkbook(prisma, actor, req.params.sheetId);
     if (!file) return void res.status(404).json({ error: '评分表不存在或不可见 No such score sheet, or not visible to you.' });
+    res.attachment(file.name).type(xlsxType).send(file.data);
+  });
+
+  router.get('/exports/reporting-grid/:planId.xlsx', async (req, res) => {
+    const actor = await signedIn(req, res);
+    if (!actor) return;
+    // The plan's id as the API gives it (its global ID), like the ledger export's planId.
+    const file = await reportingGridWorkbook(prisma, actor, planOf(req.params.planId));
+    if (!file) return void res.status(404).json({ error: '方案不存在或不可见 No such plan, or not visible to you.' });
     res.attachment(file.name).type(xlsxType).send(file.data);
   });
 

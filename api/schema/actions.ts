@@ -15,7 +15,7 @@ import { storedAttachments } from '../../services/attachments.ts';
 import { acknowledgeBy } from '../../services/receipt.ts';
 import { sendAction } from './updates.ts';
 
-const AttachmentInput = builder.inputType('AttachmentInput', {
+export const AttachmentInput = builder.inputType('AttachmentInput', {
   description: 'An attachment uploaded with uploadAttachment.',
   fields: (t) => ({ id: t.string({ required: true }) }),
 });

@@ -1,4 +1,5 @@
 import type { BodyRegistry } from '../bodies/registry.ts';
+import { reportSchedules } from '../reporting/schedules.ts';
 import { dayMs } from '../time/instants.ts';
 import type { Assignment, AssignmentRole, TaskState } from './types.ts';
 
@@ -33,6 +34,8 @@ export interface AssignOptions {
   acknowledgeBy?: string | null;
   /** The pace rule's span start (the assignment instant) and margin; none: no pace rule. */
   pace?: { from: string; marginPoints: number } | null;
+  /** Recurring reports are owed for periods due after this instant; none: from the assignment (the pace rule's start). */
+  reportsFrom?: string | null;
 }
 
 /** An assignment as it starts: assigned, nothing submitted, its deadline as first set. */
@@ -54,7 +57,7 @@ export function newAssignment(
 }
 
 /** Words a requirement uses for "every lead body of every task". */
-const everyLead = /^(各|所有)?(牵头|责任)(部门|单位)/;
+export const everyLead = /^(各|所有)?(牵头|责任)(部门|单位)/;
 
 /** Whether a requirement names this body: every lead, the body itself, or a shortened form of its name. */
 function appliesTo(requirement: PlannedRequirement, bodyName: string, role: AssignmentRole): boolean {
@@ -102,6 +105,9 @@ export function buildTaskState(task: PlannedTask, options: AssignOptions): TaskS
   const supports = unique(task.supports.flatMap((name) => make(name, 'support')))
     .filter((a) => !leads.some((l) => l.bodyName === a.bodyName))
     .map((a) => (a.due || !leadDues[0] ? a : { ...a, due: leadDues[0], originalDue: leadDues[0], deliverable: leads[0]?.deliverable ?? null }));
+  // Recurring reports (定期报告) start with the assignment; a task with no recurrence has none.
+  const reportsFrom = options.reportsFrom ?? options.pace?.from ?? null;
+  const schedules = reportsFrom ? reportSchedules(task.recurrence, options.requirements) : [];
   return {
     taskId: options.taskId,
     planId: options.planId,
@@ -114,5 +120,6 @@ export function buildTaskState(task: PlannedTask, options: AssignOptions): TaskS
     status: 'open',
     closedAt: null,
     seq: 0,
+    ...(schedules.length ? { reporting: { from: reportsFrom!, schedules, obligations: [] } } : {}),
   };
 }

@@ -39,6 +39,7 @@ export function layOutPlan(
     reminderDays?: number[];
     acknowledgeBy?: string | null;
     pace?: { from: string; marginPoints: number } | null;
+    reportsFrom?: string | null;
     registry: BodyRegistry;
     taskId: (ref: string) => string;
   },
@@ -61,6 +62,7 @@ export function layOutPlan(
       reminderDays: options.reminderDays ?? defaultReminderDays,
       acknowledgeBy: options.acknowledgeBy,
       pace: options.pace,
+      reportsFrom: options.reportsFrom,
       shiftDays,
     });
     return { ref: task.ref, sectionOrdinal: section.ordinal, text: task.text, state };

@@ -1,3 +1,5 @@
+import type { ReportingState } from '../reporting/types.ts';
+
 /** Who acts: taken from the signed-in account by the API and checked again by the workflow. */
 export interface Actor {
   accountId: string;
@@ -84,4 +86,6 @@ export interface TaskState {
   status: 'open' | 'closed';
   closedAt: string | null;
   seq: number;
+  /** Recurring report obligations (定期报告), when the task or a requirement recurs; absent in older histories. */
+  reporting?: ReportingState | null;
 }

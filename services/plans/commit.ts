@@ -25,6 +25,8 @@ export interface PlanDraft extends NoticePlan {
   reminderDays?: number[];
   /** 序时进度: points an assignment may fall behind the elapsed share of its time before it turns yellow (default 20). */
   paceMarginPoints?: number;
+  /** Recurring reports (定期报告) are owed for periods due after this instant (default: the import). */
+  reportsFrom?: string | null;
   /** The registry of the issuing government the notice's names are matched in (default: Tianjin). */
   registryId?: string;
   /** How the office settled the names the registry does not know. */
@@ -75,6 +77,7 @@ export async function commitPlan(deps: CommitDeps, draft: PlanDraft, now = new D
     reminderDays: draft.reminderDays,
     acknowledgeBy: await acknowledgeBy(deps.prisma, now.getTime()),
     pace: { from: now.toISOString(), marginPoints: draft.paceMarginPoints ?? defaultPaceMarginPoints },
+    reportsFrom: draft.reportsFrom ?? null,
     registry,
     taskId: (ref) => taskWorkflowId(id, ref),
   });

@@ -5,7 +5,9 @@ import type { ActionRequest } from '../../domain/supervision/actions.ts';
 import type { Actor } from '../../domain/supervision/types.ts';
 import type { PrismaClient } from '../../runtime/db.ts';
 import { noopWorkflow } from '../../workflows/noop.ts';
-import { actUpdate, taskWorkflowId } from '../../workflows/task.ts';
+import { actUpdate, taskQuery, taskWorkflowId } from '../../workflows/task.ts';
+import { reportActUpdate } from '../../workflows/task/reports.ts';
+import type { ReportRequest } from '../../domain/reporting/obligations.ts';
 import { creditScenarios } from './credit-scenarios.ts';
 import { roundScenarios } from './round-scenarios.ts';
 
@@ -72,6 +74,34 @@ export const scenarios: Scenario[] = [
       await act({ actor: supervisor, action: { type: 'designate', bodyName: '市有关行政主管部门', bodies: [{ name: '市商务委', id: 'commerce' }], acknowledgeBy: window } });
       await env.sleep(4 * day);
       await act({ actor: legal, action: { type: 'submit', bodyName: '市法制办', comment: '细则' } });
+      await act({ actor: supervisor, action: { type: 'accept', bodyName: '市法制办' } });
+      return handle;
+    },
+  },
+  {
+    name: 'task-report-obligations-reminded-overdue-filed-returned-accepted',
+    async run({ env, prisma, taskQueue, dataDir }) {
+      const due = (await env.currentTimeMs()) + 80 * day;
+      const { planId } = await commitPlan(
+        { prisma, temporal: env.client, taskQueue, dataDir },
+        {
+          title: '定期报告样例', issuer: null, issuedOn: null, basis: null, warnings: [], sourceText: '…', timeline: 'historic',
+          tasks: [{ ref: '1.1', section: '一', text: '每月5日前报送进展。', leads: ['市法制办'], supports: [], due: new Date(due).toISOString(), recurrence: 'FREQ=MONTHLY;BYMONTHDAY=5' }],
+          requirements: [],
+        },
+      );
+      const handle = env.client.workflow.getHandle(taskWorkflowId(planId, '1.1'));
+      const act = (request: ActionRequest) => handle.executeUpdate(actUpdate, { args: [request] });
+      const report = (request: ReportRequest) => handle.executeUpdate(reportActUpdate, { args: [request] });
+      // Past the first period's deadline: opened, reminded, overdue; then filed late, returned, filed again, accepted; the task closes.
+      await env.sleep(45 * day);
+      const [first] = (await handle.query(taskQuery)).reporting!.obligations;
+      const at = { bodyName: '市法制办', periodStart: first!.periodStart };
+      await report({ actor: legal, action: { type: 'fileReport', ...at, comment: '本月进展', percent: 30 } });
+      await report({ actor: supervisor, action: { type: 'returnReport', ...at, comment: '请补充数据' } });
+      await report({ actor: legal, action: { type: 'fileReport', ...at, comment: '本月进展（补充）', percent: 35 } });
+      await report({ actor: supervisor, action: { type: 'acceptReport', ...at } });
+      await act({ actor: legal, action: { type: 'submit', bodyName: '市法制办', comment: '完成' } });
       await act({ actor: supervisor, action: { type: 'accept', bodyName: '市法制办' } });
       return handle;
     },

@@ -1,3 +1,4 @@
+import ReportingIcon from '@mui/icons-material/EventRepeatOutlined';
 import ImportIcon from '@mui/icons-material/UploadFileOutlined';
 import ScoreIcon from '@mui/icons-material/EmojiEventsOutlined';
 import FilingIcon from '@mui/icons-material/FactCheckOutlined';
@@ -25,6 +26,7 @@ export function Menu() {
         <RaMenu.Item to="/evaluation" primaryText={translate('duban.evaluation.title')} leftIcon={<EvaluationIcon />} />
         <RaMenu.Item to="/scores" primaryText={translate('duban.scores.title')} leftIcon={<ScoreIcon />} />
         <RaMenu.Item to="/bulletins" primaryText={translate('duban.bulletins.title')} leftIcon={<BulletinIcon />} />
+        <RaMenu.Item to="/reporting" primaryText={translate('duban.reporting.title')} leftIcon={<ReportingIcon />} />
         <RaMenu.ResourceItem name="entities" />
         <RaMenu.ResourceItem name="objections" />
         <RaMenu.ResourceItem name="repairs" />
@@ -45,6 +47,7 @@ export function Menu() {
       {role !== 'admin' && <RaMenu.Item to="/evaluation" primaryText={translate('duban.evaluation.title')} leftIcon={<EvaluationIcon />} />}
       <RaMenu.Item to="/scores" primaryText={translate('duban.scores.title')} leftIcon={<ScoreIcon />} />
       {role === 'supervisor' && <RaMenu.Item to="/bulletins" primaryText={translate('duban.bulletins.title')} leftIcon={<BulletinIcon />} />}
+      {role === 'supervisor' && <RaMenu.Item to="/reporting" primaryText={translate('duban.reporting.title')} leftIcon={<ReportingIcon />} />}
       <RaMenu.ResourceItem name="bodies" />
       <RaMenu.ResourceItem name="entities" />
       {role !== 'admin' && <RaMenu.ResourceItem name="objections" />}

@@ -10,6 +10,7 @@ import { useDubanPaths } from '../shared/links.ts';
 import { chineseNumeral } from '../../../domain/dates/numerals.ts';
 import { TaskAssignments } from './TaskAssignments.tsx';
 import { TaskTimeline } from './TaskTimeline.tsx';
+import { TaskReports } from '../reporting/TaskReports.tsx';
 
 function TaskTitle() {
   const translate = useTranslate();
@@ -67,7 +68,10 @@ function TaskPage() {
     <Box sx={{ display: 'grid', gap: 2, p: { xs: 1, sm: 0 } }}>
       <TaskHeader task={task} />
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: '3fr 2fr' }, gap: 2, alignItems: 'start' }}>
-        <TaskAssignments task={task} />
+        <Box sx={{ display: 'grid', gap: 2, minWidth: 0 }}>
+          <TaskAssignments task={task} />
+          <TaskReports planId={task.plan.id} taskId={task.id} />
+        </Box>
         <TaskTimeline events={task.timeline ?? []} />
       </Box>
     </Box>
