@@ -55,7 +55,7 @@ function graphiqlPage(options: { nonce?: string } & Record<string, unknown>): st
  */
 function securityHeaders(config: Config): express.RequestHandler {
   const https = config.publicUrl?.startsWith('https:') ?? false;
-  return helmet({
+  return replayed(helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -77,7 +77,27 @@ function securityHeaders(config: Config): express.RequestHandler {
     frameguard: { action: 'deny' },
     referrerPolicy: { policy: 'same-origin' },
     strictTransportSecurity: https,
-  });
+  }));
+}
+
+/**
+ * Helmet's headers are the same on every response but for the CSP nonce: they
+ * are computed once, with a marker in the nonce's place, and each response gets
+ * that list with its own nonce (helmet rebuilt the whole policy per request).
+ */
+function replayed(middleware: express.RequestHandler): express.RequestHandler {
+  const marker = 'nonce-marker-d1f4c0';
+  const set: Array<[string, string]> = [];
+  const removed: string[] = [];
+  const recorder = { locals: { cspNonce: marker }, setHeader: (name: string, value: unknown) => void set.push([name, String(value)]), removeHeader: (name: string) => void removed.push(name) };
+  let called = false;
+  void middleware({} as express.Request, recorder as unknown as express.Response, () => (called = true));
+  if (!called) throw new Error('helmet did not set its headers synchronously');
+  return (_req, res, next) => {
+    for (const name of removed) res.removeHeader(name);
+    for (const [name, value] of set) res.setHeader(name, value.includes(marker) ? value.replaceAll(marker, res.locals.cspNonce as string) : value);
+    next();
+  };
 }
 
 /** The HTTP surface: health, the GraphQL API, downloads, the public listing and the built admin console. */

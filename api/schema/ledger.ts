@@ -80,6 +80,20 @@ export async function ledgerIds(prisma: PrismaClient, where: ReturnType<typeof a
   return keys.sort(byUrgency).map((k) => k.id);
 }
 
+/**
+ * The urgency order's ids, once per request and filter: the connection's page
+ * and its totalCount (which Pothos asks for separately) read the same rows.
+ */
+const urgencyIdsOfRequest = new WeakMap<object, Map<string, Promise<string[]>>>();
+function urgencyIds(ctx: { prisma: PrismaClient; actor: Actor | null }, filter: Filter | null | undefined): Promise<string[]> {
+  let known = urgencyIdsOfRequest.get(ctx);
+  if (!known) urgencyIdsOfRequest.set(ctx, (known = new Map()));
+  const key = JSON.stringify(filter ?? null);
+  let ids = known.get(key);
+  if (!ids) known.set(key, (ids = ledgerIds(ctx.prisma, assignmentWhere(filter, ctx.actor), 'urgency')));
+  return ids;
+}
+
 builder.queryField('assignments', (t) =>
   t.prismaConnection({
     type: 'Assignment',
@@ -92,12 +106,12 @@ builder.queryField('assignments', (t) =>
       orderBy: t.arg({ type: AssignmentOrder, defaultValue: 'urgency' }),
       ...offsetArg(),
     },
-    totalCount: (_parent, args, ctx) => ctx.prisma.assignment.count({ where: assignmentWhere(args.filter, ctx.actor) }),
+    totalCount: async (_parent, args, ctx) =>
+      (args.orderBy ?? 'urgency') === 'urgency' ? (await urgencyIds(ctx, args.filter)).length : ctx.prisma.assignment.count({ where: assignmentWhere(args.filter, ctx.actor) }),
     resolve: async (query, _root, args, ctx) => {
-      const where = assignmentWhere(args.filter, ctx.actor);
       const order = args.orderBy ?? 'urgency';
-      if (order !== 'urgency') return ctx.prisma.assignment.findMany({ ...withOffset(query, args.offset), where, orderBy: orderings[order] });
-      const ids = await ledgerIds(ctx.prisma, where, order);
+      if (order !== 'urgency') return ctx.prisma.assignment.findMany({ ...withOffset(query, args.offset), where: assignmentWhere(args.filter, ctx.actor), orderBy: orderings[order] });
+      const ids = await urgencyIds(ctx, args.filter);
       return pageInOrder(withOffset(query, args.offset), ids, (selection, page) => ctx.prisma.assignment.findMany({ ...selection, where: { id: { in: page } } }));
     },
   }),

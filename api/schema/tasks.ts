@@ -80,23 +80,26 @@ export const TaskNode = builder.prismaNode('Task', {
 
 builder.prismaNode('Assignment', {
   id: { field: 'id' },
+  // Only the columns a request's fields need are read (a ledger page reads 50 rows).
+  select: { taskId: true },
   authScopes: async (a, ctx) => ctx.actor !== null && ((await ctx.visible())?.tasks.has(a.taskId) ?? true),
   description: '分工 One body\'s part of a task.',
   fields: (t) => ({
     bodyName: t.exposeString('bodyName', { description: 'As written in the notice, or as designated.' }),
     body: t.relation('body', { nullable: true }),
-    role: t.field({ type: AssignmentRole, resolve: (a) => a.role as typeof AssignmentRole.$inferType }),
+    role: t.field({ type: AssignmentRole, select: { role: true }, resolve: (a) => a.role as typeof AssignmentRole.$inferType }),
     primary: t.exposeBoolean('primary', { description: 'The first-named lead.' }),
     placeholder: t.exposeBoolean('placeholder', { description: 'A group still to be designated (待指定).' }),
     origin: t.exposeString('origin', { nullable: true, description: '来源群组 The group the notice named, for a member\'s own assignment (各区县人民政府).' }),
     blocking: t.exposeBoolean('blocking'),
-    status: t.field({ type: AssignmentStatusEnum, resolve: (a) => a.status as AssignmentStatus }),
-    light: t.field({ type: Light, resolve: (a) => a.light as typeof Light.$inferType }),
+    status: t.field({ type: AssignmentStatusEnum, select: { status: true }, resolve: (a) => a.status as AssignmentStatus }),
+    light: t.field({ type: Light, select: { light: true }, resolve: (a) => a.light as typeof Light.$inferType }),
     deliverable: t.exposeString('deliverable', { nullable: true }),
     due: t.expose('due', { type: 'DateTime', nullable: true }),
     originalDue: t.expose('originalDue', { type: 'DateTime', nullable: true }),
     overdueDays: t.int({
       description: '逾期天数 Days past the deadline, until submission.',
+      select: { status: true, due: true, submittedAt: true, returnCount: true },
       resolve: (a) =>
         overdueDays(
           { status: a.status as AssignmentStatus, due: a.due?.toISOString() ?? null, submittedAt: a.submittedAt?.toISOString() ?? null, returnCount: a.returnCount },
@@ -123,6 +126,7 @@ builder.prismaNode('Assignment', {
     extensionReason: t.string({
       nullable: true,
       description: '待审批延期申请的理由 The reason given with the pending extension request.',
+      select: { extensionUntil: true, bodyName: true },
       resolve: async (a, _args, ctx) => {
         if (!a.extensionUntil) return null;
         const request = await ctx.prisma.taskEvent.findFirst({ where: { taskId: a.taskId, bodyName: a.bodyName, type: 'requestExtension' }, orderBy: { seq: 'desc' }, select: { comment: true } });
@@ -133,6 +137,7 @@ builder.prismaNode('Assignment', {
       type: 'TaskEvent',
       nullable: true,
       description: '最近一次报送：说明和附件 The latest submission: its text and files.',
+      select: { bodyName: true },
       resolve: (query, a, _args, ctx) =>
         ctx.prisma.taskEvent.findFirst({ ...query, where: { taskId: a.taskId, bodyName: a.bodyName, type: 'submit' }, orderBy: { seq: 'desc' } }),
     }),
@@ -140,6 +145,7 @@ builder.prismaNode('Assignment', {
       type: 'TaskEvent',
       nullable: true,
       description: '待审批的延期申请：理由和附件 The pending extension request: its reasons and files.',
+      select: { extensionUntil: true, bodyName: true },
       resolve: (query, a, _args, ctx) =>
         a.extensionUntil ? ctx.prisma.taskEvent.findFirst({ ...query, where: { taskId: a.taskId, bodyName: a.bodyName, type: 'requestExtension' }, orderBy: { seq: 'desc' } }) : null,
     }),

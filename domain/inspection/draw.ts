@@ -28,6 +28,9 @@ export function populationHash(codes: string[]): string {
   return hex([...codes].sort(byCodeUnits).join('\n'));
 }
 
+/** {@link populationHash} of codes already in code-unit order. */
+const hashOfSorted = (sorted: string[]) => hex(sorted.join('\n'));
+
 /** The public random value the announcement named, as entered (null: a round drawn before beacons). */
 export type Beacon = string | null;
 
@@ -69,15 +72,23 @@ export class SeededStream {
     }
   }
 
-  /** The first k of a Fisher–Yates shuffle of `items` (which the caller has put in a canonical order). */
+  /**
+   * The first k of a Fisher–Yates shuffle of `items` (which the caller has put in a canonical order).
+   * Only the positions the first k swaps touch are tracked (the rest of the shuffle
+   * is never drawn), so picking 2 of 200 or 30,000 of 1,000,000 copies nothing.
+   */
   pick<T>(items: readonly T[], k: number): T[] {
-    const pool = [...items];
-    const count = Math.min(k, pool.length);
+    const count = Math.min(k, items.length);
+    const moved = new Map<number, T>();
+    const at = (i: number) => (moved.has(i) ? moved.get(i)! : items[i]!);
+    const picked: T[] = [];
     for (let i = 0; i < count; i += 1) {
-      const j = i + this.below(pool.length - i);
-      [pool[i], pool[j]] = [pool[j]!, pool[i]!];
+      const j = i + this.below(items.length - i);
+      const chosen = at(j);
+      moved.set(j, at(i));
+      picked.push(chosen);
     }
-    return pool.slice(0, count);
+    return picked;
   }
 }
 
@@ -118,7 +129,7 @@ export function drawRound(
   covers: (entity: string, bodyId: string) => boolean = () => true,
 ): DrawResult {
   const sorted = [...population].sort(byCodeUnits);
-  const hash = populationHash(sorted);
+  const hash = hashOfSorted(sorted);
   const beacon = round.beacon ?? null;
   const seed = drawSeed({ ...round, beacon, populationHash: hash });
   const stream = new SeededStream(seed);
@@ -126,11 +137,14 @@ export function drawRound(
   const inspectors: Record<string, string[]> = {};
   const ordered = [...staff].sort((a, b) => byCodeUnits(a.id, b.id));
   const pools = new Map(bodies.map((bodyId) => [bodyId, ordered.filter((s) => s.bodyId === bodyId)]));
+  // Per body, every entity any of its staff declared a conflict with: for any other entity the whole pool is eligible.
+  const conflicted = new Map([...pools].map(([bodyId, pool]) => [bodyId, new Set(pool.flatMap((s) => s.conflicts))]));
   for (const entity of entities) {
     const serving = bodies.filter((bodyId) => covers(entity, bodyId));
     if (serving.length === 0) throw new Error(`没有参加单位负责 ${entity} 的检查 No joining body's remit covers ${entity}.`);
     inspectors[entity] = serving.flatMap((bodyId) => {
-      const eligible = pools.get(bodyId)!.filter((s) => !s.conflicts.includes(entity));
+      const pool = pools.get(bodyId)!;
+      const eligible = conflicted.get(bodyId)!.has(entity) ? pool.filter((s) => !s.conflicts.includes(entity)) : pool;
       if (eligible.length < perBody) {
         throw new Error(`${bodyId} 可选执法人员不足 ${perBody} 名（回避后） has fewer than ${perBody} inspectors free of conflicts for ${entity}.`);
       }

@@ -33,6 +33,8 @@ export interface StackOptions {
   replicas?: number;
   /** A Temporal server already running instead of the dev server (test/helpers/temporal-postgres.ts); the stack kills, restarts and finally stops it. */
   temporal?: ExternalTemporal;
+  /** Node options before the script, per process kind (e.g. `--cpu-prof` for the API). */
+  nodeArgs?: Partial<Record<'worker' | 'api', string[]>>;
 }
 
 export interface ExternalTemporal {
@@ -62,19 +64,19 @@ export async function startProcessStack(options: StackOptions = {}): Promise<Pro
   };
   const children = new Map<string, ChildProcess>();
   const key = (part: Part, replica: number) => (part === 'temporal' ? part : `${part}${replica}`);
-  const node = (name: string, script: string, replica: number) =>
-    startChild(name, process.execPath, ['--import', 'tsx', `${root}${script}`], { ...env, PORT: String(apiPorts[replica]) });
+  const node = (name: string, script: string, replica: number, kind: 'worker' | 'api') =>
+    startChild(name, process.execPath, [...(options.nodeArgs?.[kind] ?? []), '--import', 'tsx', `${root}${script}`], { ...env, PORT: String(apiPorts[replica]) });
   const starters: Record<Part, (replica: number) => Promise<ChildProcess>> = {
     temporal: () => external?.start() ?? startDevServer({ dataDir: db.dataDir, port: temporalPort, uiPort, namespace: 'default' }),
     worker: async (replica) => {
-      const child = node(replicas > 1 ? `worker${replica}` : 'worker', 'worker/main.ts', replica);
+      const child = node(replicas > 1 ? `worker${replica}` : 'worker', 'worker/main.ts', replica, 'worker');
       let polling = false;
       child.stdout!.on('data', (chunk) => (polling ||= String(chunk).includes('worker: polling')));
       await waitFor('the worker', async () => polling, 60_000);
       return child;
     },
     api: async (replica) => {
-      const child = node(replicas > 1 ? `api${replica}` : 'api', 'api/main.ts', replica);
+      const child = node(replicas > 1 ? `api${replica}` : 'api', 'api/main.ts', replica, 'api');
       await waitFor('the API', async () => (await fetch(`http://127.0.0.1:${apiPorts[replica]}/healthz`)).ok, 60_000);
       return child;
     },
