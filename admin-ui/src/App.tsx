@@ -28,6 +28,7 @@ import { plans } from './plans/index.ts';
 import { repairs } from './repairs/index.ts';
 import { ScoresPage } from './scores/ScoresPage.tsx';
 import { BulletinsPage } from './bulletins/BulletinsPage.tsx';
+import { SignOffPage } from './signoff/SignOffPage.tsx';
 import { StaffPoolPage } from './staff/StaffPoolPage.tsx';
 import { tasks } from './tasks/index.ts';
 
@@ -76,6 +77,7 @@ export function App() {
             {(account.role === 'supervisor' || account.role === 'department') && <Route path="/staff" element={<StaffPoolPage />} />}
             <Route path="/scores" element={<ScoresPage />} />
             {(account.role === 'supervisor' || account.role === 'department') && <Route path="/bulletins" element={<BulletinsPage />} />}
+            {account.role === 'department' && <Route path="/sign-off" element={<SignOffPage />} />}
             {account.role !== 'department' && <Route path="/holiday-calendar" element={<HolidayCalendarPage />} />}
             {account.role !== 'admin' && <Route path="/filing" element={<FilingRoundsPage />} />}
             {account.role !== 'admin' && <Route path="/evaluation" element={<EvaluationRoundsPage />} />}

@@ -10,9 +10,11 @@ export interface AccountRow {
   active: boolean;
   mustChangePassword: boolean;
   createdAt: string;
+  /** A department account's duty in its unit (承办人 / 负责人); absent where a page did not ask. */
+  duty?: 'drafter' | 'responsible' | null;
 }
 
-export const accountFields = 'id login displayName role body { id shortName } active mustChangePassword createdAt';
+export const accountFields = 'id login displayName role body { id shortName } active mustChangePassword createdAt duty';
 
 export const pageSize = 25;
 
@@ -35,6 +37,7 @@ export interface NewAccount {
   displayName: string;
   role: Role;
   bodyId: string | null;
+  duty?: 'drafter' | 'responsible';
 }
 
 export async function createAccount(input: NewAccount): Promise<AccountPassword> {
@@ -75,6 +78,8 @@ export interface AuditRow {
   id: string;
   at: string;
   actorName: string;
+  /** For an acting delegate (职务代理): the person acted for. */
+  onBehalfOfName: string | null;
   action: string;
   target: string;
   detail: string;
@@ -92,7 +97,7 @@ export interface DeniedRow {
 
 export async function auditEntries(kind: AuditKind, page: number): Promise<{ rows: AuditRow[]; total: number }> {
   const { auditEntries: found } = await untypedGraphql<{ auditEntries: { totalCount: number; edges: Array<{ node: AuditRow }> } }>(
-    'query ($kind: AuditKind, $first: Int, $offset: Int) { auditEntries(kind: $kind, first: $first, offset: $offset) { totalCount edges { node { id at actorName action target detail } } } }',
+    'query ($kind: AuditKind, $first: Int, $offset: Int) { auditEntries(kind: $kind, first: $first, offset: $offset) { totalCount edges { node { id at actorName onBehalfOfName action target detail } } } }',
     { kind, first: pageSize, offset: page * pageSize },
   );
   return { rows: found.edges.map((e) => e.node), total: found.totalCount };

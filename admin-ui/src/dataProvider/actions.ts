@@ -12,7 +12,9 @@ export type ActionType =
   | 'urge'
   | 'designate'
   | 'withdraw'
-  | 'setBlocking';
+  | 'setBlocking'
+  | 'signOff'
+  | 'returnDraft';
 
 /** One action on one body's assignment of a task (TaskActionInput). */
 export interface TaskAction {
