@@ -52,6 +52,8 @@ export interface NoticeDraft {
   tasks: DraftTask[];
   requirements: DraftRequirement[];
   bodies: DraftBody[];
+  /** 序时进度: points an assignment may fall behind the elapsed share of its time before it turns yellow; absent: the default (20). */
+  paceMarginPoints?: number | null;
 }
 
 export type Timeline = 'historic' | 'rebased';

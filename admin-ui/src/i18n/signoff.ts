@@ -10,6 +10,7 @@ export const signOffZh = {
       },
     },
     event: { draft: '起草（待签发）', returnDraft: '草稿退回', signOff: '签发' },
+    import: { paceMargin: '序时进度容差（百分点）', paceMarginHint: '进度落后于时间进度超过该百分点即亮黄灯；不填为 %{points}。' },
     audit: { action: { account: { dutyChanged: '修改职责' }, signOff: { delegated: '指定代理人', revoked: '撤销代理' } } },
     signOff: {
       title: '签发与代理',
@@ -51,6 +52,7 @@ export const signOffEn = {
       },
     },
     event: { draft: 'Drafted (awaiting sign-off)', returnDraft: 'Draft returned', signOff: 'Signed off' },
+    import: { paceMargin: 'Pace margin (points)', paceMarginHint: 'An assignment turns yellow once its progress falls this many points behind the elapsed share of its time; empty: %{points}.' },
     audit: { action: { account: { dutyChanged: 'Duty changed' }, signOff: { delegated: 'Delegate named', revoked: 'Delegation revoked' } } },
     signOff: {
       title: 'Sign-off and delegation',
