@@ -66,6 +66,7 @@ export async function projectTask(prisma: PrismaClient, s: TaskSnapshot, events:
         acknowledgedAt: date(a.acknowledgedAt ?? null),
         progressPercent: a.progressPercent ?? null,
         behindPaceFrom: paceOf(a),
+        signOffDraft: a.signOffDraft ? JSON.stringify(a.signOffDraft) : null,
         updatedAt: at,
       }));
       const changing = Object.keys(rows[0]!).filter((c) => c !== 'id' && c !== 'taskId' && c !== 'bodyName');
@@ -81,6 +82,8 @@ export async function projectTask(prisma: PrismaClient, s: TaskSnapshot, events:
       at: new Date(e.at),
       actorId: e.actor.accountId,
       actorName: e.actor.name,
+      onBehalfOfId: e.actor.onBehalfOf?.accountId ?? null,
+      onBehalfOfName: e.actor.onBehalfOf?.name ?? null,
       bodyName: e.bodyName,
       comment: e.comment,
       attachments: JSON.stringify(e.attachments),
@@ -92,6 +95,8 @@ export async function projectTask(prisma: PrismaClient, s: TaskSnapshot, events:
       at: eventRows[i]!.at,
       actorId: e.actor.accountId,
       actorName: e.actor.name,
+      onBehalfOfId: eventRows[i]!.onBehalfOfId,
+      onBehalfOfName: eventRows[i]!.onBehalfOfName,
       action: `task.${e.type}`,
       target: e.bodyName ? `${s.taskId}/${e.bodyName}` : s.taskId,
       detail: JSON.stringify({ comment: e.comment, ...e.data }),

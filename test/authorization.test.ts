@@ -109,6 +109,29 @@ describe('authorization matrix: every role against every mutation', () => {
   const act = (taskId: string, type: string, bodyName: string, extra = '') =>
     m('act', `input: { taskId: "${globalId('Task', taskId)}", bodyName: "${bodyName}", type: ${type}, comment: "测试"${extra} }`);
 
+  const drafters = new Map<string, Promise<string>>();
+  /** A 承办人 of a department's own (its demo account stays the 负责人), signed in; made once. */
+  function drafter(role: 'market' | 'legal'): Promise<string> {
+    const login = `drafter.${role}`;
+    if (!drafters.has(login)) {
+      drafters.set(login, (async () => {
+        await db.prisma.account.create({
+          data: { id: `account-${login}`, login, displayName: `${role} 承办人`, role: 'department', bodyId: departments[role], duty: 'drafter', passwordHash: await hashPassword('Drafter-2026-x') },
+        });
+        return api.login(login, 'Drafter-2026-x');
+      })());
+    }
+    return drafters.get(login)!;
+  }
+  /** A task whose 市市场监管委 assignment holds a 承办人's draft awaiting the unit's sign-off. */
+  async function drafted(): Promise<string> {
+    const taskId = await task();
+    const { data } = await api.request(act(taskId, 'submit', '市市场监管委'), {}, await drafter('market'));
+    expect(data?.act?.__typename).toBe('MutationActSuccess');
+    await eventually(async () => expect((await db.prisma.assignment.findUniqueOrThrow({ where: { id: `${taskId}/市市场监管委` } })).signOffDraft).not.toBeNull());
+    return taskId;
+  }
+
   /** A filing round of its own, due in 2016 (so past), for the bodies given; its filings projected. */
   async function filingRound(bodies: string[]): Promise<string> {
     const ids = bodies.map((b) => `"${globalId('Body', b)}"`).join(', ');
@@ -318,6 +341,29 @@ describe('authorization matrix: every role against every mutation', () => {
     row({ name: 'uploadAttachment (supervising office and departments)', mutation: 'uploadAttachment', allowed: ['supervisor', 'market', 'legal'], probe: () => ({ query: m('uploadAttachment', 'file: $f', '$f: File!'), file: { name: '说明.txt', content: '整改说明' } }) }),
     row({ name: 'act progress (lead body only)', mutation: 'act', allowed: ['market'], setup: task, probe: (_r, taskId: string) => ({ query: act(taskId, 'progress', '市市场监管委') }) }),
     row({ name: 'act acknowledge (the assigned body only)', mutation: 'act', allowed: ['market'], setup: task, probe: (_r, taskId: string) => ({ query: act(taskId, 'acknowledge', '市市场监管委') }) }),
+    row({ name: 'act signOff (the unit\'s 负责人 only)', mutation: 'act', allowed: ['market'], setup: drafted, probe: (_r, taskId: string) => ({ query: act(taskId, 'signOff', '市市场监管委') }) }),
+    row({ name: 'act returnDraft (the unit\'s 负责人 only)', mutation: 'act', allowed: ['market'], setup: drafted, probe: (_r, taskId: string) => ({ query: act(taskId, 'returnDraft', '市市场监管委') }) }),
+    row({
+      name: 'delegateSignOff (a department\'s 负责人, to a colleague)', mutation: 'delegateSignOff', allowed: ['market', 'legal'],
+      setup: () => Promise.all([drafter('market'), drafter('legal')]),
+      probe: (role) => {
+        const to = role === 'legal' ? 'account-drafter.legal' : 'account-drafter.market';
+        return { query: m('delegateSignOff', `accountId: "${globalId('Account', to)}", from: "${new Date().toISOString()}", until: "${new Date(Date.now() + dayMs).toISOString()}"`) };
+      },
+    }),
+    row({
+      name: 'revokeSignOffDelegation (the 负责人 who delegated)', mutation: 'revokeSignOffDelegation', allowed: ['market'],
+      setup: async () => {
+        await drafter('market');
+        const made = await as<{ data: { id: string } }>('market', `mutation { delegateSignOff(accountId: "${globalId('Account', 'account-drafter.market')}", from: "${new Date().toISOString()}", until: "${new Date(Date.now() + dayMs).toISOString()}") { __typename ... on MutationDelegateSignOffSuccess { data { id } } ... on Error { message } } }`);
+        return made.data.id;
+      },
+      probe: (_r, id: string) => ({ query: m('revokeSignOffDelegation', `id: "${id}"`) }),
+    }),
+    row({
+      name: 'setAccountDuty (supervising office, administrator)', mutation: 'setAccountDuty', allowed: ['supervisor', 'admin'], setup: () => drafter('legal'),
+      probe: () => ({ query: m('setAccountDuty', `accountId: "${globalId('Account', 'account-drafter.legal')}", duty: drafter`) }),
+    }),
     row({ name: 'act urge (supervising office only)', mutation: 'act', allowed: ['supervisor'], setup: task, probe: (_r, taskId: string) => ({ query: act(taskId, 'urge', '市市场监管委') }) }),
     row({
       name: 'act requestExtension (lead body only)', mutation: 'act', allowed: ['market'], setup: task,

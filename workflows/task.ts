@@ -16,6 +16,7 @@ import { nextLightChange } from '../domain/supervision/lights.ts';
 import { actionNotices, reminderNotices, type Notice } from '../domain/supervision/notices.ts';
 import { nextReceiptReminderAt, receiptNotice, takeReceiptReminder } from '../domain/supervision/receipt.ts';
 import { nextReminderAt, reminderDue } from '../domain/supervision/reminders.ts';
+import { needsSignOff } from '../domain/supervision/sign-off.ts';
 import { snapshot, type TaskSnapshot } from '../domain/supervision/snapshot.ts';
 import { applyAction, recordEvent, validateAction } from '../domain/supervision/transitions.ts';
 import { systemActor, type TaskEvent, type TaskState } from '../domain/supervision/types.ts';
@@ -66,7 +67,9 @@ export async function taskWorkflow(initial: TaskState, unprojected: TaskEvent[] 
     async (request) => {
       // Time-driven notices owed before this action come first (a worker that was down catches up here).
       sendDueReminders(state, pending, outbox);
-      const event = applyAction(state, request, Date.now());
+      // Since 'unit-sign-off': a 承办人's submission or extension request waits for the unit's 负责人 (no older history has one).
+      const draft = needsSignOff(request.actor, request.action.type) && patched('unit-sign-off');
+      const event = applyAction(state, request, Date.now(), { draft });
       pending.push(event);
       outbox.push(...actionNotices(state, event));
       await project();

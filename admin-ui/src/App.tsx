@@ -29,6 +29,7 @@ import { repairs } from './repairs/index.ts';
 import { ScoresPage } from './scores/ScoresPage.tsx';
 import { BulletinsPage } from './bulletins/BulletinsPage.tsx';
 import { ReportingGridPage } from './reporting/ReportingGridPage.tsx';
+import { SignOffPage } from './signoff/SignOffPage.tsx';
 import { StaffPoolPage } from './staff/StaffPoolPage.tsx';
 import { tasks } from './tasks/index.ts';
 
@@ -78,6 +79,7 @@ export function App() {
             <Route path="/scores" element={<ScoresPage />} />
             {(account.role === 'supervisor' || account.role === 'department') && <Route path="/bulletins" element={<BulletinsPage />} />}
             {(account.role === 'supervisor' || account.role === 'department') && <Route path="/reporting" element={<ReportingGridPage />} />}
+            {account.role === 'department' && <Route path="/sign-off" element={<SignOffPage />} />}
             {account.role !== 'department' && <Route path="/holiday-calendar" element={<HolidayCalendarPage />} />}
             {account.role !== 'admin' && <Route path="/filing" element={<FilingRoundsPage />} />}
             {account.role !== 'admin' && <Route path="/evaluation" element={<EvaluationRoundsPage />} />}

@@ -3,6 +3,7 @@ import { generatePassword, hashPassword } from '../auth/passwords.ts';
 import { AccountNode, audit, mayManage, Role } from './auth.ts';
 import { Body } from './bodies.ts';
 import { selection } from './selection.ts';
+import { AccountDuty } from './sign-off.ts';
 import { builder, type Context } from './builder.ts';
 import { ForbiddenError, mutationErrors, NotFoundError, ValidationError } from './errors.ts';
 import { offsetArg, withOffset } from './pagination.ts';
@@ -48,6 +49,7 @@ const CreateAccountInput = builder.inputType('CreateAccountInput', {
     displayName: t.string({ required: true, description: '姓名或岗位 The person or post, as others see it.' }),
     role: t.field({ type: Role, required: true }),
     bodyId: t.globalID({ for: Body, description: '所属单位（承办单位账号必填） The body (required for a department account).' }),
+    duty: t.field({ type: AccountDuty, description: '承办单位账号的职责，默认负责人 A department account\'s duty in its unit; default responsible.' }),
     email: t.string(),
   }),
 });
@@ -75,13 +77,14 @@ builder.mutationField('createAccount', (t) =>
       const account = await ctx.prisma.account.create({
         data: {
           id: `account-${login.toLowerCase()}`, login, displayName, role: input.role, bodyId, email: input.email?.trim() || null,
+          duty: input.role === 'department' ? (input.duty ?? 'responsible') : null,
           passwordHash: await hashPassword(oneTimePassword), mustChangePassword: true, createdBy: ctx.actor!.accountId,
         },
       }).catch((error: unknown) => {
         if ((error as { code?: string }).code === 'P2002') throw new ValidationError(`登录名 ${login} 已被使用。 The login ${login} is taken.`);
         throw error;
       });
-      await audit(ctx.prisma, ctx.actor, 'account.created', account.id, { login, role: input.role, bodyId });
+      await audit(ctx.prisma, ctx.actor, 'account.created', account.id, { login, role: input.role, bodyId, duty: account.duty });
       return { account, oneTimePassword };
     },
   }),
@@ -127,6 +130,25 @@ builder.mutationField('setAccountActive', (t) =>
         await ctx.prisma.account.update({ where: { id: account.id }, data: { active } });
         if (!active) await ctx.sessions.revoke({ accountId: account.id });
         await audit(ctx.prisma, ctx.actor, active ? 'account.enabled' : 'account.disabled', account.id, { login: account.login });
+      }
+      return ctx.prisma.account.findUniqueOrThrow({ ...selection(query), where: { id: account.id } });
+    },
+  }),
+);
+
+builder.mutationField('setAccountDuty', (t) =>
+  t.prismaField({
+    type: 'Account',
+    description: '设置承办单位账号的职责（承办人或负责人） Sets a department account\'s duty in its unit: drafter (承办人) or responsible (负责人).',
+    authScopes: { admin: true, supervisor: true },
+    errors: { types: mutationErrors },
+    args: { accountId: t.arg.globalID({ for: AccountNode, required: true }), duty: t.arg({ type: AccountDuty, required: true }) },
+    resolve: async (query, _root, { accountId, duty }, ctx) => {
+      const account = await managedAccount(ctx, accountId.id);
+      if (account.role !== 'department') throw new ValidationError('只有承办单位账号有职责。 Only a department account has a duty in its unit.');
+      if ((account.duty ?? 'responsible') !== duty) {
+        await ctx.prisma.account.update({ where: { id: account.id }, data: { duty } });
+        await audit(ctx.prisma, ctx.actor, 'account.dutyChanged', account.id, { login: account.login, duty });
       }
       return ctx.prisma.account.findUniqueOrThrow({ ...selection(query), where: { id: account.id } });
     },

@@ -14,6 +14,7 @@ import { checkRequestId, requestIdDescription, updateIdOf } from '../../services
 import { storedAttachments } from '../../services/attachments.ts';
 import { acknowledgeBy } from '../../services/receipt.ts';
 import { sendAction } from './updates.ts';
+import { actorWithDuty } from './sign-off.ts';
 
 export const AttachmentInput = builder.inputType('AttachmentInput', {
   description: 'An attachment uploaded with uploadAttachment.',
@@ -33,6 +34,8 @@ export const ActionType = builder.enumType('TaskActionType', {
     designate: { description: '指定单位 Designate bodies for a placeholder group' },
     withdraw: { description: '撤销分工 Withdraw a body from the task' },
     setBlocking: { description: '设为必须办结 Require a support before closing' },
+    signOff: { description: '签发 The unit\'s 负责人 (or acting delegate) sends a 承办人\'s draft on to the office' },
+    returnDraft: { description: '退回草稿 The unit\'s 负责人 returns a 承办人\'s draft with reasons' },
   } as const,
 });
 
@@ -83,7 +86,10 @@ async function toAction(input: Input, ctx: Context): Promise<TaskAction> {
     case 'return':
     case 'urge':
     case 'withdraw':
+    case 'returnDraft':
       return { ...base, type: input.type, comment };
+    case 'signOff':
+      return { ...base, type: 'signOff', comment };
     case 'requestExtension': {
       if (!input.until) throw new ValidationError('请填写延期后的期限。 Give the new deadline (until).');
       const attachments = await storedAttachments(ctx.prisma, (input.attachments ?? []).map((a) => a.id));
@@ -155,7 +161,9 @@ builder.mutationField('act', (t) =>
       if (action.type === 'urge' && !input.force && actor.role === 'supervisor') await checkUrgeInterval(ctx, taskId, input.bodyName);
       const closed = '该任务已办结。 This task is closed.';
       // A call retried under its request id still reaches the workflow, which answers it as the first time.
-      return sendAction(ctx, taskId, actUpdate, action, { operation: `act ${input.type} ${taskId}/${input.bodyName}`, closed, updateId: updateIdOf(actor, input.requestId ?? null) })
+      // The workflow checks sign-off against the actor's duty in its unit now (承办人, 负责人, acting delegate).
+      const acting = { ...ctx, actor: await actorWithDuty(ctx) };
+      return sendAction(acting, taskId, actUpdate, action, { operation: `act ${input.type} ${taskId}/${input.bodyName}`, closed, updateId: updateIdOf(actor, input.requestId ?? null) })
         .catch((error: unknown) => {
           // A closed task's workflow has ended: whatever Temporal answers, the task is closed.
           if (task.status === 'closed' && !(error instanceof ActionRefused) && !(error instanceof ForbiddenError)) throw new ActionRefused(closed);
@@ -169,10 +177,14 @@ builder.prismaObjectFields('Assignment', (t) => ({
   availableActions: t.field({
     type: [ActionType],
     description: '当前登录者现在可对该分工执行的操作（与任务流程同一校验规则） What the signed-in viewer may do to this assignment now, by the rule the workflow checks.',
-    select: { status: true, bodyId: true, role: true, placeholder: true, extensionUntil: true, acknowledgedAt: true, task: { select: { status: true } } },
-    resolve: (a, _args, ctx) => {
-      const standing = { ...a, role: a.role as 'lead' | 'support', status: a.status as AssignmentStatus, extensionPending: a.extensionUntil !== null, acknowledged: a.acknowledgedAt !== null };
-      return ctx.actor ? availableTaskActions(a.task.status as 'open' | 'closed', standing, ctx.actor) : [];
+    select: { status: true, bodyId: true, role: true, placeholder: true, extensionUntil: true, acknowledgedAt: true, signOffDraft: true, task: { select: { status: true } } },
+    resolve: async (a, _args, ctx) => {
+      const standing = {
+        ...a, role: a.role as 'lead' | 'support', status: a.status as AssignmentStatus, extensionPending: a.extensionUntil !== null, acknowledged: a.acknowledgedAt !== null,
+        draftPending: a.signOffDraft !== null,
+      };
+      const actor = await actorWithDuty(ctx);
+      return actor ? availableTaskActions(a.task.status as 'open' | 'closed', standing, actor) : [];
     },
   }),
   urgeCount: t.int({

@@ -27,5 +27,6 @@ import './inspections.ts';
 import './holiday-calendar.ts';
 import './bulletins.ts';
 import './reporting.ts';
+import './sign-off.ts';
 
 export const schema = applyInputLimits(builder.toSchema({ sortSchema: true }));

@@ -13,15 +13,18 @@ export type TaskAction =
   /** Each designated body's own deadline (`due`, an instant); absent (older histories too): the placeholder's. */
   | { type: 'designate'; bodyName: string; bodies: Array<{ name: string; id: string; due?: string }>; comment?: string; acknowledgeBy?: string }
   | { type: 'withdraw'; bodyName: string; comment: string }
-  | { type: 'setBlocking'; bodyName: string; blocking: boolean };
+  | { type: 'setBlocking'; bodyName: string; blocking: boolean }
+  /** The unit's 负责人 (or acting delegate) sends a 承办人's draft on to the office, or returns it to the drafter. */
+  | { type: 'signOff'; bodyName: string; comment?: string }
+  | { type: 'returnDraft'; bodyName: string; comment: string };
 
 export type TaskActionType = TaskAction['type'];
 
 /** Every kind of action, in the order a screen offers them. */
-export const taskActionTypes: readonly TaskActionType[] = ['acknowledge', 'progress', 'submit', 'requestExtension', 'accept', 'return', 'decideExtension', 'urge', 'designate', 'withdraw', 'setBlocking'];
+export const taskActionTypes: readonly TaskActionType[] = ['acknowledge', 'progress', 'submit', 'requestExtension', 'signOff', 'returnDraft', 'accept', 'return', 'decideExtension', 'urge', 'designate', 'withdraw', 'setBlocking'];
 
 /** Actions refused without a comment: reasons for a return, a withdrawal or an extension request. */
-export const commentRequired: ReadonlySet<TaskActionType> = new Set(['return', 'withdraw', 'requestExtension']);
+export const commentRequired: ReadonlySet<TaskActionType> = new Set(['return', 'withdraw', 'requestExtension', 'returnDraft']);
 
 export interface ActionRequest {
   actor: Actor;
@@ -40,4 +43,4 @@ export const supervisorActions: ReadonlySet<TaskActionType> = new Set([
 ]);
 
 /** Actions a department takes on its own body's assignment. */
-export const departmentActions: ReadonlySet<TaskActionType> = new Set(['acknowledge', 'progress', 'submit', 'requestExtension']);
+export const departmentActions: ReadonlySet<TaskActionType> = new Set(['acknowledge', 'progress', 'submit', 'requestExtension', 'signOff', 'returnDraft']);

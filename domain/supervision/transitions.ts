@@ -2,6 +2,7 @@ import { forbid, refuse } from '../errors.ts';
 import { checkLength } from '../limits.ts';
 import { commentRequired, departmentActions, supervisorActions, taskActionTypes, type ActionRequest, type TaskAction, type TaskActionType } from './actions.ts';
 import { openStatuses, owedStatuses } from './lights.ts';
+import { checkActingPeriod, checkSignOffActor, eventActor } from './sign-off.ts';
 import type { Actor, Assignment, AssignmentStatus, TaskEvent, TaskState } from './types.ts';
 
 /** Statuses each action may start from. */
@@ -17,6 +18,8 @@ const from: Partial<Record<TaskAction['type'], readonly AssignmentStatus[]>> = {
   designate: ['assigned'],
   withdraw: openStatuses,
   setBlocking: [...openStatuses, 'accepted'],
+  signOff: owedStatuses,
+  returnDraft: owedStatuses,
 };
 
 const statusNames: Record<AssignmentStatus, string> = {
@@ -30,7 +33,7 @@ const statusNames: Record<AssignmentStatus, string> = {
 };
 
 /** What an action needs of the assignment as it stands, whatever the action's own fields say. */
-type StandingAssignment = Pick<Assignment, 'status' | 'bodyId' | 'role' | 'placeholder'> & { extensionPending: boolean; acknowledged: boolean };
+type StandingAssignment = Pick<Assignment, 'status' | 'bodyId' | 'role' | 'placeholder'> & { extensionPending: boolean; acknowledged: boolean; draftPending?: boolean };
 
 /**
  * May this actor take this kind of action on this assignment now? Throws
@@ -50,6 +53,15 @@ export function checkTaking(taskStatus: TaskState['status'], assignment: Standin
       break;
     case 'requestExtension':
       if (assignment.extensionPending) refuse('已有待审批的延期申请。', 'An extension request is already pending.');
+      if (assignment.draftPending) refuse('已有待签发的草稿，请先签发或退回。', 'A draft awaits sign-off: sign it off or return it first.');
+      break;
+    case 'submit':
+      if (assignment.draftPending) refuse('已有待签发的草稿，请先签发或退回。', 'A draft awaits sign-off: sign it off or return it first.');
+      break;
+    case 'signOff':
+    case 'returnDraft':
+      checkSignOffActor(actor);
+      if (!assignment.draftPending) refuse('没有待签发的草稿。', 'There is no draft awaiting sign-off.');
       break;
     case 'decideExtension':
       if (!assignment.extensionPending) refuse('没有待审批的延期申请。', 'There is no pending extension request.');
@@ -85,8 +97,23 @@ export function validateAction(state: TaskState, { actor, action }: ActionReques
   if (state.status === 'closed') refuse('该任务已办结。', 'This task is closed.');
   const assignment = state.assignments.find((a) => a.bodyName === action.bodyName);
   if (!assignment) refuse(`该任务没有"${action.bodyName}"的分工。`, `No assignment for "${action.bodyName}" in this task.`);
-  checkTaking(state.status, { ...assignment!, extensionPending: assignment!.extension !== null, acknowledged: Boolean(assignment!.acknowledgedAt) }, actor, action.type);
+  checkActingPeriod(actor, now);
+  checkTaking(state.status, standing(assignment!), actor, action.type);
   checkContent(state, action, assignment!, now);
+}
+
+/** What `checkTaking` needs of an assignment in the workflow's state. */
+export const standing = (a: Assignment): StandingAssignment => ({
+  ...a, extensionPending: a.extension !== null, acknowledged: Boolean(a.acknowledgedAt), draftPending: Boolean(a.signOffDraft),
+});
+
+function checkUntil(assignment: Assignment, untilIso: string, now: number): void {
+  const until = Date.parse(untilIso);
+  if (Number.isNaN(until)) refuse('延期日期无效。', 'The extension date is not a valid date.');
+  if (assignment.due && until <= Date.parse(assignment.due)) {
+    refuse('延期日期必须晚于当前期限。', 'The new deadline must be later than the current one.');
+  }
+  if (until <= now) refuse('延期日期必须在将来。', 'The new deadline must be in the future.');
 }
 
 function checkActor(actor: Actor, type: TaskActionType, assignment: StandingAssignment): void {
@@ -115,15 +142,13 @@ function checkContent(state: TaskState, action: TaskAction, assignment: Assignme
         refuse('进度须为 0 到 100 之间的整数。', 'Progress must be a whole number from 0 to 100.');
       }
       break;
-    case 'requestExtension': {
-      const until = Date.parse(action.until);
-      if (Number.isNaN(until)) refuse('延期日期无效。', 'The extension date is not a valid date.');
-      if (assignment.due && until <= Date.parse(assignment.due)) {
-        refuse('延期日期必须晚于当前期限。', 'The new deadline must be later than the current one.');
-      }
-      if (until <= now) refuse('延期日期必须在将来。', 'The new deadline must be in the future.');
+    case 'requestExtension':
+      checkUntil(assignment, action.until, now);
       break;
-    }
+    case 'signOff':
+      // An extension drafted days ago is checked again against the deadline and the clock as they stand.
+      if (assignment.signOffDraft?.type === 'requestExtension') checkUntil(assignment, assignment.signOffDraft.until!, now);
+      break;
     case 'designate':
       if (action.bodies.length === 0) refuse('请至少指定一个单位。', 'Designate at least one body.');
       if (action.acknowledgeBy !== undefined && Number.isNaN(Date.parse(action.acknowledgeBy))) refuse('签收期限无效。', 'The receipt deadline is not a valid instant.');
@@ -143,13 +168,19 @@ function checkContent(state: TaskState, action: TaskAction, assignment: Assignme
   }
 }
 
-/** Applies a validated action and returns the event it records. Mutates `state`. */
-export function applyAction(state: TaskState, { actor, action }: ActionRequest, now: number): TaskEvent {
+/**
+ * Applies a validated action and returns the event it records. Mutates `state`. With `draft` (a 承办人's
+ * submission or extension request in a unit with a 负责人), the action is kept for the unit's sign-off instead.
+ */
+export function applyAction(state: TaskState, request: ActionRequest, now: number, { draft = false } = {}): TaskEvent {
+  const { actor, action } = request;
   const at = new Date(now).toISOString();
   const assignment = state.assignments.find((a) => a.bodyName === action.bodyName)!;
   const data: Record<string, unknown> = {};
   // Any action of the body's own counts as receipt.
   if (departmentActions.has(action.type) && !assignment.acknowledgedAt) assignment.acknowledgedAt = at;
+  if (draft && (action.type === 'submit' || action.type === 'requestExtension')) return keepDraft(state, request, assignment, at);
+  if (action.type === 'signOff') return signOffDraft(state, request, assignment, at);
   switch (action.type) {
     case 'progress':
       assignment.status = 'in_progress';
@@ -201,6 +232,11 @@ export function applyAction(state: TaskState, { actor, action }: ActionRequest, 
       assignment.blocking = action.blocking;
       data.blocking = action.blocking;
       break;
+    case 'returnDraft':
+      data.draftOf = assignment.signOffDraft!.type;
+      data.draftedBy = assignment.signOffDraft!.draftedBy.name;
+      assignment.signOffDraft = null;
+      break;
     case 'urge':
     case 'acknowledge':
       break;
@@ -209,12 +245,45 @@ export function applyAction(state: TaskState, { actor, action }: ActionRequest, 
   return recordEvent(state, {
     type: action.type,
     at,
-    actor: { accountId: actor.accountId, name: actor.name },
+    actor: eventActor(actor),
     bodyName: action.bodyName,
     comment: 'comment' in action ? (action.comment ?? null) : null,
     attachments: 'attachments' in action ? (action.attachments ?? []) : [],
     data,
   });
+}
+
+/** Keeps a 承办人's submission or extension request for the unit's sign-off: the office sees nothing submitted yet. */
+function keepDraft(state: TaskState, { actor, action }: ActionRequest, assignment: Assignment, at: string): TaskEvent {
+  if (action.type !== 'submit' && action.type !== 'requestExtension') throw new Error(`${action.type} is not drafted`);
+  const until = action.type === 'requestExtension' ? { until: action.until } : {};
+  assignment.signOffDraft = {
+    type: action.type, comment: action.comment, attachments: action.attachments ?? [], ...until,
+    draftedBy: { accountId: actor.accountId, name: actor.name }, draftedAt: at,
+  };
+  return recordEvent(state, {
+    type: 'draft', at, actor: eventActor(actor), bodyName: action.bodyName, comment: action.comment, attachments: action.attachments ?? [], data: { draftOf: action.type, ...until },
+  });
+}
+
+/**
+ * Signs a draft off: the unit's submission or extension request as the 承办人 wrote it, recorded under
+ * its own type (what the office's queue and the ledger read), naming the signer and the drafter.
+ */
+function signOffDraft(state: TaskState, { actor, action }: ActionRequest, assignment: Assignment, at: string): TaskEvent {
+  const draft = assignment.signOffDraft!;
+  assignment.signOffDraft = null;
+  const data: Record<string, unknown> = { signedOff: true, draftedBy: draft.draftedBy.name };
+  const note = 'comment' in action ? action.comment?.trim() : '';
+  if (note) data.signOffComment = note;
+  if (draft.type === 'submit') {
+    assignment.status = 'submitted';
+    assignment.submittedAt = at;
+  } else {
+    assignment.extension = { until: draft.until!, reason: draft.comment, requestedBy: draft.draftedBy.name, requestedAt: at };
+    data.until = draft.until;
+  }
+  return recordEvent(state, { type: draft.type, at, actor: eventActor(actor), bodyName: action.bodyName, comment: draft.comment, attachments: draft.attachments, data });
 }
 
 /** The task closes when every lead, and every support the reviewer requires, is accepted. */

@@ -8,6 +8,21 @@ export interface Actor {
   bodyId: string | null;
   /** Ids of bodies merged into the actor's body: assignments holding them are the actor's too. */
   mergedBodyIds?: string[];
+  /**
+   * The actor's duty in its unit for sign-off (签发), decided by the API from the accounts of the body:
+   * 'drafter' (承办人 in a unit with a 负责人: submissions wait for sign-off), 'responsible' (负责人, or an
+   * acting delegate); absent: a unit as before (one person drafts and signs), and every older history.
+   */
+  duty?: 'drafter' | 'responsible';
+  /** For an acting delegate (职务代理): the 负责人 acted for, and the period of the delegation. */
+  onBehalfOf?: { accountId: string; name: string; from: string; until: string } | null;
+}
+
+/** Who an event names: the person who acted and, for an acting delegate, the person acted for (张三（代 李四）). */
+export interface EventActor {
+  accountId: string | null;
+  name: string;
+  onBehalfOf?: { accountId: string; name: string };
 }
 
 /** Who records what time alone causes: reminders, overdue notices, a draw. */
@@ -63,13 +78,26 @@ export interface Assignment {
   progressPercent?: number | null;
   /** The pace rule's span start and margin (points), set when the assignment is made; absent in older histories. */
   pace?: { from: string; marginPoints: number } | null;
+  /** A 承办人's submission or extension request waiting for the unit's sign-off (签发); the office does not see it as submitted. */
+  signOffDraft?: SignOffDraft | null;
+}
+
+/** What a 承办人 drafted: applied as the unit's own action when the 负责人 signs it off. */
+export interface SignOffDraft {
+  type: 'submit' | 'requestExtension';
+  comment: string;
+  attachments: AttachmentRef[];
+  /** requestExtension: the deadline asked for. */
+  until?: string;
+  draftedBy: { accountId: string | null; name: string };
+  draftedAt: string;
 }
 
 export interface TaskEvent {
   seq: number;
   type: string;
   at: string;
-  actor: { accountId: string | null; name: string };
+  actor: EventActor;
   bodyName: string | null;
   comment: string | null;
   attachments: AttachmentRef[];

@@ -7,7 +7,7 @@ import { skipWithoutChromium } from './stack.ts';
 /** Every page a role has in its menu, and one record page of each kind it may open. */
 const pages: Record<string, string[]> = {
   supervisor: ['/', '/decisions', '/inbox', '/tasks', '/assignments', '/plans', '/import', '/filing', '/evaluation', '/scores', '/bulletins', '/reporting', '/bodies', '/entities', '/objections', '/repairs', '/inspections', '/staff', '/credit-import', '/holiday-calendar', '/accounts', '/password'],
-  market: ['/', '/inbox', '/my-assignments', '/tasks', '/plans', '/filing', '/evaluation', '/scores', '/bulletins', '/reporting', '/bodies', '/entities', '/objections', '/repairs', '/inspections', '/staff', '/password'],
+  market: ['/', '/inbox', '/my-assignments', '/sign-off', '/tasks', '/plans', '/filing', '/evaluation', '/scores', '/bulletins', '/reporting', '/bodies', '/entities', '/objections', '/repairs', '/inspections', '/staff', '/password'],
   performance: ['/', '/inbox', '/tasks', '/assignments', '/plans', '/filing', '/evaluation', '/scores', '/bodies', '/entities', '/objections', '/repairs', '/inspections', '/holiday-calendar', '/password'],
   admin: ['/', '/inbox', '/tasks', '/assignments', '/plans', '/scores', '/bodies', '/entities', '/inspections', '/holiday-calendar', '/accounts', '/audit', '/password'],
 };

@@ -5,7 +5,7 @@ import { buildConsoleIfStale, desktop, launchBrowser, signIn, startStack, type S
 export interface ConsoleSession {
   /** The running stack's address; read it inside a test, once the stack is up. */
   readonly base: string;
-  signIn(login: string, viewport?: typeof desktop): Promise<Page>;
+  signIn(login: string, viewport?: typeof desktop, password?: string): Promise<Page>;
 }
 
 /**
@@ -27,6 +27,6 @@ export function consoleSession(): ConsoleSession {
     get base() {
       return stack!.base;
     },
-    signIn: (login, viewport) => signIn(browser!, stack!.base, login, viewport),
+    signIn: (login, viewport, password) => signIn(browser!, stack!.base, login, viewport, password),
   };
 }

@@ -197,7 +197,11 @@ describe.skipIf(skipWithoutChromium)('admin console in Chromium against the runn
     await poll(() => supervisor.locator('[data-testid=draft-task][data-ref="1.2"]').textContent()).toContain('市商务委');
     expect(await supervisor.getByTestId('draft-warnings').count()).toBe(0);
 
+    // The plan's pace margin (序时进度容差), sent with the draft.
+    await supervisor.getByTestId('pace-margin').fill('30');
+    const committed = supervisor.waitForRequest((r) => r.url().endsWith('/graphql') && (r.postData() ?? '').includes('commitPlan'));
     await supervisor.getByTestId('commit-plan').click();
+    expect(JSON.parse((await committed).postData()!).variables.draft.paceMarginPoints).toBe(30);
     await supervisor.waitForURL(/#\/plans\/.+\/show/);
     await poll(() => supervisor.getByText('全面推行企业开办“一网通办”', { exact: false }).count()).toBeGreaterThan(0);
     await supervisor.context().close();

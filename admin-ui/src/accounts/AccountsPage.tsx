@@ -71,6 +71,8 @@ export function AccountsPage() {
     setAccountActive(account.id, !account.active).then(() => (setError(null), load()), (e: Error) => setError(e.message));
   const actions = (a: AccountRow) => <AccountActions account={a} self={a.id === me?.id} onReset={() => setResetting(a)} onToggle={() => void toggle(a)} />;
   const body = (a: AccountRow) => a.body?.shortName ?? '—';
+  // A department account's duty in its unit beside its role: 承办单位 · 负责人.
+  const roleOf = (a: AccountRow) => [translate(`duban.accountRole.${a.role}`), ...(a.duty ? [translate(`duban.signOff.duty.${a.duty}`)] : [])].join(' · ');
 
   return (
     <Box sx={{ py: 2 }} data-testid="accounts-page">
@@ -89,7 +91,7 @@ export function AccountsPage() {
                   <CardContent>
                     <Typography variant="subtitle2">{a.displayName}</Typography>
                     <Typography variant="body2" color="text.secondary">
-                      <code>{a.login}</code> · {translate(`duban.accountRole.${a.role}`)} · {body(a)}
+                      <code>{a.login}</code> · {roleOf(a)} · {body(a)}
                     </Typography>
                     <Box sx={{ my: 1 }}><AccountStatus account={a} /></Box>
                     {actions(a)}
@@ -115,7 +117,7 @@ export function AccountsPage() {
                   <TableRow key={a.id} data-testid="account-row" data-login={a.login}>
                     <TableCell sx={{ fontFamily: 'monospace' }}>{a.login}</TableCell>
                     <TableCell>{a.displayName}</TableCell>
-                    <TableCell>{translate(`duban.accountRole.${a.role}`)}</TableCell>
+                    <TableCell>{roleOf(a)}</TableCell>
                     <TableCell>{body(a)}</TableCell>
                     <TableCell><AccountStatus account={a} /></TableCell>
                     <TableCell>{formatDay(a.createdAt)}</TableCell>

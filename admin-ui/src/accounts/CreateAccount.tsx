@@ -16,7 +16,7 @@ const roles: Role[] = ['department', 'supervisor', 'performance', 'admin'];
 export function CreateAccount({ anyRole, onClose, onCreated }: { anyRole: boolean; onClose: () => void; onCreated: (issued: AccountPassword) => void }) {
   const translate = useTranslate();
   const [bodies, setBodies] = useState<BodyRecord[]>([]);
-  const [form, setForm] = useState({ login: '', displayName: '', role: 'department' as Role, bodyId: '' });
+  const [form, setForm] = useState({ login: '', displayName: '', role: 'department' as Role, bodyId: '', duty: 'responsible' as 'drafter' | 'responsible' });
   useEffect(() => void concreteBodies().then(setBodies), []);
   const needsBody = form.role === 'department';
   return (
@@ -24,7 +24,7 @@ export function CreateAccount({ anyRole, onClose, onCreated }: { anyRole: boolea
       title={translate('duban.accounts.create')}
       onClose={onClose}
       ready={Boolean(form.login.trim() && form.displayName.trim() && (!needsBody || form.bodyId))}
-      onConfirm={async () => onCreated(await createAccount({ ...form, bodyId: form.role === 'admin' ? null : form.bodyId || null }))}
+      onConfirm={async () => onCreated(await createAccount({ ...form, bodyId: form.role === 'admin' ? null : form.bodyId || null, duty: needsBody ? form.duty : undefined }))}
     >
       <TextField label={translate('duban.accounts.login')} name="login" value={form.login} onChange={(e) => setForm({ ...form, login: e.target.value })} helperText={translate('duban.accounts.loginHint')} required autoComplete="off" />
       <TextField label={translate('duban.accounts.displayName')} name="displayName" value={form.displayName} onChange={(e) => setForm({ ...form, displayName: e.target.value })} required />
@@ -34,6 +34,11 @@ export function CreateAccount({ anyRole, onClose, onCreated }: { anyRole: boolea
       {form.role !== 'admin' && (
         <TextField select label={translate('duban.accounts.body')} value={form.bodyId} onChange={(e) => setForm({ ...form, bodyId: e.target.value })} required={needsBody} data-testid="account-body">
           {bodies.map((b) => <MenuItem key={b.id} value={b.id}>{b.shortName}</MenuItem>)}
+        </TextField>
+      )}
+      {needsBody && (
+        <TextField select label={translate('duban.signOff.dutyLabel')} value={form.duty} onChange={(e) => setForm({ ...form, duty: e.target.value as 'drafter' | 'responsible' })} helperText={translate('duban.signOff.dutyHint')} data-testid="account-duty">
+          {(['responsible', 'drafter'] as const).map((duty) => <MenuItem key={duty} value={duty}>{translate(`duban.signOff.duty.${duty}`)}</MenuItem>)}
         </TextField>
       )}
     </FormDialog>

@@ -127,7 +127,7 @@ export function ActionDialog({ type, target, onClose, onDone }: { type: ActionTy
           )}
           {type !== 'setBlocking' && (
             <TextField
-              label={translate(`duban.action.field.${type === 'urge' ? 'message' : type === 'return' || type === 'withdraw' || type === 'requestExtension' ? 'reason' : 'comment'}`)}
+              label={translate(`duban.action.field.${type === 'urge' ? 'message' : type === 'return' || type === 'withdraw' || type === 'requestExtension' || type === 'returnDraft' ? 'reason' : 'comment'}`)}
               value={comment}
               onChange={(e) => setComment(e.target.value)}
               required={commentRequired.has(type)}

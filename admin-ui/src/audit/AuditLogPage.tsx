@@ -30,7 +30,7 @@ function useRows(view: View, page: number) {
       rows: list.rows.map((e) => {
         const detail = detailOf(e);
         const target = detail.login ?? e.target.replace(/^account-/, '');
-        return { id: e.id, cells: [formatMinute(e.at), e.actorName, translate(`duban.audit.action.${e.action}`, { _: e.action }), target, detail.address ?? ''] };
+        return { id: e.id, cells: [formatMinute(e.at), e.onBehalfOfName ? translate('duban.signOff.actingFor', { actor: e.actorName, principal: e.onBehalfOfName }) : e.actorName, translate(`duban.audit.action.${e.action}`, { _: e.action }), target, detail.address ?? ''] };
       }),
     });
     const denied = (list: { rows: DeniedRow[]; total: number }) => ({

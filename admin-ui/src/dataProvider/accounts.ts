@@ -1,7 +1,7 @@
 import { answer, graphql, request, type Enum, type ResultOf, type VariablesOf } from '../graphql.ts';
 
 export const AccountFields = graphql(`
-  fragment AccountFields on Account @_unmask { id login displayName role body { id shortName } active mustChangePassword createdAt }
+  fragment AccountFields on Account @_unmask { id login displayName role body { id shortName } active mustChangePassword createdAt duty }
 `);
 const AccountPasswordFields = graphql(`fragment AccountPasswordFields on AccountPassword @_unmask { account { ...AccountFields } oneTimePassword }`, [AccountFields]);
 
@@ -37,7 +37,7 @@ const ChangePassword = graphql(`
 `);
 const AuditEntries = graphql(`
   query AuditEntries($kind: AuditKind, $first: Int, $offset: Int) {
-    auditEntries(kind: $kind, first: $first, offset: $offset) { totalCount edges { node { id at actorName action target detail } } }
+    auditEntries(kind: $kind, first: $first, offset: $offset) { totalCount edges { node { id at actorName onBehalfOfName action target detail } } }
   }
 `);
 const DeniedAttempts = graphql(`

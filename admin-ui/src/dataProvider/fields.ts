@@ -24,7 +24,7 @@ export const LedgerFields = graphql(`
 `, [AssignmentFields, TaskSummaryFields]);
 
 export const EventFields = graphql(`
-  fragment EventFields on TaskEvent @_unmask { seq type at actorName bodyName comment attachedFiles { id name } details { until approve } }
+  fragment EventFields on TaskEvent @_unmask { seq type at actorName onBehalfOfName bodyName comment attachedFiles { id name } details { until approve } }
 `);
 
 export const MyAssignmentFields = graphql(`

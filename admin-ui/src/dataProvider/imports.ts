@@ -14,7 +14,11 @@ const NoticeDraftFields = graphql(`
   }
 `);
 
-export type NoticeDraft = ResultOf<typeof NoticeDraftFields>;
+/** A parsed draft, with what the office sets before committing it. */
+export type NoticeDraft = ResultOf<typeof NoticeDraftFields> & {
+  /** 序时进度: points an assignment may fall behind the elapsed share of its time before it turns yellow; absent: the default (20). */
+  paceMarginPoints?: number | null;
+};
 export type DraftRequirement = NoticeDraft['requirements'][number];
 export type DraftBody = NoticeDraft['bodies'][number];
 export type BodyMatch = Enum<'BodyMatch'>;

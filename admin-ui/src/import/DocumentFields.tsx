@@ -3,13 +3,15 @@ import { useTranslate } from 'react-admin';
 import type { NoticeDraft } from '../dataProvider/imports.ts';
 import { Panel } from '../shared/Panel.tsx';
 import { PlanWarningText } from '../shared/PlanWarningText.tsx';
+import { defaultPaceMarginPoints } from '../../../domain/supervision/pace.ts';
 
-type Fields = Pick<NoticeDraft, 'title' | 'issuer' | 'issuedOn' | 'basis'>;
+type Fields = Pick<NoticeDraft, 'title' | 'issuer' | 'issuedOn' | 'basis' | 'paceMarginPoints'>;
 
 /** The notice's particulars as parsed (title, issuer, date, the document it implements), editable, and the parser's warnings. */
 export function DocumentFields({ draft, onChange }: { draft: NoticeDraft; onChange: (change: Partial<Fields>) => void }) {
   const translate = useTranslate();
-  const field = (name: keyof Fields) => (name === 'title' ? draft.title : (draft[name] ?? ''));
+  const field = (name: Exclude<keyof Fields, 'paceMarginPoints'>) => (name === 'title' ? draft.title : (draft[name] ?? ''));
+  const margin = draft.paceMarginPoints;
   return (
     <Panel title={translate('duban.import.document')} testId="draft-document">
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' }, gap: 2 }}>
@@ -34,6 +36,16 @@ export function DocumentFields({ draft, onChange }: { draft: NoticeDraft; onChan
           value={field('basis')}
           onChange={(e) => onChange({ basis: e.target.value || null })}
           sx={{ gridColumn: '1 / -1' }}
+        />
+        <TextField
+          type="number"
+          label={translate('duban.import.paceMargin')}
+          value={margin ?? ''}
+          placeholder={String(defaultPaceMarginPoints)}
+          onChange={(e) => onChange({ paceMarginPoints: e.target.value === '' ? null : Number(e.target.value) })}
+          error={margin != null && !(Number.isInteger(margin) && margin >= 0 && margin <= 100)}
+          helperText={translate('duban.import.paceMarginHint', { points: defaultPaceMarginPoints })}
+          slotProps={{ inputLabel: { shrink: true }, htmlInput: { min: 0, max: 100, step: 1, 'data-testid': 'pace-margin' } }}
         />
       </Box>
       {draft.warnings.length > 0 && (

@@ -10,6 +10,7 @@ import AccountsIcon from '@mui/icons-material/ManageAccountsOutlined';
 import AuditIcon from '@mui/icons-material/ReceiptLongOutlined';
 import DecisionsIcon from '@mui/icons-material/GavelOutlined';
 import BulletinIcon from '@mui/icons-material/CampaignOutlined';
+import SignOffIcon from '@mui/icons-material/HowToRegOutlined';
 import { Menu as RaMenu, useTranslate } from 'react-admin';
 import { useAccount } from '../auth/account.ts';
 
@@ -21,6 +22,7 @@ export function Menu() {
     return (
       <RaMenu>
         <RaMenu.ResourceItem name="my-assignments" />
+        <RaMenu.Item to="/sign-off" primaryText={translate('duban.signOff.title')} leftIcon={<SignOffIcon />} />
         <RaMenu.ResourceItem name="tasks" />
         <RaMenu.Item to="/filing" primaryText={translate('duban.filing.title')} leftIcon={<FilingIcon />} />
         <RaMenu.Item to="/evaluation" primaryText={translate('duban.evaluation.title')} leftIcon={<EvaluationIcon />} />

@@ -55,7 +55,7 @@ export function TaskTimeline({ events }: { events: TaskEvent[] }) {
                 </Typography>
                 {event.bodyName && <Typography variant="body2">{event.bodyName}</Typography>}
                 <Typography variant="caption" color="text.secondary">
-                  {formatMinute(event.at)} · {event.actorName}
+                  {formatMinute(event.at)} · {event.onBehalfOfName ? translate('duban.signOff.actingFor', { actor: event.actorName, principal: event.onBehalfOfName }) : event.actorName}
                 </Typography>
               </Box>
               {extensionOf(event) && (
