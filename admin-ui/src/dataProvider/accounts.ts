@@ -3,7 +3,7 @@ import { answer, graphql, request, type Enum, type ResultOf, type VariablesOf } 
 export const AccountFields = graphql(`
   fragment AccountFields on Account @_unmask { id login displayName role body { id shortName } active mustChangePassword createdAt duty }
 `);
-const AccountPasswordFields = graphql(`fragment AccountPasswordFields on AccountPassword @_unmask { account { ...AccountFields } oneTimePassword }`, [AccountFields]);
+export const AccountPasswordFields = graphql(`fragment AccountPasswordFields on AccountPassword @_unmask { account { ...AccountFields } oneTimePassword }`, [AccountFields]);
 
 export type AccountRow = ResultOf<typeof AccountFields>;
 export type AccountPassword = ResultOf<typeof AccountPasswordFields>;

@@ -1,6 +1,6 @@
 import type { GetListParams, GetListResult } from 'react-admin';
 import { graphql, request, unwrap, type Enum } from '../graphql.ts';
-import type { AccountPassword } from './accounts.ts';
+import { AccountPasswordFields, type AccountPassword } from './accounts.ts';
 import { fetchAll, matchesSearch, nodesOf, pageArgs, pageInBrowser } from './connection.ts';
 import { BodyFields } from './fields.ts';
 import { nodeReaders } from './nodes.ts';
@@ -18,10 +18,10 @@ const CreateBody = graphql(`
   mutation CreateBody($input: CreateBodyInput!) {
     createBody(input: $input) {
       __typename ... on Error { message }
-      ... on MutationCreateBodySuccess { data { body { ...BodyFields } account { account { id login displayName role body { id shortName } active mustChangePassword createdAt } oneTimePassword } } }
+      ... on MutationCreateBodySuccess { data { body { ...BodyFields } account { ...AccountPasswordFields } } }
     }
   }
-`, [BodyFields]);
+`, [BodyFields, AccountPasswordFields]);
 const UpdateBody = graphql(`
   mutation UpdateBody($input: UpdateBodyInput!) {
     updateBody(input: $input) { __typename ... on Error { message } ... on MutationUpdateBodySuccess { data { ...BodyFields } } }
