@@ -27,8 +27,42 @@ async function settled(page: Page): Promise<string> {
   return page.evaluate(() => document.body.innerText);
 }
 
+/** A notice title's own words: without the names and codes it quotes (「…」 “…” （…） (…)). */
+const ownWords = (title: string) => title.replace(/「[^」]*」|“[^”]*”|（[^）]*）|\([^)]*\)/g, ' ');
+
 describe.skipIf(skipWithoutChromium)('every console page speaks the viewer\'s language', () => {
   const session = consoleSession();
+
+  it('the inbox shows each notice in the console\'s language: no Chinese in English titles, no English in Chinese ones', async () => {
+    const api = graphqlClient(session.base);
+    const supervisor = await api.login('supervisor', 'duban2026');
+    const market = Buffer.from('Body:market-commission').toString('base64');
+    const { data } = await api.request(`{ assignments(first: 100, filter: { bodyId: "${market}" }) { edges { node { bodyName availableActions task { id ref } } } } }`, {}, supervisor);
+    const owed = data.assignments.edges.map((e: any) => e.node).find((a: any) => a.availableActions.includes('urge'));
+    expect(owed).toBeDefined();
+    // A notice made now: the supervising office urges the market commission.
+    const urged = await api.request(
+      `mutation { act(input: { taskId: "${owed.task.id}", bodyName: "${owed.bodyName}", type: urge, comment: "请加快进度", force: true }) { __typename ... on Error { message } } }`, {}, supervisor);
+    expect(urged.data.act.__typename).toBe('MutationActSuccess');
+
+    const page = await session.signIn('market');
+    const found: string[] = [];
+    const expected = { zh: `【催办】任务 ${owed.task.ref}「`, en: `Urged: task ${owed.task.ref} “` };
+    for (const locale of ['zh', 'en'] as const) {
+      await page.evaluate((l) => localStorage.setItem('RaStore.locale', JSON.stringify(l)), locale);
+      await page.goto(`${session.base}/#/inbox`);
+      await page.reload();
+      await settled(page);
+      await expect.poll(() => page.getByTestId('inbox-title').allTextContents(), { timeout: 30_000 }).toEqual(expect.arrayContaining([expect.stringContaining(expected[locale])]));
+      const titles = await page.getByTestId('inbox-title').allTextContents();
+      for (const title of titles) {
+        const other = locale === 'zh' ? /[A-Za-z]{2,}/.exec(ownWords(title)) : /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u.exec(ownWords(title));
+        if (other) found.push(`${locale}: ${title}`);
+      }
+    }
+    expect(found).toEqual([]);
+    await page.context().close();
+  }, 300_000);
 
   for (const login of Object.keys(pages)) {
     it(`${login}: no untranslated key or raw enum on any page, in Chinese and in English`, async () => {
