@@ -7,7 +7,7 @@ import type { ObjectionSnapshot, RecordCorrection } from '../domain/objection/ca
 import type { RepairSnapshot } from '../domain/repair/application.ts';
 import type { AppealWindowSnapshot, ScoreAppeal } from '../domain/scoring/appeals.ts';
 import type { RoundEvent, UnitSnapshot } from '../domain/rounds/unit.ts';
-import type { Notice } from '../domain/supervision/notices.ts';
+import type { DeliveredNotice } from '../domain/supervision/notices.ts';
 import type { TaskSnapshot } from '../domain/supervision/snapshot.ts';
 import type { TaskEvent } from '../domain/supervision/types.ts';
 import { projectEvaluationRound, projectUnitReport } from '../readmodel/evaluation.ts';
@@ -45,9 +45,10 @@ export function createActivities(prisma: PrismaClient, { mailer = null, dataDir 
     storeArchivedPlan: (planId: string) => storeArchivedPlan(prisma, dataDir, planId),
     archivedTaskStates: (planId: string, offset: number, limit: number) => archivedTaskStates(dataDir, planId, offset, limit),
     projectTask: (snapshot: TaskSnapshot, events: TaskEvent[]) => projectTask(prisma, snapshot, events),
-    deliverNotices: (notices: Notice[]) => deliverNotices(prisma, mailer, notices),
+    /** Takes the old bilingual shape too: workflows started before notices were written in each language still send it. */
+    deliverNotices: (notices: DeliveredNotice[]) => deliverNotices(prisma, mailer, notices),
     /** One notice at a time: what task workflows started before notices were batched still schedule. */
-    deliverNotice: (notice: Notice) => deliverNotices(prisma, mailer, [notice]),
+    deliverNotice: (notice: DeliveredNotice) => deliverNotices(prisma, mailer, [notice]),
     projectObjectionCase: (s: ObjectionSnapshot, events: CaseEvent[]) => projectObjectionCase(prisma, s, events),
     markRecordUnderObjection: (caseId: string, recordId: string, under: boolean) => markRecordUnderObjection(prisma, caseId, recordId, under),
     correctCreditRecord: (caseId: string, entityCode: string, recordId: string | null, correction: RecordCorrection, at: number) =>

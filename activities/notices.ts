@@ -1,5 +1,5 @@
 import nodemailer from 'nodemailer';
-import type { Notice } from '../domain/supervision/notices.ts';
+import type { DeliveredNotice } from '../domain/supervision/notices.ts';
 import type { Config } from '../runtime/config.ts';
 import type { PrismaClient } from '../runtime/db.ts';
 import { storeNotices } from '../readmodel/inbox.ts';
@@ -22,11 +22,13 @@ export function createMailer(smtp: Config['smtp']): Mailer | null {
 }
 
 /**
- * Puts each notice in its recipients' inboxes, posts it to their bodies'
- * webhooks and mails it. A retry writes no inbox row twice, posts and mails
- * only what was not sent yet; a failing webhook never fails the delivery.
+ * Puts each notice in its recipients' inboxes (both languages), posts it to
+ * their bodies' webhooks and mails it, in Chinese: the official channel, and
+ * no account or body has a language of its own. A retry writes no inbox row
+ * twice, posts and mails only what was not sent yet; a failing webhook never
+ * fails the delivery.
  */
-export async function deliverNotices(prisma: PrismaClient, mailer: Mailer | null, notices: Notice[]): Promise<void> {
+export async function deliverNotices(prisma: PrismaClient, mailer: Mailer | null, notices: DeliveredNotice[]): Promise<void> {
   const { ids, emails } = await storeNotices(prisma, notices);
   await postNoticesToWebhooks(prisma, notices);
   if (!mailer || ids.length === 0) return;

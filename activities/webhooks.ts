@@ -1,4 +1,5 @@
-import type { Notice } from '../domain/supervision/notices.ts';
+import { noticeContent } from '../domain/notices/content.ts';
+import type { DeliveredNotice } from '../domain/supervision/notices.ts';
 import { robotMessage } from '../domain/notices/webhook.ts';
 import type { PrismaClient } from '../runtime/db.ts';
 
@@ -21,7 +22,7 @@ async function post(url: string, payload: unknown): Promise<void> {
 }
 
 /** Each notice with the webhook of every body whose accounts it reaches (a supervisors' notice: the offices' bodies). */
-async function targets(prisma: PrismaClient, notices: Notice[]) {
+async function targets(prisma: PrismaClient, notices: DeliveredNotice[]) {
   const toSupervisors = notices.some((n) => n.audience.kind === 'supervisors');
   const officeBodies = toSupervisors
     ? (await prisma.account.findMany({ where: { role: 'supervisor', bodyId: { not: null } }, select: { bodyId: true }, distinct: ['bodyId'] })).map((a) => a.bodyId!)
@@ -37,11 +38,11 @@ async function targets(prisma: PrismaClient, notices: Notice[]) {
 }
 
 /**
- * POSTs each notice to its bodies' group robots. Never throws: a failure is
+ * POSTs each notice, in Chinese, to its bodies' group robots. Never throws: a failure is
  * recorded on the delivery row and logged, and tried again at most
  * `webhookAttempts` times in all; a delivered notice is never posted again.
  */
-export async function postNoticesToWebhooks(prisma: PrismaClient, notices: Notice[]): Promise<void> {
+export async function postNoticesToWebhooks(prisma: PrismaClient, notices: DeliveredNotice[]): Promise<void> {
   for (const { notice, bodyId, url } of await targets(prisma, notices)) {
     const id = `${notice.key}@${bodyId}`;
     const done = await prisma.webhookDelivery.findUnique({ where: { id } });
@@ -50,7 +51,8 @@ export async function postNoticesToWebhooks(prisma: PrismaClient, notices: Notic
     while (attempts < webhookAttempts) {
       attempts += 1;
       try {
-        await post(url, robotMessage(notice.subject, notice.body));
+        const { zh } = noticeContent(notice);
+        await post(url, robotMessage(zh.title, zh.text));
         await prisma.webhookDelivery.upsert({ where: { id }, create: { id, bodyId, url, attempts, sentAt: new Date(), at: new Date() }, update: { attempts, sentAt: new Date(), error: null } });
         break;
       } catch (error) {

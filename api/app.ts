@@ -12,6 +12,7 @@ import type { Client } from '@temporalio/client';
 import { loadConfig, type Config } from '../runtime/config.ts';
 import type { PrismaClient } from '../runtime/db.ts';
 import { authenticate, sessionCookie } from './auth/context.ts';
+import { viewerLocale } from './locale.ts';
 import { csrfPrevention } from './auth/csrf.ts';
 import { Sessions } from './auth/sessions.ts';
 import { tokenLifetimeMs } from './auth/tokens.ts';
@@ -142,6 +143,7 @@ export function createApp({ prisma, temporal, taskQueue, signingKey, dataDir, co
         dataDir,
         origin: config.publicUrl ?? `${req.protocol}://${req.get('host')}`,
         clientAddress: req.ip ?? 'unknown',
+        locale: viewerLocale(request.headers.get('accept-language')),
         actor,
         session: who?.session ?? null,
         sessions,

@@ -4,7 +4,7 @@ import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { defaultPayloadConverter } from '@temporalio/common';
 import { allowedTypes, attachmentFile } from './attachments.ts';
 import { readPlanArchive, storePlanRows } from '../readmodel/plan-archive.ts';
-import type { Notice } from '../domain/supervision/notices.ts';
+import type { DeliveredNotice } from '../domain/supervision/notices.ts';
 import { storeNotices } from '../readmodel/inbox.ts';
 import type { PrismaClient } from '../runtime/db.ts';
 import { repairTask } from './reconcile.ts';
@@ -55,13 +55,14 @@ async function exists(client: Client, workflowId: string): Promise<boolean> {
 /** The notices a task's history scheduled for delivery, back in the inboxes. */
 async function restoreNotices(prisma: PrismaClient, client: Client, taskId: string): Promise<number> {
   const history = await client.workflow.getHandle(taskId).fetchHistory();
-  const notices: Notice[] = [];
+  // Either shape: histories from before notices were written in each language hold the old one.
+  const notices: DeliveredNotice[] = [];
   for (const event of history.events ?? []) {
     const scheduled = event.activityTaskScheduledEventAttributes;
     const name = scheduled?.activityType?.name;
     if (name !== 'deliverNotices' && name !== 'deliverNotice') continue;
     const [input] = (scheduled!.input?.payloads ?? []).map((p) => defaultPayloadConverter.fromPayload(p));
-    notices.push(...(name === 'deliverNotices' ? (input as Notice[]) : [input as Notice]));
+    notices.push(...(name === 'deliverNotices' ? (input as DeliveredNotice[]) : [input as DeliveredNotice]));
   }
   if (notices.length) await storeNotices(prisma, notices);
   return notices.length;

@@ -210,7 +210,14 @@ describe('inbox, availableActions and the decision queue', () => {
     });
     const urge = inbox.edges.map((e: any) => e.node).find((n: any) => n.kind === 'urge');
     expect(urge).toMatchObject({ readAt: null, subjectId: globalId('Task', taskId), link: `/tasks/${encodeURIComponent(globalId('Task', taskId))}/show` });
-    expect(urge.title).toContain('1.1');
+    expect(urge.title).toMatch(/^【催办】任务 1\.1「/);
+    expect(urge.text).toContain('催办');
+    // In the viewer's language: the console sends its own as Accept-Language; Chinese when none is asked for.
+    const inEnglish = await stack.api.request(`{ node(id: "${urge.id}") { ... on Notification { title text } } }`, {}, tokens.get('legal'), 'en');
+    expect(inEnglish.data.node.title).toMatch(/^Urged: task 1\.1 “/);
+    expect(inEnglish.data.node.text).toMatch(/ urges task 1\.1 “.*”, due \d{4}-\d\d-\d\d \(Beijing time\)\./s);
+    const inChinese = await stack.api.request(`{ node(id: "${urge.id}") { ... on Notification { title } } }`, {}, tokens.get('legal'), 'zh-CN,zh;q=0.9,en;q=0.8');
+    expect(inChinese.data.node.title).toBe(urge.title);
     const dates = inbox.edges.map((e: any) => Date.parse(e.node.createdAt));
     expect(dates).toEqual([...dates].sort((a, b) => b - a));
 
@@ -272,7 +279,10 @@ describe('inbox, availableActions and the decision queue', () => {
       expect(urged.text.content).toMatch(/^【督办】.*1\.1/s);
 
       // Delivered again (an activity retry), each notice is posted once; the failing robot is tried a bounded number of times, never throws.
-      const notice = (bodyId: string): Notice => ({ key: `webhook-test:${bodyId}`, kind: 'reminder', audience: { kind: 'body', bodyId }, taskId, subject: '提醒', body: '办'.repeat(3000) });
+      const notice = (bodyId: string): Notice => ({
+        key: `webhook-test:${bodyId}`, kind: 'reminder', audience: { kind: 'body', bodyId }, taskId,
+        zh: { title: '提醒', text: '办'.repeat(3000) }, en: { title: 'Reminder', text: 'x'.repeat(3000) },
+      });
       const before = received.length;
       await deliverNotices(stack.db.prisma, null, [notice('legal-affairs-office'), notice('market-commission')]);
       await deliverNotices(stack.db.prisma, null, [notice('legal-affairs-office'), notice('market-commission')]);
@@ -284,8 +294,15 @@ describe('inbox, availableActions and the decision queue', () => {
       const failed = await stack.db.prisma.webhookDelivery.findUniqueOrThrow({ where: { id: 'webhook-test:market-commission@market-commission' } });
       expect(failed).toMatchObject({ attempts: 2, sentAt: null });
       expect(failed.error).toContain('500');
-      // The inbox holds the notice whatever the robot did.
-      expect(await stack.db.prisma.notification.count({ where: { key: 'webhook-test:market-commission' } })).toBeGreaterThan(0);
+      // The inbox holds the notice whatever the robot did, in each language.
+      expect(await stack.db.prisma.notification.count({ where: { key: 'webhook-test:market-commission', subject: '提醒', subjectEn: 'Reminder' } })).toBeGreaterThan(0);
+
+      // A workflow started before notices were written in each language delivers the old bilingual shape: it stands for both, and is posted in it.
+      const legacy = { key: 'webhook-test:legacy', kind: 'reminder' as const, audience: { kind: 'body' as const, bodyId: 'legal-affairs-office' }, taskId, subject: '【提醒 Reminder】旧', body: '旧 old' };
+      await deliverNotices(stack.db.prisma, null, [legacy]);
+      const stored = await stack.db.prisma.notification.findFirstOrThrow({ where: { key: 'webhook-test:legacy' } });
+      expect(stored).toMatchObject({ subject: legacy.subject, body: legacy.body, subjectEn: legacy.subject, bodyEn: legacy.body });
+      expect(received.some((r) => r.body.text.content === '【督办】【提醒 Reminder】旧\n旧 old')).toBe(true);
     } finally {
       await new Promise((resolve) => receiver.close(resolve));
     }

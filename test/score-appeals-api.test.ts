@@ -62,7 +62,7 @@ describe('公示与申诉 through the API', () => {
 
     // Each unit with lines hears of the announcement in its inbox, with a link to the scores page.
     const inbox = (token: string) => run('{ notifications(first: 20) { edges { node { kind title link } } } }', token).then((c) => c.edges.map((e: { node: unknown }) => e.node));
-    await eventually(async () => expect(await inbox(tokens.legal)).toContainEqual({ kind: 'scores', title: '【评分公示 Scores announced】2016 年度绩效评分', link: '/scores' }));
+    await eventually(async () => expect(await inbox(tokens.legal)).toContainEqual({ kind: 'scores', title: '【评分公示】2016 年度绩效评分', link: '/scores' }));
 
     // The unit sees its own line of the announced sheet, with the window it may appeal in.
     const seen = await run(`{ scoreSheets(year: 2016) { ${sheetFields} } }`, tokens.legal);
@@ -102,7 +102,7 @@ describe('公示与申诉 through the API', () => {
     });
     expect(await run(decide('uphold'), tokens.performance)).toMatchObject({ __typename: 'InvalidTransitionError', message: expect.stringContaining('has been decided') });
     // The appealing unit hears of the decision.
-    await eventually(async () => expect(await inbox(tokens.legal)).toContainEqual({ kind: 'decision', title: '【申诉结果 Appeal decided】2016 年度绩效评分：已更正 corrected', link: '/scores' }));
+    await eventually(async () => expect(await inbox(tokens.legal)).toContainEqual({ kind: 'decision', title: '【申诉结果】2016 年度绩效评分：已更正', link: '/scores' }));
     const after = await run(`{ scoreSheets(year: 2016) { ${sheetFields} } }`, tokens.legal);
     expect(after.map((s: { id: string; status: string }) => [s.id, s.status])).toEqual([[globalId('ScoreSheet', '2016v3'), 'announced'], [sheet, 'superseded']]);
     expect(after[0].scores[0]).toMatchObject({ bodyId: 'legal-affairs-office', score: 100 });

@@ -68,13 +68,14 @@ export async function evaluationRoundWorkflow(input: EvaluationRoundInput): Prom
 
   await project();
   const label = `${input.year} 年度自查评估专题报告`;
+  const labelEn = `the ${input.year} self-evaluation report`;
   for (const unit of units) {
     const unitId = reportUnitId(input.year, unit.id);
     await startChild(reportUnitWorkflow, {
       workflowId: unitId,
       parentClosePolicy: ParentClosePolicy.ABANDON,
       args: [{
-        state: newUnit<SelfEvaluationReport>({ roundId, unitId, roundLabel: label, bodyId: unit.id, bodyName: unit.name, due: input.deadline }),
+        state: newUnit<SelfEvaluationReport>({ roundId, unitId, roundLabel: label, roundLabelEn: labelEn, bodyId: unit.id, bodyName: unit.name, due: input.deadline }),
         reminderDays: input.reminderDays,
         roundWorkflowId: roundId,
       }],

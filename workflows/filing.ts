@@ -67,13 +67,14 @@ export async function filingRoundWorkflow(input: FilingRoundInput): Promise<Fili
 
   await project();
   const label = `监管目录备案「${input.title}」`;
+  const labelEn = `catalogue filing “${input.title}”`;
   for (const body of input.bodies) {
     const unitId = filingUnitId(input.roundId, body.id);
     await startChild(filingUnitWorkflow, {
       workflowId: unitId,
       parentClosePolicy: ParentClosePolicy.ABANDON,
       args: [{
-        state: newUnit<CatalogueSubmission>({ roundId: input.roundId, unitId, roundLabel: label, bodyId: body.id, bodyName: body.name, due: input.deadline }),
+        state: newUnit<CatalogueSubmission>({ roundId: input.roundId, unitId, roundLabel: label, roundLabelEn: labelEn, bodyId: body.id, bodyName: body.name, due: input.deadline }),
         reminderDays: input.reminderDays,
         roundWorkflowId: input.roundId,
       }],

@@ -2,6 +2,7 @@ import { print } from '@0no-co/graphql.web';
 import { initGraphQLTada, type TadaDocumentNode } from 'gql.tada';
 import { HttpError } from 'react-admin';
 import type { introspection } from './graphql-env.d.ts';
+import { i18nProvider } from './i18n/index.ts';
 
 /**
  * The console's GraphQL documents, typed from the committed schema (`api/schema.graphql`):
@@ -35,9 +36,11 @@ const deniedAccess = (error: GraphQLError) =>
 /**
  * The session is the HttpOnly cookie `duban_session` that `login` sets: the
  * browser sends it with every request to the API, and no script can read it.
+ * The console's language goes as Accept-Language, so what the API words itself
+ * (the inbox's notices) comes in it.
  */
 async function send<T>(body: BodyInit, headers: Record<string, string>): Promise<T> {
-  const response = await fetch('/graphql', { method: 'POST', headers, body, credentials: 'same-origin' });
+  const response = await fetch('/graphql', { method: 'POST', headers: { ...headers, 'accept-language': i18nProvider.getLocale() }, body, credentials: 'same-origin' });
   const payload = (await response.json().catch(() => ({}))) as GraphQLResponse<T>;
   if (payload.errors?.length) {
     const message = payload.errors.map((e) => e.message).join('; ');

@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { Actor } from '../../domain/supervision/types.ts';
 import type { PrismaClient } from '../../runtime/db.ts';
+import type { Locale } from '../locale.ts';
 import type { Authenticated, Sessions } from '../auth/sessions.ts';
 
 /** What every resolver is given: the connections and the signed-in actor of the request. */
@@ -17,6 +18,8 @@ export interface Context {
   clientAddress: string;
   /** Task and plan ids a department may see (null: all), for checks on single objects. */
   visible: () => Promise<{ tasks: Set<string>; plans: Set<string> } | null>;
+  /** The viewer's language (the request's Accept-Language, which the console sets): notices answer in it. */
+  locale: Locale;
   /** The signed-in account as an actor, or null for an anonymous request. */
   actor: Actor | null;
   /** The request's session (null when anonymous); a must-change session may only change its password. */

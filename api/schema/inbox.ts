@@ -69,8 +69,14 @@ export const NotificationNode = builder.prismaNode('Notification', {
   description: '通知 A notice in one account\'s inbox (mailed too when SMTP is configured).',
   fields: (t) => ({
     kind: t.field({ type: NotificationKind, resolve: (n) => n.kind as typeof NotificationKind.$inferType }),
-    title: t.exposeString('subject'),
-    text: t.exposeString('body'),
+    title: t.string({
+      description: '标题，按查看者的语言（Accept-Language：zh 或 en，默认中文） The title in the viewer\'s language (Accept-Language: zh or en; Chinese by default).',
+      resolve: (n, _args, ctx) => (ctx.locale === 'en' ? n.subjectEn || n.subject : n.subject),
+    }),
+    text: t.string({
+      description: '正文，按查看者的语言 The text in the viewer\'s language.',
+      resolve: (n, _args, ctx) => (ctx.locale === 'en' ? n.bodyEn || n.body : n.body),
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     readAt: t.expose('readAt', { type: 'DateTime', nullable: true }),
     subjectId: t.id({

@@ -107,7 +107,7 @@ describe('inspection round', () => {
     const s = drawn();
     const notices = roundNotices(s, s.events.at(-1)!);
     expect(notices.map((n) => n.audience)).toEqual([{ kind: 'body', bodyId: 'market-commission' }, { kind: 'body', bodyId: 'environment' }]);
-    expect(notices[0]!.body).toContain(s.draw!.seed);
+    for (const language of ['zh', 'en'] as const) expect(notices[0]![language].text).toContain(s.draw!.seed);
   });
 
   it('announces before it draws: the beacon source is stated, the beacon entered once, by the supervising office', () => {

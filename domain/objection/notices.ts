@@ -1,46 +1,59 @@
-import { byDate, caseNotice } from '../credit/case-notices.ts';
+import { caseNotice, titled } from '../credit/case-notices.ts';
 import type { CaseEvent } from '../credit/cases.ts';
+import { commentLine, dueWords } from '../notices/content.ts';
 import type { Notice } from '../supervision/notices.ts';
 import type { ObjectionState } from './case.ts';
 
-const limitNames: Record<string, string> = {
-  acceptance: '受理期限 acceptance time limit',
-  verification: '核查期限 verification time limit',
-  provider: '提供单位核实期限 providing body\'s time limit',
+const limitNames: Record<string, { zh: string; en: string }> = {
+  acceptance: { zh: '受理期限', en: 'acceptance time limit' },
+  verification: { zh: '核查期限', en: 'verification time limit' },
+  provider: { zh: '提供单位核实期限', en: 'providing body\'s time limit' },
 };
+
+type Words = { zh: string; en: string };
 
 /** Who hears of each step of an objection: the filing body, the supervising office, the providing body. */
 export function objectionNotices(state: ObjectionState, event: CaseEvent): Notice[] {
-  const label = `异议 ${state.caseId}（${state.entityCode}）`;
+  const label = { zh: `信用异议（${state.entityCode}）`, en: `credit objection (${state.entityCode})` };
   const filer = state.filedBy.bodyId;
-  const toFiler = (kind: Notice['kind'], subject: string, body: string) =>
-    filer ? [caseNotice(state.caseId, event, kind, { kind: 'body', bodyId: filer }, `【${subject}】${label}`, body)] : [];
-  const toSupervisors = (kind: Notice['kind'], subject: string, body: string) =>
-    [caseNotice(state.caseId, event, kind, { kind: 'supervisors' }, `【${subject}】${label}`, body)];
-  const why = event.comment ? `\n${event.comment}` : '';
+  const notice = (kind: Notice['kind'], audience: Parameters<typeof caseNotice>[3], title: Words, text: Words) =>
+    caseNotice(state.caseId, event, kind, audience, titled(label, title, text));
+  const toFiler = (kind: Notice['kind'], title: Words, text: Words) => (filer ? [notice(kind, { kind: 'body', bodyId: filer }, title, text)] : []);
+  const toSupervisors = (kind: Notice['kind'], title: Words, text: Words) => [notice(kind, { kind: 'supervisors' }, title, text)];
+  const why = commentLine(event.comment);
   switch (event.type) {
-    case 'filed':
-      return toSupervisors('assigned', '新异议 New objection', `请于 ${byDate(state.acceptBy)} 前决定是否受理。 Decide whether to accept it by then.${why}`);
-    case 'accepted':
-      return toFiler('decision', '已受理 Accepted', `异议已受理，核查期限 ${byDate(state.verifyBy!)}。 Accepted; verification due by then.`);
+    case 'filed': {
+      const by = dueWords(state.acceptBy);
+      return toSupervisors('assigned', { zh: '新异议', en: 'New objection' }, { zh: `请于 ${by.zh} 前决定是否受理。${why}`, en: `Decide whether to accept it by ${by.en}.${why}` });
+    }
+    case 'accepted': {
+      const by = dueWords(state.verifyBy!);
+      return toFiler('decision', { zh: '已受理', en: 'Accepted' }, { zh: `异议已受理，核查期限 ${by.zh}。`, en: `The objection was accepted; verification is due by ${by.en}.` });
+    }
     case 'refused':
-      return toFiler('decision', '不予受理 Refused', `异议不予受理，理由：${why}`);
-    case 'providerAsked':
-      return state.providerBodyId
-        ? [caseNotice(state.caseId, event, 'assigned', { kind: 'body', bodyId: state.providerBodyId }, `【请核实 Please check】${label}`,
-          `请于 ${byDate(state.provider!.replyBy)} 前核实您单位提供的信用记录并答复。 Check the record your body provided and reply by then.${why}`)]
-        : [];
+      return toFiler('decision', { zh: '不予受理', en: 'Refused' }, { zh: `异议不予受理，理由：${why}`, en: `The objection was not accepted. Reason:${why}` });
+    case 'providerAsked': {
+      if (!state.providerBodyId) return [];
+      const by = dueWords(state.provider!.replyBy);
+      return [notice('assigned', { kind: 'body', bodyId: state.providerBodyId }, { zh: '请核实', en: 'Please check' }, {
+        zh: `请于 ${by.zh} 前核实您单位提供的信用记录并答复。${why}`,
+        en: `Check the credit record your body provided and reply by ${by.en}.${why}`,
+      })];
+    }
     case 'upheld':
-      return toFiler('decision', '维持原记录 Upheld', `经核查，维持原记录，理由：${why}`);
+      return toFiler('decision', { zh: '维持原记录', en: 'Upheld' }, { zh: `经核查，维持原记录，理由：${why}`, en: `After verification the record stands. Reason:${why}` });
     case 'corrected':
-      return toFiler('decision', '已更正 Corrected', `经核查，记录已更正，信用等级已重新评定。 The record was corrected and the class recomputed.${why}`);
+      return toFiler('decision', { zh: '已更正', en: 'Corrected' }, {
+        zh: `经核查，记录已更正，信用等级已重新评定。${why}`,
+        en: `After verification the record was corrected and the credit class recomputed.${why}`,
+      });
     case 'overdue': {
-      const limit = limitNames[String(event.data.limit)] ?? String(event.data.limit);
-      const body = `${label}已超过${limit}（${byDate(String(event.data.deadline))}）。 A time limit has passed.`;
-      const notices = toSupervisors('overdue', '逾期 Overdue', body);
-      if (event.data.limit === 'provider' && state.providerBodyId) {
-        notices.push(caseNotice(state.caseId, event, 'overdue', { kind: 'body', bodyId: state.providerBodyId }, `【逾期 Overdue】${label}`, body));
-      }
+      const limit = limitNames[String(event.data.limit)] ?? { zh: '期限', en: 'time limit' };
+      const deadline = dueWords(String(event.data.deadline));
+      const text = { zh: `${label.zh}已超过${limit.zh}（${deadline.zh}）。`, en: `The ${limit.en} of this ${label.en} has passed (${deadline.en}).` };
+      const title = { zh: '逾期', en: 'Overdue' };
+      const notices = toSupervisors('overdue', title, text);
+      if (event.data.limit === 'provider' && state.providerBodyId) notices.push(notice('overdue', { kind: 'body', bodyId: state.providerBodyId }, title, text));
       return notices;
     }
     default:

@@ -15,6 +15,8 @@ export interface UnitState<S> {
   unitId: string;
   /** What the round is called in notices, e.g. 监管目录备案「…」. */
   roundLabel: string;
+  /** The same in English; absent in units started before notices were written in each language. */
+  roundLabelEn?: string;
   bodyId: string;
   bodyName: string;
   status: UnitStatus;
@@ -65,7 +67,7 @@ const from: Record<UnitAction<unknown>['type'], UnitStatus[]> = {
   urge: ['assigned', 'returned'],
 };
 
-export function newUnit<S>(fields: Pick<UnitState<S>, 'roundId' | 'unitId' | 'roundLabel' | 'bodyId' | 'bodyName' | 'due'>): UnitState<S> {
+export function newUnit<S>(fields: Pick<UnitState<S>, 'roundId' | 'unitId' | 'roundLabel' | 'roundLabelEn' | 'bodyId' | 'bodyName' | 'due'>): UnitState<S> {
   return {
     ...fields, status: 'assigned', submittedAt: null, firstSubmittedAt: null, acceptedAt: null, returnCount: 0, lastReason: null,
     submission: null, reminders: [], lastOverdueNoticeAt: null, placeholder: false, closed: false, seq: 0,

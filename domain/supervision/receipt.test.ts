@@ -59,8 +59,8 @@ describe('receipt (签收)', () => {
     const state = task([assignment({ acknowledgeBy, acknowledgedAt: null })]);
     const [notice] = receiptNotice(state, state.assignments[0]!, acknowledgeBy);
     expect(notice).toMatchObject({ kind: 'receipt', audience: { kind: 'body', bodyId: state.assignments[0]!.bodyId } });
-    expect(notice!.subject).toContain('请签收');
-    expect(notice!.body).toContain('Please acknowledge');
+    expect(notice!.zh.title).toContain('请签收');
+    expect(notice!.en.title).toContain('Please acknowledge');
   });
 
   it('gives designated bodies the receipt window the designation carries', () => {

@@ -1,5 +1,5 @@
 import { owedStatuses, owing } from './lights.ts';
-import type { Notice } from './notices.ts';
+import { taskLabel, type Notice } from './notices.ts';
 import type { Assignment, TaskState } from './types.ts';
 
 /** Working days a body has to acknowledge receipt (签收) of a new assignment before it is reminded, unless configured otherwise. */
@@ -36,10 +36,10 @@ export function nextReceiptReminderAt(a: Received, now: number): number | null {
 /** The reminder to a body that has not acknowledged receipt of its assignment. */
 export function receiptNotice(state: TaskState, a: Assignment, at: string): Notice[] {
   if (!a.bodyId) return [];
-  const task = `任务 ${state.ref}「${state.title}」`;
+  const task = taskLabel(state);
   return [{
     key: `${state.taskId}/${a.bodyName}/receipt@${at}`, kind: 'receipt', taskId: state.taskId, audience: { kind: 'body', bodyId: a.bodyId },
-    subject: `【请签收 Please acknowledge】${task}`,
-    body: `${a.bodyName}：${task}已交办贵单位，尚未签收，请登录督办系统签收。\nPlease acknowledge receipt of this task.`,
+    zh: { title: `【请签收】${task.zh}`, text: `${a.bodyName}：${task.zh}已交办贵单位，尚未签收，请登录督办系统签收。` },
+    en: { title: `Please acknowledge: ${task.en}`, text: `${a.bodyName}: ${task.en} was assigned to your body and is not yet acknowledged. Please sign in to Duban and acknowledge it.` },
   }];
 }

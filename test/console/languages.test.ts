@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { eventually } from '../helpers/eventually.ts';
 import { graphqlClient } from '../helpers/graphql.ts';
 import { consoleSession } from './session.ts';
 import { skipWithoutChromium } from './stack.ts';
@@ -27,8 +28,51 @@ async function settled(page: Page): Promise<string> {
   return page.evaluate(() => document.body.innerText);
 }
 
+/** A notice title's own words: without the names and codes it quotes (「…」 “…” （…） (…)). */
+const ownWords = (title: string) => title.replace(/「[^」]*」|“[^”]*”|（[^）]*）|\([^)]*\)/g, ' ');
+
 describe.skipIf(skipWithoutChromium)('every console page speaks the viewer\'s language', () => {
   const session = consoleSession();
+
+  it('the inbox shows each notice in the console\'s language: no Chinese in English titles, no English in Chinese ones', async () => {
+    const api = graphqlClient(session.base);
+    const supervisor = await api.login('supervisor', 'duban2026');
+    const market = Buffer.from('Body:market-commission').toString('base64');
+    const { data } = await api.request(`{ assignments(first: 100, filter: { bodyId: "${market}" }) { edges { node { bodyName availableActions task { id ref } } } } }`, {}, supervisor);
+    const owed = data.assignments.edges.map((e: any) => e.node).find((a: any) => a.availableActions.includes('urge'));
+    expect(owed).toBeDefined();
+    // A notice made now: the supervising office urges the market commission.
+    const urged = await api.request(
+      `mutation { act(input: { taskId: "${owed.task.id}", bodyName: "${owed.bodyName}", type: urge, comment: "请加快进度", force: true }) { __typename ... on Error { message } } }`, {}, supervisor);
+    expect(urged.data.act.__typename).toBe('MutationActSuccess');
+    // The task workflow delivers it by itself; the API words it in the language asked for (Chinese by default).
+    const expected = { zh: `【催办】任务 ${owed.task.ref}「`, en: `Urged: task ${owed.task.ref} “` };
+    const marketToken = await api.login('market', 'duban2026');
+    for (const [language, header] of [['zh', undefined], ['en', 'en']] as const) {
+      await eventually(async () => {
+        const inbox = await api.request('{ notifications(first: 100) { edges { node { title } } } }', {}, marketToken, header);
+        expect(inbox.data.notifications.edges.map((e: any) => e.node.title)).toEqual(expect.arrayContaining([expect.stringContaining(expected[language])]));
+      }, 120_000);
+    }
+
+    // The inbox page, newest first: the urge and whatever the demo's workflows sent meanwhile, all in the console's language.
+    const page = await session.signIn('market');
+    const found: string[] = [];
+    const shape = { zh: /^【[^】]+】/, en: /^[A-Z][a-z]+(?: [a-z]+)*: / };
+    for (const locale of ['zh', 'en'] as const) {
+      await page.evaluate((l) => localStorage.setItem('RaStore.locale', JSON.stringify(l)), locale);
+      await page.goto(`${session.base}/#/inbox`);
+      await page.reload();
+      await settled(page);
+      await expect.poll(() => page.getByTestId('inbox-title').count(), { timeout: 60_000 }).toBeGreaterThan(0);
+      for (const title of await page.getByTestId('inbox-title').allTextContents()) {
+        const other = locale === 'zh' ? /[A-Za-z]{2,}/.exec(ownWords(title)) : /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u.exec(ownWords(title));
+        if (other || !shape[locale].test(title)) found.push(`${locale}: ${title}`);
+      }
+    }
+    expect(found).toEqual([]);
+    await page.context().close();
+  }, 300_000);
 
   for (const login of Object.keys(pages)) {
     it(`${login}: no untranslated key or raw enum on any page, in Chinese and in English`, async () => {

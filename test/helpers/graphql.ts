@@ -1,9 +1,10 @@
 /** A GraphQL client for tests, speaking HTTP to a real server like the console does. */
 export function graphqlClient(base: string) {
-  async function request<T = any>(query: string, variables: Record<string, unknown> = {}, token?: string) {
+  /** `language` is sent as Accept-Language, as the console sends its own. */
+  async function request<T = any>(query: string, variables: Record<string, unknown> = {}, token?: string, language?: string) {
     const response = await fetch(`${base}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...(language ? { 'accept-language': language } : {}) },
       body: JSON.stringify({ query, variables }),
     });
     return { status: response.status, ...((await response.json()) as { data?: T; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> }) };

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TadaDocumentNode } from 'gql.tada';
-import { useDataProvider } from 'react-admin';
+import { useDataProvider, useLocaleState } from 'react-admin';
 import type { DubanDataProvider } from '../dataProvider/index.ts';
 import { answer, type SuccessOf, type VariablesArg } from '../graphql.ts';
 
@@ -24,9 +24,11 @@ type QueryOptions<V> = {
  */
 export function useApiQuery<R, V>(document: TadaDocumentNode<R, V>, ...[options]: keyof V extends never ? [options?: QueryOptions<V>] : {} extends V ? [options?: QueryOptions<V>] : [options: QueryOptions<V>]) {
   const dataProvider = useDataProvider<DubanDataProvider>();
+  const [locale] = useLocaleState();
   const variables = (options?.variables ?? {}) as V;
   return useQuery({
-    queryKey: [apiKey, operationName(document as TadaDocumentNode<unknown, never>), variables],
+    // The language is part of the answer (notices are worded in it): another language asks again.
+    queryKey: [apiKey, operationName(document as TadaDocumentNode<unknown, never>), variables, locale],
     queryFn: () => dataProvider.request(document, ...([variables] as VariablesArg<V>)),
     refetchInterval: options?.refetchInterval,
     enabled: options?.enabled,
