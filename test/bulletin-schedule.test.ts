@@ -76,7 +76,7 @@ describe('the monthly bulletin schedule on the stack', () => {
       expect(found).toHaveLength(1);
       return found[0];
     }, 60_000);
-    expect(office).toEqual({ kind: 'bulletin', title: '【督查通报 Bulletin】《定时通报测试方案》第1期', link });
+    expect(office).toEqual({ kind: 'bulletin', title: '【督查通报】《定时通报测试方案》第1期', link });
     expect(await bulletinNotices('market')).toEqual([office]);
     expect(await bulletinNotices('heping')).toEqual([]);
 

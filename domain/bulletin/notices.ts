@@ -18,8 +18,14 @@ export function bulletinNotices(bulletin: IssuedBulletinText, unitBodyIds: reado
   const base = {
     kind: 'bulletin' as const,
     taskId: bulletin.id,
-    subject: `【督查通报 Bulletin】《${bulletin.planTitle}》第${bulletin.number}期`,
-    body: `《${bulletin.planTitle}》第${bulletin.number}期督查通报（截至${chineseDate(bulletin.periodEnd)}）已印发，请在"督查通报"页查阅下载。\nBulletin no. ${bulletin.number} of this plan, as of ${bulletin.periodEnd}, is issued: read and download it on the Bulletins page.`,
+    zh: {
+      title: `【督查通报】《${bulletin.planTitle}》第${bulletin.number}期`,
+      text: `《${bulletin.planTitle}》第${bulletin.number}期督查通报（截至${chineseDate(bulletin.periodEnd)}）已印发，请在"督查通报"页查阅下载。`,
+    },
+    en: {
+      title: `Bulletin no. ${bulletin.number}: “${bulletin.planTitle}”`,
+      text: `Supervision bulletin no. ${bulletin.number} of “${bulletin.planTitle}”, as of ${bulletin.periodEnd}, is issued: read and download it on the Bulletins page.`,
+    },
   };
   return [
     { ...base, key: `bulletin:${bulletin.id}/office`, audience: { kind: 'supervisors' } },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { bulletinNotices } from '../bulletin/notices.ts';
 import type { CaseEvent } from '../credit/cases.ts';
 import type { RoundState } from '../inspection/round.ts';
 import { roundNotices } from '../inspection/notices.ts';
@@ -127,7 +128,11 @@ function scoreNotices(): Notice[] {
   ];
 }
 
-const builders = { taskNotices, unitNotices, objectionCaseNotices, repairCaseNotices, inspectionNotices, scoreNotices };
+function monthlyBulletinNotices(): Notice[] {
+  return bulletinNotices({ id: 'bulletin-1', number: 3, periodEnd: '2026-11-30', planTitle: '建立健全市场监管制度' }, ['market-commission', 'legal-affairs-office']);
+}
+
+const builders = { taskNotices, unitNotices, objectionCaseNotices, repairCaseNotices, inspectionNotices, scoreNotices, monthlyBulletinNotices };
 
 describe('notices in each language', () => {
   for (const [name, build] of Object.entries(builders)) {

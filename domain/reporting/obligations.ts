@@ -1,6 +1,7 @@
 import { forbid, refuse } from '../errors.ts';
 import { everyLead } from '../supervision/assign.ts';
 import { checkLength } from '../limits.ts';
+import { commentLine, days, dueWords } from '../notices/content.ts';
 import type { Notice } from '../supervision/notices.ts';
 import { reminderDue, nextReminderAt, type Reminder } from '../supervision/reminders.ts';
 import type { Actor, Assignment, AttachmentRef, TaskEvent, TaskState } from '../supervision/types.ts';
@@ -182,44 +183,59 @@ export function applyReportAction(state: TaskState, { actor, action }: ReportReq
   };
 }
 
-const periodLabel = (o: ReportPeriod) => `${shanghaiDate(o.periodStart)}至${shanghaiDate(Date.parse(o.periodEnd) - 1)}`;
-const task = (state: TaskState) => `任务 ${state.ref}「${state.title}」`;
+const periodWords = (o: ReportPeriod) => {
+  const [from, to] = [shanghaiDate(o.periodStart), shanghaiDate(Date.parse(o.periodEnd) - 1)];
+  return { zh: `${from}至${to}`, en: `${from} to ${to}` };
+};
+const taskWords = (state: TaskState) => ({ zh: `任务 ${state.ref}「${state.title}」`, en: `task ${state.ref} “${state.title}”` });
 
 /** Notices of a report reminder: overdue ones go to the supervising office as well. */
 export function reportReminderNotices(state: TaskState, o: ReportObligation, reminder: Reminder, at: string): Notice[] {
   if (!o.bodyId) return [];
   const base = { taskId: state.taskId, key: `${state.taskId}/${o.bodyName}/report@${o.periodStart}/${reminder.kind}@${at}` };
-  const what = `${task(state)}${periodLabel(o)}的定期报告（期限 ${shanghaiDate(o.due)}）`;
+  const [task, period, due] = [taskWords(state), periodWords(o), dueWords(o.due)];
   if (reminder.kind === 'before') {
     return [{
       ...base, kind: 'reminder', audience: { kind: 'body', bodyId: o.bodyId },
-      subject: `【定期报告提醒 Report reminder】${task(state)}`,
-      body: `${o.bodyName}：${what}还有 ${reminder.daysLeft} 天到期，请按时报送。\nThe period report is due in ${reminder.daysLeft} day(s).`,
+      zh: { title: `【定期报告提醒】${task.zh}`, text: `${o.bodyName}：${task.zh}${period.zh}的定期报告（期限 ${due.zh}）还有 ${reminder.daysLeft} 天到期，请按时报送。` },
+      en: { title: `Report reminder: ${task.en}`, text: `${o.bodyName}: the period report of ${task.en} for ${period.en} is due in ${days(reminder.daysLeft)} (${due.en}).` },
     }];
   }
   const late = -reminder.daysLeft;
   const toBody: Notice = {
-    ...base, kind: 'overdue', audience: { kind: 'body', bodyId: o.bodyId }, subject: `【定期报告逾期 Report overdue】${task(state)}`,
-    body: `${o.bodyName}：${what}已逾期 ${late} 天，请尽快报送。\nThe period report is overdue by ${late} day(s).`,
+    ...base, kind: 'overdue', audience: { kind: 'body', bodyId: o.bodyId },
+    zh: { title: `【定期报告逾期】${task.zh}`, text: `${o.bodyName}：${task.zh}${period.zh}的定期报告（期限 ${due.zh}）已逾期 ${late} 天，请尽快报送。` },
+    en: { title: `Report overdue: ${task.en}`, text: `${o.bodyName}: the period report of ${task.en} for ${period.en} is overdue by ${days(late)} (due ${due.en}).` },
   };
   return reminder.kind === 'overdue' ? [toBody, { ...toBody, key: `${base.key}/supervisors`, audience: { kind: 'supervisors' } }] : [toBody];
 }
 
-/** Notices a report action sends: urged and returned reports to the body, filed ones to the office. */
+/** Notices a report action sends: urged, returned and accepted reports to the body. */
 export function reportActionNotices(state: TaskState, event: TaskEvent): Notice[] {
   const o = findObligation(state.reporting, event.bodyName ?? '', String(event.data.periodStart));
   if (!o?.bodyId) return [];
-  const base = { taskId: state.taskId, key: `${state.taskId}#${event.seq}` };
-  const toBody = { kind: 'body', bodyId: o.bodyId } as const;
-  const what = `${task(state)}${periodLabel(o)}的定期报告`;
-  const why = event.comment ? `\n${event.comment}` : '';
+  const base = { taskId: state.taskId, key: `${state.taskId}#${event.seq}`, audience: { kind: 'body', bodyId: o.bodyId } as const };
+  const [task, period, due] = [taskWords(state), periodWords(o), dueWords(o.due)];
+  const why = commentLine(event.comment);
   switch (event.type) {
     case 'reportUrged':
-      return [{ ...base, kind: 'urge', audience: toBody, subject: `【催报 Report urged】${task(state)}`, body: `${event.actor.name}催报：${what}（期限 ${shanghaiDate(o.due)}）尚未报送。${why}` }];
+      return [{
+        ...base, kind: 'urge',
+        zh: { title: `【催报】${task.zh}`, text: `${event.actor.name}催报：${task.zh}${period.zh}的定期报告（期限 ${due.zh}）尚未报送。${why}` },
+        en: { title: `Report urged: ${task.en}`, text: `${event.actor.name} urges the period report of ${task.en} for ${period.en} (due ${due.en}), not yet filed.${why}` },
+      }];
     case 'reportReturned':
-      return [{ ...base, kind: 'returned', audience: toBody, subject: `【报告退回 Report returned】${task(state)}`, body: `${what}被退回，请修改后重新报送。理由：${why}` }];
+      return [{
+        ...base, kind: 'returned',
+        zh: { title: `【报告退回】${task.zh}`, text: `${task.zh}${period.zh}的定期报告被退回，请修改后重新报送。${why}` },
+        en: { title: `Report returned: ${task.en}`, text: `The period report of ${task.en} for ${period.en} was returned: revise and file it again.${why}` },
+      }];
     case 'reportAccepted':
-      return [{ ...base, kind: 'decision', audience: toBody, subject: `【报告已采纳 Report accepted】${task(state)}`, body: `${what}已采纳。${why}` }];
+      return [{
+        ...base, kind: 'decision',
+        zh: { title: `【报告已采纳】${task.zh}`, text: `${task.zh}${period.zh}的定期报告已采纳。${why}` },
+        en: { title: `Report accepted: ${task.en}`, text: `The period report of ${task.en} for ${period.en} was accepted.${why}` },
+      }];
     default:
       return [];
   }
