@@ -33,6 +33,8 @@ export const ActionType = builder.enumType('TaskActionType', {
     designate: { description: '指定单位 Designate bodies for a placeholder group' },
     withdraw: { description: '撤销分工 Withdraw a body from the task' },
     setBlocking: { description: '设为必须办结 Require a support before closing' },
+    escalate: { description: '督办升级 Issue a rung of the escalation ladder by hand (rungId)' },
+    acknowledgeSlip: { description: '签收督办单 Acknowledge a supervision slip (slipId)' },
   } as const,
 });
 
@@ -56,6 +58,8 @@ const TaskActionInput = builder.inputType('TaskActionInput', {
     approve: t.boolean({ description: 'decideExtension: approve or refuse.' }),
     bodies: t.field({ type: [DesignatedBodyInput], description: 'designate: the concrete bodies.' }),
     blocking: t.boolean({ description: 'setBlocking' }),
+    rungId: t.string({ description: 'escalate: the id of the ladder rung to issue (Plan.escalationLadder).' }),
+    slipId: t.globalID({ description: 'acknowledgeSlip: the supervision slip (SupervisionSlip.id).' }),
     force: t.boolean({ description: 'urge: urge again although the assignment was urged within the configured interval (RecentlyUrgedError otherwise).' }),
     requestId: t.string({ description: requestIdDescription }),
   }),
@@ -94,6 +98,12 @@ async function toAction(input: Input, ctx: Context): Promise<TaskAction> {
       return { ...base, type: 'decideExtension', approve: input.approve, comment };
     case 'setBlocking':
       return { ...base, type: 'setBlocking', blocking: input.blocking ?? true };
+    case 'escalate':
+      if (!input.rungId) throw new ValidationError('请选择督办升级的级别。 Give the rung to issue (rungId).');
+      return { ...base, type: 'escalate', rungId: input.rungId, comment };
+    case 'acknowledgeSlip':
+      if (!input.slipId) throw new ValidationError('请指明要签收的督办单。 Give the slip to acknowledge (slipId).');
+      return { ...base, type: 'acknowledgeSlip', slipId: input.slipId.id, comment };
     case 'designate': {
       const ids = (input.bodies ?? []).map((b) => b.id.id);
       const bodies = await ctx.prisma.body.findMany({ where: { id: { in: ids }, kind: { in: ['department', 'district', 'regulator'] } } });

@@ -16,6 +16,8 @@ const NotificationKind = builder.enumType('NotificationKind', {
     assigned: { description: '交办 Newly assigned' },
     receipt: { description: '请签收 A new assignment is not yet acknowledged' },
     scores: { description: '评分公示 A score sheet is announced for appeals' },
+    slip: { description: '督办单 A supervision slip was issued' },
+    interview: { description: '约谈 An interview (约谈) on an overdue assignment' },
   } as const,
 });
 

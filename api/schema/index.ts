@@ -26,5 +26,6 @@ import './repairs.ts';
 import './inspections.ts';
 import './holiday-calendar.ts';
 import './bulletins.ts';
+import './ladder.ts';
 
 export const schema = applyInputLimits(builder.toSchema({ sortSchema: true }));

@@ -13,12 +13,16 @@ export type TaskAction =
   /** Each designated body's own deadline (`due`, an instant); absent (older histories too): the placeholder's. */
   | { type: 'designate'; bodyName: string; bodies: Array<{ name: string; id: string; due?: string }>; comment?: string; acknowledgeBy?: string }
   | { type: 'withdraw'; bodyName: string; comment: string }
-  | { type: 'setBlocking'; bodyName: string; blocking: boolean };
+  | { type: 'setBlocking'; bodyName: string; blocking: boolean }
+  /** A rung of the escalation ladder issued by hand (domain/supervision/ladder.ts). */
+  | { type: 'escalate'; bodyName: string; rungId: string; comment?: string }
+  /** The unit acknowledges a 督办单 it was sent. */
+  | { type: 'acknowledgeSlip'; bodyName: string; slipId: string; comment?: string };
 
 export type TaskActionType = TaskAction['type'];
 
 /** Every kind of action, in the order a screen offers them. */
-export const taskActionTypes: readonly TaskActionType[] = ['acknowledge', 'progress', 'submit', 'requestExtension', 'accept', 'return', 'decideExtension', 'urge', 'designate', 'withdraw', 'setBlocking'];
+export const taskActionTypes: readonly TaskActionType[] = ['acknowledge', 'progress', 'submit', 'requestExtension', 'accept', 'return', 'decideExtension', 'urge', 'designate', 'withdraw', 'setBlocking', 'escalate', 'acknowledgeSlip'];
 
 /** Actions refused without a comment: reasons for a return, a withdrawal or an extension request. */
 export const commentRequired: ReadonlySet<TaskActionType> = new Set(['return', 'withdraw', 'requestExtension']);
@@ -37,7 +41,8 @@ export const supervisorActions: ReadonlySet<TaskActionType> = new Set([
   'designate',
   'withdraw',
   'setBlocking',
+  'escalate',
 ]);
 
 /** Actions a department takes on its own body's assignment. */
-export const departmentActions: ReadonlySet<TaskActionType> = new Set(['acknowledge', 'progress', 'submit', 'requestExtension']);
+export const departmentActions: ReadonlySet<TaskActionType> = new Set(['acknowledge', 'progress', 'submit', 'requestExtension', 'acknowledgeSlip']);

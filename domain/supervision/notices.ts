@@ -8,7 +8,7 @@ export type Audience = { kind: 'body'; bodyId: string } | { kind: 'supervisors' 
 export interface Notice {
   /** Stable across retries and replays, so a notice is delivered once. */
   key: string;
-  kind: 'reminder' | 'overdue' | 'urge' | 'returned' | 'decision' | 'assigned' | 'receipt' | 'scores';
+  kind: 'reminder' | 'overdue' | 'urge' | 'returned' | 'decision' | 'assigned' | 'receipt' | 'scores' | 'slip' | 'interview';
   audience: Audience;
   taskId: string;
   subject: string;

@@ -12,7 +12,9 @@ export type ActionType =
   | 'urge'
   | 'designate'
   | 'withdraw'
-  | 'setBlocking';
+  | 'setBlocking'
+  | 'escalate'
+  | 'acknowledgeSlip';
 
 /** One action on one body's assignment of a task (TaskActionInput). */
 export interface TaskAction {
@@ -27,6 +29,10 @@ export interface TaskAction {
   blocking?: boolean;
   bodies?: Array<{ id: string; due?: string }>;
   attachments?: Array<{ id: string }>;
+  /** escalate: the ladder rung to issue by hand. */
+  rungId?: string;
+  /** acknowledgeSlip: the supervision slip. */
+  slipId?: string;
   /** urge: urge again although urged within the configured interval (after the user confirms). */
   force?: boolean;
 }
