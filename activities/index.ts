@@ -23,6 +23,8 @@ import { correctCreditRecord, endRecordPublication, markRecordUnderObjection, re
 import { drawAnnouncedRound, freezeRoundPopulation } from './announced-draw.ts';
 import { bulletinWorkingDays, issueMonthlyBulletin, monthlyBulletinPlans } from './bulletins.ts';
 import { archivedTaskStates, storeArchivedPlan } from './imports.ts';
+import { ladderActivities } from './ladder.ts';
+import type { LadderPorts } from '../domain/supervision/slips.ts';
 import { drawInspectionSample } from './inspection.ts';
 import { deliverNotices, type Mailer } from './notices.ts';
 import { consolidateCatalogue, listReportingUnits } from './rounds.ts';
@@ -32,6 +34,8 @@ export interface ActivityDeps {
   mailer?: Mailer | null;
   /** Where the API archives committed plans (the import workflow stores and starts them from there). */
   dataDir?: string;
+  /** The escalation ladder's reads and documents (services/supervision/ladder-ports.ts), handed in by the worker. */
+  ladder?: LadderPorts | null;
 }
 
 /**
@@ -40,8 +44,9 @@ export interface ActivityDeps {
  * record), built over their dependencies so tests can pass their own database
  * and mail server. Workflows import only the type of this.
  */
-export function createActivities(prisma: PrismaClient, { mailer = null, dataDir = config().dataDir }: ActivityDeps = {}) {
+export function createActivities(prisma: PrismaClient, { mailer = null, dataDir = config().dataDir, ladder = null }: ActivityDeps = {}) {
   return {
+    ...ladderActivities(ladder),
     storeArchivedPlan: (planId: string) => storeArchivedPlan(prisma, dataDir, planId),
     archivedTaskStates: (planId: string, offset: number, limit: number) => archivedTaskStates(dataDir, planId, offset, limit),
     projectTask: (snapshot: TaskSnapshot, events: TaskEvent[]) => projectTask(prisma, snapshot, events),

@@ -477,6 +477,11 @@ describe('authorization matrix: every role against every mutation', () => {
       setup: async () => (await db.prisma.task.findUniqueOrThrow({ where: { id: await task() } })).planId,
       probe: (_role, planId: string) => ({ query: m('generateBulletin', `planId: "${globalId('Plan', planId)}"`) }),
     }),
+    row({
+      name: 'setEscalationLadder (supervising office)', mutation: 'setEscalationLadder', allowed: ['supervisor'],
+      setup: async () => (await db.prisma.task.findUniqueOrThrow({ where: { id: await task() } })).planId,
+      probe: (_role, planId: string) => ({ query: m('setEscalationLadder', `planId: "${globalId('Plan', planId)}", rungs: [{ triggerKind: workingDaysOverdue, triggerCount: 1, action: urge, points: 0 }]`) }),
+    }),
     row({ name: 'computeScores (performance office)', mutation: 'computeScores', allowed: ['performance'], probe: () => ({ query: computeScores }) }),
     row({
       name: 'reviewScoreSheet (performance office)', mutation: 'reviewScoreSheet', allowed: ['performance'],

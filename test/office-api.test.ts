@@ -64,8 +64,8 @@ describe('inbox, availableActions and the decision queue', () => {
   it('answers each viewer what it may do now, by the workflow\'s rule; other bodies and the performance office get nothing', async () => {
     const seen = Object.fromEntries(await Promise.all(logins.map(async (l) => [l, await actionsOf(l, market())] as const)));
     expect(seen).toEqual({
-      supervisor: ['urge', 'withdraw'],
-      coordinator: ['urge', 'withdraw'],
+      supervisor: ['urge', 'withdraw', 'escalate'],
+      coordinator: ['urge', 'withdraw', 'escalate'],
       market: ['acknowledge', 'progress', 'submit', 'requestExtension'], // not yet acknowledged: its first action counts as receipt
       legal: [], // it supports the task, so it sees the lead's row, and may do nothing to it
       heping: null, // not in the task: the row is hidden

@@ -21,6 +21,7 @@ import { snapshot, type TaskSnapshot } from '../domain/supervision/snapshot.ts';
 import { applyAction, recordEvent, validateAction } from '../domain/supervision/transitions.ts';
 import { systemActor, type TaskEvent, type TaskState } from '../domain/supervision/types.ts';
 import { reportingHooks } from './task/reports.ts';
+import { escalationLadder } from './task/ladder.ts';
 
 /** The task as it stands, with lights computed at workflow time. */
 export const taskQuery = defineQuery<TaskSnapshot>('task');
@@ -60,6 +61,8 @@ export async function taskWorkflow(initial: TaskState, unprojected: TaskEvent[] 
     await (batched() ? local.projectTask : projectTask)(snapshot(state, Date.now()), events);
   };
 
+  const ladder = escalationLadder(state, () => [...log, ...pending], pending, outbox);
+
   setHandler(taskQuery, () => snapshot(state, Date.now()));
   setHandler(taskEventsQuery, () => [...log, ...pending]);
   setHandler(
@@ -67,6 +70,11 @@ export async function taskWorkflow(initial: TaskState, unprojected: TaskEvent[] 
     async (request) => {
       // Time-driven notices owed before this action come first (a worker that was down catches up here).
       sendDueReminders(state, pending, outbox);
+      if (ladder.owns(request)) {
+        const event = await ladder.act(request);
+        await project();
+        return event;
+      }
       // Since 'unit-sign-off': a 承办人's submission or extension request waits for the unit's 负责人 (no older history has one).
       const draft = needsSignOff(request.actor, request.action.type) && patched('unit-sign-off');
       const event = applyAction(state, request, Date.now(), { draft });
@@ -75,7 +83,7 @@ export async function taskWorkflow(initial: TaskState, unprojected: TaskEvent[] 
       await project();
       return event;
     },
-    { validator: (request) => validateAction(state, request, Date.now()) },
+    { validator: (request) => (ladder.owns(request) ? ladder.validate(request) : validateAction(state, request, Date.now())) },
   );
   // Recurring report obligations (定期报告): their own update, opened and reminded on the same loop.
   const reports = reportingHooks(state, pending, outbox, project);
@@ -83,6 +91,7 @@ export async function taskWorkflow(initial: TaskState, unprojected: TaskEvent[] 
   for (;;) {
     sendDueReminders(state, pending, outbox);
     reports.tick();
+    await ladder.step();
     // A light can change with time alone (a deadline drawing near, or passing with no reminder set).
     const lightChanged = patched('project-light-changes') && projectedLights !== lights();
     const stale = pending.length > 0 || projectedLights === null || lightChanged;
@@ -98,8 +107,8 @@ export async function taskWorkflow(initial: TaskState, unprojected: TaskEvent[] 
       await condition(allHandlersFinished);
       await continueAsNew<typeof taskWorkflow>(state, pending, log);
     }
-    const wake = [nextWake(state, Date.now()), reports.nextWake(Date.now())].reduce<number | null>((a, b) => (a === null ? b : b === null ? a : Math.min(a, b)), null);
-    await condition(() => pending.length > 0 || outbox.length > 0 || state.status === 'closed', wake === null ? undefined : Math.max(wake - Date.now(), 1));
+    const wake = earliest(earliest(nextWake(state, Date.now()), ladder.nextWake(Date.now())), reports.nextWake(Date.now()));
+    await condition(() => pending.length > 0 || outbox.length > 0 || state.status === 'closed' || ladder.wants(), wake === null ? undefined : Math.max(wake - Date.now(), 1));
   }
   await condition(allHandlersFinished);
   return snapshot(state, Date.now());
@@ -131,6 +140,8 @@ function sendDueReminders(state: TaskState, pending: TaskEvent[], outbox: Notice
     );
   }
 }
+
+const earliest = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.min(a, b));
 
 /** The next instant at which time alone changes something: a reminder (of the deadline or of receipt) or a light. */
 function nextWake(state: TaskState, now: number): number | null {

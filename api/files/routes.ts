@@ -13,6 +13,8 @@ import { catalogueTemplate, consolidatedWorkbook, xlsxType } from './catalogue.t
 import { scoresWorkbook } from './scores.ts';
 import { reportingGridWorkbook } from './reporting-grid.ts';
 import { bulletinFileName, mayReadBulletins } from '../../services/bulletins/generate.ts';
+import { mayReadSlip } from '../../services/supervision/ladder.ts';
+import { slipFileName } from '../../services/supervision/slip-document.ts';
 
 const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -28,7 +30,8 @@ export interface FileDeps {
  * /exports/ledger.xlsx|csv (the ledger, filtered by the AssignmentFilter
  * names as query parameters), /calendar/:bodyId.ics?token= (a body's deadline feed), the
  * catalogue template and a round's consolidated catalogue, score sheets, and
- * bulletins (/exports/bulletins/:id.docx, for the supervising office and every unit of the plan).
+ * bulletins (/exports/bulletins/:id.docx, for the supervising office and every unit of the plan),
+ * supervision slips (/exports/slips/:id.docx, for the supervising office and the unit addressed).
  * A signed-in browser downloads them with its session cookie; API clients send the bearer token.
  */
 /** A plan's global ID read back to its id; anything else names no plan. */
@@ -102,6 +105,19 @@ export function fileRoutes({ prisma, dataDir, signingKey, sessions }: FileDeps):
       return void res.status(404).json({ error: '通报不存在或不可见 No such bulletin, or not visible to you.' });
     }
     res.type(docxType).attachment(bulletinFileName(bulletin));
+    fs.createReadStream(file).pipe(res);
+  });
+
+  router.get('/exports/slips/:id.docx', async (req, res) => {
+    const actor = await signedIn(req, res);
+    if (!actor) return;
+    const slip = await prisma.supervisionSlip.findUnique({ where: { id: req.params.id } });
+    const file = slip ? attachmentFile(dataDir, slip.fileId) : null;
+    // Not readable by the viewer answers as a slip that does not exist.
+    if (!slip || !file || !fs.existsSync(file) || !mayReadSlip(actor, slip)) {
+      return void res.status(404).json({ error: '督办单不存在或不可见 No such supervision slip, or not visible to you.' });
+    }
+    res.type(docxType).attachment(slipFileName(slip));
     fs.createReadStream(file).pipe(res);
   });
 

@@ -36,6 +36,8 @@ export const ActionType = builder.enumType('TaskActionType', {
     setBlocking: { description: '设为必须办结 Require a support before closing' },
     signOff: { description: '签发 The unit\'s 负责人 (or acting delegate) sends a 承办人\'s draft on to the office' },
     returnDraft: { description: '退回草稿 The unit\'s 负责人 returns a 承办人\'s draft with reasons' },
+    escalate: { description: '督办升级 Issue a rung of the escalation ladder by hand (rungId)' },
+    acknowledgeSlip: { description: '签收督办单 Acknowledge a supervision slip (slipId)' },
   } as const,
 });
 
@@ -59,6 +61,8 @@ const TaskActionInput = builder.inputType('TaskActionInput', {
     approve: t.boolean({ description: 'decideExtension: approve or refuse.' }),
     bodies: t.field({ type: [DesignatedBodyInput], description: 'designate: the concrete bodies.' }),
     blocking: t.boolean({ description: 'setBlocking' }),
+    rungId: t.string({ description: 'escalate: the id of the ladder rung to issue (Plan.escalationLadder).' }),
+    slipId: t.globalID({ description: 'acknowledgeSlip: the supervision slip (SupervisionSlip.id).' }),
     force: t.boolean({ description: 'urge: urge again although the assignment was urged within the configured interval (RecentlyUrgedError otherwise).' }),
     requestId: t.string({ description: requestIdDescription }),
   }),
@@ -100,6 +104,12 @@ async function toAction(input: Input, ctx: Context): Promise<TaskAction> {
       return { ...base, type: 'decideExtension', approve: input.approve, comment };
     case 'setBlocking':
       return { ...base, type: 'setBlocking', blocking: input.blocking ?? true };
+    case 'escalate':
+      if (!input.rungId) throw new ValidationError('请选择督办升级的级别。 Give the rung to issue (rungId).');
+      return { ...base, type: 'escalate', rungId: input.rungId, comment };
+    case 'acknowledgeSlip':
+      if (!input.slipId) throw new ValidationError('请指明要签收的督办单。 Give the slip to acknowledge (slipId).');
+      return { ...base, type: 'acknowledgeSlip', slipId: input.slipId.id, comment };
     case 'designate': {
       const ids = (input.bodies ?? []).map((b) => b.id.id);
       const bodies = await ctx.prisma.body.findMany({ where: { id: { in: ids }, kind: { in: ['department', 'district', 'regulator'] } } });

@@ -17,6 +17,8 @@ const NotificationKind = builder.enumType('NotificationKind', {
     receipt: { description: '请签收 A new assignment is not yet acknowledged' },
     scores: { description: '评分公示 A score sheet is announced for appeals' },
     bulletin: { description: '督查通报 A bulletin of a plan the account\'s body has a part in (or, for the office, any plan) is issued' },
+    slip: { description: '督办单 A supervision slip was issued' },
+    interview: { description: '约谈 An interview (约谈) on an overdue assignment' },
   } as const,
 });
 

@@ -28,5 +28,6 @@ import './holiday-calendar.ts';
 import './bulletins.ts';
 import './reporting.ts';
 import './sign-off.ts';
+import './ladder.ts';
 
 export const schema = applyInputLimits(builder.toSchema({ sortSchema: true }));

@@ -16,12 +16,16 @@ export type TaskAction =
   | { type: 'setBlocking'; bodyName: string; blocking: boolean }
   /** The unit's 负责人 (or acting delegate) sends a 承办人's draft on to the office, or returns it to the drafter. */
   | { type: 'signOff'; bodyName: string; comment?: string }
-  | { type: 'returnDraft'; bodyName: string; comment: string };
+  | { type: 'returnDraft'; bodyName: string; comment: string }
+  /** A rung of the escalation ladder issued by hand (domain/supervision/ladder.ts). */
+  | { type: 'escalate'; bodyName: string; rungId: string; comment?: string }
+  /** The unit acknowledges a 督办单 it was sent. */
+  | { type: 'acknowledgeSlip'; bodyName: string; slipId: string; comment?: string };
 
 export type TaskActionType = TaskAction['type'];
 
 /** Every kind of action, in the order a screen offers them. */
-export const taskActionTypes: readonly TaskActionType[] = ['acknowledge', 'progress', 'submit', 'requestExtension', 'signOff', 'returnDraft', 'accept', 'return', 'decideExtension', 'urge', 'designate', 'withdraw', 'setBlocking'];
+export const taskActionTypes: readonly TaskActionType[] = ['acknowledge', 'progress', 'submit', 'requestExtension', 'signOff', 'returnDraft', 'accept', 'return', 'decideExtension', 'urge', 'designate', 'withdraw', 'setBlocking', 'escalate', 'acknowledgeSlip'];
 
 /** Actions refused without a comment: reasons for a return, a withdrawal or an extension request. */
 export const commentRequired: ReadonlySet<TaskActionType> = new Set(['return', 'withdraw', 'requestExtension', 'returnDraft']);
@@ -40,7 +44,8 @@ export const supervisorActions: ReadonlySet<TaskActionType> = new Set([
   'designate',
   'withdraw',
   'setBlocking',
+  'escalate',
 ]);
 
 /** Actions a department takes on its own body's assignment. */
-export const departmentActions: ReadonlySet<TaskActionType> = new Set(['acknowledge', 'progress', 'submit', 'requestExtension', 'signOff', 'returnDraft']);
+export const departmentActions: ReadonlySet<TaskActionType> = new Set(['acknowledge', 'progress', 'submit', 'requestExtension', 'signOff', 'returnDraft', 'acknowledgeSlip']);

@@ -8,7 +8,7 @@ export type Audience = { kind: 'body'; bodyId: string } | { kind: 'supervisors' 
 export interface Notice extends NoticeContent {
   /** Stable across retries and replays, so a notice is delivered once. */
   key: string;
-  kind: 'reminder' | 'overdue' | 'urge' | 'returned' | 'decision' | 'assigned' | 'receipt' | 'scores' | 'bulletin';
+  kind: 'reminder' | 'overdue' | 'urge' | 'returned' | 'decision' | 'assigned' | 'receipt' | 'scores' | 'bulletin' | 'slip' | 'interview';
   audience: Audience;
   taskId: string;
 }

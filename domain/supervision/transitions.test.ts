@@ -113,11 +113,11 @@ describe('task transitions', () => {
     };
     expect(offered(legal)).toEqual(['acknowledge', 'progress', 'submit', 'requestExtension']);
     expect(offered(market)).toEqual([]);
-    expect(offered(supervisor)).toEqual(['urge', 'withdraw']);
-    expect(offered(supervisor, '市编办')).toEqual(['urge', 'withdraw', 'setBlocking']);
+    expect(offered(supervisor)).toEqual(['urge', 'withdraw', 'escalate']);
+    expect(offered(supervisor, '市编办')).toEqual(['urge', 'withdraw', 'setBlocking', 'escalate']);
     act(state, { actor: legal, action: { type: 'requestExtension', bodyName: '市法制办', until: '2016-06-30T15:59:59Z', comment: '需要更多时间' } });
     expect(offered(legal)).toEqual(['progress', 'submit']);
-    expect(offered(supervisor)).toEqual(['decideExtension', 'urge', 'withdraw']);
+    expect(offered(supervisor)).toEqual(['decideExtension', 'urge', 'withdraw', 'escalate']);
     act(state, { actor: legal, action: { type: 'submit', bodyName: '市法制办', comment: '' } });
     expect(offered(supervisor)).toEqual(['accept', 'return', 'withdraw']);
     act(state, { actor: supervisor, action: { type: 'accept', bodyName: '市法制办' } });

@@ -20,6 +20,8 @@ const from: Partial<Record<TaskAction['type'], readonly AssignmentStatus[]>> = {
   setBlocking: [...openStatuses, 'accepted'],
   signOff: owedStatuses,
   returnDraft: owedStatuses,
+  escalate: owedStatuses,
+  acknowledgeSlip: [...openStatuses, 'accepted'],
 };
 
 const statusNames: Record<AssignmentStatus, string> = {
@@ -33,7 +35,14 @@ const statusNames: Record<AssignmentStatus, string> = {
 };
 
 /** What an action needs of the assignment as it stands, whatever the action's own fields say. */
-type StandingAssignment = Pick<Assignment, 'status' | 'bodyId' | 'role' | 'placeholder'> & { extensionPending: boolean; acknowledged: boolean; draftPending?: boolean };
+type StandingAssignment = Pick<Assignment, 'status' | 'bodyId' | 'role' | 'placeholder'> & {
+  extensionPending: boolean;
+  acknowledged: boolean;
+  /** A 承办人's draft awaits the 负责人's sign-off (absent: none). */
+  draftPending?: boolean;
+  /** A 督办单 the unit has not acknowledged (absent: none). */
+  slipPending?: boolean;
+};
 
 /**
  * May this actor take this kind of action on this assignment now? Throws
@@ -68,6 +77,9 @@ export function checkTaking(taskStatus: TaskState['status'], assignment: Standin
       break;
     case 'designate':
       if (!assignment.placeholder) refuse('只有待指定的单位群组可以指定具体单位。', 'Only a placeholder group can be designated.');
+      break;
+    case 'acknowledgeSlip':
+      if (!assignment.slipPending) refuse('没有待签收的督办单。', 'There is no supervision slip to acknowledge.');
       break;
     case 'setBlocking':
       if (assignment.role !== 'support') refuse('只有配合单位可以设置是否必须办结。', 'Only a support can be made required.');
@@ -239,6 +251,8 @@ export function applyAction(state: TaskState, request: ActionRequest, now: numbe
       break;
     case 'urge':
     case 'acknowledge':
+    case 'escalate':
+    case 'acknowledgeSlip':
       break;
   }
   closeIfDone(state, at);

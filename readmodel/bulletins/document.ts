@@ -19,14 +19,14 @@ export interface BulletinText {
 }
 
 /** Millimetres to twentieths of a point, rounded (docx's own helper truncates: 297 mm would lose a twip). */
-const mm = (millimetres: number) => Math.round((millimetres * 1440) / 25.4);
-const font = (name: string) => ({ ascii: name, eastAsia: name, hAnsi: name, cs: name });
+export const mm = (millimetres: number) => Math.round((millimetres * 1440) / 25.4);
+export const font = (name: string) => ({ ascii: name, eastAsia: name, hAnsi: name, cs: name });
 /** GB/T 9704: 22 lines a page, a fixed line pitch of about 28.95 pt. */
-const lineSpacing = { line: 579, lineRule: LineRuleType.EXACT };
+export const lineSpacing = { line: 579, lineRule: LineRuleType.EXACT };
 
-const run = (text: string, fontName: string = bulletinFonts.body, size: number = bulletinSizes.body) => new TextRun({ text, font: font(fontName), size });
-const body = (text: string) => new Paragraph({ children: [run(text)], indent: { firstLine: 640 }, spacing: lineSpacing });
-const heading = (text: string) => new Paragraph({ children: [run(text, bulletinFonts.heading)], indent: { firstLine: 640 }, spacing: lineSpacing });
+export const run = (text: string, fontName: string = bulletinFonts.body, size: number = bulletinSizes.body) => new TextRun({ text, font: font(fontName), size });
+export const body = (text: string) => new Paragraph({ children: [run(text)], indent: { firstLine: 640 }, spacing: lineSpacing });
+export const heading = (text: string) => new Paragraph({ children: [run(text, bulletinFonts.heading)], indent: { firstLine: 640 }, spacing: lineSpacing });
 const subheading = (text: string) => new Paragraph({ children: [run(text, bulletinFonts.subheading)], indent: { firstLine: 640 }, spacing: lineSpacing });
 
 const percent = (part: number, whole: number) => (whole === 0 ? '—' : `${(Math.round((part * 1000) / whole) / 10).toFixed(1)}%`);
@@ -95,11 +95,11 @@ function content({ planTitle, number, issuer, figures }: BulletinText): Array<Pa
   ];
 }
 
-/** The bulletin as .docx: A4, GB/T 9704 margins (top 37, bottom 35, left 28, right 26 mm). */
-export async function bulletinDocx(text: BulletinText): Promise<Buffer> {
+/** An official document as .docx: A4, GB/T 9704 margins (top 37, bottom 35, left 28, right 26 mm), the body font by default. */
+export function gbt9704Docx({ creator, title, children }: { creator: string; title: string; children: Array<Paragraph | Table> }): Promise<Buffer> {
   const document = new Document({
-    creator: text.issuer,
-    title: '督查通报',
+    creator,
+    title,
     styles: { default: { document: { run: { font: font(bulletinFonts.body), size: bulletinSizes.body } } } },
     sections: [{
       properties: {
@@ -108,8 +108,11 @@ export async function bulletinDocx(text: BulletinText): Promise<Buffer> {
           margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) },
         },
       },
-      children: content(text),
+      children,
     }],
   });
   return Packer.toBuffer(document);
 }
+
+/** The bulletin as .docx. */
+export const bulletinDocx = (text: BulletinText): Promise<Buffer> => gbt9704Docx({ creator: text.issuer, title: '督查通报', children: content(text) });

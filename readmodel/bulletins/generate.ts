@@ -16,7 +16,7 @@ export function planStart(plan: { issuedOn: string | null; shiftDays: number; cr
 }
 
 /** The supervising office that issues bulletins: the given body, or (for the schedule) the body of the first supervisor account created. */
-async function issuerOf(prisma: PrismaClient, bodyId: string | null): Promise<string> {
+export async function issuerOf(prisma: PrismaClient, bodyId: string | null): Promise<string> {
   const body = bodyId
     ? await prisma.body.findUnique({ where: { id: bodyId }, select: { fullName: true } })
     : (await prisma.account.findFirst({ where: { role: 'supervisor', bodyId: { not: null } }, orderBy: [{ createdAt: 'asc' }, { login: 'asc' }], select: { body: { select: { fullName: true } } } }))?.body;

@@ -6,6 +6,8 @@ import type { ActionType } from '../dataProvider/actions.ts';
 import { ActionDialog, type ActionTarget } from './ActionDialog.tsx';
 import { everydayActions, mainActions } from './emphasis.ts';
 
+const ladderActions: ReadonlySet<ActionType> = new Set(['escalate', 'acknowledgeSlip']);
+
 /**
  * The buttons for what the viewer may do to one assignment now, as the API
  * answers it (availableActions, by the workflow's own rule): everyday ones
@@ -15,7 +17,8 @@ export function AssignmentActions({ target, only, onDone }: { target: ActionTarg
   const translate = useTranslate();
   const [open, setOpen] = useState<ActionType | null>(null);
   const [menu, setMenu] = useState<HTMLElement | null>(null);
-  const allowed = target.assignment.availableActions.filter((type) => !only || only.includes(type));
+  // The ladder's actions (escalate by hand, acknowledge a slip) have no dialog here yet: the API takes them through act.
+  const allowed = target.assignment.availableActions.filter((type) => (!only || only.includes(type)) && !ladderActions.has(type));
   if (allowed.length === 0) return null;
   const inline = allowed.filter((type) => everydayActions.has(type));
   const more = allowed.filter((type) => !everydayActions.has(type));

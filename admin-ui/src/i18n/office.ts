@@ -9,7 +9,7 @@ export const officeZh = {
       unread: '未读',
       none: '还没有通知',
       noneUnread: '没有未读通知',
-      kind: { reminder: '到期提醒', overdue: '逾期', urge: '催办', returned: '退回', decision: '决定', assigned: '交办', receipt: '请签收', scores: '评分公示', bulletin: '督查通报' },
+      kind: { reminder: '到期提醒', overdue: '逾期', urge: '催办', returned: '退回', decision: '决定', assigned: '交办', receipt: '请签收', scores: '评分公示', bulletin: '督查通报', slip: '督办单', interview: '约谈' },
     },
     decisions: {
       title: '待我决定',
@@ -41,7 +41,7 @@ export const officeEn = {
       unread: 'Unread',
       none: 'No notices yet',
       noneUnread: 'No unread notices',
-      kind: { reminder: 'Reminder', overdue: 'Overdue', urge: 'Urged', returned: 'Returned', decision: 'Decision', assigned: 'Assigned', receipt: 'Please acknowledge', scores: 'Scores announced', bulletin: 'Bulletin' },
+      kind: { reminder: 'Reminder', overdue: 'Overdue', urge: 'Urged', returned: 'Returned', decision: 'Decision', assigned: 'Assigned', receipt: 'Please acknowledge', scores: 'Scores announced', bulletin: 'Bulletin', slip: 'Supervision slip', interview: 'Interview' },
     },
     decisions: {
       title: 'Awaiting my decision',

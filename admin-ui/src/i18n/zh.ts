@@ -99,6 +99,8 @@ export const zh = {
     sectionTitle: '（%{numeral}）%{title}',
     action: {
       acknowledge: '签收',
+      escalate: '督办升级',
+      acknowledgeSlip: '签收督办单',
       progress: '报告进展',
       submit: '报送',
       accept: '验收办结',
@@ -142,10 +144,14 @@ export const zh = {
         designate: '选择具体承办单位，替换待指定的单位群组；每个单位将各自承办。',
         withdraw: '撤销后该单位不再承办此任务；请写明理由。',
         setBlocking: '须办结的配合单位验收后，任务才能办结。',
+        escalate: '选择升级规则中的一级立即发出（如黄色督办单），记入时间线；每级对每项分工只发一次。',
+        acknowledgeSlip: '确认已收到该督办单。',
       },
     },
     event: {
       acknowledge: '签收',
+      escalated: '督办升级',
+      slipAcknowledged: '签收督办单',
       receiptReminder: '签收提醒',
       progress: '报告进展',
       submit: '报送',

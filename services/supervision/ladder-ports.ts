@@ -1,0 +1,64 @@
+import { defaultLadder, type LadderRung } from '../../domain/supervision/ladder.ts';
+import { slipId, slipResponseWorkingDays, type IssuedSlip, type LadderPorts, type SlipRequest } from '../../domain/supervision/slips.ts';
+import { nthWorkingDayEnd } from '../../domain/time/calendar.ts';
+import { shanghaiDate } from '../../domain/time/instants.ts';
+import { type PrismaClient, writeTransaction } from '../../runtime/db.ts';
+import { storeBytes } from '../../readmodel/files.ts';
+import { issuerOf } from '../../readmodel/bulletins/generate.ts';
+import { caseWorkingDays } from '../holiday-calendar.ts';
+import { slipDocx } from './slip-document.ts';
+
+/** A plan's ladder as stored (null: the default one). */
+export const ladderOf = (plan: { escalationLadder: string | null }): LadderRung[] =>
+  plan.escalationLadder ? (JSON.parse(plan.escalationLadder) as LadderRung[]) : defaultLadder.map((r) => ({ ...r, trigger: { ...r.trigger } }));
+
+/** The escalation ladder's reads and writes over the read model and the data directory, for the worker's activities. */
+export function ladderPorts(prisma: PrismaClient, dataDir: string): LadderPorts {
+  return {
+    async ladder(planId, from) {
+      const plan = await prisma.plan.findUnique({ where: { id: planId }, select: { escalationLadder: true } });
+      return { rungs: plan ? ladderOf(plan) : [], calendar: (await caseWorkingDays(prisma, from)).calendar, from };
+    },
+    issueSlip: (request) => issueSlip(prisma, dataDir, request),
+    async acknowledgeSlip(id, by, at) {
+      await prisma.supervisionSlip.updateMany({ where: { id, acknowledgedAt: null }, data: { acknowledgedAt: new Date(at), acknowledgedBy: by } });
+    },
+  };
+}
+
+/**
+ * Issues a 督办单 once per rung per assignment: a retry finds the row already
+ * made; the number 督办〔year〕n号 is the next in the plan and year, allocated in
+ * the same write transaction. The .docx is kept by its SHA-256.
+ */
+async function issueSlip(prisma: PrismaClient, dataDir: string, r: SlipRequest): Promise<IssuedSlip> {
+  const id = slipId(r.taskId, r.bodyName, r.rungId);
+  const existing = await prisma.supervisionSlip.findUnique({ where: { id } });
+  if (existing) return { id, year: existing.year, serial: existing.serial, respondBy: existing.respondBy.toISOString() };
+  const issuedAt = Date.parse(r.at);
+  const respondBy = new Date(nthWorkingDayEnd((await caseWorkingDays(prisma, issuedAt)).calendar, issuedAt, slipResponseWorkingDays));
+  const year = Number(shanghaiDate(issuedAt).slice(0, 4));
+  const [plan, body, issuer] = await Promise.all([
+    prisma.plan.findUniqueOrThrow({ where: { id: r.planId }, select: { title: true } }),
+    prisma.body.findUnique({ where: { id: r.bodyId }, select: { fullName: true } }),
+    issuerOf(prisma, null),
+  ]);
+  return writeTransaction(prisma, async (tx) => {
+    const again = await tx.supervisionSlip.findUnique({ where: { id } });
+    if (again) return { id, year: again.year, serial: again.serial, respondBy: again.respondBy.toISOString() };
+    const last = await tx.supervisionSlip.findFirst({ where: { planId: r.planId, year }, orderBy: { serial: 'desc' }, select: { serial: true } });
+    const serial = (last?.serial ?? 0) + 1;
+    const docx = await slipDocx({
+      issuer, level: r.level, year, serial, unit: body?.fullName ?? r.bodyName, taskRef: r.taskRef, taskTitle: r.taskTitle, planTitle: plan.title,
+      due: r.due, daysOverdue: r.daysOverdue, respondBy: respondBy.toISOString(), issuedAt: r.at,
+    });
+    const fileId = storeBytes(dataDir, docx);
+    await tx.supervisionSlip.create({
+      data: {
+        id, planId: r.planId, taskId: r.taskId, bodyName: r.bodyName, bodyId: r.bodyId, rungId: r.rungId, level: r.level, year, serial,
+        issuedAt: new Date(issuedAt), due: new Date(r.due), daysOverdue: r.daysOverdue, respondBy, fileId, size: docx.length,
+      },
+    });
+    return { id, year, serial, respondBy: respondBy.toISOString() };
+  });
+}

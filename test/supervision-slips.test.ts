@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import JSZip from 'jszip';
+import { endOfShanghaiDayIso, shanghaiDate } from '../domain/time/instants.ts';
+import { commitPlan } from '../services/plans/commit.ts';
+import { taskWorkflowId } from '../workflows/task.ts';
+import { eventually } from './helpers/eventually.ts';
+import { startTestStack, type TestStack } from './helpers/stack.ts';
+
+const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
+const dayMs = 86_400_000;
+const logins = ['supervisor', 'market', 'legal', 'anonymous'] as const;
+type Login = (typeof logins)[number];
+const dayBefore = (days: number) => shanghaiDate(Date.now() - days * dayMs);
+
+/**
+ * 督办单 through the API: a plan imported 40 days overdue climbs the default
+ * ladder at once; its slips are numbered 督办〔year〕n号 in one sequence per
+ * plan, downloadable by the office and the unit addressed only, and the unit
+ * acknowledges its own through `act`.
+ */
+describe('督办单 through the API', () => {
+  let stack: TestStack;
+  const tokens = new Map<Login, string | undefined>();
+  let planId: string;
+
+  async function as<T = any>(login: Login, query: string): Promise<T> {
+    const { data, errors } = await stack.api.request(query, {}, tokens.get(login));
+    if (errors) throw new Error(JSON.stringify(errors));
+    return data as T;
+  }
+  const download = async (url: string, login: Login) => {
+    const token = tokens.get(login);
+    const response = await fetch(`${stack.base}${url}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    return { status: response.status, body: Buffer.from(await response.arrayBuffer()) };
+  };
+  const slipsQuery = `{ supervisionSlips { totalCount edges { node { id number level bodyName url daysOverdue acknowledgedAt availableActions task { id ref } } } } }`;
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    for (const login of ['supervisor', 'market', 'legal'] as const) tokens.set(login, await stack.api.login(login));
+    ({ planId } = await commitPlan({ prisma: stack.db.prisma, temporal: stack.env.client, taskQueue: 'duban', dataDir: stack.db.dataDir }, {
+      title: '督办单测试方案', issuer: null, issuedOn: dayBefore(60), basis: null, warnings: [], sourceText: '…', timeline: 'historic',
+      tasks: [
+        { ref: '1.1', section: '一', text: '久拖未办的任务。', leads: ['市法制办'], supports: [], due: endOfShanghaiDayIso(dayBefore(40)) },
+        { ref: '1.2', section: '一', text: '另一项久拖未办的任务。', leads: ['市市场监管委'], supports: [], due: endOfShanghaiDayIso(dayBefore(40)) },
+      ],
+      requirements: [],
+    }));
+    // Each assignment reaches every rung: a yellow and a red slip each.
+    await eventually(async () => expect(await stack.db.prisma.supervisionSlip.count({ where: { planId } })).toBe(4), 120_000);
+  }, 180_000);
+  afterAll(() => stack?.stop());
+
+  it('numbers a plan\'s slips in one sequence, each rung once per assignment', async () => {
+    const slips = await stack.db.prisma.supervisionSlip.findMany({ where: { planId }, orderBy: { serial: 'asc' } });
+    expect(slips.map((s) => s.serial)).toEqual([1, 2, 3, 4]);
+    expect(new Set(slips.map((s) => s.year)).size).toBe(1);
+    expect(slips.map((s) => `${s.bodyName}/${s.level}`).sort()).toEqual(['市市场监管委/red', '市市场监管委/yellow', '市法制办/red', '市法制办/yellow']);
+    await eventually(async () => expect(await stack.db.prisma.taskEvent.count({ where: { task: { planId }, type: 'escalated' } })).toBe(8));
+  });
+
+  it('lets the office and the unit addressed read and download a slip, nobody else', async () => {
+    const office = (await as('supervisor', slipsQuery)).supervisionSlips;
+    expect(office.totalCount).toBe(4);
+    const legal = (await as('legal', slipsQuery)).supervisionSlips;
+    expect(legal.totalCount).toBe(2);
+    expect(legal.edges.map((e: any) => e.node.bodyName)).toEqual(['市法制办', '市法制办']);
+    const slip = legal.edges[0].node;
+    expect(slip.number).toMatch(/^督办〔\d{4}〕[1-4]号$/);
+    expect(slip.availableActions).toEqual(['acknowledgeSlip']);
+
+    const file = await download(slip.url, 'legal');
+    expect(file.status).toBe(200);
+    const xml = await (await JSZip.loadAsync(file.body)).file('word/document.xml')!.async('string');
+    expect(xml).toContain(slip.number);
+    expect(xml).toContain('久拖未办的任务');
+    expect((await download(slip.url, 'supervisor')).status).toBe(200);
+    expect((await download(slip.url, 'market')).status).toBe(404);
+    expect((await download(slip.url, 'anonymous')).status).toBe(401);
+    const marketView = (await as('market', slipsQuery)).supervisionSlips;
+    expect(marketView.edges.every((e: any) => e.node.bodyName === '市市场监管委')).toBe(true);
+  });
+
+  it('takes the unit\'s acknowledgement through act, once, and not another unit\'s', async () => {
+    const legal = (await as('legal', slipsQuery)).supervisionSlips.edges.map((e: any) => e.node);
+    const slip = legal[0];
+    const ack = (login: Login) =>
+      as(login, `mutation { act(input: { taskId: "${slip.task.id}", bodyName: "市法制办", type: acknowledgeSlip, slipId: "${slip.id}" }) { __typename ... on Error { message } } }`);
+    // Another unit does not even see the task.
+    expect((await ack('market')).act.__typename).toBe('NotFoundError');
+    expect((await ack('legal')).act.__typename).toBe('MutationActSuccess');
+    expect((await ack('legal')).act.__typename).not.toBe('MutationActSuccess');
+    const after = (await as('legal', slipsQuery)).supervisionSlips.edges.map((e: any) => e.node).find((n: any) => n.id === slip.id);
+    expect(after.acknowledgedAt).not.toBeNull();
+    expect(after.availableActions).toEqual([]);
+    expect(taskWorkflowId(planId, '1.1')).toContain(planId);
+  });
+
+  it('lets the office edit the ladder, refusing triggers that do not ascend', async () => {
+    const set = (rungs: string) =>
+      as('supervisor', `mutation { setEscalationLadder(planId: "${globalId('Plan', planId)}", rungs: [${rungs}]) { __typename ... on Error { message } ... on MutationSetEscalationLadderSuccess { data { escalationLadder { id triggerKind triggerCount action points } } } } }`);
+    const refused = await set('{ triggerKind: workingDaysOverdue, triggerCount: 5, action: yellowSlip, points: -1 }, { triggerKind: workingDaysOverdue, triggerCount: 3, action: redSlip, points: -2 }');
+    expect(refused.setEscalationLadder.__typename).toBe('InvalidTransitionError');
+    expect(refused.setEscalationLadder.message).toContain('above the previous rung');
+    const ok = await set('{ id: "urge", triggerKind: workingDaysOverdue, triggerCount: 2, action: urge, points: 0 }, { triggerKind: urgesWithoutResponse, triggerCount: 3, action: yellowSlip, points: -1 }');
+    expect(ok.setEscalationLadder.data.escalationLadder).toEqual([
+      { id: 'urge', triggerKind: 'workingDaysOverdue', triggerCount: 2, action: 'urge', points: 0 },
+      { id: 'yellowSlip', triggerKind: 'urgesWithoutResponse', triggerCount: 3, action: 'yellowSlip', points: -1 },
+    ]);
+    await expect(as('legal', `mutation { setEscalationLadder(planId: "${globalId('Plan', planId)}", rungs: []) { __typename } }`)).rejects.toThrow(/FORBIDDEN/);
+  });
+});

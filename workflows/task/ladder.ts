@@ -1,0 +1,139 @@
+import { defineSignal, patched, proxyActivities, proxyLocalActivities, setHandler } from '@temporalio/workflow';
+import type { Activities } from '../../activities/index.ts';
+import { refuse } from '../../domain/errors.ts';
+import type { ActionRequest } from '../../domain/supervision/actions.ts';
+import { checkHandRung, dueRungs, firedKey, hasFired, nextRungAt, slipLevel, slipNumber, workingDaysOverdue, type LadderRung } from '../../domain/supervision/ladder.ts';
+import type { Notice } from '../../domain/supervision/notices.ts';
+import { escalationNotices, type IssuedSlip, type LadderInForce } from '../../domain/supervision/slips.ts';
+import { checkTaking, recordEvent } from '../../domain/supervision/transitions.ts';
+import { systemActor, type Actor, type Assignment, type TaskEvent, type TaskState } from '../../domain/supervision/types.ts';
+
+/** Sent by setEscalationLadder to a plan's open task workflows: fetch the ladder again (edits apply to rungs not yet fired). */
+export const ladderChangedSignal = defineSignal('ladderChanged');
+
+const retry = { initialInterval: '1 second', maximumInterval: '1 minute' };
+const activities = proxyActivities<Activities>({ startToCloseTimeout: '1 minute', retry });
+// Reading the ladder is one small query on the worker's own connection: beside the workflow task, as projections are.
+const local = proxyLocalActivities<Activities>({ startToCloseTimeout: '30 seconds', retry });
+
+const ownTypes = new Set(['escalate', 'acknowledgeSlip']);
+
+/** 督办单 sent to a body and not yet acknowledged, from the task's events. */
+function pendingSlips(events: readonly TaskEvent[], bodyName: string): string[] {
+  const issued = events.filter((e) => e.bodyName === bodyName && e.type === 'escalated' && typeof e.data.slipId === 'string').map((e) => e.data.slipId as string);
+  const acknowledged = new Set(events.filter((e) => e.type === 'slipAcknowledged').map((e) => e.data.slipId));
+  return issued.filter((id) => !acknowledged.has(id));
+}
+
+/**
+ * The escalation ladder inside a task workflow (since 'escalation-ladder'): holds
+ * the plan's ladder, fetched through an activity when the workflow starts and
+ * again on `ladderChanged` (a signal, so an edit that brings a rung earlier
+ * wakes the workflow at the new instant rather than at the old one), fires each
+ * due rung once per assignment (recorded on the assignment's `reminders`, so
+ * continue-as-new and replays keep it), and takes the two actions of its own:
+ * `escalate` (a rung by hand) and `acknowledgeSlip`.
+ */
+export function escalationLadder(state: TaskState, events: () => TaskEvent[], pending: TaskEvent[], outbox: Notice[]) {
+  let ladder: LadderInForce | null = null;
+  let stale = true;
+  let seenSeq = -1;
+  setHandler(ladderChangedSignal, () => {
+    stale = true;
+  });
+
+  const assignmentOf = (bodyName: string) => state.assignments.find((a) => a.bodyName === bodyName);
+  const climbingDues = () => state.assignments.filter((a) => a.due && a.bodyId && !a.placeholder).map((a) => Date.parse(a.due!));
+
+  async function refresh(): Promise<LadderInForce> {
+    const dues = climbingDues();
+    // The calendar must start before the earliest deadline it counts from.
+    if (stale || !ladder || dues.some((d) => d < ladder!.from)) {
+      const from = dues.length ? Math.min(...dues) : Date.now();
+      stale = false;
+      ladder = await local.escalationLadder(state.planId, from);
+    }
+    return ladder;
+  }
+
+  async function fire(a: Assignment, rung: LadderRung, actor: Actor | null, comment: string | null): Promise<TaskEvent> {
+    a.reminders.push(firedKey(rung.id));
+    const now = Date.now();
+    const at = new Date(now).toISOString();
+    const days = workingDaysOverdue(ladder!.calendar, a.due!, now);
+    const level = slipLevel(rung.action);
+    const slip: IssuedSlip | null = level
+      ? await activities.issueSupervisionSlip({
+        planId: state.planId, taskId: state.taskId, taskRef: state.ref, taskTitle: state.title, bodyName: a.bodyName, bodyId: a.bodyId!,
+        rungId: rung.id, level, due: a.due!, daysOverdue: days, at,
+      })
+      : null;
+    const event = recordEvent(state, {
+      type: 'escalated', at, actor: actor ? { accountId: actor.accountId, name: actor.name } : systemActor, bodyName: a.bodyName, comment, attachments: [],
+      data: {
+        rungId: rung.id, action: rung.action, trigger: rung.trigger, points: rung.points, daysOverdue: days, byHand: actor !== null,
+        ...(slip && level ? { slipId: slip.id, slipNumber: slipNumber(slip.year, slip.serial), level, respondBy: slip.respondBy } : {}),
+      },
+    });
+    pending.push(event);
+    outbox.push(...escalationNotices(state, a, rung.action, event.seq, days, slip));
+    return event;
+  }
+
+  return {
+    owns: (request: ActionRequest) => ownTypes.has(request.action.type),
+
+    validate({ actor, action }: ActionRequest): void {
+      const a = assignmentOf(action.bodyName);
+      if (!a) refuse(`该任务没有"${action.bodyName}"的分工。`, `No assignment for "${action.bodyName}" in this task.`);
+      const slips = pendingSlips(events(), a!.bodyName);
+      checkTaking(state.status, { ...a!, extensionPending: a!.extension !== null, acknowledged: Boolean(a!.acknowledgedAt), slipPending: slips.length > 0 }, actor, action.type);
+      if (action.type === 'escalate') {
+        if (!ladder) refuse('升级规则尚未载入，请稍后再试。', 'The ladder is not loaded yet: try again shortly.');
+        checkHandRung(a!, ladder!.rungs, action.rungId);
+      }
+      if (action.type === 'acknowledgeSlip' && !slips.includes(action.slipId)) refuse('该督办单不存在或已签收。', 'No such supervision slip, or it is already acknowledged.');
+    },
+
+    async act({ actor, action }: ActionRequest): Promise<TaskEvent> {
+      const a = assignmentOf(action.bodyName)!;
+      const comment = 'comment' in action ? (action.comment ?? null) : null;
+      if (action.type === 'escalate') {
+        const rung = ladder!.rungs.find((r) => r.id === action.rungId)!;
+        // The rung fell due by time while this update waited: it fired once, by the ladder.
+        if (hasFired(a, rung.id)) return events().findLast((e) => e.type === 'escalated' && e.bodyName === a.bodyName && e.data.rungId === rung.id)!;
+        return fire(a, rung, actor, comment);
+      }
+      if (action.type !== 'acknowledgeSlip') throw new TypeError(action.type);
+      const at = new Date(Date.now()).toISOString();
+      if (!a.acknowledgedAt) a.acknowledgedAt = at;
+      await activities.acknowledgeSupervisionSlip(action.slipId, actor.name, at);
+      const issued = events().find((e) => e.type === 'escalated' && e.data.slipId === action.slipId);
+      const event = recordEvent(state, {
+        type: 'slipAcknowledged', at, actor: { accountId: actor.accountId, name: actor.name }, bodyName: a.bodyName, comment, attachments: [],
+        data: { slipId: action.slipId, slipNumber: issued?.data.slipNumber ?? null },
+      });
+      pending.push(event);
+      return event;
+    },
+
+    /** Fires every rung due now (by working days overdue, or by urges left unanswered), each once. */
+    async step(): Promise<void> {
+      if (!patched('escalation-ladder') || state.status === 'closed') return;
+      seenSeq = state.seq;
+      const { rungs, calendar } = await refresh();
+      for (const a of state.assignments) {
+        for (const rung of dueRungs(a, rungs, calendar, events(), Date.now())) await fire(a, rung, null, null);
+      }
+    },
+
+    /** Something the ladder must look at now: an edit, or an event (an urge may trigger a rung). */
+    wants: () => ladder !== null && (stale || state.seq !== seenSeq),
+
+    nextWake(now: number): number | null {
+      if (!ladder) return null;
+      const times = state.assignments.map((a) => nextRungAt(a, ladder!.rungs, ladder!.calendar, now)).filter((t): t is number => t !== null);
+      return times.length ? Math.min(...times) : null;
+    },
+  };
+}
