@@ -365,14 +365,15 @@ describe('authorization matrix: every role against every mutation', () => {
       setup: () => Promise.all([drafter('market'), drafter('legal')]),
       probe: (role) => {
         const to = role === 'legal' ? 'account-drafter.legal' : 'account-drafter.market';
-        return { query: m('delegateSignOff', `accountId: "${globalId('Account', to)}", from: "${new Date().toISOString()}", until: "${new Date(Date.now() + dayMs).toISOString()}"`) };
+        // Starting tomorrow: a delegation in force would let the drafter sign its own drafts, which other rows rely on waiting.
+        return { query: m('delegateSignOff', `accountId: "${globalId('Account', to)}", from: "${new Date(Date.now() + dayMs).toISOString()}", until: "${new Date(Date.now() + 2 * dayMs).toISOString()}"`) };
       },
     }),
     row({
       name: 'revokeSignOffDelegation (the 负责人 who delegated)', mutation: 'revokeSignOffDelegation', allowed: ['market'],
       setup: async () => {
         await drafter('market');
-        const made = await as<{ data: { id: string } }>('market', `mutation { delegateSignOff(accountId: "${globalId('Account', 'account-drafter.market')}", from: "${new Date().toISOString()}", until: "${new Date(Date.now() + dayMs).toISOString()}") { __typename ... on MutationDelegateSignOffSuccess { data { id } } ... on Error { message } } }`);
+        const made = await as<{ data: { id: string } }>('market', `mutation { delegateSignOff(accountId: "${globalId('Account', 'account-drafter.market')}", from: "${new Date(Date.now() + dayMs).toISOString()}", until: "${new Date(Date.now() + 2 * dayMs).toISOString()}") { __typename ... on MutationDelegateSignOffSuccess { data { id } } ... on Error { message } } }`);
         return made.data.id;
       },
       probe: (_r, id: string) => ({ query: m('revokeSignOffDelegation', `id: "${id}"`) }),
