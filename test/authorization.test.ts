@@ -109,6 +109,23 @@ describe('authorization matrix: every role against every mutation', () => {
   const act = (taskId: string, type: string, bodyName: string, extra = '') =>
     m('act', `input: { taskId: "${globalId('Task', taskId)}", bodyName: "${bodyName}", type: ${type}, comment: "测试"${extra} }`);
 
+  /** A task of its own whose lead, 市市场监管委, owes monthly reports since 70 days ago: the first period's start and end. */
+  async function reportingTask(): Promise<{ taskId: string; planId: string; periodStart: string; periodEnd: string }> {
+    const { planId } = await commitPlan({ prisma: db.prisma, temporal: stack.env.client, taskQueue: 'duban', dataDir: db.dataDir }, {
+      ...planDraft, title: unique('定期报告权限测试'), reportsFrom: new Date(Date.now() - 70 * dayMs).toISOString(), requirements: [],
+      tasks: [{ ...planDraft.tasks[0]!, due: new Date(Date.now() + 300 * dayMs).toISOString(), recurrence: 'FREQ=MONTHLY;BYMONTHDAY=5' }],
+    });
+    const taskId = taskWorkflowId(planId, '1.1');
+    const first = await eventually(async () => {
+      const found = await db.prisma.reportObligation.findFirst({ where: { taskId }, orderBy: { periodStart: 'asc' } });
+      expect(found).not.toBeNull();
+      return found!;
+    });
+    return { taskId, planId, periodStart: first.periodStart.toISOString(), periodEnd: first.periodEnd.toISOString() };
+  }
+  const reportAct = (r: { taskId: string; periodStart: string }, type: string) =>
+    m('actOnReport', `input: { taskId: "${globalId('Task', r.taskId)}", bodyName: "市市场监管委", periodStart: "${r.periodStart}", type: ${type}, comment: "测试", percent: 50 }`);
+
   const drafters = new Map<string, Promise<string>>();
   /** A 承办人 of a department's own (its demo account stays the 负责人), signed in; made once. */
   function drafter(role: 'market' | 'legal'): Promise<string> {
@@ -348,14 +365,15 @@ describe('authorization matrix: every role against every mutation', () => {
       setup: () => Promise.all([drafter('market'), drafter('legal')]),
       probe: (role) => {
         const to = role === 'legal' ? 'account-drafter.legal' : 'account-drafter.market';
-        return { query: m('delegateSignOff', `accountId: "${globalId('Account', to)}", from: "${new Date().toISOString()}", until: "${new Date(Date.now() + dayMs).toISOString()}"`) };
+        // Starting tomorrow: a delegation in force would let the drafter sign its own drafts, which other rows rely on waiting.
+        return { query: m('delegateSignOff', `accountId: "${globalId('Account', to)}", from: "${new Date(Date.now() + dayMs).toISOString()}", until: "${new Date(Date.now() + 2 * dayMs).toISOString()}"`) };
       },
     }),
     row({
       name: 'revokeSignOffDelegation (the 负责人 who delegated)', mutation: 'revokeSignOffDelegation', allowed: ['market'],
       setup: async () => {
         await drafter('market');
-        const made = await as<{ data: { id: string } }>('market', `mutation { delegateSignOff(accountId: "${globalId('Account', 'account-drafter.market')}", from: "${new Date().toISOString()}", until: "${new Date(Date.now() + dayMs).toISOString()}") { __typename ... on MutationDelegateSignOffSuccess { data { id } } ... on Error { message } } }`);
+        const made = await as<{ data: { id: string } }>('market', `mutation { delegateSignOff(accountId: "${globalId('Account', 'account-drafter.market')}", from: "${new Date(Date.now() + dayMs).toISOString()}", until: "${new Date(Date.now() + 2 * dayMs).toISOString()}") { __typename ... on MutationDelegateSignOffSuccess { data { id } } ... on Error { message } } }`);
         return made.data.id;
       },
       probe: (_r, id: string) => ({ query: m('revokeSignOffDelegation', `id: "${id}"`) }),
@@ -481,6 +499,12 @@ describe('authorization matrix: every role against every mutation', () => {
       name: 'setEscalationLadder (supervising office)', mutation: 'setEscalationLadder', allowed: ['supervisor'],
       setup: async () => (await db.prisma.task.findUniqueOrThrow({ where: { id: await task() } })).planId,
       probe: (_role, planId: string) => ({ query: m('setEscalationLadder', `planId: "${globalId('Plan', planId)}", rungs: [{ triggerKind: workingDaysOverdue, triggerCount: 1, action: urge, points: 0 }]`) }),
+    }),
+    row({ name: 'actOnReport fileReport (the body that owes it)', mutation: 'actOnReport', allowed: ['market'], setup: reportingTask, probe: (_r, t) => ({ query: reportAct(t, 'fileReport') }) }),
+    row({ name: 'actOnReport urgeReport (supervising office)', mutation: 'actOnReport', allowed: ['supervisor'], setup: reportingTask, probe: (_r, t) => ({ query: reportAct(t, 'urgeReport') }) }),
+    row({
+      name: 'urgeMissingReports (supervising office)', mutation: 'urgeMissingReports', allowed: ['supervisor'], setup: reportingTask,
+      probe: (_r, t) => ({ query: m('urgeMissingReports', `planId: "${globalId('Plan', t.planId)}", periodEnd: "${t.periodEnd}"`) }),
     }),
     row({ name: 'computeScores (performance office)', mutation: 'computeScores', allowed: ['performance'], probe: () => ({ query: computeScores }) }),
     row({
