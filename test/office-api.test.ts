@@ -205,10 +205,11 @@ describe('inbox, availableActions and the decision queue', () => {
     await act('supervisor', '市法制办', 'urge');
     const inbox = await eventually(async () => {
       const { notifications } = await as('legal', `{ notifications(first: 10, unreadOnly: true) { totalCount edges { node { id kind title text createdAt readAt link subjectId } } } }`);
-      expect(notifications.edges.map((e: any) => e.node.kind)).toContain('urge');
+      // This task's urge: the escalation ladder urges the body's overdue assignments of other plans on its own.
+      expect(notifications.edges.filter((e: any) => e.node.kind === 'urge' && e.node.subjectId === globalId('Task', taskId))).toHaveLength(1);
       return notifications;
     });
-    const urge = inbox.edges.map((e: any) => e.node).find((n: any) => n.kind === 'urge');
+    const urge = inbox.edges.map((e: any) => e.node).find((n: any) => n.kind === 'urge' && n.subjectId === globalId('Task', taskId));
     expect(urge).toMatchObject({ readAt: null, subjectId: globalId('Task', taskId), link: `/tasks/${encodeURIComponent(globalId('Task', taskId))}/show` });
     expect(urge.title).toMatch(/^【催办】任务 1\.1「/);
     expect(urge.text).toContain('催办');
