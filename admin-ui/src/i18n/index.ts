@@ -12,6 +12,7 @@ import { bulletinsEn, bulletinsZh } from './bulletins.ts';
 import { appealsEn, appealsZh } from './appeals.ts';
 import { reportingEn, reportingZh } from './reporting.ts';
 import { signOffEn, signOffZh } from './signoff.ts';
+import { ladderEn, ladderZh } from './ladder.ts';
 import { merge } from './merge.ts';
 import { en } from './en.ts';
 import { zh } from './zh.ts';
@@ -21,8 +22,8 @@ const chineseMessages = (chinesePack as unknown as { default?: TranslationMessag
 
 // The Chinese pack lags react-admin 5: English fills the keys it lacks, then Duban's own words (which also fix a few of its terms).
 const messages: Record<string, TranslationMessages> = {
-  zh: merge(englishMessages, chineseMessages, zh, creditZh, roundsZh, warningsZh, drawsZh, securityZh, officeZh, bulletinsZh, appealsZh, reportingZh, signOffZh) as unknown as TranslationMessages,
-  en: merge(englishMessages, en, creditEn, roundsEn, warningsEn, drawsEn, securityEn, officeEn, bulletinsEn, appealsEn, reportingEn, signOffEn) as unknown as TranslationMessages,
+  zh: merge(englishMessages, chineseMessages, zh, creditZh, roundsZh, warningsZh, drawsZh, securityZh, officeZh, bulletinsZh, appealsZh, reportingZh, signOffZh, ladderZh) as unknown as TranslationMessages,
+  en: merge(englishMessages, en, creditEn, roundsEn, warningsEn, drawsEn, securityEn, officeEn, bulletinsEn, appealsEn, reportingEn, signOffEn, ladderEn) as unknown as TranslationMessages,
 };
 
 export const i18nProvider = polyglotI18nProvider((locale) => messages[locale] ?? messages.zh!, 'zh', [

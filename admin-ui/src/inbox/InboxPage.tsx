@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, Box, Button, Card, Chip, FormControlLabel, List, ListItemButton, ListItemText, Stack, Switch, Typography } from '@mui/material';
 import DoneAllIcon from '@mui/icons-material/DoneAll';
 import { Title, useNotify, useTranslate } from 'react-admin';
+import { PendingSlips } from '../supervision/Slips.tsx';
 import { useNavigate } from 'react-router-dom';
 import { EmptyState } from '../shared/EmptyState.tsx';
 import { Pager } from '../shared/Pager.tsx';
@@ -30,6 +31,7 @@ export function InboxPage() {
   return (
     <Box sx={{ mt: 1 }}>
       <Title title={translate('duban.inbox.title')} />
+      <PendingSlips />
       <Stack direction="row" useFlexGap spacing={2} sx={{ mb: 1, alignItems: 'center', flexWrap: 'wrap' }}>
         <FormControlLabel
           control={<Switch checked={unreadOnly} onChange={(e) => { setUnreadOnly(e.target.checked); setPage(0); }} />}

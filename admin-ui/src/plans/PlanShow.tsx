@@ -11,6 +11,7 @@ import { useDubanPaths } from '../shared/links.ts';
 import { chineseNumeral } from '../../../domain/dates/numerals.ts';
 import { describeRecurrence } from '../shared/recurrence.ts';
 import { PlanWarningText } from '../shared/PlanWarningText.tsx';
+import { LadderEditor } from '../supervision/Slips.tsx';
 
 function PlanTitle() {
   const plan = useRecordContext<PlanRecord>();
@@ -118,6 +119,9 @@ function PlanPage() {
     <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', lg: '2fr 3fr' }, alignItems: 'start' }}>
       <PlanFacts plan={plan} />
       <PlanSections plan={plan} />
+      <Box sx={{ gridColumn: '1 / -1', minWidth: 0 }}>
+        <LadderEditor planId={plan.id} />
+      </Box>
       {plan.sourceText && (
         <Box sx={{ gridColumn: '1 / -1' }}>
           <SourceText text={plan.sourceText} />

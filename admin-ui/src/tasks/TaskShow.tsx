@@ -11,6 +11,7 @@ import { chineseNumeral } from '../../../domain/dates/numerals.ts';
 import { TaskAssignments } from './TaskAssignments.tsx';
 import { TaskTimeline } from './TaskTimeline.tsx';
 import { TaskReports } from '../reporting/TaskReports.tsx';
+import { TaskSlips } from '../supervision/Slips.tsx';
 
 function TaskTitle() {
   const translate = useTranslate();
@@ -70,6 +71,7 @@ function TaskPage() {
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: '3fr 2fr' }, gap: 2, alignItems: 'start' }}>
         <Box sx={{ display: 'grid', gap: 2, minWidth: 0 }}>
           <TaskAssignments task={task} />
+          <TaskSlips taskId={task.id} />
           <TaskReports planId={task.plan.id} taskId={task.id} />
         </Box>
         <TaskTimeline events={task.timeline ?? []} />
