@@ -9,6 +9,7 @@ import { graphql, type ResultOf } from '../graphql.ts';
 import { useApiMutation, useApiQuery } from '../shared/api.ts';
 import { formatDay } from '../shared/dates.ts';
 import { downloadFile } from '../shared/download.ts';
+import { useDubanPaths } from '../shared/links.ts';
 import { Panel } from '../shared/Panel.tsx';
 import { ScrollX } from '../shared/ScrollX.tsx';
 
@@ -25,6 +26,7 @@ type Slip = ResultOf<typeof SlipFields>;
 /** The slips as a list: number, unit, level in words, issued, acknowledged; download, and 签收 for the addressed unit. */
 function SlipRows({ slips, links }: { slips: readonly Slip[]; links?: boolean }) {
   const translate = useTranslate();
+  const paths = useDubanPaths();
   const acknowledge = useApiMutation(AcknowledgeSlip);
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -41,7 +43,7 @@ function SlipRows({ slips, links }: { slips: readonly Slip[]; links?: boolean })
       {slips.map((s) => (
         <Box key={s.id} data-testid="slip" data-number={s.number} sx={{ borderBottom: 1, borderColor: 'divider', pb: 1 }}>
           <Stack direction="row" useFlexGap spacing={1} sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
-            <Typography sx={{ fontWeight: 600 }}>{links ? <RouterLink to={`/tasks/${encodeURIComponent(s.task.id)}/show`}>{s.number}</RouterLink> : s.number}</Typography>
+            <Typography sx={{ fontWeight: 600 }}>{links ? <RouterLink to={paths.task(s.task.id)}>{s.number}</RouterLink> : s.number}</Typography>
             <Chip size="small" color={s.level === 'red' ? 'error' : 'warning'} label={translate(`duban.slips.level.${s.level === 'red' ? 'red' : 'yellow'}`)} />
             <Typography variant="body2">{s.bodyName}</Typography>
           </Stack>
