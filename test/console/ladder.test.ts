@@ -50,6 +50,9 @@ describe.skipIf(skipWithoutChromium)('督办单 and the escalation ladder in Chr
     // The inbox lists the slips awaiting 签收.
     await legal.goto(`${session.base}/#/inbox`);
     await poll(() => legal.getByTestId('pending-slips').getByTestId('slip').count()).toBeGreaterThan(0);
+    // And so does the my-assignments page.
+    await legal.goto(`${session.base}/#/my-assignments`);
+    await poll(() => legal.getByTestId('pending-slips').getByTestId('slip').count()).toBeGreaterThan(0);
 
     await legal.goto(`${session.base}/#/tasks/${encodeURIComponent(slip.task.id)}/show`);
     const panel = legal.getByTestId('task-slips');

@@ -12,6 +12,7 @@ import { LightInput } from '../shared/filters.tsx';
 import { useDubanPaths } from '../shared/links.ts';
 import { StatusInput } from './inputs.tsx';
 import { AssignmentNotes } from './AssignmentNotes.tsx';
+import { PendingSlips } from '../supervision/Slips.tsx';
 
 /** One assignment as a card: the task, the deadline, what was said about it, and the body's own actions. */
 function MyAssignmentCard({ record }: { record: MyAssignmentRecord }) {
@@ -81,6 +82,7 @@ export function MyAssignmentList() {
   }
   return (
     <>
+      <Box sx={{ mt: 2 }}><PendingSlips /></Box>
       <List
         resource="my-assignments"
         filter={{ bodyId: account.body.id }}
