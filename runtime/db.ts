@@ -43,7 +43,7 @@ const transactionOptions = { maxWait: 10_000, timeout: 20_000 };
 
 /** The worker and the API are separate processes writing the same file, so a write waits on a lock rather than failing. */
 function createSqlitePrisma(url: string, log: Log): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 10_000 }), log, transactionOptions });
+  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 30_000 }), log, transactionOptions });
 }
 
 /**

@@ -48,7 +48,10 @@ describe('督办单 through the API', () => {
     }));
     // Each assignment reaches every rung: a yellow and a red slip each.
     await eventually(async () => expect(await stack.db.prisma.supervisionSlip.count({ where: { planId } })).toBe(4), 120_000);
-  }, 180_000);
+    // Settled: every rung on the timelines, and the unit reads its slips with their tasks (whichever test runs first).
+    await eventually(async () => expect(await stack.db.prisma.taskEvent.count({ where: { task: { planId }, type: 'escalated' } })).toBe(8), 120_000);
+    await eventually(async () => expect((await as('legal', slipsQuery)).supervisionSlips.totalCount).toBe(2));
+  }, 240_000);
   afterAll(() => stack?.stop());
 
   it('numbers a plan\'s slips in one sequence, each rung once per assignment', async () => {
@@ -65,7 +68,8 @@ describe('督办单 through the API', () => {
     const legal = (await as('legal', slipsQuery)).supervisionSlips;
     expect(legal.totalCount).toBe(2);
     expect(legal.edges.map((e: any) => e.node.bodyName)).toEqual(['市法制办', '市法制办']);
-    const slip = legal.edges[0].node;
+    // One the unit has not acknowledged (the acknowledgement test may have run first: it takes one of the two).
+    const slip = legal.edges.map((e: any) => e.node).find((n: any) => n.acknowledgedAt === null);
     expect(slip.number).toMatch(/^督办〔\d{4}〕[1-4]号$/);
     expect(slip.availableActions).toEqual(['acknowledgeSlip']);
 
@@ -83,7 +87,7 @@ describe('督办单 through the API', () => {
 
   it('takes the unit\'s acknowledgement through act, once, and not another unit\'s', async () => {
     const legal = (await as('legal', slipsQuery)).supervisionSlips.edges.map((e: any) => e.node);
-    const slip = legal[0];
+    const slip = legal.find((n: any) => n.acknowledgedAt === null);
     const ack = (login: Login) =>
       as(login, `mutation { act(input: { taskId: "${slip.task.id}", bodyName: "市法制办", type: acknowledgeSlip, slipId: "${slip.id}" }) { __typename ... on Error { message } } }`);
     // Another unit does not even see the task.
