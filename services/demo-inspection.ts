@@ -3,6 +3,7 @@ import { usccCheckCharacter } from '../domain/credit/uscc.ts';
 import type { Actor } from '../domain/supervision/types.ts';
 import { shanghaiDate } from '../domain/time/instants.ts';
 import { inspectionWorkflowId, roundDrawUpdate, roundQuery } from '../workflows/inspection.ts';
+import { writeTransaction } from '../runtime/db.ts';
 
 export const demoRoundId = 'DEMO-2026-01';
 const supervisor: Actor = { accountId: 'account-supervisor', name: '市政府督查室 督办员', role: 'supervisor', bodyId: 'supervision-office' };
@@ -30,17 +31,20 @@ const demoCode = (n: number) => {
 export async function loadDemoInspectionRound(deps: CaseDeps, now = Date.now()): Promise<void> {
   const { prisma, temporal } = deps;
   if (await prisma.inspectionRound.findUnique({ where: { id: demoRoundId } })) return;
-  for (const [i, [name, district, industry]] of entities.entries()) {
-    const code = demoCode(i + 1);
-    await prisma.marketEntity.upsert({ where: { code }, create: { code, name, registrationBody: `${district}市场监管局`, district, industry }, update: {} });
-  }
   const officers = [
     ...['SW-001', 'SW-002', 'SW-003', 'SW-004'].map((id, i) => ({ id, name: `商务执法员 ${i + 1}`, bodyId: 'commerce' })),
     ...['WS-001', 'WS-002', 'WS-003'].map((id, i) => ({ id, name: `卫生监督员 ${i + 1}`, bodyId: 'health' })),
   ];
-  for (const o of officers) await prisma.enforcementOfficer.upsert({ where: { id: o.id }, create: o, update: {} });
   const conflict = { officerId: 'SW-002', entityCode: demoCode(1) };
-  await prisma.inspectorConflict.upsert({ where: { officerId_entityCode: conflict }, create: { ...conflict, reason: '亲属在该企业任职（演示）' }, update: {} });
+  // Upserts read before they write: with the lock taken first, the worker's writes at start-up make them wait, not fail.
+  await writeTransaction(prisma, async (tx) => {
+    for (const [i, [name, district, industry]] of entities.entries()) {
+      const code = demoCode(i + 1);
+      await tx.marketEntity.upsert({ where: { code }, create: { code, name, registrationBody: `${district}市场监管局`, district, industry }, update: {} });
+    }
+    for (const o of officers) await tx.enforcementOfficer.upsert({ where: { id: o.id }, create: o, update: {} });
+    await tx.inspectorConflict.upsert({ where: { officerId_entityCode: conflict }, create: { ...conflict, reason: '亲属在该企业任职（演示）' }, update: {} });
+  });
 
   await announceInspectionRound(deps, supervisor, {
     roundId: demoRoundId, title: '2026 年第一批市场主体双随机抽查（演示）', date: shanghaiDate(now), filter: { districts: [], industries: [] }, sample: { size: 4 },
