@@ -6,6 +6,7 @@ import { commitPlan } from '../services/plans/commit.ts';
 import { taskWorkflowId } from '../workflows/task.ts';
 import { eventually } from './helpers/eventually.ts';
 import { startTestStack, type TestStack } from './helpers/stack.ts';
+import { uploadText } from './helpers/graphql.ts';
 
 const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
 const day = 86_400_000;
@@ -26,14 +27,7 @@ describe('the compliance grid and urgeMissingReports through the API', () => {
     if (errors) return { __typename: 'GraphQLError', message: errors[0]!.message } as Record<string, any>;
     return Object.values(data)[0] as Record<string, any>;
   };
-  const upload = async (name: string, content: string, token: string): Promise<string> => {
-    const form = new FormData();
-    form.append('operations', JSON.stringify({ query: 'mutation ($f: File!) { uploadAttachment(file: $f) { __typename ... on MutationUploadAttachmentSuccess { data { id } } } }', variables: { f: null } }));
-    form.append('map', JSON.stringify({ 0: ['variables.f'] }));
-    form.append('0', new Blob([content], { type: 'text/plain' }), name);
-    const response = await fetch(`${stack.base}/graphql`, { method: 'POST', body: form, headers: { authorization: `Bearer ${token}`, 'x-graphql-yoga-csrf': '1' } });
-    return ((await response.json()) as { data: { uploadAttachment: { data: { id: string } } } }).data.uploadAttachment.data.id;
-  };
+  const upload = (name: string, content: string, token: string) => uploadText(stack.base, token, name, content);
   const grid = (token: string) =>
     run(`query ($p: ID!) { reportingGrid(planId: $p) { body { shortName } bodyName task { ref } periodStart periodEnd due status filedAt percent text attachments { name } availableActions } }`, token, { p: globalId('Plan', planId) });
   const act = (token: string, input: Record<string, unknown>) =>

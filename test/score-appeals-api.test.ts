@@ -3,6 +3,7 @@ import { tianjinBodies } from '../domain/bodies/tianjin.ts';
 import { reportingUnits } from '../domain/filing/bodies.ts';
 import { eventually } from './helpers/eventually.ts';
 import { startTestStack, type TestStack } from './helpers/stack.ts';
+import { uploadText } from './helpers/graphql.ts';
 
 const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
 
@@ -15,14 +16,7 @@ describe('公示与申诉 through the API', () => {
     if (errors) return { __typename: 'GraphQLError', message: errors[0]!.message } as Record<string, any>;
     return Object.values(data)[0] as Record<string, any>;
   };
-  const upload = async (name: string, content: string, token: string): Promise<string> => {
-    const form = new FormData();
-    form.append('operations', JSON.stringify({ query: 'mutation ($f: File!) { uploadAttachment(file: $f) { __typename ... on MutationUploadAttachmentSuccess { data { id } } } }', variables: { f: null } }));
-    form.append('map', JSON.stringify({ 0: ['variables.f'] }));
-    form.append('0', new Blob([content], { type: 'text/plain' }), name);
-    const response = await fetch(`${stack.base}/graphql`, { method: 'POST', body: form, headers: { authorization: `Bearer ${token}`, 'x-graphql-yoga-csrf': '1' } });
-    return ((await response.json()) as { data: { uploadAttachment: { data: { id: string } } } }).data.uploadAttachment.data.id;
-  };
+  const upload = (name: string, content: string, token: string) => uploadText(stack.base, token, name, content);
   const appeal = (sheet: string, bodyId: string, evidence: string[] = []) =>
     `mutation { appealScoreLine(input: { sheetId: "${sheet}", bodyId: "${bodyId}", criterion: "report", source: "evaluation:2016/${bodyId}", reason: "报告已于截止前报送，见回执", evidence: ${JSON.stringify(evidence)} }) {
       __typename ... on MutationAppealScoreLineSuccess { data { id appealId bodyName status detail points evidence { name url } } } ... on Error { message } } }`;

@@ -20,3 +20,13 @@ export function graphqlClient(base: string) {
   }
   return { base, request, login };
 }
+
+/** Stores a text file through `uploadAttachment` (the multipart request the console sends) and answers its id. */
+export async function uploadText(base: string, token: string, name: string, content: string): Promise<string> {
+  const form = new FormData();
+  form.append('operations', JSON.stringify({ query: 'mutation ($f: File!) { uploadAttachment(file: $f) { __typename ... on MutationUploadAttachmentSuccess { data { id } } } }', variables: { f: null } }));
+  form.append('map', JSON.stringify({ 0: ['variables.f'] }));
+  form.append('0', new Blob([content], { type: 'text/plain' }), name);
+  const response = await fetch(`${base}/graphql`, { method: 'POST', body: form, headers: { authorization: `Bearer ${token}`, 'x-graphql-yoga-csrf': '1' } });
+  return ((await response.json()) as { data: { uploadAttachment: { data: { id: string } } } }).data.uploadAttachment.data.id;
+}
