@@ -25,6 +25,7 @@ import { taskQuery } from '../workflows/task.ts';
 import { seedText } from './lib/notice.ts';
 import { ActivityFailures, cleanUpOnSignal, MemorySampler, spawnLogged, stop, waitForLine } from './lib/processes.ts';
 import { emit, figure, type Figure } from './lib/report.ts';
+import { log, pool, sleep } from './lib/concurrency.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const copies = Number(process.env.BENCH_COPIES ?? 100);
@@ -39,16 +40,6 @@ if (!(copies >= 1 && concurrency >= 1) || sizes.some((n) => !Number.isInteger(n)
 const namespace = 'default';
 const taskQueue = 'duban-bench-cache';
 
-const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function pool(count: number, limit: number, job: (i: number) => Promise<unknown>): Promise<void> {
-  let next = 0;
-  const lane = async () => {
-    while (next < count) await job(next++);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, count) }, lane));
-}
 
 async function until(what: () => string, check: () => Promise<boolean>, limitMs: number): Promise<boolean> {
   const deadline = performance.now() + limitMs;

@@ -27,6 +27,7 @@ import { seedText } from './lib/notice.ts';
 import { ActivityFailures, cleanUpOnSignal, MemorySampler, spawnLogged, stop, waitForLine } from './lib/processes.ts';
 import { emit, figure, type Figure } from './lib/report.ts';
 import { serverStartSpan, type StartSpan } from './lib/starts.ts';
+import { log, pool, sleep } from './lib/concurrency.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const copies = Number(process.env.BENCH_COPIES ?? 100);
@@ -37,16 +38,6 @@ if (!(copies >= 1 && concurrency >= 1) || servers.some((s) => s !== 'dev' && s !
 const namespace = 'default';
 const taskQueue = 'duban-bench-cluster';
 
-const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function pool(count: number, limit: number, job: (i: number) => Promise<unknown>): Promise<void> {
-  let next = 0;
-  const lane = async () => {
-    while (next < count) await job(next++);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, count) }, lane));
-}
 
 /** Polls until `check` holds; the instant it first did (performance.now()), or null after the timeout. */
 async function until(what: () => string, check: () => Promise<boolean>, limitMs: number): Promise<number | null> {

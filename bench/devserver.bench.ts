@@ -22,6 +22,7 @@ import { freePort } from '../test/helpers/ports.ts';
 import { noopWorkflow } from '../workflows/noop.ts';
 import { cleanUpOnSignal, cpuSeconds, spawnLogged, stop, waitForLine } from './lib/processes.ts';
 import { emit, figure, median } from './lib/report.ts';
+import { log, pool } from './lib/concurrency.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const setting = (name: string, fallback: number) => Number(process.env[`BENCH_DEVSERVER_${name}`] ?? fallback);
@@ -35,7 +36,6 @@ if (!(rounds >= 1 && batch >= 2 && concurrency >= 1 && timerMs >= 1)) {
 const namespace = 'default';
 const taskQueue = 'duban-bench-devserver';
 
-const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
 
 /** One dev server with its worker, and what ran on it. */
@@ -58,14 +58,6 @@ interface Side {
 }
 
 /** Runs `count` jobs with at most `limit` in flight. */
-async function pool(count: number, limit: number, job: (i: number) => Promise<unknown>): Promise<void> {
-  let next = 0;
-  const lane = async () => {
-    while (next < count) await job(next++);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, count) }, lane));
-}
-
 /** One batch of `size` on one server: even executions are no-ops, odd ones wait on one durable timer; all awaited to their result. */
 async function runBatch(side: Side, name: string, record: boolean, size = batch): Promise<number> {
   const cpuBefore = cpuSeconds(side.server!.pid!) ?? NaN;
