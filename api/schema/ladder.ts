@@ -3,6 +3,7 @@ import { ladderOf } from '../../services/supervision/ladder-ports.ts';
 import { mayReadSlip, setEscalationLadder } from '../../services/supervision/ladder.ts';
 import { slipFileName } from '../../services/supervision/slip-document.ts';
 import { builder } from './builder.ts';
+import { TaskEventDetails } from './details.ts';
 import { mutationErrors } from './errors.ts';
 import { offsetArg, withOffset } from './pagination.ts';
 import { PlanNode } from './plans.ts';
@@ -45,6 +46,12 @@ const RungInput = builder.inputType('EscalationRungInput', {
     points: t.int({ required: true }),
   }),
 });
+
+type EscalatedData = { rungId?: string; slipNumber?: string };
+builder.objectFields(TaskEventDetails, (t) => ({
+  rungId: t.string({ nullable: true, description: 'escalated: the ladder rung issued (EscalationRung.id).', resolve: (d) => (d as EscalatedData).rungId ?? null }),
+  slipNumber: t.string({ nullable: true, description: 'escalated, slipAcknowledged: the 督办单\'s number (督办〔年〕n号).', resolve: (d) => (d as EscalatedData).slipNumber ?? null }),
+}));
 
 builder.prismaObjectFields('Plan', (t) => ({
   escalationLadder: t.field({

@@ -1,7 +1,8 @@
 // Issue 20 item 6 in Chromium against `npm start`, at 390 px: the supervising office edits a plan's
 // escalation ladder on the plan page and saves it; on a plan committed 40 days overdue the
 // ladder issues 督办单, and the unit addressed opens one on its task page at 390 px,
-// downloads it and acknowledges it (签收).
+// downloads it and acknowledges it (签收). The office also escalates by hand: it picks the yellow
+// 督办单 in the escalation dialog, confirms, and finds the slip's number in the task's 督办单 panel.
 import fs from 'node:fs';
 import mammoth from 'mammoth';
 import type { Page } from 'playwright-core';
@@ -70,5 +71,50 @@ describe.skipIf(skipWithoutChromium)('督办单 and the escalation ladder in Chr
     expect(await row.locator('[data-action=acknowledge-slip]').count()).toBe(0);
     expect(await overflow(legal)).toBeLessThanOrEqual(0);
     await legal.context().close();
+  }, 300_000);
+  it('the office escalates an assignment by hand to a yellow 督办单 and sees its number on the task page, on a phone', async () => {
+    const office = await session.signIn('supervisor', phone);
+    // Two days late: the ladder's yellow rung (5 working days) has not fired by itself.
+    const due = `${shanghaiDay(Date.now() - 2 * dayMs)}T15:59:59.999Z`;
+    const committed = await pageGraphql(office, 'mutation ($d: NoticeDraftInput!) { commitPlan(draft: $d, timeline: historic) { __typename ... on MutationCommitPlanSuccess { data { id sections { tasks { id } } } } ... on Error { message } } }', {
+      d: {
+        title: '手动督办升级界面测试方案', issuedOn: shanghaiDay(Date.now() - 30 * dayMs), sourceText: '…', requirements: [],
+        tasks: [{ ref: '1.1', section: '一', text: '刚逾期的界面任务。', leads: ['市法制办'], supports: [], due }],
+      },
+    });
+    const taskId: string = committed.commitPlan.data.sections[0].tasks[0].id;
+    const slipsOf = async () => (await pageGraphql(office, 'query ($id: ID!) { node(id: $id) { ... on Task { supervisionSlips { number level } } } }', { id: taskId })).node.supervisionSlips as { number: string; level: string }[];
+
+    await office.goto(`${session.base}/#/tasks/${encodeURIComponent(taskId)}/show`);
+    const row = office.locator('[data-testid=assignment-row][data-body=市法制办]');
+    await row.getByRole('button', { name: '更多操作' }).click();
+    await office.locator('[role=menuitem][data-action=escalate]').click();
+    const dialog = office.getByTestId('escalate-dialog');
+    await dialog.waitFor();
+    await dialog.getByText('黄色督办单').first().waitFor();
+    // Nothing chosen yet: 下一步 waits for a rung.
+    expect(await office.getByTestId('escalate-next').isDisabled()).toBe(true);
+    await dialog.locator('input[data-rung=yellowSlip]').check();
+    await office.getByTestId('escalate-next').click();
+    expect(await office.getByTestId('escalate-confirm').textContent()).toContain('黄色督办单');
+    expect(await overflow(office)).toBeLessThanOrEqual(0);
+    await office.getByTestId('confirm-action').click();
+
+    const result = office.getByTestId('escalate-result');
+    await poll(() => result.textContent()).toMatch(/督办〔\d{4}〕\d+号/);
+    const number = (await result.textContent())!.match(/督办〔\d{4}〕\d+号/)![0];
+    expect(await slipsOf()).toContainEqual({ number, level: 'yellow' });
+    await office.getByTestId('close-escalate').click();
+    const slip = office.getByTestId('task-slips').locator(`[data-testid=slip][data-number="${number}"]`);
+    await slip.waitFor();
+    expect(await slip.textContent()).toContain('黄色督办单');
+    expect(await overflow(office)).toBeLessThanOrEqual(0);
+
+    // The yellow rung is issued once: the dialog shows it as issued and will not pick it again.
+    await row.getByRole('button', { name: '更多操作' }).click();
+    await office.locator('[role=menuitem][data-action=escalate]').click();
+    await poll(() => dialog.locator('input[data-rung=yellowSlip]').isDisabled()).toBe(true);
+    await dialog.getByText('已发出').waitFor();
+    await office.context().close();
   }, 300_000);
 });

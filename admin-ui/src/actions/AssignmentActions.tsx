@@ -5,8 +5,8 @@ import { useTranslate } from 'react-admin';
 import type { ActionType } from '../dataProvider/actions.ts';
 import { ActionDialog, type ActionTarget } from './ActionDialog.tsx';
 import { everydayActions, mainActions } from './emphasis.ts';
+import { EscalateDialog } from '../supervision/EscalateDialog.tsx';
 
-const ladderActions: ReadonlySet<ActionType> = new Set(['escalate', 'acknowledgeSlip']);
 
 /**
  * The buttons for what the viewer may do to one assignment now, as the API
@@ -17,8 +17,8 @@ export function AssignmentActions({ target, only, onDone }: { target: ActionTarg
   const translate = useTranslate();
   const [open, setOpen] = useState<ActionType | null>(null);
   const [menu, setMenu] = useState<HTMLElement | null>(null);
-  // The ladder's actions (escalate by hand, acknowledge a slip) have no dialog here yet: the API takes them through act.
-  const allowed = target.assignment.availableActions.filter((type) => (!only || only.includes(type)) && !ladderActions.has(type));
+  // A slip is acknowledged from the 督办单 panel, where the slip itself is named.
+  const allowed = target.assignment.availableActions.filter((type) => (!only || only.includes(type)) && type !== 'acknowledgeSlip');
   if (allowed.length === 0) return null;
   const inline = allowed.filter((type) => everydayActions.has(type));
   const more = allowed.filter((type) => !everydayActions.has(type));
@@ -62,7 +62,8 @@ export function AssignmentActions({ target, only, onDone }: { target: ActionTarg
           </Menu>
         </>
       )}
-      {open && <ActionDialog type={open} target={target} onClose={() => setOpen(null)} onDone={onDone} />}
+      {open === 'escalate' && <EscalateDialog target={target} onClose={() => setOpen(null)} onDone={onDone} />}
+      {open && open !== 'escalate' && <ActionDialog type={open} target={target} onClose={() => setOpen(null)} onDone={onDone} />}
     </Stack>
   );
 }
