@@ -1,6 +1,6 @@
 import { hash, verify } from '@node-rs/argon2';
 import { tianjinBodies } from '../domain/bodies/tianjin.ts';
-import type { PrismaClient } from './db.ts';
+import { writeTransaction, type PrismaClient } from './db.ts';
 import { generatePassword } from './secret.ts';
 
 export type Role = 'supervisor' | 'department' | 'performance' | 'admin';
@@ -10,6 +10,8 @@ export interface DemoAccount {
   displayName: string;
   role: Role;
   bodyId: string | null;
+  /** A department account's duty in its unit: absent, the 负责人 (who also works alone). */
+  duty?: 'drafter';
 }
 
 /** One account per workspace, so every role can be tried in demo mode. */
@@ -22,6 +24,19 @@ export const demoAccounts: DemoAccount[] = [
   { login: 'performance', displayName: '市绩效办 考核员', role: 'performance', bodyId: 'performance-office' },
   { login: 'admin', displayName: '系统管理员', role: 'admin', bodyId: null },
 ];
+
+/**
+ * Demo 承办人 (drafters) beside two units' accounts above, which are their 负责人:
+ * their submissions wait for sign-off (签发与代理). Made by `npm start` in demo
+ * mode only, not in every test database, so units elsewhere keep one account.
+ */
+export const demoDrafters: DemoAccount[] = [
+  { login: 'zhao.market', displayName: '赵敏（市市场监管委 承办人）', role: 'department', bodyId: 'market-commission', duty: 'drafter' },
+  { login: 'qian.legal', displayName: '钱进（市法制办 承办人）', role: 'department', bodyId: 'legal-affairs-office', duty: 'drafter' },
+];
+
+/** Every account demo mode may make, each with the demo password until someone changes it. */
+export const allDemoAccounts: readonly DemoAccount[] = [...demoAccounts, ...demoDrafters];
 
 /**
  * The bodies named in the seed notice and their groups, in the Tianjin
@@ -55,6 +70,17 @@ export async function loadReferenceData(prisma: PrismaClient, password: string):
   }
 }
 
+/** Demo mode: the demo 承办人 not yet made, in one write transaction (the worker writes at start-up too); existing ones are kept as they are. */
+export async function loadDemoDrafters(prisma: PrismaClient, password: string): Promise<void> {
+  const passwordHash = await hash(password);
+  await writeTransaction(prisma, async (tx) => {
+    const existing = new Set((await tx.account.findMany({ where: { login: { in: demoDrafters.map((a) => a.login) } }, select: { login: true } })).map((a) => a.login));
+    for (const account of demoDrafters.filter((a) => !existing.has(a.login))) {
+      await tx.account.create({ data: { id: `account-${account.login}`, ...account, email: `${account.login}@duban.example`, passwordHash } });
+    }
+  });
+}
+
 /** What a production start did about the administrator, for `npm start` to say once. */
 export type AdministratorSetup = { login: 'admin'; password: string | null } | null;
 
@@ -67,7 +93,7 @@ export type AdministratorSetup = { login: 'admin'; password: string | null } | n
  * starting together: only the one that sets the password reports it.
  */
 export async function prepareProduction(prisma: PrismaClient, options: { demoPassword: string; adminPassword?: string }): Promise<AdministratorSetup> {
-  const demoLogins = demoAccounts.map((a) => a.login);
+  const demoLogins = allDemoAccounts.map((a) => a.login);
   const known = await prisma.account.findMany({ where: { login: { in: demoLogins } } });
   const withDemoPassword = [];
   for (const account of known) if (await verify(account.passwordHash, options.demoPassword).catch(() => false)) withDemoPassword.push(account);

@@ -7,7 +7,7 @@ import { createPrisma } from '../runtime/db.ts';
 import { startDevServer } from '../runtime/dev-server.ts';
 import { migrateReadModel } from '../runtime/migrate.ts';
 import { portInUse, portOpen, startChild, stopChild, waitFor } from '../runtime/processes.ts';
-import { demoAccounts, loadBodies, loadReferenceData, prepareProduction, type AdministratorSetup } from '../runtime/reference-data.ts';
+import { allDemoAccounts, loadBodies, loadDemoDrafters, loadReferenceData, prepareProduction, type AdministratorSetup } from '../runtime/reference-data.ts';
 import { loadDemoPlan } from '../services/demo.ts';
 import { connectClient } from '../runtime/temporal.ts';
 import { buildConsoleIfMissing } from './build-console.ts';
@@ -61,6 +61,7 @@ async function loadAccounts(): Promise<AdministratorSetup> {
   try {
     if (config.demo) {
       await loadReferenceData(prisma, config.demoPassword);
+      await loadDemoDrafters(prisma, config.demoPassword);
       return null;
     }
     await loadBodies(prisma);
@@ -73,7 +74,7 @@ async function loadAccounts(): Promise<AdministratorSetup> {
 function accountsNotice(administrator: AdministratorSetup): string {
   if (config.demo) {
     return `Demo mode (DUBAN_DEMO=0 for production). Demo logins, password "${config.demoPassword}":
-${demoAccounts.map((a) => `  ${a.login.padEnd(12)} ${a.role.padEnd(12)} ${a.displayName}`).join('\n')}`;
+${allDemoAccounts.map((a) => `  ${a.login.padEnd(12)} ${a.role.padEnd(12)} ${a.displayName}`).join('\n')}`;
   }
   if (!administrator) return 'Production mode: sign in with your accounts.';
   return administrator.password

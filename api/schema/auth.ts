@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { PrismaClient } from '../../runtime/db.ts';
-import { demoAccounts } from '../../runtime/reference-data.ts';
+import { allDemoAccounts, type DemoAccount } from '../../runtime/reference-data.ts';
 import { recordDenial } from '../auth/denials.ts';
 import { checkPassword, hashPassword, passwordProblem } from '../auth/passwords.ts';
 import { countSignIn } from '../auth/sign-in-limit.ts';
@@ -133,11 +133,11 @@ builder.queryField('me', (t) =>
   }),
 );
 
-const DemoLogin = builder.objectRef<{ login: string; role: string; displayName: string }>('DemoLogin').implement({
+export const DemoLogin = builder.objectRef<DemoAccount>('DemoLogin').implement({
   fields: (t) => ({ login: t.exposeString('login'), role: t.field({ type: Role, resolve: (a) => a.role as typeof Role.$inferType }), displayName: t.exposeString('displayName') }),
 });
 
-const DemoLogins = builder.objectRef<{ password: string; accounts: Array<{ login: string; role: string; displayName: string }> }>('DemoLogins').implement({
+const DemoLogins = builder.objectRef<{ password: string; accounts: readonly DemoAccount[] }>('DemoLogins').implement({
   description: '演示账号（仅演示模式） The demo accounts and their password, in demo mode only.',
   fields: (t) => ({ password: t.exposeString('password'), accounts: t.field({ type: [DemoLogin], resolve: (d) => d.accounts }) }),
 });
@@ -149,9 +149,9 @@ builder.queryField('demoLogins', (t) =>
     description: '演示模式下的演示账号及其密码；正式部署时为 null The demo logins for the sign-in page in demo mode (DUBAN_DEMO=1); null in production.',
     resolve: async (_root, _args, ctx) => {
       if (ctx.demoPassword === null) return null;
-      const active = await ctx.prisma.account.findMany({ where: { login: { in: demoAccounts.map((a) => a.login) }, active: true }, select: { login: true } });
+      const active = await ctx.prisma.account.findMany({ where: { login: { in: allDemoAccounts.map((a) => a.login) }, active: true }, select: { login: true } });
       const logins = new Set(active.map((a) => a.login));
-      return { password: ctx.demoPassword, accounts: demoAccounts.filter((a) => logins.has(a.login)) };
+      return { password: ctx.demoPassword, accounts: allDemoAccounts.filter((a) => logins.has(a.login)) };
     },
   }),
 );

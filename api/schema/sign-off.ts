@@ -2,7 +2,7 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import { delegationInForce } from '../../domain/supervision/sign-off.ts';
 import type { Actor, SignOffDraft } from '../../domain/supervision/types.ts';
 import { delegateSignOff, responsiblePerson, revokeSignOffDelegation, withDuty } from '../../services/sign-off.ts';
-import { AccountNode, audit } from './auth.ts';
+import { AccountNode, audit, DemoLogin } from './auth.ts';
 import { Body } from './bodies.ts';
 import { builder, type Context } from './builder.ts';
 import { AttachmentRefType, TaskEventDetails } from './details.ts';
@@ -76,6 +76,10 @@ builder.prismaObjectField('TaskEvent', 'onBehalfOfName', (t) =>
 builder.prismaObjectFields('AuditEntry', (t) => ({
   onBehalfOfId: t.exposeString('onBehalfOfId', { nullable: true, description: 'For an acting delegate: the account acted for.' }),
   onBehalfOfName: t.exposeString('onBehalfOfName', { nullable: true, description: '被代理人 For an acting delegate: the person acted for.' }),
+}));
+
+builder.objectFields(DemoLogin, (t) => ({
+  duty: t.field({ type: AccountDuty, nullable: true, description: '承办单位账号的职责；空为负责人 A department account\'s duty; null: the 负责人.', resolve: (a) => a.duty ?? null }),
 }));
 
 type SignOffData = { signedOff?: boolean; draftedBy?: string; signOffComment?: string; draftOf?: string };

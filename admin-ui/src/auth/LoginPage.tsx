@@ -4,7 +4,7 @@ import { LocalesMenuButton, useCheckAuth, useLogin, useTranslate } from 'react-a
 import { useNavigate } from 'react-router-dom';
 import { graphql, request, type ResultOf } from '../graphql.ts';
 
-const DemoLoginsQuery = graphql(`query DemoLogins { demoLogins { password accounts { login role } } }`);
+const DemoLoginsQuery = graphql(`query DemoLogins { demoLogins { password accounts { login role duty } } }`);
 type DemoLogins = NonNullable<ResultOf<typeof DemoLoginsQuery>['demoLogins']>;
 
 /** The demo accounts and their real password, as the API tells them in demo mode; null in production. */
@@ -101,7 +101,7 @@ export function LoginPage() {
                     key={account.login}
                     size="small"
                     variant={username === account.login ? 'filled' : 'outlined'}
-                    label={`${account.login} · ${translate(`duban.accountRole.${account.role}`)}`}
+                    label={`${account.login} · ${translate(`duban.accountRole.${account.role}`)}${account.duty ? ` · ${translate(`duban.signOff.duty.${account.duty}`)}` : ''}`}
                     onClick={() => {
                       setUsername(account.login);
                       setPassword(demo.password);
