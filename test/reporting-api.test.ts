@@ -141,5 +141,23 @@ describe('the compliance grid and urgeMissingReports through the API', () => {
     expect(new Set(all.map((c) => c.status))).toEqual(new Set(['missing']));
     const own = (await run('{ evaluationReportingGrid { body { shortName } } }', tokens.market)) as Array<Record<string, any>>;
     expect(own.every((c) => c.body.shortName === '市市场监管委')).toBe(true);
+
+    // The .xlsx carries the same row group on its own sheet, with the same access check.
+    const sheetOf = async (token: string) => {
+      const response = await fetch(`${stack.base}/exports/reporting-grid/${encodeURIComponent(globalId('Plan', planId))}.xlsx`, { headers: { authorization: `Bearer ${token}` } });
+      expect(response.status).toBe(200);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as unknown as ArrayBuffer);
+      const sheet = workbook.getWorksheet('年度专题报告（评估）')!;
+      const values: unknown[][] = [];
+      sheet.eachRow((row) => values.push((row.values as unknown[]).slice(1)));
+      return values;
+    };
+    const officeRows = await sheetOf(tokens.supervisor);
+    expect(officeRows[1]).toEqual(['单位', '2016 年度']);
+    expect(officeRows.slice(2)).toHaveLength(units);
+    expect(officeRows.slice(2).every((r) => String(r[1]).startsWith('逾期未报（2016-12-'))).toBe(true);
+    const marketRows = await sheetOf(tokens.market);
+    expect(marketRows.slice(2).map((r) => r[0])).toEqual(['市市场监管委']);
   });
 });

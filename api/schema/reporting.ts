@@ -213,7 +213,7 @@ builder.mutationField('urgeMissingReports', (t) =>
 );
 
 /** The yearly special report (专题报告) is the evaluation round's: its unit reports as the grid's own row group, by the same status rule. */
-interface EvaluationCell {
+export interface EvaluationCell {
   body: BodyRow;
   year: number;
   periodStart: Date;
@@ -241,25 +241,28 @@ const EvaluationReportingCell = builder.objectRef<EvaluationCell>('EvaluationRep
   }),
 });
 
+/** The yearly special report's cells the viewer sees (a department: its own), by round and unit; shared by the query and the grid's .xlsx. */
+export async function evaluationCells(ctx: Pick<Context, 'prisma' | 'actor'>): Promise<EvaluationCell[]> {
+  const actor = ctx.actor!;
+  const reports = await ctx.prisma.unitReport.findMany({
+    where: actor.role === 'department' ? { bodyId: actor.bodyId ?? '' } : {},
+    include: { round: { select: { year: true } } },
+    orderBy: [{ roundId: 'asc' }, { bodyName: 'asc' }],
+  });
+  const bodies = new Map((await ctx.prisma.body.findMany({ where: { id: { in: [...new Set(reports.map((r) => r.bodyId))] } } })).map((b) => [b.id, b]));
+  return reports.flatMap((r) => {
+    const body = bodies.get(r.bodyId);
+    // A report returned and not filed again has no report in force: its submittedAt is the one accepted or awaiting.
+    const submittedAt = r.status === 'returned' || r.status === 'pending' ? null : (r.lastSubmittedAt ?? r.submittedAt);
+    return body ? [{ body, year: r.round.year, periodStart: yearStart(r.round.year), periodEnd: yearStart(r.round.year + 1), due: r.due, status: unitStatus(r.status), submittedAt }] : [];
+  });
+}
+
 builder.queryField('evaluationReportingGrid', (t) =>
   t.field({
     type: [EvaluationReportingCell],
     description: '年度专题报告（自查评估轮次）的报送情况，作为合规矩阵的单独一组；承办单位只见本单位 The yearly special report (the evaluation rounds\' unit reports) as the grid\'s own row group; a department sees only its own.',
     authScopes: { signedIn: true },
-    resolve: async (_root, _args, ctx) => {
-      const actor = ctx.actor!;
-      const reports = await ctx.prisma.unitReport.findMany({
-        where: actor.role === 'department' ? { bodyId: actor.bodyId ?? '' } : {},
-        include: { round: { select: { year: true } } },
-        orderBy: [{ roundId: 'asc' }, { bodyName: 'asc' }],
-      });
-      const bodies = new Map((await ctx.prisma.body.findMany({ where: { id: { in: [...new Set(reports.map((r) => r.bodyId))] } } })).map((b) => [b.id, b]));
-      return reports.flatMap((r) => {
-        const body = bodies.get(r.bodyId);
-        // A report returned and not filed again has no report in force: its submittedAt is the one accepted or awaiting.
-        const submittedAt = r.status === 'returned' || r.status === 'pending' ? null : (r.lastSubmittedAt ?? r.submittedAt);
-        return body ? [{ body, year: r.round.year, periodStart: yearStart(r.round.year), periodEnd: yearStart(r.round.year + 1), due: r.due, status: unitStatus(r.status), submittedAt }] : [];
-      });
-    },
+    resolve: (_root, _args, ctx) => evaluationCells(ctx),
   }),
 );
