@@ -500,6 +500,11 @@ describe('authorization matrix: every role against every mutation', () => {
       setup: async () => (await db.prisma.task.findUniqueOrThrow({ where: { id: await task() } })).planId,
       probe: (_role, planId: string) => ({ query: m('setEscalationLadder', `planId: "${globalId('Plan', planId)}", rungs: [{ triggerKind: workingDaysOverdue, triggerCount: 1, action: urge, points: 0 }]`) }),
     }),
+    row({
+      name: 'setPaceMargin (supervising office)', mutation: 'setPaceMargin', allowed: ['supervisor'],
+      setup: async () => (await db.prisma.task.findUniqueOrThrow({ where: { id: await task() } })).planId,
+      probe: (_role, planId: string) => ({ query: m('setPaceMargin', `planId: "${globalId('Plan', planId)}", points: 20`) }),
+    }),
     row({ name: 'actOnReport fileReport (the body that owes it)', mutation: 'actOnReport', allowed: ['market'], setup: reportingTask, probe: (_r, t) => ({ query: reportAct(t, 'fileReport') }) }),
     row({ name: 'actOnReport urgeReport (supervising office)', mutation: 'actOnReport', allowed: ['supervisor'], setup: reportingTask, probe: (_r, t) => ({ query: reportAct(t, 'urgeReport') }) }),
     row({

@@ -22,6 +22,7 @@ import { applyAction, recordEvent, validateAction } from '../domain/supervision/
 import { systemActor, type TaskEvent, type TaskState } from '../domain/supervision/types.ts';
 import { reportingHooks } from './task/reports.ts';
 import { escalationLadder } from './task/ladder.ts';
+import { paceMargin } from './task/pace.ts';
 
 /** The task as it stands, with lights computed at workflow time. */
 export const taskQuery = defineQuery<TaskSnapshot>('task');
@@ -62,6 +63,7 @@ export async function taskWorkflow(initial: TaskState, unprojected: TaskEvent[] 
   };
 
   const ladder = escalationLadder(state, () => [...log, ...pending], pending, outbox);
+  const pace = paceMargin(state);
 
   setHandler(taskQuery, () => snapshot(state, Date.now()));
   setHandler(taskEventsQuery, () => [...log, ...pending]);
@@ -94,7 +96,7 @@ export async function taskWorkflow(initial: TaskState, unprojected: TaskEvent[] 
     await ladder.step();
     // A light can change with time alone (a deadline drawing near, or passing with no reminder set).
     const lightChanged = patched('project-light-changes') && projectedLights !== lights();
-    const stale = pending.length > 0 || projectedLights === null || lightChanged;
+    const stale = pace.take() || pending.length > 0 || projectedLights === null || lightChanged;
     if (batched()) {
       // One projection and one delivery, side by side: the fewest round trips through the server.
       await Promise.all([stale ? project() : null, outbox.length > 0 ? deliverNotices(outbox.splice(0)) : null]);
@@ -108,7 +110,7 @@ export async function taskWorkflow(initial: TaskState, unprojected: TaskEvent[] 
       await continueAsNew<typeof taskWorkflow>(state, pending, log);
     }
     const wake = earliest(earliest(nextWake(state, Date.now()), ladder.nextWake(Date.now())), reports.nextWake(Date.now()));
-    await condition(() => pending.length > 0 || outbox.length > 0 || state.status === 'closed' || ladder.wants(), wake === null ? undefined : Math.max(wake - Date.now(), 1));
+    await condition(() => pending.length > 0 || outbox.length > 0 || state.status === 'closed' || ladder.wants() || pace.wants(), wake === null ? undefined : Math.max(wake - Date.now(), 1));
   }
   await condition(allHandlersFinished);
   return snapshot(state, Date.now());

@@ -29,5 +29,6 @@ import './bulletins.ts';
 import './reporting.ts';
 import './sign-off.ts';
 import './ladder.ts';
+import './pace-margin.ts';
 
 export const schema = applyInputLimits(builder.toSchema({ sortSchema: true }));

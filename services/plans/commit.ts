@@ -122,6 +122,7 @@ function planRows(id: string, draft: PlanDraft, layout: PlanLayout): PlanRows {
       reminderDays: JSON.stringify(draft.reminderDays ?? defaultReminderDays),
       warnings: JSON.stringify(draft.warnings),
       registryId: draft.registryId ?? defaultRegistryId,
+      paceMarginPoints: draft.paceMarginPoints ?? defaultPaceMarginPoints,
     },
     sections: layout.sections.map((section) => ({ id: `${id}/${section.ordinal}`, planId: id, ...section })),
     tasks: layout.tasks.map((task) => ({ id: task.state.taskId, planId: id, sectionId: `${id}/${task.sectionOrdinal}`, ref: task.ref, text: task.text })),

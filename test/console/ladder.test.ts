@@ -1,5 +1,5 @@
 // Issue 20 item 6 in Chromium against `npm start`, at 390 px: the supervising office edits a plan's
-// escalation ladder on the plan page and saves it; on a plan committed 40 days overdue the
+// escalation ladder on the plan page and saves it, and sets its pace margin there (issue 21 item 3); on a plan committed 40 days overdue the
 // ladder issues 督办单, and the unit addressed opens one on its task page at 390 px,
 // downloads it and acknowledges it (签收). The office also escalates by hand: it picks the yellow
 // 督办单 in the escalation dialog, confirms, and finds the slip's number in the task's 督办单 panel.
@@ -42,6 +42,17 @@ describe.skipIf(skipWithoutChromium)('督办单 and the escalation ladder in Chr
     await editor.getByText('督办升级规则已保存').waitFor();
     await poll(async () => (await ladderOf()).length).toBe(before.length + 1);
     expect((await ladderOf()).at(-1)).toMatchObject({ triggerCount: 90, points: -3 });
+    expect(await overflow(office)).toBeLessThanOrEqual(0);
+
+    // The plan's pace margin (序时进度容差), on the same page.
+    const margin = office.getByTestId('pace-margin');
+    await poll(() => margin.getByTestId('pace-margin-input').inputValue()).toBe('20');
+    await margin.getByTestId('pace-margin-input').fill('101');
+    expect(await margin.locator('[data-action=save-pace-margin]').isDisabled()).toBe(true);
+    await margin.getByTestId('pace-margin-input').fill('35');
+    await margin.locator('[data-action=save-pace-margin]').click();
+    await margin.getByText('序时进度容差已改为 35 个百分点').waitFor();
+    expect((await pageGraphql(office, 'query ($id: ID!) { node(id: $id) { ... on Plan { paceMarginPoints } } }', { id: planId })).node.paceMarginPoints).toBe(35);
     expect(await overflow(office)).toBeLessThanOrEqual(0);
     await office.context().close();
 

@@ -10,6 +10,14 @@ export const signOffZh = {
       },
     },
     event: { draft: '起草（待签发）', returnDraft: '草稿退回', signOff: '签发' },
+    paceMargin: {
+      title: '序时进度容差',
+      hint: '进度落后于时间进度超过 %{points} 个百分点的分工亮黄灯；修改后未办结的任务即按新容差计算。',
+      label: '容差（百分点，0–100）',
+      save: '保存',
+      saved: '序时进度容差已改为 %{points} 个百分点',
+      value: '%{points} 个百分点',
+    },
     import: { paceMargin: '序时进度容差（百分点）', paceMarginHint: '进度落后于时间进度超过该百分点即亮黄灯；不填为 %{points}。' },
     audit: { action: { account: { dutyChanged: '修改职责' }, signOff: { delegated: '指定代理人', revoked: '撤销代理' } } },
     signOff: {
@@ -52,6 +60,14 @@ export const signOffEn = {
       },
     },
     event: { draft: 'Drafted (awaiting sign-off)', returnDraft: 'Draft returned', signOff: 'Signed off' },
+    paceMargin: {
+      title: 'Pace margin',
+      hint: 'An assignment turns yellow once its progress falls more than %{points} points behind the elapsed share of its time; a change applies to the open tasks at once.',
+      label: 'Margin (points, 0–100)',
+      save: 'Save',
+      saved: 'Pace margin set to %{points} points',
+      value: '%{points} points',
+    },
     import: { paceMargin: 'Pace margin (points)', paceMarginHint: 'An assignment turns yellow once its progress falls this many points behind the elapsed share of its time; empty: %{points}.' },
     audit: { action: { account: { dutyChanged: 'Duty changed' }, signOff: { delegated: 'Delegate named', revoked: 'Delegation revoked' } } },
     signOff: {

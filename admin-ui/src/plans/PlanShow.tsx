@@ -12,6 +12,7 @@ import { chineseNumeral } from '../../../domain/dates/numerals.ts';
 import { describeRecurrence } from '../shared/recurrence.ts';
 import { PlanWarningText } from '../shared/PlanWarningText.tsx';
 import { LadderEditor } from '../supervision/Slips.tsx';
+import { PaceMarginPanel } from './PaceMargin.tsx';
 
 function PlanTitle() {
   const plan = useRecordContext<PlanRecord>();
@@ -121,6 +122,9 @@ function PlanPage() {
       <PlanSections plan={plan} />
       <Box sx={{ gridColumn: '1 / -1', minWidth: 0 }}>
         <LadderEditor planId={plan.id} />
+      </Box>
+      <Box sx={{ gridColumn: '1 / -1', minWidth: 0 }}>
+        <PaceMarginPanel planId={plan.id} />
       </Box>
       {plan.sourceText && (
         <Box sx={{ gridColumn: '1 / -1' }}>
