@@ -13,7 +13,7 @@ import { deniedAttemptsWritten } from '../../api/auth/denials.ts';
 import { hashPassword } from '../../api/auth/passwords.ts';
 import { signingKey } from '../../api/auth/tokens.ts';
 import { loadConfig } from '../../runtime/config.ts';
-import { prepareProduction } from '../../runtime/reference-data.ts';
+import { loadDemoDrafters, prepareProduction } from '../../runtime/reference-data.ts';
 import { startTestStack, type TestStack } from '../helpers/stack.ts';
 import { bearer, globalId, loginMutation, post } from './http.ts';
 
@@ -61,11 +61,15 @@ describe('accounts', () => {
     const own = await startTestStack();
     onTestFinished(() => own.stop());
     const supervisorToken = await token('supervisor', 'test-password', own.base);
+    // The demo 承办人 (made by a demo start, twice: once) are demo accounts too.
+    await loadDemoDrafters(own.db.prisma, 'test-password');
+    await loadDemoDrafters(own.db.prisma, 'test-password');
+    expect(await own.db.prisma.account.count({ where: { login: { in: ['zhao.market', 'qian.legal'] }, duty: 'drafter', active: true } })).toBe(2);
     const setup = await prepareProduction(own.db.prisma, { demoPassword: 'test-password' });
     expect(setup?.login).toBe('admin');
     expect(setup?.password).toMatch(/^\S{16}$/);
     expect(await prepareProduction(own.db.prisma, { demoPassword: 'test-password' })).toBeNull();
-    for (const demo of ['supervisor', 'market', 'performance']) {
+    for (const demo of ['supervisor', 'market', 'performance', 'qian.legal']) {
       expect((await login(demo, 'test-password', own.base)).data.login.message).toMatch(/停用|disabled/);
     }
     expect((await login('admin', 'test-password', own.base)).data.login.message).toMatch(/Wrong login or password/);
