@@ -21,9 +21,10 @@ export function PaceMarginPanel({ planId }: { planId: string }) {
   const [value, setValue] = useState('');
   const [failure, setFailure] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
+  const stored = plan?.paceMarginPoints;
   useEffect(() => {
-    if (plan) setValue(String(plan.paceMarginPoints));
-  }, [plan?.paceMarginPoints]); // eslint-disable-line react-hooks/exhaustive-deps
+    if (stored !== undefined) setValue(String(stored));
+  }, [stored]);
   if (!plan) return error ? <Alert severity="error">{error.message}</Alert> : null;
   const points = Number(value);
   const valid = value !== '' && Number.isInteger(points) && points >= 0 && points <= 100;
