@@ -22,7 +22,7 @@ import type { PrismaClient } from '../runtime/db.ts';
 import { correctCreditRecord, endRecordPublication, markRecordUnderObjection, recordFinding } from './credit-records.ts';
 import { drawAnnouncedRound, freezeRoundPopulation } from './announced-draw.ts';
 import { bulletinWorkingDays, issueMonthlyBulletin, monthlyBulletinPlans } from './bulletins.ts';
-import { archivedTaskStates, storeArchivedPlan } from './imports.ts';
+import { archivedTaskStates, startArchivedTasks, storeArchivedPlan } from './imports.ts';
 import { ladderActivities } from './ladder.ts';
 import type { LadderPorts } from '../domain/supervision/slips.ts';
 import { drawInspectionSample } from './inspection.ts';
@@ -49,6 +49,7 @@ export function createActivities(prisma: PrismaClient, { mailer = null, dataDir 
     ...ladderActivities(ladder),
     storeArchivedPlan: (planId: string) => storeArchivedPlan(prisma, dataDir, planId),
     archivedTaskStates: (planId: string, offset: number, limit: number) => archivedTaskStates(dataDir, planId, offset, limit),
+    startArchivedTasks: (planId: string, offset: number, limit: number) => startArchivedTasks(dataDir, planId, offset, limit),
     projectTask: (snapshot: TaskSnapshot, events: TaskEvent[]) => projectTask(prisma, snapshot, events),
     /** Takes the old bilingual shape too: workflows started before notices were written in each language still send it. */
     deliverNotices: (notices: DeliveredNotice[]) => deliverNotices(prisma, mailer, notices),

@@ -3,7 +3,7 @@
 // scripts/temporal-server.sh) on PostgreSQL with 4 history shards. On each, with its own
 // worker process and read model: as many no-op workflows as tasks (the reference), then
 // BENCH_COPIES copies of the seed imported by commitPlan (import workflows starting the
-// task workflows as children). Start rates are read from the server (each workflow's
+// task workflows through an activity). Start rates are read from the server (each workflow's
 // start time), so the no-ops and the tasks are timed the same way.
 //
 //   BENCH_COPIES=100 npx tsx bench/cluster.bench.ts     (npm run bench -- cluster)
@@ -195,7 +195,7 @@ async function main(): Promise<void> {
             `worker activity failures: ${o.failures}; load average (1 min) ${o.load[0].toFixed(2)} before, ${o.load[1].toFixed(2)} after.`,
         ),
         `Each server runs alone, one after the other, with its own worker process (\`node --import tsx worker/main.ts\`, default options) and a fresh SQLite read model; the PostgreSQL server is \`temporal-server --config-file … start\` (all four services in one process) on a private PostgreSQL cluster (fsync off, as the tests' clusters), its schema set up by \`temporal-sql-tool\` (setup-schema 0.0, update-schema from the module's schema/postgresql/v12), namespace registered through the frontend.`,
-        `Start rate = workflows ÷ (last server start time − first), read by a visibility query (StartTime of each execution), the same way for the no-ops (started by the client, ${concurrency} in flight) and the tasks (started as children by the ${copies} import workflows, ${concurrency} plans committed at once).`,
+        `Start rate = workflows ÷ (last server start time − first), read by a visibility query (StartTime of each execution), the same way for the no-ops (started by the client, ${concurrency} in flight) and the tasks (started by the ${copies} import workflows through their activity, 16 in flight each, ${concurrency} plans committed at once).`,
         `Machine: ${os.cpus().length} CPUs shared with other developers' work; compare ratios within this run.`,
       ],
     });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import { endOfShanghaiDayIso, shanghaiDate } from '../domain/time/instants.ts';
 import { commitPlan } from '../services/plans/commit.ts';
+import { ladderPorts } from '../services/supervision/ladder-ports.ts';
 import { taskWorkflowId } from '../workflows/task.ts';
 import { eventually } from './helpers/eventually.ts';
 import { startTestStack, type TestStack } from './helpers/stack.ts';
@@ -98,6 +99,21 @@ describe('督办单 through the API', () => {
     expect(after.acknowledgedAt).not.toBeNull();
     expect(after.availableActions).toEqual([]);
     expect(taskWorkflowId(planId, '1.1')).toContain(planId);
+  });
+
+  it('renders a slip\'s document on retry when a crash came between its number and its .docx', async () => {
+    const slip = await stack.db.prisma.supervisionSlip.findFirstOrThrow({ where: { planId, bodyName: '市市场监管委', level: 'red' } });
+    await stack.db.prisma.supervisionSlip.update({ where: { id: slip.id }, data: { fileId: null, size: null } });
+    const retried = await ladderPorts(stack.db.prisma, stack.db.dataDir).issueSlip({
+      planId, taskId: slip.taskId, taskRef: '1.2', taskTitle: '另一项久拖未办的任务。', bodyName: slip.bodyName, bodyId: slip.bodyId!, rungId: slip.rungId,
+      level: 'red', due: slip.due.toISOString(), daysOverdue: slip.daysOverdue, at: slip.issuedAt.toISOString(),
+    });
+    expect(retried).toEqual({ id: slip.id, year: slip.year, serial: slip.serial, respondBy: slip.respondBy.toISOString() });
+    const after = await stack.db.prisma.supervisionSlip.findUniqueOrThrow({ where: { id: slip.id } });
+    expect(after.fileId).not.toBeNull();
+    const file = await download(`/exports/slips/${encodeURIComponent(slip.id)}.docx`, 'market');
+    expect(file.status).toBe(200);
+    expect(await (await JSZip.loadAsync(file.body)).file('word/document.xml')!.async('string')).toContain(`督办〔${slip.year}〕${slip.serial}号`);
   });
 
   it('lets the office edit the ladder, refusing triggers that do not ascend', async () => {

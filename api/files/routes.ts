@@ -112,7 +112,7 @@ export function fileRoutes({ prisma, dataDir, signingKey, sessions }: FileDeps):
     const actor = await signedIn(req, res);
     if (!actor) return;
     const slip = await prisma.supervisionSlip.findUnique({ where: { id: req.params.id } });
-    const file = slip ? attachmentFile(dataDir, slip.fileId) : null;
+    const file = slip?.fileId ? attachmentFile(dataDir, slip.fileId) : null;
     // Not readable by the viewer answers as a slip that does not exist.
     if (!slip || !file || !fs.existsSync(file) || !mayReadSlip(actor, slip)) {
       return void res.status(404).json({ error: '督办单不存在或不可见 No such supervision slip, or not visible to you.' });

@@ -26,39 +26,50 @@ export function ladderPorts(prisma: PrismaClient, dataDir: string): LadderPorts 
   };
 }
 
+type SlipRow = NonNullable<Awaited<ReturnType<PrismaClient['supervisionSlip']['findUnique']>>>;
+
+const issued = (slip: SlipRow): IssuedSlip => ({ id: slip.id, year: slip.year, serial: slip.serial, respondBy: slip.respondBy.toISOString() });
+
 /**
  * Issues a 督办单 once per rung per assignment: a retry finds the row already
  * made; the number 督办〔year〕n号 is the next in the plan and year, allocated in
- * the same write transaction. The .docx is kept by its SHA-256.
+ * a write transaction. The .docx is rendered after it, outside the write lock
+ * that every projection waits for, and kept by its SHA-256; a retry after a
+ * crash in between renders it then.
  */
 async function issueSlip(prisma: PrismaClient, dataDir: string, r: SlipRequest): Promise<IssuedSlip> {
   const id = slipId(r.taskId, r.bodyName, r.rungId);
-  const existing = await prisma.supervisionSlip.findUnique({ where: { id } });
-  if (existing) return { id, year: existing.year, serial: existing.serial, respondBy: existing.respondBy.toISOString() };
+  const slip = (await prisma.supervisionSlip.findUnique({ where: { id } })) ?? (await allocateSlip(prisma, r, id));
+  if (!slip.fileId) await renderSlip(prisma, dataDir, slip, r);
+  return issued(slip);
+}
+
+async function allocateSlip(prisma: PrismaClient, r: SlipRequest, id: string): Promise<SlipRow> {
   const issuedAt = Date.parse(r.at);
   const respondBy = new Date(nthWorkingDayEnd((await caseWorkingDays(prisma, issuedAt)).calendar, issuedAt, slipResponseWorkingDays));
   const year = Number(shanghaiDate(issuedAt).slice(0, 4));
+  return writeTransaction(prisma, async (tx) => {
+    const again = await tx.supervisionSlip.findUnique({ where: { id } });
+    if (again) return again;
+    const last = await tx.supervisionSlip.findFirst({ where: { planId: r.planId, year }, orderBy: { serial: 'desc' }, select: { serial: true } });
+    return tx.supervisionSlip.create({
+      data: {
+        id, planId: r.planId, taskId: r.taskId, bodyName: r.bodyName, bodyId: r.bodyId, rungId: r.rungId, level: r.level, year,
+        serial: (last?.serial ?? 0) + 1, issuedAt: new Date(issuedAt), due: new Date(r.due), daysOverdue: r.daysOverdue, respondBy,
+      },
+    });
+  });
+}
+
+async function renderSlip(prisma: PrismaClient, dataDir: string, slip: SlipRow, r: SlipRequest): Promise<void> {
   const [plan, body, issuer] = await Promise.all([
-    prisma.plan.findUniqueOrThrow({ where: { id: r.planId }, select: { title: true } }),
+    prisma.plan.findUniqueOrThrow({ where: { id: slip.planId }, select: { title: true } }),
     prisma.body.findUnique({ where: { id: r.bodyId }, select: { fullName: true } }),
     issuerOf(prisma, null),
   ]);
-  return writeTransaction(prisma, async (tx) => {
-    const again = await tx.supervisionSlip.findUnique({ where: { id } });
-    if (again) return { id, year: again.year, serial: again.serial, respondBy: again.respondBy.toISOString() };
-    const last = await tx.supervisionSlip.findFirst({ where: { planId: r.planId, year }, orderBy: { serial: 'desc' }, select: { serial: true } });
-    const serial = (last?.serial ?? 0) + 1;
-    const docx = await slipDocx({
-      issuer, level: r.level, year, serial, unit: body?.fullName ?? r.bodyName, taskRef: r.taskRef, taskTitle: r.taskTitle, planTitle: plan.title,
-      due: r.due, daysOverdue: r.daysOverdue, respondBy: respondBy.toISOString(), issuedAt: r.at,
-    });
-    const fileId = storeBytes(dataDir, docx);
-    await tx.supervisionSlip.create({
-      data: {
-        id, planId: r.planId, taskId: r.taskId, bodyName: r.bodyName, bodyId: r.bodyId, rungId: r.rungId, level: r.level, year, serial,
-        issuedAt: new Date(issuedAt), due: new Date(r.due), daysOverdue: r.daysOverdue, respondBy, fileId, size: docx.length,
-      },
-    });
-    return { id, year, serial, respondBy: respondBy.toISOString() };
+  const docx = await slipDocx({
+    issuer, level: r.level, year: slip.year, serial: slip.serial, unit: body?.fullName ?? r.bodyName, taskRef: r.taskRef, taskTitle: r.taskTitle, planTitle: plan.title,
+    due: r.due, daysOverdue: r.daysOverdue, respondBy: slip.respondBy.toISOString(), issuedAt: r.at,
   });
+  await prisma.supervisionSlip.update({ where: { id: slip.id }, data: { fileId: storeBytes(dataDir, docx), size: docx.length } });
 }

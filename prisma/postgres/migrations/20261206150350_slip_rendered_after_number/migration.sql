@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "SupervisionSlip" ALTER COLUMN "fileId" DROP NOT NULL,
+ALTER COLUMN "size" DROP NOT NULL;
+
