@@ -22,6 +22,7 @@ import { applyAction, recordEvent, validateAction } from '../domain/supervision/
 import { systemActor, type TaskEvent, type TaskState } from '../domain/supervision/types.ts';
 import { reportingHooks } from './task/reports.ts';
 import { escalationLadder } from './task/ladder.ts';
+import { oneLocalActivityAtATime } from './task/serial.ts';
 
 /** The task as it stands, with lights computed at workflow time. */
 export const taskQuery = defineQuery<TaskSnapshot>('task');
@@ -54,14 +55,16 @@ export async function taskWorkflow(initial: TaskState, unprojected: TaskEvent[] 
   const batched = () => patched('batch-effects');
   const lights = () => snapshot(state, Date.now()).assignments.map((a) => a.light).join();
 
+  const serially = oneLocalActivityAtATime();
   const project = async () => {
     const events = pending.splice(0);
     log.push(...events);
     projectedLights = lights();
-    await (batched() ? local.projectTask : projectTask)(snapshot(state, Date.now()), events);
+    const now = snapshot(state, Date.now());
+    await (batched() ? serially(() => local.projectTask(now, events)) : projectTask(now, events));
   };
 
-  const ladder = escalationLadder(state, () => [...log, ...pending], pending, outbox);
+  const ladder = escalationLadder(state, () => [...log, ...pending], pending, outbox, serially);
 
   setHandler(taskQuery, () => snapshot(state, Date.now()));
   setHandler(taskEventsQuery, () => [...log, ...pending]);
