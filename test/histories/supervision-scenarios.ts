@@ -13,15 +13,15 @@ const day = 86_400_000;
 const supervisor: Actor = { accountId: 'account-supervisor', name: '督办员', role: 'supervisor', bodyId: 'supervision-office' };
 const legal: Actor = { accountId: 'account-legal', name: '法制办', role: 'department', bodyId: 'legal-affairs-office' };
 
-/** A plan of one task led by 市法制办, due at the end of the Shanghai day `days` from the server's clock. */
-async function oneTask({ env, prisma, taskQueue, dataDir }: Parameters<Scenario['run']>[0], title: string, days: number) {
+/** A plan of one task led by 市法制办, due at the end of the Shanghai day `days` from the server's clock (reporting monthly with `recurrence`). */
+async function oneTask({ env, prisma, taskQueue, dataDir }: Parameters<Scenario['run']>[0], title: string, days: number, recurrence: string | null = null) {
   const now = await env.currentTimeMs();
   const due = endOfShanghaiDay(new Date(now + days * day).toISOString().slice(0, 10)).getTime();
   const { planId } = await commitPlan(
     { prisma, temporal: env.client, taskQueue, dataDir },
     {
       title, issuer: null, issuedOn: null, basis: null, warnings: [], sourceText: '…', timeline: 'historic',
-      tasks: [{ ref: '1.1', section: '一', text: '完善信用信息公示系统。', leads: ['市法制办'], supports: [] }],
+      tasks: [{ ref: '1.1', section: '一', text: '完善信用信息公示系统。', leads: ['市法制办'], supports: [], recurrence }],
       requirements: [{ text: '按期完成', due: new Date(due).toISOString(), recurrence: null, appliesTo: ['各牵头部门'] }],
     },
     new Date(now),
@@ -58,6 +58,25 @@ export const supervisionScenarios: Scenario[] = [
       await escalations(handle, 3);
       await act({ actor: supervisor, action: { type: 'escalate', bodyName: '市法制办', rungId: 'interview', comment: '约谈主要负责人' } });
       await act({ actor: legal, action: { type: 'submit', bodyName: '市法制办', comment: '已完成整改' } });
+      await act({ actor: supervisor, action: { type: 'accept', bodyName: '市法制办' } });
+      return handle;
+    },
+  },
+  {
+    // The ladder's fired rungs ride on the assignment's state through continue-as-new: an overdue task that also owes
+    // monthly reports climbs every rung, then its history fills with the months' reminders and overdue notices and
+    // it continues as new; the fixture is the new run, which fires no rung again, and closes on submission and acceptance.
+    name: 'task-ladder-climbed-continued-as-new-accepted',
+    async run(deps) {
+      const { handle, act } = await oneTask(deps, '升级续跑回放样例', 2, 'FREQ=MONTHLY;BYMONTHDAY=5');
+      const first = (await handle.describe()).runId;
+      await deps.env.sleep(30 * day);
+      await escalations(handle, 4);
+      for (let month = 0; (await handle.describe()).runId === first; month += 1) {
+        if (month === 36) throw new Error('no continue-as-new in three years');
+        await deps.env.sleep(30 * day);
+      }
+      await act({ actor: legal, action: { type: 'submit', bodyName: '市法制办', comment: '已完成' } });
       await act({ actor: supervisor, action: { type: 'accept', bodyName: '市法制办' } });
       return handle;
     },
