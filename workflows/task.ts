@@ -23,6 +23,7 @@ import { systemActor, type TaskEvent, type TaskState } from '../domain/supervisi
 import { reportingHooks } from './task/reports.ts';
 import { escalationLadder } from './task/ladder.ts';
 import { paceMargin } from './task/pace.ts';
+import { oneLocalActivityAtATime } from './task/serial.ts';
 
 /** The task as it stands, with lights computed at workflow time. */
 export const taskQuery = defineQuery<TaskSnapshot>('task');
@@ -55,14 +56,16 @@ export async function taskWorkflow(initial: TaskState, unprojected: TaskEvent[] 
   const batched = () => patched('batch-effects');
   const lights = () => snapshot(state, Date.now()).assignments.map((a) => a.light).join();
 
+  const serially = oneLocalActivityAtATime();
   const project = async () => {
     const events = pending.splice(0);
     log.push(...events);
     projectedLights = lights();
-    await (batched() ? local.projectTask : projectTask)(snapshot(state, Date.now()), events);
+    const now = snapshot(state, Date.now());
+    await (batched() ? serially(() => local.projectTask(now, events)) : projectTask(now, events));
   };
 
-  const ladder = escalationLadder(state, () => [...log, ...pending], pending, outbox);
+  const ladder = escalationLadder(state, () => [...log, ...pending], pending, outbox, serially);
   const pace = paceMargin(state);
 
   setHandler(taskQuery, () => snapshot(state, Date.now()));

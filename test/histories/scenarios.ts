@@ -10,6 +10,7 @@ import { reportActUpdate } from '../../workflows/task/reports.ts';
 import type { ReportRequest } from '../../domain/reporting/obligations.ts';
 import { creditScenarios } from './credit-scenarios.ts';
 import { roundScenarios } from './round-scenarios.ts';
+import { supervisionScenarios } from './supervision-scenarios.ts';
 
 /** A run of a workflow whose history is kept as a replay fixture. */
 export interface Scenario {
@@ -106,6 +107,7 @@ export const scenarios: Scenario[] = [
       return handle;
     },
   },
+  ...supervisionScenarios,
   ...roundScenarios,
   ...creditScenarios,
 ];

@@ -34,7 +34,7 @@ function pendingSlips(events: readonly TaskEvent[], bodyName: string): string[] 
  * continue-as-new and replays keep it), and takes the two actions of its own:
  * `escalate` (a rung by hand) and `acknowledgeSlip`.
  */
-export function escalationLadder(state: TaskState, events: () => TaskEvent[], pending: TaskEvent[], outbox: Notice[]) {
+export function escalationLadder(state: TaskState, events: () => TaskEvent[], pending: TaskEvent[], outbox: Notice[], serially: <T>(run: () => Promise<T>) => Promise<T>) {
   let ladder: LadderInForce | null = null;
   let stale = true;
   let seenSeq = -1;
@@ -51,7 +51,7 @@ export function escalationLadder(state: TaskState, events: () => TaskEvent[], pe
     if (stale || !ladder || dues.some((d) => d < ladder!.from)) {
       const from = dues.length ? Math.min(...dues) : Date.now();
       stale = false;
-      ladder = await local.escalationLadder(state.planId, from);
+      ladder = await serially(() => local.escalationLadder(state.planId, from));
     }
     return ladder;
   }
