@@ -78,6 +78,8 @@ describe('督办单 through the API', () => {
     const xml = await (await JSZip.loadAsync(file.body)).file('word/document.xml')!.async('string');
     expect(xml).toContain(slip.number);
     expect(xml).toContain('久拖未办的任务');
+    // The unit's 负责人 when it was issued: 市法制办's one account is its 负责人.
+    expect(xml).toContain('负责人：市法制办 承办人');
     expect((await download(slip.url, 'supervisor')).status).toBe(200);
     expect((await download(slip.url, 'market')).status).toBe(404);
     expect((await download(slip.url, 'anonymous')).status).toBe(401);

@@ -6,6 +6,7 @@ import { type PrismaClient, writeTransaction } from '../../runtime/db.ts';
 import { storeBytes } from '../../readmodel/files.ts';
 import { issuerOf } from '../../readmodel/bulletins/generate.ts';
 import { caseWorkingDays } from '../holiday-calendar.ts';
+import { responsiblePerson } from '../sign-off.ts';
 import { slipDocx } from './slip-document.ts';
 
 /** A plan's ladder as stored (null: the default one). */
@@ -38,10 +39,11 @@ async function issueSlip(prisma: PrismaClient, dataDir: string, r: SlipRequest):
   const issuedAt = Date.parse(r.at);
   const respondBy = new Date(nthWorkingDayEnd((await caseWorkingDays(prisma, issuedAt)).calendar, issuedAt, slipResponseWorkingDays));
   const year = Number(shanghaiDate(issuedAt).slice(0, 4));
-  const [plan, body, issuer] = await Promise.all([
+  const [plan, body, issuer, responsible] = await Promise.all([
     prisma.plan.findUniqueOrThrow({ where: { id: r.planId }, select: { title: true } }),
     prisma.body.findUnique({ where: { id: r.bodyId }, select: { fullName: true } }),
     issuerOf(prisma, null),
+    responsiblePerson(prisma, r.bodyId),
   ]);
   return writeTransaction(prisma, async (tx) => {
     const again = await tx.supervisionSlip.findUnique({ where: { id } });
@@ -49,7 +51,7 @@ async function issueSlip(prisma: PrismaClient, dataDir: string, r: SlipRequest):
     const last = await tx.supervisionSlip.findFirst({ where: { planId: r.planId, year }, orderBy: { serial: 'desc' }, select: { serial: true } });
     const serial = (last?.serial ?? 0) + 1;
     const docx = await slipDocx({
-      issuer, level: r.level, year, serial, unit: body?.fullName ?? r.bodyName, taskRef: r.taskRef, taskTitle: r.taskTitle, planTitle: plan.title,
+      issuer, level: r.level, year, serial, unit: body?.fullName ?? r.bodyName, responsible, taskRef: r.taskRef, taskTitle: r.taskTitle, planTitle: plan.title,
       due: r.due, daysOverdue: r.daysOverdue, respondBy: respondBy.toISOString(), issuedAt: r.at,
     });
     const fileId = storeBytes(dataDir, docx);
