@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import { endOfShanghaiDayIso, shanghaiDate } from '../domain/time/instants.ts';
+import { setHolidayCalendars } from '../services/holiday-calendar.ts';
 import { commitPlan } from '../services/plans/commit.ts';
 import { taskWorkflowId } from '../workflows/task.ts';
 import { eventually } from './helpers/eventually.ts';
@@ -100,6 +101,15 @@ describe('督办单 through the API', () => {
     expect(after.acknowledgedAt).not.toBeNull();
     expect(after.availableActions).toEqual([]);
     expect(taskWorkflowId(planId, '1.1')).toContain(planId);
+  });
+
+  it('tells the open tasks\' ladders when a holiday calendar is entered, as a ladder edit does', async () => {
+    const handle = stack.env.client.workflow.getHandle(taskWorkflowId(planId, '1.2'));
+    const signals = async () => (await handle.fetchHistory()).events!.filter((e) => e.workflowExecutionSignaledEventAttributes?.signalName === 'ladderChanged').length;
+    const before = await signals();
+    const admin = { accountId: 'account-admin', name: '系统管理员', role: 'admin' as const, bodyId: null };
+    await setHolidayCalendars({ prisma: stack.db.prisma, temporal: stack.env.client }, admin, [{ year: 2031, holidays: ['2031-10-01~2031-10-07'], workingWeekends: [] }]);
+    await eventually(async () => expect(await signals()).toBe(before + 1));
   });
 
   it('lets the office edit the ladder, refusing triggers that do not ascend', async () => {
