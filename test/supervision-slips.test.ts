@@ -9,7 +9,7 @@ import { startTestStack, type TestStack } from './helpers/stack.ts';
 
 const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
 const dayMs = 86_400_000;
-const logins = ['supervisor', 'market', 'legal', 'anonymous'] as const;
+const logins = ['supervisor', 'market', 'legal', 'performance', 'anonymous'] as const;
 type Login = (typeof logins)[number];
 const dayBefore = (days: number) => shanghaiDate(Date.now() - days * dayMs);
 
@@ -38,7 +38,7 @@ describe('督办单 through the API', () => {
 
   beforeAll(async () => {
     stack = await startTestStack();
-    for (const login of ['supervisor', 'market', 'legal'] as const) tokens.set(login, await stack.api.login(login));
+    for (const login of ['supervisor', 'market', 'legal', 'performance'] as const) tokens.set(login, await stack.api.login(login));
     ({ planId } = await commitPlan({ prisma: stack.db.prisma, temporal: stack.env.client, taskQueue: 'duban', dataDir: stack.db.dataDir }, {
       title: '督办单测试方案', issuer: null, issuedOn: dayBefore(60), basis: null, warnings: [], sourceText: '…', timeline: 'historic',
       tasks: [
@@ -101,6 +101,28 @@ describe('督办单 through the API', () => {
     expect(after.acknowledgedAt).not.toBeNull();
     expect(after.availableActions).toEqual([]);
     expect(taskWorkflowId(planId, '1.1')).toContain(planId);
+  });
+
+  it('deducts a hand-issued 约谈\'s points from the unit\'s score (督办扣分), the line traced to its escalated event', async () => {
+    // A task due at the end of this year, so it is scored this year whatever the date; the office calls an interview by hand.
+    const year = shanghaiDate(Date.now()).slice(0, 4);
+    const { planId: other } = await commitPlan({ prisma: stack.db.prisma, temporal: stack.env.client, taskQueue: 'duban', dataDir: stack.db.dataDir }, {
+      title: '督办扣分测试方案', issuer: null, issuedOn: dayBefore(1), basis: null, warnings: [], sourceText: '…', timeline: 'historic',
+      tasks: [{ ref: '1.1', section: '一', text: '年内完成的任务。', leads: ['市法制办'], supports: [], due: endOfShanghaiDayIso(`${year}-12-31`) }],
+      requirements: [],
+    });
+    const taskId = taskWorkflowId(other, '1.1');
+    await eventually(async () => {
+      const d = await as('supervisor', `mutation { act(input: { taskId: "${globalId('Task', taskId)}", bodyName: "市法制办", type: escalate, rungId: "interview" }) { __typename ... on Error { message } } }`);
+      expect(d.act.__typename).toBe('MutationActSuccess');
+    });
+    await eventually(async () => expect(await stack.db.prisma.taskEvent.count({ where: { taskId, type: 'escalated' } })).toBe(1));
+    const computed = await as('performance', `mutation { computeScores(year: ${year}) { __typename ... on MutationComputeScoresSuccess { data {
+      scores { bodyId breakdown { criterion deductions { source detail points events { type } } } } } } } }`);
+    const legal = computed.computeScores.data.scores.find((s: any) => s.bodyId === 'legal-affairs-office');
+    const lines = legal.breakdown.find((c: any) => c.criterion === 'escalations').deductions.filter((d: any) => d.source.startsWith(`${taskId}#`));
+    expect(lines).toEqual([{ source: expect.any(String), detail: '任务 1.1（牵头） 约谈 interview', points: 2, events: expect.any(Array) }]);
+    expect(lines[0].events.at(-1)).toEqual({ type: 'escalated' });
   });
 
   it('tells the open tasks\' ladders when a holiday calendar is entered, as a ladder edit does', async () => {
