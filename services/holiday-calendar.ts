@@ -8,6 +8,7 @@ import { type PrismaClient, writeTransaction } from '../runtime/db.ts';
 import { holidayArrangements } from '../readmodel/holiday-calendar.ts';
 import { retimeUpdate } from '../workflows/retime.ts';
 import { scoreAppealsWorkflowId } from '../workflows/score-appeals.ts';
+import { ladderChanged } from './supervision/ladder.ts';
 
 // The office's years, as the workflows' calendars (and the monthly bulletin's activity) read them.
 export { holidayArrangements };
@@ -45,9 +46,11 @@ export interface ArrangementInput {
 }
 
 /**
- * Stores years' arrangements (all checked first: a bad year stores none) and
- * re-times every running process with working-day limits. Entering the same
- * arrangement again changes nothing and finishes a re-timing a crash interrupted.
+ * Stores years' arrangements (all checked first: a bad year stores none),
+ * re-times every running process with working-day limits, and tells the open
+ * tasks' escalation ladders to count working days on the new calendar.
+ * Entering the same arrangement again changes nothing and finishes a
+ * re-timing a crash interrupted.
  */
 export async function setHolidayCalendars(
   deps: { prisma: PrismaClient; temporal: Client },
@@ -73,7 +76,9 @@ export async function setHolidayCalendars(
       });
     }
   });
-  return { arrangements, ...(await retimeRunningProcesses(deps)) };
+  const retiming = await retimeRunningProcesses(deps);
+  await ladderChanged(deps);
+  return { arrangements, ...retiming };
 }
 
 /** Every running process with working-day limits, and the instant its calendar counts from. */

@@ -1,7 +1,7 @@
 import { defaultRegistryId } from '../domain/bodies/registry.ts';
 import { reportingUnits } from '../domain/filing/bodies.ts';
 import { defaultRubric, scoredPopulation, type Rubric } from '../domain/scoring/rubric.ts';
-import { bodyRecord, scoringInstant } from '../domain/scoring/record.ts';
+import { bodyRecord, scoringInstant, type EscalationRow } from '../domain/scoring/record.ts';
 import { scoreBody } from '../domain/scoring/score.ts';
 import { endOfShanghaiDay } from '../domain/time/instants.ts';
 import { type PrismaClient, writeTransaction } from '../runtime/db.ts';
@@ -46,11 +46,24 @@ function assignmentsByBody(assignments: AssignmentWithTask[], members: Array<{ g
   return byBody;
 }
 
+/** The escalation ladder's `escalated` events up to the scoring instant, each named by its assignment (taskId/bodyName). */
+async function escalationsBy(prisma: PrismaClient, asOf: number): Promise<EscalationRow[]> {
+  const events = await prisma.taskEvent.findMany({ where: { type: 'escalated', at: { lte: new Date(asOf) }, bodyName: { not: null } }, select: { id: true, taskId: true, bodyName: true, at: true, data: true } });
+  return events.map((e) => {
+    const data = JSON.parse(e.data) as { action?: unknown; points?: unknown; slipNumber?: unknown };
+    return {
+      id: e.id, assignmentId: `${e.taskId}/${e.bodyName}`, at: e.at, action: String(data.action ?? ''),
+      points: typeof data.points === 'number' ? data.points : 0, slipNumber: typeof data.slipNumber === 'string' ? data.slipNumber : null,
+    };
+  });
+}
+
 /**
  * Scores a year from the read model into a new draft sheet (the next
  * version). Each criterion reads the round that applies: the report from the
  * year's evaluation round, the catalogue from every filing round whose
- * deadline falls in the year (closed or open). The rubric says who is scored
+ * deadline falls in the year (closed or open), the ladder's escalations of the
+ * year's assignments from the escalated events. The rubric says who is scored
  * (body kinds, exclusions); within that, reporting units and every body with
  * an assignment, report or filing that year. Earlier drafts are superseded;
  * published sheets stay as they are.
@@ -70,6 +83,7 @@ export async function computeScoreSheet(prisma: PrismaClient, year: number, rubr
   const filings = filingRounds.flatMap((r) => r.filings.map((f) => ({ ...f, round: r.title })));
   const scored = new Set([...reportingUnits(bodies).map((b) => b.id), ...byBody.keys(), ...reports.map((r) => r.bodyId), ...filings.map((f) => f.bodyId)]);
   const asOf = scoringInstant(year, now.getTime());
+  const escalations = await escalationsBy(prisma, asOf);
   const rows = bodies.filter((b) => scored.has(b.id)).map((body) => {
     const { record, sources } = bodyRecord(
       body.id, year,
@@ -77,6 +91,7 @@ export async function computeScoreSheet(prisma: PrismaClient, year: number, rubr
       reports.find((r) => r.bodyId === body.id),
       filings.filter((f) => f.bodyId === body.id),
       asOf,
+      escalations,
     );
     const score = scoreBody(record, rubric, asOf);
     return { bodyId: body.id, bodyName: body.shortName, score: score.score, record: JSON.stringify({ ...record, sources }), breakdown: JSON.stringify(score.breakdown) };

@@ -4,12 +4,10 @@ import { dayMs } from '../domain/time/instants.ts';
 import { dutyNow, type Duty } from '../domain/supervision/sign-off.ts';
 import type { Actor } from '../domain/supervision/types.ts';
 import type { PrismaClient } from '../runtime/db.ts';
+import { responsibleAccounts as responsibleOf, responsiblePeople } from '../readmodel/responsible.ts';
 
 /** A delegation runs at most this long: a longer absence is a new 负责人, not an acting one. */
 export const maxDelegationMs = 366 * dayMs;
-
-/** Active department accounts of a body that sign off (负责人; an account without a duty is one). */
-const responsibleOf = (bodyId: string) => ({ bodyId, role: 'department', active: true, OR: [{ duty: null }, { duty: 'responsible' }] });
 
 /** The delegation in force now for this delegate, if its 负责人 is still an active 负责人 of the same body. */
 async function delegationInForceFor(prisma: PrismaClient, accountId: string, bodyId: string, now: Date) {
@@ -34,8 +32,7 @@ export async function withDuty(prisma: PrismaClient, actor: Actor, now = new Dat
 
 /** The 负责人 a body's 督办单 and bulletins name: its first active responsible account, by login. */
 export async function responsiblePerson(prisma: PrismaClient, bodyId: string): Promise<string | null> {
-  const account = await prisma.account.findFirst({ where: responsibleOf(bodyId), orderBy: { login: 'asc' }, select: { displayName: true } });
-  return account?.displayName ?? null;
+  return (await responsiblePeople(prisma, [bodyId])).get(bodyId) ?? null;
 }
 
 /** A 负责人 names a colleague of the same body as acting (职务代理) for a period. */

@@ -31,8 +31,8 @@ describe('督查通报 through the API', () => {
     if (errors) throw new Error(JSON.stringify(errors));
     return data as T;
   }
-  const act = async (login: Login, ref: string, bodyName: string, type: string) => {
-    const d = await as(login, `mutation { act(input: { taskId: "${globalId('Task', taskWorkflowId(planId, ref))}", bodyName: "${bodyName}", type: ${type}, comment: "说明" }) { __typename ... on Error { message } } }`);
+  const act = async (login: Login, ref: string, bodyName: string, type: string, extra = '') => {
+    const d = await as(login, `mutation { act(input: { taskId: "${globalId('Task', taskWorkflowId(planId, ref))}", bodyName: "${bodyName}", type: ${type}, comment: "说明"${extra} }) { __typename ... on Error { message } } }`);
     expect(d.act.__typename).toBe('MutationActSuccess');
   };
   const download = async (url: string, login: Login) => {
@@ -45,7 +45,9 @@ describe('督查通报 through the API', () => {
       ... on MutationGenerateBulletinSuccess { data { id number periodStart periodEnd url plan { title }
         headline { tasks openTasks closedTasks green yellow red done closedThisPeriod newlyOverdue longestOverdue { taskRef unitName days } }
         ranking { rank unitName due closedOnTime overdue averageOverdueDays }
-        overdue { unitName items { taskRef days events { type } } } commended } } } }`).then((d) => d.generateBulletin);
+        overdue { unitName items { taskRef days events { type } } } commended
+        redSlips: headline { redSlips interviews } responsible: ranking { unitName responsiblePerson }
+        escalations { unitName taskRef action slipNumber workingDays events { type } } } } } }`).then((d) => d.generateBulletin);
 
   beforeAll(async () => {
     stack = await startTestStack();
@@ -65,6 +67,14 @@ describe('督查通报 through the API', () => {
       await act('supervisor', ref, '市法制办', 'accept');
     }
     await eventually(async () => expect(await stack.db.prisma.task.count({ where: { planId, status: 'closed' } })).toBe(2));
+    // The office issues the red 督办单 to 市市场监管委 on 1.1 by hand (the ladder's own rungs stop at yellow within 10 days;
+    // the ladder loads as the workflow starts), and the bulletin must mention it.
+    await eventually(() => act('supervisor', '1.1', '市市场监管委', 'escalate', ', rungId: "red"'));
+    await eventually(async () => expect(await stack.db.prisma.taskEvent.count({ where: { task: { planId }, type: 'escalated', data: { contains: '"redSlip"' } } })).toBe(1));
+    // 市法制办 has a 负责人 of its own besides its one account; 市市场监管委's one account is its 负责人.
+    await stack.db.prisma.account.create({
+      data: { id: 'account-chief-legal', login: 'chief-legal', displayName: '张法', role: 'department', bodyId: 'legal-affairs-office', passwordHash: '-', duty: 'responsible' },
+    });
   }, 120_000);
   afterAll(() => stack?.stop());
 
@@ -89,6 +99,11 @@ describe('督查通报 through the API', () => {
       { unitName: '市法制办', items: [{ taskRef: '1.1', days: 10, events: [{ type: 'overdue' }] }] },
     ]);
     expect(b.commended).toEqual([]);
+    // The red 督办单 of the period, and each unit's 负责人.
+    expect(b.redSlips).toEqual({ redSlips: 1, interviews: 0 });
+    expect(b.escalations).toEqual([{ unitName: '市市场监管委', taskRef: '1.1', action: 'redSlip', slipNumber: expect.stringMatching(/^督办〔\d{4}〕\d+号$/), workingDays: expect.any(Number), events: [{ type: 'escalated' }] }]);
+    const red = b.escalations[0];
+    expect(b.responsible).toEqual([{ unitName: '市法制办', responsiblePerson: '张法' }, { unitName: '市市场监管委', responsiblePerson: '市市场监管委 承办人' }]);
 
     const file = await download(b.url, 'supervisor');
     expect(file.status).toBe(200);
@@ -98,6 +113,9 @@ describe('督查通报 through the API', () => {
     expect(value).toContain('红灯（逾期）2项、已办结2项。');
     expect(value).toContain('办结分工2项，新增逾期2项。逾期最久的是市市场监管委承办的1.1项任务，已逾期10天。');
     expect(value).toContain('天津市人民政府督查室');
+    expect(value).toContain('本期发出红色督办单1份，列入约谈0次，现予通报：');
+    expect(value).toMatch(new RegExp(`市市场监管委承办的1.1项任务「逾期未办的任务」，\\d{4}年\\d{1,2}月\\d{1,2}日发出红色督办单（${red.slipNumber}），时已逾期${red.workingDays}个工作日。`));
+    expect(value).toMatch(/负责人[\s\S]*1\s+市法制办\s+张法\s+3[\s\S]*2\s+市市场监管委\s+市市场监管委 承办人\s+1/);
 
     const body = async (docx: Buffer) => (await JSZip.loadAsync(docx)).file('word/document.xml')!.async('string');
     const again = await generate('supervisor', dayBefore(0));

@@ -12,6 +12,8 @@ import { createTestDatabase, type TestDatabase } from './helpers/database.ts';
  *  - task 3.2 (an older import: one assignment naming the group 各区县人民政府) due 12-21, submitted 12-24 10:00;
  *  - task 4.1 市市场监管委 lead due 05-31, extended to 07-31 in time, submitted 07-20;
  *  - task 4.2 市绩效办 and 天津银监局 leads overdue (neither is scored by default);
+ *  - the escalation ladder: 和平区 on 3.1 an urge (0 points) on 07-01 and a yellow 督办单 (−1) on 07-07; a red one
+ *    (−2) on 2017-01-06, after the year; 市绩效办 a yellow on 4.2 (not scored);
  *  - the 2016 evaluation round (deadline 12-15, consolidated): 河西区 submitted 12-20 and accepted (逾期报送),
  *    南开区 never submitted (未报送), everyone else on time;
  *  - filing round 一 (deadline 03-31, filed): 市商务委 never submitted; round 二 (deadline 11-30, still open):
@@ -42,6 +44,17 @@ async function buildYear(db: TestDatabase) {
   await assignment('4.1', 'market-commission', { due: due('07-31'), originalDue: due('05-31'), submittedAt: at('07-20T10:00:00') });
   await assignment('4.2', 'performance-office', { due: due('03-31') });
   await assignment('4.2', 'cbrc-tianjin', { due: due('03-31') });
+  const escalated = (ref: string, seq: number, bodyId: string, when: Date, action: string, points: number) =>
+    prisma.taskEvent.create({
+      data: {
+        id: `plan-2016/${ref}#${seq}`, taskId: `plan-2016/${ref}`, seq, type: 'escalated', at: when, actorName: '督办系统', bodyName: name(bodyId),
+        data: JSON.stringify({ rungId: action, action, points, ...(points ? { slipNumber: `督办〔${when.getUTCFullYear()}〕${seq}号` } : {}) }),
+      },
+    });
+  await escalated('3.1', 1, 'district-heping', at('07-01T17:00:00'), 'urge', 0);
+  await escalated('3.1', 2, 'district-heping', at('07-07T17:00:00'), 'yellowSlip', -1);
+  await escalated('3.1', 3, 'district-heping', new Date('2017-01-06T17:00:00+08:00'), 'redSlip', -2);
+  await escalated('4.2', 1, 'performance-office', at('04-08T17:00:00'), 'yellowSlip', -1);
 
   await prisma.evaluationRound.create({ data: { id: 'evaluation:2016', year: 2016, deadline: due('12-15'), status: 'consolidated', openedAt: at('10-08T09:00:00'), openedBy: 'schedule' } });
   for (const b of reportingUnits(bodies)) {
@@ -87,15 +100,17 @@ describe('a scoring year built by hand', () => {
     //  3.1 owed since 06-30 23:59:59: 184 days → overdue −3, days −18.4.
     //  3.2 submitted 12-24 10:00, due 12-21 23:59:59: 2 days 10 h → 3 days → overdue −3, days −0.3, for each of the 16 districts.
     //  Report late −5 (逾期报送), missing −10 (未报送). Catalogue missing −10, late −5, one line per filing round.
+    //  和平区's yellow 督办单 on 3.1 −1 (督办扣分); its urge has no score effect and its red slip came after the year.
     const group = 'plan-2016/3.2/各区县人民政府';
     const district = (extra: string[] = []) => [`overdueAssignments ${group} 3`, `overdueDays ${group} 0.3`, ...extra];
     const districts = (await db.prisma.body.findMany({ where: { kind: 'district' }, select: { id: true } })).map((b) => b.id);
     const expected: Record<string, { score: number; lines: string[] }> = Object.fromEntries(districts.map((id) => [id, { score: 96.7, lines: district() }]));
     expected['district-heping'] = {
-      score: 75.3,
+      score: 74.3,
       lines: [
         'overdueAssignments plan-2016/3.1/和平区人民政府 3', `overdueAssignments ${group} 3`,
         'overdueDays plan-2016/3.1/和平区人民政府 18.4', `overdueDays ${group} 0.3`,
+        'escalations plan-2016/3.1#2 1',
       ],
     };
     expected['district-hexi'] = { score: 91.7, lines: district(['report evaluation:2016/district-hexi 5']) };
@@ -111,6 +126,11 @@ describe('a scoring year built by hand', () => {
     expect(actual).not.toHaveProperty('cbrc-tianjin');
     const hexi = JSON.parse(scores.find((s) => s.bodyId === 'district-hexi')!.breakdown) as CriterionResult[];
     expect(hexi.find((c) => c.criterion === 'report')!.deductions[0]!.detail).toBe('专题报告 self-evaluation report 逾期 5 天报送 submitted 5 day(s) late');
+    const heping = JSON.parse(scores.find((s) => s.bodyId === 'district-heping')!.breakdown) as CriterionResult[];
+    expect(heping.find((c) => c.criterion === 'escalations')).toEqual({
+      criterion: 'escalations', label: '督办扣分 Escalations', points: -1, capped: false,
+      deductions: [{ source: 'plan-2016/3.1#2', detail: '任务 3.1（牵头） 黄色督办单 yellow supervision slip 督办〔2016〕2号', points: 1 }],
+    });
   });
 
   it('scores whom the rubric names: regulators included, a district excluded', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import { endOfShanghaiDayIso, shanghaiDate } from '../domain/time/instants.ts';
+import { setHolidayCalendars } from '../services/holiday-calendar.ts';
 import { commitPlan } from '../services/plans/commit.ts';
 import { ladderPorts } from '../services/supervision/ladder-ports.ts';
 import { taskWorkflowId } from '../workflows/task.ts';
@@ -9,7 +10,7 @@ import { startTestStack, type TestStack } from './helpers/stack.ts';
 
 const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
 const dayMs = 86_400_000;
-const logins = ['supervisor', 'market', 'legal', 'anonymous'] as const;
+const logins = ['supervisor', 'market', 'legal', 'performance', 'anonymous'] as const;
 type Login = (typeof logins)[number];
 const dayBefore = (days: number) => shanghaiDate(Date.now() - days * dayMs);
 
@@ -38,7 +39,7 @@ describe('督办单 through the API', () => {
 
   beforeAll(async () => {
     stack = await startTestStack();
-    for (const login of ['supervisor', 'market', 'legal'] as const) tokens.set(login, await stack.api.login(login));
+    for (const login of ['supervisor', 'market', 'legal', 'performance'] as const) tokens.set(login, await stack.api.login(login));
     ({ planId } = await commitPlan({ prisma: stack.db.prisma, temporal: stack.env.client, taskQueue: 'duban', dataDir: stack.db.dataDir }, {
       title: '督办单测试方案', issuer: null, issuedOn: dayBefore(60), basis: null, warnings: [], sourceText: '…', timeline: 'historic',
       tasks: [
@@ -79,6 +80,8 @@ describe('督办单 through the API', () => {
     const xml = await (await JSZip.loadAsync(file.body)).file('word/document.xml')!.async('string');
     expect(xml).toContain(slip.number);
     expect(xml).toContain('久拖未办的任务');
+    // The unit's 负责人 when it was issued: 市法制办's one account is its 负责人.
+    expect(xml).toContain('负责人：市法制办 承办人');
     expect((await download(slip.url, 'supervisor')).status).toBe(200);
     expect((await download(slip.url, 'market')).status).toBe(404);
     expect((await download(slip.url, 'anonymous')).status).toBe(401);
@@ -114,6 +117,37 @@ describe('督办单 through the API', () => {
     const file = await download(`/exports/slips/${encodeURIComponent(slip.id)}.docx`, 'market');
     expect(file.status).toBe(200);
     expect(await (await JSZip.loadAsync(file.body)).file('word/document.xml')!.async('string')).toContain(`督办〔${slip.year}〕${slip.serial}号`);
+  });
+
+  it('deducts a hand-issued 约谈\'s points from the unit\'s score (督办扣分), the line traced to its escalated event', async () => {
+    // A task due at the end of this year, so it is scored this year whatever the date; the office calls an interview by hand.
+    const year = shanghaiDate(Date.now()).slice(0, 4);
+    const { planId: other } = await commitPlan({ prisma: stack.db.prisma, temporal: stack.env.client, taskQueue: 'duban', dataDir: stack.db.dataDir }, {
+      title: '督办扣分测试方案', issuer: null, issuedOn: dayBefore(1), basis: null, warnings: [], sourceText: '…', timeline: 'historic',
+      tasks: [{ ref: '1.1', section: '一', text: '年内完成的任务。', leads: ['市法制办'], supports: [], due: endOfShanghaiDayIso(`${year}-12-31`) }],
+      requirements: [],
+    });
+    const taskId = taskWorkflowId(other, '1.1');
+    await eventually(async () => {
+      const d = await as('supervisor', `mutation { act(input: { taskId: "${globalId('Task', taskId)}", bodyName: "市法制办", type: escalate, rungId: "interview" }) { __typename ... on Error { message } } }`);
+      expect(d.act.__typename).toBe('MutationActSuccess');
+    });
+    await eventually(async () => expect(await stack.db.prisma.taskEvent.count({ where: { taskId, type: 'escalated' } })).toBe(1));
+    const computed = await as('performance', `mutation { computeScores(year: ${year}) { __typename ... on MutationComputeScoresSuccess { data {
+      scores { bodyId breakdown { criterion deductions { source detail points events { type } } } } } } } }`);
+    const legal = computed.computeScores.data.scores.find((s: any) => s.bodyId === 'legal-affairs-office');
+    const lines = legal.breakdown.find((c: any) => c.criterion === 'escalations').deductions.filter((d: any) => d.source.startsWith(`${taskId}#`));
+    expect(lines).toEqual([{ source: expect.any(String), detail: '任务 1.1（牵头） 约谈 interview', points: 2, events: expect.any(Array) }]);
+    expect(lines[0].events.at(-1)).toEqual({ type: 'escalated' });
+  });
+
+  it('tells the open tasks\' ladders when a holiday calendar is entered, as a ladder edit does', async () => {
+    const handle = stack.env.client.workflow.getHandle(taskWorkflowId(planId, '1.2'));
+    const signals = async () => (await handle.fetchHistory()).events!.filter((e) => e.workflowExecutionSignaledEventAttributes?.signalName === 'ladderChanged').length;
+    const before = await signals();
+    const admin = { accountId: 'account-admin', name: '系统管理员', role: 'admin' as const, bodyId: null };
+    await setHolidayCalendars({ prisma: stack.db.prisma, temporal: stack.env.client }, admin, [{ year: 2031, holidays: ['2031-10-01~2031-10-07'], workingWeekends: [] }]);
+    await eventually(async () => expect(await signals()).toBe(before + 1));
   });
 
   it('lets the office edit the ladder, refusing triggers that do not ascend', async () => {

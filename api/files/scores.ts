@@ -5,9 +5,10 @@ import type { Actor } from '../../domain/supervision/types.ts';
 import { shanghaiDate } from '../../domain/time/instants.ts';
 import type { PrismaClient } from '../../runtime/db.ts';
 
-const criteria = ['overdueAssignments', 'overdueDays', 'returns', 'report', 'catalogue'] as const;
+const criteria = ['overdueAssignments', 'overdueDays', 'returns', 'report', 'catalogue', 'escalations'] as const;
 const criterionTitles: Record<(typeof criteria)[number], string> = {
   overdueAssignments: '逾期事项 Overdue assignments', overdueDays: '逾期天数 Days overdue', returns: '退回 Returns', report: '专题报告 Report', catalogue: '监管目录 Catalogue',
+  escalations: '督办扣分 Escalations',
 };
 
 /**

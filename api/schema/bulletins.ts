@@ -1,4 +1,4 @@
-import type { BulletinFigures, OverdueItem, UnitStanding } from '../../domain/bulletin/figures.ts';
+import type { BulletinFigures, EscalationMention, OverdueItem, UnitStanding } from '../../domain/bulletin/figures.ts';
 import { bulletinFiguresOf, generateBulletin, mayReadBulletins } from '../../services/bulletins/generate.ts';
 import { builder } from './builder.ts';
 import type { Context } from './context.ts';
@@ -26,6 +26,28 @@ const Headline = builder.objectRef<BulletinFigures['headline']>('BulletinHeadlin
     closedThisPeriod: t.exposeInt('closedThisPeriod', { description: '本期办结的分工 Assignments accepted in the period.' }),
     newlyOverdue: t.exposeInt('newlyOverdue', { description: '本期新增逾期 Overdue at the period end with a deadline inside the period.' }),
     longestOverdue: t.field({ type: BulletinOverdueItem, nullable: true, resolve: (h) => h.longestOverdue }),
+    redSlips: t.int({ description: '本期发出的红色督办单 Red supervision slips issued in the period (0 on bulletins made before the ladder).', resolve: (h) => h.redSlips ?? 0 }),
+    interviews: t.int({ description: '本期列入约谈 Interviews (约谈) called in the period.', resolve: (h) => h.interviews ?? 0 }),
+  }),
+});
+
+const EscalationActionEnum = builder.enumType('BulletinEscalationAction', {
+  values: { redSlip: { description: '红色督办单 A red supervision slip' }, interview: { description: '约谈 An interview' } } as const,
+});
+
+const Mention = builder.objectRef<EscalationMention>('BulletinEscalation').implement({
+  description: '通报所列红色督办单或约谈 A red supervision slip or interview of the period, as the bulletin mentions it.',
+  fields: (t) => ({
+    assignmentId: t.exposeString('assignmentId'),
+    taskId: t.globalID({ description: 'The task, for its page.', resolve: (e) => ({ type: 'Task', id: e.taskId }) }),
+    taskRef: t.exposeString('taskRef'),
+    taskText: t.exposeString('taskText'),
+    unitName: t.exposeString('unitName'),
+    action: t.field({ type: EscalationActionEnum, resolve: (e) => e.action }),
+    slipNumber: t.exposeString('slipNumber', { nullable: true, description: '督办〔年〕n号; none for an interview.' }),
+    at: t.field({ type: 'DateTime', resolve: (e) => new Date(e.at) }),
+    workingDays: t.exposeInt('workingDays', { description: '发出时逾期工作日 Working days overdue when it fired.' }),
+    events: t.prismaField({ type: ['TaskEvent'], description: eventsDescription, resolve: (query, e, _args, ctx) => traceRow(ctx, query, e.eventIds) }),
   }),
 });
 
@@ -48,6 +70,7 @@ const Standing = builder.objectRef<UnitStanding>('BulletinStanding').implement({
   fields: (t) => ({
     rank: t.exposeInt('rank'),
     unitName: t.exposeString('unitName'),
+    responsiblePerson: t.string({ nullable: true, description: '通报所列负责人 The unit\'s 负责人 as the bulletin names them.', resolve: (r) => r.responsible ?? null }),
     due: t.exposeInt('due', { description: '截至本期末到期的分工 Assignments due in or before the period.' }),
     closedOnTime: t.exposeInt('closedOnTime', { description: '按期办结 Accepted on a submission made by the deadline.' }),
     overdue: t.exposeInt('overdue'),
@@ -81,6 +104,9 @@ export const BulletinNode = builder.prismaNode('Bulletin', {
     headline: t.field({ type: Headline, resolve: (b) => bulletinFiguresOf(b).headline }),
     ranking: t.field({ type: [Standing], resolve: (b) => bulletinFiguresOf(b).ranking }),
     overdue: t.field({ type: [OverdueGroup], resolve: (b) => bulletinFiguresOf(b).overdue }),
+    escalations: t.field({
+      type: [Mention], description: '本期红色督办及约谈 The red supervision slips and interviews of the period, oldest first.', resolve: (b) => bulletinFiguresOf(b).escalations ?? [],
+    }),
     commended: t.stringList({ description: '通报表扬的单位 Units whose every assignment due in the period closed on time.', resolve: (b) => bulletinFiguresOf(b).commended.map((c) => c.unitName) }),
   }),
 });

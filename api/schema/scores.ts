@@ -1,5 +1,5 @@
 import { computeScoreSheet, rubricVersion } from '../../services/scores.ts';
-import { defaultRubric, populationFields, rubricProblems, scoredPopulation, type Rubric, type Weight } from '../../domain/scoring/rubric.ts';
+import { defaultRubric, escalationTerms, populationFields, rubricProblems, scoredPopulation, type Rubric, type Weight } from '../../domain/scoring/rubric.ts';
 import { scoreBody, type WithdrawnLine, type BodyRecord, type CriterionResult, type Deduction, type Deliverable, type ScoredAssignment } from '../../domain/scoring/score.ts';
 import { availableSheetActions, competitionRank, nextStatus, sheetActionProblem, type SheetAction, type SheetStatus } from '../../domain/scoring/sheet.ts';
 import type { ScoredRecord } from '../../domain/scoring/record.ts';
@@ -15,7 +15,9 @@ const RubricRef = builder.objectRef<Rubric>('Rubric').implement({
   description: '评分规则 The weights of a rubric version (base 100 by default).',
   fields: (t) => ({
     version: t.exposeString('version'),
-    ...Object.fromEntries(weights.map((w) => [w, t.exposeFloat(w)])),
+    ...Object.fromEntries(weights.filter((w) => w !== 'escalationWeight' && w !== 'escalationCap').map((w) => [w, t.exposeFloat(w)])),
+    escalationWeight: t.float({ description: '督办扣分系数 Multiplies the points of each escalation (a rubric from before the ladder reads 1).', resolve: (r) => escalationTerms(r).weight }),
+    escalationCap: t.float({ description: '督办扣分上限 Cap of the escalation deductions.', resolve: (r) => escalationTerms(r).cap }),
     scoredBodyKinds: t.stringList({ description: '计分的单位类别 Kinds of body scored (department, district, regulator, external).', resolve: (r) => scoredPopulation(r).kinds }),
     excludedBodies: t.stringList({ description: '不计分的单位 Body ids never scored.', resolve: (r) => scoredPopulation(r).excluded }),
   }),
@@ -48,10 +50,15 @@ const Evidence = builder.objectRef<EvidenceEvent>('DeductionEvent').implement({
   }),
 });
 
-/** The events of the assignment, unit report or body filing a deduction is about. */
+/** The events of the assignment, unit report or body filing a deduction is about (an escalation's: its assignment's, up to the escalation). */
 async function evidence(ctx: Context, d: DeductionView): Promise<EvidenceEvent[]> {
   const source = d.source === 'report' ? d.sources.report : d.source === 'catalogue' ? d.sources.catalogue : d.source;
   if (!source) return [];
+  const escalation = await ctx.prisma.taskEvent.findFirst({ where: { id: source, type: 'escalated' }, select: { taskId: true, bodyName: true, seq: true } });
+  if (escalation) {
+    const events = await ctx.prisma.taskEvent.findMany({ where: { taskId: escalation.taskId, bodyName: escalation.bodyName, seq: { lte: escalation.seq } }, orderBy: { seq: 'asc' } });
+    return events.map((e) => ({ ...e, what: `${escalation.taskId}/${escalation.bodyName}` }));
+  }
   const assignment = await ctx.prisma.assignment.findUnique({ where: { id: source }, select: { taskId: true, bodyName: true } });
   const events = assignment
     ? await ctx.prisma.taskEvent.findMany({ where: { taskId: assignment.taskId, bodyName: assignment.bodyName }, orderBy: { seq: 'asc' } })
@@ -61,7 +68,7 @@ async function evidence(ctx: Context, d: DeductionView): Promise<EvidenceEvent[]
 
 const DeductionRef = builder.objectRef<DeductionView>('Deduction').implement({
   fields: (t) => ({
-    source: t.exposeString('source', { description: 'An assignment id, a unit report or body filing id ("report" or "catalogue" on older sheets).' }),
+    source: t.exposeString('source', { description: 'An assignment id, a unit report or body filing id ("report" or "catalogue" on older sheets), or an escalation\'s task event id.' }),
     detail: t.exposeString('detail'),
     points: t.exposeFloat('points'),
     withdrawn: t.boolean({ description: '申诉后已核减（不计分） Withdrawn on appeal: shown, not counted.', resolve: (d) => d.withdrawn ?? false }),
@@ -231,6 +238,8 @@ const RubricInput = builder.inputType('RubricInput', {
     catalogueMissing: t.float({ required: true }),
     catalogueLate: t.float({ required: true }),
     supportWeight: t.float({ required: true }),
+    escalationWeight: t.float({ description: '督办扣分系数 Multiplies each escalation\'s points; default 1.' }),
+    escalationCap: t.float({ description: '督办扣分上限 Cap of the escalation deductions; default 10.' }),
     scoredBodyKinds: t.stringList({ description: 'department | district | regulator | external; default department, district.' }),
     excludedBodies: t.stringList({ description: 'Body ids never scored; default performance-office.' }),
   }),
@@ -244,9 +253,10 @@ builder.mutationField('createRubricVersion', (t) =>
     errors: { types: mutationErrors },
     args: { input: t.arg({ type: RubricInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const { note, scoredBodyKinds, excludedBodies, ...weightsGiven } = input;
+      const { note, scoredBodyKinds, excludedBodies, escalationWeight, escalationCap, ...weightsGiven } = input;
       const rubric: Rubric = {
         ...weightsGiven, version: input.version.trim(),
+        escalationWeight: escalationWeight ?? defaultRubric.escalationWeight!, escalationCap: escalationCap ?? defaultRubric.escalationCap!,
         scoredBodyKinds: scoredBodyKinds ?? defaultRubric.scoredBodyKinds!, excludedBodies: (excludedBodies ?? defaultRubric.excludedBodies!).map((id) => id.trim()),
       };
       const problems = rubricProblems(rubric);

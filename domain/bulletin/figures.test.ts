@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bulletinFigures } from './figures.ts';
-import { novemberPlan, unitNames } from './fixtures.ts';
+import { escalatedPlan, novemberPlan, unitNames } from './fixtures.ts';
 import { taskAsOf } from './replay.ts';
 
 const name = (unit: string) => unitNames[unit] ?? unit;
@@ -73,6 +73,35 @@ describe('bulletin figures, counted by hand for November 2026', () => {
     // 2.2's second submission (2 December) is after the period.
     expect(rows.get('市法制办')).toEqual(['t1.1#1', 't1.1#2', 't1.2#1', 't1.2#2', 't2.2#1', 't2.2#2']);
     expect(rows.get('市商务委')).toEqual(['t1.1#3', 't1.3#1', 't1.3#2']);
+  });
+});
+
+describe('the red 督办单 and 约谈 of the period (通报)', () => {
+  const figures = () => bulletinFigures(escalatedPlan, { start: '2026-11-01', end: '2026-11-30' }, '2026-10-31', name);
+
+  it('lists the red slips and 约谈 fired in the period, oldest first; not a yellow slip, nor a red one from before the period', () => {
+    expect(figures().escalations!.map((e) => [e.unitName, e.taskRef, e.action, e.slipNumber, e.workingDays, e.eventIds])).toEqual([
+      ['市法制办', '2.2', 'redSlip', '督办〔2026〕5号', 10, ['t2.2#4']],
+      ['市商务委', '1.1', 'redSlip', '督办〔2026〕6号', 10, ['t1.1#5']],
+      ['市法制办', '2.2', 'interview', null, 15, ['t2.2#5']],
+    ]);
+    expect(figures().headline).toMatchObject({ redSlips: 2, interviews: 1 });
+    expect(november().escalations).toEqual([]);
+  });
+
+  it('October\'s bulletin mentions October\'s red slip; escalations change no other number', () => {
+    const october = bulletinFigures(escalatedPlan, { start: '2026-10-01', end: '2026-10-31' }, null, name);
+    expect(october.escalations!.map((e) => [e.unitName, e.taskRef, e.slipNumber])).toEqual([['市商务委', '1.3', '督办〔2026〕1号']]);
+    const { escalations: _e, headline: { redSlips: _r, interviews: _i, ...headline }, ...rest } = figures();
+    const { escalations: _n, headline: { redSlips: _nr, interviews: _ni, ...plainHeadline }, ...plain } = november();
+    expect(headline).toEqual({ ...plainHeadline, longestOverdue: expect.objectContaining({ taskRef: '2.2', days: 25 }) });
+    expect(rest.ranking.map((r) => [r.unitName, r.rank])).toEqual(plain.ranking.map((r) => [r.unitName, r.rank]));
+  });
+
+  it('names each unit\'s 负责人 in the ranking', () => {
+    const ranking = bulletinFigures(novemberPlan, { start: '2026-11-01', end: '2026-11-30' }, null, name, (u) => (u === 'legal' ? '张三' : null)).ranking;
+    expect(ranking.map((r) => [r.unitName, r.responsible])).toContainEqual(['市法制办', '张三']);
+    expect(ranking.find((r) => r.unitName === '市商务委')!.responsible).toBeNull();
   });
 });
 

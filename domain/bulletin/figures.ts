@@ -29,6 +29,8 @@ export interface OverdueItem {
 export interface UnitStanding {
   unit: string;
   unitName: string;
+  /** The unit's 负责人 named on the bulletin (absent from bulletins made before units had one). */
+  responsible?: string | null;
   /** Assignments due in or before the period. */
   due: number;
   /** Of those, accepted by the period end on a submission made by the deadline. */
@@ -50,6 +52,26 @@ export interface Headline {
   closedThisPeriod: number;
   newlyOverdue: number;
   longestOverdue: OverdueItem | null;
+  /** Red 督办单 issued and 约谈 called in the period (absent from bulletins made before the ladder). */
+  redSlips?: number;
+  interviews?: number;
+}
+
+/** A red 督办单 or a 约谈 of the escalation ladder fired in the period: the bulletin mentions each (通报). */
+export interface EscalationMention {
+  assignmentId: string;
+  taskId: string;
+  taskRef: string;
+  taskText: string;
+  unit: string;
+  unitName: string;
+  action: 'redSlip' | 'interview';
+  slipNumber: string | null;
+  at: string;
+  /** Working days overdue when it fired. */
+  workingDays: number;
+  /** The escalated event. */
+  eventIds: string[];
 }
 
 export interface Changes {
@@ -71,6 +93,8 @@ export interface BulletinFigures {
   changes: Changes | null;
   /** Units every one of whose assignments due in the period was closed on time. */
   commended: Array<{ unit: string; unitName: string; dueInPeriod: number }>;
+  /** Red 督办单 and 约谈 in the period, in the order they fired (absent from bulletins made before the ladder). */
+  escalations?: EscalationMention[];
 }
 
 const counted = (a: AssignmentAsOf) => !a.placeholder && a.status !== 'withdrawn' && a.status !== 'designated';
@@ -112,11 +136,30 @@ function compareStanding(a: UnitStanding, b: UnitStanding): number {
   );
 }
 
-function ranking(s: Snapshot, at: number, overdue: OverdueItem[], name: (unit: string) => string): UnitStanding[] {
+const mentioned = new Set(['redSlip', 'interview']);
+
+/** The ladder's red 督办单 and 约谈 whose escalated event falls in [start, end], on assignments the plan records. */
+function escalationMentions(tasks: TaskRecord[], start: number, end: number, name: (unit: string) => string): EscalationMention[] {
+  return tasks
+    .flatMap((t) => t.events
+      .filter((e) => e.type === 'escalated' && mentioned.has(String(e.data.action)) && Date.parse(e.at) >= start && Date.parse(e.at) <= end)
+      .flatMap((e) => {
+        const a = t.assignments.find((x) => x.bodyName === e.bodyName);
+        if (!a) return [];
+        return [{
+          assignmentId: a.id, taskId: t.id, taskRef: t.ref, taskText: t.text, unit: a.unit, unitName: name(a.unit), action: e.data.action as EscalationMention['action'],
+          slipNumber: typeof e.data.slipNumber === 'string' ? e.data.slipNumber : null, at: e.at,
+          workingDays: typeof e.data.daysOverdue === 'number' ? e.data.daysOverdue : 0, eventIds: [e.id],
+        }];
+      }))
+    .sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || compareTaskRefs(a.taskRef, b.taskRef) || cmp(a.unitName, b.unitName));
+}
+
+function ranking(s: Snapshot, at: number, overdue: OverdueItem[], name: (unit: string) => string, responsible: (unit: string) => string | null): UnitStanding[] {
   const byUnit = new Map<string, UnitStanding>();
   for (const a of s.assignments) {
     if (a.due === null || Date.parse(a.due) > at) continue;
-    const row = byUnit.get(a.unit) ?? { unit: a.unit, unitName: name(a.unit), due: 0, closedOnTime: 0, overdue: 0, overdueDays: 0, rank: 0, assignmentIds: [], eventIds: [] };
+    const row = byUnit.get(a.unit) ?? { unit: a.unit, unitName: name(a.unit), responsible: responsible(a.unit), due: 0, closedOnTime: 0, overdue: 0, overdueDays: 0, rank: 0, assignmentIds: [], eventIds: [] };
     row.due += 1;
     if (closedOnTime(a)) row.closedOnTime += 1;
     row.assignmentIds.push(a.id);
@@ -139,14 +182,17 @@ function ranking(s: Snapshot, at: number, overdue: OverdueItem[], name: (unit: s
  * Every number of a 督查通报, computed from the tasks' recorded events as
  * they stood at the end of the period (and at the previous bulletin's end,
  * for what changed): the same events give the same figures whenever they
- * are computed.
+ * are computed. `responsible` names each unit's 负责人 in the ranking.
  */
-export function bulletinFigures(tasks: TaskRecord[], period: BulletinPeriod, previousEnd: string | null, name: (unit: string) => string): BulletinFigures {
+export function bulletinFigures(
+  tasks: TaskRecord[], period: BulletinPeriod, previousEnd: string | null, name: (unit: string) => string, responsible: (unit: string) => string | null = () => null,
+): BulletinFigures {
   const start = periodStartInstant(period.start);
   const end = periodEndInstant(period.end);
   const now = snapshotAt(tasks, end);
   const overdue = overdueItems(now, end, name);
-  const standings = ranking(now, end, overdue, name);
+  const standings = ranking(now, end, overdue, name, responsible);
+  const escalations = escalationMentions(tasks, start, end, name);
   const inPeriod = (iso: string | null) => iso !== null && Date.parse(iso) >= start && Date.parse(iso) <= end;
   const lights = { green: 0, yellow: 0, red: 0, done: 0 };
   for (const a of now.assignments) if (a.light in lights) lights[a.light as keyof typeof lights] += 1;
@@ -159,6 +205,8 @@ export function bulletinFigures(tasks: TaskRecord[], period: BulletinPeriod, pre
     closedThisPeriod: now.assignments.filter((a) => a.status === 'accepted' && inPeriod(a.acceptedAt)).length,
     newlyOverdue: overdue.filter((o) => Date.parse(o.due) >= start).length,
     longestOverdue: overdue[0] ?? null,
+    redSlips: escalations.filter((e) => e.action === 'redSlip').length,
+    interviews: escalations.filter((e) => e.action === 'interview').length,
   };
   const groups = groupBy(overdue, (o) => o.unit);
   const commended = [...groupBy(now.assignments.filter((a) => inPeriod(a.due)), (a) => a.unit)]
@@ -172,6 +220,7 @@ export function bulletinFigures(tasks: TaskRecord[], period: BulletinPeriod, pre
     overdue: [...groups].map(([unit, items]) => ({ unit, unitName: name(unit), items })).sort((a, b) => cmp(a.unitName, b.unitName)),
     changes: previousEnd === null ? null : changes(tasks, previousEnd, overdue, standings, name),
     commended,
+    escalations,
   };
 }
 
@@ -181,7 +230,7 @@ function changes(tasks: TaskRecord[], previousEnd: string, overdue: OverdueItem[
   const overdueBefore = overdueItems(before, at, name);
   const was = new Set(overdueBefore.map((o) => o.assignmentId));
   const is = new Set(overdue.map((o) => o.assignmentId));
-  const ranksBefore = new Map(ranking(before, at, overdueBefore, name).map((r) => [r.unit, r.rank]));
+  const ranksBefore = new Map(ranking(before, at, overdueBefore, name, () => null).map((r) => [r.unit, r.rank]));
   return {
     previousEnd,
     overdueBefore: overdueBefore.length,

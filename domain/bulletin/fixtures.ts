@@ -62,3 +62,24 @@ export const novemberPlan: TaskRecord[] = [
     events: events('t2.2', [['submit', 'legal', '2026-11-04'], ['return', 'legal', '2026-11-06'], ['submit', 'legal', '2026-12-02']]),
   },
 ];
+
+/** The ladder's rungs on the November plan: [action, unit, date, working days overdue, slip number]. */
+const rungs: Record<string, Array<[string, string, string, number, string | null]>> = {
+  't1.1': [['yellowSlip', 'commerce', '2026-11-17', 5, '督办〔2026〕4号'], ['redSlip', 'commerce', '2026-11-24', 10, '督办〔2026〕6号']],
+  't1.3': [['redSlip', 'commerce', '2026-10-29', 10, '督办〔2026〕1号']],
+  't2.2': [['redSlip', 'legal', '2026-11-19', 10, '督办〔2026〕5号'], ['interview', 'legal', '2026-11-26', 15, null]],
+};
+const points: Record<string, number> = { yellowSlip: -1, redSlip: -2, interview: -2 };
+
+/**
+ * The November plan with the escalation ladder's events: in November a yellow
+ * and a red 督办单 to 市商务委 on 1.1, a red one and a 约谈 to 市法制办 on 2.2; in
+ * October (before the period) a red one to 市商务委 on 1.3.
+ */
+export const escalatedPlan: TaskRecord[] = novemberPlan.map((t) => ({
+  ...t,
+  events: [...t.events, ...(rungs[t.id] ?? []).map(([action, unit, date, days, slip], i): RecordedEvent => ({
+    id: `${t.id}#${t.events.length + i + 1}`, seq: t.events.length + i + 1, type: 'escalated', at: at(date), bodyName: unitNames[unit]!,
+    data: { rungId: action, action, daysOverdue: days, points: points[action], ...(slip ? { slipNumber: slip } : {}) },
+  }))],
+}));

@@ -34,7 +34,7 @@ describe('the score record from the read model', () => {
   //  100 − 4.5 − 9.5 − 2 − 0 − 10 = 74
   it('scores it to the point with the default rubric', () => {
     const score = scoreBody(bodyRecord('district-heping', 2016, assignments, report, filings, endOf2016).record, defaultRubric, endOf2016);
-    expect(score.breakdown.map((c) => c.points)).toEqual([-4.5, -9.5, -2, -0, -10]);
+    expect(score.breakdown.map((c) => c.points)).toEqual([-4.5, -9.5, -2, -0, -10, -0]);
     expect(score.score).toBe(74);
     expect(score.breakdown[4]!.deductions).toEqual([{ source: 'filing:1/district-heping', detail: '监管目录备案 catalogue filing（2016 年第一批） 未报送 not submitted', points: 10 }]);
   });
@@ -72,6 +72,22 @@ describe('the score record from the read model', () => {
     const { catalogues, ...rest } = bodyRecord('district-heping', 2016, assignments, report, filings, endOf2016).record;
     const legacy = { ...rest, catalogue: { due: catalogues![0]!.due, submittedAt: null } };
     expect(scoreBody(legacy, defaultRubric, endOf2016).breakdown[4]!.deductions).toEqual([{ source: 'catalogue', detail: '监管目录备案 catalogue filing 未报送 not submitted', points: 10 }]);
+  });
+
+  // 3.2's yellow slip (−1) counts; a red slip fired on 4.1 after the scoring instant and a yellow
+  // on the withdrawn 5.5 do not. 74 − 1 = 73
+  it('takes the escalations of the counted assignments fired by the scoring instant', () => {
+    const escalation = (id: string, assignmentId: string, at: string, action: string, points: number) =>
+      ({ id, assignmentId, at: d(at), action, points, slipNumber: `督办〔2016〕${id.slice(-1)}号` });
+    const { record } = bodyRecord('district-heping', 2016, assignments, report, filings, endOf2016, [
+      escalation('t/4.1#7', 't/4.1/和平区人民政府', '2017-01-04T17:00:00+08:00', 'redSlip', -2),
+      escalation('t/3.2#3', 't/3.2/和平区人民政府', '2016-04-08T17:00:00+08:00', 'yellowSlip', -1),
+      escalation('t/5.5#2', 't/5.5/和平区人民政府', '2016-05-09T17:00:00+08:00', 'yellowSlip', -1),
+    ]);
+    expect(record.escalations).toEqual([
+      { id: 't/3.2#3', assignmentId: 't/3.2/和平区人民政府', at: '2016-04-08T09:00:00.000Z', action: 'yellowSlip', points: -1, slipNumber: '督办〔2016〕3号' },
+    ]);
+    expect(scoreBody(record, defaultRubric, endOf2016).score).toBe(73);
   });
 
   it('scores an unfinished year as of now', () => {

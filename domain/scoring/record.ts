@@ -1,6 +1,6 @@
 import { shanghaiYear } from '../evaluation/round.ts';
 import { endOfShanghaiDay } from '../time/instants.ts';
-import type { BodyRecord, Deliverable } from './score.ts';
+import type { BodyRecord, Deliverable, ScoredEscalation } from './score.ts';
 
 /** An assignment as the read model holds it. */
 export interface AssignmentRow {
@@ -20,6 +20,16 @@ export interface UnitRow {
   due: Date;
   submittedAt: Date | null;
   round?: string;
+}
+
+/** An `escalated` task event as the read model holds it, named by the assignment it concerns (taskId/bodyName). */
+export interface EscalationRow {
+  id: string;
+  assignmentId: string;
+  at: Date;
+  action: string;
+  points: number;
+  slipNumber: string | null;
 }
 
 /** The record and where its deliverables came from (older sheets' deductions name "report"/"catalogue" and lead here). */
@@ -51,9 +61,12 @@ function deliverable(unit: UnitRow | undefined): Deliverable | null {
  * assignments due in the year (Shanghai calendar; withdrawn and replaced ones
  * do not count; a group's assignment counts for each member), its report in
  * the year's evaluation round, and its filing in every filing round whose
- * deadline falls in the year. Assignments are taken as they stood at `asOf`.
+ * deadline falls in the year, and the escalations of the counted assignments
+ * fired by `asOf`. Assignments are taken as they stood at `asOf`.
  */
-export function bodyRecord(bodyId: string, year: number, assignments: AssignmentRow[], report: UnitRow | undefined, filings: UnitRow[], asOf: number): ScoredRecord {
+export function bodyRecord(
+  bodyId: string, year: number, assignments: AssignmentRow[], report: UnitRow | undefined, filings: UnitRow[], asOf: number, escalations: EscalationRow[] = [],
+): ScoredRecord {
   const due = inYear(year);
   const counted = assignments.filter((a) => due(a.due) && a.status !== 'withdrawn' && a.status !== 'designated');
   const catalogues = [...filings].sort((a, b) => a.due.getTime() - b.due.getTime() || a.id.localeCompare(b.id));
@@ -69,9 +82,18 @@ export function bodyRecord(bodyId: string, year: number, assignments: Assignment
         })),
       report: deliverable(report),
       catalogues: catalogues.map((f) => deliverable(f)!),
+      escalations: scoredEscalations(counted, escalations, asOf),
     },
     sources: { report: report?.id ?? null, catalogue: catalogues.at(-1)?.id ?? null },
   };
+}
+
+function scoredEscalations(counted: AssignmentRow[], rows: EscalationRow[], asOf: number): ScoredEscalation[] {
+  const ids = new Set(counted.map((a) => a.id));
+  return rows
+    .filter((e) => ids.has(e.assignmentId) && e.at.getTime() <= asOf)
+    .sort((a, b) => a.at.getTime() - b.at.getTime() || a.id.localeCompare(b.id))
+    .map((e) => ({ id: e.id, assignmentId: e.assignmentId, at: e.at.toISOString(), action: e.action, points: e.points, slipNumber: e.slipNumber }));
 }
 
 /** A year is scored as of its last instant in Shanghai, or now if the year is not over. */

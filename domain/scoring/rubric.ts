@@ -22,6 +22,13 @@ export interface Rubric {
   catalogueLate: number;
   /** Supports are rated lighter than leads: their deductions are multiplied by this. */
   supportWeight: number;
+  /**
+   * 督办扣分: each escalation a body received (a rung of the plan's ladder that
+   * fired, yellow −1, red −2, 约谈 −2 by default) deducts its points times this.
+   * Absent on rubrics written before the ladder: read through escalationTerms.
+   */
+  escalationWeight?: number;
+  escalationCap?: number;
   /** Kinds of body scored (default: departments and districts; central regulators and external bodies are not under the city government). */
   scoredBodyKinds?: string[];
   /** Bodies never scored, by id (default: the performance office, which does not score itself). */
@@ -48,6 +55,8 @@ export const defaultRubric: Rubric = {
   catalogueMissing: 10,
   catalogueLate: 5,
   supportWeight: 0.5,
+  escalationWeight: 1,
+  escalationCap: 10,
   scoredBodyKinds: ['department', 'district'],
   excludedBodies: ['performance-office'],
 };
@@ -56,6 +65,12 @@ export const defaultRubric: Rubric = {
 export const scoredPopulation = (rubric: Rubric) => ({
   kinds: rubric.scoredBodyKinds ?? defaultRubric.scoredBodyKinds!,
   excluded: rubric.excludedBodies ?? defaultRubric.excludedBodies!,
+});
+
+/** The escalation weights; a rubric written before the ladder reads the defaults, so its scores stay as they were computed. */
+export const escalationTerms = (rubric: Rubric) => ({
+  weight: rubric.escalationWeight ?? defaultRubric.escalationWeight!,
+  cap: rubric.escalationCap ?? defaultRubric.escalationCap!,
 });
 
 /** Every weight must be a finite number of at least zero; the support weight at most 1. */

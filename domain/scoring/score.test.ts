@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRubric, rubricProblems, scoredPopulation } from './rubric.ts';
+import { defaultRubric, escalationTerms, rubricProblems, scoredPopulation } from './rubric.ts';
 import { scoreBody, type BodyRecord } from './score.ts';
 
 const endOf2016 = Date.parse('2016-12-31T23:59:59+08:00');
@@ -68,11 +68,60 @@ describe('scoreBody', () => {
   });
 });
 
+// The escalation ladder's rungs as fired on the record above (default ladder: urge 0, yellow −1, red −2, 约谈 −2):
+//  2.1 lead: urge (0, no line), yellow −1; 6.6 support (×0.5): yellow −0.5, red −1;
+//  a 约谈 on 6.6 fired after the scoring instant is not on the record yet.
+//  60.7 − (1 + 0.5 + 1) = 58.2
+const escalated: BodyRecord = {
+  ...legal,
+  escalations: [
+    { id: 't2.1#4', assignmentId: 'a-2.1', at: '2016-02-02T17:00:00+08:00', action: 'urge', points: 0, slipNumber: null },
+    { id: 't2.1#5', assignmentId: 'a-2.1', at: '2016-02-08T17:00:00+08:00', action: 'yellowSlip', points: -1, slipNumber: '督办〔2016〕1号' },
+    { id: 't6.6#3', assignmentId: 'a-6.6', at: '2016-02-08T17:00:00+08:00', action: 'yellowSlip', points: -1, slipNumber: '督办〔2016〕2号' },
+    { id: 't6.6#4', assignmentId: 'a-6.6', at: '2016-02-22T17:00:00+08:00', action: 'redSlip', points: -2, slipNumber: '督办〔2016〕3号' },
+    { id: 't6.6#9', assignmentId: 'a-6.6', at: '2017-01-05T17:00:00+08:00', action: 'interview', points: -2, slipNumber: null },
+  ],
+};
+
+describe('督办扣分: the escalation ladder\'s points', () => {
+  it('deducts each escalation\'s points as fired by the scoring instant, supports at their weight, each line citing its event', () => {
+    const score = scoreBody(escalated, defaultRubric, endOf2016);
+    expect(score.score).toBe(58.2);
+    const line = score.breakdown.find((c) => c.criterion === 'escalations')!;
+    expect(line).toMatchObject({ label: '督办扣分 Escalations', points: -2.5, capped: false });
+    expect(line.deductions).toEqual([
+      { source: 't2.1#5', detail: '任务 2.1（牵头） 黄色督办单 yellow supervision slip 督办〔2016〕1号', points: 1 },
+      { source: 't6.6#3', detail: '任务 6.6（配合） 黄色督办单 yellow supervision slip 督办〔2016〕2号', points: 0.5 },
+      { source: 't6.6#4', detail: '任务 6.6（配合） 红色督办单 red supervision slip 督办〔2016〕3号', points: 1 },
+    ]);
+    // The other criteria are as they were.
+    expect(score.breakdown.slice(0, 5)).toEqual(scoreBody(legal, defaultRubric, endOf2016).breakdown);
+  });
+
+  it('is tuned by the rubric\'s weight and cap, and a withdrawn line is shown but not counted', () => {
+    const doubled = scoreBody(escalated, { ...defaultRubric, version: 'x', escalationWeight: 2, escalationCap: 4 }, endOf2016).breakdown.at(-1)!;
+    expect([doubled.points, doubled.capped]).toEqual([-4, true]);
+    const appealed = scoreBody(escalated, defaultRubric, endOf2016, [{ criterion: 'escalations', source: 't6.6#4' }]);
+    expect(appealed.score).toBe(59.2);
+    expect(appealed.breakdown.at(-1)!.deductions[2]!.withdrawn).toBe(true);
+  });
+
+  it('reads a rubric written before the ladder with the default weights, and recomputes an older record to its stored breakdown', () => {
+    const { escalationWeight: _w, escalationCap: _c, ...older } = defaultRubric;
+    expect(scoreBody(escalated, older, endOf2016)).toEqual(scoreBody(escalated, defaultRubric, endOf2016));
+    expect(escalationTerms(older)).toEqual({ weight: 1, cap: 10 });
+    // A record stored before escalations were scored has no such criterion: its score and breakdown are unchanged.
+    expect(scoreBody(legal, older, endOf2016).breakdown.map((c) => c.criterion)).toEqual(['overdueAssignments', 'overdueDays', 'returns', 'report', 'catalogue']);
+    expect(scoreBody({ ...legal, escalations: [] }, defaultRubric, endOf2016).score).toBe(60.7);
+  });
+});
+
 describe('rubricProblems', () => {
   it('accepts the default and refuses negative or missing weights', () => {
     expect(rubricProblems(defaultRubric)).toEqual([]);
     expect(rubricProblems({ ...defaultRubric, perReturn: -1, version: ' ' })).toHaveLength(2);
     expect(rubricProblems({ ...defaultRubric, supportWeight: 2 })).toEqual(['supportWeight 不能大于 1 must be at most 1.']);
+    expect(rubricProblems({ ...defaultRubric, escalationCap: -1 }).join()).toContain('escalationCap');
   });
 });
 

@@ -1,5 +1,5 @@
 import { dayMs } from '../time/instants.ts';
-import type { Rubric } from './rubric.ts';
+import { escalationTerms, type Rubric } from './rubric.ts';
 
 /** One assignment of the body whose deadline falls in the year being scored. */
 export interface ScoredAssignment {
@@ -25,6 +25,23 @@ export interface Deliverable {
   submittedAt: string | null;
 }
 
+/**
+ * A rung of the escalation ladder that fired on one of the body's scored
+ * assignments by the scoring instant (督办升级), as its `escalated` task event
+ * recorded it.
+ */
+export interface ScoredEscalation {
+  /** The `escalated` task event (taskId#seq): the line's source and its evidence. */
+  id: string;
+  assignmentId: string;
+  at: string;
+  /** urge | yellowSlip | redSlip | interview */
+  action: string;
+  /** The rung's score effect as fired (≤ 0: a deduction). */
+  points: number;
+  slipNumber: string | null;
+}
+
 export interface BodyRecord {
   bodyId: string;
   year: number;
@@ -34,9 +51,11 @@ export interface BodyRecord {
   catalogues?: Deliverable[];
   /** Sheets computed before catalogues were scored per round kept one filing here. */
   catalogue?: Deliverable | null;
+  /** Escalations of the assignments above; absent on sheets computed before the ladder was scored. */
+  escalations?: ScoredEscalation[];
 }
 
-export type Criterion = 'overdueAssignments' | 'overdueDays' | 'returns' | 'report' | 'catalogue';
+export type Criterion = 'overdueAssignments' | 'overdueDays' | 'returns' | 'report' | 'catalogue' | 'escalations';
 
 export interface Deduction {
   /** What it is about: an assignment id, a unit report or body filing id ("report" or "catalogue" on older sheets). */
@@ -92,6 +111,21 @@ function deliverable(kind: 'report' | 'catalogue', d: Deliverable | null, missin
   return d.submittedAt && days > 0 ? [{ source, detail: `${name} 逾期 ${days} 天报送 submitted ${days} day(s) late`, points: late }] : [];
 }
 
+const escalationNames: Record<string, string> = {
+  urge: '催办 urge', yellowSlip: '黄色督办单 yellow supervision slip', redSlip: '红色督办单 red supervision slip', interview: '约谈 interview',
+};
+
+/** 督办扣分: each escalation fired by the scoring instant with a score effect deducts its points (as fired) times the rubric's weight, supports at their weight. */
+function escalations(record: BodyRecord, rubric: Rubric, asOf: number, weight: (a: ScoredAssignment) => number, label: (a: ScoredAssignment) => string): Deduction[] {
+  const terms = escalationTerms(rubric);
+  return (record.escalations ?? []).flatMap((e) => {
+    const a = record.assignments.find((x) => x.id === e.assignmentId);
+    if (!a || !(e.points < 0) || Date.parse(e.at) > asOf) return [];
+    const name = escalationNames[e.action] ?? e.action;
+    return [{ source: e.id, detail: `${label(a)} ${name}${e.slipNumber ? ` ${e.slipNumber}` : ''}`, points: round(-e.points * terms.weight * weight(a)) }];
+  });
+}
+
 /**
  * A body's score for a year from its record, as of an instant (normally the
  * year's end): the base less capped deductions per criterion, each deduction
@@ -118,6 +152,8 @@ export function scoreBody(record: BodyRecord, rubric: Rubric, asOf: number, with
     criterion('report', '专题报告 Self-evaluation report', deliverable('report', record.report, rubric.reportMissing, rubric.reportLate, asOf), Infinity, withdrawn),
     criterion('catalogue', '监管目录 Supervision catalogue', (record.catalogues ?? [record.catalogue ?? null])
       .flatMap((c) => deliverable('catalogue', c, rubric.catalogueMissing, rubric.catalogueLate, asOf)), Infinity, withdrawn),
+    // A record from before the ladder was scored recomputes to the breakdown it was stored with.
+    ...(record.escalations ? [criterion('escalations', '督办扣分 Escalations', escalations(record, rubric, asOf, weight, label), escalationTerms(rubric).cap, withdrawn)] : []),
   ];
   const total = breakdown.reduce((sum, c) => sum + c.points, rubric.base);
   return { bodyId: record.bodyId, year: record.year, rubricVersion: rubric.version, score: Math.max(0, round(total)), breakdown };

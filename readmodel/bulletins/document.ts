@@ -1,7 +1,7 @@
 import {
   AlignmentType, Document, LineRuleType, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
 } from 'docx';
-import type { BulletinFigures, OverdueItem } from '../../domain/bulletin/figures.ts';
+import type { BulletinFigures, EscalationMention, OverdueItem } from '../../domain/bulletin/figures.ts';
 import { chineseDate } from '../../domain/dates/chinese-dates.ts';
 import { shanghaiDate } from '../../domain/time/instants.ts';
 
@@ -42,16 +42,23 @@ function table(header: string[], rows: string[][]): Table {
   });
 }
 
+const mentionLine = (e: EscalationMention) => {
+  const when = chineseDate(shanghaiDate(e.at));
+  const what = e.action === 'redSlip' ? `发出红色督办单${e.slipNumber ? `（${e.slipNumber}）` : ''}` : '列入约谈';
+  return `${e.unitName}承办的${e.taskRef}项任务「${e.taskText.replace(/[。；，、\s]+$/u, '')}」，${when}${what}，时已逾期${e.workingDays}个工作日。`;
+};
+
 const itemLine = (o: OverdueItem) => `${o.taskRef} ${o.taskText}（期限${chineseDate(shanghaiDate(o.due))}），逾期${o.days}天。`;
 
 /**
  * The bulletin's paragraphs, in the order GB/T 9704 and the offices' bulletins
  * use: title, addressees, overall situation, ranking, overdue items by unit,
- * changes since the last bulletin, commendations, issuing body and date.
+ * the period's red 督办单 and 约谈, changes since the last bulletin,
+ * commendations, issuing body and date.
  * Every word comes from the figures, so the same figures give the same text.
  */
 function content({ planTitle, number, issuer, figures }: BulletinText): Array<Paragraph | Table> {
-  const { period, headline: h, ranking, overdue, changes, commended } = figures;
+  const { period, headline: h, ranking, overdue, changes, commended, escalations = [] } = figures;
   const sections: Array<[string, Array<Paragraph | Table>]> = [];
   const longest = h.longestOverdue ? `逾期最久的是${h.longestOverdue.unitName}承办的${h.longestOverdue.taskRef}项任务，已逾期${h.longestOverdue.days}天。` : '目前没有逾期事项。';
   sections.push(['总体情况', [
@@ -60,14 +67,18 @@ function content({ planTitle, number, issuer, figures }: BulletinText): Array<Pa
   ]]);
   sections.push(['各单位按期办结情况排名', ranking.length === 0 ? [body('本期尚无到期分工。')] : [
     body('按期办结率＝按期限办结的分工数÷截至本期末到期的分工数；按期办结率相同的，逾期事项少者在前；再相同的，平均逾期天数少者在前；完全相同的并列。'),
-    table(['名次', '单位', '到期', '按期办结', '按期办结率', '逾期', '平均逾期天数'], ranking.map((r) => [
-      String(r.rank), r.unitName, String(r.due), String(r.closedOnTime), percent(r.closedOnTime, r.due), String(r.overdue), average(r.overdueDays, r.overdue),
+    table(['名次', '单位', '负责人', '到期', '按期办结', '按期办结率', '逾期', '平均逾期天数'], ranking.map((r) => [
+      String(r.rank), r.unitName, r.responsible || '—', String(r.due), String(r.closedOnTime), percent(r.closedOnTime, r.due), String(r.overdue), average(r.overdueDays, r.overdue),
     ])),
   ]]);
   sections.push(['逾期未办结事项', overdue.length === 0 ? [body('截至本期末，没有逾期未办结的事项。')] : overdue.flatMap((group, i) => [
     subheading(`（${chineseOrdinals[i] ?? String(i + 1)}）${group.unitName}（${group.items.length}项）`),
     ...group.items.map((o) => body(itemLine(o))),
   ])]);
+  sections.push(['红色督办及约谈情况', escalations.length === 0 ? [body('本期没有发出红色督办单，也没有单位列入约谈。')] : [
+    body(`本期发出红色督办单${h.redSlips ?? 0}份，列入约谈${h.interviews ?? 0}次，现予通报：`),
+    ...escalations.map((e) => body(mentionLine(e))),
+  ]]);
   if (changes) {
     const moved = changes.rankChanges.map((r) => (r.before === null ? `${r.unitName}首次列入排名，居第${r.now}名` : `${r.unitName}由第${r.before}名变为第${r.now}名`));
     sections.push([`与上期（截至${chineseDate(changes.previousEnd)}）相比`, [

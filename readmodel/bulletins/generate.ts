@@ -1,9 +1,10 @@
-import { bulletinFigures } from '../../domain/bulletin/figures.ts';
+import { bulletinFigures, type BulletinFigures } from '../../domain/bulletin/figures.ts';
 import type { TaskRecord } from '../../domain/bulletin/replay.ts';
 import { NotFoundError, ValidationError } from '../../domain/errors.ts';
 import { dayMs, shanghaiDate } from '../../domain/time/instants.ts';
 import type { PrismaClient } from '../../runtime/db.ts';
 import { storeBytes } from '../files.ts';
+import { responsiblePeople } from '../responsible.ts';
 import { bulletinDocx } from './document.ts';
 
 const datePattern = /^\d{4}-\d{2}-\d{2}$/;
@@ -46,6 +47,17 @@ async function planRecords(prisma: PrismaClient, planId: string): Promise<{ task
   return { tasks: records, names };
 }
 
+/**
+ * Each unit's 负责人 as the bulletin names them: as first named on this period's
+ * bulletin (so a regeneration says the same whoever holds the post now), else
+ * the unit's 负责人 now.
+ */
+async function responsibleNames(prisma: PrismaClient, existing: { figures: string } | null, units: string[]): Promise<(unit: string) => string | null> {
+  const named = new Map((existing ? (JSON.parse(existing.figures) as BulletinFigures).ranking : []).filter((r) => r.responsible !== undefined).map((r) => [r.unit, r.responsible ?? null]));
+  const now = await responsiblePeople(prisma, units);
+  return (unit) => (named.has(unit) ? named.get(unit)! : (now.get(unit) ?? null));
+}
+
 export interface GenerateBulletin {
   planId: string;
   /** YYYY-MM-DD; default today in Shanghai. */
@@ -58,8 +70,8 @@ export interface GenerateBulletin {
 /**
  * Generates (or regenerates) a plan's bulletin for the period ending on
  * `periodEnd`: the period starts the day after the plan's previous bulletin
- * ended, or at the plan's start. A regeneration keeps the period, number
- * and issuer, so its document body is the same. The .docx is kept under the
+ * ended, or at the plan's start. A regeneration keeps the period, number,
+ * issuer and the 负责人 named, so its document body is the same. The .docx is kept under the
  * data directory by its SHA-256.
  */
 export async function generateBulletin(prisma: PrismaClient, dataDir: string, request: GenerateBulletin) {
@@ -82,7 +94,8 @@ export async function generateBulletin(prisma: PrismaClient, dataDir: string, re
   const number = existing?.number ?? (await prisma.bulletin.count({ where: { planId: plan.id } })) + 1;
   const issuer = existing?.issuer ?? (await issuerOf(prisma, request.by.bodyId));
   const { tasks, names } = await planRecords(prisma, plan.id);
-  const figures = bulletinFigures(tasks, { start: periodStart, end: periodEnd }, previous?.periodEnd ?? null, (unit) => names.get(unit) ?? unit);
+  const responsible = await responsibleNames(prisma, existing, [...names.keys()]);
+  const figures = bulletinFigures(tasks, { start: periodStart, end: periodEnd }, previous?.periodEnd ?? null, (unit) => names.get(unit) ?? unit, responsible);
   const docx = await bulletinDocx({ planTitle: plan.title, number, issuer, figures });
   const fileId = storeBytes(dataDir, docx);
   const row = { fileId, size: docx.length, figures: JSON.stringify(figures), createdAt: new Date(request.now), createdBy: request.by.name };

@@ -6,6 +6,7 @@ import { type PrismaClient, writeTransaction } from '../../runtime/db.ts';
 import { storeBytes } from '../../readmodel/files.ts';
 import { issuerOf } from '../../readmodel/bulletins/generate.ts';
 import { caseWorkingDays } from '../holiday-calendar.ts';
+import { responsiblePerson } from '../sign-off.ts';
 import { slipDocx } from './slip-document.ts';
 
 /** A plan's ladder as stored (null: the default one). */
@@ -62,13 +63,14 @@ async function allocateSlip(prisma: PrismaClient, r: SlipRequest, id: string): P
 }
 
 async function renderSlip(prisma: PrismaClient, dataDir: string, slip: SlipRow, r: SlipRequest): Promise<void> {
-  const [plan, body, issuer] = await Promise.all([
+  const [plan, body, issuer, responsible] = await Promise.all([
     prisma.plan.findUniqueOrThrow({ where: { id: slip.planId }, select: { title: true } }),
     prisma.body.findUnique({ where: { id: r.bodyId }, select: { fullName: true } }),
     issuerOf(prisma, null),
+    responsiblePerson(prisma, r.bodyId),
   ]);
   const docx = await slipDocx({
-    issuer, level: r.level, year: slip.year, serial: slip.serial, unit: body?.fullName ?? r.bodyName, taskRef: r.taskRef, taskTitle: r.taskTitle, planTitle: plan.title,
+    issuer, level: r.level, year: slip.year, serial: slip.serial, unit: body?.fullName ?? r.bodyName, responsible, taskRef: r.taskRef, taskTitle: r.taskTitle, planTitle: plan.title,
     due: r.due, daysOverdue: r.daysOverdue, respondBy: slip.respondBy.toISOString(), issuedAt: r.at,
   });
   await prisma.supervisionSlip.update({ where: { id: slip.id }, data: { fileId: storeBytes(dataDir, docx), size: docx.length } });

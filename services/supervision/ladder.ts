@@ -23,13 +23,23 @@ export async function setEscalationLadder(deps: { prisma: PrismaClient; temporal
       data: { key: `escalation-ladder:${planId}@${at.toISOString()}`, at, actorId: actor.accountId, actorName: actor.name, action: 'plan.setEscalationLadder', target: planId, detail: ladder },
     });
   });
-  const open = await deps.prisma.task.findMany({ where: { planId, status: 'open' }, select: { id: true } });
+  await ladderChanged(deps, planId);
+}
+
+/**
+ * Tells the open task workflows of a plan (or of every plan) to fetch their
+ * ladder again, with the working-day calendar it counts on: after a ladder
+ * edit, or a holiday calendar entered. Returns how many were told.
+ */
+export async function ladderChanged(deps: { prisma: PrismaClient; temporal: Client }, planId?: string): Promise<number> {
+  const open = await deps.prisma.task.findMany({ where: { ...(planId ? { planId } : {}), status: 'open' }, select: { id: true } });
   for (const task of open) {
     await deps.temporal.workflow.getHandle(task.id).signal(ladderChangedSignal).catch((error: unknown) => {
       // A task that closed meanwhile has no ladder to climb.
       if (!(error instanceof WorkflowNotFoundError)) throw error;
     });
   }
+  return open.length;
 }
 
 /** Who may read or download a 督办单: the supervising office, and the unit it is addressed to. */

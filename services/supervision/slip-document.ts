@@ -10,6 +10,8 @@ export interface SlipText {
   year: number;
   serial: number;
   unit: string;
+  /** The unit's 负责人 when the slip was issued, named under the addressee; null when the unit has none. */
+  responsible: string | null;
   taskRef: string;
   taskTitle: string;
   planTitle: string;
@@ -23,7 +25,7 @@ const levelName = { yellow: '黄色督办单', red: '红色督办单' } as const
 
 /**
  * The 督办单 as .docx, in the bulletin's GB/T 9704 page and fonts: title, number,
- * addressee, the overdue task, the required action and its due date, the issuing
+ * addressee and its 负责人, the overdue task, the required action and its due date, the issuing
  * body and date. Every word comes from the slip's row, so it regenerates the same.
  */
 export function slipDocx(s: SlipText): Promise<Buffer> {
@@ -35,6 +37,7 @@ export function slipDocx(s: SlipText): Promise<Buffer> {
     centred(`（${levelName[s.level]}）`, bulletinFonts.subheading),
     centred(slipNumber(s.year, s.serial)),
     new Paragraph({ spacing: lineSpacing, children: [run(`${s.unit}：`)] }),
+    ...(s.responsible ? [new Paragraph({ spacing: lineSpacing, children: [run(`负责人：${s.responsible}`)] })] : []),
     body(`《${s.planTitle}》第${s.taskRef}项任务「${s.taskTitle}」由你单位承办，期限为${chineseDate(shanghaiDate(s.due))}。截至${chineseDate(shanghaiDate(s.issuedAt))}，该项任务已逾期${s.daysOverdue}个工作日，尚未报送办理结果。`),
     body(s.level === 'red'
       ? '根据督办工作规则，现发出红色督办单，并将在下期督查通报中予以通报。'

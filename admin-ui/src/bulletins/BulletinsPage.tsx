@@ -18,8 +18,9 @@ const Bulletins = graphql(`
       edges {
         node {
           id number periodStart periodEnd createdAt createdBy url commended
-          headline { tasks openTasks closedTasks green yellow red done closedThisPeriod newlyOverdue longestOverdue { taskRef unitName days } }
-          ranking { rank unitName due closedOnTime overdue averageOverdueDays }
+          headline { tasks openTasks closedTasks green yellow red done closedThisPeriod newlyOverdue redSlips interviews longestOverdue { taskRef unitName days } }
+          ranking { rank unitName responsiblePerson due closedOnTime overdue averageOverdueDays }
+          escalations { taskId taskRef taskText unitName action slipNumber at workingDays }
           overdue { unitName items { assignmentId taskId taskRef taskText unitName due days events { id } } }
         }
       }
@@ -125,6 +126,8 @@ function BulletinCard({ bulletin: b, open, traces, onToggle, onFailure }: {
           <Chip size="small" label={count('done', h.done)} />
           <Chip size="small" variant="outlined" label={count('closedThisPeriod', h.closedThisPeriod)} />
           <Chip size="small" variant="outlined" label={count('newlyOverdue', h.newlyOverdue)} />
+          <Chip size="small" variant="outlined" color="error" label={count('redSlips', h.redSlips)} data-testid="headline-red-slips" />
+          <Chip size="small" variant="outlined" color="error" label={count('interviews', h.interviews)} />
         </Stack>
         {h.longestOverdue && (
           <Typography variant="body2" sx={{ mb: 1 }}>
@@ -146,7 +149,7 @@ function BulletinCard({ bulletin: b, open, traces, onToggle, onFailure }: {
             <Table size="small" data-testid="bulletin-ranking">
               <TableHead>
                 <TableRow>
-                  {['rank', 'unit', 'due', 'closedOnTime', 'rate', 'overdue', 'averageDays'].map((k) => <TableCell key={k}>{translate(`duban.bulletins.${k}`)}</TableCell>)}
+                  {['rank', 'unit', 'responsible', 'due', 'closedOnTime', 'rate', 'overdue', 'averageDays'].map((k) => <TableCell key={k}>{translate(`duban.bulletins.${k}`)}</TableCell>)}
                 </TableRow>
               </TableHead>
               <TableBody>
@@ -154,6 +157,7 @@ function BulletinCard({ bulletin: b, open, traces, onToggle, onFailure }: {
                   <TableRow key={r.unitName} data-testid="bulletin-ranking-row" data-unit={r.unitName} {...traceable({ kind: 'ranking', unitName: r.unitName, title: r.unitName })}>
                     <TableCell>{r.rank}</TableCell>
                     <TableCell>{r.unitName}</TableCell>
+                    <TableCell>{r.responsiblePerson ?? '—'}</TableCell>
                     <TableCell>{r.due}</TableCell>
                     <TableCell>{r.closedOnTime}</TableCell>
                     <TableCell>{rate(r.closedOnTime, r.due)}</TableCell>
@@ -179,6 +183,16 @@ function BulletinCard({ bulletin: b, open, traces, onToggle, onFailure }: {
                   )}
                 </Box>
               ))}
+            </Box>
+          ))}
+          {b.escalations.length > 0 && <Typography variant="subtitle1" component="h3" sx={{ mt: 2 }}>{translate('duban.bulletins.escalations')}</Typography>}
+          {b.escalations.map((e) => (
+            <Box key={`${e.taskId}-${e.unitName}-${e.action}`} sx={{ pl: 2 }} data-testid="bulletin-escalation">
+              <Typography variant="body2" component="span"><strong>{e.unitName}</strong> </Typography>
+              <Link component={RouterLink} to={paths.task(e.taskId)} variant="body2">{e.taskRef} {e.taskText}</Link>
+              <Typography variant="body2" component="span" color="error">
+                {' '}{formatDay(e.at)} · {translate(`duban.bulletins.escalation.${e.action}`, { number: e.slipNumber ?? '' })} · {translate('duban.bulletins.workingDays', { days: e.workingDays })}
+              </Typography>
             </Box>
           ))}
           </Box>

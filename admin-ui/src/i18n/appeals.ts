@@ -12,7 +12,7 @@ export const appealsZh = {
       weight: {
         base: '基础分', perOverdueAssignment: '每项逾期扣分', overdueAssignmentCap: '逾期事项扣分上限', perOverdueDay: '每逾期一天扣分', overdueDayCap: '逾期天数扣分上限',
         perReturn: '每次退回扣分', returnCap: '退回扣分上限', reportMissing: '专题报告未报送', reportLate: '专题报告逾期报送', catalogueMissing: '监管目录未报送',
-        catalogueLate: '监管目录逾期报送', supportWeight: '配合单位系数',
+        catalogueLate: '监管目录逾期报送', supportWeight: '配合单位系数', escalationWeight: '督办扣分系数', escalationCap: '督办扣分上限',
       },
     },
     appeals: {
@@ -39,7 +39,7 @@ export const appealsEn = {
       weight: {
         base: 'Base', perOverdueAssignment: 'Per overdue assignment', overdueAssignmentCap: 'Overdue assignments cap', perOverdueDay: 'Per day overdue', overdueDayCap: 'Days overdue cap',
         perReturn: 'Per return', returnCap: 'Returns cap', reportMissing: 'Report missing', reportLate: 'Report late', catalogueMissing: 'Catalogue missing',
-        catalogueLate: 'Catalogue late', supportWeight: 'Support weight',
+        catalogueLate: 'Catalogue late', supportWeight: 'Support weight', escalationWeight: 'Escalation weight', escalationCap: 'Escalations cap',
       },
     },
     appeals: {

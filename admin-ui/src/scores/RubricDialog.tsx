@@ -8,7 +8,7 @@ import { useApiMutation, useApiQuery } from '../shared/api.ts';
 
 const weights = [
   'base', 'perOverdueAssignment', 'overdueAssignmentCap', 'perOverdueDay', 'overdueDayCap', 'perReturn', 'returnCap',
-  'reportMissing', 'reportLate', 'catalogueMissing', 'catalogueLate', 'supportWeight',
+  'reportMissing', 'reportLate', 'catalogueMissing', 'catalogueLate', 'supportWeight', 'escalationWeight', 'escalationCap',
 ] as const;
 type Weight = (typeof weights)[number];
 const scorableKinds = ['department', 'district', 'regulator', 'external'] as const;
@@ -18,7 +18,7 @@ const RubricDraft = graphql(`
     rubricVersions {
       rubric {
         version base perOverdueAssignment overdueAssignmentCap perOverdueDay overdueDayCap perReturn returnCap
-        reportMissing reportLate catalogueMissing catalogueLate supportWeight scoredBodyKinds excludedBodies
+        reportMissing reportLate catalogueMissing catalogueLate supportWeight escalationWeight escalationCap scoredBodyKinds excludedBodies
       }
     }
     bodies(first: 500) { edges { node { id shortName } } }
