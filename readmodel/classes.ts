@@ -1,7 +1,7 @@
 import { classChange, classify, type ClassRule, type CreditClass, type CreditRecord as RuleRecord } from '../domain/credit/classes.ts';
 import type { Tx } from '../runtime/db.ts';
 import { config } from '../runtime/config.ts';
-import { dialectOf, insertJsonRows, jsonList, jsonRows } from '../runtime/sql.ts';
+import { dialectOf, jsonList, jsonRows } from '../runtime/sql.ts';
 
 type RecordRow = { id: string; kind: string; amountYuan: number | null; date: string; status: string; severity: string; repairExcluded: boolean; underObjection: boolean };
 
@@ -40,13 +40,12 @@ export async function reclassifyEntity(tx: Tx, code: string, cause: string, at: 
   }
 }
 
-const classChangeColumns = { id: 'text', entityCode: 'text', at: 'timestamp', from: 'text', to: 'text', ruleVersion: 'text', reasons: 'text', cause: 'text' } as const;
-
 /**
  * Recomputes the class of many entities at once (after a bulk import), in
  * chunks: one query for the entities of a chunk and one for their records (the
  * columns the rule reads), the pure rule in memory, one UPDATE for the classes
- * and one INSERT for the history rows (ignored when already written: idempotent).
+ * and one INSERT for the history rows, copied from the classes just written
+ * (ignored when already written: idempotent).
  * The codes and rows travel as one JSON parameter per statement (runtime/sql.ts).
  */
 export async function reclassifyMany(tx: Tx, codes: string[], cause: string, at: Date, rule: ClassRule = config().credit.classRule, chunk = 10_000): Promise<number> {
@@ -68,12 +67,16 @@ export async function reclassifyMany(tx: Tx, codes: string[], cause: string, at:
     const next = entities.map((e) => ({ entity: e, classification: classify((byEntity.get(e.code) ?? []).map(ruleRecord), rule) }));
     const classes = jsonRows(dialect, { code: 'text', creditClass: 'text', classReasons: 'text' }, next.map((n) => ({ code: n.entity.code, creditClass: n.classification.creditClass, classReasons: JSON.stringify(n.classification.reasons) })));
     await tx.$executeRaw`UPDATE "MarketEntity" SET "creditClass" = ${classes.column.creditClass}, "classReasons" = ${classes.column.classReasons}, "ruleVersion" = ${rule.version}, "classifiedAt" = ${at} FROM ${classes.from} WHERE "code" = ${classes.column.code}`;
+    // The history rows copy the class, rule and reasons just written: only each code and its former class travel.
     const changes = next.flatMap(({ entity, classification }) => {
-      const change = classChange(entity.classified ? (entity.creditClass as CreditClass) : null, classification, at.toISOString(), cause);
-      return change ? [{ id: `${entity.code}@${cause}`, entityCode: entity.code, at, from: change.from, to: change.to, ruleVersion: change.ruleVersion, reasons: JSON.stringify(change.reasons), cause }] : [];
+      const from = entity.classified ? (entity.creditClass as CreditClass) : null;
+      return classChange(from, classification, at.toISOString(), cause) ? [{ code: entity.code, from }] : [];
     });
     if (changes.length) {
-      await tx.$executeRaw(insertJsonRows(dialect, 'CreditClassChange', classChangeColumns, changes, 'ON CONFLICT ("id") DO NOTHING'));
+      const rows = jsonRows(dialect, { code: 'text', from: 'text' }, changes);
+      await tx.$executeRaw`INSERT INTO "CreditClassChange" ("id", "entityCode", "at", "from", "to", "ruleVersion", "reasons", "cause")
+        SELECT e."code" || ${`@${cause}`}, e."code", e."classifiedAt", ${rows.column.from}, e."creditClass", e."ruleVersion", e."classReasons", ${cause}
+        FROM ${rows.from} JOIN "MarketEntity" AS e ON e."code" = ${rows.column.code} WHERE true ON CONFLICT ("id") DO NOTHING`;
       changed += changes.length;
     }
   }
