@@ -79,6 +79,17 @@ describe.each([
     expect({ ...again, entities: again.entities.map((e) => ({ ...e, classifiedAt: e.classifiedAt && now })) }).toEqual(after);
   });
 
+  it('registers entities as the sheet names them, rated good, and skips them when the sheet comes again', async () => {
+    const codes = [40, 41, 42].map(testCode);
+    const entitySheet = [['统一社会信用代码', '名称', '登记机关', '区县', '行业'], ...codes.map((code, i) => [code, `“津门”商贸 "${i}" 有限公司\\`, '和平区市场监管局', '和平区', 'retail'])];
+    expect(await importCreditSheet(db.prisma, 'entities', entitySheet, now)).toEqual({ imported: 3, skipped: 0, reclassified: 3, errors: [] });
+    const entities = await db.prisma.marketEntity.findMany({ where: { code: { in: codes } }, orderBy: { code: 'asc' }, include: { classChanges: true } });
+    expect(entities.map((e) => [e.code, e.name, e.registrationBody, e.district, e.industry, e.creditClass, e.classifiedAt, e.classChanges.map((c) => [c.from, c.to, c.at])])).toEqual(
+      codes.map((code, i) => [code, `“津门”商贸 "${i}" 有限公司\\`, '和平区市场监管局', '和平区', 'retail', 'good', now, [[null, 'good', now]]]),
+    );
+    expect(await importCreditSheet(db.prisma, 'entities', entitySheet, now)).toEqual({ imported: 0, skipped: 3, reclassified: 0, errors: [] });
+  });
+
   it('recomputes in chunks as one entity at a time does, and writes no history row when no class changes', async () => {
     const codes = await Promise.all([20, 21, 22, 23, 24, 25, 26].map((n) => addEntity(db.prisma, n)));
     for (const [i, code] of codes.entries()) {

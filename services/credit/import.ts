@@ -4,7 +4,7 @@ import { canonicalUscc } from '../../domain/credit/uscc.ts';
 import { checkEntityRows, checkRecordRows, entityColumns, mapHeader, recordColumns } from '../../domain/credit/import.ts';
 import type { RowError } from '../../domain/filing/catalogue.ts';
 import { reclassifyMany } from '../../readmodel/classes.ts';
-import { dialectOf, insertJsonRows, insertRows, jsonList } from '../../runtime/sql.ts';
+import { dialectOf, insertJsonRows, jsonList } from '../../runtime/sql.ts';
 import { type PrismaClient, writeTransaction } from '../../runtime/db.ts';
 
 export type ImportKind = 'entities' | 'records';
@@ -22,6 +22,7 @@ const hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('
 /** Rows per statement: each batch is one JSON parameter, so the size only bounds the statement's memory. */
 const chunk = 10_000;
 
+const entityColumnTypes = { code: 'text', name: 'text', registrationBody: 'text', district: 'text', industry: 'text' } as const;
 const recordColumnTypes = {
   id: 'text', entityCode: 'text', kind: 'text', severity: 'text', amountYuan: 'float', date: 'text', description: 'text',
   providerBodyId: 'text', providerName: 'text', repairExcluded: 'boolean', source: 'text', createdAt: 'timestamp', updatedAt: 'timestamp',
@@ -98,6 +99,7 @@ export async function importCreditSheet(prisma: PrismaClient, kind: ImportKind, 
   if (rows.length - 1 > maxRows) return fail([{ row: 0, message: `一次最多导入 ${maxRows} 行。 At most ${maxRows} rows per import.` }]);
   const [header, ...body] = rows as [string[], ...string[][]];
   const cause = `import:${hex(rows.map((r) => r.join('\u0001')).join('\n')).slice(0, 16)}`;
+  const dialect = dialectOf(prisma);
   if (kind === 'entities') {
     const { fields, errors: headerErrors } = mapHeader(header, entityColumns);
     if (headerErrors.length) return fail(headerErrors);
@@ -106,8 +108,8 @@ export async function importCreditSheet(prisma: PrismaClient, kind: ImportKind, 
     return writeTransaction(prisma, async (tx) => {
       // Writes first (SQLite then queues a competing writer rather than refusing this transaction); the codes inserted are the fresh ones.
       const fresh: string[] = [];
-      for (let i = 0; i < entities.length; i += 500) {
-        const inserted = await tx.$queryRaw<Array<{ code: string }>>(insertRows('MarketEntity', entities.slice(i, i + 500), 'ON CONFLICT ("code") DO NOTHING RETURNING "code"'));
+      for (let i = 0; i < entities.length; i += chunk) {
+        const inserted = await tx.$queryRaw<Array<{ code: string }>>(insertJsonRows(dialect, 'MarketEntity', entityColumnTypes, entities.slice(i, i + chunk), 'ON CONFLICT ("code") DO NOTHING RETURNING "code"'));
         fresh.push(...inserted.map((e) => e.code));
       }
       const reclassified = await reclassifyMany(tx, fresh, cause, now);
@@ -118,7 +120,6 @@ export async function importCreditSheet(prisma: PrismaClient, kind: ImportKind, 
   if (headerErrors.length) return fail(headerErrors);
   const parsed = objects(body, fields);
   const codes = [...new Set(parsed.map((r) => canonicalUscc(r.code ?? '')))];
-  const dialect = dialectOf(prisma);
   const known = new Set<string>();
   for (let i = 0; i < codes.length; i += chunk) {
     for (const e of await prisma.$queryRaw<Array<{ code: string }>>`SELECT "code" FROM "MarketEntity" WHERE "code" IN ${jsonList(dialect, codes.slice(i, i + chunk))}`) known.add(e.code);
