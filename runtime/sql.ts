@@ -33,7 +33,7 @@ export function dialectOf(client: object): Dialect {
 /**
  * Bulk statements pass their rows as ONE parameter, JSON in UTF-8 bytes, read
  * back by the database's own JSON functions. Prisma's client engine spends
- * microseconds on every bound parameter (a multi-row VALUES of 14 columns cost
+ * microseconds on every bound parameter (a multi-row VALUES of 13 columns cost
  * several times the write itself) and more on every character of a string
  * parameter it must escape (quotes, Chinese): bytes travel as base64, several
  * times cheaper. SQLite's parameter limit no longer bounds a batch either.
