@@ -1,8 +1,7 @@
 import { classChange, classify, type ClassRule, type CreditClass, type CreditRecord as RuleRecord } from '../domain/credit/classes.ts';
 import type { Tx } from '../runtime/db.ts';
 import { config } from '../runtime/config.ts';
-import { Prisma } from '../prisma/generated/client.ts';
-import { insertRows } from '../runtime/sql.ts';
+import { dialectOf, jsonList, jsonRows } from '../runtime/sql.ts';
 
 type RecordRow = { id: string; kind: string; amountYuan: number | null; date: string; status: string; severity: string; repairExcluded: boolean; underObjection: boolean };
 
@@ -43,30 +42,41 @@ export async function reclassifyEntity(tx: Tx, code: string, cause: string, at: 
 
 /**
  * Recomputes the class of many entities at once (after a bulk import), in
- * chunks: one query for the records of a chunk, one UPDATE for its classes and
- * one INSERT for its history rows (ignored when already written: idempotent).
+ * chunks: one query for the entities of a chunk and one for their records (the
+ * columns the rule reads), the pure rule in memory, one UPDATE for the classes
+ * and one INSERT for the history rows, copied from the classes just written
+ * (ignored when already written: idempotent).
+ * The codes and rows travel as one JSON parameter per statement (runtime/sql.ts).
  */
-export async function reclassifyMany(tx: Tx, codes: string[], cause: string, at: Date, rule: ClassRule = config().credit.classRule, chunk = 500): Promise<number> {
+export async function reclassifyMany(tx: Tx, codes: string[], cause: string, at: Date, rule: ClassRule = config().credit.classRule, chunk = 10_000): Promise<number> {
+  const dialect = dialectOf(tx);
   let changed = 0;
   for (let i = 0; i < codes.length; i += chunk) {
-    const slice = codes.slice(i, i + chunk);
-    const [entities, records] = await Promise.all([
-      tx.marketEntity.findMany({ where: { code: { in: slice } }, select: { code: true, creditClass: true, classifiedAt: true } }),
-      tx.creditRecord.findMany({ where: { entityCode: { in: slice } } }),
-    ]);
+    const slice = jsonList(dialect, codes.slice(i, i + chunk));
+    const entities = await tx.$queryRaw<Array<{ code: string; creditClass: string; classified: number }>>`
+      SELECT "code", "creditClass", CASE WHEN "classifiedAt" IS NULL THEN 0 ELSE 1 END AS "classified" FROM "MarketEntity" WHERE "code" IN ${slice}`;
     if (entities.length === 0) continue;
+    const records = await tx.$queryRaw<Array<RecordRow & { entityCode: string }>>`
+      SELECT "entityCode", "id", "kind", "amountYuan", "date", "status", "severity", "repairExcluded", "underObjection" FROM "CreditRecord" WHERE "entityCode" IN ${slice}`;
     const byEntity = new Map<string, RecordRow[]>();
-    for (const r of records) byEntity.set(r.entityCode, [...(byEntity.get(r.entityCode) ?? []), r]);
+    for (const r of records) {
+      const list = byEntity.get(r.entityCode);
+      if (list) list.push(r);
+      else byEntity.set(r.entityCode, [r]);
+    }
     const next = entities.map((e) => ({ entity: e, classification: classify((byEntity.get(e.code) ?? []).map(ruleRecord), rule) }));
-    const cases = (value: (n: (typeof next)[number]) => string) =>
-      Prisma.sql`CASE "code" ${Prisma.join(next.map((n) => Prisma.sql`WHEN ${n.entity.code} THEN ${value(n)}`), ' ')} END`;
-    await tx.$executeRaw`UPDATE "MarketEntity" SET "creditClass" = ${cases((n) => n.classification.creditClass)}, "classReasons" = ${cases((n) => JSON.stringify(n.classification.reasons))}, "ruleVersion" = ${rule.version}, "classifiedAt" = ${at} WHERE "code" IN (${Prisma.join(next.map((n) => n.entity.code))})`;
+    const classes = jsonRows(dialect, { code: 'text', creditClass: 'text', classReasons: 'text' }, next.map((n) => ({ code: n.entity.code, creditClass: n.classification.creditClass, classReasons: JSON.stringify(n.classification.reasons) })));
+    await tx.$executeRaw`UPDATE "MarketEntity" SET "creditClass" = ${classes.column.creditClass}, "classReasons" = ${classes.column.classReasons}, "ruleVersion" = ${rule.version}, "classifiedAt" = ${at} FROM ${classes.from} WHERE "code" = ${classes.column.code}`;
+    // The history rows copy the class, rule and reasons just written: only each code and its former class travel.
     const changes = next.flatMap(({ entity, classification }) => {
-      const change = classChange(entity.classifiedAt ? (entity.creditClass as CreditClass) : null, classification, at.toISOString(), cause);
-      return change ? [{ id: `${entity.code}@${cause}`, entityCode: entity.code, at, from: change.from, to: change.to, ruleVersion: change.ruleVersion, reasons: JSON.stringify(change.reasons), cause }] : [];
+      const from = entity.classified ? (entity.creditClass as CreditClass) : null;
+      return classChange(from, classification, at.toISOString(), cause) ? [{ code: entity.code, from }] : [];
     });
     if (changes.length) {
-      await tx.$executeRaw(insertRows('CreditClassChange', changes, 'ON CONFLICT ("id") DO NOTHING'));
+      const rows = jsonRows(dialect, { code: 'text', from: 'text' }, changes);
+      await tx.$executeRaw`INSERT INTO "CreditClassChange" ("id", "entityCode", "at", "from", "to", "ruleVersion", "reasons", "cause")
+        SELECT e."code" || ${`@${cause}`}, e."code", e."classifiedAt", ${rows.column.from}, e."creditClass", e."ruleVersion", e."classReasons", ${cause}
+        FROM ${rows.from} JOIN "MarketEntity" AS e ON e."code" = ${rows.column.code} WHERE true ON CONFLICT ("id") DO NOTHING`;
       changed += changes.length;
     }
   }
