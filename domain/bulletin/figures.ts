@@ -12,14 +12,18 @@ export interface BulletinPeriod {
 export const periodStartInstant = (date: string) => Date.parse(`${date}T00:00:00+08:00`);
 export const periodEndInstant = (date: string) => endOfShanghaiDay(date).getTime();
 
-/** An overdue assignment as a bulletin lists it, with the events behind it. */
-export interface OverdueItem {
+/** The assignment a bulletin line names: its task and its unit. */
+interface AssignmentLine {
   assignmentId: string;
   taskId: string;
   taskRef: string;
   taskText: string;
   unit: string;
   unitName: string;
+}
+
+/** An overdue assignment as a bulletin lists it, with the events behind it. */
+export interface OverdueItem extends AssignmentLine {
   due: string;
   days: number;
   eventIds: string[];
@@ -58,13 +62,7 @@ export interface Headline {
 }
 
 /** A red 督办单 or a 约谈 of the escalation ladder fired in the period: the bulletin mentions each (通报). */
-export interface EscalationMention {
-  assignmentId: string;
-  taskId: string;
-  taskRef: string;
-  taskText: string;
-  unit: string;
-  unitName: string;
+export interface EscalationMention extends AssignmentLine {
   action: 'redSlip' | 'interview';
   slipNumber: string | null;
   at: string;
