@@ -64,12 +64,12 @@ export interface Config {
 
 /**
  * Workflows a worker keeps in memory between their tasks (the SDK's sticky cache). The SDK's own default grows
- * with the heap limit (2,310 with Node's 4 GB heap), which let the worker reach 1.26 GB with 3,500 open task
- * workflows (about 0.35 MB per cached workflow over an idle 458 MB). 1000 bounds the cache's share at any number
- * of open workflows; bench/cache.bench.ts (bench/results/cache.md) measured, with 1,050 open, 0.98 × the SDK
- * default's RSS and 0.70 × its query throughput when every query hits a random workflow (250: 0.84 × and 0.39 ×).
+ * with the heap limit (2,310 with Node's 4 GB heap). bench/cache.bench.ts (bench/results/cache.md) measured,
+ * with 3,500 open task workflows queried in random order: max RSS 1,325 MB at 500, 1,866 MB at 1000 and
+ * 2,215 MB at the SDK's default (about 1.1 MB per cached workflow), for the same queries/s (0.97, 0.98 × the
+ * SDK's). A cache of 250 keeps a worker near 1 GB at any number of open workflows.
  */
-export const defaultMaxCachedWorkflows = 1000;
+export const defaultMaxCachedWorkflows = 250;
 
 export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
   return path.resolve(env.DUBAN_DATA_DIR ?? 'data');
