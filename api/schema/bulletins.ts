@@ -1,4 +1,4 @@
-import type { BulletinFigures, EscalationMention, OverdueItem, UnitStanding } from '../../domain/bulletin/figures.ts';
+import type { AssignmentLine, BulletinFigures, EscalationMention, OverdueItem, UnitStanding } from '../../domain/bulletin/figures.ts';
 import { bulletinFiguresOf, generateBulletin, mayReadBulletins } from '../../services/bulletins/generate.ts';
 import { builder } from './builder.ts';
 import type { Context } from './context.ts';
@@ -31,6 +31,20 @@ const Headline = builder.objectRef<BulletinFigures['headline']>('BulletinHeadlin
   }),
 });
 
+type SchemaTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+
+/** The fields of a bulletin line that names an assignment, with the events behind it. */
+function assignmentLineFields<Line extends AssignmentLine & { eventIds: string[] }>(t: PothosSchemaTypes.ObjectFieldBuilder<SchemaTypes, Line>) {
+  return {
+    assignmentId: t.string({ resolve: (line) => line.assignmentId }),
+    taskId: t.globalID({ description: 'The task, for its page.', resolve: (line) => ({ type: 'Task', id: line.taskId }) }),
+    taskRef: t.string({ resolve: (line) => line.taskRef }),
+    taskText: t.string({ resolve: (line) => line.taskText }),
+    unitName: t.string({ resolve: (line) => line.unitName }),
+    events: t.prismaField({ type: ['TaskEvent'], description: eventsDescription, resolve: (query, line, _args, ctx) => traceRow(ctx, query, line.eventIds) }),
+  };
+}
+
 const EscalationActionEnum = builder.enumType('BulletinEscalationAction', {
   values: { redSlip: { description: '红色督办单 A red supervision slip' }, interview: { description: '约谈 An interview' } } as const,
 });
@@ -38,30 +52,20 @@ const EscalationActionEnum = builder.enumType('BulletinEscalationAction', {
 const Mention = builder.objectRef<EscalationMention>('BulletinEscalation').implement({
   description: '通报所列红色督办单或约谈 A red supervision slip or interview of the period, as the bulletin mentions it.',
   fields: (t) => ({
-    assignmentId: t.exposeString('assignmentId'),
-    taskId: t.globalID({ description: 'The task, for its page.', resolve: (e) => ({ type: 'Task', id: e.taskId }) }),
-    taskRef: t.exposeString('taskRef'),
-    taskText: t.exposeString('taskText'),
-    unitName: t.exposeString('unitName'),
+    ...assignmentLineFields(t),
     action: t.field({ type: EscalationActionEnum, resolve: (e) => e.action }),
     slipNumber: t.exposeString('slipNumber', { nullable: true, description: '督办〔年〕n号; none for an interview.' }),
     at: t.field({ type: 'DateTime', resolve: (e) => new Date(e.at) }),
     workingDays: t.exposeInt('workingDays', { description: '发出时逾期工作日 Working days overdue when it fired.' }),
-    events: t.prismaField({ type: ['TaskEvent'], description: eventsDescription, resolve: (query, e, _args, ctx) => traceRow(ctx, query, e.eventIds) }),
   }),
 });
 
 const BulletinOverdueItem = builder.objectRef<OverdueItem>('BulletinOverdueItem').implement({
   description: '通报所列逾期事项，附其所依据的事件 An overdue assignment as the bulletin lists it, with the events behind it.',
   fields: (t) => ({
-    assignmentId: t.exposeString('assignmentId'),
-    taskId: t.globalID({ description: 'The task, for its page.', resolve: (o) => ({ type: 'Task', id: o.taskId }) }),
-    taskRef: t.exposeString('taskRef'),
-    taskText: t.exposeString('taskText'),
-    unitName: t.exposeString('unitName'),
+    ...assignmentLineFields(t),
     due: t.field({ type: 'DateTime', resolve: (o) => new Date(o.due) }),
     days: t.exposeInt('days', { description: '截至本期末逾期天数 Whole days overdue at the period end.' }),
-    events: t.prismaField({ type: ['TaskEvent'], description: eventsDescription, resolve: (query, o, _args, ctx) => traceRow(ctx, query, o.eventIds) }),
   }),
 });
 

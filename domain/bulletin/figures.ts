@@ -13,7 +13,7 @@ export const periodStartInstant = (date: string) => Date.parse(`${date}T00:00:00
 export const periodEndInstant = (date: string) => endOfShanghaiDay(date).getTime();
 
 /** The assignment a bulletin line names: its task and its unit. */
-interface AssignmentLine {
+export interface AssignmentLine {
   assignmentId: string;
   taskId: string;
   taskRef: string;
