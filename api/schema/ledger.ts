@@ -6,6 +6,7 @@ import type { PrismaClient } from '../../runtime/db.ts';
 import { visibleTasks } from '../auth/visibility.ts';
 import { builder } from './builder.ts';
 import { offsetArg, pageInOrder, withOffset } from './pagination.ts';
+import { readRows } from './rows.ts';
 import { Body } from './bodies.ts';
 import { PlanNode } from './plans.ts';
 import { AssignmentStatusEnum, Light } from './tasks.ts';
@@ -70,6 +71,9 @@ function byUrgency(a: { id: string; status: string; due: Date | null }, b: typeo
   );
 }
 
+/** The page's body and task come with its rows in one join (rows.ts) when that is all the request asks of them. */
+const assignmentRelations = { body: { model: 'Body', from: 'bodyId' }, task: { model: 'Task', from: 'taskId' } };
+
 const orderings = {
   body: [{ bodyName: 'asc' as const }, { id: 'asc' as const }],
   task: [{ taskId: 'asc' as const }, { id: 'asc' as const }],
@@ -114,7 +118,10 @@ builder.queryField('assignments', (t) =>
       const order = args.orderBy ?? 'urgency';
       if (order !== 'urgency') return ctx.prisma.assignment.findMany({ ...withOffset(query, args.offset), where: assignmentWhere(args.filter, ctx.actor), orderBy: orderings[order] });
       const ids = await urgencyIds(ctx, args.filter);
-      return pageInOrder(withOffset(query, args.offset), ids, (selection, page) => ctx.prisma.assignment.findMany({ ...selection, where: { id: { in: page } } }));
+      return pageInOrder(withOffset(query, args.offset), ids, async (selection, page) => {
+        const read = () => ctx.prisma.assignment.findMany({ ...selection, where: { id: { in: page } } });
+        return ((await readRows(ctx.prisma, 'Assignment', assignmentRelations, selection, page)) as Awaited<ReturnType<typeof read>> | null) ?? read();
+      });
     },
   }),
 );
