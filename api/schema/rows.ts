@@ -26,6 +26,7 @@ const quote = (name: string) => `"${name}"`;
 /** A cell as Prisma's client returns it: dates as Date, booleans as boolean (SQLite keeps text and integers). */
 function cell(type: string, value: unknown): unknown {
   if (value === null || value === undefined) return null;
+  if (type === 'String') return value;
   if (type === 'DateTime') return value instanceof Date ? value : new Date(value as string | number);
   if (type === 'Boolean') return typeof value === 'boolean' ? value : Number(value) !== 0;
   if ((type === 'Int' || type === 'Float') && typeof value === 'bigint') return Number(value);
@@ -99,15 +100,17 @@ export async function readRows(
   const joins = joined.map((j, n) => `LEFT JOIN ${quote(j.relation.model)} AS j${n} ON j${n}.${quote(idOf(j.relation.model))} = r.${quote(j.relation.from)}`).join(' ');
   const statement = Prisma.sql`SELECT ${Prisma.raw(select)} FROM ${Prisma.raw(quote(model))} AS r ${Prisma.raw(joins)} WHERE r.${Prisma.raw(quote(idOf(model)))} IN ${jsonList(dialectOf(prisma), ids)}`;
   const rows = ids.length ? await prisma.$queryRaw<Array<Record<string, unknown>>>(statement) : [];
+  // Aliases and types worked out once per statement, not per cell.
+  const ownCells = own.map((key, i) => ({ key, alias: `c${i}`, type: ownTypes[i]! }));
+  const joinedCells = joined.map((j, n) => ({ name: j.name, cells: j.columns.map((key, i) => ({ key, alias: `j${n}_${i}`, type: joinedTypes[n]![i]! })) }));
+  const fill = (target: Record<string, unknown>, raw: Record<string, unknown>, cells: typeof ownCells) => {
+    for (const { key, alias, type } of cells) target[key] = cell(type, raw[alias]);
+    return target;
+  };
   return rows.map((raw) => {
-    const row: Record<string, unknown> = {};
-    own.forEach((c, i) => (row[c] = cell(ownTypes[i]!, raw[`c${i}`])));
-    joined.forEach((j, n) => {
-      if (raw[`j${n}_0`] === null || raw[`j${n}_0`] === undefined) return void (row[j.name] = null);
-      const nested: Record<string, unknown> = {};
-      j.columns.forEach((c, i) => (nested[c] = cell(joinedTypes[n]![i]!, raw[`j${n}_${i}`])));
-      row[j.name] = nested;
-    });
+    const row = fill({}, raw, ownCells);
+    // The relation's id is its first column: null when the row has none.
+    for (const { name, cells } of joinedCells) row[name] = raw[cells[0]!.alias] == null ? null : fill({}, raw, cells);
     return row;
   });
 }
