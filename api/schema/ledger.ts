@@ -63,11 +63,14 @@ export function assignmentWhere(filter: Filter | null | undefined, actor: Actor 
 /** Urgency: what is still owed, then what awaits review, then what is done, then what no longer counts. */
 const phaseOf = (status: string) => (owing({ status: status as AssignmentStatus }) ? 0 : status === 'submitted' ? 1 : status === 'accepted' ? 2 : 3);
 
+/** String.prototype.localeCompare's order (the default locale), without building a collator per comparison. */
+const byLocale = new Intl.Collator().compare;
+
 function byUrgency(a: { id: string; status: string; due: Date | null }, b: typeof a): number {
   return (
     phaseOf(a.status) - phaseOf(b.status) ||
     (a.due?.getTime() ?? Number.POSITIVE_INFINITY) - (b.due?.getTime() ?? Number.POSITIVE_INFINITY) ||
-    a.id.localeCompare(b.id)
+    byLocale(a.id, b.id)
   );
 }
 
