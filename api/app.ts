@@ -146,6 +146,7 @@ export function createApp({ prisma, temporal, taskQueue, signingKey, dataDir, co
         locale: viewerLocale(request.headers.get('accept-language')),
         actor,
         session: who?.session ?? null,
+        account: who?.account ?? null,
         sessions,
         setSessionCookie: (token) => void res.append('Set-Cookie', sessionCookie(token, { secure: secureCookie, maxAgeSeconds: tokenLifetimeMs / 1000 })),
         demoPassword: config.demo ? config.demoPassword : null,

@@ -1,12 +1,23 @@
 import { randomBytes } from 'node:crypto';
 import type { Actor } from '../../domain/supervision/types.ts';
 import type { PrismaClient } from '../../runtime/db.ts';
+import type { Account } from '../../prisma/generated/client.ts';
 import { tokenLifetimeMs } from './tokens.ts';
+
+/** Every column of an account but its password hash: what a session's read brings along. */
+export const accountColumns = { id: true, login: true, displayName: true, role: true, email: true, bodyId: true, createdAt: true, active: true, mustChangePassword: true, passwordChangedAt: true, createdBy: true, duty: true } as const;
+export type AccountRow = { [K in keyof typeof accountColumns]: K extends keyof Account ? Account[K] : never };
 
 /** Who a request is, and through which session. */
 export interface Authenticated {
   actor: Actor;
   session: { id: string; mustChangePassword: boolean; viaCookie: boolean };
+  /**
+   * The signed-in account's row as read with the session (at most
+   * {@link sessionCacheMs} old, dropped at once in this process by any change
+   * made through {@link Sessions.forget}): `{ me { … } }` answers from it.
+   */
+  account: AccountRow;
 }
 
 interface Row {
@@ -15,7 +26,7 @@ interface Row {
   lastSeenAt: Date;
   expiresAt: Date;
   revokedAt: Date | null;
-  account: { id: string; displayName: string; role: string; bodyId: string | null; active: boolean; mustChangePassword: boolean };
+  account: AccountRow;
 }
 
 /** How long a replica trusts what it read about a session: a revocation elsewhere reaches it within this. */
@@ -68,6 +79,7 @@ export class Sessions {
     return {
       actor: { accountId: account.id, name: account.displayName, role: account.role as Actor['role'], bodyId: account.bodyId },
       session: { id: row.id, mustChangePassword: account.mustChangePassword, viaCookie },
+      account,
     };
   }
 
@@ -90,7 +102,7 @@ export class Sessions {
     if (cached && now - cached.readAt < sessionCacheMs) return cached.row;
     const row = await this.prisma.session.findUnique({
       where: { id: sessionId },
-      select: { id: true, accountId: true, lastSeenAt: true, expiresAt: true, revokedAt: true, account: { select: { id: true, displayName: true, role: true, bodyId: true, active: true, mustChangePassword: true } } },
+      select: { id: true, accountId: true, lastSeenAt: true, expiresAt: true, revokedAt: true, account: { select: accountColumns } },
     });
     if (this.cache.size > 10_000) this.cache.clear();
     this.cache.set(sessionId, { readAt: now, row });

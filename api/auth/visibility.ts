@@ -28,3 +28,16 @@ export function visibilityCache(prisma: PrismaClient, actor: Actor | null) {
 export function visiblePlans(actor: Actor | null) {
   return actor?.role === 'department' ? { tasks: { some: visibleTasks(actor) } } : actor ? {} : { id: { in: [] as string[] } };
 }
+
+type Visibility = { actor: Actor | null; visible: () => Promise<{ tasks: Set<string>; plans: Set<string> } | null> };
+
+/**
+ * Whether a request may read a task (or a plan): the offices answer at once,
+ * without a promise (a ledger page checks 100 objects); a department from its
+ * visible set, loaded once per request.
+ */
+export function mayRead(ctx: Visibility, kind: 'tasks' | 'plans', id: string): boolean | Promise<boolean> {
+  if (!ctx.actor) return false;
+  if (ctx.actor.role !== 'department') return true;
+  return ctx.visible().then((visible) => visible?.[kind].has(id) ?? true);
+}

@@ -148,6 +148,7 @@ builder.mutationField('setAccountDuty', (t) =>
       if (account.role !== 'department') throw new ValidationError('只有承办单位账号有职责。 Only a department account has a duty in its unit.');
       if ((account.duty ?? 'responsible') !== duty) {
         await ctx.prisma.account.update({ where: { id: account.id }, data: { duty } });
+        ctx.sessions.forget({ accountId: account.id });
         await audit(ctx.prisma, ctx.actor, 'account.dutyChanged', account.id, { login: account.login, duty });
       }
       return ctx.prisma.account.findUniqueOrThrow({ ...selection(query), where: { id: account.id } });

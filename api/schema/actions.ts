@@ -183,6 +183,60 @@ builder.mutationField('act', (t) =>
   }),
 );
 
+/** A task's urges by body: how many, and the latest (by sequence). */
+type Urges = Map<string, { count: number; last: { seq: number; at: Date } }>;
+
+/**
+ * The urges of the tasks a request asks about, read in ONE statement for all
+ * the tasks asked in the same tick (a ledger page asks for 50 assignments'
+ * urgeCount and lastUrgedAt: 100 statements before), once per request.
+ */
+const urgeLoaders = new WeakMap<object, (taskId: string) => Promise<Urges>>();
+function urgesOf(ctx: Context, taskId: string): Promise<Urges> {
+  let load = urgeLoaders.get(ctx);
+  if (!load) {
+    const known = new Map<string, Promise<Urges>>();
+    let batch: Map<string, { resolve: (u: Urges) => void; reject: (e: unknown) => void }> | null = null;
+    const dispatch = (wanted: NonNullable<typeof batch>) => {
+      batch = null;
+      ctx.prisma.taskEvent
+        .findMany({ where: { type: 'urge', taskId: { in: [...wanted.keys()] } }, select: { taskId: true, bodyName: true, seq: true, at: true } })
+        .then((events) => {
+          const byTask = new Map<string, Urges>([...wanted.keys()].map((id) => [id, new Map()]));
+          for (const e of events) {
+            if (e.bodyName === null) continue;
+            const urges = byTask.get(e.taskId)!;
+            const seen = urges.get(e.bodyName);
+            if (!seen) urges.set(e.bodyName, { count: 1, last: { seq: e.seq, at: e.at } });
+            else {
+              seen.count += 1;
+              if (e.seq > seen.last.seq) seen.last = { seq: e.seq, at: e.at };
+            }
+          }
+          for (const [id, waiter] of wanted) waiter.resolve(byTask.get(id)!);
+        })
+        .catch((error) => {
+          for (const waiter of wanted.values()) waiter.reject(error);
+        });
+    };
+    load = (id) => {
+      let urges = known.get(id);
+      if (!urges) {
+        if (!batch) {
+          const current = (batch = new Map());
+          // After the resolvers of this pass have asked (as DataLoader waits).
+          void Promise.resolve().then(() => process.nextTick(() => dispatch(current)));
+        }
+        const open = batch;
+        known.set(id, (urges = new Promise<Urges>((resolve, reject) => open.set(id, { resolve, reject }))));
+      }
+      return urges;
+    };
+    urgeLoaders.set(ctx, load);
+  }
+  return load(taskId);
+}
+
 builder.prismaObjectFields('Assignment', (t) => ({
   availableActions: t.field({
     type: [ActionType],
@@ -200,14 +254,13 @@ builder.prismaObjectFields('Assignment', (t) => ({
   urgeCount: t.int({
     description: '催办次数 How many times the body was urged on this assignment.',
     select: { taskId: true, bodyName: true },
-    resolve: (a, _args, ctx) => ctx.prisma.taskEvent.count({ where: { taskId: a.taskId, bodyName: a.bodyName, type: 'urge' } }),
+    resolve: async (a, _args, ctx) => (await urgesOf(ctx, a.taskId)).get(a.bodyName)?.count ?? 0,
   }),
   lastUrgedAt: t.field({
     type: 'DateTime',
     nullable: true,
     description: '最近一次催办时间 When the body was last urged on this assignment.',
     select: { taskId: true, bodyName: true },
-    resolve: async (a, _args, ctx) =>
-      (await ctx.prisma.taskEvent.findFirst({ where: { taskId: a.taskId, bodyName: a.bodyName, type: 'urge' }, orderBy: { seq: 'desc' }, select: { at: true } }))?.at ?? null,
+    resolve: async (a, _args, ctx) => (await urgesOf(ctx, a.taskId)).get(a.bodyName)?.last.at ?? null,
   }),
 }));

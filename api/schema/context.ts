@@ -2,7 +2,7 @@ import type { Client } from '@temporalio/client';
 import type { Actor } from '../../domain/supervision/types.ts';
 import type { PrismaClient } from '../../runtime/db.ts';
 import type { Locale } from '../locale.ts';
-import type { Authenticated, Sessions } from '../auth/sessions.ts';
+import type { AccountRow, Authenticated, Sessions } from '../auth/sessions.ts';
 
 /** What every resolver is given: the connections and the signed-in actor of the request. */
 export interface Context {
@@ -24,6 +24,8 @@ export interface Context {
   actor: Actor | null;
   /** The request's session (null when anonymous); a must-change session may only change its password. */
   session: Authenticated['session'] | null;
+  /** The signed-in account's row (no password hash) as read with the session; null when anonymous. */
+  account: AccountRow | null;
   sessions: Sessions;
   /** Sets (a token) or clears (null) the console's session cookie on the response. */
   setSessionCookie: (token: string | null) => void;

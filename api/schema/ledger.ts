@@ -6,6 +6,7 @@ import type { PrismaClient } from '../../runtime/db.ts';
 import { visibleTasks } from '../auth/visibility.ts';
 import { builder } from './builder.ts';
 import { offsetArg, pageInOrder, withOffset } from './pagination.ts';
+import { readRows } from './rows.ts';
 import { Body } from './bodies.ts';
 import { PlanNode } from './plans.ts';
 import { AssignmentStatusEnum, Light } from './tasks.ts';
@@ -62,13 +63,19 @@ export function assignmentWhere(filter: Filter | null | undefined, actor: Actor 
 /** Urgency: what is still owed, then what awaits review, then what is done, then what no longer counts. */
 const phaseOf = (status: string) => (owing({ status: status as AssignmentStatus }) ? 0 : status === 'submitted' ? 1 : status === 'accepted' ? 2 : 3);
 
+/** String.prototype.localeCompare's order (the default locale), without building a collator per comparison. */
+const byLocale = new Intl.Collator().compare;
+
 function byUrgency(a: { id: string; status: string; due: Date | null }, b: typeof a): number {
   return (
     phaseOf(a.status) - phaseOf(b.status) ||
     (a.due?.getTime() ?? Number.POSITIVE_INFINITY) - (b.due?.getTime() ?? Number.POSITIVE_INFINITY) ||
-    a.id.localeCompare(b.id)
+    byLocale(a.id, b.id)
   );
 }
+
+/** The page's body and task come with its rows in one join (rows.ts) when that is all the request asks of them. */
+const assignmentRelations = { body: { model: 'Body', from: 'bodyId' }, task: { model: 'Task', from: 'taskId' } };
 
 const orderings = {
   body: [{ bodyName: 'asc' as const }, { id: 'asc' as const }],
@@ -114,7 +121,10 @@ builder.queryField('assignments', (t) =>
       const order = args.orderBy ?? 'urgency';
       if (order !== 'urgency') return ctx.prisma.assignment.findMany({ ...withOffset(query, args.offset), where: assignmentWhere(args.filter, ctx.actor), orderBy: orderings[order] });
       const ids = await urgencyIds(ctx, args.filter);
-      return pageInOrder(withOffset(query, args.offset), ids, (selection, page) => ctx.prisma.assignment.findMany({ ...selection, where: { id: { in: page } } }));
+      return pageInOrder(withOffset(query, args.offset), ids, async (selection, page) => {
+        const read = () => ctx.prisma.assignment.findMany({ ...selection, where: { id: { in: page } } });
+        return ((await readRows(ctx.prisma, 'Assignment', assignmentRelations, selection, page)) as Awaited<ReturnType<typeof read>> | null) ?? read();
+      });
     },
   }),
 );

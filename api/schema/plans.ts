@@ -1,5 +1,5 @@
 import { compareTaskRefs } from '../../domain/plan/refs.ts';
-import { visiblePlans, visibleTasks } from '../auth/visibility.ts';
+import { mayRead, visiblePlans, visibleTasks } from '../auth/visibility.ts';
 import { RegistryNode } from './bodies.ts';
 import { builder } from './builder.ts';
 import { offsetArg, withOffset } from './pagination.ts';
@@ -15,7 +15,7 @@ export { Timeline };
 
 export const PlanNode = builder.prismaNode('Plan', {
   id: { field: 'id' },
-  authScopes: async (plan, ctx) => ctx.actor !== null && ((await ctx.visible())?.plans.has(plan.id) ?? true),
+  authScopes: (plan, ctx) => mayRead(ctx, 'plans', plan.id),
   description: '任务分工方案 An imported task-division notice.',
   fields: (t) => ({
     title: t.exposeString('title'),

@@ -4,7 +4,7 @@ import { unacknowledged } from '../../domain/supervision/receipt.ts';
 import { deadlineInForce, type DeadlineInForce } from '../../domain/supervision/snapshot.ts';
 import { assignmentStatuses, type AssignmentStatus } from '../../domain/supervision/types.ts';
 import { config } from '../../runtime/config.ts';
-import { visibleTasks } from '../auth/visibility.ts';
+import { mayRead, visibleTasks } from '../auth/visibility.ts';
 import { Body } from './bodies.ts';
 import { builder } from './builder.ts';
 import { attachedFiles, AttachmentRefType, parse, TaskEventDetails, type TaskEventData } from './details.ts';
@@ -47,7 +47,7 @@ const TaskDeadline = builder.objectRef<DeadlineInForce>('TaskDeadline').implemen
 
 export const TaskNode = builder.prismaNode('Task', {
   id: { field: 'id' },
-  authScopes: async (task, ctx) => ctx.actor !== null && ((await ctx.visible())?.tasks.has(task.id) ?? true),
+  authScopes: (task, ctx) => mayRead(ctx, 'tasks', task.id),
   description: '编号任务 A numbered task of a plan, supervised by its own workflow.',
   fields: (t) => ({
     ref: t.exposeString('ref', { description: '任务编号 "<section>.<number>"' }),
@@ -82,7 +82,7 @@ builder.prismaNode('Assignment', {
   id: { field: 'id' },
   // Only the columns a request's fields need are read (a ledger page reads 50 rows).
   select: { taskId: true },
-  authScopes: async (a, ctx) => ctx.actor !== null && ((await ctx.visible())?.tasks.has(a.taskId) ?? true),
+  authScopes: (a, ctx) => mayRead(ctx, 'tasks', a.taskId),
   description: '分工 One body\'s part of a task.',
   fields: (t) => ({
     bodyName: t.exposeString('bodyName', { description: 'As written in the notice, or as designated.' }),

@@ -142,6 +142,20 @@ describe('console sessions', () => {
     expect(await refusedWithinBound(replica.base, second.token, disabledAt)).toBe(true);
   });
 
+  it('answers `me` from the session\'s read, and shows a change made in this process at once', async () => {
+    const supervisor = await signIn(stack.base, 'supervisor');
+    const { cookie } = await signIn(stack.base, 'legal');
+    const mine = '{ me { login displayName role email duty mustChangePassword active body { shortName } } }';
+    const before = (await post(stack.base, mine, {}, { cookie })).data.me;
+    const stored = await stack.db.prisma.account.findUniqueOrThrow({ where: { login: 'legal' }, include: { body: true } });
+    expect(before).toEqual({ login: 'legal', displayName: stored.displayName, role: 'department', email: stored.email, duty: 'responsible', mustChangePassword: false, active: true, body: { shortName: stored.body!.shortName } });
+    const duty = (value: string) => post(stack.base, `mutation { setAccountDuty(accountId: "${globalId('Account', stored.id)}", duty: ${value}) { __typename ... on Error { message } } }`, {}, { cookie: supervisor.cookie });
+    expect((await duty('drafter')).data.setAccountDuty.__typename).toBe('MutationSetAccountDutySuccess');
+    expect((await post(stack.base, '{ me { duty } }', {}, { cookie })).data.me).toEqual({ duty: 'drafter' });
+    expect((await duty('responsible')).data.setAccountDuty.__typename).toBe('MutationSetAccountDutySuccess');
+    expect((await post(stack.base, '{ me { duty } }', {}, { cookie })).data.me).toEqual({ duty: 'responsible' });
+  });
+
   it('accepts only sign-in tokens with an expiry and a live session', async () => {
     const key = signingKey(stack.db.dataDir);
     const { token } = await signIn(stack.base, 'performance');

@@ -1,0 +1,116 @@
+import { Prisma } from '../../prisma/generated/client.ts';
+import { getDatamodel } from '../../prisma/generated/pothos-types.ts';
+import type { PrismaClient } from '../../runtime/db.ts';
+import { dialectOf, jsonList } from '../../runtime/sql.ts';
+
+const models = getDatamodel().datamodel.models as unknown as Record<string, { fields: ReadonlyArray<{ name: string; kind: string; type: string; isList: boolean; isId: boolean }> }>;
+
+/** Column types read back as Prisma would give them; any other type leaves the read to Prisma. */
+const readable = new Set(['String', 'Int', 'Float', 'Boolean', 'DateTime']);
+
+/** A to-one relation read by a join: the row's foreign key, matched against the target model's id. */
+export interface ToOne {
+  model: string;
+  from: string;
+}
+
+const scalarCache = new Map<string, Array<{ name: string; type: string }>>();
+const scalarsOf = (model: string) => {
+  let scalars = scalarCache.get(model);
+  if (!scalars) scalarCache.set(model, (scalars = models[model]!.fields.filter((f) => f.kind !== 'object' && !f.isList)));
+  return scalars;
+};
+const idOf = (model: string) => models[model]!.fields.find((f) => f.isId)!.name;
+const quote = (name: string) => `"${name}"`;
+
+/** A cell as Prisma's client returns it: dates as Date, booleans as boolean (SQLite keeps text and integers). */
+function cell(type: string, value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (type === 'String') return value;
+  if (type === 'DateTime') return value instanceof Date ? value : new Date(value as string | number);
+  if (type === 'Boolean') return typeof value === 'boolean' ? value : Number(value) !== 0;
+  if ((type === 'Int' || type === 'Float') && typeof value === 'bigint') return Number(value);
+  return value;
+}
+
+/** Scalar columns a Prisma selection asks of a model (`true`: all of them), or null for anything else (a list relation, a count, a nested relation). */
+function scalarSelection(model: string, selection: unknown): string[] | null {
+  const scalars = scalarsOf(model);
+  if (selection === true) return scalars.map((f) => f.name);
+  if (!selection || typeof selection !== 'object') return null;
+  const { select, include, ...rest } = selection as { select?: Record<string, unknown>; include?: Record<string, unknown> };
+  if (Object.keys(rest).length) return null;
+  if (include !== undefined) return Object.values(include).some((v) => v) ? null : scalars.map((f) => f.name);
+  if (!select) return scalars.map((f) => f.name);
+  const names = new Set(scalars.map((f) => f.name));
+  const columns: string[] = [];
+  for (const [name, value] of Object.entries(select)) {
+    if (!value) continue;
+    if (value !== true || !names.has(name)) return null;
+    columns.push(name);
+  }
+  return columns;
+}
+
+/**
+ * Rows of a model by id, with the to-one relations named in `relations`, in
+ * ONE statement (a join), as Prisma's findMany with that selection would
+ * return them (in no particular order). Prisma's client maps every cell of
+ * every row in its engine, which cost several times the statement on a ledger
+ * page. Null when the selection asks for anything this does not read (a list
+ * relation, a count, a relation's relation, a column of another type): the
+ * caller then reads through Prisma.
+ */
+export async function readRows(
+  prisma: PrismaClient,
+  model: string,
+  relations: Record<string, ToOne>,
+  query: { select?: Record<string, unknown>; include?: Record<string, unknown> },
+  ids: string[],
+): Promise<Array<Record<string, unknown>> | null> {
+  const fields = new Map(scalarsOf(model).map((f) => [f.name, f]));
+  const own: string[] = [];
+  const joined: Array<{ name: string; relation: ToOne; columns: string[] }> = [];
+  const entries: Array<[string, unknown]> = query.select
+    ? Object.entries(query.select)
+    : [...[...fields.keys()].map((name): [string, unknown] => [name, true]), ...Object.entries(query.include ?? {})];
+  if (query.select && query.include) return null;
+  for (const [name, value] of entries) {
+    if (!value) continue;
+    if (fields.has(name) && value === true) {
+      own.push(name);
+      continue;
+    }
+    const relation = relations[name];
+    const columns = relation ? scalarSelection(relation.model, value) : null;
+    if (!relation || !columns) return null;
+    const id = idOf(relation.model);
+    joined.push({ name, relation, columns: columns.includes(id) ? columns : [id, ...columns] });
+  }
+  if (!own.includes(idOf(model))) own.unshift(idOf(model));
+  const typeOf = (m: string, column: string) => scalarsOf(m).find((f) => f.name === column)!.type;
+  const ownTypes = own.map((c) => typeOf(model, c));
+  const joinedTypes = joined.map((j) => j.columns.map((c) => typeOf(j.relation.model, c)));
+  if ([...ownTypes, ...joinedTypes.flat()].some((t) => !readable.has(t))) return null;
+
+  const select = [
+    ...own.map((c, i) => `r.${quote(c)} AS "c${i}"`),
+    ...joined.flatMap((j, n) => j.columns.map((c, i) => `j${n}.${quote(c)} AS "j${n}_${i}"`)),
+  ].join(', ');
+  const joins = joined.map((j, n) => `LEFT JOIN ${quote(j.relation.model)} AS j${n} ON j${n}.${quote(idOf(j.relation.model))} = r.${quote(j.relation.from)}`).join(' ');
+  const statement = Prisma.sql`SELECT ${Prisma.raw(select)} FROM ${Prisma.raw(quote(model))} AS r ${Prisma.raw(joins)} WHERE r.${Prisma.raw(quote(idOf(model)))} IN ${jsonList(dialectOf(prisma), ids)}`;
+  const rows = ids.length ? await prisma.$queryRaw<Array<Record<string, unknown>>>(statement) : [];
+  // Aliases and types worked out once per statement, not per cell.
+  const ownCells = own.map((key, i) => ({ key, alias: `c${i}`, type: ownTypes[i]! }));
+  const joinedCells = joined.map((j, n) => ({ name: j.name, cells: j.columns.map((key, i) => ({ key, alias: `j${n}_${i}`, type: joinedTypes[n]![i]! })) }));
+  const fill = (target: Record<string, unknown>, raw: Record<string, unknown>, cells: typeof ownCells) => {
+    for (const { key, alias, type } of cells) target[key] = cell(type, raw[alias]);
+    return target;
+  };
+  return rows.map((raw) => {
+    const row = fill({}, raw, ownCells);
+    // The relation's id is its first column: null when the row has none.
+    for (const { name, cells } of joinedCells) row[name] = raw[cells[0]!.alias] == null ? null : fill({}, raw, cells);
+    return row;
+  });
+}
