@@ -26,9 +26,7 @@ export function ladderPorts(prisma: PrismaClient): LadderPorts {
   };
 }
 
-type SlipRow = NonNullable<Awaited<ReturnType<PrismaClient['supervisionSlip']['findUnique']>>>;
-
-const issued = (slip: SlipRow): IssuedSlip => ({ id: slip.id, year: slip.year, serial: slip.serial, respondBy: slip.respondBy.toISOString() });
+const issued = (slip: { id: string; year: number; serial: number; respondBy: Date }): IssuedSlip => ({ id: slip.id, year: slip.year, serial: slip.serial, respondBy: slip.respondBy.toISOString() });
 
 /**
  * Issues a 督办单 once per rung per assignment: a retry finds the row already
@@ -39,20 +37,15 @@ const issued = (slip: SlipRow): IssuedSlip => ({ id: slip.id, year: slip.year, s
  */
 async function issueSlip(prisma: PrismaClient, r: SlipRequest): Promise<IssuedSlip> {
   const id = slipId(r.taskId, r.bodyName, r.rungId);
-  const slip = (await prisma.supervisionSlip.findUnique({ where: { id } })) ?? (await allocateSlip(prisma, r, id));
-  // Numbered before slips kept their wording, and a crash came before its document: keep it now.
-  if (!slip.fileId && !slip.wording) await prisma.supervisionSlip.update({ where: { id }, data: { wording: JSON.stringify(await wordingOf(prisma, r)) } });
-  return issued(slip);
-}
-
-async function allocateSlip(prisma: PrismaClient, r: SlipRequest, id: string): Promise<SlipRow> {
   const issuedAt = Date.parse(r.at);
   const [calendar, wording] = await Promise.all([caseWorkingDays(prisma, issuedAt), wordingOf(prisma, r)]);
   const respondBy = new Date(nthWorkingDayEnd(calendar.calendar, issuedAt, slipResponseWorkingDays));
   const year = Number(shanghaiDate(issuedAt).slice(0, 4));
-  return writeTransaction(prisma, async (tx) => {
-    const again = await tx.supervisionSlip.findUnique({ where: { id } });
-    if (again) return again;
+  // A retry (rare) reads the row inside the transaction: one query fewer on every first issue.
+  const slip = await writeTransaction(prisma, async (tx) => {
+    const made = await tx.supervisionSlip.findUnique({ where: { id } });
+    // Numbered before slips kept their wording, and a crash came before its document: keep it now.
+    if (made) return made.fileId || made.wording ? made : tx.supervisionSlip.update({ where: { id }, data: { wording: JSON.stringify(wording) } });
     const last = await tx.supervisionSlip.findFirst({ where: { planId: r.planId, year }, orderBy: { serial: 'desc' }, select: { serial: true } });
     return tx.supervisionSlip.create({
       data: {
@@ -61,6 +54,7 @@ async function allocateSlip(prisma: PrismaClient, r: SlipRequest, id: string): P
       },
     });
   });
+  return issued(slip);
 }
 
 /** The slip's words that its row does not hold, as they read when it is issued: the issuing office, the unit and its 负责人, the task and its plan. */
