@@ -10,7 +10,8 @@
 //
 // Settings: BENCH_COPIES (default 100: 3,500 tasks), BENCH_CONCURRENCY (no-op starts and
 // plans in flight, default 32), BENCH_TIMEOUT_MIN (longest wait for each phase, default 30),
-// BENCH_CLUSTER_SERVERS (dev,postgres by default; one of them to run it alone).
+// BENCH_CLUSTER_SERVERS (dev,postgres by default; one of them to run it alone), BENCH_WORKER_CPU_PROF
+// (a directory: each worker runs with --cpu-prof and writes its threads' profiles there on exit).
 import type { ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -95,7 +96,7 @@ async function runOn(kind: 'dev' | 'postgres', cleanups: Array<() => Promise<unk
   const worker = spawnLogged(
     `worker ${kind}`,
     process.execPath,
-    ['--import', 'tsx', 'worker/main.ts'],
+    [...(process.env.BENCH_WORKER_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_WORKER_CPU_PROF}`] : []), '--import', 'tsx', 'worker/main.ts'],
     { cwd: root, env: { ...process.env, TEMPORAL_ADDRESS: address, TEMPORAL_NAMESPACE: namespace, DATABASE_URL: db.url, DUBAN_DATA_DIR: db.dataDir, DUBAN_TASK_QUEUE: taskQueue, SMTP_URL: '' } },
     failures.keep,
   );

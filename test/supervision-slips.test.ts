@@ -104,19 +104,39 @@ describe('督办单 through the API', () => {
     expect(taskWorkflowId(planId, '1.1')).toContain(planId);
   });
 
-  it('renders a slip\'s document on retry when a crash came between its number and its .docx', async () => {
+  it('renders a slip\'s document on its first download, from the words it kept when issued, and serves those bytes after', async () => {
+    // No other test downloads this one.
+    const slip = await stack.db.prisma.supervisionSlip.findFirstOrThrow({ where: { planId, bodyName: '市市场监管委', level: 'yellow' } });
+    expect(slip.fileId).toBeNull();
+    expect(JSON.parse(slip.wording!)).toMatchObject({ taskRef: '1.2', taskTitle: '另一项久拖未办的任务', planTitle: '督办单测试方案' });
+    const url = `/exports/slips/${encodeURIComponent(slip.id)}.docx`;
+    expect((await download(url, 'legal')).status).toBe(404);
+    expect((await stack.db.prisma.supervisionSlip.findUniqueOrThrow({ where: { id: slip.id } })).fileId).toBeNull();
+    const first = await download(url, 'market');
+    expect(first.status).toBe(200);
+    const xml = await (await JSZip.loadAsync(first.body)).file('word/document.xml')!.async('string');
+    expect(xml).toContain(`督办〔${slip.year}〕${slip.serial}号`);
+    expect(xml).toContain('另一项久拖未办的任务');
+    expect(xml).toContain('黄色督办单');
+    const after = await stack.db.prisma.supervisionSlip.findUniqueOrThrow({ where: { id: slip.id } });
+    expect(after.size).toBe(first.body.length);
+    expect((await download(url, 'supervisor')).body.equals(first.body)).toBe(true);
+  });
+
+  it('keeps the wording on retry of a slip numbered before slips kept it, when a crash came before its .docx', async () => {
     const slip = await stack.db.prisma.supervisionSlip.findFirstOrThrow({ where: { planId, bodyName: '市市场监管委', level: 'red' } });
-    await stack.db.prisma.supervisionSlip.update({ where: { id: slip.id }, data: { fileId: null, size: null } });
-    const retried = await ladderPorts(stack.db.prisma, stack.db.dataDir).issueSlip({
+    await stack.db.prisma.supervisionSlip.update({ where: { id: slip.id }, data: { wording: null, fileId: null, size: null } });
+    const url = `/exports/slips/${encodeURIComponent(slip.id)}.docx`;
+    expect((await download(url, 'market')).status).toBe(404);
+    const retried = await ladderPorts(stack.db.prisma).issueSlip({
       planId, taskId: slip.taskId, taskRef: '1.2', taskTitle: '另一项久拖未办的任务。', bodyName: slip.bodyName, bodyId: slip.bodyId!, rungId: slip.rungId,
       level: 'red', due: slip.due.toISOString(), daysOverdue: slip.daysOverdue, at: slip.issuedAt.toISOString(),
     });
     expect(retried).toEqual({ id: slip.id, year: slip.year, serial: slip.serial, respondBy: slip.respondBy.toISOString() });
-    const after = await stack.db.prisma.supervisionSlip.findUniqueOrThrow({ where: { id: slip.id } });
-    expect(after.fileId).not.toBeNull();
-    const file = await download(`/exports/slips/${encodeURIComponent(slip.id)}.docx`, 'market');
+    const file = await download(url, 'market');
     expect(file.status).toBe(200);
     expect(await (await JSZip.loadAsync(file.body)).file('word/document.xml')!.async('string')).toContain(`督办〔${slip.year}〕${slip.serial}号`);
+    expect((await stack.db.prisma.supervisionSlip.findUniqueOrThrow({ where: { id: slip.id } })).fileId).not.toBeNull();
   });
 
   it('deducts a hand-issued 约谈\'s points from the unit\'s score (督办扣分), the line traced to its escalated event', async () => {

@@ -4,7 +4,6 @@ import { createActivities } from '../activities/index.ts';
 import type { Mailer } from '../activities/notices.ts';
 import { defaultMaxCachedWorkflows } from '../runtime/config.ts';
 import type { PrismaClient } from '../runtime/db.ts';
-import { config } from '../runtime/config.ts';
 import { ladderPorts } from '../services/supervision/ladder-ports.ts';
 import { payloadConverterPath, SigningCodec } from '../runtime/payload-signing.ts';
 
@@ -32,7 +31,7 @@ export function createWorker({ connection, namespace, taskQueue, prisma, mailer,
     taskQueue,
     workflowsPath,
     maxCachedWorkflows,
-    activities: createActivities(prisma, { mailer, dataDir, ladder: ladderPorts(prisma, dataDir ?? config().dataDir) }),
+    activities: createActivities(prisma, { mailer, dataDir, ladder: ladderPorts(prisma) }),
     ...(payloadKey && {
       dataConverter: { payloadConverterPath, payloadCodecs: [new SigningCodec(payloadKey, true)] },
       interceptors: { workflowModules: [payloadConverterPath] },

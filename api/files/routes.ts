@@ -14,6 +14,7 @@ import { scoresWorkbook } from './scores.ts';
 import { reportingGridWorkbook } from './reporting-grid.ts';
 import { bulletinFileName, mayReadBulletins } from '../../services/bulletins/generate.ts';
 import { mayReadSlip } from '../../services/supervision/ladder.ts';
+import { slipFile } from '../../services/supervision/slip-file.ts';
 import { slipFileName } from '../../services/supervision/slip-document.ts';
 
 const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -112,9 +113,9 @@ export function fileRoutes({ prisma, dataDir, signingKey, sessions }: FileDeps):
     const actor = await signedIn(req, res);
     if (!actor) return;
     const slip = await prisma.supervisionSlip.findUnique({ where: { id: req.params.id } });
-    const file = slip?.fileId ? attachmentFile(dataDir, slip.fileId) : null;
-    // Not readable by the viewer answers as a slip that does not exist.
-    if (!slip || !file || !fs.existsSync(file) || !mayReadSlip(actor, slip)) {
+    // Not readable by the viewer answers as a slip that does not exist (and renders nothing).
+    const file = slip && mayReadSlip(actor, slip) ? await slipFile(prisma, dataDir, slip) : null;
+    if (!slip || !file) {
       return void res.status(404).json({ error: '督办单不存在或不可见 No such supervision slip, or not visible to you.' });
     }
     res.type(docxType).attachment(slipFileName(slip));

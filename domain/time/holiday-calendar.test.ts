@@ -50,6 +50,23 @@ describe('the holiday calendar: package, office, or weekends only', () => {
   });
 });
 
+describe('working-day calendars computed once per day and arrangement', () => {
+  it('answers a later instant of the same day with the same calendar, and counts again for another day or arrangement', () => {
+    const morning = workingDayTimes(shanghai('2026-12-04T09:00:00'), 40, []);
+    const evening = workingDayTimes(shanghai('2026-12-04T21:30:00'), 40, []);
+    expect(evening).toEqual(morning);
+    // A caller changing its copy changes nobody else's.
+    evening.calendar.length = 0;
+    expect(workingDayTimes(shanghai('2026-12-04T12:00:00'), 40, [])).toEqual(morning);
+    expect(workingDayTimes(shanghai('2026-12-04T12:00:00'), 40, [arrangement2027])).not.toEqual(morning);
+    expect(workingDayTimes(shanghai('2026-12-07T12:00:00'), 40, []).calendar[0]).toBeGreaterThan(morning.calendar[0]!);
+    // The same as counting afresh: 2027 New Year's Day is a working day only while 2027 is counted by weekends.
+    const entered = workingDayTimes(shanghai('2026-12-30T12:00:00'), 3, [arrangement2027]).calendar.map((t) => new Date(t).toISOString());
+    expect(entered).toEqual(['2026-12-31T15:59:59.000Z', '2027-01-04T15:59:59.000Z', '2027-01-05T15:59:59.000Z']);
+    expect(workingDayTimes(shanghai('2026-12-30T12:00:00'), 3, []).calendar[1]).toBe(Date.parse('2027-01-01T23:59:59+08:00'));
+  });
+});
+
 describe('entering an arrangement', () => {
   it('expands ranges as the notice writes them, sorted and without repeats', () => {
     expect(expandDates(['2027-02-06~2027-02-08', '2027-02-07', '2027-01-01 至 2027-01-02'])).toEqual({

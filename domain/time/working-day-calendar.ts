@@ -19,6 +19,25 @@ export function workingDayEnds(from: Date | number, count: number, arrangements:
  * whose arrangement neither the package nor the office has (null: none).
  */
 export function workingDayTimes(from: Date | number, count: number, arrangements: readonly HolidayArrangement[] = []): WorkingDayTimes {
+  const key = `${shanghaiDate(from)}|${count}|${JSON.stringify(arrangements)}`;
+  let times = computed.get(key);
+  if (times) computed.delete(key);
+  else times = countWorkingDayTimes(from, count, arrangements);
+  computed.set(key, times);
+  if (computed.size > computedLimit) computed.delete(computed.keys().next().value!);
+  return { calendar: [...times.calendar], provisionalFrom: times.provisionalFrom };
+}
+
+/**
+ * The calendars computed lately, least recently used first: they depend only on the
+ * Shanghai date of `from`, the count and the arrangements (the key holds all three), and
+ * the cases opened on one day (an import's tasks, their ladders and slips) ask for the
+ * same one, hundreds of working days each time.
+ */
+const computed = new Map<string, WorkingDayTimes>();
+const computedLimit = 64;
+
+function countWorkingDayTimes(from: Date | number, count: number, arrangements: readonly HolidayArrangement[]): WorkingDayTimes {
   const calendar = workingDayEnds(from, count, arrangements);
   const first = Number(shanghaiDate(from).slice(0, 4));
   const last = Number(shanghaiDate(calendar.at(-1) ?? from).slice(0, 4));

@@ -3,75 +3,67 @@ import { slipId, slipResponseWorkingDays, type IssuedSlip, type LadderPorts, typ
 import { nthWorkingDayEnd } from '../../domain/time/calendar.ts';
 import { shanghaiDate } from '../../domain/time/instants.ts';
 import { type PrismaClient, writeTransaction } from '../../runtime/db.ts';
-import { storeBytes } from '../../readmodel/files.ts';
 import { issuerOf } from '../../readmodel/bulletins/generate.ts';
 import { caseWorkingDays } from '../holiday-calendar.ts';
 import { responsiblePerson } from '../sign-off.ts';
-import { slipDocx } from './slip-document.ts';
+import type { SlipWording } from './slip-document.ts';
 
 /** A plan's ladder as stored (null: the default one). */
 export const ladderOf = (plan: { escalationLadder: string | null }): LadderRung[] =>
   plan.escalationLadder ? (JSON.parse(plan.escalationLadder) as LadderRung[]) : defaultLadder.map((r) => ({ ...r, trigger: { ...r.trigger } }));
 
-/** The escalation ladder's reads and writes over the read model and the data directory, for the worker's activities. */
-export function ladderPorts(prisma: PrismaClient, dataDir: string): LadderPorts {
+/** The escalation ladder's reads and writes over the read model, for the worker's activities. */
+export function ladderPorts(prisma: PrismaClient): LadderPorts {
   return {
     async ladder(planId, from) {
       const plan = await prisma.plan.findUnique({ where: { id: planId }, select: { escalationLadder: true } });
       return { rungs: plan ? ladderOf(plan) : [], calendar: (await caseWorkingDays(prisma, from)).calendar, from };
     },
-    issueSlip: (request) => issueSlip(prisma, dataDir, request),
+    issueSlip: (request) => issueSlip(prisma, request),
     async acknowledgeSlip(id, by, at) {
       await prisma.supervisionSlip.updateMany({ where: { id, acknowledgedAt: null }, data: { acknowledgedAt: new Date(at), acknowledgedBy: by } });
     },
   };
 }
 
-type SlipRow = NonNullable<Awaited<ReturnType<PrismaClient['supervisionSlip']['findUnique']>>>;
-
-const issued = (slip: SlipRow): IssuedSlip => ({ id: slip.id, year: slip.year, serial: slip.serial, respondBy: slip.respondBy.toISOString() });
+const issued = (slip: { id: string; year: number; serial: number; respondBy: Date }): IssuedSlip => ({ id: slip.id, year: slip.year, serial: slip.serial, respondBy: slip.respondBy.toISOString() });
 
 /**
  * Issues a 督办单 once per rung per assignment: a retry finds the row already
  * made; the number 督办〔year〕n号 is the next in the plan and year, allocated in
- * a write transaction. The .docx is rendered after it, outside the write lock
- * that every projection waits for, and kept by its SHA-256; a retry after a
- * crash in between renders it then.
+ * a write transaction. The row keeps the document's words as they are when it
+ * is issued (its wording); the .docx is rendered from them on its first download
+ * (slip-file.ts), off the ladder's path that every import's projections wait behind.
  */
-async function issueSlip(prisma: PrismaClient, dataDir: string, r: SlipRequest): Promise<IssuedSlip> {
+async function issueSlip(prisma: PrismaClient, r: SlipRequest): Promise<IssuedSlip> {
   const id = slipId(r.taskId, r.bodyName, r.rungId);
-  const slip = (await prisma.supervisionSlip.findUnique({ where: { id } })) ?? (await allocateSlip(prisma, r, id));
-  if (!slip.fileId) await renderSlip(prisma, dataDir, slip, r);
-  return issued(slip);
-}
-
-async function allocateSlip(prisma: PrismaClient, r: SlipRequest, id: string): Promise<SlipRow> {
   const issuedAt = Date.parse(r.at);
-  const respondBy = new Date(nthWorkingDayEnd((await caseWorkingDays(prisma, issuedAt)).calendar, issuedAt, slipResponseWorkingDays));
+  const [calendar, wording] = await Promise.all([caseWorkingDays(prisma, issuedAt), wordingOf(prisma, r)]);
+  const respondBy = new Date(nthWorkingDayEnd(calendar.calendar, issuedAt, slipResponseWorkingDays));
   const year = Number(shanghaiDate(issuedAt).slice(0, 4));
-  return writeTransaction(prisma, async (tx) => {
-    const again = await tx.supervisionSlip.findUnique({ where: { id } });
-    if (again) return again;
+  // A retry (rare) reads the row inside the transaction: one query fewer on every first issue.
+  const slip = await writeTransaction(prisma, async (tx) => {
+    const made = await tx.supervisionSlip.findUnique({ where: { id } });
+    // Numbered before slips kept their wording, and a crash came before its document: keep it now.
+    if (made) return made.fileId || made.wording ? made : tx.supervisionSlip.update({ where: { id }, data: { wording: JSON.stringify(wording) } });
     const last = await tx.supervisionSlip.findFirst({ where: { planId: r.planId, year }, orderBy: { serial: 'desc' }, select: { serial: true } });
     return tx.supervisionSlip.create({
       data: {
         id, planId: r.planId, taskId: r.taskId, bodyName: r.bodyName, bodyId: r.bodyId, rungId: r.rungId, level: r.level, year,
-        serial: (last?.serial ?? 0) + 1, issuedAt: new Date(issuedAt), due: new Date(r.due), daysOverdue: r.daysOverdue, respondBy,
+        serial: (last?.serial ?? 0) + 1, issuedAt: new Date(issuedAt), due: new Date(r.due), daysOverdue: r.daysOverdue, respondBy, wording: JSON.stringify(wording),
       },
     });
   });
+  return issued(slip);
 }
 
-async function renderSlip(prisma: PrismaClient, dataDir: string, slip: SlipRow, r: SlipRequest): Promise<void> {
+/** The slip's words that its row does not hold, as they read when it is issued: the issuing office, the unit and its 负责人, the task and its plan. */
+async function wordingOf(prisma: PrismaClient, r: SlipRequest): Promise<SlipWording> {
   const [plan, body, issuer, responsible] = await Promise.all([
-    prisma.plan.findUniqueOrThrow({ where: { id: slip.planId }, select: { title: true } }),
+    prisma.plan.findUniqueOrThrow({ where: { id: r.planId }, select: { title: true } }),
     prisma.body.findUnique({ where: { id: r.bodyId }, select: { fullName: true } }),
     issuerOf(prisma, null),
     responsiblePerson(prisma, r.bodyId),
   ]);
-  const docx = await slipDocx({
-    issuer, level: r.level, year: slip.year, serial: slip.serial, unit: body?.fullName ?? r.bodyName, responsible, taskRef: r.taskRef, taskTitle: r.taskTitle, planTitle: plan.title,
-    due: r.due, daysOverdue: r.daysOverdue, respondBy: slip.respondBy.toISOString(), issuedAt: r.at,
-  });
-  await prisma.supervisionSlip.update({ where: { id: slip.id }, data: { fileId: storeBytes(dataDir, docx), size: docx.length } });
+  return { issuer, unit: body?.fullName ?? r.bodyName, responsible, taskRef: r.taskRef, taskTitle: r.taskTitle, planTitle: plan.title };
 }

@@ -21,6 +21,9 @@ export interface SlipText {
   issuedAt: string;
 }
 
+/** The words of a slip its row does not hold, fixed when it is issued (the row's `wording`). */
+export type SlipWording = Pick<SlipText, 'issuer' | 'unit' | 'responsible' | 'taskRef' | 'taskTitle' | 'planTitle'>;
+
 const levelName = { yellow: '黄色督办单', red: '红色督办单' } as const;
 
 /**

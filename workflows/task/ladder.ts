@@ -4,7 +4,7 @@ import { refuse } from '../../domain/errors.ts';
 import type { ActionRequest } from '../../domain/supervision/actions.ts';
 import { checkHandRung, dueRungs, firedKey, hasFired, nextRungAt, slipLevel, slipNumber, workingDaysOverdue, type LadderRung } from '../../domain/supervision/ladder.ts';
 import type { Notice } from '../../domain/supervision/notices.ts';
-import { escalationNotices, type IssuedSlip, type LadderInForce } from '../../domain/supervision/slips.ts';
+import { escalationNotices, type IssuedSlip, type LadderInForce, type SlipRequest } from '../../domain/supervision/slips.ts';
 import { checkTaking, recordEvent } from '../../domain/supervision/transitions.ts';
 import { systemActor, type Actor, type Assignment, type TaskEvent, type TaskState } from '../../domain/supervision/types.ts';
 
@@ -17,6 +17,15 @@ const activities = proxyActivities<Activities>({ startToCloseTimeout: '1 minute'
 const local = proxyLocalActivities<Activities>({ startToCloseTimeout: '30 seconds', retry });
 
 const ownTypes = new Set(['escalate', 'acknowledgeSlip']);
+
+/**
+ * Issuing a slip is a few queries on the worker's own connection now that its .docx is
+ * rendered on download: since 'slips-issued-locally' a local activity, one at a time with
+ * the task's others, instead of a round trip through the server (an activity task and a
+ * workflow task) for each slip of an import's every overdue assignment.
+ */
+const issuer = (serially: <T>(run: () => Promise<T>) => Promise<T>) => (request: SlipRequest): Promise<IssuedSlip> =>
+  patched('slips-issued-locally') ? serially(() => local.issueSupervisionSlip(request)) : activities.issueSupervisionSlip(request);
 
 /** 督办单 sent to a body and not yet acknowledged, from the task's events. */
 function pendingSlips(events: readonly TaskEvent[], bodyName: string): string[] {
@@ -35,6 +44,7 @@ function pendingSlips(events: readonly TaskEvent[], bodyName: string): string[] 
  * `escalate` (a rung by hand) and `acknowledgeSlip`.
  */
 export function escalationLadder(state: TaskState, events: () => TaskEvent[], pending: TaskEvent[], outbox: Notice[], serially: <T>(run: () => Promise<T>) => Promise<T>) {
+  const issueSlip = issuer(serially);
   let ladder: LadderInForce | null = null;
   let stale = true;
   let seenSeq = -1;
@@ -62,12 +72,11 @@ export function escalationLadder(state: TaskState, events: () => TaskEvent[], pe
     const at = new Date(now).toISOString();
     const days = workingDaysOverdue(ladder!.calendar, a.due!, now);
     const level = slipLevel(rung.action);
-    const slip: IssuedSlip | null = level
-      ? await activities.issueSupervisionSlip({
-        planId: state.planId, taskId: state.taskId, taskRef: state.ref, taskTitle: state.title, bodyName: a.bodyName, bodyId: a.bodyId!,
-        rungId: rung.id, level, due: a.due!, daysOverdue: days, at,
-      })
-      : null;
+    const request = level && {
+      planId: state.planId, taskId: state.taskId, taskRef: state.ref, taskTitle: state.title, bodyName: a.bodyName, bodyId: a.bodyId!,
+      rungId: rung.id, level, due: a.due!, daysOverdue: days, at,
+    };
+    const slip: IssuedSlip | null = request ? await issueSlip(request) : null;
     const event = recordEvent(state, {
       type: 'escalated', at, actor: actor ? { accountId: actor.accountId, name: actor.name } : systemActor, bodyName: a.bodyName, comment, attachments: [],
       data: {

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "SupervisionSlip" ADD COLUMN "wording" TEXT;
+
