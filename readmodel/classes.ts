@@ -1,9 +1,11 @@
 import { classChange, classify, type ClassRule, type CreditClass, type CreditRecord as RuleRecord } from '../domain/credit/classes.ts';
+import { Prisma } from '../prisma/generated/client.ts';
 import type { Tx } from '../runtime/db.ts';
 import { config } from '../runtime/config.ts';
-import { dialectOf, jsonList, jsonRows } from '../runtime/sql.ts';
+import { bulkSql, jsonList, jsonRows } from '../runtime/sql.ts';
 
-type RecordRow = { id: string; kind: string; amountYuan: number | null; date: string; status: string; severity: string; repairExcluded: boolean; underObjection: boolean };
+/** A record's columns the rule reads; the booleans as Prisma reads them or as SQLite stores them (0/1). */
+type RecordRow = { id: string; kind: string; amountYuan: number | null; date: string; status: string; severity: string; repairExcluded: boolean | number; underObjection: boolean | number };
 
 /** A stored record as the pure rule sees it. */
 export function ruleRecord(r: RecordRow): RuleRecord {
@@ -13,7 +15,7 @@ export function ruleRecord(r: RecordRow): RuleRecord {
     ...(r.amountYuan === null ? {} : { amountYuan: r.amountYuan }),
     date: r.date,
     severity: r.severity as 'general' | 'serious',
-    repairExcluded: r.repairExcluded,
+    repairExcluded: Boolean(r.repairExcluded),
     status: r.status === 'active' && r.underObjection ? 'underObjection' : (r.status as RuleRecord['status']),
   };
 }
@@ -49,15 +51,19 @@ export async function reclassifyEntity(tx: Tx, code: string, cause: string, at: 
  * The codes and rows travel as one JSON parameter per statement (runtime/sql.ts).
  */
 export async function reclassifyMany(tx: Tx, codes: string[], cause: string, at: Date, rule: ClassRule = config().credit.classRule, chunk = 10_000): Promise<number> {
-  const dialect = dialectOf(tx);
+  const sql = bulkSql(tx);
+  const dialect = sql.dialect;
   let changed = 0;
-  for (let i = 0; i < codes.length; i += chunk) {
-    const slice = jsonList(dialect, codes.slice(i, i + chunk));
-    const entities = await tx.$queryRaw<Array<{ code: string; creditClass: string; classified: number }>>`
-      SELECT "code", "creditClass", CASE WHEN "classifiedAt" IS NULL THEN 0 ELSE 1 END AS "classified" FROM "MarketEntity" WHERE "code" IN ${slice}`;
+  // In key order, each chunk's entities lie together in the table and its indexes: pages are read and written
+  // once, not once per entity (an import's codes come in the sheet's order). The same rows are written.
+  const sorted = [...codes].sort();
+  for (let i = 0; i < sorted.length; i += chunk) {
+    const slice = jsonList(dialect, sorted.slice(i, i + chunk));
+    const entities = await sql.query<{ code: string; creditClass: string; classified: number }>(Prisma.sql`
+      SELECT "code", "creditClass", CASE WHEN "classifiedAt" IS NULL THEN 0 ELSE 1 END AS "classified" FROM "MarketEntity" WHERE "code" IN ${slice}`);
     if (entities.length === 0) continue;
-    const records = await tx.$queryRaw<Array<RecordRow & { entityCode: string }>>`
-      SELECT "entityCode", "id", "kind", "amountYuan", "date", "status", "severity", "repairExcluded", "underObjection" FROM "CreditRecord" WHERE "entityCode" IN ${slice}`;
+    const records = await sql.query<RecordRow & { entityCode: string }>(Prisma.sql`
+      SELECT "entityCode", "id", "kind", "amountYuan", "date", "status", "severity", "repairExcluded", "underObjection" FROM "CreditRecord" WHERE "entityCode" IN ${slice}`);
     const byEntity = new Map<string, RecordRow[]>();
     for (const r of records) {
       const list = byEntity.get(r.entityCode);
@@ -66,7 +72,7 @@ export async function reclassifyMany(tx: Tx, codes: string[], cause: string, at:
     }
     const next = entities.map((e) => ({ entity: e, classification: classify((byEntity.get(e.code) ?? []).map(ruleRecord), rule) }));
     const classes = jsonRows(dialect, { code: 'text', creditClass: 'text', classReasons: 'text' }, next.map((n) => ({ code: n.entity.code, creditClass: n.classification.creditClass, classReasons: JSON.stringify(n.classification.reasons) })));
-    await tx.$executeRaw`UPDATE "MarketEntity" SET "creditClass" = ${classes.column.creditClass}, "classReasons" = ${classes.column.classReasons}, "ruleVersion" = ${rule.version}, "classifiedAt" = ${at} FROM ${classes.from} WHERE "code" = ${classes.column.code}`;
+    await sql.execute(Prisma.sql`UPDATE "MarketEntity" SET "creditClass" = ${classes.column.creditClass}, "classReasons" = ${classes.column.classReasons}, "ruleVersion" = ${rule.version}, "classifiedAt" = ${at} FROM ${classes.from} WHERE "code" = ${classes.column.code}`);
     // The history rows copy the class, rule and reasons just written: only each code and its former class travel.
     const changes = next.flatMap(({ entity, classification }) => {
       const from = entity.classified ? (entity.creditClass as CreditClass) : null;
@@ -74,9 +80,9 @@ export async function reclassifyMany(tx: Tx, codes: string[], cause: string, at:
     });
     if (changes.length) {
       const rows = jsonRows(dialect, { code: 'text', from: 'text' }, changes);
-      await tx.$executeRaw`INSERT INTO "CreditClassChange" ("id", "entityCode", "at", "from", "to", "ruleVersion", "reasons", "cause")
+      await sql.execute(Prisma.sql`INSERT INTO "CreditClassChange" ("id", "entityCode", "at", "from", "to", "ruleVersion", "reasons", "cause")
         SELECT e."code" || ${`@${cause}`}, e."code", e."classifiedAt", ${rows.column.from}, e."creditClass", e."ruleVersion", e."classReasons", ${cause}
-        FROM ${rows.from} JOIN "MarketEntity" AS e ON e."code" = ${rows.column.code} WHERE true ON CONFLICT ("id") DO NOTHING`;
+        FROM ${rows.from} JOIN "MarketEntity" AS e ON e."code" = ${rows.column.code} WHERE true ON CONFLICT ("id") DO NOTHING`);
       changed += changes.length;
     }
   }
