@@ -1,23 +1,23 @@
-import { classChange, classify, type ClassRule, type CreditClass, type CreditRecord as RuleRecord } from '../domain/credit/classes.ts';
+import { classChange, classify, type ClassInput, type ClassRule, type CreditClass, type CreditRecord as RuleRecord } from '../domain/credit/classes.ts';
 import { Prisma } from '../prisma/generated/client.ts';
 import type { Tx } from '../runtime/db.ts';
 import { config } from '../runtime/config.ts';
 import { bulkSql, jsonList, jsonRows } from '../runtime/sql.ts';
 
-/** A record's columns the rule reads; the booleans as Prisma reads them or as SQLite stores them (0/1). */
-type RecordRow = { id: string; kind: string; amountYuan: number | null; date: string; status: string; severity: string; repairExcluded: boolean | number; underObjection: boolean | number };
+type RecordRow = { id: string; kind: string; amountYuan: number | null; date: string; status: string; severity: string; repairExcluded: boolean; underObjection: boolean };
 
 /** A stored record as the pure rule sees it. */
 export function ruleRecord(r: RecordRow): RuleRecord {
-  return {
+  const record: RuleRecord = {
     id: r.id,
     kind: r.kind as RuleRecord['kind'],
-    ...(r.amountYuan === null ? {} : { amountYuan: r.amountYuan }),
     date: r.date,
     severity: r.severity as 'general' | 'serious',
-    repairExcluded: Boolean(r.repairExcluded),
+    repairExcluded: r.repairExcluded,
     status: r.status === 'active' && r.underObjection ? 'underObjection' : (r.status as RuleRecord['status']),
   };
+  if (r.amountYuan !== null) record.amountYuan = r.amountYuan;
+  return record;
 }
 
 /**
@@ -62,15 +62,18 @@ export async function reclassifyMany(tx: Tx, codes: string[], cause: string, at:
     const entities = await sql.query<{ code: string; creditClass: string; classified: number }>(Prisma.sql`
       SELECT "code", "creditClass", CASE WHEN "classifiedAt" IS NULL THEN 0 ELSE 1 END AS "classified" FROM "MarketEntity" WHERE "code" IN ${slice}`);
     if (entities.length === 0) continue;
-    const records = await sql.query<RecordRow & { entityCode: string }>(Prisma.sql`
-      SELECT "entityCode", "id", "kind", "amountYuan", "date", "status", "severity", "repairExcluded", "underObjection" FROM "CreditRecord" WHERE "entityCode" IN ${slice}`);
-    const byEntity = new Map<string, RecordRow[]>();
+    // Only what the rule reads, the status as ruleRecord makes it (active and under objection counts as under objection).
+    const records = await sql.query<ClassInput & { entityCode: string }>(Prisma.sql`
+      SELECT "entityCode", "kind", "amountYuan", CASE WHEN "status" = 'active' AND "underObjection" THEN 'underObjection' ELSE "status" END AS "status"
+      FROM "CreditRecord" WHERE "entityCode" IN ${slice}`);
+    const byEntity = new Map<string, ClassInput[]>();
     for (const r of records) {
       const list = byEntity.get(r.entityCode);
       if (list) list.push(r);
       else byEntity.set(r.entityCode, [r]);
     }
-    const next = entities.map((e) => ({ entity: e, classification: classify((byEntity.get(e.code) ?? []).map(ruleRecord), rule) }));
+    const none: ClassInput[] = [];
+    const next = entities.map((e) => ({ entity: e, classification: classify(byEntity.get(e.code) ?? none, rule) }));
     const classes = jsonRows(dialect, { code: 'text', creditClass: 'text', classReasons: 'text' }, next.map((n) => ({ code: n.entity.code, creditClass: n.classification.creditClass, classReasons: JSON.stringify(n.classification.reasons) })));
     await sql.execute(Prisma.sql`UPDATE "MarketEntity" SET "creditClass" = ${classes.column.creditClass}, "classReasons" = ${classes.column.classReasons}, "ruleVersion" = ${rule.version}, "classifiedAt" = ${at} FROM ${classes.from} WHERE "code" = ${classes.column.code}`);
     // The history rows copy the class, rule and reasons just written: only each code and its former class travel.
