@@ -154,9 +154,8 @@ export async function importCreditSheet(prisma: PrismaClient, kind: ImportKind, 
     };
   });
   return writeTransaction(prisma, async (tx) => {
-    // In batches of one INSERT each, the rows as one JSON parameter (runtime/sql.ts); a row imported before, or twice in the file, is written once.
-    let imported = 0;
-    for (let i = 0; i < recordRows.length; i += chunk) imported += await bulkSql(tx).execute(insertJsonRows(dialect, 'CreditRecord', recordColumnTypes, recordRows.slice(i, i + chunk), 'ON CONFLICT ("id") DO NOTHING'));
+    // One prepared INSERT per row on SQLite, one per 10,000 rows as JSON on PostgreSQL (runtime/sql.ts); a row imported before, or twice in the file, is written once.
+    const imported = await bulkSql(tx).insert('CreditRecord', recordColumnTypes, recordRows, 'ON CONFLICT ("id") DO NOTHING');
     const reclassified = await reclassifyMany(tx, [...new Set(records.map((r) => r.code))], cause, now);
     return { imported, skipped: records.length - imported, reclassified, errors: [] };
   }, { timeout: 600_000 });
