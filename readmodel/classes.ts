@@ -44,11 +44,11 @@ export async function reclassifyEntity(tx: Tx, code: string, cause: string, at: 
 
 /**
  * Recomputes the class of many entities at once (after a bulk import), in
- * chunks: one query for the entities of a chunk and one for their records (the
- * columns the rule reads), the pure rule in memory, one UPDATE for the classes
- * and one INSERT for the history rows, copied from the classes just written
- * (ignored when already written: idempotent).
- * The codes and rows travel as one JSON parameter per statement (runtime/sql.ts).
+ * chunks of codes in key order: one read of the entities of a chunk with their
+ * records (the columns the rule reads), the pure rule in memory, one UPDATE for
+ * the classes and one INSERT for the history rows, copied from the classes just
+ * written (ignored when already written: idempotent). The codes and rows travel
+ * as one JSON parameter per statement, run on SQLite's own connection (runtime/sql.ts bulkSql).
  */
 export async function reclassifyMany(tx: Tx, codes: string[], cause: string, at: Date, rule: ClassRule = config().credit.classRule, chunk = 10_000): Promise<number> {
   const sql = bulkSql(tx);
@@ -57,29 +57,29 @@ export async function reclassifyMany(tx: Tx, codes: string[], cause: string, at:
   // In key order, each chunk's entities lie together in the table and its indexes: pages are read and written
   // once, not once per entity (an import's codes come in the sheet's order). The same rows are written.
   const sorted = [...codes].sort();
+  const atText = at.toISOString();
   for (let i = 0; i < sorted.length; i += chunk) {
     const slice = jsonList(dialect, sorted.slice(i, i + chunk));
-    const entities = await sql.query<{ code: string; creditClass: string; classified: number }>(Prisma.sql`
-      SELECT "code", "creditClass", CASE WHEN "classifiedAt" IS NULL THEN 0 ELSE 1 END AS "classified" FROM "MarketEntity" WHERE "code" IN ${slice}`);
-    if (entities.length === 0) continue;
-    // Only what the rule reads, the status as ruleRecord makes it (active and under objection counts as under objection).
-    const records = await sql.query<ClassInput & { entityCode: string }>(Prisma.sql`
-      SELECT "entityCode", "kind", "amountYuan", CASE WHEN "status" = 'active' AND "underObjection" THEN 'underObjection' ELSE "status" END AS "status"
-      FROM "CreditRecord" WHERE "entityCode" IN ${slice}`);
-    const byEntity = new Map<string, ClassInput[]>();
-    for (const r of records) {
-      const list = byEntity.get(r.entityCode);
-      if (list) list.push(r);
-      else byEntity.set(r.entityCode, [r]);
+    // Each entity with its records in one read: only what the rule reads, the status as ruleRecord makes it
+    // (active and under objection counts as under objection); an entity without records comes once, its record columns null.
+    const rows = await sql.query<{ code: string; creditClass: string; classified: number; kind: ClassInput['kind'] | null; amountYuan: number | null; status: ClassInput['status'] }>(Prisma.sql`
+      SELECT e."code", e."creditClass", CASE WHEN e."classifiedAt" IS NULL THEN 0 ELSE 1 END AS "classified",
+        r."kind", r."amountYuan", CASE WHEN r."status" = 'active' AND r."underObjection" THEN 'underObjection' ELSE r."status" END AS "status"
+      FROM "MarketEntity" AS e LEFT JOIN "CreditRecord" AS r ON r."entityCode" = e."code" WHERE e."code" IN ${slice}`);
+    if (rows.length === 0) continue;
+    const byEntity = new Map<string, { entity: { code: string; creditClass: string; classified: number }; records: ClassInput[] }>();
+    for (const row of rows) {
+      let entry = byEntity.get(row.code);
+      if (!entry) byEntity.set(row.code, (entry = { entity: { code: row.code, creditClass: row.creditClass, classified: row.classified }, records: [] }));
+      if (row.kind !== null) entry.records.push({ kind: row.kind, amountYuan: row.amountYuan, status: row.status });
     }
-    const none: ClassInput[] = [];
-    const next = entities.map((e) => ({ entity: e, classification: classify(byEntity.get(e.code) ?? none, rule) }));
+    const next = [...byEntity.values()].map(({ entity, records }) => ({ entity, classification: classify(records, rule) }));
     const classes = jsonRows(dialect, { code: 'text', creditClass: 'text', classReasons: 'text' }, next.map((n) => ({ code: n.entity.code, creditClass: n.classification.creditClass, classReasons: JSON.stringify(n.classification.reasons) })));
     await sql.execute(Prisma.sql`UPDATE "MarketEntity" SET "creditClass" = ${classes.column.creditClass}, "classReasons" = ${classes.column.classReasons}, "ruleVersion" = ${rule.version}, "classifiedAt" = ${at} FROM ${classes.from} WHERE "code" = ${classes.column.code}`);
     // The history rows copy the class, rule and reasons just written: only each code and its former class travel.
     const changes = next.flatMap(({ entity, classification }) => {
       const from = entity.classified ? (entity.creditClass as CreditClass) : null;
-      return classChange(from, classification, at.toISOString(), cause) ? [{ code: entity.code, from }] : [];
+      return classChange(from, classification, atText, cause) ? [{ code: entity.code, from }] : [];
     });
     if (changes.length) {
       const rows = jsonRows(dialect, { code: 'text', from: 'text' }, changes);
