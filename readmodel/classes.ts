@@ -1,21 +1,23 @@
-import { classChange, classify, type ClassRule, type CreditClass, type CreditRecord as RuleRecord } from '../domain/credit/classes.ts';
+import { classChange, classify, type ClassInput, type ClassRule, type CreditClass, type CreditRecord as RuleRecord } from '../domain/credit/classes.ts';
+import { Prisma } from '../prisma/generated/client.ts';
 import type { Tx } from '../runtime/db.ts';
 import { config } from '../runtime/config.ts';
-import { dialectOf, jsonList, jsonRows } from '../runtime/sql.ts';
+import { bulkSql, jsonList, jsonRows } from '../runtime/sql.ts';
 
 type RecordRow = { id: string; kind: string; amountYuan: number | null; date: string; status: string; severity: string; repairExcluded: boolean; underObjection: boolean };
 
 /** A stored record as the pure rule sees it. */
 export function ruleRecord(r: RecordRow): RuleRecord {
-  return {
+  const record: RuleRecord = {
     id: r.id,
     kind: r.kind as RuleRecord['kind'],
-    ...(r.amountYuan === null ? {} : { amountYuan: r.amountYuan }),
     date: r.date,
     severity: r.severity as 'general' | 'serious',
     repairExcluded: r.repairExcluded,
     status: r.status === 'active' && r.underObjection ? 'underObjection' : (r.status as RuleRecord['status']),
   };
+  if (r.amountYuan !== null) record.amountYuan = r.amountYuan;
+  return record;
 }
 
 /**
@@ -42,41 +44,48 @@ export async function reclassifyEntity(tx: Tx, code: string, cause: string, at: 
 
 /**
  * Recomputes the class of many entities at once (after a bulk import), in
- * chunks: one query for the entities of a chunk and one for their records (the
- * columns the rule reads), the pure rule in memory, one UPDATE for the classes
- * and one INSERT for the history rows, copied from the classes just written
- * (ignored when already written: idempotent).
- * The codes and rows travel as one JSON parameter per statement (runtime/sql.ts).
+ * chunks of codes in key order: one read of the entities of a chunk with their
+ * records (the columns the rule reads), the pure rule in memory, one UPDATE for
+ * the classes and one INSERT for the history rows, copied from the classes just
+ * written (ignored when already written: idempotent). The codes and rows travel
+ * as one JSON parameter per statement, run on SQLite's own connection (runtime/sql.ts bulkSql).
  */
 export async function reclassifyMany(tx: Tx, codes: string[], cause: string, at: Date, rule: ClassRule = config().credit.classRule, chunk = 10_000): Promise<number> {
-  const dialect = dialectOf(tx);
+  const sql = bulkSql(tx);
+  const dialect = sql.dialect;
   let changed = 0;
-  for (let i = 0; i < codes.length; i += chunk) {
-    const slice = jsonList(dialect, codes.slice(i, i + chunk));
-    const entities = await tx.$queryRaw<Array<{ code: string; creditClass: string; classified: number }>>`
-      SELECT "code", "creditClass", CASE WHEN "classifiedAt" IS NULL THEN 0 ELSE 1 END AS "classified" FROM "MarketEntity" WHERE "code" IN ${slice}`;
-    if (entities.length === 0) continue;
-    const records = await tx.$queryRaw<Array<RecordRow & { entityCode: string }>>`
-      SELECT "entityCode", "id", "kind", "amountYuan", "date", "status", "severity", "repairExcluded", "underObjection" FROM "CreditRecord" WHERE "entityCode" IN ${slice}`;
-    const byEntity = new Map<string, RecordRow[]>();
-    for (const r of records) {
-      const list = byEntity.get(r.entityCode);
-      if (list) list.push(r);
-      else byEntity.set(r.entityCode, [r]);
+  // In key order, each chunk's entities lie together in the table and its indexes: pages are read and written
+  // once, not once per entity (an import's codes come in the sheet's order). The same rows are written.
+  const sorted = [...codes].sort();
+  const atText = at.toISOString();
+  for (let i = 0; i < sorted.length; i += chunk) {
+    const slice = jsonList(dialect, sorted.slice(i, i + chunk));
+    // Each entity with its records in one read: only what the rule reads, the status as ruleRecord makes it
+    // (active and under objection counts as under objection); an entity without records comes once, its record columns null.
+    const rows = await sql.query<{ code: string; creditClass: string; classified: number; kind: ClassInput['kind'] | null; amountYuan: number | null; status: ClassInput['status'] }>(Prisma.sql`
+      SELECT e."code", e."creditClass", CASE WHEN e."classifiedAt" IS NULL THEN 0 ELSE 1 END AS "classified",
+        r."kind", r."amountYuan", CASE WHEN r."status" = 'active' AND r."underObjection" THEN 'underObjection' ELSE r."status" END AS "status"
+      FROM "MarketEntity" AS e LEFT JOIN "CreditRecord" AS r ON r."entityCode" = e."code" WHERE e."code" IN ${slice}`);
+    if (rows.length === 0) continue;
+    const byEntity = new Map<string, { entity: { code: string; creditClass: string; classified: number }; records: ClassInput[] }>();
+    for (const row of rows) {
+      let entry = byEntity.get(row.code);
+      if (!entry) byEntity.set(row.code, (entry = { entity: { code: row.code, creditClass: row.creditClass, classified: row.classified }, records: [] }));
+      if (row.kind !== null) entry.records.push({ kind: row.kind, amountYuan: row.amountYuan, status: row.status });
     }
-    const next = entities.map((e) => ({ entity: e, classification: classify((byEntity.get(e.code) ?? []).map(ruleRecord), rule) }));
+    const next = [...byEntity.values()].map(({ entity, records }) => ({ entity, classification: classify(records, rule) }));
     const classes = jsonRows(dialect, { code: 'text', creditClass: 'text', classReasons: 'text' }, next.map((n) => ({ code: n.entity.code, creditClass: n.classification.creditClass, classReasons: JSON.stringify(n.classification.reasons) })));
-    await tx.$executeRaw`UPDATE "MarketEntity" SET "creditClass" = ${classes.column.creditClass}, "classReasons" = ${classes.column.classReasons}, "ruleVersion" = ${rule.version}, "classifiedAt" = ${at} FROM ${classes.from} WHERE "code" = ${classes.column.code}`;
+    await sql.execute(Prisma.sql`UPDATE "MarketEntity" SET "creditClass" = ${classes.column.creditClass}, "classReasons" = ${classes.column.classReasons}, "ruleVersion" = ${rule.version}, "classifiedAt" = ${at} FROM ${classes.from} WHERE "code" = ${classes.column.code}`);
     // The history rows copy the class, rule and reasons just written: only each code and its former class travel.
     const changes = next.flatMap(({ entity, classification }) => {
       const from = entity.classified ? (entity.creditClass as CreditClass) : null;
-      return classChange(from, classification, at.toISOString(), cause) ? [{ code: entity.code, from }] : [];
+      return classChange(from, classification, atText, cause) ? [{ code: entity.code, from }] : [];
     });
     if (changes.length) {
       const rows = jsonRows(dialect, { code: 'text', from: 'text' }, changes);
-      await tx.$executeRaw`INSERT INTO "CreditClassChange" ("id", "entityCode", "at", "from", "to", "ruleVersion", "reasons", "cause")
+      await sql.execute(Prisma.sql`INSERT INTO "CreditClassChange" ("id", "entityCode", "at", "from", "to", "ruleVersion", "reasons", "cause")
         SELECT e."code" || ${`@${cause}`}, e."code", e."classifiedAt", ${rows.column.from}, e."creditClass", e."ruleVersion", e."classReasons", ${cause}
-        FROM ${rows.from} JOIN "MarketEntity" AS e ON e."code" = ${rows.column.code} WHERE true ON CONFLICT ("id") DO NOTHING`;
+        FROM ${rows.from} JOIN "MarketEntity" AS e ON e."code" = ${rows.column.code} WHERE true ON CONFLICT ("id") DO NOTHING`);
       changed += changes.length;
     }
   }

@@ -1,4 +1,5 @@
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import type Database from 'better-sqlite3';
 import { PrismaClient } from '../prisma/generated/client.ts';
 import { databaseUrl, isPostgresUrl } from './config.ts';
 
@@ -41,9 +42,33 @@ type Log = Array<{ emit: 'event'; level: 'query' }>;
 /** Under load a transaction may wait for the connection (PostgreSQL's pool, SQLite's one writer) longer than Prisma's default 2 s. */
 const transactionOptions = { maxWait: 10_000, timeout: 20_000 };
 
+/**
+ * The better-sqlite3 adapter, keeping the connection it opened: Prisma runs
+ * every statement, and a transaction's BEGIN and COMMIT, on that one connection.
+ */
+class SqliteAdapterFactory extends PrismaBetterSQLite3 {
+  connection: Database.Database | null = null;
+  override async connect() {
+    const adapter = await super.connect();
+    this.connection = (adapter as unknown as { client: Database.Database }).client;
+    return adapter;
+  }
+}
+
+/**
+ * The SQLite connection behind a client made by {@link createPrisma} or one of
+ * its transaction clients (they share the adapter), for bulk statements that
+ * must not pay Prisma's cost per parameter and per row (runtime/sql.ts); null
+ * on PostgreSQL or before the client connected.
+ */
+export function sqliteConnection(client: object): Database.Database | null {
+  const adapter = (client as { _engineConfig?: { adapter?: unknown } })._engineConfig?.adapter;
+  return adapter instanceof SqliteAdapterFactory ? adapter.connection : null;
+}
+
 /** The worker and the API are separate processes writing the same file, so a write waits on a lock rather than failing. */
 function createSqlitePrisma(url: string, log: Log): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 30_000 }), log, transactionOptions });
+  return new PrismaClient({ adapter: new SqliteAdapterFactory({ url, timeout: 30_000 }), log, transactionOptions });
 }
 
 /**

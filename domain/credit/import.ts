@@ -95,6 +95,8 @@ export function checkEntityRows(rows: Array<Record<string, string>>, firstRow = 
 export function checkRecordRows(rows: Array<Record<string, string>>, known: (code: string) => boolean, firstRow = 2): { records: RecordRow[]; errors: RowError[] } {
   const errors: RowError[] = [];
   const records: RecordRow[] = [];
+  // A sheet repeats few dates: each is checked once.
+  const dates = new Map<string, boolean>();
   rows.forEach((row, i) => {
     const at = firstRow + i;
     const fail = (message: string) => errors.push({ row: at, message });
@@ -102,23 +104,30 @@ export function checkRecordRows(rows: Array<Record<string, string>>, known: (cod
     const problem = usccProblem(code);
     if (problem) fail(problem);
     else if (!known(code)) fail(`主体 ${code} 尚未登记，请先导入主体。 Entity ${code} is not registered: import it first.`);
-    const kind = kinds[cell(row, 'kind').toLowerCase()] ?? kinds[cell(row, 'kind')];
-    if (!kind) fail(`记录类型"${cell(row, 'kind')}"无效，应为 行政处罚、经营异常名录、严重违法失信名单 或 拒绝检查。 The kind must be penalty, abnormal, seriousViolation or refusedInspection.`);
+    const kindText = cell(row, 'kind');
+    const kind = kinds[kindText.toLowerCase()] ?? kinds[kindText];
+    if (!kind) fail(`记录类型"${kindText}"无效，应为 行政处罚、经营异常名录、严重违法失信名单 或 拒绝检查。 The kind must be penalty, abnormal, seriousViolation or refusedInspection.`);
     const date = cell(row, 'date');
-    if (!validDate(date)) fail(`日期"${date}"应为 YYYY-MM-DD。 The date must be a real date written YYYY-MM-DD.`);
-    const amountText = cell(row, 'amountYuan').replace(/[,，¥￥]/g, '');
+    let dateValid = dates.get(date);
+    if (dateValid === undefined) dates.set(date, (dateValid = validDate(date)));
+    if (!dateValid) fail(`日期"${date}"应为 YYYY-MM-DD。 The date must be a real date written YYYY-MM-DD.`);
+    const amountCell = cell(row, 'amountYuan');
+    const amountText = amountCell.replace(/[,，¥￥]/g, '');
     const amount = amountText === '' ? null : Number(amountText);
-    if (amount !== null && !(Number.isFinite(amount) && amount >= 0)) fail(`罚款金额"${cell(row, 'amountYuan')}"应为非负数。 The fine must be a non-negative number.`);
+    if (amount !== null && !(Number.isFinite(amount) && amount >= 0)) fail(`罚款金额"${amountCell}"应为非负数。 The fine must be a non-negative number.`);
     if (kind === 'penalty' && amount === null) fail('行政处罚须填写罚款金额（无罚款填 0）。 A penalty needs its fine (0 when none).');
-    const severityText = cell(row, 'severity').toLowerCase();
+    const severityCell = cell(row, 'severity');
+    const severityText = severityCell.toLowerCase();
     const severity = severityText === '' || severityText === '一般' || severityText === 'general' ? 'general' : severityText === '较重' || severityText === '严重' || severityText === 'serious' ? 'serious' : null;
-    if (!severity) fail(`情节"${cell(row, 'severity')}"应为 一般 或 较重。 The severity must be general or serious.`);
-    if (!cell(row, 'description')) fail('缺少事由 Missing description.');
-    const excluded = cell(row, 'repairExcluded').toLowerCase();
-    if (!yes.has(excluded) && !no.has(excluded)) fail(`不予修复"${cell(row, 'repairExcluded')}"应为 是 或 否。 repairExcluded must be yes or no.`);
+    if (!severity) fail(`情节"${severityCell}"应为 一般 或 较重。 The severity must be general or serious.`);
+    const description = cell(row, 'description');
+    if (!description) fail('缺少事由 Missing description.');
+    const excludedCell = cell(row, 'repairExcluded');
+    const excluded = excludedCell.toLowerCase();
+    if (!yes.has(excluded) && !no.has(excluded)) fail(`不予修复"${excludedCell}"应为 是 或 否。 repairExcluded must be yes or no.`);
     records.push({
       code, kind: kind ?? 'penalty', date, amountYuan: amount, severity: severity ?? 'general',
-      description: cell(row, 'description'), provider: cell(row, 'provider'), repairExcluded: yes.has(excluded),
+      description, provider: cell(row, 'provider'), repairExcluded: yes.has(excluded),
     });
   });
   return { records, errors };

@@ -1,10 +1,11 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { canonicalUscc } from '../../domain/credit/uscc.ts';
 import { checkEntityRows, checkRecordRows, entityColumns, mapHeader, recordColumns } from '../../domain/credit/import.ts';
 import type { RowError } from '../../domain/filing/catalogue.ts';
 import { reclassifyMany } from '../../readmodel/classes.ts';
-import { dialectOf, insertJsonRows, jsonList } from '../../runtime/sql.ts';
+import { bulkSql, insertJsonRows, jsonList } from '../../runtime/sql.ts';
+import { Prisma } from '../../prisma/generated/client.ts';
 import { type PrismaClient, writeTransaction } from '../../runtime/db.ts';
 
 export type ImportKind = 'entities' | 'records';
@@ -17,8 +18,8 @@ export interface ImportReport {
 }
 
 const maxRows = 200_000;
-/** SHA-256 in hex (Node's, several times faster than the pure one the draw uses, same digest): the cause and the record ids. */
-const hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+/** SHA-256 in hex (Node's one-shot hash, several times faster than the pure one the draw uses, same digest): the cause and the record ids. */
+const hex = (text: string) => hash('sha256', text, 'hex');
 /** Rows per statement: each batch is one JSON parameter, so the size only bounds the statement's memory. */
 const chunk = 10_000;
 
@@ -84,8 +85,14 @@ export async function readSheet(bytes: Uint8Array, name: string): Promise<string
   return { row: 0, message: '只支持 CSV 或 .xlsx 文件。 Only CSV and .xlsx files can be imported.' };
 }
 
+/** Each row's cells by field name (cells under an unknown header dropped). */
 function objects<K extends string>(rows: string[][], fields: Array<K | null>): Array<Record<string, string>> {
-  return rows.map((cells) => Object.fromEntries(fields.flatMap((f, i) => (f ? [[f, cells[i] ?? '']] : []))));
+  const named = fields.flatMap((f, i) => (f ? [[f, i] as const] : []));
+  return rows.map((cells) => {
+    const row: Record<string, string> = {};
+    for (const [field, i] of named) row[field] = cells[i] ?? '';
+    return row;
+  });
 }
 
 /**
@@ -99,7 +106,7 @@ export async function importCreditSheet(prisma: PrismaClient, kind: ImportKind, 
   if (rows.length - 1 > maxRows) return fail([{ row: 0, message: `一次最多导入 ${maxRows} 行。 At most ${maxRows} rows per import.` }]);
   const [header, ...body] = rows as [string[], ...string[][]];
   const cause = `import:${hex(rows.map((r) => r.join('\u0001')).join('\n')).slice(0, 16)}`;
-  const dialect = dialectOf(prisma);
+  const dialect = bulkSql(prisma).dialect;
   if (kind === 'entities') {
     const { fields, errors: headerErrors } = mapHeader(header, entityColumns);
     if (headerErrors.length) return fail(headerErrors);
@@ -109,7 +116,7 @@ export async function importCreditSheet(prisma: PrismaClient, kind: ImportKind, 
       // Writes first (SQLite then queues a competing writer rather than refusing this transaction); the codes inserted are the fresh ones.
       const fresh: string[] = [];
       for (let i = 0; i < entities.length; i += chunk) {
-        const inserted = await tx.$queryRaw<Array<{ code: string }>>(insertJsonRows(dialect, 'MarketEntity', entityColumnTypes, entities.slice(i, i + chunk), 'ON CONFLICT ("code") DO NOTHING RETURNING "code"'));
+        const inserted = await bulkSql(tx).query<{ code: string }>(insertJsonRows(dialect, 'MarketEntity', entityColumnTypes, entities.slice(i, i + chunk), 'ON CONFLICT ("code") DO NOTHING RETURNING "code"'));
         fresh.push(...inserted.map((e) => e.code));
       }
       const reclassified = await reclassifyMany(tx, fresh, cause, now);
@@ -122,27 +129,33 @@ export async function importCreditSheet(prisma: PrismaClient, kind: ImportKind, 
   const codes = [...new Set(parsed.map((r) => canonicalUscc(r.code ?? '')))];
   const known = new Set<string>();
   for (let i = 0; i < codes.length; i += chunk) {
-    for (const e of await prisma.$queryRaw<Array<{ code: string }>>`SELECT "code" FROM "MarketEntity" WHERE "code" IN ${jsonList(dialect, codes.slice(i, i + chunk))}`) known.add(e.code);
+    for (const e of await bulkSql(prisma).query<{ code: string }>(Prisma.sql`SELECT "code" FROM "MarketEntity" WHERE "code" IN ${jsonList(dialect, codes.slice(i, i + chunk))}`)) known.add(e.code);
   }
   const { records, errors } = checkRecordRows(parsed, (c) => known.has(c));
   const bodies = await prisma.body.findMany({ select: { id: true, shortName: true, fullName: true } });
-  const bodyOf = (name: string) => bodies.find((b) => b.shortName === name || b.fullName === name || b.id === name) ?? null;
+  // Each provider as written is looked up once.
+  const providers = new Map<string, (typeof bodies)[number] | null>();
+  const bodyOf = (name: string) => {
+    let body = providers.get(name);
+    if (body === undefined) providers.set(name, (body = bodies.find((b) => b.shortName === name || b.fullName === name || b.id === name) ?? null));
+    return body;
+  };
   records.forEach((r, i) => {
     if (r.provider && !bodyOf(r.provider)) errors.push({ row: i + 2, message: `提供单位"${r.provider}"未登记。 The providing body "${r.provider}" is not registered.` });
   });
   if (errors.length) return fail(errors.sort((a, b) => a.row - b.row));
-  const rowsWithIds = records.map((r) => ({ ...r, id: `import:${hex([r.code, r.kind, r.date, r.amountYuan, r.description].join('|')).slice(0, 24)}` }));
-  const recordRows = rowsWithIds.map((r) => {
+  const recordRows = records.map((r) => {
     const provider = r.provider ? bodyOf(r.provider) : null;
     return {
-      id: r.id, entityCode: r.code, kind: r.kind, severity: r.severity, amountYuan: r.amountYuan, date: r.date, description: r.description,
+      // The id digests what the row says (the empty text for no fine, as Array.join writes null).
+      id: `import:${hex(`${r.code}|${r.kind}|${r.date}|${r.amountYuan ?? ''}|${r.description}`).slice(0, 24)}`,
+      entityCode: r.code, kind: r.kind, severity: r.severity, amountYuan: r.amountYuan, date: r.date, description: r.description,
       providerBodyId: provider?.id ?? null, providerName: provider?.shortName ?? '', repairExcluded: r.repairExcluded, source: 'import', createdAt: now, updatedAt: now,
     };
   });
   return writeTransaction(prisma, async (tx) => {
-    // In batches of one INSERT each, the rows as one JSON parameter (runtime/sql.ts); a row imported before, or twice in the file, is written once.
-    let imported = 0;
-    for (let i = 0; i < recordRows.length; i += chunk) imported += await tx.$executeRaw(insertJsonRows(dialect, 'CreditRecord', recordColumnTypes, recordRows.slice(i, i + chunk), 'ON CONFLICT ("id") DO NOTHING'));
+    // One prepared INSERT per row on SQLite, one per 10,000 rows as JSON on PostgreSQL (runtime/sql.ts); a row imported before, or twice in the file, is written once.
+    const imported = await bulkSql(tx).insert('CreditRecord', recordColumnTypes, recordRows, 'ON CONFLICT ("id") DO NOTHING');
     const reclassified = await reclassifyMany(tx, [...new Set(records.map((r) => r.code))], cause, now);
     return { imported, skipped: records.length - imported, reclassified, errors: [] };
   }, { timeout: 600_000 });
