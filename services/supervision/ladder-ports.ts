@@ -2,10 +2,12 @@ import { defaultLadder, type LadderRung } from '../../domain/supervision/ladder.
 import { slipId, slipResponseWorkingDays, type IssuedSlip, type LadderPorts, type SlipRequest } from '../../domain/supervision/slips.ts';
 import { nthWorkingDayEnd } from '../../domain/time/calendar.ts';
 import { shanghaiDate } from '../../domain/time/instants.ts';
-import { type PrismaClient, writeTransaction } from '../../runtime/db.ts';
+import { Prisma } from '../../prisma/generated/client.ts';
+import { type PrismaClient } from '../../runtime/db.ts';
+import { insertRows } from '../../runtime/sql.ts';
 import { issuerOf } from '../../readmodel/bulletins/generate.ts';
+import { responsibleOfBody } from '../../readmodel/responsible.ts';
 import { caseWorkingDays } from '../holiday-calendar.ts';
-import { responsiblePerson } from '../sign-off.ts';
 import type { SlipWording } from './slip-document.ts';
 
 /** A plan's ladder as stored (null: the default one). */
@@ -30,10 +32,17 @@ const issued = (slip: { id: string; year: number; serial: number; respondBy: Dat
 
 /**
  * Issues a 督办单 once per rung per assignment: a retry finds the row already
- * made; the number 督办〔year〕n号 is the next in the plan and year, allocated in
- * a write transaction. The row keeps the document's words as they are when it
- * is issued (its wording); the .docx is rendered from them on its first download
- * (slip-file.ts), off the ladder's path that every import's projections wait behind.
+ * made; the number 督办〔year〕n号 is the next in the plan and year. The row keeps
+ * the document's words as they are when it is issued (its wording); the .docx is
+ * rendered from them on its first download (slip-file.ts), off the ladder's path
+ * that every import's projections wait behind.
+ *
+ * One statement allocates the number and inserts the row: SQLite runs it under
+ * its write lock, so no other writer numbers between the read and the write; on
+ * PostgreSQL two slips of a plan issued at once may read the same last number,
+ * and the unique (plan, year, serial) refuses the second, whose activity retries
+ * (as the transaction it replaces did). A retry's id conflicts: nothing is
+ * written and the row already made is returned.
  */
 async function issueSlip(prisma: PrismaClient, r: SlipRequest): Promise<IssuedSlip> {
   const id = slipId(r.taskId, r.bodyName, r.rungId);
@@ -41,29 +50,28 @@ async function issueSlip(prisma: PrismaClient, r: SlipRequest): Promise<IssuedSl
   const [calendar, wording] = await Promise.all([caseWorkingDays(prisma, issuedAt), wordingOf(prisma, r)]);
   const respondBy = new Date(nthWorkingDayEnd(calendar.calendar, issuedAt, slipResponseWorkingDays));
   const year = Number(shanghaiDate(issuedAt).slice(0, 4));
-  // A retry (rare) reads the row inside the transaction: one query fewer on every first issue.
-  const slip = await writeTransaction(prisma, async (tx) => {
-    const made = await tx.supervisionSlip.findUnique({ where: { id } });
-    // Numbered before slips kept their wording, and a crash came before its document: keep it now.
-    if (made) return made.fileId || made.wording ? made : tx.supervisionSlip.update({ where: { id }, data: { wording: JSON.stringify(wording) } });
-    const last = await tx.supervisionSlip.findFirst({ where: { planId: r.planId, year }, orderBy: { serial: 'desc' }, select: { serial: true } });
-    return tx.supervisionSlip.create({
-      data: {
-        id, planId: r.planId, taskId: r.taskId, bodyName: r.bodyName, bodyId: r.bodyId, rungId: r.rungId, level: r.level, year,
-        serial: (last?.serial ?? 0) + 1, issuedAt: new Date(issuedAt), due: new Date(r.due), daysOverdue: r.daysOverdue, respondBy, wording: JSON.stringify(wording),
-      },
-    });
-  });
+  const serial = Prisma.sql`(SELECT COALESCE(MAX("serial"), 0) + 1 FROM "SupervisionSlip" WHERE "planId" = ${r.planId} AND "year" = ${year})`;
+  const row = {
+    id, planId: r.planId, taskId: r.taskId, bodyName: r.bodyName, bodyId: r.bodyId, rungId: r.rungId, level: r.level, year,
+    serial, issuedAt: new Date(issuedAt), due: new Date(r.due), daysOverdue: r.daysOverdue, respondBy, wording: JSON.stringify(wording),
+  };
+  const [made] = await prisma.$queryRaw<Array<{ serial: number | bigint }>>(insertRows('SupervisionSlip', [row], 'ON CONFLICT ("id") DO NOTHING RETURNING "serial"'));
+  if (made) return issued({ id, year, serial: Number(made.serial), respondBy });
+  const slip = await prisma.supervisionSlip.findUniqueOrThrow({ where: { id } });
+  // Numbered before slips kept their wording, and a crash came before its document: keep it now.
+  if (!slip.fileId && !slip.wording) await prisma.supervisionSlip.updateMany({ where: { id, fileId: null, wording: null }, data: { wording: JSON.stringify(wording) } });
   return issued(slip);
 }
 
-/** The slip's words that its row does not hold, as they read when it is issued: the issuing office, the unit and its 负责人, the task and its plan. */
+/**
+ * The slip's words that its row does not hold, as they read when it is issued: the issuing office, the unit and its 负责人
+ * (one query), the plan; the task's ref and title come with the request.
+ */
 async function wordingOf(prisma: PrismaClient, r: SlipRequest): Promise<SlipWording> {
-  const [plan, body, issuer, responsible] = await Promise.all([
+  const [plan, body, issuer] = await Promise.all([
     prisma.plan.findUniqueOrThrow({ where: { id: r.planId }, select: { title: true } }),
-    prisma.body.findUnique({ where: { id: r.bodyId }, select: { fullName: true } }),
+    prisma.body.findUnique({ where: { id: r.bodyId }, select: { fullName: true, accounts: responsibleOfBody(r.bodyId) } }),
     issuerOf(prisma, null),
-    responsiblePerson(prisma, r.bodyId),
   ]);
-  return { issuer, unit: body?.fullName ?? r.bodyName, responsible, taskRef: r.taskRef, taskTitle: r.taskTitle, planTitle: plan.title };
+  return { issuer, unit: body?.fullName ?? r.bodyName, responsible: body?.accounts[0]?.displayName ?? null, taskRef: r.taskRef, taskTitle: r.taskTitle, planTitle: plan.title };
 }
