@@ -9,6 +9,7 @@ import { builder } from './builder.ts';
 import { offsetArg, pageInOrder, withOffset } from './pagination.ts';
 import { readRows } from './rows.ts';
 import { whereSql } from './where-sql.ts';
+import { dialectOf } from '../../runtime/sql.ts';
 import { Body } from './bodies.ts';
 import { PlanNode } from './plans.ts';
 import { AssignmentStatusEnum, Light } from './tasks.ts';
@@ -105,14 +106,20 @@ export async function urgencyKeysByPrisma(prisma: PrismaClient, where: ReturnTyp
 export async function urgencyKeysBySql(prisma: PrismaClient, where: ReturnType<typeof assignmentWhere>): Promise<UrgencyKey[] | null> {
   const conditions = whereSql('Assignment', 'a', where);
   if (!conditions) return null;
-  const rows = await prisma.$queryRaw<Array<{ id: string; status: string; due: string | Date | null }>>(
-    Prisma.sql`SELECT a."id" AS "id", a."status" AS "status", a."due" AS "due" FROM "Assignment" AS a${conditions.length ? Prisma.sql` WHERE ${Prisma.join(conditions, ' AND ')}` : Prisma.empty}`,
+  // All keys as ONE JSON cell built by the database (Prisma's client maps every cell it returns, at several times
+  // the statement's cost): the deadline as SQLite's text, or PostgreSQL's epoch milliseconds (exact for timestamp(3)).
+  const postgres = dialectOf(prisma) === 'postgresql';
+  const all = postgres
+    ? Prisma.sql`COALESCE(json_agg(json_build_array(a."id", a."status", (EXTRACT(EPOCH FROM a."due") * 1000)::bigint)), '[]'::json)::text`
+    : Prisma.sql`json_group_array(json_array(a."id", a."status", a."due"))`;
+  const [result] = await prisma.$queryRaw<Array<{ rows: string }>>(
+    Prisma.sql`SELECT ${all} AS "rows" FROM "Assignment" AS a${conditions.length ? Prisma.sql` WHERE ${Prisma.join(conditions, ' AND ')}` : Prisma.empty}`,
   );
+  const rows = JSON.parse(result!.rows) as Array<[string, string, string | number | null]>;
   const keys: UrgencyKey[] = new Array(rows.length);
   for (let i = 0; i < rows.length; i += 1) {
-    const { id, status, due } = rows[i]!;
-    // SQLite keeps dates as text (ISO 8601), PostgreSQL's driver reads them as Date.
-    const at = due === null ? null : due instanceof Date ? due.getTime() : typeof due === 'string' ? Date.parse(due) : Number.NaN;
+    const [id, status, due] = rows[i]!;
+    const at = due === null ? null : typeof due === 'number' && postgres ? due : typeof due === 'string' && !postgres ? Date.parse(due) : Number.NaN;
     // A cell that is not a date as Prisma writes them: let Prisma read it.
     if (at !== null && Number.isNaN(at)) return null;
     keys[i] = { id, status, due: at };
