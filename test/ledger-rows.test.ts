@@ -58,6 +58,17 @@ describe.each([
     expect(await readRows(db.prisma, 'Assignment', relations, { select: { id: true } }, [])).toEqual([]);
   });
 
+  it('reads a float column cell by cell (JSON text may round it), with its joined row, as Prisma does', async () => {
+    await db.prisma.scoreSheet.create({ data: { id: 'rows-2026v1', year: 2026, version: 1, rubricVersion: 'r1', rubric: '{}', asOf: new Date('2026-12-31T15:59:59.999Z'), computedAt: new Date('2027-01-02T03:04:05.006Z'), computedBy: '考核员' } });
+    const scores = [0.1 + 0.2, 1 / 3, 98.76543210987654, -0, 1e21];
+    const keys = scores.map((score, i) => `rows-2026v1/body-${i}`);
+    for (const [i, score] of scores.entries()) await db.prisma.bodyScore.create({ data: { id: keys[i]!, sheetId: 'rows-2026v1', bodyId: `body-${i}`, bodyName: `单位${i}`, score, record: '{}', breakdown: '[]' } });
+    const select = { id: true, score: true, bodyName: true, sheet: { select: { id: true, year: true, asOf: true, computedAt: true, reviewedAt: true } } } as const;
+    const raw = await readRows(db.prisma, 'BodyScore', { sheet: { model: 'ScoreSheet', from: 'sheetId' } }, { select }, keys);
+    expect(raw).not.toBeNull();
+    expect(byId(raw as Array<{ id: string }>)).toEqual(byId(await db.prisma.bodyScore.findMany({ select, where: { id: { in: keys } } })));
+  });
+
   it('leaves to Prisma what it does not read: a list, a relation of a relation, a relation it was not told of', async () => {
     for (const select of [{ id: true, task: { include: { plan: true } } }, { id: true, task: { select: { events: true } } }, { id: true, events: true }, { id: true, _count: true }]) {
       expect(await readRows(db.prisma, 'Assignment', relations, { select } as never, ids)).toBeNull();

@@ -93,24 +93,39 @@ export async function readRows(
   const joinedTypes = joined.map((j) => j.columns.map((c) => typeOf(j.relation.model, c)));
   if ([...ownTypes, ...joinedTypes.flat()].some((t) => !readable.has(t))) return null;
 
-  const select = [
-    ...own.map((c, i) => `r.${quote(c)} AS "c${i}"`),
-    ...joined.flatMap((j, n) => j.columns.map((c, i) => `j${n}.${quote(c)} AS "j${n}_${i}"`)),
-  ].join(', ');
+  const dialect = dialectOf(prisma);
+  const columns = [
+    ...own.map((c, i) => ({ sql: `r.${quote(c)}`, type: ownTypes[i]! })),
+    ...joined.flatMap((j, n) => j.columns.map((c, i) => ({ sql: `j${n}.${quote(c)}`, type: joinedTypes[n]![i]! }))),
+  ];
   const joins = joined.map((j, n) => `LEFT JOIN ${quote(j.relation.model)} AS j${n} ON j${n}.${quote(idOf(j.relation.model))} = r.${quote(j.relation.from)}`).join(' ');
-  const statement = Prisma.sql`SELECT ${Prisma.raw(select)} FROM ${Prisma.raw(quote(model))} AS r ${Prisma.raw(joins)} WHERE r.${Prisma.raw(quote(idOf(model)))} IN ${jsonList(dialectOf(prisma), ids)}`;
-  const rows = ids.length ? await prisma.$queryRaw<Array<Record<string, unknown>>>(statement) : [];
-  // Aliases and types worked out once per statement, not per cell.
-  const ownCells = own.map((key, i) => ({ key, alias: `c${i}`, type: ownTypes[i]! }));
-  const joinedCells = joined.map((j, n) => ({ name: j.name, cells: j.columns.map((key, i) => ({ key, alias: `j${n}_${i}`, type: joinedTypes[n]![i]! })) }));
-  const fill = (target: Record<string, unknown>, raw: Record<string, unknown>, cells: typeof ownCells) => {
-    for (const { key, alias, type } of cells) target[key] = cell(type, raw[alias]);
+  const from = Prisma.sql`FROM ${Prisma.raw(quote(model))} AS r ${Prisma.raw(joins)} WHERE r.${Prisma.raw(quote(idOf(model)))} IN ${jsonList(dialect, ids)}`;
+  let rows: unknown[][] = [];
+  if (ids.length && columns.length <= 90 && !columns.some((c) => c.type === 'Float')) {
+    // All rows as ONE JSON cell, built by the database: Prisma's client maps every cell it returns, at a cost
+    // several times the statement's. Dates travel as SQLite's text or PostgreSQL's epoch milliseconds (exact for
+    // timestamp(3)); floats, whose JSON text may round, and selections beyond PostgreSQL's 100 arguments take the other path.
+    const list = columns.map((c) => (dialect === 'postgresql' && c.type === 'DateTime' ? `(EXTRACT(EPOCH FROM ${c.sql}) * 1000)::bigint` : c.sql)).join(', ');
+    const all = dialect === 'sqlite' ? `json_group_array(json_array(${list}))` : `COALESCE(json_agg(json_build_array(${list})), '[]'::json)::text`;
+    const [result] = await prisma.$queryRaw<Array<{ rows: string }>>(Prisma.sql`SELECT ${Prisma.raw(all)} AS "rows" ${from}`);
+    rows = JSON.parse(result!.rows) as unknown[][];
+  } else if (ids.length) {
+    const select = columns.map((c, i) => `${c.sql} AS "c${i}"`).join(', ');
+    const records = await prisma.$queryRaw<Array<Record<string, unknown>>>(Prisma.sql`SELECT ${Prisma.raw(select)} ${from}`);
+    rows = records.map((raw) => columns.map((_c, i) => raw[`c${i}`]));
+  }
+  // Positions and types worked out once per statement, not per cell.
+  const ownCells = own.map((key, i) => ({ key, at: i, type: ownTypes[i]! }));
+  let at = own.length;
+  const joinedCells = joined.map((j, n) => ({ name: j.name, cells: j.columns.map((key, i) => ({ key, at: at++, type: joinedTypes[n]![i]! })) }));
+  const fill = (target: Record<string, unknown>, raw: unknown[], cells: typeof ownCells) => {
+    for (const { key, at: i, type } of cells) target[key] = cell(type, raw[i]);
     return target;
   };
   return rows.map((raw) => {
     const row = fill({}, raw, ownCells);
     // The relation's id is its first column: null when the row has none.
-    for (const { name, cells } of joinedCells) row[name] = raw[cells[0]!.alias] == null ? null : fill({}, raw, cells);
+    for (const { name, cells } of joinedCells) row[name] = raw[cells[0]!.at] == null ? null : fill({}, raw, cells);
     return row;
   });
 }
