@@ -4,7 +4,7 @@ import type { UnitStatus as UnitStatusValue } from '../../domain/rounds/unit.ts'
 import type { UnitAction } from '../../domain/rounds/unit.ts';
 import { openFilingRound } from '../../services/rounds.ts';
 import { selection } from './selection.ts';
-import { filingRoundActUpdate } from '../../workflows/filing.ts';
+import { filingRoundActUpdate, filingRoundQuery } from '../../workflows/filing.ts';
 import { unitActUpdate } from '../../workflows/round-unit.ts';
 import { readCatalogue } from '../files/catalogue.ts';
 import { Body } from './bodies.ts';
@@ -261,10 +261,31 @@ builder.mutationField('uploadCatalogue', (t) =>
   }),
 );
 
+/** How long an action waits for its round to hear what the read model already shows of its units. */
+const heardWaitMs = 5_000;
+
+/**
+ * A unit projects its change and then tells its round, so the read model (and
+ * the availableActions drawn from it) can lead the round by a moment: before
+ * acting, wait until the round has heard of every unit status the read model
+ * shows, or until heardWaitMs have passed (the round's own check then answers).
+ */
+async function roundHeardOfUnits(ctx: Context, roundId: string): Promise<void> {
+  const filings = await ctx.prisma.bodyFiling.findMany({ where: { roundId }, select: { bodyId: true, status: true } });
+  const round = ctx.temporal.workflow.getHandle(roundId);
+  const until = Date.now() + heardWaitMs;
+  for (;;) {
+    const { units } = await round.query(filingRoundQuery);
+    if (filings.every((f) => units.some((u) => u.bodyId === f.bodyId && u.status === f.status)) || Date.now() > until) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 async function roundAction(ctx: Context, roundId: string, action: FilingRoundAction) {
   const round = await ctx.prisma.filingRound.findUnique({ where: { id: roundId } });
   if (!round) notFound(ctx, `filing round ${action.type}`);
   if (round!.status === 'filed') throw new ActionRefused('本轮已备案。 This round is already filed.');
+  if (action.type === 'consolidate') await roundHeardOfUnits(ctx, roundId);
   return sendAction(ctx, roundId, filingRoundActUpdate, action, { operation: `filing round ${action.type} ${roundId}`, closed: roundClosed });
 }
 
