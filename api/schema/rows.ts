@@ -1,9 +1,7 @@
 import { Prisma } from '../../prisma/generated/client.ts';
-import { getDatamodel } from '../../prisma/generated/pothos-types.ts';
 import type { PrismaClient } from '../../runtime/db.ts';
 import { dialectOf, jsonList } from '../../runtime/sql.ts';
-
-const models = getDatamodel().datamodel.models as unknown as Record<string, { fields: ReadonlyArray<{ name: string; kind: string; type: string; isList: boolean; isId: boolean }> }>;
+import { idOf as idFieldOf, scalarsOf } from './datamodel.ts';
 
 /** Column types read back as Prisma would give them; any other type leaves the read to Prisma. */
 const readable = new Set(['String', 'Int', 'Float', 'Boolean', 'DateTime']);
@@ -14,13 +12,7 @@ export interface ToOne {
   from: string;
 }
 
-const scalarCache = new Map<string, Array<{ name: string; type: string }>>();
-const scalarsOf = (model: string) => {
-  let scalars = scalarCache.get(model);
-  if (!scalars) scalarCache.set(model, (scalars = models[model]!.fields.filter((f) => f.kind !== 'object' && !f.isList)));
-  return scalars;
-};
-const idOf = (model: string) => models[model]!.fields.find((f) => f.isId)!.name;
+const idOf = (model: string) => idFieldOf(model)!;
 const quote = (name: string) => `"${name}"`;
 
 /** A cell as Prisma's client returns it: dates as Date, booleans as boolean (SQLite keeps text and integers). */

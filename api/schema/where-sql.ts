@@ -1,29 +1,6 @@
 import { Prisma } from '../../prisma/generated/client.ts';
-import { getDatamodel } from '../../prisma/generated/pothos-types.ts';
+import { fieldsOf, idOf } from './datamodel.ts';
 
-interface Field {
-  name: string;
-  kind: string;
-  type: string;
-  isList: boolean;
-  isId: boolean;
-  isRequired: boolean;
-  relationName?: string;
-  relationFromFields?: string[];
-}
-const models = getDatamodel().datamodel.models as unknown as Record<string, { fields: Field[] } | undefined>;
-
-const fieldsCache = new Map<string, Map<string, Field>>();
-function fieldsOf(model: string): Map<string, Field> | null {
-  let fields = fieldsCache.get(model);
-  if (!fields) {
-    const known = models[model];
-    if (!known) return null;
-    fieldsCache.set(model, (fields = new Map(known.fields.map((f) => [f.name, f]))));
-  }
-  return fields;
-}
-const idOf = (model: string) => [...fieldsOf(model)!.values()].find((f) => f.isId)?.name;
 const column = (alias: string, name: string) => Prisma.raw(`${alias}."${name}"`);
 
 /** Operators of a scalar filter this translates; anything else (mode, not with a value, contains…) is left to Prisma. */
