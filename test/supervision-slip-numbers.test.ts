@@ -39,7 +39,7 @@ describe.each([
     db = await create();
     const body = await db.prisma.body.findFirstOrThrow({ where: { shortName: '市市场监管委' } });
     ({ id: bodyId, shortName: bodyName } = body);
-    for (const id of ['numbers-plan', 'other-plan']) await db.prisma.plan.create({ data: { id, title: `方案 ${id}`, sourceText: '一、测试' } });
+    for (const id of ['numbers-plan', 'other-plan', 'row-plan']) await db.prisma.plan.create({ data: { id, title: `方案 ${id}`, sourceText: '一、测试' } });
   }, 120_000);
   afterAll(() => db?.dispose());
 
@@ -55,16 +55,17 @@ describe.each([
   });
 
   it('stores the row as issued: dates, numbers, the wording with the unit\'s 负责人', async () => {
-    const issued = await issue(request(100));
+    // Its own plan: the numbering test expects its plan's numbers from 1 whichever runs first.
+    const issued = await issue(request(100, 'row-plan'));
     const row = await db.prisma.supervisionSlip.findUniqueOrThrow({ where: { id: issued.id } });
     expect(row).toMatchObject({
-      planId: 'numbers-plan', taskId: 'numbers-plan/100', bodyName, bodyId, rungId: 'yellowSlip', level: 'yellow', year: 2026, serial: issued.serial,
+      planId: 'row-plan', taskId: 'row-plan/100', bodyName, bodyId, rungId: 'yellowSlip', level: 'yellow', year: 2026, serial: issued.serial,
       issuedAt: new Date(at), due: new Date(Date.parse(at) - 40 * dayMs), daysOverdue: 20, fileId: null, size: null, acknowledgedAt: null,
     });
     expect(row.respondBy.toISOString()).toBe(issued.respondBy);
     const body = await db.prisma.body.findUniqueOrThrow({ where: { id: bodyId } });
     expect(JSON.parse(row.wording!)).toEqual({
-      issuer: expect.any(String), unit: body.fullName, responsible: '市市场监管委 承办人', taskRef: '1.100', taskTitle: '任务 "100"', planTitle: '方案 numbers-plan',
+      issuer: expect.any(String), unit: body.fullName, responsible: '市市场监管委 承办人', taskRef: '1.100', taskTitle: '任务 "100"', planTitle: '方案 row-plan',
     });
   });
 });
