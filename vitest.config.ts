@@ -11,9 +11,8 @@ export default defineConfig({
     exclude: ['node_modules/**', '.tools/**', 'data/**', 'admin-ui/dist/**'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    // No look-up of version-info.temporal.io by the dev servers tests start. Imported tasks climb
-    // their ladders at once (workflows/ladder.test.ts runs a worker with the hold).
-    env: { TZ: 'UTC', TEMPORAL_VERSION_CHECK_DISABLED: '1', DUBAN_IMPORT_LADDER_HOLD_SECONDS: '0' },
+    // No look-up of version-info.temporal.io by the dev servers tests start.
+    env: { TZ: 'UTC', TEMPORAL_VERSION_CHECK_DISABLED: '1' },
     globalSetup: ['test/global-setup.ts'],
   },
 });

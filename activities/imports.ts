@@ -29,10 +29,9 @@ const startsInFlight = 16;
  * Starts a batch of the archived tasks' workflows through the worker's client:
  * one server write per task, where a child start costs the parent's history two
  * events and a workflow task. Idempotent: a task already started (or closed long
- * ago) is left as it is, so a retry only starts what is missing. Each task's ladder
- * holds for `ladderHoldSeconds` after its start (TaskState.ladderHoldSeconds).
+ * ago) is left as it is, so a retry only starts what is missing.
  */
-export async function startArchivedTasks(dataDir: string, planId: string, offset: number, limit: number, ladderHoldSeconds: number): Promise<number> {
+export async function startArchivedTasks(dataDir: string, planId: string, offset: number, limit: number): Promise<number> {
   const context = Context.current();
   const states = await archivedTaskStates(dataDir, planId, offset, limit);
   let next = 0;
@@ -42,7 +41,7 @@ export async function startArchivedTasks(dataDir: string, planId: string, offset
       await context.client.workflow.start('taskWorkflow', {
         taskQueue: context.info.taskQueue,
         workflowId: state.taskId,
-        args: [ladderHoldSeconds > 0 ? { ...state, ladderHoldSeconds } : state],
+        args: [state],
         workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
       });
       started++;

@@ -36,8 +36,6 @@ export interface ActivityDeps {
   dataDir?: string;
   /** The escalation ladder's reads and documents (services/supervision/ladder-ports.ts), handed in by the worker. */
   ladder?: LadderPorts | null;
-  /** Seconds an imported task's ladder holds its past-due rungs (config's importLadderHoldSeconds). */
-  importLadderHoldSeconds?: number;
 }
 
 /**
@@ -46,12 +44,12 @@ export interface ActivityDeps {
  * record), built over their dependencies so tests can pass their own database
  * and mail server. Workflows import only the type of this.
  */
-export function createActivities(prisma: PrismaClient, { mailer = null, dataDir = config().dataDir, ladder = null, importLadderHoldSeconds = config().importLadderHoldSeconds }: ActivityDeps = {}) {
+export function createActivities(prisma: PrismaClient, { mailer = null, dataDir = config().dataDir, ladder = null }: ActivityDeps = {}) {
   return {
     ...ladderActivities(ladder),
     storeArchivedPlan: (planId: string) => storeArchivedPlan(prisma, dataDir, planId),
     archivedTaskStates: (planId: string, offset: number, limit: number) => archivedTaskStates(dataDir, planId, offset, limit),
-    startArchivedTasks: (planId: string, offset: number, limit: number) => startArchivedTasks(dataDir, planId, offset, limit, importLadderHoldSeconds),
+    startArchivedTasks: (planId: string, offset: number, limit: number) => startArchivedTasks(dataDir, planId, offset, limit),
     projectTask: (snapshot: TaskSnapshot, events: TaskEvent[]) => projectTask(prisma, snapshot, events),
     /** Takes the old bilingual shape too: workflows started before notices were written in each language still send it. */
     deliverNotices: (notices: DeliveredNotice[]) => deliverNotices(prisma, mailer, notices),

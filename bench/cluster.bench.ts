@@ -19,7 +19,6 @@ import { Client, Connection } from '@temporalio/client';
 import { commitPlan, type PlanDraft } from '../services/plans/commit.ts';
 import { validateDraft } from '../services/plans/validate-draft.ts';
 import { parseNotice } from '../domain/plan/parse.ts';
-import { loadConfig } from '../runtime/config.ts';
 import { startDevServer } from '../runtime/dev-server.ts';
 import { createTestDatabase, type TestDatabase } from '../test/helpers/database.ts';
 import { freePort } from '../test/helpers/ports.ts';
@@ -39,8 +38,6 @@ const servers = (process.env.BENCH_CLUSTER_SERVERS ?? 'dev,postgres').split(',')
 if (!(copies >= 1 && concurrency >= 1) || servers.some((s) => s !== 'dev' && s !== 'postgres')) throw new Error('BENCH_COPIES, BENCH_CONCURRENCY ≥ 1; BENCH_CLUSTER_SERVERS: dev, postgres');
 const namespace = 'default';
 const taskQueue = 'duban-bench-cluster';
-// The worker reads the same environment.
-const holdSeconds = loadConfig().importLadderHoldSeconds;
 
 
 /** Polls until `check` holds; the instant it first did (performance.now()), or null after the timeout. */
@@ -67,36 +64,10 @@ interface Outcome {
   tasks: StartSpan;
   /** First commitPlan call → every Task row projected, s. */
   consistentS: number;
-  ladder: LadderSettled;
   workerMaxMb: number;
   serverMaxMb: number;
   load: [number, number];
   failures: string;
-}
-
-interface LadderSettled {
-  escalations: number;
-  slips: number;
-  /** First commitPlan call → the last escalation fired, s. */
-  lastS: number;
-}
-
-/**
- * The past-due rungs the import's tasks climb once their hold (DUBAN_IMPORT_LADDER_HOLD_SECONDS)
- * is over: waits past the last task's hold until the escalations stop for 20 s.
- */
-async function ladderSettled(db: TestDatabase, kind: string, importStartMs: number, tasks: StartSpan): Promise<LadderSettled> {
-  const holdMs = holdSeconds * 1000;
-  const holdsEnd = tasks.lastStartMs + holdMs;
-  let [escalations, since] = [-1, performance.now()];
-  const settled = await until(() => `${kind}: ${escalations} escalations so far`, async () => {
-    const n = await db.prisma.taskEvent.count({ where: { type: 'escalated' } });
-    if (n !== escalations) [escalations, since] = [n, performance.now()];
-    return Date.now() > holdsEnd && performance.now() - since > 20_000;
-  }, timeoutMs);
-  if (settled === null) throw new Error(`${kind}: the ladders did not settle`);
-  const last = await db.prisma.taskEvent.aggregate({ where: { type: 'escalated' }, _max: { at: true } });
-  return { escalations, slips: await db.prisma.supervisionSlip.count(), lastS: ((last._max.at?.getTime() ?? importStartMs) - importStartMs) / 1000 };
 }
 
 async function runOn(kind: 'dev' | 'postgres', cleanups: Array<() => Promise<unknown>>): Promise<Outcome> {
@@ -157,14 +128,12 @@ async function runOn(kind: 'dev' | 'postgres', cleanups: Array<() => Promise<unk
   drafts.forEach(validateDraft);
   log(`${kind}: importing ${copies} copies (${total} task workflows), ${concurrency} plans in flight`);
   const importStart = performance.now();
-  const importStartMs = Date.now();
   await pool(drafts.length, concurrency, (i) => commitPlan({ prisma: db.prisma, temporal: client, taskQueue, dataDir: db.dataDir }, drafts[i]!));
   let projected = 0;
   const consistent = await until(() => `${kind}: ${projected}/${total} projected`, async () => (projected = await db.prisma.task.count({ where: { projectedAt: { not: null } } })) === total, timeoutMs);
   if (consistent === null) throw new Error(`${kind}: read model not consistent: ${projected}/${total}`);
   const tasks = await serverStartSpan(client, `WorkflowType = 'taskWorkflow'`);
   if (tasks.count !== total) throw new Error(`${kind}: ${tasks.count} task workflows on the server, expected ${total}`);
-  const ladder = await ladderSettled(db, kind, importStartMs, tasks);
   await sampler.sample();
   sampler.stop();
   const outcome: Outcome = {
@@ -174,7 +143,6 @@ async function runOn(kind: 'dev' | 'postgres', cleanups: Array<() => Promise<unk
     noopDoneS: (noopDone - noopStart) / 1000,
     tasks,
     consistentS: (consistent - importStart) / 1000,
-    ladder,
     workerMaxMb: sampler.max.get('worker') ?? NaN,
     serverMaxMb: sampler.max.get('server') ?? NaN,
     load: [load0, os.loadavg()[0]!],
@@ -205,7 +173,6 @@ async function main(): Promise<void> {
       figures.push(
         figure(`${name}: task workflows started per second (import workflows)`, o.tasks.rate, 'starts/s', { label: `${name}: noopWorkflow(0) starts/s`, value: o.noop.rate, unit: 'starts/s' }, 'of the no-op rate'),
         figure(`${name}: read model consistent, first commitPlan call → all ${total} Task rows projected`, o.consistentS, 's', { label: `${name}: no-ops, first start → all completed`, value: o.noopDoneS, unit: 's' }, '× the no-op time'),
-        figure(`${name}: first commitPlan call → the ladders' last past-due escalation (hold ${holdSeconds} s)`, o.ladder.lastS, 's', { label: `${name}: no-ops, first start → all completed`, value: o.noopDoneS, unit: 's' }, '× the no-op time'),
       );
     }
     const pg = outcomes.find((o) => o.server === 'postgres');
@@ -226,7 +193,6 @@ async function main(): Promise<void> {
           (o) =>
             `${o.label}: no-ops ${o.noop.count} started in ${o.noop.spanS.toFixed(1)} s, all done ${o.noopDoneS.toFixed(1)} s after the first start; ` +
             `tasks ${o.tasks.count} started in ${o.tasks.spanS.toFixed(1)} s (server start times), read model consistent ${o.consistentS.toFixed(1)} s after the first commitPlan call; ` +
-            `the ladders' backlog (${o.ladder.escalations} escalations, ${o.ladder.slips} 督办单, held ${holdSeconds} s after each task's start) issued by ${o.ladder.lastS.toFixed(1)} s after the first commitPlan call; ` +
             `worker activity failures: ${o.failures}; load average (1 min) ${o.load[0].toFixed(2)} before, ${o.load[1].toFixed(2)} after.`,
         ),
         `Each server runs alone, one after the other, with its own worker process (\`node --import tsx worker/main.ts\`, default options) and a fresh SQLite read model; the PostgreSQL server is \`temporal-server --config-file … start\` (all four services in one process) on a private PostgreSQL cluster (fsync off, as the tests' clusters), its schema set up by \`temporal-sql-tool\` (setup-schema 0.0, update-schema from the module's schema/postgresql/v12), namespace registered through the frontend.`,

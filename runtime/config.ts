@@ -60,8 +60,6 @@ export interface Config {
   bulletinDay: number | null;
   /** The worker's Temporal options: DUBAN_WORKER_MAX_CACHED_WORKFLOWS (workflows kept in memory between their tasks). */
   worker: { maxCachedWorkflows: number };
-  /** Seconds an imported task's ladder waits before it fires rungs already due (see TaskState.ladderHoldSeconds). */
-  importLadderHoldSeconds: number;
 }
 
 /**
@@ -72,13 +70,6 @@ export interface Config {
  * SDK's). A cache of 250 keeps a worker near 1 GB at any number of open workflows.
  */
 export const defaultMaxCachedWorkflows = 250;
-
-/**
- * A minute: a 3,500-task import starts its tasks in well under that when their ladders wait
- * (bench/results/cluster.md), where each past-due task's first workflow task issuing its
- * slips held the remaining starts back behind the worker's work.
- */
-export const defaultImportLadderHoldSeconds = 60;
 
 export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
   return path.resolve(env.DUBAN_DATA_DIR ?? 'data');
@@ -166,13 +157,6 @@ function cacheSize(value: string | undefined): number {
   return n;
 }
 
-function holdSeconds(value: string | undefined): number {
-  if (value === undefined || value === '') return defaultImportLadderHoldSeconds;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 86_400) throw new Error(`DUBAN_IMPORT_LADDER_HOLD_SECONDS must be a whole number of seconds from 0 to 86400, got "${value}"`);
-  return n;
-}
-
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const devServer = { port: portOf(env, 'DUBAN_TEMPORAL_PORT', 7233), uiPort: portOf(env, 'DUBAN_TEMPORAL_UI_PORT', 8233) };
   const demo = env.DUBAN_DEMO !== '0';
@@ -205,7 +189,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     scoreAppealWorkingDays: appealDays(env.DUBAN_SCORE_APPEAL_WORKING_DAYS),
     bulletinDay: bulletinDay(env.DUBAN_BULLETIN_DAY),
     worker: { maxCachedWorkflows: cacheSize(env.DUBAN_WORKER_MAX_CACHED_WORKFLOWS) },
-    importLadderHoldSeconds: holdSeconds(env.DUBAN_IMPORT_LADDER_HOLD_SECONDS),
   };
 }
 

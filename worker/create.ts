@@ -21,19 +21,17 @@ export interface WorkerOptions {
   payloadKey?: Uint8Array;
   /** Workflows kept in memory between their tasks (default: runtime/config.ts defaultMaxCachedWorkflows). */
   maxCachedWorkflows?: number;
-  /** Seconds an imported task's ladder holds its past-due rungs (default: the configured one). */
-  importLadderHoldSeconds?: number;
 }
 
 /** The one way a Duban worker is built, in production and in tests. */
-export function createWorker({ connection, namespace, taskQueue, prisma, mailer, dataDir, payloadKey, maxCachedWorkflows = defaultMaxCachedWorkflows, importLadderHoldSeconds }: WorkerOptions): Promise<Worker> {
+export function createWorker({ connection, namespace, taskQueue, prisma, mailer, dataDir, payloadKey, maxCachedWorkflows = defaultMaxCachedWorkflows }: WorkerOptions): Promise<Worker> {
   return Worker.create({
     connection,
     namespace,
     taskQueue,
     workflowsPath,
     maxCachedWorkflows,
-    activities: createActivities(prisma, { mailer, dataDir, ladder: ladderPorts(prisma), importLadderHoldSeconds }),
+    activities: createActivities(prisma, { mailer, dataDir, ladder: ladderPorts(prisma) }),
     ...(payloadKey && {
       dataConverter: { payloadConverterPath, payloadCodecs: [new SigningCodec(payloadKey, true)] },
       interceptors: { workflowModules: [payloadConverterPath] },

@@ -105,42 +105,6 @@ describe('escalation ladder in the task workflow', () => {
     expect(await db.prisma.supervisionSlip.count({ where: { planId } })).toBe(2);
   }, 300_000);
 
-  it('holds an imported task\'s past-due rungs for the import\'s hold, then fires them at once', async () => {
-    const hold = 3600;
-    const held = await createWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue: 'duban-held', prisma: db.prisma, dataDir: db.dataDir, importLadderHoldSeconds: hold });
-    const heldRunning = held.run();
-    let taskId: string | undefined;
-    try {
-      const now = await env.currentTimeMs();
-      const draft: PlanDraft = {
-        title: '升级：导入暂缓', issuer: '测试', issuedOn: null, basis: null, warnings: [], sourceText: '…', timeline: 'historic',
-        tasks: [{ ref: '1.1', section: '一', text: '完善信用信息公示系统。', leads: ['市法制办'], supports: [] }],
-        requirements: [{ text: '按期完成', due: new Date(now - 60 * day).toISOString(), recurrence: null, appliesTo: ['各牵头部门'] }],
-      };
-      const { planId } = await commitPlan({ prisma: db.prisma, temporal: env.client, taskQueue: 'duban-held', dataDir: db.dataDir }, draft, new Date(now));
-      taskId = taskWorkflowId(planId, '1.1');
-      const escalated = () => db.prisma.taskEvent.findMany({ where: { taskId, type: 'escalated' }, orderBy: { seq: 'asc' } });
-      // Projected and waiting: every rung is long due, none has fired.
-      await eventually(async () => expect(await db.prisma.task.findUniqueOrThrow({ where: { id: taskId } })).toMatchObject({ projectedAt: expect.any(Date) }));
-      const { startTime } = await env.client.workflow.getHandle(taskId!).describe();
-      expect(await escalated()).toEqual([]);
-      expect(await db.prisma.supervisionSlip.count({ where: { planId } })).toBe(0);
-      await env.sleep(Math.max(startTime.getTime() + hold * 1000 - (await env.currentTimeMs()) + 60_000, 1));
-      const fired = await eventually(async () => {
-        const found = await escalated();
-        expect(found.map((e) => JSON.parse(e.data).rungId)).toEqual(defaultLadder.map((r) => r.id));
-        return found;
-      }, 120_000);
-      for (const e of fired) expect(e.at.getTime()).toBeGreaterThanOrEqual(startTime.getTime() + hold * 1000);
-      expect(await db.prisma.supervisionSlip.count({ where: { planId } })).toBe(2);
-    } finally {
-      // With no worker left on its queue, the task's next workflow task would stop the test server's clock.
-      if (taskId) await env.client.workflow.getHandle(taskId).terminate('test over');
-      held.shutdown();
-      await heldRunning;
-    }
-  }, 300_000);
-
   it('stops climbing once the unit submits', async () => {
     const { due, escalations, until, act } = await newPlan('升级：报送即停');
     await until(nthWorkingDayAfter(due, 1));

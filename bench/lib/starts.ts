@@ -8,8 +8,6 @@ export interface StartSpan {
   spanS: number;
   /** count ÷ spanS. */
   rate: number;
-  /** The last start time, epoch ms. */
-  lastStartMs: number;
 }
 
 export async function serverStartSpan(client: Client, query: string): Promise<StartSpan> {
@@ -23,5 +21,5 @@ export async function serverStartSpan(client: Client, query: string): Promise<St
     last = Math.max(last, t);
   }
   const spanS = count > 1 ? (last - first) / 1000 : NaN;
-  return { count, spanS, rate: count / spanS, lastStartMs: last };
+  return { count, spanS, rate: count / spanS };
 }

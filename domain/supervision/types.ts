@@ -116,10 +116,4 @@ export interface TaskState {
   seq: number;
   /** Recurring report obligations (定期报告), when the task or a requirement recurs; absent in older histories. */
   reporting?: ReportingState | null;
-  /**
-   * Seconds after the task's start in which no rung fires by time (set when an import starts
-   * the task): a plan's tasks all start and list before their backlog of past-due 督办单 is
-   * issued. Dropped once past; absent in older histories.
-   */
-  ladderHoldSeconds?: number | null;
 }

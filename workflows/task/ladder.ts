@@ -1,4 +1,4 @@
-import { defineSignal, patched, proxyActivities, proxyLocalActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { defineSignal, patched, proxyActivities, proxyLocalActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../../activities/index.ts';
 import { refuse } from '../../domain/errors.ts';
 import type { ActionRequest } from '../../domain/supervision/actions.ts';
@@ -52,14 +52,6 @@ export function escalationLadder(state: TaskState, events: () => TaskEvent[], pe
     stale = true;
   });
 
-  // Since 'ladder-held-on-import': an imported task fires no rung by time in its first ladderHoldSeconds
-  // (counted from the start of its chain of runs, on the workflow's clock).
-  const heldUntil = (now: number): number | null => {
-    if (!state.ladderHoldSeconds) return null;
-    const until = workflowInfo().startTime.getTime() + state.ladderHoldSeconds * 1000;
-    if (now >= until) state.ladderHoldSeconds = null;
-    return now < until && patched('ladder-held-on-import') ? until : null;
-  };
   const assignmentOf = (bodyName: string) => state.assignments.find((a) => a.bodyName === bodyName);
   const climbingDues = () => state.assignments.filter((a) => a.due && a.bodyId && !a.placeholder).map((a) => Date.parse(a.due!));
 
@@ -139,7 +131,6 @@ export function escalationLadder(state: TaskState, events: () => TaskEvent[], pe
       if (!patched('escalation-ladder') || state.status === 'closed') return;
       seenSeq = state.seq;
       const { rungs, calendar } = await refresh();
-      if (heldUntil(Date.now()) !== null) return;
       for (const a of state.assignments) {
         for (const rung of dueRungs(a, rungs, calendar, events(), Date.now())) await fire(a, rung, null, null);
       }
@@ -150,14 +141,8 @@ export function escalationLadder(state: TaskState, events: () => TaskEvent[], pe
 
     nextWake(now: number): number | null {
       if (!ladder) return null;
-      const { rungs, calendar } = ladder;
-      const times = state.assignments.map((a) => nextRungAt(a, rungs, calendar, now)).filter((t): t is number => t !== null);
-      const next = times.length ? Math.min(...times) : null;
-      const until = heldUntil(now);
-      if (until === null) return next;
-      // Held: rungs due now fire when the hold ends; later ones at their own instant.
-      if (state.assignments.some((a) => dueRungs(a, rungs, calendar, events(), now).length > 0)) return until;
-      return next === null ? null : Math.max(next, until);
+      const times = state.assignments.map((a) => nextRungAt(a, ladder!.rungs, ladder!.calendar, now)).filter((t): t is number => t !== null);
+      return times.length ? Math.min(...times) : null;
     },
   };
 }
