@@ -14,6 +14,7 @@ export function ladderActivities(ports: LadderPorts | null) {
   return {
     escalationLadder: (planId: string, from: number) => need().ladder(planId, from),
     issueSupervisionSlip: (request: SlipRequest) => need().issueSlip(request),
+    issueSupervisionSlips: (requests: SlipRequest[]) => need().issueSlips(requests),
     acknowledgeSupervisionSlip: (slipId: string, by: string, at: string) => need().acknowledgeSlip(slipId, by, at),
   };
 }

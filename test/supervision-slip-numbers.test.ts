@@ -39,7 +39,7 @@ describe.each([
     db = await create();
     const body = await db.prisma.body.findFirstOrThrow({ where: { shortName: '市市场监管委' } });
     ({ id: bodyId, shortName: bodyName } = body);
-    for (const id of ['numbers-plan', 'other-plan', 'row-plan']) await db.prisma.plan.create({ data: { id, title: `方案 ${id}`, sourceText: '一、测试' } });
+    for (const id of ['numbers-plan', 'other-plan', 'row-plan', 'batch-plan']) await db.prisma.plan.create({ data: { id, title: `方案 ${id}`, sourceText: '一、测试' } });
   }, 120_000);
   afterAll(() => db?.dispose());
 
@@ -52,6 +52,15 @@ describe.each([
     const again = await Promise.all([issue(request(3)), issue(request(3))]);
     expect(again).toEqual([slips[3], slips[3]]);
     expect(await db.prisma.supervisionSlip.count({ where: { planId: 'numbers-plan' } })).toBe(24);
+  });
+
+  it('issues a task\'s slips of one instant together, numbered in order, and a retried batch returns the same slips', async () => {
+    const requests = [1, 2, 3].map((i) => request(i, 'batch-plan'));
+    const slips = await ladderPorts(db.prisma).issueSlips(requests);
+    expect(slips.map((s) => [s.id, s.serial])).toEqual(requests.map((r, i) => [`${r.taskId}/${r.bodyName}/${r.rungId}`, i + 1]));
+    expect(await ladderPorts(db.prisma).issueSlips(requests)).toEqual(slips);
+    const rows = await db.prisma.supervisionSlip.findMany({ where: { planId: 'batch-plan' }, orderBy: { serial: 'asc' } });
+    expect(rows.map((r) => JSON.parse(r.wording!).taskRef)).toEqual(['1.1', '1.2', '1.3']);
   });
 
   it('stores the row as issued: dates, numbers, the wording with the unit\'s 负责人', async () => {

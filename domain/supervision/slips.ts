@@ -45,6 +45,8 @@ export interface IssuedSlip {
 export interface LadderPorts {
   ladder(planId: string, from: number): Promise<LadderInForce>;
   issueSlip(request: SlipRequest): Promise<IssuedSlip>;
+  /** Several slips of one task issued at one instant, in order, sharing their reads. */
+  issueSlips(requests: SlipRequest[]): Promise<IssuedSlip[]>;
   acknowledgeSlip(slipId: string, by: string, at: string): Promise<void>;
 }
 

@@ -1,6 +1,6 @@
 import { defaultLadder, type LadderRung } from '../../domain/supervision/ladder.ts';
 import { slipId, slipResponseWorkingDays, type IssuedSlip, type LadderPorts, type SlipRequest } from '../../domain/supervision/slips.ts';
-import { nthWorkingDayEnd } from '../../domain/time/calendar.ts';
+import { nthWorkingDayEnd, type WorkingDayCalendar } from '../../domain/time/calendar.ts';
 import { shanghaiDate } from '../../domain/time/instants.ts';
 import { Prisma } from '../../prisma/generated/client.ts';
 import { type PrismaClient } from '../../runtime/db.ts';
@@ -21,7 +21,8 @@ export function ladderPorts(prisma: PrismaClient): LadderPorts {
       const plan = await prisma.plan.findUnique({ where: { id: planId }, select: { escalationLadder: true } });
       return { rungs: plan ? ladderOf(plan) : [], calendar: (await caseWorkingDays(prisma, from)).calendar, from };
     },
-    issueSlip: (request) => issueSlip(prisma, request),
+    issueSlip: async (request) => (await issueSlips(prisma, [request]))[0]!,
+    issueSlips: (requests) => issueSlips(prisma, requests),
     async acknowledgeSlip(id, by, at) {
       await prisma.supervisionSlip.updateMany({ where: { id, acknowledgedAt: null }, data: { acknowledgedAt: new Date(at), acknowledgedBy: by } });
     },
@@ -31,24 +32,50 @@ export function ladderPorts(prisma: PrismaClient): LadderPorts {
 const issued = (slip: { id: string; year: number; serial: number; respondBy: Date }): IssuedSlip => ({ id: slip.id, year: slip.year, serial: slip.serial, respondBy: slip.respondBy.toISOString() });
 
 /**
- * Issues a 督办单 once per rung per assignment: a retry finds the row already
- * made; the number 督办〔year〕n号 is the next in the plan and year. The row keeps
+ * Issues 督办单 once per rung per assignment: a retry finds the rows already
+ * made; the number 督办〔year〕n号 is the next in the plan and year. Each row keeps
  * the document's words as they are when it is issued (its wording); the .docx is
  * rendered from them on its first download (slip-file.ts), off the ladder's path
- * that every import's projections wait behind.
+ * that every import's projections wait behind. The slips a task's ladder fires
+ * at one instant (an import's past-due rungs) come together and share their
+ * reads: the calendar, the plan, the issuing office, each unit's 负责人.
  *
- * One statement allocates the number and inserts the row: SQLite runs it under
- * its write lock, so no other writer numbers between the read and the write; on
- * PostgreSQL two slips of a plan issued at once may read the same last number,
+ * One statement per slip allocates the number and inserts the row: SQLite runs it
+ * under its write lock, so no other writer numbers between the read and the write;
+ * on PostgreSQL two slips of a plan issued at once may read the same last number,
  * and the unique (plan, year, serial) refuses the second, whose activity retries
  * (as the transaction it replaces did). A retry's id conflicts: nothing is
  * written and the row already made is returned.
  */
-async function issueSlip(prisma: PrismaClient, r: SlipRequest): Promise<IssuedSlip> {
+async function issueSlips(prisma: PrismaClient, requests: SlipRequest[]): Promise<IssuedSlip[]> {
+  const reads = sharedReads(prisma);
+  const slips: IssuedSlip[] = [];
+  for (const r of requests) {
+    const [{ calendar }, wording] = await Promise.all([reads.calendar(Date.parse(r.at)), wordingOf(reads, r)]);
+    slips.push(await issueOne(prisma, r, calendar, wording));
+  }
+  return slips;
+}
+
+/** The reads a batch of slips shares, each made once. */
+function sharedReads(prisma: PrismaClient) {
+  const made = new Map<string, Promise<unknown>>();
+  const once = <T>(key: string, read: () => Promise<T>): Promise<T> => {
+    if (!made.has(key)) made.set(key, read());
+    return made.get(key) as Promise<T>;
+  };
+  return {
+    calendar: (at: number) => once(`calendar ${at}`, () => caseWorkingDays(prisma, at)),
+    planTitle: (planId: string) => once(`plan ${planId}`, async () => (await prisma.plan.findUniqueOrThrow({ where: { id: planId }, select: { title: true } })).title),
+    unit: (bodyId: string) => once(`body ${bodyId}`, () => prisma.body.findUnique({ where: { id: bodyId }, select: { fullName: true, accounts: responsibleOfBody(bodyId) } })),
+    issuer: () => once('issuer', () => issuerOf(prisma, null)),
+  };
+}
+
+async function issueOne(prisma: PrismaClient, r: SlipRequest, calendar: WorkingDayCalendar, wording: SlipWording): Promise<IssuedSlip> {
   const id = slipId(r.taskId, r.bodyName, r.rungId);
   const issuedAt = Date.parse(r.at);
-  const [calendar, wording] = await Promise.all([caseWorkingDays(prisma, issuedAt), wordingOf(prisma, r)]);
-  const respondBy = new Date(nthWorkingDayEnd(calendar.calendar, issuedAt, slipResponseWorkingDays));
+  const respondBy = new Date(nthWorkingDayEnd(calendar, issuedAt, slipResponseWorkingDays));
   const year = Number(shanghaiDate(issuedAt).slice(0, 4));
   const serial = Prisma.sql`(SELECT COALESCE(MAX("serial"), 0) + 1 FROM "SupervisionSlip" WHERE "planId" = ${r.planId} AND "year" = ${year})`;
   const row = {
@@ -67,11 +94,7 @@ async function issueSlip(prisma: PrismaClient, r: SlipRequest): Promise<IssuedSl
  * The slip's words that its row does not hold, as they read when it is issued: the issuing office, the unit and its 负责人
  * (one query), the plan; the task's ref and title come with the request.
  */
-async function wordingOf(prisma: PrismaClient, r: SlipRequest): Promise<SlipWording> {
-  const [plan, body, issuer] = await Promise.all([
-    prisma.plan.findUniqueOrThrow({ where: { id: r.planId }, select: { title: true } }),
-    prisma.body.findUnique({ where: { id: r.bodyId }, select: { fullName: true, accounts: responsibleOfBody(r.bodyId) } }),
-    issuerOf(prisma, null),
-  ]);
-  return { issuer, unit: body?.fullName ?? r.bodyName, responsible: body?.accounts[0]?.displayName ?? null, taskRef: r.taskRef, taskTitle: r.taskTitle, planTitle: plan.title };
+async function wordingOf(reads: ReturnType<typeof sharedReads>, r: SlipRequest): Promise<SlipWording> {
+  const [planTitle, body, issuer] = await Promise.all([reads.planTitle(r.planId), reads.unit(r.bodyId), reads.issuer()]);
+  return { issuer, unit: body?.fullName ?? r.bodyName, responsible: body?.accounts[0]?.displayName ?? null, taskRef: r.taskRef, taskTitle: r.taskTitle, planTitle };
 }

@@ -66,19 +66,21 @@ export function escalationLadder(state: TaskState, events: () => TaskEvent[], pe
     return ladder;
   }
 
-  async function fire(a: Assignment, rung: LadderRung, actor: Actor | null, comment: string | null): Promise<TaskEvent> {
-    a.reminders.push(firedKey(rung.id));
-    const now = Date.now();
-    const at = new Date(now).toISOString();
+  /** What a slip rung issues to the assignment now (null for a rung without a slip). */
+  function slipRequest(a: Assignment, rung: LadderRung, now: number): SlipRequest | null {
+    const level = slipLevel(rung.action);
+    return level && {
+      planId: state.planId, taskId: state.taskId, taskRef: state.ref, taskTitle: state.title, bodyName: a.bodyName, bodyId: a.bodyId!,
+      rungId: rung.id, level, due: a.due!, daysOverdue: workingDaysOverdue(ladder!.calendar, a.due!, now), at: new Date(now).toISOString(),
+    };
+  }
+
+  /** Records the rung as fired, with its slip if it issued one, and queues its notices. */
+  function record(a: Assignment, rung: LadderRung, actor: Actor | null, comment: string | null, now: number, slip: IssuedSlip | null): TaskEvent {
     const days = workingDaysOverdue(ladder!.calendar, a.due!, now);
     const level = slipLevel(rung.action);
-    const request = level && {
-      planId: state.planId, taskId: state.taskId, taskRef: state.ref, taskTitle: state.title, bodyName: a.bodyName, bodyId: a.bodyId!,
-      rungId: rung.id, level, due: a.due!, daysOverdue: days, at,
-    };
-    const slip: IssuedSlip | null = request ? await issueSlip(request) : null;
     const event = recordEvent(state, {
-      type: 'escalated', at, actor: actor ? { accountId: actor.accountId, name: actor.name } : systemActor, bodyName: a.bodyName, comment, attachments: [],
+      type: 'escalated', at: new Date(now).toISOString(), actor: actor ? { accountId: actor.accountId, name: actor.name } : systemActor, bodyName: a.bodyName, comment, attachments: [],
       data: {
         rungId: rung.id, action: rung.action, trigger: rung.trigger, points: rung.points, daysOverdue: days, byHand: actor !== null,
         ...(slip && level ? { slipId: slip.id, slipNumber: slipNumber(slip.year, slip.serial), level, respondBy: slip.respondBy } : {}),
@@ -87,6 +89,27 @@ export function escalationLadder(state: TaskState, events: () => TaskEvent[], pe
     pending.push(event);
     outbox.push(...escalationNotices(state, a, rung.action, event.seq, days, slip));
     return event;
+  }
+
+  async function fire(a: Assignment, rung: LadderRung, actor: Actor | null, comment: string | null): Promise<TaskEvent> {
+    a.reminders.push(firedKey(rung.id));
+    const now = Date.now();
+    const request = slipRequest(a, rung, now);
+    return record(a, rung, actor, comment, now, request ? await issueSlip(request) : null);
+  }
+
+  /**
+   * Since 'slips-issued-in-batch': the rungs due at one instant (an import's past-due backlog
+   * is several per assignment) issue their slips in one local activity that shares its reads.
+   */
+  async function fireAll(due: Array<{ a: Assignment; rung: LadderRung }>): Promise<void> {
+    const now = Date.now();
+    for (const { a, rung } of due) a.reminders.push(firedKey(rung.id));
+    const requests = due.map(({ a, rung }) => slipRequest(a, rung, now));
+    const wanted = requests.filter((r): r is SlipRequest => r !== null);
+    const issued = wanted.length ? await serially(() => local.issueSupervisionSlips(wanted)) : [];
+    let next = 0;
+    due.forEach(({ a, rung }, i) => record(a, rung, null, null, now, requests[i] ? issued[next++]! : null));
   }
 
   return {
@@ -131,6 +154,11 @@ export function escalationLadder(state: TaskState, events: () => TaskEvent[], pe
       if (!patched('escalation-ladder') || state.status === 'closed') return;
       seenSeq = state.seq;
       const { rungs, calendar } = await refresh();
+      if (patched('slips-issued-in-batch')) {
+        const due = state.assignments.flatMap((a) => dueRungs(a, rungs, calendar, events(), Date.now()).map((rung) => ({ a, rung })));
+        if (due.length) await fireAll(due);
+        return;
+      }
       for (const a of state.assignments) {
         for (const rung of dueRungs(a, rungs, calendar, events(), Date.now())) await fire(a, rung, null, null);
       }
