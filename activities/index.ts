@@ -26,7 +26,7 @@ import { archivedTaskStates, startArchivedTasks, storeArchivedPlan } from './imp
 import { ladderActivities } from './ladder.ts';
 import type { LadderPorts } from '../domain/supervision/slips.ts';
 import { drawInspectionSample } from './inspection.ts';
-import { deliverNotices, type Mailer } from './notices.ts';
+import { deliverNotices, storeNoticesInInbox, type Mailer } from './notices.ts';
 import { consolidateCatalogue, listReportingUnits } from './rounds.ts';
 import { correctScoreLine, publishFinalSheet } from './score-appeals.ts';
 
@@ -53,6 +53,7 @@ export function createActivities(prisma: PrismaClient, { mailer = null, dataDir 
     projectTask: (snapshot: TaskSnapshot, events: TaskEvent[]) => projectTask(prisma, snapshot, events),
     /** Takes the old bilingual shape too: workflows started before notices were written in each language still send it. */
     deliverNotices: (notices: DeliveredNotice[]) => deliverNotices(prisma, mailer, notices),
+    storeNoticesInInbox: (notices: DeliveredNotice[]) => storeNoticesInInbox(prisma, mailer, notices),
     /** One notice at a time: what task workflows started before notices were batched still schedule. */
     deliverNotice: (notice: DeliveredNotice) => deliverNotices(prisma, mailer, [notice]),
     projectObjectionCase: (s: ObjectionSnapshot, events: CaseEvent[]) => projectObjectionCase(prisma, s, events),

@@ -3,7 +3,7 @@ import type { DeliveredNotice } from '../domain/supervision/notices.ts';
 import type { Config } from '../runtime/config.ts';
 import type { PrismaClient } from '../runtime/db.ts';
 import { storeNotices } from '../readmodel/inbox.ts';
-import { postNoticesToWebhooks } from './webhooks.ts';
+import { postNoticesToWebhooks, webhookTargets } from './webhooks.ts';
 
 export interface Mailer {
   send(message: { to: string; subject: string; text: string; messageId: string }): Promise<void>;
@@ -19,6 +19,17 @@ export function createMailer(smtp: Config['smtp']): Mailer | null {
       await transport.sendMail({ from, ...message });
     },
   };
+}
+
+/**
+ * Puts each notice in its recipients' inboxes and answers whether anything is left to
+ * send outside (a body's webhook, or mail to a recipient with an address): a workflow
+ * then calls deliverNotices for that, a round trip it skips when nothing is.
+ */
+export async function storeNoticesInInbox(prisma: PrismaClient, mailer: Mailer | null, notices: DeliveredNotice[]): Promise<{ remote: boolean }> {
+  const { emails } = await storeNotices(prisma, notices);
+  if (mailer && [...emails.values()].some(Boolean)) return { remote: true };
+  return { remote: (await webhookTargets(prisma, notices)).length > 0 };
 }
 
 /**

@@ -22,7 +22,7 @@ async function post(url: string, payload: unknown): Promise<void> {
 }
 
 /** Each notice with the webhook of every body whose accounts it reaches (a supervisors' notice: the offices' bodies). */
-async function targets(prisma: PrismaClient, notices: DeliveredNotice[]) {
+export async function webhookTargets(prisma: PrismaClient, notices: DeliveredNotice[]) {
   const toSupervisors = notices.some((n) => n.audience.kind === 'supervisors');
   const officeBodies = toSupervisors
     ? (await prisma.account.findMany({ where: { role: 'supervisor', bodyId: { not: null } }, select: { bodyId: true }, distinct: ['bodyId'] })).map((a) => a.bodyId!)
@@ -43,7 +43,7 @@ async function targets(prisma: PrismaClient, notices: DeliveredNotice[]) {
  * `webhookAttempts` times in all; a delivered notice is never posted again.
  */
 export async function postNoticesToWebhooks(prisma: PrismaClient, notices: DeliveredNotice[]): Promise<void> {
-  for (const { notice, bodyId, url } of await targets(prisma, notices)) {
+  for (const { notice, bodyId, url } of await webhookTargets(prisma, notices)) {
     const id = `${notice.key}@${bodyId}`;
     const done = await prisma.webhookDelivery.findUnique({ where: { id } });
     let attempts = done?.attempts ?? 0;

@@ -65,6 +65,14 @@ export async function taskWorkflow(initial: TaskState, unprojected: TaskEvent[] 
     await (batched() ? serially(() => local.projectTask(now, events)) : projectTask(now, events));
   };
 
+  // Since 'notices-stored-locally': the inbox rows are written beside the workflow task, and the
+  // activity through the server (webhooks, mail) runs only when a recipient has one; each of its
+  // completions cost a workflow task, often a replay from history for an evicted workflow.
+  const deliver = async (notices: Notice[]) => {
+    if (patched('notices-stored-locally') && !(await serially(() => local.storeNoticesInInbox(notices))).remote) return;
+    await deliverNotices(notices);
+  };
+
   const ladder = escalationLadder(state, () => [...log, ...pending], pending, outbox, serially);
   const pace = paceMargin(state);
 
@@ -102,7 +110,7 @@ export async function taskWorkflow(initial: TaskState, unprojected: TaskEvent[] 
     const stale = pace.take() || pending.length > 0 || projectedLights === null || lightChanged;
     if (batched()) {
       // One projection and one delivery, side by side: the fewest round trips through the server.
-      await Promise.all([stale ? project() : null, outbox.length > 0 ? deliverNotices(outbox.splice(0)) : null]);
+      await Promise.all([stale ? project() : null, outbox.length > 0 ? deliver(outbox.splice(0)) : null]);
     } else {
       if (stale) await project();
       while (outbox.length > 0) await deliverNotice(outbox.shift()!);
