@@ -24,12 +24,14 @@ export function createMailer(smtp: Config['smtp']): Mailer | null {
 /**
  * Puts each notice in its recipients' inboxes and answers whether anything is left to
  * send outside (a body's webhook, or mail to a recipient with an address): a workflow
- * then calls deliverNotices for that, a round trip it skips when nothing is.
+ * then calls deliverNotices for that, a round trip it skips when nothing is. The answer
+ * carries the notices too: a local activity's result is all its history keeps of them,
+ * and a rebuilt read model restores the inboxes from it (services/rebuild.ts).
  */
-export async function storeNoticesInInbox(prisma: PrismaClient, mailer: Mailer | null, notices: DeliveredNotice[]): Promise<{ remote: boolean }> {
+export async function storeNoticesInInbox(prisma: PrismaClient, mailer: Mailer | null, notices: DeliveredNotice[]): Promise<{ remote: boolean; notices: DeliveredNotice[] }> {
   const { emails } = await storeNotices(prisma, notices);
-  if (mailer && [...emails.values()].some(Boolean)) return { remote: true };
-  return { remote: (await webhookTargets(prisma, notices)).length > 0 };
+  const remote = Boolean(mailer && [...emails.values()].some(Boolean)) || (await webhookTargets(prisma, notices)).length > 0;
+  return { remote, notices };
 }
 
 /**

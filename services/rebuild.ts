@@ -52,7 +52,11 @@ async function exists(client: Client, workflowId: string): Promise<boolean> {
   }
 }
 
-/** The notices a task's history scheduled for delivery, back in the inboxes. */
+/**
+ * The notices a task's history delivered, back in the inboxes: the input of each
+ * deliverNotices (deliverNotice) activity, and the result of each storeNoticesInInbox
+ * local activity (its marker), which holds the notices it stored.
+ */
 async function restoreNotices(prisma: PrismaClient, client: Client, taskId: string): Promise<number> {
   const history = await client.workflow.getHandle(taskId).fetchHistory();
   // Either shape: histories from before notices were written in each language hold the old one.
@@ -60,13 +64,23 @@ async function restoreNotices(prisma: PrismaClient, client: Client, taskId: stri
   for (const event of history.events ?? []) {
     const scheduled = event.activityTaskScheduledEventAttributes;
     const name = scheduled?.activityType?.name;
-    if (name !== 'deliverNotices' && name !== 'deliverNotice') continue;
-    const [input] = (scheduled!.input?.payloads ?? []).map((p) => defaultPayloadConverter.fromPayload(p));
-    notices.push(...(name === 'deliverNotices' ? (input as DeliveredNotice[]) : [input as DeliveredNotice]));
+    if (name === 'deliverNotices' || name === 'deliverNotice') {
+      const [input] = (scheduled!.input?.payloads ?? []).map((p) => defaultPayloadConverter.fromPayload(p));
+      notices.push(...(name === 'deliverNotices' ? (input as DeliveredNotice[]) : [input as DeliveredNotice]));
+    }
+    const marker = event.markerRecordedEventAttributes;
+    if (marker?.markerName !== localActivityMarker) continue;
+    const [meta] = (marker.details?.data?.payloads ?? []).map((p) => defaultPayloadConverter.fromPayload<{ activity_type?: string }>(p));
+    if (meta?.activity_type !== 'storeNoticesInInbox') continue;
+    const [result] = (marker.details?.result?.payloads ?? []).map((p) => defaultPayloadConverter.fromPayload<{ notices?: DeliveredNotice[] }>(p));
+    notices.push(...(result?.notices ?? []));
   }
   if (notices.length) await storeNotices(prisma, notices);
   return notices.length;
 }
+
+/** The marker the SDK records for each completed local activity, with its type and result. */
+const localActivityMarker = 'core_local_activity';
 
 /** A row for every stored file an event refers to, named as the event names it. */
 async function restoreAttachments(prisma: PrismaClient, dataDir: string): Promise<number> {
