@@ -34,5 +34,10 @@ export function scalarsOf(model: string): Field[] {
   return scalars;
 }
 
-/** The name of a model's id field. */
-export const idOf = (model: string): string | undefined => [...(fieldsOf(model)?.values() ?? [])].find((f) => f.isId)?.name;
+const idCache = new Map<string, string | undefined>();
+
+/** The name of a model's id field (read on every raw ledger statement, so kept once found). */
+export function idOf(model: string): string | undefined {
+  if (!idCache.has(model)) idCache.set(model, [...(fieldsOf(model)?.values() ?? [])].find((f) => f.isId)?.name);
+  return idCache.get(model);
+}
