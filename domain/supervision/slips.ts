@@ -77,11 +77,13 @@ export function escalationNotices(state: TaskState, a: Assignment, action: RungA
       { ...base, kind: 'interview', audience: { kind: 'body', bodyId: a.bodyId }, zh: { title: `【约谈】${task.zh}`, text: zhText }, en: { title: `Interview: ${task.en}`, text: enText } },
       {
         ...base, key: `${base.key}/supervisors`, kind: 'interview', audience: { kind: 'supervisors' },
-        zh: { title: `【约谈】${a.bodyName} ${task.zh}`, text: zhText }, en: { title: `Interview: ${a.bodyName}, ${task.en}`, text: enText },
+        zh: { title: `【约谈】${a.bodyName} ${task.zh}`, text: zhText }, en: { title: `Interview: “${a.bodyName}”, ${task.en}`, text: enText },
       },
     ];
   }
   const number = slip ? slipNumber(slip.year, slip.serial) : '';
+  // The number is the printed document's own (督办〔年〕n号): English quotes it as written, as it quotes a task's title.
+  const quoted = `“${number}”`;
   const respondBy = slip ? shanghaiDate(slip.respondBy) : '';
   const colour = action === 'redSlip' ? 'red' : 'yellow';
   const body: Notice = {
@@ -91,8 +93,8 @@ export function escalationNotices(state: TaskState, a: Assignment, action: RungA
       text: `${a.bodyName}：${task.zh}期限 ${due}，已逾期 ${days} 个工作日。现发出${rungActionNames[action]}${number}，请于 ${respondBy} 前报送办理结果并说明逾期原因，并在督办系统中签收督办单。`,
     },
     en: {
-      title: `Supervision slip ${number}: ${task.en}`,
-      text: `${a.bodyName}: ${task.en}, due ${due}, is overdue by ${workingDays}. A ${colour} supervision slip ${number} is issued: report the result and the reasons for the delay by ${respondBy}, and acknowledge the slip in Duban.`,
+      title: `Supervision slip ${quoted}: ${task.en}`,
+      text: `${a.bodyName}: ${task.en}, due ${due}, is overdue by ${workingDays}. A ${colour} supervision slip ${quoted} is issued: report the result and the reasons for the delay by ${respondBy}, and acknowledge the slip in Duban.`,
     },
   };
   return action === 'redSlip' ? [body, { ...body, key: `${base.key}/supervisors`, audience: { kind: 'supervisors' } }] : [body];
