@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { Prisma } from '../prisma/generated/client.ts';
 import { sqliteConnection, type Tx } from './db.ts';
 
@@ -98,15 +99,34 @@ export interface BulkSql {
 const sqliteValue = (value: unknown): unknown =>
   typeof value === 'boolean' ? (value ? 1 : 0) : value instanceof Date ? value.toISOString().replace('Z', '+00:00') : (value ?? null);
 
+/** Statements kept prepared per connection: a hot read (a ledger page) pays SQLite's parse once, not per request. */
+const statementsKept = 200;
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/** The connection's prepared statement for this SQL text (integers read as numbers), prepared on first use. */
+function prepared(connection: Database.Database, sql: string): Database.Statement {
+  let kept = statements.get(connection);
+  if (!kept) statements.set(connection, (kept = new Map()));
+  let statement = kept.get(sql);
+  if (!statement) {
+    // Bulk statements are few and fixed; past the bound the oldest goes (Map keeps insertion order).
+    if (kept.size >= statementsKept) kept.delete(kept.keys().next().value!);
+    kept.set(sql, (statement = connection.prepare(sql)));
+    if (statement.reader) statement.safeIntegers(false);
+  }
+  return statement;
+}
+
 /** Rows per INSERT … SELECT when the rows travel as JSON (through Prisma). */
 const jsonChunk = 10_000;
 
 /**
- * The statements of a bulk import or recompute. On SQLite they run on the
- * connection Prisma itself uses (so inside its transaction, if the client is
- * one), straight through better-sqlite3: the same SQL, without Prisma's query
- * compiler and its cost per parameter and per row read (half of a 100,000-row
- * import was Prisma's), and an insert is one prepared statement run per row,
+ * The statements of a bulk import or recompute, and the ledger's hot reads. On
+ * SQLite they run on the connection Prisma itself uses (so inside its
+ * transaction, if the client is one, as Prisma's own statements outside a
+ * transaction do), straight through better-sqlite3 and prepared once: the same
+ * SQL, without Prisma's query compiler and its cost per statement, per parameter
+ * and per row read (half of a 100,000-row import was Prisma's), and an insert is one prepared statement run per row,
  * cheaper there than building and parsing JSON. Rows come back as SQLite gives
  * them (0/1 for a boolean column, numbers for integers). On PostgreSQL, and for
  * a SQLite client that has not connected yet, through Prisma, the rows of an
@@ -129,8 +149,8 @@ export function bulkSql(client: Pick<Tx, '$queryRaw' | '$executeRaw'>): BulkSql 
   }
   return {
     dialect,
-    query: async <T>(statement: Prisma.Sql) => connection.prepare(statement.sql).safeIntegers(false).all(...statement.values.map(sqliteValue)) as T[],
-    execute: async (statement) => connection.prepare(statement.sql).run(...statement.values.map(sqliteValue)).changes,
+    query: async <T>(statement: Prisma.Sql) => prepared(connection, statement.sql).all(...statement.values.map(sqliteValue)) as T[],
+    execute: async (statement) => prepared(connection, statement.sql).run(...statement.values.map(sqliteValue)).changes,
     async insert(table, columns, rows, onConflict) {
       const names = Object.keys(columns) as Array<keyof typeof columns>;
       const insert = connection.prepare(`INSERT INTO "${table}" (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')}) ${onConflict}`);

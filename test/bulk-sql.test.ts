@@ -53,4 +53,17 @@ describe('bulk statements on SQLite', () => {
       { id: 'bulk-b', amountYuan: null },
     ]);
   });
+
+  it('keeps statements prepared: the same text answers for new parameters, and past the bound every statement still answers its own', async () => {
+    const sql = bulkSql(db.prisma);
+    await sql.insert('CreditRecord', columns, [row('prep-a'), row('prep-b')], 'ON CONFLICT ("id") DO NOTHING');
+    const count = (prefix: string) => sql.query<{ n: number }>(Prisma.sql`SELECT COUNT(*) AS "n" FROM "CreditRecord" WHERE "id" LIKE ${`${prefix}%`}`);
+    expect(await count('prep-')).toEqual([{ n: 2 }]);
+    expect(await count('prep-b')).toEqual([{ n: 1 }]);
+    expect(await count('none-')).toEqual([{ n: 0 }]);
+    // More distinct texts than are kept: the oldest are prepared again when asked for.
+    for (let i = 0; i < 250; i += 1) expect(await sql.query<{ v: number }>(Prisma.sql`SELECT ${Prisma.raw(String(i))} AS "v"`)).toEqual([{ v: i }]);
+    expect(await sql.query<{ v: number }>(Prisma.sql`SELECT 0 AS "v"`)).toEqual([{ v: 0 }]);
+    expect(await sql.execute(Prisma.sql`UPDATE "CreditRecord" SET "amountYuan" = "amountYuan" WHERE "id" LIKE ${'prep-%'}`)).toBe(2);
+  });
 });

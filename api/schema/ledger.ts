@@ -9,7 +9,7 @@ import { builder } from './builder.ts';
 import { offsetArg, pageInOrder, withOffset } from './pagination.ts';
 import { readRows } from './rows.ts';
 import { whereSql } from './where-sql.ts';
-import { dialectOf } from '../../runtime/sql.ts';
+import { bulkSql, dialectOf } from '../../runtime/sql.ts';
 import { Body } from './bodies.ts';
 import { PlanNode } from './plans.ts';
 import { AssignmentStatusEnum, Light } from './tasks.ts';
@@ -112,7 +112,7 @@ export async function urgencyKeysBySql(prisma: PrismaClient, where: ReturnType<t
   const all = postgres
     ? Prisma.sql`COALESCE(json_agg(json_build_array(a."id", a."status", (EXTRACT(EPOCH FROM a."due") * 1000)::bigint)), '[]'::json)::text`
     : Prisma.sql`json_group_array(json_array(a."id", a."status", a."due"))`;
-  const [result] = await prisma.$queryRaw<Array<{ rows: string }>>(
+  const [result] = await bulkSql(prisma).query<{ rows: string }>(
     Prisma.sql`SELECT ${all} AS "rows" FROM "Assignment" AS a${conditions.length ? Prisma.sql` WHERE ${Prisma.join(conditions, ' AND ')}` : Prisma.empty}`,
   );
   const rows = JSON.parse(result!.rows) as Array<[string, string, string | number | null]>;

@@ -1,6 +1,6 @@
 import { Prisma } from '../../prisma/generated/client.ts';
 import type { PrismaClient } from '../../runtime/db.ts';
-import { dialectOf, jsonList } from '../../runtime/sql.ts';
+import { bulkSql, dialectOf, jsonList } from '../../runtime/sql.ts';
 import { idOf as idFieldOf, scalarsOf } from './datamodel.ts';
 
 /** Column types read back as Prisma would give them; any other type leaves the read to Prisma. */
@@ -99,11 +99,11 @@ export async function readRows(
     // timestamp(3)); floats, whose JSON text may round, and selections beyond PostgreSQL's 100 arguments take the other path.
     const list = columns.map((c) => (dialect === 'postgresql' && c.type === 'DateTime' ? `(EXTRACT(EPOCH FROM ${c.sql}) * 1000)::bigint` : c.sql)).join(', ');
     const all = dialect === 'sqlite' ? `json_group_array(json_array(${list}))` : `COALESCE(json_agg(json_build_array(${list})), '[]'::json)::text`;
-    const [result] = await prisma.$queryRaw<Array<{ rows: string }>>(Prisma.sql`SELECT ${Prisma.raw(all)} AS "rows" ${from}`);
+    const [result] = await bulkSql(prisma).query<{ rows: string }>(Prisma.sql`SELECT ${Prisma.raw(all)} AS "rows" ${from}`);
     rows = JSON.parse(result!.rows) as unknown[][];
   } else if (ids.length) {
     const select = columns.map((c, i) => `${c.sql} AS "c${i}"`).join(', ');
-    const records = await prisma.$queryRaw<Array<Record<string, unknown>>>(Prisma.sql`SELECT ${Prisma.raw(select)} ${from}`);
+    const records = await bulkSql(prisma).query<Record<string, unknown>>(Prisma.sql`SELECT ${Prisma.raw(select)} ${from}`);
     rows = records.map((raw) => columns.map((_c, i) => raw[`c${i}`]));
   }
   // Positions and types worked out once per statement, not per cell.
