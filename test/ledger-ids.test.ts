@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../api/app.ts';
 import { signingKey } from '../api/auth/tokens.ts';
-import { assignmentWhere, urgencyKeysByPrisma, urgencyKeysBySql, urgencyOrder, type Filter, type UrgencyKey } from '../api/schema/ledger.ts';
+import { assignmentWhere, ledgerIds, urgencyKeysByPrisma, urgencyKeysBySql, urgencyOrder, type Filter, type UrgencyKey } from '../api/schema/ledger.ts';
 import { whereSql } from '../api/schema/where-sql.ts';
 import type { Actor } from '../domain/supervision/types.ts';
 import { loadConfig } from '../runtime/config.ts';
@@ -184,6 +184,31 @@ describe.each([
       if (who === 'support only') expect(raw.length).toBeGreaterThan(1);
     }
     expect(await urgencyKeysBySql(db.prisma, assignmentWhere({ overdue: true }, null))).toEqual([]);
+  });
+
+  it('orders the ledger anew once a deadline moves, though it remembers the order of keys it has seen', async () => {
+    const where = assignmentWhere({}, { role: 'supervisor' } as Actor);
+    const expected = async () => urgencyOrder(await urgencyKeysByPrisma(db.prisma, where));
+    const before = await expected();
+    expect(await ledgerIds(db.prisma, where, 'urgency')).toEqual(before);
+    // Asked again unchanged: the same order (remembered); the copy handed out is the caller's own.
+    const again = await ledgerIds(db.prisma, where, 'urgency');
+    expect(again).toEqual(before);
+    again.reverse();
+    expect(await ledgerIds(db.prisma, where, 'urgency')).toEqual(before);
+    // The last owed assignment falls due first: the order changes, and the ledger follows.
+    const owed = await db.prisma.assignment.findMany({ where: { status: { in: ['assigned', 'in_progress', 'returned'] }, due: { not: null } }, select: { id: true, due: true } });
+    const moved = owed.sort((a, b) => before.indexOf(b.id) - before.indexOf(a.id))[0]!;
+    await db.prisma.assignment.update({ where: { id: moved.id }, data: { due: new Date('2000-01-01T00:00:00Z') } });
+    try {
+      const after = await ledgerIds(db.prisma, where, 'urgency');
+      expect(after[0]).toBe(moved.id);
+      expect(after).toEqual(await expected());
+      expect(after).not.toEqual(before);
+    } finally {
+      await db.prisma.assignment.update({ where: { id: moved.id }, data: { due: moved.due } });
+    }
+    expect(await ledgerIds(db.prisma, where, 'urgency')).toEqual(before);
   });
 
   it('leaves to Prisma a filter it does not translate', () => {

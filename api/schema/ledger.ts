@@ -99,15 +99,15 @@ export async function urgencyKeysByPrisma(prisma: PrismaClient, where: ReturnTyp
 }
 
 /**
- * The same keys in one raw statement (where-sql.ts translates the filter as
- * Prisma's engine does), or null for a filter it does not translate. Through
- * Prisma's client the statement cost five times its own run on a ledger page.
+ * All matching keys as ONE JSON cell built by the database (where-sql.ts
+ * translates the filter as Prisma's engine does), or null for a filter it does
+ * not translate. Prisma's client maps every cell it returns, at several times
+ * the statement's cost: the deadline comes as SQLite's text, or PostgreSQL's
+ * epoch milliseconds (exact for timestamp(3)).
  */
-export async function urgencyKeysBySql(prisma: PrismaClient, where: ReturnType<typeof assignmentWhere>): Promise<UrgencyKey[] | null> {
+async function urgencyKeysText(prisma: PrismaClient, where: ReturnType<typeof assignmentWhere>): Promise<{ text: string; postgres: boolean } | null> {
   const conditions = whereSql('Assignment', 'a', where);
   if (!conditions) return null;
-  // All keys as ONE JSON cell built by the database (Prisma's client maps every cell it returns, at several times
-  // the statement's cost): the deadline as SQLite's text, or PostgreSQL's epoch milliseconds (exact for timestamp(3)).
   const postgres = dialectOf(prisma) === 'postgresql';
   const all = postgres
     ? Prisma.sql`COALESCE(json_agg(json_build_array(a."id", a."status", (EXTRACT(EPOCH FROM a."due") * 1000)::bigint)), '[]'::json)::text`
@@ -115,16 +115,51 @@ export async function urgencyKeysBySql(prisma: PrismaClient, where: ReturnType<t
   const [result] = await bulkSql(prisma).query<{ rows: string }>(
     Prisma.sql`SELECT ${all} AS "rows" FROM "Assignment" AS a${conditions.length ? Prisma.sql` WHERE ${Prisma.join(conditions, ' AND ')}` : Prisma.empty}`,
   );
-  const rows = JSON.parse(result!.rows) as Array<[string, string, string | number | null]>;
+  return { text: result!.rows, postgres };
+}
+
+/** The keys of that cell, or null when a deadline is not a date as Prisma writes them (Prisma then reads it). */
+function parseUrgencyKeys(text: string, postgres: boolean): UrgencyKey[] | null {
+  const rows = JSON.parse(text) as Array<[string, string, string | number | null]>;
   const keys: UrgencyKey[] = new Array(rows.length);
   for (let i = 0; i < rows.length; i += 1) {
     const [id, status, due] = rows[i]!;
     const at = due === null ? null : typeof due === 'number' && postgres ? due : typeof due === 'string' && !postgres ? Date.parse(due) : Number.NaN;
-    // A cell that is not a date as Prisma writes them: let Prisma read it.
     if (at !== null && Number.isNaN(at)) return null;
     keys[i] = { id, status, due: at };
   }
   return keys;
+}
+
+/** The same keys as {@link urgencyKeysByPrisma} in one raw statement, or null for a filter or a cell it does not read. */
+export async function urgencyKeysBySql(prisma: PrismaClient, where: ReturnType<typeof assignmentWhere>): Promise<UrgencyKey[] | null> {
+  const keys = await urgencyKeysText(prisma, where);
+  return keys && parseUrgencyKeys(keys.text, keys.postgres);
+}
+
+/**
+ * The orders last computed, by the text of their keys: the order depends on
+ * nothing else, so a ledger asked for again unchanged skips the parse and the
+ * sort (most of its cost after the statement). Few, and only of texts up to a bound.
+ */
+const recentOrders = new Map<string, string[]>();
+const ordersKept = 8;
+const orderTextKept = 1 << 20;
+
+async function urgencyIdsBySql(prisma: PrismaClient, where: ReturnType<typeof assignmentWhere>): Promise<string[] | null> {
+  const keys = await urgencyKeysText(prisma, where);
+  if (!keys) return null;
+  const memo = `${keys.postgres ? 'postgresql' : 'sqlite'}:${keys.text}`;
+  const known = recentOrders.get(memo);
+  if (known) return known.slice();
+  const parsed = parseUrgencyKeys(keys.text, keys.postgres);
+  if (!parsed) return null;
+  const ids = urgencyOrder(parsed);
+  if (memo.length <= orderTextKept) {
+    if (recentOrders.size >= ordersKept) recentOrders.delete(recentOrders.keys().next().value!);
+    recentOrders.set(memo, ids.slice());
+  }
+  return ids;
 }
 
 /** The page's body and task come with its rows in one join (rows.ts) when that is all the request asks of them. */
@@ -138,7 +173,7 @@ const orderings = {
 /** Every matching assignment's id in the ledger's order: what the connection pages through and the export writes. */
 export async function ledgerIds(prisma: PrismaClient, where: ReturnType<typeof assignmentWhere>, order: LedgerOrder): Promise<string[]> {
   if (order !== 'urgency') return (await prisma.assignment.findMany({ where, orderBy: orderings[order], select: { id: true } })).map((k) => k.id);
-  return urgencyOrder((await urgencyKeysBySql(prisma, where)) ?? (await urgencyKeysByPrisma(prisma, where)));
+  return (await urgencyIdsBySql(prisma, where)) ?? urgencyOrder(await urgencyKeysByPrisma(prisma, where));
 }
 
 /**
