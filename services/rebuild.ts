@@ -75,8 +75,10 @@ async function restoreNotices(prisma: PrismaClient, client: Client, taskId: stri
     const [result] = (marker.details?.result?.payloads ?? []).map((p) => defaultPayloadConverter.fromPayload<{ notices?: DeliveredNotice[] }>(p));
     notices.push(...(result?.notices ?? []));
   }
-  if (notices.length) await storeNotices(prisma, notices);
-  return notices.length;
+  // A notice that also went to a webhook or by mail is in both the marker and deliverNotices' input: once each.
+  const distinct = [...new Map(notices.map((n) => [n.key, n])).values()];
+  if (distinct.length) await storeNotices(prisma, distinct);
+  return distinct.length;
 }
 
 /** The marker the SDK records for each completed local activity, with its type and result. */
