@@ -125,9 +125,10 @@ const jsonChunk = 10_000;
  * SQLite they run on the connection Prisma itself uses (so inside its
  * transaction, if the client is one, as Prisma's own statements outside a
  * transaction do), straight through better-sqlite3 and prepared once: the same
- * SQL, without Prisma's query compiler and its cost per statement, per parameter
- * and per row read (half of a 100,000-row import was Prisma's), and an insert is one prepared statement run per row,
- * cheaper there than building and parsing JSON. Rows come back as SQLite gives
+ * SQL, without Prisma's query compiler and its cost per statement, per
+ * parameter and per row read (half of a 100,000-row import was Prisma's), and
+ * an insert is one prepared statement run per row, cheaper there than building
+ * and parsing JSON. Rows come back as SQLite gives
  * them (0/1 for a boolean column, numbers for integers). On PostgreSQL, and for
  * a SQLite client that has not connected yet, through Prisma, the rows of an
  * insert as one JSON parameter per 10,000.
