@@ -1,7 +1,9 @@
 import { noticeContent } from '../domain/notices/content.ts';
 import type { DeliveredNotice } from '../domain/supervision/notices.ts';
 import { robotMessage } from '../domain/notices/webhook.ts';
+import { Prisma } from '../prisma/generated/client.ts';
 import type { PrismaClient } from '../runtime/db.ts';
+import { bulkSql, jsonList } from '../runtime/sql.ts';
 
 /** A slow or silent receiver holds a notice back this long at most. */
 const timeoutMs = 5_000;
@@ -21,15 +23,21 @@ async function post(url: string, payload: unknown): Promise<void> {
   if (errcode && errcode !== '0') throw new Error(`errcode ${errcode}: ${text}`);
 }
 
-/** Each notice with the webhook of every body whose accounts it reaches (a supervisors' notice: the offices' bodies). */
+/**
+ * Each notice with the webhook of every body whose accounts it reaches (a supervisors' notice: the offices' bodies).
+ * Every task's notices ask, so the reads are raw (runtime/sql.ts bulkSql).
+ */
 export async function webhookTargets(prisma: PrismaClient, notices: DeliveredNotice[]) {
+  const sql = bulkSql(prisma);
   const toSupervisors = notices.some((n) => n.audience.kind === 'supervisors');
   const officeBodies = toSupervisors
-    ? (await prisma.account.findMany({ where: { role: 'supervisor', bodyId: { not: null } }, select: { bodyId: true }, distinct: ['bodyId'] })).map((a) => a.bodyId!)
+    ? (await sql.query<{ bodyId: string }>(Prisma.sql`SELECT DISTINCT "bodyId" FROM "Account" WHERE "role" = 'supervisor' AND "bodyId" IS NOT NULL`)).map((a) => a.bodyId)
     : [];
   const named = notices.flatMap((n) => (n.audience.kind === 'body' ? [n.audience.bodyId] : []));
-  const bodies = await prisma.body.findMany({ where: { id: { in: [...new Set([...named, ...officeBodies])] }, webhookUrl: { not: null } }, select: { id: true, webhookUrl: true } });
-  const urls = new Map(bodies.map((b) => [b.id, b.webhookUrl!]));
+  const bodies = await sql.query<{ id: string; webhookUrl: string }>(
+    Prisma.sql`SELECT "id", "webhookUrl" FROM "Body" WHERE "id" IN ${jsonList(sql.dialect, [...new Set([...named, ...officeBodies])])} AND "webhookUrl" IS NOT NULL`,
+  );
+  const urls = new Map(bodies.map((b) => [b.id, b.webhookUrl]));
   return notices.flatMap((notice) =>
     (notice.audience.kind === 'body' ? [notice.audience.bodyId] : officeBodies).flatMap((bodyId) => {
       const url = urls.get(bodyId);

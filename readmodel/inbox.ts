@@ -1,7 +1,8 @@
 import { noticeContent } from '../domain/notices/content.ts';
 import type { DeliveredNotice } from '../domain/supervision/notices.ts';
+import { Prisma } from '../prisma/generated/client.ts';
 import type { PrismaClient } from '../runtime/db.ts';
-import { insertRows } from '../runtime/sql.ts';
+import { bulkSql, insertRows, jsonList } from '../runtime/sql.ts';
 
 /**
  * Puts each notice in its recipients' inboxes (one statement for the lot), in
@@ -10,11 +11,12 @@ import { insertRows } from '../runtime/sql.ts';
  * ids and the accounts they went to, for mailing.
  */
 export async function storeNotices(prisma: PrismaClient, notices: DeliveredNotice[]): Promise<{ ids: string[]; emails: Map<string, string | null> }> {
+  const sql = bulkSql(prisma);
   const bodyIds = [...new Set(notices.flatMap(({ audience }) => (audience.kind === 'body' ? [audience.bodyId] : [])))];
-  const accounts = await prisma.account.findMany({
-    where: { OR: [{ bodyId: { in: bodyIds }, role: 'department' }, ...(notices.some((n) => n.audience.kind === 'supervisors') ? [{ role: 'supervisor' }] : [])] },
-    orderBy: { id: 'asc' },
-  });
+  const toSupervisors = notices.some((n) => n.audience.kind === 'supervisors');
+  // Raw (runtime/sql.ts bulkSql): every task's notices come this way.
+  const accounts = await sql.query<{ id: string; role: string; bodyId: string | null; email: string | null }>(Prisma.sql`SELECT "id", "role", "bodyId", "email" FROM "Account"
+    WHERE ("bodyId" IN ${jsonList(sql.dialect, bodyIds)} AND "role" = 'department')${toSupervisors ? Prisma.sql` OR "role" = 'supervisor'` : Prisma.empty} ORDER BY "id" ASC`);
   const createdAt = new Date();
   const rows = notices.flatMap((notice) => {
     const { zh, en } = noticeContent(notice);
@@ -33,6 +35,6 @@ export async function storeNotices(prisma: PrismaClient, notices: DeliveredNotic
         createdAt,
       }));
   });
-  if (rows.length) await prisma.$executeRaw(insertRows('Notification', rows, 'ON CONFLICT ("id") DO NOTHING'));
+  if (rows.length) await sql.execute(insertRows('Notification', rows, 'ON CONFLICT ("id") DO NOTHING'));
   return { ids: rows.map((r) => r.id), emails: new Map(accounts.map((a) => [a.id, a.email])) };
 }

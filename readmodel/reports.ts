@@ -1,6 +1,6 @@
 import type { Tx } from '../runtime/db.ts';
 import type { TaskSnapshot } from '../domain/supervision/snapshot.ts';
-import { insertRows, upsertClause } from '../runtime/sql.ts';
+import { bulkSql, insertRows, upsertClause } from '../runtime/sql.ts';
 
 /** The read model's id of a period report: task, body, period. */
 export const obligationId = (taskId: string, bodyName: string, periodStart: string) => `${taskId}|${bodyName}|${new Date(periodStart).toISOString()}`;
@@ -32,5 +32,5 @@ export async function projectReports(tx: Tx, s: TaskSnapshot, survivor: Map<stri
     updatedAt: new Date(s.at),
   }));
   const changing = Object.keys(rows[0]!).filter((c) => c !== 'id' && c !== 'taskId' && c !== 'bodyName');
-  await tx.$executeRaw(insertRows('ReportObligation', rows, upsertClause('id', changing)));
+  await bulkSql(tx).execute(insertRows('ReportObligation', rows, upsertClause('id', changing)));
 }

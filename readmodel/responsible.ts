@@ -13,9 +13,3 @@ export async function responsiblePeople(prisma: PrismaClient, bodyIds: string[])
   for (const a of accounts) if (a.bodyId && !people.has(a.bodyId)) people.set(a.bodyId, a.displayName);
   return people;
 }
-
-/**
- * The same 负责人 as a selection of one body's `accounts`, to read with the body
- * in one query: `(await prisma.body.findUnique({ select: { accounts: responsibleOfBody(id) } })).accounts[0]?.displayName`.
- */
-export const responsibleOfBody = (bodyId: string) => ({ where: responsibleAccounts(bodyId), orderBy: byLogin, take: 1, select: { displayName: true } });

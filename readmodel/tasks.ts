@@ -1,8 +1,9 @@
-import type { PrismaClient } from '../runtime/db.ts';
+import { Prisma } from '../prisma/generated/client.ts';
+import type { PrismaClient, Tx } from '../runtime/db.ts';
 import type { TaskSnapshot } from '../domain/supervision/snapshot.ts';
 import { paceLimit } from '../domain/supervision/pace.ts';
 import type { TaskEvent } from '../domain/supervision/types.ts';
-import { insertRows, upsertClause } from '../runtime/sql.ts';
+import { bulkSql, insertRows, jsonList, upsertClause } from '../runtime/sql.ts';
 import { projectReports } from './reports.ts';
 
 const date = (iso: string | null) => (iso ? new Date(iso) : null);
@@ -14,10 +15,13 @@ const paceOf = (a: TaskSnapshot['assignments'][number]) => {
 };
 
 /** A merged body's assignments are its survivor's in the read model (the workflow keeps the id it started with). */
-async function mergedSurvivors(tx: Pick<PrismaClient, 'body'>, ids: Array<string | null>): Promise<Map<string, string>> {
+async function mergedSurvivors(tx: Tx, ids: Array<string | null>): Promise<Map<string, string>> {
+  const sql = bulkSql(tx);
   const wanted = ids.filter((id): id is string => id !== null);
-  const rows = await tx.body.findMany({ where: { id: { in: wanted }, mergedIntoId: { not: null } }, select: { id: true, mergedIntoId: true } });
-  return new Map(rows.map((r) => [r.id, r.mergedIntoId!]));
+  const rows = await sql.query<{ id: string; mergedIntoId: string }>(
+    Prisma.sql`SELECT "id", "mergedIntoId" FROM "Body" WHERE "id" IN ${jsonList(sql.dialect, wanted)} AND "mergedIntoId" IS NOT NULL`,
+  );
+  return new Map(rows.map((r) => [r.id, r.mergedIntoId]));
 }
 
 /**
@@ -27,18 +31,17 @@ async function mergedSurvivors(tx: Pick<PrismaClient, 'body'>, ids: Array<string
  *
  * Four statements, the first a write: SQLite then makes a competing writer
  * wait for the lock instead of refusing a transaction that read before writing.
+ * Every task's every change comes this way, so its statements are raw (runtime/sql.ts bulkSql).
  */
 export async function projectTask(prisma: PrismaClient, s: TaskSnapshot, events: TaskEvent[]): Promise<void> {
   const at = new Date(s.at);
   await prisma.$transaction(async (tx) => {
-    const { count } = await tx.task.updateMany({
-      where: {
-        id: s.taskId,
-        OR: [{ version: { lt: s.seq } }, { version: s.seq, OR: [{ projectedAt: null }, { projectedAt: { lte: at } }] }],
-      },
-      data: { status: s.status, light: s.light, due: date(s.due), closedAt: date(s.closedAt), version: s.seq, projectedAt: at },
-    });
-    if (count === 0 && !(await tx.task.findUnique({ where: { id: s.taskId }, select: { id: true } }))) {
+    const sql = bulkSql(tx);
+    // Newer than the stored snapshot: a later event, or the same one projected at a later instant (a light that time changed).
+    const count = await sql.execute(Prisma.sql`UPDATE "Task" SET "status" = ${s.status}, "light" = ${s.light}, "due" = ${date(s.due)}, "closedAt" = ${date(s.closedAt)},
+      "version" = ${s.seq}, "projectedAt" = ${at}, "updatedAt" = ${new Date()}
+      WHERE "id" = ${s.taskId} AND ("version" < ${s.seq} OR ("version" = ${s.seq} AND ("projectedAt" IS NULL OR "projectedAt" <= ${at})))`);
+    if (count === 0 && (await sql.query(Prisma.sql`SELECT "id" FROM "Task" WHERE "id" = ${s.taskId}`)).length === 0) {
       throw new Error(`Task ${s.taskId} is not in the read model`);
     }
     if (count === 1 && s.assignments.length > 0) {
@@ -70,7 +73,7 @@ export async function projectTask(prisma: PrismaClient, s: TaskSnapshot, events:
         updatedAt: at,
       }));
       const changing = Object.keys(rows[0]!).filter((c) => c !== 'id' && c !== 'taskId' && c !== 'bodyName');
-      await tx.$executeRaw(insertRows('Assignment', rows, upsertClause('id', changing)));
+      await sql.execute(insertRows('Assignment', rows, upsertClause('id', changing)));
       await projectReports(tx, s, survivor);
     }
     if (events.length === 0) return;
@@ -89,7 +92,7 @@ export async function projectTask(prisma: PrismaClient, s: TaskSnapshot, events:
       attachments: JSON.stringify(e.attachments),
       data: JSON.stringify(e.data),
     }));
-    await tx.$executeRaw(insertRows('TaskEvent', eventRows, 'ON CONFLICT ("id") DO NOTHING'));
+    await sql.execute(insertRows('TaskEvent', eventRows, 'ON CONFLICT ("id") DO NOTHING'));
     const audit = events.map((e, i) => ({
       key: eventRows[i]!.id,
       at: eventRows[i]!.at,
@@ -101,6 +104,6 @@ export async function projectTask(prisma: PrismaClient, s: TaskSnapshot, events:
       target: e.bodyName ? `${s.taskId}/${e.bodyName}` : s.taskId,
       detail: JSON.stringify({ comment: e.comment, ...e.data }),
     }));
-    await tx.$executeRaw(insertRows('AuditEntry', audit, 'ON CONFLICT ("key") DO NOTHING'));
+    await sql.execute(insertRows('AuditEntry', audit, 'ON CONFLICT ("key") DO NOTHING'));
   });
 }

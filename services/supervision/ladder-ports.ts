@@ -4,9 +4,9 @@ import { nthWorkingDayEnd, type WorkingDayCalendar } from '../../domain/time/cal
 import { shanghaiDate } from '../../domain/time/instants.ts';
 import { Prisma } from '../../prisma/generated/client.ts';
 import { type PrismaClient } from '../../runtime/db.ts';
-import { insertRows } from '../../runtime/sql.ts';
+import { bulkSql, insertRows, jsonList } from '../../runtime/sql.ts';
 import { issuerOf } from '../../readmodel/bulletins/generate.ts';
-import { responsibleOfBody } from '../../readmodel/responsible.ts';
+import { responsiblePeople } from '../../readmodel/responsible.ts';
 import { caseWorkingDays } from '../holiday-calendar.ts';
 import type { SlipWording } from './slip-document.ts';
 
@@ -18,7 +18,7 @@ export const ladderOf = (plan: { escalationLadder: string | null }): LadderRung[
 export function ladderPorts(prisma: PrismaClient): LadderPorts {
   return {
     async ladder(planId, from) {
-      const plan = await prisma.plan.findUnique({ where: { id: planId }, select: { escalationLadder: true } });
+      const [plan] = await bulkSql(prisma).query<{ escalationLadder: string | null }>(Prisma.sql`SELECT "escalationLadder" FROM "Plan" WHERE "id" = ${planId}`);
       return { rungs: plan ? ladderOf(plan) : [], calendar: (await caseWorkingDays(prisma, from)).calendar, from };
     },
     issueSlip: async (request) => (await issueSlips(prisma, [request]))[0]!,
@@ -38,7 +38,8 @@ const issued = (slip: { id: string; year: number; serial: number; respondBy: Dat
  * rendered from them on its first download (slip-file.ts), off the ladder's path
  * that every import's projections wait behind. The slips a task's ladder fires
  * at one instant (an import's past-due rungs) come together and share their
- * reads: the calendar, the plan, the issuing office, each unit's 负责人.
+ * reads: the calendar, the plan, the issuing office, and the units with their
+ * 负责人 (one read for the batch). The hot reads are raw (runtime/sql.ts bulkSql).
  *
  * One statement per slip allocates the number and inserts the row: SQLite runs it
  * under its write lock, so no other writer numbers between the read and the write;
@@ -49,9 +50,10 @@ const issued = (slip: { id: string; year: number; serial: number; respondBy: Dat
  */
 async function issueSlips(prisma: PrismaClient, requests: SlipRequest[]): Promise<IssuedSlip[]> {
   const reads = sharedReads(prisma);
+  const bodyIds = [...new Set(requests.map((r) => r.bodyId))];
   const slips: IssuedSlip[] = [];
   for (const r of requests) {
-    const [{ calendar }, wording] = await Promise.all([reads.calendar(Date.parse(r.at)), wordingOf(reads, r)]);
+    const [{ calendar }, wording] = await Promise.all([reads.calendar(Date.parse(r.at)), wordingOf(reads, r, bodyIds)]);
     slips.push(await issueOne(prisma, r, calendar, wording));
   }
   return slips;
@@ -66,8 +68,18 @@ function sharedReads(prisma: PrismaClient) {
   };
   return {
     calendar: (at: number) => once(`calendar ${at}`, () => caseWorkingDays(prisma, at)),
-    planTitle: (planId: string) => once(`plan ${planId}`, async () => (await prisma.plan.findUniqueOrThrow({ where: { id: planId }, select: { title: true } })).title),
-    unit: (bodyId: string) => once(`body ${bodyId}`, () => prisma.body.findUnique({ where: { id: bodyId }, select: { fullName: true, accounts: responsibleOfBody(bodyId) } })),
+    planTitle: (planId: string) => once(`plan ${planId}`, async () => {
+      const [plan] = await bulkSql(prisma).query<{ title: string }>(Prisma.sql`SELECT "title" FROM "Plan" WHERE "id" = ${planId}`);
+      if (!plan) throw new Error(`Plan ${planId} is not in the read model`);
+      return plan.title;
+    }),
+    units: (bodyIds: string[]) => once(`bodies ${bodyIds.join('\n')}`, async () => {
+      const [bodies, responsible] = await Promise.all([
+        bulkSql(prisma).query<{ id: string; fullName: string }>(Prisma.sql`SELECT "id", "fullName" FROM "Body" WHERE "id" IN ${jsonList(bulkSql(prisma).dialect, bodyIds)}`),
+        responsiblePeople(prisma, bodyIds),
+      ]);
+      return new Map(bodies.map((b) => [b.id, { fullName: b.fullName, responsible: responsible.get(b.id) ?? null }]));
+    }),
     issuer: () => once('issuer', () => issuerOf(prisma, null)),
   };
 }
@@ -82,7 +94,7 @@ async function issueOne(prisma: PrismaClient, r: SlipRequest, calendar: WorkingD
     id, planId: r.planId, taskId: r.taskId, bodyName: r.bodyName, bodyId: r.bodyId, rungId: r.rungId, level: r.level, year,
     serial, issuedAt: new Date(issuedAt), due: new Date(r.due), daysOverdue: r.daysOverdue, respondBy, wording: JSON.stringify(wording),
   };
-  const [made] = await prisma.$queryRaw<Array<{ serial: number | bigint }>>(insertRows('SupervisionSlip', [row], 'ON CONFLICT ("id") DO NOTHING RETURNING "serial"'));
+  const [made] = await bulkSql(prisma).query<{ serial: number | bigint }>(insertRows('SupervisionSlip', [row], 'ON CONFLICT ("id") DO NOTHING RETURNING "serial"'));
   if (made) return issued({ id, year, serial: Number(made.serial), respondBy });
   const slip = await prisma.supervisionSlip.findUniqueOrThrow({ where: { id } });
   // Numbered before slips kept their wording, and a crash came before its document: keep it now.
@@ -92,9 +104,10 @@ async function issueOne(prisma: PrismaClient, r: SlipRequest, calendar: WorkingD
 
 /**
  * The slip's words that its row does not hold, as they read when it is issued: the issuing office, the unit and its 负责人
- * (one query), the plan; the task's ref and title come with the request.
+ * (read for all the batch's units at once), the plan; the task's ref and title come with the request.
  */
-async function wordingOf(reads: ReturnType<typeof sharedReads>, r: SlipRequest): Promise<SlipWording> {
-  const [planTitle, body, issuer] = await Promise.all([reads.planTitle(r.planId), reads.unit(r.bodyId), reads.issuer()]);
-  return { issuer, unit: body?.fullName ?? r.bodyName, responsible: body?.accounts[0]?.displayName ?? null, taskRef: r.taskRef, taskTitle: r.taskTitle, planTitle };
+async function wordingOf(reads: ReturnType<typeof sharedReads>, r: SlipRequest, bodyIds: string[]): Promise<SlipWording> {
+  const [planTitle, units, issuer] = await Promise.all([reads.planTitle(r.planId), reads.units(bodyIds), reads.issuer()]);
+  const unit = units.get(r.bodyId);
+  return { issuer, unit: unit?.fullName ?? r.bodyName, responsible: unit?.responsible ?? null, taskRef: r.taskRef, taskTitle: r.taskTitle, planTitle };
 }
