@@ -121,6 +121,8 @@ describe.skipIf(skipWithoutChromium)('filing, evaluation and scores pages in Chr
     // Next year's round: the demo's scoring scenario holds this year's, and the newest round is shown first.
     await supervisor.getByLabel('年度').fill(String(new Date().getFullYear() + 1));
     await supervisor.locator('[data-action=open-evaluation]').click();
+    // This year's round is shown until next year's appears: wait for next year's, with its units.
+    await supervisor.getByRole('heading', { name: `${new Date().getFullYear() + 1} 年度自查评估` }).waitFor({ timeout: 60_000 });
     await poll(() => supervisor.locator('tr[data-testid^=report-]').count()).toBeGreaterThan(20);
     await supervisor.locator('[data-action=open-evaluation]').click();
     await poll(() => supervisor.getByTestId('evaluation-error').textContent()).toContain('already open');

@@ -10,6 +10,7 @@ import { ScrollX } from '../shared/ScrollX.tsx';
 import { Files } from '../decisions/Evidence.tsx';
 import { AttachmentsInput, type Uploaded } from '../shared/AttachmentsInput.tsx';
 import { useApiMutation, useApiQuery } from '../shared/api.ts';
+import { useLatestOutcome } from '../shared/latest-outcome.ts';
 
 const EvaluationRoundsQuery = graphql(`
   query EvaluationRounds {
@@ -43,8 +44,8 @@ export function EvaluationRoundsPage() {
   const openRound = useApiMutation(OpenEvaluationRound);
   const consolidate = useApiMutation(ConsolidateEvaluationRound);
   const reload = () => void refetch();
+  const { failure, run } = useLatestOutcome(reload);
   const [selected, setSelected] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
   const [year, setYear] = useState(new Date().getFullYear());
   const [reason, setReason] = useState('');
   const [summaryDate, setSummaryDate] = useState(shanghaiDay(Date.now()));
@@ -52,7 +53,6 @@ export function EvaluationRoundsPage() {
   const [files, setFiles] = useState<Uploaded[]>([]);
   const [uploading, setUploading] = useState(false);
   const round = data?.evaluationRounds.find((r) => r.id === selected) ?? data?.evaluationRounds[0];
-  const run = (p: Promise<unknown>) => p.then(() => (setFailure(null), reload()), (e: Error) => setFailure(e.message));
   const act = (reportId: string, type: ReportActionInput['type'], extra: Partial<ReportActionInput> = {}) =>
     run(reportAction.mutateAsync({ i: { reportId, type, comment: reason, ...extra } }));
   const names = (ids: string[]) => round?.reports.filter((r) => ids.includes(r.bodyId)).map((r) => r.bodyName).join('、');

@@ -8,6 +8,7 @@ import { LightChip } from '../lights/LightChip.tsx';
 import { endOfShanghaiDay, formatDay, formatMinute, shanghaiDay } from '../shared/dates.ts';
 import { ScrollX } from '../shared/ScrollX.tsx';
 import { useApiMutation, useApiQuery } from '../shared/api.ts';
+import { useLatestOutcome } from '../shared/latest-outcome.ts';
 import type { DubanDataProvider } from '../dataProvider/index.ts';
 import { CatalogueRowsEditor } from './CatalogueRowsEditor.tsx';
 import { RoundEventFields, RoundTimeline } from './RoundTimeline.tsx';
@@ -53,13 +54,12 @@ export function FilingRoundsPage() {
   const consolidate = useApiMutation(ConsolidateFilingRound);
   const recordFiling = useApiMutation(RecordFiling);
   const reload = () => void refetch();
+  const { failure, setFailure, run } = useLatestOutcome(reload);
   const [selected, setSelected] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
   const [text, setText] = useState({ title: '', deadline: '', reason: '', filedOn: shanghaiDay(Date.now()), number: '' });
   const [files, setFiles] = useState<{ measures: File | null; catalogue: File | null }>({ measures: null, catalogue: null });
   const [editing, setEditing] = useState<string | null>(null);
   const round = data?.filingRounds.find((r) => r.id === selected) ?? data?.filingRounds[0];
-  const run = (p: Promise<unknown>) => p.then(() => (setFailure(null), reload()), (e: Error) => setFailure(e.message));
   const unitAction = (filingId: string, type: Enum<'RoundUnitActionType'>) =>
     run(filingAction.mutateAsync({ i: { filingId, type, comment: text.reason } }));
   const submit = (filingId: string) =>
