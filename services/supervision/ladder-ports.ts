@@ -49,18 +49,18 @@ const issued = (slip: { id: string; year: number; serial: number; respondBy: Dat
  * written and the row already made is returned.
  */
 async function issueSlips(prisma: PrismaClient, requests: SlipRequest[]): Promise<IssuedSlip[]> {
-  const reads = sharedReads(prisma);
-  const bodyIds = [...new Set(requests.map((r) => r.bodyId))];
+  const reads = sharedReads(prisma, [...new Set(requests.map((r) => r.bodyId))]);
   const slips: IssuedSlip[] = [];
   for (const r of requests) {
-    const [{ calendar }, wording] = await Promise.all([reads.calendar(Date.parse(r.at)), wordingOf(reads, r, bodyIds)]);
+    const [{ calendar }, wording] = await Promise.all([reads.calendar(Date.parse(r.at)), wordingOf(reads, r)]);
     slips.push(await issueOne(prisma, r, calendar, wording));
   }
   return slips;
 }
 
-/** The reads a batch of slips shares, each made once. */
-function sharedReads(prisma: PrismaClient) {
+/** The reads a batch of slips to these units shares, each made once. */
+function sharedReads(prisma: PrismaClient, bodyIds: string[]) {
+  const sql = bulkSql(prisma);
   const made = new Map<string, Promise<unknown>>();
   const once = <T>(key: string, read: () => Promise<T>): Promise<T> => {
     if (!made.has(key)) made.set(key, read());
@@ -69,13 +69,13 @@ function sharedReads(prisma: PrismaClient) {
   return {
     calendar: (at: number) => once(`calendar ${at}`, () => caseWorkingDays(prisma, at)),
     planTitle: (planId: string) => once(`plan ${planId}`, async () => {
-      const [plan] = await bulkSql(prisma).query<{ title: string }>(Prisma.sql`SELECT "title" FROM "Plan" WHERE "id" = ${planId}`);
+      const [plan] = await sql.query<{ title: string }>(Prisma.sql`SELECT "title" FROM "Plan" WHERE "id" = ${planId}`);
       if (!plan) throw new Error(`Plan ${planId} is not in the read model`);
       return plan.title;
     }),
-    units: (bodyIds: string[]) => once(`bodies ${bodyIds.join('\n')}`, async () => {
+    units: () => once('units', async () => {
       const [bodies, responsible] = await Promise.all([
-        bulkSql(prisma).query<{ id: string; fullName: string }>(Prisma.sql`SELECT "id", "fullName" FROM "Body" WHERE "id" IN ${jsonList(bulkSql(prisma).dialect, bodyIds)}`),
+        sql.query<{ id: string; fullName: string }>(Prisma.sql`SELECT "id", "fullName" FROM "Body" WHERE "id" IN ${jsonList(sql.dialect, bodyIds)}`),
         responsiblePeople(prisma, bodyIds),
       ]);
       return new Map(bodies.map((b) => [b.id, { fullName: b.fullName, responsible: responsible.get(b.id) ?? null }]));
@@ -106,8 +106,8 @@ async function issueOne(prisma: PrismaClient, r: SlipRequest, calendar: WorkingD
  * The slip's words that its row does not hold, as they read when it is issued: the issuing office, the unit and its 负责人
  * (read for all the batch's units at once), the plan; the task's ref and title come with the request.
  */
-async function wordingOf(reads: ReturnType<typeof sharedReads>, r: SlipRequest, bodyIds: string[]): Promise<SlipWording> {
-  const [planTitle, units, issuer] = await Promise.all([reads.planTitle(r.planId), reads.units(bodyIds), reads.issuer()]);
+async function wordingOf(reads: ReturnType<typeof sharedReads>, r: SlipRequest): Promise<SlipWording> {
+  const [planTitle, units, issuer] = await Promise.all([reads.planTitle(r.planId), reads.units(), reads.issuer()]);
   const unit = units.get(r.bodyId);
   return { issuer, unit: unit?.fullName ?? r.bodyName, responsible: unit?.responsible ?? null, taskRef: r.taskRef, taskTitle: r.taskTitle, planTitle };
 }
