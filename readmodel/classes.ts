@@ -4,6 +4,9 @@ import type { Tx } from '../runtime/db.ts';
 import { config } from '../runtime/config.ts';
 import { bulkSql, jsonList, jsonRows } from '../runtime/sql.ts';
 
+/** What a recompute writes on an entity, keyed by its code. */
+const classColumns = { code: 'text', creditClass: 'text', classReasons: 'text', ruleVersion: 'text', classifiedAt: 'timestamp' } as const;
+
 type RecordRow = { id: string; kind: string; amountYuan: number | null; date: string; status: string; severity: string; repairExcluded: boolean; underObjection: boolean };
 
 /** A stored record as the pure rule sees it. */
@@ -45,10 +48,11 @@ export async function reclassifyEntity(tx: Tx, code: string, cause: string, at: 
 /**
  * Recomputes the class of many entities at once (after a bulk import), in
  * chunks of codes in key order: one read of the entities of a chunk with their
- * records (the columns the rule reads), the pure rule in memory, one UPDATE for
- * the classes and one INSERT for the history rows, copied from the classes just
- * written (ignored when already written: idempotent). The codes and rows travel
- * as one JSON parameter per statement, run on SQLite's own connection (runtime/sql.ts bulkSql).
+ * records (the columns the rule reads), the pure rule in memory, the classes
+ * written by key (runtime/sql.ts `update`), and one INSERT for the history rows,
+ * copied from the classes just written (ignored when already written:
+ * idempotent). Codes and history rows travel as one JSON parameter per
+ * statement; on SQLite everything runs on its own connection (runtime/sql.ts bulkSql).
  */
 export async function reclassifyMany(tx: Tx, codes: string[], cause: string, at: Date, rule: ClassRule = config().credit.classRule, chunk = 10_000): Promise<number> {
   const sql = bulkSql(tx);
@@ -65,7 +69,7 @@ export async function reclassifyMany(tx: Tx, codes: string[], cause: string, at:
     const rows = await sql.query<{ code: string; creditClass: string; classified: number; kind: ClassInput['kind'] | null; amountYuan: number | null; status: ClassInput['status'] }>(Prisma.sql`
       SELECT e."code", e."creditClass", CASE WHEN e."classifiedAt" IS NULL THEN 0 ELSE 1 END AS "classified",
         r."kind", r."amountYuan", CASE WHEN r."status" = 'active' AND r."underObjection" THEN 'underObjection' ELSE r."status" END AS "status"
-      FROM "MarketEntity" AS e LEFT JOIN "CreditRecord" AS r ON r."entityCode" = e."code" WHERE e."code" IN ${slice}`);
+      FROM ${slice} AS c JOIN "MarketEntity" AS e ON e."code" = c."value" LEFT JOIN "CreditRecord" AS r ON r."entityCode" = e."code"`);
     if (rows.length === 0) continue;
     const byEntity = new Map<string, { entity: { code: string; creditClass: string; classified: number }; records: ClassInput[] }>();
     for (const row of rows) {
@@ -74,8 +78,8 @@ export async function reclassifyMany(tx: Tx, codes: string[], cause: string, at:
       if (row.kind !== null) entry.records.push({ kind: row.kind, amountYuan: row.amountYuan, status: row.status });
     }
     const next = [...byEntity.values()].map(({ entity, records }) => ({ entity, classification: classify(records, rule) }));
-    const classes = jsonRows(dialect, { code: 'text', creditClass: 'text', classReasons: 'text' }, next.map((n) => ({ code: n.entity.code, creditClass: n.classification.creditClass, classReasons: JSON.stringify(n.classification.reasons) })));
-    await sql.execute(Prisma.sql`UPDATE "MarketEntity" SET "creditClass" = ${classes.column.creditClass}, "classReasons" = ${classes.column.classReasons}, "ruleVersion" = ${rule.version}, "classifiedAt" = ${at} FROM ${classes.from} WHERE "code" = ${classes.column.code}`);
+    // On SQLite one UPDATE per entity, prepared once: cheaper than building and parsing the rows as JSON.
+    await sql.update('MarketEntity', 'code', classColumns, next.map((n) => ({ code: n.entity.code, creditClass: n.classification.creditClass, classReasons: JSON.stringify(n.classification.reasons), ruleVersion: rule.version, classifiedAt: at })));
     // The history rows copy the class, rule and reasons just written: only each code and its former class travel.
     const changes = next.flatMap(({ entity, classification }) => {
       const from = entity.classified ? (entity.creditClass as CreditClass) : null;

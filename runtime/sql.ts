@@ -93,6 +93,8 @@ export interface BulkSql {
   execute(statement: Prisma.Sql): Promise<number>;
   /** Inserts rows into a model's table, ending in the given conflict clause; the number of rows inserted. */
   insert<C extends string>(table: string, columns: Record<C, ColumnType>, rows: Array<Record<C, unknown>>, onConflict: string): Promise<number>;
+  /** Sets each row's columns on the row of the table with its key; the number of rows changed. */
+  update<C extends string, K extends C>(table: string, key: K, columns: Record<C, ColumnType>, rows: Array<Record<C, unknown>>): Promise<number>;
 }
 
 /** A parameter as Prisma's SQLite adapter binds it: booleans as 0/1, timestamps as ISO 8601 text ("+00:00"). */
@@ -115,6 +117,41 @@ function prepared(connection: Database.Database, sql: string): Database.Statemen
     if (statement.reader) statement.safeIntegers(false);
   }
   return statement;
+}
+
+/**
+ * One UPDATE of many rows by key, passed as one JSON parameter: each row's
+ * other columns set on the table's row with its key.
+ */
+export function updateJsonRows<C extends string>(dialect: Dialect, table: string, key: C, columns: Record<C, ColumnType>, rows: Array<Record<C, unknown>>): Prisma.Sql {
+  const { from, column } = jsonRows(dialect, columns, rows);
+  const names = (Object.keys(columns) as C[]).filter((n) => n !== key);
+  return Prisma.sql`UPDATE ${quote(table)} SET ${Prisma.join(names.map((n) => Prisma.sql`${quote(n)} = ${column[n]}`))} FROM ${from} WHERE ${quote(table)}.${quote(key)} = ${column[key]}`;
+}
+
+/**
+ * Runs one statement per row, prepared once, its parameters the row's values
+ * of the given columns in order (cheaper on better-sqlite3 than building and
+ * parsing one JSON parameter); the number of rows changed.
+ */
+function runEach(connection: Database.Database, sql: string, names: string[], rows: Array<Record<string, unknown>>): number {
+  const statement = connection.prepare(sql);
+  const values: unknown[] = new Array(names.length);
+  // A batch's rows share their timestamps: each Date is written as text once.
+  let lastDate: Date | null = null;
+  let lastText = '';
+  let changed = 0;
+  for (const row of rows) {
+    for (let i = 0; i < names.length; i += 1) {
+      const value = row[names[i]!];
+      if (value instanceof Date) {
+        if (value !== lastDate) (lastDate = value), (lastText = sqliteValue(value) as string);
+        values[i] = lastText;
+      } else values[i] = sqliteValue(value);
+    }
+    changed += statement.run(values).changes;
+  }
+  return changed;
 }
 
 /** Rows per INSERT … SELECT when the rows travel as JSON (through Prisma). */
@@ -146,31 +183,24 @@ export function bulkSql(client: Pick<Tx, '$queryRaw' | '$executeRaw'>): BulkSql 
         for (let i = 0; i < rows.length; i += jsonChunk) inserted += await client.$executeRaw(insertJsonRows(dialect, table, columns, rows.slice(i, i + jsonChunk), onConflict));
         return inserted;
       },
+      async update(table, key, columns, rows) {
+        let updated = 0;
+        for (let i = 0; i < rows.length; i += jsonChunk) updated += await client.$executeRaw(updateJsonRows(dialect, table, key, columns, rows.slice(i, i + jsonChunk)));
+        return updated;
+      },
     };
   }
   return {
     dialect,
     query: async <T>(statement: Prisma.Sql) => prepared(connection, statement.sql).all(...statement.values.map(sqliteValue)) as T[],
     execute: async (statement) => prepared(connection, statement.sql).run(...statement.values.map(sqliteValue)).changes,
-    async insert(table, columns, rows, onConflict) {
-      const names = Object.keys(columns) as Array<keyof typeof columns>;
-      const insert = connection.prepare(`INSERT INTO "${table}" (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')}) ${onConflict}`);
-      const values: unknown[] = new Array(names.length);
-      // A batch's rows share their timestamps: each Date is written as text once.
-      let lastDate: Date | null = null;
-      let lastText = '';
-      let inserted = 0;
-      for (const row of rows) {
-        for (let i = 0; i < names.length; i += 1) {
-          const value = row[names[i]!];
-          if (value instanceof Date) {
-            if (value !== lastDate) (lastDate = value), (lastText = sqliteValue(value) as string);
-            values[i] = lastText;
-          } else values[i] = sqliteValue(value);
-        }
-        inserted += insert.run(values).changes;
-      }
-      return inserted;
+    insert: async (table, columns, rows, onConflict) => {
+      const names = Object.keys(columns);
+      return runEach(connection, `INSERT INTO "${table}" (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')}) ${onConflict}`, names, rows);
+    },
+    update: async (table, key, columns, rows) => {
+      const names = Object.keys(columns).filter((n) => n !== key);
+      return runEach(connection, `UPDATE "${table}" SET ${names.map((n) => `"${n}" = ?`).join(', ')} WHERE "${key}" = ?`, [...names, key], rows);
     },
   };
 }

@@ -54,6 +54,23 @@ describe('bulk statements on SQLite', () => {
     ]);
   });
 
+  it('updates rows by key as Prisma stores the values, and counts only the rows it found', async () => {
+    const sql = bulkSql(db.prisma);
+    await sql.insert('CreditRecord', columns, [row('upd-a'), row('upd-b')], 'ON CONFLICT ("id") DO NOTHING');
+    const later = new Date('2026-12-02T09:30:00.456Z');
+    const changes = { id: 'text', amountYuan: 'float', repairExcluded: 'boolean', updatedAt: 'timestamp' } as const;
+    const changed = await sql.update('CreditRecord', 'id', changes, [
+      { id: 'upd-a', amountYuan: null, repairExcluded: true, updatedAt: later },
+      { id: 'upd-b', amountYuan: 7, repairExcluded: false, updatedAt: later },
+      { id: 'upd-none', amountYuan: 1, repairExcluded: true, updatedAt: later },
+    ]);
+    expect(changed).toBe(2);
+    expect(await db.prisma.creditRecord.findMany({ where: { id: { startsWith: 'upd-' } }, orderBy: { id: 'asc' }, select: { id: true, amountYuan: true, repairExcluded: true, createdAt: true, updatedAt: true } })).toEqual([
+      { id: 'upd-a', amountYuan: null, repairExcluded: true, createdAt: at, updatedAt: later },
+      { id: 'upd-b', amountYuan: 7, repairExcluded: false, createdAt: at, updatedAt: later },
+    ]);
+  });
+
   it('keeps statements prepared: the same text answers for new parameters, and past the bound every statement still answers its own', async () => {
     const sql = bulkSql(db.prisma);
     await sql.insert('CreditRecord', columns, [row('prep-a'), row('prep-b')], 'ON CONFLICT ("id") DO NOTHING');

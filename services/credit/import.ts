@@ -129,7 +129,7 @@ export async function importCreditSheet(prisma: PrismaClient, kind: ImportKind, 
   const codes = [...new Set(parsed.map((r) => canonicalUscc(r.code ?? '')))];
   const known = new Set<string>();
   for (let i = 0; i < codes.length; i += chunk) {
-    for (const e of await bulkSql(prisma).query<{ code: string }>(Prisma.sql`SELECT "code" FROM "MarketEntity" WHERE "code" IN ${jsonList(dialect, codes.slice(i, i + chunk))}`)) known.add(e.code);
+    for (const e of await bulkSql(prisma).query<{ code: string }>(Prisma.sql`SELECT e."code" FROM ${jsonList(dialect, codes.slice(i, i + chunk))} AS c JOIN "MarketEntity" AS e ON e."code" = c."value"`)) known.add(e.code);
   }
   const { records, errors } = checkRecordRows(parsed, (c) => known.has(c));
   const bodies = await prisma.body.findMany({ select: { id: true, shortName: true, fullName: true } });
