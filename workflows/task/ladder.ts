@@ -66,18 +66,20 @@ export function escalationLadder(state: TaskState, events: () => TaskEvent[], pe
     return ladder;
   }
 
+  /** Working days the assignment is late at `now`: counted once per firing, for its slip and its event. */
+  const lateBy = (a: Assignment, now: number) => workingDaysOverdue(ladder!.calendar, a.due!, now);
+
   /** What a slip rung issues to the assignment now (null for a rung without a slip). */
-  function slipRequest(a: Assignment, rung: LadderRung, now: number): SlipRequest | null {
+  function slipRequest(a: Assignment, rung: LadderRung, now: number, days: number): SlipRequest | null {
     const level = slipLevel(rung.action);
     return level && {
       planId: state.planId, taskId: state.taskId, taskRef: state.ref, taskTitle: state.title, bodyName: a.bodyName, bodyId: a.bodyId!,
-      rungId: rung.id, level, due: a.due!, daysOverdue: workingDaysOverdue(ladder!.calendar, a.due!, now), at: new Date(now).toISOString(),
+      rungId: rung.id, level, due: a.due!, daysOverdue: days, at: new Date(now).toISOString(),
     };
   }
 
   /** Records the rung as fired, with its slip if it issued one, and queues its notices. */
-  function record(a: Assignment, rung: LadderRung, actor: Actor | null, comment: string | null, now: number, slip: IssuedSlip | null): TaskEvent {
-    const days = workingDaysOverdue(ladder!.calendar, a.due!, now);
+  function record(a: Assignment, rung: LadderRung, actor: Actor | null, comment: string | null, now: number, days: number, slip: IssuedSlip | null): TaskEvent {
     const level = slipLevel(rung.action);
     const event = recordEvent(state, {
       type: 'escalated', at: new Date(now).toISOString(), actor: actor ? { accountId: actor.accountId, name: actor.name } : systemActor, bodyName: a.bodyName, comment, attachments: [],
@@ -94,8 +96,9 @@ export function escalationLadder(state: TaskState, events: () => TaskEvent[], pe
   async function fire(a: Assignment, rung: LadderRung, actor: Actor | null, comment: string | null): Promise<TaskEvent> {
     a.reminders.push(firedKey(rung.id));
     const now = Date.now();
-    const request = slipRequest(a, rung, now);
-    return record(a, rung, actor, comment, now, request ? await issueSlip(request) : null);
+    const days = lateBy(a, now);
+    const request = slipRequest(a, rung, now, days);
+    return record(a, rung, actor, comment, now, days, request ? await issueSlip(request) : null);
   }
 
   /**
@@ -105,11 +108,12 @@ export function escalationLadder(state: TaskState, events: () => TaskEvent[], pe
   async function fireAll(due: Array<{ a: Assignment; rung: LadderRung }>): Promise<void> {
     const now = Date.now();
     for (const { a, rung } of due) a.reminders.push(firedKey(rung.id));
-    const requests = due.map(({ a, rung }) => slipRequest(a, rung, now));
+    const days = due.map(({ a }) => lateBy(a, now));
+    const requests = due.map(({ a, rung }, i) => slipRequest(a, rung, now, days[i]!));
     const wanted = requests.filter((r): r is SlipRequest => r !== null);
     const issued = wanted.length ? await serially(() => local.issueSupervisionSlips(wanted)) : [];
     let next = 0;
-    due.forEach(({ a, rung }, i) => record(a, rung, null, null, now, requests[i] ? issued[next++]! : null));
+    due.forEach(({ a, rung }, i) => record(a, rung, null, null, now, days[i]!, requests[i] ? issued[next++]! : null));
   }
 
   return {
