@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
-import { workflowsPath } from '../worker/create.ts';
+import { workflowCode } from '../worker/create.ts';
 
 const dir = fileURLToPath(new URL('./histories/', import.meta.url));
 const fixtures = fs.readdirSync(dir).filter((file) => file.endsWith('.json'));
@@ -17,6 +17,6 @@ describe('replay of recorded histories', () => {
 
   it.each(fixtures)('%s replays deterministically', async (file) => {
     const history = historyFromJSON(JSON.parse(fs.readFileSync(`${dir}${file}`, 'utf8')));
-    await expect(Worker.runReplayHistory({ workflowsPath }, history, file)).resolves.toBeUndefined();
+    await expect(Worker.runReplayHistory(workflowCode(), history, file)).resolves.toBeUndefined();
   });
 });
