@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities } from '../activities/index.ts';
@@ -26,24 +24,13 @@ export interface WorkerOptions {
 }
 
 /**
- * The pure domain modules the workflows import (the modules they import come
- * along): stateless, so loaded once in the worker's V8 context and shared by
- * every workflow, where each workflow would otherwise load its own copy of each
- * (the SDK deep-freezes what it shares, so no workflow can change it for another).
+ * The workflows as every worker bundles them, and replay tests with them. The
+ * workflow and domain modules hold no state of their own, so the worker loads
+ * them once in its V8 context and every workflow shares them (the SDK's
+ * preloadModules; it deep-freezes what it shares), where each workflow would
+ * otherwise load and keep its own copy of every module, on every replay too.
  */
-export function sharedWorkflowModules(): string[] {
-  const root = path.dirname(workflowsPath);
-  const files = fs.readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
-  const modules = new Set<string>();
-  for (const file of files) {
-    const dir = path.dirname(path.join(root, file));
-    for (const [, from] of fs.readFileSync(path.join(root, file), 'utf8').matchAll(/^import (?!type )[^;]*? from '(\.[^']*\/domain\/[^']+)';/gm)) modules.add(path.resolve(dir, from!));
-  }
-  return [...modules].sort();
-}
-
-/** The workflows as every worker bundles them, and replay tests with them. */
-export const workflowCode = () => ({ workflowsPath, bundlerOptions: { preloadModules: sharedWorkflowModules() } });
+export const workflowCode = () => ({ workflowsPath, bundlerOptions: { preloadModules: [workflowsPath] } });
 
 /** The one way a Duban worker is built, in production and in tests. */
 export function createWorker({ connection, namespace, taskQueue, prisma, mailer, dataDir, payloadKey, maxCachedWorkflows = defaultMaxCachedWorkflows }: WorkerOptions): Promise<Worker> {
