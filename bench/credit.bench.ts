@@ -91,6 +91,6 @@ emit({
   notes: [
     'The draw is the pure, documented function anyone can re-run (domain/inspection/draw.ts); the reference is the population hash every draw starts from.',
     'Only entities with records are recomputed: without records the class is 良好 by rule, and a record change recomputes only its own entity (dynamic adjustment).',
-    'Import and recompute run in Prisma transactions; their bulk statements run on the same SQLite connection through better-sqlite3 (runtime/sql.ts bulkSql): the records by one prepared INSERT per row, then per 10,000 entities in code order one read of the entities and one of their records (the columns the rule reads), one UPDATE … FROM of classes and one INSERT of history rows, the rows as one JSON parameter; the aggregate is raw SQL through a separate better-sqlite3 connection.',
+    'Import and recompute run in Prisma transactions; their bulk statements run on the same SQLite connection through better-sqlite3 (runtime/sql.ts bulkSql): the records by one prepared INSERT per row, then per 10,000 entities in code order one read of the entities with their records (the columns the rule reads, the codes as one JSON parameter), one prepared UPDATE per entity for its class, and one INSERT of history rows copied from the classes written; the aggregate is raw SQL through a separate better-sqlite3 connection.',
   ],
 });
