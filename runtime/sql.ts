@@ -123,7 +123,7 @@ function prepared(connection: Database.Database, sql: string): Database.Statemen
  * One UPDATE of many rows by key, passed as one JSON parameter: each row's
  * other columns set on the table's row with its key.
  */
-export function updateJsonRows<C extends string>(dialect: Dialect, table: string, key: C, columns: Record<C, ColumnType>, rows: Array<Record<C, unknown>>): Prisma.Sql {
+function updateJsonRows<C extends string>(dialect: Dialect, table: string, key: C, columns: Record<C, ColumnType>, rows: Array<Record<C, unknown>>): Prisma.Sql {
   const { from, column } = jsonRows(dialect, columns, rows);
   const names = (Object.keys(columns) as C[]).filter((n) => n !== key);
   return Prisma.sql`UPDATE ${quote(table)} SET ${Prisma.join(names.map((n) => Prisma.sql`${quote(n)} = ${column[n]}`))} FROM ${from} WHERE ${quote(table)}.${quote(key)} = ${column[key]}`;
@@ -135,7 +135,7 @@ export function updateJsonRows<C extends string>(dialect: Dialect, table: string
  * parsing one JSON parameter); the number of rows changed.
  */
 function runEach(connection: Database.Database, sql: string, names: string[], rows: Array<Record<string, unknown>>): number {
-  const statement = connection.prepare(sql);
+  const statement = prepared(connection, sql);
   const values: unknown[] = new Array(names.length);
   // A batch's rows share their timestamps: each Date is written as text once.
   let lastDate: Date | null = null;
@@ -154,8 +154,15 @@ function runEach(connection: Database.Database, sql: string, names: string[], ro
   return changed;
 }
 
-/** Rows per INSERT … SELECT when the rows travel as JSON (through Prisma). */
+/** Rows per INSERT … SELECT or UPDATE … FROM when the rows travel as JSON (through Prisma). */
 const jsonChunk = 10_000;
+
+/** Runs a statement per chunk of rows; the rows it changed in all. */
+async function inChunks<R>(rows: R[], run: (chunk: R[]) => Promise<number>): Promise<number> {
+  let changed = 0;
+  for (let i = 0; i < rows.length; i += jsonChunk) changed += await run(rows.slice(i, i + jsonChunk));
+  return changed;
+}
 
 /**
  * The statements of a bulk import or recompute, and the ledger's hot reads. On
@@ -178,16 +185,8 @@ export function bulkSql(client: Pick<Tx, '$queryRaw' | '$executeRaw'>): BulkSql 
       dialect,
       query: (statement) => client.$queryRaw(statement),
       execute: (statement) => client.$executeRaw(statement),
-      async insert(table, columns, rows, onConflict) {
-        let inserted = 0;
-        for (let i = 0; i < rows.length; i += jsonChunk) inserted += await client.$executeRaw(insertJsonRows(dialect, table, columns, rows.slice(i, i + jsonChunk), onConflict));
-        return inserted;
-      },
-      async update(table, key, columns, rows) {
-        let updated = 0;
-        for (let i = 0; i < rows.length; i += jsonChunk) updated += await client.$executeRaw(updateJsonRows(dialect, table, key, columns, rows.slice(i, i + jsonChunk)));
-        return updated;
-      },
+      insert: (table, columns, rows, onConflict) => inChunks(rows, (chunk) => client.$executeRaw(insertJsonRows(dialect, table, columns, chunk, onConflict))),
+      update: (table, key, columns, rows) => inChunks(rows, (chunk) => client.$executeRaw(updateJsonRows(dialect, table, key, columns, chunk))),
     };
   }
   return {
