@@ -2,6 +2,7 @@ import { Context } from '@temporalio/activity';
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
 import type { TaskState } from '../domain/supervision/types.ts';
 import type { PrismaClient } from '../runtime/db.ts';
+import { taskWorkflowV2Type } from '../domain/supervision/task-workflow-type.ts';
 import { readArchivedPlan, storePlanRows } from '../readmodel/plan-archive.ts';
 
 function archived(dataDir: string, planId: string) {
@@ -38,7 +39,7 @@ export async function startArchivedTasks(dataDir: string, planId: string, offset
   let started = 0;
   const startOne = async (state: TaskState) => {
     try {
-      await context.client.workflow.start('taskWorkflow', {
+      await context.client.workflow.start(taskWorkflowV2Type, {
         taskQueue: context.info.taskQueue,
         workflowId: state.taskId,
         args: [state],

@@ -136,7 +136,7 @@ async function main(): Promise<void> {
 
     // Task rows are keyed by their workflow's id (workflows/task.ts taskWorkflowId).
     const ids = (await db.prisma.task.findMany({ select: { id: true } })).map((t) => t.id);
-    const open = (await client.workflow.count(`WorkflowType = 'taskWorkflow' AND ExecutionStatus = 'Running'`)).count;
+    const open = (await client.workflow.count(`WorkflowType IN ('taskWorkflow', 'taskWorkflowV2') AND ExecutionStatus = 'Running'`)).count;
     const points: Point[] = [];
     for (const size of sizes) {
       worker = await startWorker(size);

@@ -132,7 +132,7 @@ async function runOn(kind: 'dev' | 'postgres', cleanups: Array<() => Promise<unk
   let projected = 0;
   const consistent = await until(() => `${kind}: ${projected}/${total} projected`, async () => (projected = await db.prisma.task.count({ where: { projectedAt: { not: null } } })) === total, timeoutMs);
   if (consistent === null) throw new Error(`${kind}: read model not consistent: ${projected}/${total}`);
-  const tasks = await serverStartSpan(client, `WorkflowType = 'taskWorkflow'`);
+  const tasks = await serverStartSpan(client, `WorkflowType IN ('taskWorkflow', 'taskWorkflowV2')`);
   if (tasks.count !== total) throw new Error(`${kind}: ${tasks.count} task workflows on the server, expected ${total}`);
   await sampler.sample();
   sampler.stop();

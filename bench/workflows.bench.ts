@@ -23,7 +23,7 @@ import { startDevServer } from '../runtime/dev-server.ts';
 import { createTestDatabase, type TestDatabase } from '../test/helpers/database.ts';
 import { freePort } from '../test/helpers/ports.ts';
 import { noopWorkflow } from '../workflows/noop.ts';
-import { taskWorkflow, taskWorkflowId } from '../workflows/task.ts';
+import { taskWorkflowV2, taskWorkflowId } from '../workflows/task.ts';
 import { seedText } from './lib/notice.ts';
 import { ActivityFailures, cleanUpOnSignal, MemorySampler, spawnLogged, stop, waitForLine } from './lib/processes.ts';
 import { emit, figure, median, type Figure } from './lib/report.ts';
@@ -265,7 +265,7 @@ async function main(): Promise<void> {
       timeoutMs,
     );
     log(consistent ? `read model consistent ${seconds(consistent - importStart).toFixed(1)} s after the first commitPlan call` : `read model NOT consistent: ${projected}/${total}`);
-    const taskSpan = await serverStartSpan(client, `WorkflowType = 'taskWorkflow' AND TaskQueue = '${taskQueue}'`);
+    const taskSpan = await serverStartSpan(client, `WorkflowType IN ('taskWorkflow', 'taskWorkflowV2') AND TaskQueue = '${taskQueue}'`);
     const noopSpan = await serverStartSpan(client, `WorkflowType = 'noopWorkflow' AND WorkflowId STARTS_WITH 'noop-' AND TaskQueue = '${taskQueue}'`);
     log(`tasks: ${taskSpan.count} started in ${taskSpan.spanS.toFixed(1)} s (${taskSpan.rate.toFixed(1)}/s, server start times); no-ops ${noopSpan.rate.toFixed(1)}/s the same way`);
     if (taskSpan.count !== total) throw new Error(`${taskSpan.count} task workflows started, expected ${total}`);
@@ -308,7 +308,7 @@ async function main(): Promise<void> {
     phase = new StartPhase();
     const idleDirect = phase;
     await pool(states.length, diagLimit, (i) =>
-      client.workflow.start(taskWorkflow, {
+      client.workflow.start(taskWorkflowV2, {
         taskQueue: idleQueue,
         workflowId: states[i]!.taskId,
         args: [states[i]!],
@@ -319,7 +319,7 @@ async function main(): Promise<void> {
     sampler.phase = 'end';
     sampler.stop();
 
-    const workflowCount = (await client.workflow.count(`WorkflowType = 'taskWorkflow' AND TaskQueue = '${taskQueue}'`)).count;
+    const workflowCount = (await client.workflow.count(`WorkflowType IN ('taskWorkflow', 'taskWorkflowV2') AND TaskQueue = '${taskQueue}'`)).count;
     const events = await db.prisma.taskEvent.count();
     const eventTypes = (await db.prisma.taskEvent.groupBy({ by: ['type'], _count: { _all: true } })).map((g) => `${g.type} ${g._count._all}`).join(', ');
     const assignments = await db.prisma.assignment.count();
@@ -344,7 +344,7 @@ async function main(): Promise<void> {
       figure('Temporal dev server max RSS', mb('server'), 'MB', { label: 'server RSS idle after warm-up', value: idle.get('server') ?? NaN, unit: 'MB' }, '× idle'),
       figure('noopWorkflow starts/s after the import (drift check)', after.rate, 'starts/s', { label: 'before the import', value: noop.rate, unit: 'starts/s' }, '× before'),
       figure('task workflows started per second vs the no-op rate measured after the import (client-timed)', taskSpan.rate, 'starts/s', { label: 'noopWorkflow(0) starts/s after', value: after.rate, unit: 'starts/s' }, 'of the no-op rate'),
-      figure(`diagnosis, queue no worker polls: taskWorkflow starts/s, same states started directly (${idleDirect.calls} starts, ${diagLimit} in flight)`, idleDirect.rate, 'starts/s', { label: 'no-op starts/s, same queue and concurrency', value: idleNoop.rate, unit: 'starts/s' }, 'of the no-op rate'),
+      figure(`diagnosis, queue no worker polls: taskWorkflowV2 starts/s, same states started directly (${idleDirect.calls} starts, ${diagLimit} in flight)`, idleDirect.rate, 'starts/s', { label: 'no-op starts/s, same queue and concurrency', value: idleNoop.rate, unit: 'starts/s' }, 'of the no-op rate'),
     );
     const loadAfter = os.loadavg()[0]!;
     emit({
@@ -358,9 +358,9 @@ async function main(): Promise<void> {
           `Task starts: ${taskSpan.count} in ${taskSpan.spanS.toFixed(1)} s by the server's start times (started as children by the ${copies} import workflows); no-op by the same measure ${noopSpan.rate.toFixed(1)}/s, by the client ${noop.rate.toFixed(1)}/s. ` +
           `Start latency: import workflows ${latencyText(tasks)}; no-op ${latencyText(noop)}; no-op after ${latencyText(after)}.`,
         `commitPlan per plan (archive, then its import workflow run to its end): median ${seconds(median(commitMs)).toFixed(2)} s, of which ${seconds(median(besides)).toFixed(2)} s besides the import workflow. ` +
-          `Unpolled queue (nothing runs, so no import workflow can start tasks there): taskWorkflow started directly ${latencyText(idleDirect)}; no-op ${latencyText(idleNoop)}. ` +
+          `Unpolled queue (nothing runs, so no import workflow can start tasks there): taskWorkflowV2 started directly ${latencyText(idleDirect)}; no-op ${latencyText(idleNoop)}. ` +
           `Worker max RSS by phase (MB): no-op ${phaseMb('worker', 'no-op')}, import ${phaseMb('worker', 'import')}, read model ${phaseMb('worker', 'read model')}, notices ${phaseMb('worker', 'notices')}, no-op after ${phaseMb('worker', 'no-op after')}.`,
-        `Checked: ${workflowCount} taskWorkflow executions on the server, ${projected} Task rows projected, ${assignments} assignments, ${events} task events (${eventTypes}), ${Math.max(notifications, 0)} notifications (historic timeline: the 2016 deadlines are overdue at import, so each dated lead gets an overdue notice to its body and to the supervisors).`,
+        `Checked: ${workflowCount} task workflow executions on the server, ${projected} Task rows projected, ${assignments} assignments, ${events} task events (${eventTypes}), ${Math.max(notifications, 0)} notifications (historic timeline: the 2016 deadlines are overdue at import, so each dated lead gets an overdue notice to its body and to the supervisors).`,
         `SQLite refusals: commitPlan ${[...commitRetries].map(([c, n]) => `${c} ${n}`).join(', ') || 'none'}; worker activities (all phases, ${failures.total - failuresBefore} from the import on): ${failures.summary()}.`,
         `Dev server errors logged: ${[...serverErrors].map(([m, n]) => `${m}: ${n}`).join('; ') || 'none'}.`,
         `Where the time went, per phase: ${sampler.cpuTable().join('; ')}.`,

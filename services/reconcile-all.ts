@@ -1,5 +1,6 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { roundCaseId } from '../domain/inspection/notices.ts';
+import { taskWorkflowV2Type } from '../domain/supervision/task-workflow-type.ts';
 import type { PrismaClient } from '../runtime/db.ts';
 import { scoreAppealsWorkflowId } from '../workflows/score-appeals.ts';
 import { importWorkflowId, resumeImport } from './plans/commit.ts';
@@ -16,7 +17,8 @@ interface Claim {
 
 interface Kind {
   name: string;
-  workflowType: string;
+  /** Every type its workflows run as (a task's first and second). */
+  workflowTypes: string[];
   claims(prisma: PrismaClient): Promise<Claim[]>;
   /** Restarts (or closes) the process of a claim whose workflow is missing; false if only a backup can mend it. */
   mend?(deps: ReconcileDeps, claim: Claim): Promise<boolean>;
@@ -54,36 +56,36 @@ async function unstarted(prisma: PrismaClient, caseId: string): Promise<boolean>
 /** Every kind of process and the rows that claim one (processes added later join here). */
 export const kinds: Kind[] = [
   {
-    name: 'task', workflowType: 'taskWorkflow',
+    name: 'task', workflowTypes: ['taskWorkflow', taskWorkflowV2Type],
     claims: async (prisma) => (await prisma.task.findMany({ select: { id: true, status: true, planId: true }, orderBy: { id: 'asc' } }))
       .map((t) => ({ ...claim(same, ['open'])(t), planId: t.planId })),
     mend: restartImport,
   },
   {
-    name: 'import', workflowType: 'importWorkflow',
+    name: 'import', workflowTypes: ['importWorkflow'],
     claims: async (prisma) => (await prisma.plan.findMany({ select: { id: true }, orderBy: { id: 'asc' } }))
       .map((p) => ({ id: p.id, workflowId: importWorkflowId(p.id), open: false, planId: p.id })),
     mend: restartImport,
   },
-  { name: 'filingRound', workflowType: 'filingRoundWorkflow', claims: async (prisma) => (await prisma.filingRound.findMany({ select: { id: true, status: true } })).map(claim(same, ['open'])) },
-  { name: 'filingUnit', workflowType: 'filingUnitWorkflow', claims: async (prisma) => (await prisma.bodyFiling.findMany({ select: { id: true, status: true } })).map(claim(same, unitOpen)) },
-  { name: 'evaluationRound', workflowType: 'evaluationRoundWorkflow', claims: async (prisma) => (await prisma.evaluationRound.findMany({ select: { id: true, status: true } })).map(claim(same, ['open'])) },
-  { name: 'reportUnit', workflowType: 'reportUnitWorkflow', claims: async (prisma) => (await prisma.unitReport.findMany({ select: { id: true, status: true } })).map(claim(same, unitOpen)) },
+  { name: 'filingRound', workflowTypes: ['filingRoundWorkflow'], claims: async (prisma) => (await prisma.filingRound.findMany({ select: { id: true, status: true } })).map(claim(same, ['open'])) },
+  { name: 'filingUnit', workflowTypes: ['filingUnitWorkflow'], claims: async (prisma) => (await prisma.bodyFiling.findMany({ select: { id: true, status: true } })).map(claim(same, unitOpen)) },
+  { name: 'evaluationRound', workflowTypes: ['evaluationRoundWorkflow'], claims: async (prisma) => (await prisma.evaluationRound.findMany({ select: { id: true, status: true } })).map(claim(same, ['open'])) },
+  { name: 'reportUnit', workflowTypes: ['reportUnitWorkflow'], claims: async (prisma) => (await prisma.unitReport.findMany({ select: { id: true, status: true } })).map(claim(same, unitOpen)) },
   {
-    name: 'objection', workflowType: 'objectionWorkflow',
+    name: 'objection', workflowTypes: ['objectionWorkflow'],
     claims: async (prisma) => (await prisma.objectionCase.findMany({ select: { id: true, status: true } })).map(claim(same, ['filed', 'verifying', 'awaitingProvider'])),
     mend: async ({ prisma }, c) => (await unstarted(prisma, c.id)) && (await prisma.objectionCase.deleteMany({ where: { id: c.id } })).count > 0,
   },
   {
-    name: 'repair', workflowType: 'repairWorkflow',
+    name: 'repair', workflowTypes: ['repairWorkflow'],
     claims: async (prisma) => (await prisma.repairApplication.findMany({ select: { id: true, status: true } })).map(claim(same, ['underReview'])),
     mend: async ({ prisma }, c) => (await unstarted(prisma, c.id)) && (await prisma.repairApplication.deleteMany({ where: { id: c.id } })).count > 0,
   },
   {
-    name: 'scoreAppeals', workflowType: 'scoreAppealsWorkflow',
+    name: 'scoreAppeals', workflowTypes: ['scoreAppealsWorkflow'],
     claims: async (prisma) => (await prisma.scoreAppealWindow.findMany({ select: { id: true, status: true } })).map(claim(scoreAppealsWorkflowId, ['open', 'closed'])),
   },
-  { name: 'inspectionRound', workflowType: 'inspectionRoundWorkflow', claims: async (prisma) => (await prisma.inspectionRound.findMany({ select: { id: true, status: true } })).map(claim(roundCaseId, ['announced', 'drawing', 'inspecting'])) },
+  { name: 'inspectionRound', workflowTypes: ['inspectionRoundWorkflow'], claims: async (prisma) => (await prisma.inspectionRound.findMany({ select: { id: true, status: true } })).map(claim(roundCaseId, ['announced', 'drawing', 'inspecting'])) },
 ];
 
 /** The workflow's status, or null when Temporal has no such workflow. */
@@ -127,7 +129,7 @@ async function reconcileKind(deps: ReconcileDeps, kind: Kind, repair: boolean): 
     }
   }
   // The other way round: a running process whose row is missing.
-  for await (const execution of client.workflow.list({ query: `WorkflowType = '${kind.workflowType}' AND ExecutionStatus = 'Running'` })) {
+  for await (const execution of client.workflow.list({ query: `WorkflowType IN (${kind.workflowTypes.map((t) => `'${t}'`).join(', ')}) AND ExecutionStatus = 'Running'` })) {
     if (claimed.has(execution.workflowId)) continue;
     report.checked++;
     report.differences.push(`${execution.workflowId}: workflow running, no row in the read model`);

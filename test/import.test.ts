@@ -85,8 +85,14 @@ describe('importing the seed notice', () => {
     expect(again.id).toBe(committed.id);
     expect(await db.prisma.plan.count()).toBe(1);
     expect(await db.prisma.task.count()).toBe(35);
-    const started = await env.client.workflow.count(`WorkflowType = 'taskWorkflow'`);
+    const started = await env.client.workflow.count(`WorkflowType = 'taskWorkflowV2'`);
     expect(started.count).toBe(35);
+    // The second type takes every patched change from its start: no patch marker, no TemporalChangeVersion upsert.
+    const history = await env.client.workflow.getHandle(tasks.find((t) => t.ref === '6.4')!.id).fetchHistory();
+    const events = history.events!;
+    expect(events.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity').length).toBeGreaterThan(0);
+    expect(events.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_patch')).toEqual([]);
+    expect(events.filter((e) => e.upsertWorkflowSearchAttributesEventAttributes)).toEqual([]);
 
     const { data } = await api.request('{ dashboard { tasks { green yellow red done } sections { ordinal counts { red } } bodies { bodyName open overdue } } }', {}, token);
     expect(data.dashboard.tasks.red + data.dashboard.tasks.green).toBe(35);

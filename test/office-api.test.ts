@@ -182,6 +182,11 @@ describe('inbox, availableActions and the decision queue', () => {
     // Another assignment of the task was never urged: no confirmation needed.
     await act('supervisor', '市市场监管委', 'urge');
     await eventually(async () => expect((await as('supervisor', `{ node(id: "${legal()}") { ... on Assignment { urgeCount } } }`)).node.urgeCount).toBe(2));
+    // Its notice is in the inbox before the next test counts the market commission's unread notices.
+    await eventually(async () => {
+      const { notifications } = await as('market', '{ notifications(first: 50) { edges { node { kind subjectId } } } }');
+      expect(notifications.edges.filter((e: any) => e.node.kind === 'urge' && e.node.subjectId === globalId('Task', taskId))).toHaveLength(1);
+    });
   });
 
   it('shows the deadline in force after an approved extension: the extended body its own, with the one it replaced; others the task\'s', async () => {

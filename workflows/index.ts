@@ -1,6 +1,6 @@
 // The worker's workflow bundle: every workflow type Duban registers.
 export { noopWorkflow } from './noop.ts';
-export { taskWorkflow } from './task.ts';
+export { taskWorkflow, taskWorkflowV2 } from './task.ts';
 export { importWorkflow } from './import.ts';
 export { filingRoundWorkflow, filingUnitWorkflow } from './filing.ts';
 export { evaluationRoundWorkflow, reportUnitWorkflow, scheduledEvaluationWorkflow } from './evaluation.ts';

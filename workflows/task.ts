@@ -4,7 +4,6 @@ import {
   continueAsNew,
   defineQuery,
   defineUpdate,
-  patched,
   proxyActivities,
   proxyLocalActivities,
   setHandler,
@@ -24,6 +23,7 @@ import { reportingHooks } from './task/reports.ts';
 import { escalationLadder } from './task/ladder.ts';
 import { paceMargin } from './task/pace.ts';
 import { oneLocalActivityAtATime } from './task/serial.ts';
+import { since } from './task/since.ts';
 
 /** The task as it stands, with lights computed at workflow time. */
 export const taskQuery = defineQuery<TaskSnapshot>('task');
@@ -44,7 +44,8 @@ export const taskWorkflowId = (planId: string, ref: string) => `task:${planId}:$
 /**
  * One numbered task from assignment to close-out: holds every body's
  * assignment, takes actions as updates, sends reminders on durable timers, and
- * projects each change into the read model.
+ * projects each change into the read model. Executions of this first type
+ * started before taskWorkflowV2 run on as they were recorded.
  */
 export async function taskWorkflow(initial: TaskState, unprojected: TaskEvent[] = [], projected: TaskEvent[] = []): Promise<TaskSnapshot> {
   const state = initial;
@@ -53,7 +54,7 @@ export async function taskWorkflow(initial: TaskState, unprojected: TaskEvent[] 
   const outbox: Notice[] = [];
   let projectedLights: string | null = null;
   // Since 'batch-effects': projections run as local activities, notices go out in one batch beside them.
-  const batched = () => patched('batch-effects');
+  const batched = () => since('batch-effects');
   const lights = () => snapshot(state, Date.now()).assignments.map((a) => a.light).join();
 
   const serially = oneLocalActivityAtATime();
@@ -69,7 +70,7 @@ export async function taskWorkflow(initial: TaskState, unprojected: TaskEvent[] 
   // activity through the server (webhooks, mail) runs only when a recipient has one; each of its
   // completions cost a workflow task, often a replay from history for an evicted workflow.
   const deliver = async (notices: Notice[]) => {
-    if (patched('notices-stored-locally') && !(await serially(() => local.storeNoticesInInbox(notices))).remote) return;
+    if (since('notices-stored-locally') && !(await serially(() => local.storeNoticesInInbox(notices))).remote) return;
     await deliverNotices(notices);
   };
 
@@ -89,7 +90,7 @@ export async function taskWorkflow(initial: TaskState, unprojected: TaskEvent[] 
         return event;
       }
       // Since 'unit-sign-off': a 承办人's submission or extension request waits for the unit's 负责人 (no older history has one).
-      const draft = needsSignOff(request.actor, request.action.type) && patched('unit-sign-off');
+      const draft = needsSignOff(request.actor, request.action.type) && since('unit-sign-off');
       const event = applyAction(state, request, Date.now(), { draft });
       pending.push(event);
       outbox.push(...actionNotices(state, event));
@@ -106,7 +107,7 @@ export async function taskWorkflow(initial: TaskState, unprojected: TaskEvent[] 
     reports.tick();
     await ladder.step();
     // A light can change with time alone (a deadline drawing near, or passing with no reminder set).
-    const lightChanged = patched('project-light-changes') && projectedLights !== lights();
+    const lightChanged = since('project-light-changes') && projectedLights !== lights();
     const stale = pace.take() || pending.length > 0 || projectedLights === null || lightChanged;
     if (batched()) {
       // One projection and one delivery, side by side: the fewest round trips through the server.
@@ -125,6 +126,14 @@ export async function taskWorkflow(initial: TaskState, unprojected: TaskEvent[] 
   }
   await condition(allHandlersFinished);
   return snapshot(state, Date.now());
+}
+
+/**
+ * The same task workflow, started since every change behind a patch was in
+ * force: it takes each from its start and records no patch marker (task/since.ts).
+ */
+export async function taskWorkflowV2(...args: Parameters<typeof taskWorkflow>): Promise<TaskSnapshot> {
+  return taskWorkflow(...args);
 }
 
 function sendDueReminders(state: TaskState, pending: TaskEvent[], outbox: Notice[]): void {

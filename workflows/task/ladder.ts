@@ -1,4 +1,4 @@
-import { defineSignal, patched, proxyActivities, proxyLocalActivities, setHandler } from '@temporalio/workflow';
+import { defineSignal, proxyActivities, proxyLocalActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../../activities/index.ts';
 import { refuse } from '../../domain/errors.ts';
 import type { ActionRequest } from '../../domain/supervision/actions.ts';
@@ -7,6 +7,7 @@ import type { Notice } from '../../domain/supervision/notices.ts';
 import { escalationNotices, type IssuedSlip, type LadderInForce, type SlipRequest } from '../../domain/supervision/slips.ts';
 import { checkTaking, recordEvent } from '../../domain/supervision/transitions.ts';
 import { systemActor, type Actor, type Assignment, type TaskEvent, type TaskState } from '../../domain/supervision/types.ts';
+import { since } from './since.ts';
 
 /** Sent by setEscalationLadder to a plan's open task workflows: fetch the ladder again (edits apply to rungs not yet fired). */
 export const ladderChangedSignal = defineSignal('ladderChanged');
@@ -25,7 +26,7 @@ const ownTypes = new Set(['escalate', 'acknowledgeSlip']);
  * workflow task) for each slip of an import's every overdue assignment.
  */
 const issuer = (serially: <T>(run: () => Promise<T>) => Promise<T>) => (request: SlipRequest): Promise<IssuedSlip> =>
-  patched('slips-issued-locally') ? serially(() => local.issueSupervisionSlip(request)) : activities.issueSupervisionSlip(request);
+  since('slips-issued-locally') ? serially(() => local.issueSupervisionSlip(request)) : activities.issueSupervisionSlip(request);
 
 /** 督办单 sent to a body and not yet acknowledged, from the task's events. */
 function pendingSlips(events: readonly TaskEvent[], bodyName: string): string[] {
@@ -155,10 +156,10 @@ export function escalationLadder(state: TaskState, events: () => TaskEvent[], pe
 
     /** Fires every rung due now (by working days overdue, or by urges left unanswered), each once. */
     async step(): Promise<void> {
-      if (!patched('escalation-ladder') || state.status === 'closed') return;
+      if (!since('escalation-ladder') || state.status === 'closed') return;
       seenSeq = state.seq;
       const { rungs, calendar } = await refresh();
-      if (patched('slips-issued-in-batch')) {
+      if (since('slips-issued-in-batch')) {
         const due = state.assignments.flatMap((a) => dueRungs(a, rungs, calendar, events(), Date.now()).map((rung) => ({ a, rung })));
         if (due.length) await fireAll(due);
         return;

@@ -1,4 +1,5 @@
-import { defineUpdate, patched, setHandler, workflowInfo } from '@temporalio/workflow';
+import { defineUpdate, setHandler, workflowInfo } from '@temporalio/workflow';
+import { since } from './since.ts';
 import {
   applyReportAction, dueReportReminders, nextOpeningAt, nextReportReminderAt, openObligations, reportActionNotices, reportReminderNotices, settleReminder,
   validateReportAction, type ReportRequest,
@@ -32,13 +33,13 @@ export interface ReportingHooks {
  * bound body, opened when its period begins, reminded before its deadline,
  * overdue at it and weekly after, until the body files and the office accepts.
  * The state lives on `TaskState.reporting`, so continue-as-new carries it.
- * Guarded by `patched('report-obligations')`, asked only of a task that has
+ * Guarded by `since('report-obligations')`, asked only of a task that has
  * obligations: histories recorded before (or without any) replay unchanged.
  */
 export function reportingHooks(state: TaskState, pending: TaskEvent[], outbox: Notice[], project: () => Promise<void>): ReportingHooks {
   // Asked once, from the workflow's own code (never from a validator, which must not record a marker).
   let enabled: boolean | null = null;
-  const on = () => (enabled ??= Boolean(state.reporting) && patched('report-obligations'));
+  const on = () => (enabled ??= Boolean(state.reporting) && since('report-obligations'));
 
   setHandler(
     reportActUpdate,

@@ -1,4 +1,4 @@
-import { patched } from '@temporalio/workflow';
+import { since } from './since.ts';
 
 /**
  * Runs a task workflow's local activities one at a time (since 'one-local-activity-at-a-time').
@@ -11,7 +11,7 @@ import { patched } from '@temporalio/workflow';
 export function oneLocalActivityAtATime() {
   let turn: Promise<unknown> = Promise.resolve();
   return <T>(run: () => Promise<T>): Promise<T> => {
-    if (!patched('one-local-activity-at-a-time')) return run();
+    if (!since('one-local-activity-at-a-time')) return run();
     const mine = turn.then(run);
     turn = mine.catch(() => undefined);
     return mine;
