@@ -54,6 +54,11 @@ export function createActivities(prisma: PrismaClient, { mailer = null, dataDir 
     /** Takes the old bilingual shape too: workflows started before notices were written in each language still send it. */
     deliverNotices: (notices: DeliveredNotice[]) => deliverNotices(prisma, mailer, notices),
     storeNoticesInInbox: (notices: DeliveredNotice[]) => storeNoticesInInbox(prisma, mailer, notices),
+    /** A task's projection and the notices it queued with it, in one local activity (taskWorkflowV2); answers as storeNoticesInInbox. */
+    projectTaskWithNotices: async (snapshot: TaskSnapshot, events: TaskEvent[], notices: DeliveredNotice[]) => {
+      await projectTask(prisma, snapshot, events);
+      return storeNoticesInInbox(prisma, mailer, notices);
+    },
     /** One notice at a time: what task workflows started before notices were batched still schedule. */
     deliverNotice: (notice: DeliveredNotice) => deliverNotices(prisma, mailer, [notice]),
     projectObjectionCase: (s: ObjectionSnapshot, events: CaseEvent[]) => projectObjectionCase(prisma, s, events),

@@ -55,7 +55,7 @@ async function exists(client: Client, workflowId: string): Promise<boolean> {
 /**
  * The notices a task's history delivered, back in the inboxes: the input of each
  * deliverNotices (deliverNotice) activity, and the result of each storeNoticesInInbox
- * local activity (its marker), which holds the notices it stored.
+ * or projectTaskWithNotices local activity (its marker), which holds the notices it stored.
  */
 async function restoreNotices(prisma: PrismaClient, client: Client, taskId: string): Promise<number> {
   const history = await client.workflow.getHandle(taskId).fetchHistory();
@@ -71,7 +71,7 @@ async function restoreNotices(prisma: PrismaClient, client: Client, taskId: stri
     const marker = event.markerRecordedEventAttributes;
     if (marker?.markerName !== localActivityMarker) continue;
     const [meta] = (marker.details?.data?.payloads ?? []).map((p) => defaultPayloadConverter.fromPayload<{ activity_type?: string }>(p));
-    if (meta?.activity_type !== 'storeNoticesInInbox') continue;
+    if (!noticeStoringActivities.has(meta?.activity_type ?? '')) continue;
     const [result] = (marker.details?.result?.payloads ?? []).map((p) => defaultPayloadConverter.fromPayload<{ notices?: DeliveredNotice[] }>(p));
     notices.push(...(result?.notices ?? []));
   }
@@ -83,6 +83,8 @@ async function restoreNotices(prisma: PrismaClient, client: Client, taskId: stri
 
 /** The marker the SDK records for each completed local activity, with its type and result. */
 const localActivityMarker = 'core_local_activity';
+/** The local activities whose result lists the notices they stored. */
+const noticeStoringActivities = new Set(['storeNoticesInInbox', 'projectTaskWithNotices']);
 
 /** A row for every stored file an event refers to, named as the event names it. */
 async function restoreAttachments(prisma: PrismaClient, dataDir: string): Promise<number> {

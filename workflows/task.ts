@@ -23,7 +23,7 @@ import { reportingHooks } from './task/reports.ts';
 import { escalationLadder } from './task/ladder.ts';
 import { paceMargin } from './task/pace.ts';
 import { oneLocalActivityAtATime } from './task/serial.ts';
-import { since } from './task/since.ts';
+import { isTaskWorkflowV2, since } from './task/since.ts';
 
 /** The task as it stands, with lights computed at workflow time. */
 export const taskQuery = defineQuery<TaskSnapshot>('task');
@@ -63,6 +63,13 @@ export async function taskWorkflow(initial: TaskState, unprojected: TaskEvent[] 
     log.push(...events);
     projectedLights = lights();
     const now = snapshot(state, Date.now());
+    // The second type writes the notices queued so far with the projection: one local activity, one
+    // workflow task, where an action's projection and its notices took two.
+    const notices = isTaskWorkflowV2() ? outbox.splice(0) : [];
+    if (notices.length > 0) {
+      if ((await serially(() => local.projectTaskWithNotices(now, events, notices))).remote) await deliverNotices(notices);
+      return;
+    }
     await (batched() ? serially(() => local.projectTask(now, events)) : projectTask(now, events));
   };
 

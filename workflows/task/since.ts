@@ -22,5 +22,10 @@ export type PatchBeforeV2 =
  * replays unchanged. A later change goes behind patched() for both types.
  */
 export function since(patchId: PatchBeforeV2): boolean {
-  return workflowInfo().workflowType === taskWorkflowV2Type || patched(patchId);
+  return isTaskWorkflowV2() || patched(patchId);
+}
+
+/** This task workflow is of the second type: it also takes the changes made with it (no history of the first type has them). */
+export function isTaskWorkflowV2(): boolean {
+  return workflowInfo().workflowType === taskWorkflowV2Type;
 }
