@@ -16,8 +16,9 @@ export type PatchBeforeV2 =
 /**
  * Whether a change made behind a patch before the second type is in force. A
  * `taskWorkflowV2` has them all from its start and records no marker: each
- * marker is two history events (the marker and TemporalChangeVersion's upsert)
- * and a visibility write, seven of them on every new task. An execution of the
+ * marker is two history events (the marker and TemporalChangeVersion's upsert,
+ * which also updates the server's visibility record), six or seven of them on
+ * a new task's first run. An execution of the
  * first type (`taskWorkflow`) asks patched() as it always did, so its history
  * replays unchanged. A later change goes behind patched() for both types.
  */
