@@ -28,8 +28,12 @@ async function settled(page: Page): Promise<string> {
   return page.evaluate(() => document.body.innerText);
 }
 
-/** A notice title's own words: without the names and codes it quotes (「…」 “…” （…） (…)). */
-const ownWords = (title: string) => title.replace(/「[^」]*」|“[^”]*”|（[^）]*）|\([^)]*\)/g, ' ');
+/**
+ * A notice title's own words: without the names and codes it quotes (「…」 “…” （…） (…)).
+ * An English title quotes the task's title whole, and that title may hold quotes of its own
+ * (“建立“两个随机、一表共用”抽查监管机制”): the quote runs to the title's last ”.
+ */
+const ownWords = (title: string) => title.replace(/「[^」]*」|“.*”|（[^）]*）|\([^)]*\)/g, ' ');
 
 describe.skipIf(skipWithoutChromium)('every console page speaks the viewer\'s language', () => {
   const session = consoleSession();
