@@ -26,6 +26,7 @@ import { seedText } from './lib/notice.ts';
 import { ActivityFailures, cleanUpOnSignal, MemorySampler, spawnLogged, stop, waitForLine } from './lib/processes.ts';
 import { emit, figure, type Figure } from './lib/report.ts';
 import { log, pool, sleep } from './lib/concurrency.ts';
+import { taskWorkflowTypes, workflowTypeIn } from '../domain/supervision/task-workflow-type.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const copies = Number(process.env.BENCH_COPIES ?? 100);
@@ -136,7 +137,7 @@ async function main(): Promise<void> {
 
     // Task rows are keyed by their workflow's id (workflows/task.ts taskWorkflowId).
     const ids = (await db.prisma.task.findMany({ select: { id: true } })).map((t) => t.id);
-    const open = (await client.workflow.count(`WorkflowType IN ('taskWorkflow', 'taskWorkflowV2') AND ExecutionStatus = 'Running'`)).count;
+    const open = (await client.workflow.count(`${workflowTypeIn(taskWorkflowTypes)} AND ExecutionStatus = 'Running'`)).count;
     const points: Point[] = [];
     for (const size of sizes) {
       worker = await startWorker(size);

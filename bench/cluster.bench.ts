@@ -29,6 +29,7 @@ import { ActivityFailures, cleanUpOnSignal, MemorySampler, spawnLogged, stop, wa
 import { emit, figure, type Figure } from './lib/report.ts';
 import { serverStartSpan, type StartSpan } from './lib/starts.ts';
 import { log, pool, sleep } from './lib/concurrency.ts';
+import { taskWorkflowTypes, workflowTypeIn } from '../domain/supervision/task-workflow-type.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const copies = Number(process.env.BENCH_COPIES ?? 100);
@@ -132,7 +133,7 @@ async function runOn(kind: 'dev' | 'postgres', cleanups: Array<() => Promise<unk
   let projected = 0;
   const consistent = await until(() => `${kind}: ${projected}/${total} projected`, async () => (projected = await db.prisma.task.count({ where: { projectedAt: { not: null } } })) === total, timeoutMs);
   if (consistent === null) throw new Error(`${kind}: read model not consistent: ${projected}/${total}`);
-  const tasks = await serverStartSpan(client, `WorkflowType IN ('taskWorkflow', 'taskWorkflowV2')`);
+  const tasks = await serverStartSpan(client, workflowTypeIn(taskWorkflowTypes));
   if (tasks.count !== total) throw new Error(`${kind}: ${tasks.count} task workflows on the server, expected ${total}`);
   await sampler.sample();
   sampler.stop();

@@ -28,6 +28,7 @@ import { seedText } from './lib/notice.ts';
 import { ActivityFailures, cleanUpOnSignal, MemorySampler, spawnLogged, stop, waitForLine } from './lib/processes.ts';
 import { emit, figure, median, type Figure } from './lib/report.ts';
 import { serverStartSpan } from './lib/starts.ts';
+import { taskWorkflowTypes, workflowTypeIn } from '../domain/supervision/task-workflow-type.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const copies = Number(process.env.BENCH_COPIES ?? 100);
@@ -265,7 +266,7 @@ async function main(): Promise<void> {
       timeoutMs,
     );
     log(consistent ? `read model consistent ${seconds(consistent - importStart).toFixed(1)} s after the first commitPlan call` : `read model NOT consistent: ${projected}/${total}`);
-    const taskSpan = await serverStartSpan(client, `WorkflowType IN ('taskWorkflow', 'taskWorkflowV2') AND TaskQueue = '${taskQueue}'`);
+    const taskSpan = await serverStartSpan(client, `${workflowTypeIn(taskWorkflowTypes)} AND TaskQueue = '${taskQueue}'`);
     const noopSpan = await serverStartSpan(client, `WorkflowType = 'noopWorkflow' AND WorkflowId STARTS_WITH 'noop-' AND TaskQueue = '${taskQueue}'`);
     log(`tasks: ${taskSpan.count} started in ${taskSpan.spanS.toFixed(1)} s (${taskSpan.rate.toFixed(1)}/s, server start times); no-ops ${noopSpan.rate.toFixed(1)}/s the same way`);
     if (taskSpan.count !== total) throw new Error(`${taskSpan.count} task workflows started, expected ${total}`);
@@ -319,7 +320,7 @@ async function main(): Promise<void> {
     sampler.phase = 'end';
     sampler.stop();
 
-    const workflowCount = (await client.workflow.count(`WorkflowType IN ('taskWorkflow', 'taskWorkflowV2') AND TaskQueue = '${taskQueue}'`)).count;
+    const workflowCount = (await client.workflow.count(`${workflowTypeIn(taskWorkflowTypes)} AND TaskQueue = '${taskQueue}'`)).count;
     const events = await db.prisma.taskEvent.count();
     const eventTypes = (await db.prisma.taskEvent.groupBy({ by: ['type'], _count: { _all: true } })).map((g) => `${g.type} ${g._count._all}`).join(', ');
     const assignments = await db.prisma.assignment.count();

@@ -1,6 +1,6 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { roundCaseId } from '../domain/inspection/notices.ts';
-import { taskWorkflowV2Type } from '../domain/supervision/task-workflow-type.ts';
+import { taskWorkflowTypes, workflowTypeIn } from '../domain/supervision/task-workflow-type.ts';
 import type { PrismaClient } from '../runtime/db.ts';
 import { scoreAppealsWorkflowId } from '../workflows/score-appeals.ts';
 import { importWorkflowId, resumeImport } from './plans/commit.ts';
@@ -56,7 +56,7 @@ async function unstarted(prisma: PrismaClient, caseId: string): Promise<boolean>
 /** Every kind of process and the rows that claim one (processes added later join here). */
 export const kinds: Kind[] = [
   {
-    name: 'task', workflowTypes: ['taskWorkflow', taskWorkflowV2Type],
+    name: 'task', workflowTypes: taskWorkflowTypes,
     claims: async (prisma) => (await prisma.task.findMany({ select: { id: true, status: true, planId: true }, orderBy: { id: 'asc' } }))
       .map((t) => ({ ...claim(same, ['open'])(t), planId: t.planId })),
     mend: restartImport,
@@ -129,7 +129,7 @@ async function reconcileKind(deps: ReconcileDeps, kind: Kind, repair: boolean): 
     }
   }
   // The other way round: a running process whose row is missing.
-  for await (const execution of client.workflow.list({ query: `WorkflowType IN (${kind.workflowTypes.map((t) => `'${t}'`).join(', ')}) AND ExecutionStatus = 'Running'` })) {
+  for await (const execution of client.workflow.list({ query: `${workflowTypeIn(kind.workflowTypes)} AND ExecutionStatus = 'Running'` })) {
     if (claimed.has(execution.workflowId)) continue;
     report.checked++;
     report.differences.push(`${execution.workflowId}: workflow running, no row in the read model`);

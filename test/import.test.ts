@@ -87,17 +87,16 @@ describe('importing the seed notice', () => {
     expect(await db.prisma.task.count()).toBe(35);
     const started = await env.client.workflow.count(`WorkflowType = 'taskWorkflowV2'`);
     expect(started.count).toBe(35);
+    const events = (await env.client.workflow.getHandle(tasks.find((t) => t.ref === '6.4')!.id).fetchHistory()).events!;
     // The second type takes every patched change from its start: no patch marker, no TemporalChangeVersion upsert.
-    const history = await env.client.workflow.getHandle(tasks.find((t) => t.ref === '6.4')!.id).fetchHistory();
-    const events = history.events!;
+    expect(events.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_patch')).toEqual([]);
+    expect(events.filter((e) => e.upsertWorkflowSearchAttributesEventAttributes)).toEqual([]);
     // Its overdue notices are written with its projection, in one local activity.
     const localActivities = events
       .filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity')
       .map((e) => JSON.parse(Buffer.from(e.markerRecordedEventAttributes!.details!.data!.payloads![0]!.data!).toString()).activity_type);
     expect(localActivities).toContain('projectTaskWithNotices');
     expect(localActivities).not.toContain('storeNoticesInInbox');
-    expect(events.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_patch')).toEqual([]);
-    expect(events.filter((e) => e.upsertWorkflowSearchAttributesEventAttributes)).toEqual([]);
 
     const { data } = await api.request('{ dashboard { tasks { green yellow red done } sections { ordinal counts { red } } bodies { bodyName open overdue } } }', {}, token);
     expect(data.dashboard.tasks.red + data.dashboard.tasks.green).toBe(35);
