@@ -2,7 +2,7 @@ import type { CreditClass } from '../domain/credit/classes.ts';
 import { byCodeUnits, drawRound, populationHash } from '../domain/inspection/draw.ts';
 import { publishedPool, type PopulationEntry, type PublishedOfficer, type PublishedSample } from '../domain/inspection/published.ts';
 import { coversIndustry, inPopulation, sampleCount, type RoundPlan } from '../domain/inspection/round.ts';
-import { type PrismaClient, writeTransaction } from '../runtime/db.ts';
+import type { PrismaClient } from '../runtime/db.ts';
 import type { RoundDraw } from '../domain/inspection/round.ts';
 
 /**
@@ -29,7 +29,7 @@ export async function freezeRoundPopulation(prisma: PrismaClient, plan: RoundPla
     .sort((a, b) => byCodeUnits(a.code, b.code));
   const hash = populationHash(population.map((e) => e.code));
   const row = { announcedAt: new Date(announcedAt), populationHash: hash, population: JSON.stringify(population), officers: null, sample: null, drawnAt: null };
-  await writeTransaction(prisma, (tx) => tx.inspectionDrawRecord.upsert({ where: { roundId: plan.roundId }, create: { roundId: plan.roundId, ...row }, update: row }));
+  await prisma.$transaction((tx) => tx.inspectionDrawRecord.upsert({ where: { roundId: plan.roundId }, create: { roundId: plan.roundId, ...row }, update: row }));
   return { populationHash: hash, populationSize: population.length };
 }
 

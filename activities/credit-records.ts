@@ -1,7 +1,7 @@
 import { shanghaiDate } from '../domain/time/instants.ts';
 import type { Finding } from '../domain/inspection/round.ts';
 import type { RecordCorrection } from '../domain/objection/case.ts';
-import { type PrismaClient, writeTransaction } from '../runtime/db.ts';
+import type { PrismaClient } from '../runtime/db.ts';
 import { reclassifyEntity } from '../readmodel/classes.ts';
 
 /**
@@ -30,7 +30,7 @@ export async function markRecordUnderObjection(prisma: PrismaClient, caseId: str
  * recomputes the class at once. Written once per case: a retry finds it in the record's history.
  */
 export async function correctCreditRecord(prisma: PrismaClient, caseId: string, entityCode: string, recordId: string | null, correction: RecordCorrection, at: number): Promise<void> {
-  await writeTransaction(prisma, async (tx) => {
+  await prisma.$transaction(async (tx) => {
     if (recordId) {
       const record = await tx.creditRecord.findUniqueOrThrow({ where: { id: recordId } });
       if (!hasHistory(record.history, caseId)) {
@@ -50,7 +50,7 @@ export async function correctCreditRecord(prisma: PrismaClient, caseId: string, 
 
 /** Ends an approved record's publication (it keeps its history) and recomputes the class; once per application. */
 export async function endRecordPublication(prisma: PrismaClient, applicationId: string, recordId: string, at: number): Promise<void> {
-  await writeTransaction(prisma, async (tx) => {
+  await prisma.$transaction(async (tx) => {
     const record = await tx.creditRecord.findUniqueOrThrow({ where: { id: recordId } });
     if (!hasHistory(record.history, applicationId)) {
       const entry = { caseId: applicationId, type: 'repaired', at: new Date(at).toISOString(), before: { status: record.status, publication: record.publication } };
@@ -66,7 +66,7 @@ export async function endRecordPublication(prisma: PrismaClient, applicationId: 
 /** A published finding becomes a credit record of the entity, and the class is recomputed; once per result. */
 export async function recordFinding(prisma: PrismaClient, roundId: string, entityCode: string, finding: Finding, providerBodyId: string | null, at: number): Promise<void> {
   const id = `inspection:${roundId}/${entityCode}`;
-  await writeTransaction(prisma, async (tx) => {
+  await prisma.$transaction(async (tx) => {
     const provider = providerBodyId ? await tx.body.findUnique({ where: { id: providerBodyId }, select: { shortName: true } }) : null;
     await tx.creditRecord.upsert({
       where: { id },

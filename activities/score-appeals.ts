@@ -1,7 +1,7 @@
 import type { ScoreAppeal } from '../domain/scoring/appeals.ts';
 import type { Rubric } from '../domain/scoring/rubric.ts';
 import { scoreBody, type BodyRecord, type WithdrawnLine } from '../domain/scoring/score.ts';
-import { type PrismaClient, writeTransaction } from '../runtime/db.ts';
+import type { PrismaClient } from '../runtime/db.ts';
 
 /**
  * An appeal corrected: the next version of the sheet, every score copied and
@@ -13,7 +13,7 @@ export async function correctScoreLine(
   prisma: PrismaClient,
   { appeal, fromSheetId, by, at }: { appeal: Pick<ScoreAppeal, 'appealId' | 'bodyId' | 'criterion' | 'source'>; fromSheetId: string; by: string; at: string },
 ): Promise<string> {
-  return writeTransaction(prisma, async (tx) => {
+  return prisma.$transaction(async (tx) => {
     const made = await tx.scoreSheet.findUnique({ where: { correctsAppealId: appeal.appealId }, select: { id: true } });
     if (made) return made.id;
     const from = await tx.scoreSheet.findUniqueOrThrow({ where: { id: fromSheetId }, include: { scores: true } });

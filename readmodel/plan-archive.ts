@@ -53,9 +53,8 @@ export function readArchivedPlan(dataDir: string, planId: string): PlanRows | nu
 }
 
 /**
- * One short transaction of four statements, the first a write, so that the
- * worker's projections wait for it rather than make SQLite refuse it. False
- * when the plan was stored before (by an earlier import, or one racing this).
+ * One short transaction of four statements. False when the plan was stored
+ * before (by an earlier import, or one racing this).
  */
 export async function storePlanRows(prisma: PrismaClient, rows: PlanRows): Promise<boolean> {
   if (await prisma.plan.findUnique({ where: { id: rows.plan.id }, select: { id: true } })) return false;

@@ -29,8 +29,6 @@ async function mergedSurvivors(tx: Tx, ids: Array<string | null>): Promise<Map<s
  * and audit entries are keyed by (task, seq), and a snapshot older than the
  * one already stored is ignored, so retries and out-of-order runs write once.
  *
- * Four statements, the first a write: SQLite then makes a competing writer
- * wait for the lock instead of refusing a transaction that read before writing.
  * Every task's every change comes this way, so its statements are raw (runtime/sql.ts bulkSql).
  */
 export async function projectTask(prisma: PrismaClient, s: TaskSnapshot, events: TaskEvent[]): Promise<void> {

@@ -9,19 +9,6 @@ export type { PrismaClient };
 export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
 /**
- * A transaction that takes SQLite's write lock before it reads. SQLite refuses
- * at once, without waiting, a transaction that read and then writes after
- * another connection wrote; a first statement that writes nothing makes it wait
- * its turn instead. On PostgreSQL the statement locks nothing.
- */
-export function writeTransaction<T>(prisma: PrismaClient, fn: (tx: Tx) => Promise<T>, options?: { timeout?: number }): Promise<T> {
-  return prisma.$transaction(async (tx) => {
-    await tx.$executeRaw`UPDATE "Body" SET "id" = "id" WHERE 1 = 0`;
-    return fn(tx);
-  }, options);
-}
-
-/**
  * One Prisma client on the read model: the SQLite file by default, or
  * PostgreSQL when DATABASE_URL says so (replicas sharing one database).
  */
@@ -45,12 +32,21 @@ const transactionOptions = { maxWait: 10_000, timeout: 20_000 };
 /**
  * The better-sqlite3 adapter, keeping the connection it opened: Prisma runs
  * every statement, and a transaction's BEGIN and COMMIT, on that one connection.
+ *
+ * Every transaction begins IMMEDIATE, taking the write lock before it reads.
+ * The API and the worker write the same file, and SQLite refuses at once,
+ * without waiting, a transaction that read and then writes after another
+ * connection wrote. That covers the transactions Prisma opens by itself too (an
+ * upsert with nothing to update reads, then inserts), so each waits its turn.
  */
 class SqliteAdapterFactory extends PrismaBetterSQLite3 {
   connection: Database.Database | null = null;
   override async connect() {
     const adapter = await super.connect();
-    this.connection = (adapter as unknown as { client: Database.Database }).client;
+    const connection = (adapter as unknown as { client: Database.Database }).client;
+    const prepare = connection.prepare.bind(connection);
+    connection.prepare = ((sql: string) => prepare(sql === 'BEGIN' ? 'BEGIN IMMEDIATE' : sql)) as typeof connection.prepare;
+    this.connection = connection;
     return adapter;
   }
 }

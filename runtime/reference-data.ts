@@ -1,6 +1,6 @@
 import { hash, verify } from '@node-rs/argon2';
 import { tianjinBodies } from '../domain/bodies/tianjin.ts';
-import { writeTransaction, type PrismaClient } from './db.ts';
+import type { PrismaClient } from './db.ts';
 import { generatePassword } from './secret.ts';
 
 export type Role = 'supervisor' | 'department' | 'performance' | 'admin';
@@ -73,7 +73,7 @@ export async function loadReferenceData(prisma: PrismaClient, password: string):
 /** Demo mode: the demo 承办人 not yet made, in one write transaction (the worker writes at start-up too); existing ones are kept as they are. */
 export async function loadDemoDrafters(prisma: PrismaClient, password: string): Promise<void> {
   const passwordHash = await hash(password);
-  await writeTransaction(prisma, async (tx) => {
+  await prisma.$transaction(async (tx) => {
     const existing = new Set((await tx.account.findMany({ where: { login: { in: demoDrafters.map((a) => a.login) } }, select: { login: true } })).map((a) => a.login));
     for (const account of demoDrafters.filter((a) => !existing.has(a.login))) {
       await tx.account.create({ data: { id: `account-${account.login}`, ...account, email: `${account.login}@duban.example`, passwordHash } });

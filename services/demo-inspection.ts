@@ -3,7 +3,6 @@ import { usccCheckCharacter } from '../domain/credit/uscc.ts';
 import type { Actor } from '../domain/supervision/types.ts';
 import { shanghaiDate } from '../domain/time/instants.ts';
 import { inspectionWorkflowId, roundDrawUpdate, roundQuery } from '../workflows/inspection.ts';
-import { writeTransaction } from '../runtime/db.ts';
 
 export const demoRoundId = 'DEMO-2026-01';
 const supervisor: Actor = { accountId: 'account-supervisor', name: '市政府督查室 督办员', role: 'supervisor', bodyId: 'supervision-office' };
@@ -37,7 +36,7 @@ export async function loadDemoInspectionRound(deps: CaseDeps, now = Date.now()):
   ];
   const conflict = { officerId: 'SW-002', entityCode: demoCode(1) };
   // Upserts read before they write: with the lock taken first, the worker's writes at start-up make them wait, not fail.
-  await writeTransaction(prisma, async (tx) => {
+  await prisma.$transaction(async (tx) => {
     for (const [i, [name, district, industry]] of entities.entries()) {
       const code = demoCode(i + 1);
       await tx.marketEntity.upsert({ where: { code }, create: { code, name, registrationBody: `${district}市场监管局`, district, industry }, update: {} });

@@ -4,7 +4,7 @@ import type { WorkingDayTimes } from '../domain/time/calendar.ts';
 import { readArrangement, type HolidayArrangement } from '../domain/time/holiday-calendar.ts';
 import { dayMs } from '../domain/time/instants.ts';
 import { workingDayTimes } from '../domain/time/working-day-calendar.ts';
-import { type PrismaClient, writeTransaction } from '../runtime/db.ts';
+import type { PrismaClient } from '../runtime/db.ts';
 import { holidayArrangements } from '../readmodel/holiday-calendar.ts';
 import { retimeUpdate } from '../workflows/retime.ts';
 import { scoreAppealsWorkflowId } from '../workflows/score-appeals.ts';
@@ -64,7 +64,7 @@ export async function setHolidayCalendars(
   if (new Set(inputs.map((i) => i.year)).size !== inputs.length) throw new HolidayCalendarRefused('同一年度出现两次。 A year appears twice.');
   const arrangements = read.map((r) => (r as { arrangement: HolidayArrangement }).arrangement);
   const at = new Date(now);
-  await writeTransaction(deps.prisma, async (tx) => {
+  await deps.prisma.$transaction(async (tx) => {
     for (const a of arrangements) {
       const fields = { holidays: JSON.stringify(a.holidays), workingWeekends: JSON.stringify(a.workingWeekends), enteredBy: actor.name, enteredAt: at };
       await tx.holidayCalendar.upsert({ where: { year: a.year }, create: { year: a.year, ...fields }, update: fields });

@@ -4,7 +4,7 @@ import { defaultRubric, scoredPopulation, type Rubric } from '../domain/scoring/
 import { bodyRecord, scoringInstant, type EscalationRow } from '../domain/scoring/record.ts';
 import { scoreBody } from '../domain/scoring/score.ts';
 import { endOfShanghaiDay } from '../domain/time/instants.ts';
-import { type PrismaClient, writeTransaction } from '../runtime/db.ts';
+import type { PrismaClient } from '../runtime/db.ts';
 
 /** A Shanghai calendar year: after the end of the last one, up to the end of its own. */
 const yearRange = (year: number) => ({ gt: endOfShanghaiDay(`${year - 1}-12-31`), lte: endOfShanghaiDay(`${year}-12-31`) });
@@ -96,7 +96,7 @@ export async function computeScoreSheet(prisma: PrismaClient, year: number, rubr
     const score = scoreBody(record, rubric, asOf);
     return { bodyId: body.id, bodyName: body.shortName, score: score.score, record: JSON.stringify({ ...record, sources }), breakdown: JSON.stringify(score.breakdown) };
   });
-  return writeTransaction(prisma, async (tx) => {
+  return prisma.$transaction(async (tx) => {
     const last = await tx.scoreSheet.findFirst({ where: { year }, orderBy: { version: 'desc' } });
     const version = (last?.version ?? 0) + 1;
     const id = `${year}v${version}`;

@@ -1,5 +1,4 @@
 import { findEntity } from '../../services/credit/entities.ts';
-import { writeTransaction } from '../../runtime/db.ts';
 import { builder, type Context } from './builder.ts';
 import { ForbiddenError, mutationErrors, NotFoundError, ValidationError } from './errors.ts';
 
@@ -104,7 +103,7 @@ function setOfficerActive(active: boolean) {
         if (officer.active === active) throw unchanged;
         const actor = ctx.actor!;
         const at = new Date();
-        return writeTransaction(ctx.prisma, async (tx) => {
+        return ctx.prisma.$transaction(async (tx) => {
           // Only the state read above changes: a concurrent call finds it changed and writes nothing.
           const { count } = await tx.enforcementOfficer.updateMany({ where: { id: officer.id, active: !active }, data: { active } });
           if (count === 0) throw unchanged;

@@ -4,7 +4,7 @@ import { normalizeUscc } from '../../domain/credit/uscc.ts';
 import { NotFoundError, ValidationError } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/supervision/types.ts';
 import { reclassifyEntity } from '../../readmodel/classes.ts';
-import { type PrismaClient, writeTransaction } from '../../runtime/db.ts';
+import type { PrismaClient } from '../../runtime/db.ts';
 
 /** The entity of a code typed by a user: a malformed code or an unknown entity gets a clear error. */
 export async function findEntity(prisma: PrismaClient, code: string) {
@@ -27,7 +27,7 @@ export async function registerEntity(prisma: PrismaClient, input: NewEntity) {
   const code = normalizeUscc(input.code);
   for (const [key, value] of Object.entries(input)) if (!String(value).trim()) throw new ValidationError(`请填写 ${key}。 Give the ${key}.`);
   if (await prisma.marketEntity.findUnique({ where: { code } })) throw new ValidationError('该代码已登记。 This code is already registered.');
-  return writeTransaction(prisma, async (tx) => {
+  return prisma.$transaction(async (tx) => {
     await tx.marketEntity.create({ data: { code, name: input.name.trim(), registrationBody: input.registrationBody.trim(), district: input.district.trim(), industry: input.industry.trim() } });
     await reclassifyEntity(tx, code, 'registered', new Date());
     return tx.marketEntity.findUniqueOrThrow({ where: { code } });
@@ -52,7 +52,7 @@ export async function addCreditRecord(prisma: PrismaClient, actor: Actor, input:
   if (!input.description.trim()) throw new ValidationError('请填写事由。 Give the description.');
   const body = actor.bodyId ? await prisma.body.findUnique({ where: { id: actor.bodyId }, select: { shortName: true } }) : null;
   const id = `manual:${randomUUID()}`;
-  return writeTransaction(prisma, async (tx) => {
+  return prisma.$transaction(async (tx) => {
     await tx.creditRecord.create({
       data: {
         id, entityCode: entity.code, kind: input.kind, date: input.date, amountYuan: input.amountYuan ?? null, severity: input.serious ? 'serious' : 'general',

@@ -6,7 +6,7 @@ import type { RowError } from '../../domain/filing/catalogue.ts';
 import { reclassifyMany } from '../../readmodel/classes.ts';
 import { bulkSql, insertJsonRows, jsonList } from '../../runtime/sql.ts';
 import { Prisma } from '../../prisma/generated/client.ts';
-import { type PrismaClient, writeTransaction } from '../../runtime/db.ts';
+import type { PrismaClient } from '../../runtime/db.ts';
 
 export type ImportKind = 'entities' | 'records';
 
@@ -112,7 +112,7 @@ export async function importCreditSheet(prisma: PrismaClient, kind: ImportKind, 
     if (headerErrors.length) return fail(headerErrors);
     const { entities, errors } = checkEntityRows(objects(body, fields));
     if (errors.length) return fail(errors);
-    return writeTransaction(prisma, async (tx) => {
+    return prisma.$transaction(async (tx) => {
       // Writes first (SQLite then queues a competing writer rather than refusing this transaction); the codes inserted are the fresh ones.
       const fresh: string[] = [];
       for (let i = 0; i < entities.length; i += chunk) {
@@ -153,7 +153,7 @@ export async function importCreditSheet(prisma: PrismaClient, kind: ImportKind, 
       providerBodyId: provider?.id ?? null, providerName: provider?.shortName ?? '', repairExcluded: r.repairExcluded, source: 'import', createdAt: now, updatedAt: now,
     };
   });
-  return writeTransaction(prisma, async (tx) => {
+  return prisma.$transaction(async (tx) => {
     // One prepared INSERT per row on SQLite, one per 10,000 rows as JSON on PostgreSQL (runtime/sql.ts); a row imported before, or twice in the file, is written once.
     const imported = await bulkSql(tx).insert('CreditRecord', recordColumnTypes, recordRows, 'ON CONFLICT ("id") DO NOTHING');
     const reclassified = await reclassifyMany(tx, [...new Set(records.map((r) => r.code))], cause, now);

@@ -1,7 +1,7 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { NotFoundError, refuse } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/supervision/types.ts';
-import { type PrismaClient, writeTransaction } from '../../runtime/db.ts';
+import type { PrismaClient } from '../../runtime/db.ts';
 import { paceMarginChangedSignal } from '../../workflows/task/pace.ts';
 
 /**
@@ -15,7 +15,7 @@ export async function setPaceMargin(deps: { prisma: PrismaClient; temporal: Clie
   const plan = await deps.prisma.plan.findUnique({ where: { id: planId }, select: { id: true, paceMarginPoints: true } });
   if (!plan) throw new NotFoundError('方案不存在。 No such plan.');
   const at = new Date(now);
-  await writeTransaction(deps.prisma, async (tx) => {
+  await deps.prisma.$transaction(async (tx) => {
     await tx.plan.update({ where: { id: planId }, data: { paceMarginPoints: points } });
     await tx.auditEntry.create({
       data: { key: `pace-margin:${planId}@${at.toISOString()}`, at, actorId: actor.accountId, actorName: actor.name, action: 'plan.setPaceMargin', target: planId, detail: JSON.stringify({ from: plan.paceMarginPoints, to: points }) },

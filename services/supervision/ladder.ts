@@ -2,7 +2,7 @@ import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { NotFoundError } from '../../domain/errors.ts';
 import { validateLadder, type LadderRung } from '../../domain/supervision/ladder.ts';
 import type { Actor } from '../../domain/supervision/types.ts';
-import { type PrismaClient, writeTransaction } from '../../runtime/db.ts';
+import type { PrismaClient } from '../../runtime/db.ts';
 import { ladderChangedSignal } from '../../workflows/task/ladder.ts';
 
 /**
@@ -17,7 +17,7 @@ export async function setEscalationLadder(deps: { prisma: PrismaClient; temporal
   if (!plan) throw new NotFoundError('方案不存在。 No such plan.');
   const at = new Date(now);
   const ladder = JSON.stringify(rungs.map(({ id, trigger, action, points }) => ({ id, trigger: { kind: trigger.kind, count: trigger.count }, action, points })));
-  await writeTransaction(deps.prisma, async (tx) => {
+  await deps.prisma.$transaction(async (tx) => {
     await tx.plan.update({ where: { id: planId }, data: { escalationLadder: ladder } });
     await tx.auditEntry.create({
       data: { key: `escalation-ladder:${planId}@${at.toISOString()}`, at, actorId: actor.accountId, actorName: actor.name, action: 'plan.setEscalationLadder', target: planId, detail: ladder },
