@@ -80,26 +80,26 @@ export const TaskNode = builder.prismaNode('Task', {
 
 builder.prismaNode('Assignment', {
   id: { field: 'id' },
-  // Only the columns a request's fields need are read (a ledger page reads 50 rows).
-  select: { taskId: true },
+  // Only the columns a request's fields need are read (a ledger page reads 50 rows); the ledger's own columns always
+  // come, so its fields declare no selection of their own and resolve without the Prisma plugin's check per row.
+  select: { taskId: true, bodyName: true, status: true, light: true, due: true, submittedAt: true, returnCount: true },
   authScopes: (a, ctx) => mayRead(ctx, 'tasks', a.taskId),
   description: '分工 One body\'s part of a task.',
   fields: (t) => ({
-    bodyName: t.exposeString('bodyName', { description: 'As written in the notice, or as designated.' }),
+    bodyName: t.string({ description: 'As written in the notice, or as designated.', resolve: (a) => a.bodyName }),
     body: t.relation('body', { nullable: true }),
     role: t.field({ type: AssignmentRole, select: { role: true }, resolve: (a) => a.role as typeof AssignmentRole.$inferType }),
     primary: t.exposeBoolean('primary', { description: 'The first-named lead.' }),
     placeholder: t.exposeBoolean('placeholder', { description: 'A group still to be designated (待指定).' }),
     origin: t.exposeString('origin', { nullable: true, description: '来源群组 The group the notice named, for a member\'s own assignment (各区县人民政府).' }),
     blocking: t.exposeBoolean('blocking'),
-    status: t.field({ type: AssignmentStatusEnum, select: { status: true }, resolve: (a) => a.status as AssignmentStatus }),
-    light: t.field({ type: Light, select: { light: true }, resolve: (a) => a.light as typeof Light.$inferType }),
+    status: t.field({ type: AssignmentStatusEnum, resolve: (a) => a.status as AssignmentStatus }),
+    light: t.field({ type: Light, resolve: (a) => a.light as typeof Light.$inferType }),
     deliverable: t.exposeString('deliverable', { nullable: true }),
-    due: t.expose('due', { type: 'DateTime', nullable: true }),
+    due: t.field({ type: 'DateTime', nullable: true, resolve: (a) => a.due }),
     originalDue: t.expose('originalDue', { type: 'DateTime', nullable: true }),
     overdueDays: t.int({
       description: '逾期天数 Days past the deadline, until submission.',
-      select: { status: true, due: true, submittedAt: true, returnCount: true },
       resolve: (a) =>
         overdueDays(
           { status: a.status as AssignmentStatus, due: a.due?.toISOString() ?? null, submittedAt: a.submittedAt?.toISOString() ?? null, returnCount: a.returnCount },
