@@ -58,22 +58,19 @@ async function exists(client: Client, workflowId: string): Promise<boolean> {
  * or projectTaskWithNotices local activity (its marker), which holds the notices it stored.
  */
 async function restoreNotices(prisma: PrismaClient, client: Client, taskId: string): Promise<number> {
-  const history = await client.workflow.getHandle(taskId).fetchHistory();
+  const events = (await client.workflow.getHandle(taskId).fetchHistory()).events ?? [];
   // Either shape: histories from before notices were written in each language hold the old one.
   const notices: DeliveredNotice[] = [];
-  for (const event of history.events ?? []) {
+  for (const event of events) {
     const scheduled = event.activityTaskScheduledEventAttributes;
     const name = scheduled?.activityType?.name;
     if (name === 'deliverNotices' || name === 'deliverNotice') {
       const [input] = (scheduled!.input?.payloads ?? []).map((p) => defaultPayloadConverter.fromPayload(p));
       notices.push(...(name === 'deliverNotices' ? (input as DeliveredNotice[]) : [input as DeliveredNotice]));
     }
-    const marker = event.markerRecordedEventAttributes;
-    if (marker?.markerName !== localActivityMarker) continue;
-    const [meta] = (marker.details?.data?.payloads ?? []).map((p) => defaultPayloadConverter.fromPayload<{ activity_type?: string }>(p));
-    if (!noticeStoringActivities.has(meta?.activity_type ?? '')) continue;
-    const [result] = (marker.details?.result?.payloads ?? []).map((p) => defaultPayloadConverter.fromPayload<{ notices?: DeliveredNotice[] }>(p));
-    notices.push(...(result?.notices ?? []));
+  }
+  for (const { type, result } of localActivities(events)) {
+    if (noticeStoringActivities.has(type)) notices.push(...((result as { notices?: DeliveredNotice[] } | undefined)?.notices ?? []));
   }
   // A notice that also went to a webhook or by mail is in both the marker and deliverNotices' input: once each.
   const distinct = [...new Map(notices.map((n) => [n.key, n])).values()];
@@ -81,8 +78,19 @@ async function restoreNotices(prisma: PrismaClient, client: Client, taskId: stri
   return distinct.length;
 }
 
-/** The marker the SDK records for each completed local activity, with its type and result. */
-const localActivityMarker = 'core_local_activity';
+type HistoryEvent = NonNullable<Awaited<ReturnType<ReturnType<Client['workflow']['getHandle']>['fetchHistory']>>['events']>[number];
+
+/** Each completed local activity of a history, read from the marker the SDK records for it: its type and its result. */
+export function localActivities(events: HistoryEvent[]): Array<{ type: string; result: unknown }> {
+  return events.flatMap((event) => {
+    const marker = event.markerRecordedEventAttributes;
+    if (marker?.markerName !== 'core_local_activity') return [];
+    const [meta] = (marker.details?.data?.payloads ?? []).map((p) => defaultPayloadConverter.fromPayload<{ activity_type?: string }>(p));
+    const [result] = (marker.details?.result?.payloads ?? []).map((p) => defaultPayloadConverter.fromPayload(p));
+    return [{ type: meta?.activity_type ?? '', result }];
+  });
+}
+
 /** The local activities whose result lists the notices they stored. */
 const noticeStoringActivities = new Set(['storeNoticesInInbox', 'projectTaskWithNotices']);
 

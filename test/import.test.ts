@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedNotice } from '../services/demo.ts';
+import { localActivities } from '../services/rebuild.ts';
 import { eventually } from './helpers/eventually.ts';
 import { startTestStack, type TestStack } from './helpers/stack.ts';
 
@@ -92,11 +93,9 @@ describe('importing the seed notice', () => {
     expect(events.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_patch')).toEqual([]);
     expect(events.filter((e) => e.upsertWorkflowSearchAttributesEventAttributes)).toEqual([]);
     // Its overdue notices are written with its projection, in one local activity.
-    const localActivities = events
-      .filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity')
-      .map((e) => JSON.parse(Buffer.from(e.markerRecordedEventAttributes!.details!.data!.payloads![0]!.data!).toString()).activity_type);
-    expect(localActivities).toContain('projectTaskWithNotices');
-    expect(localActivities).not.toContain('storeNoticesInInbox');
+    const localActivityTypes = localActivities(events).map((a) => a.type);
+    expect(localActivityTypes).toContain('projectTaskWithNotices');
+    expect(localActivityTypes).not.toContain('storeNoticesInInbox');
 
     const { data } = await api.request('{ dashboard { tasks { green yellow red done } sections { ordinal counts { red } } bodies { bodyName open overdue } } }', {}, token);
     expect(data.dashboard.tasks.red + data.dashboard.tasks.green).toBe(35);
