@@ -10,7 +10,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../api/app.ts';
 import { signingKey } from '../api/auth/tokens.ts';
-import { assignmentWhere, ledgerIds, urgencyKeysByPrisma, urgencyKeysBySql, urgencyOrder, type Filter, type UrgencyKey } from '../api/schema/ledger.ts';
+import { assignmentWhere, ledgerIds, urgencyKeysByPrisma, urgencyKeysBySql, type Filter } from '../api/schema/ledger.ts';
+import { urgencyOrder, type UrgencyKey } from '../domain/supervision/urgency.ts';
 import { whereSql } from '../api/schema/where-sql.ts';
 import type { Actor } from '../domain/supervision/types.ts';
 import { loadConfig } from '../runtime/config.ts';
@@ -196,8 +197,8 @@ describe.each([
     expect(again).toEqual(before);
     again.reverse();
     expect(await ledgerIds(db.prisma, where, 'urgency')).toEqual(before);
-    // The last owed assignment falls due first: the order changes, and the ledger follows.
-    const owed = await db.prisma.assignment.findMany({ where: { status: { in: ['assigned', 'in_progress', 'returned'] }, due: { not: null } }, select: { id: true, due: true } });
+    // The last owed assignment that counts (not 不计) falls due first: the order changes, and the ledger follows.
+    const owed = await db.prisma.assignment.findMany({ where: { status: { in: ['assigned', 'in_progress', 'returned'] }, light: { not: 'none' }, due: { not: null } }, select: { id: true, due: true } });
     const moved = owed.sort((a, b) => before.indexOf(b.id) - before.indexOf(a.id))[0]!;
     await db.prisma.assignment.update({ where: { id: moved.id }, data: { due: new Date('2000-01-01T00:00:00Z') } });
     try {

@@ -1,8 +1,9 @@
 import { Prisma } from '../../prisma/generated/client.ts';
 import { dayMs } from '../../domain/time/instants.ts';
-import { behindPaceFilter, overdueFilter, owedStatuses, owing } from '../../domain/supervision/lights.ts';
+import { behindPaceFilter, overdueFilter, owedStatuses } from '../../domain/supervision/lights.ts';
 import { unacknowledgedFilter } from '../../domain/supervision/receipt.ts';
-import type { Actor, AssignmentStatus } from '../../domain/supervision/types.ts';
+import type { Actor } from '../../domain/supervision/types.ts';
+import { urgencyOrder, type UrgencyKey } from '../../domain/supervision/urgency.ts';
 import type { PrismaClient } from '../../runtime/db.ts';
 import { visibleTasks } from '../auth/visibility.ts';
 import { builder } from './builder.ts';
@@ -34,7 +35,7 @@ const AssignmentFilter = builder.inputType('AssignmentFilter', {
 
 const AssignmentOrder = builder.enumType('AssignmentOrder', {
   values: {
-    urgency: { description: '欠报在前，逾期最久在前 Owed first, the most overdue (earliest deadline) first; then awaiting review, then done.' },
+    urgency: { description: '欠报在前，逾期最久在前；不计的排最后 Owed first, the most overdue (earliest deadline) first; then awaiting review, then done, then what no longer counts (不计).' },
     body: { description: '按单位 By body name.' },
     task: { description: '按任务编号 By plan and task ref.' },
   } as const,
@@ -63,39 +64,10 @@ export function assignmentWhere(filter: Filter | null | undefined, actor: Actor 
   };
 }
 
-/** Urgency: what is still owed, then what awaits review, then what is done, then what no longer counts. */
-const phaseOf = (status: string) => (owing({ status: status as AssignmentStatus }) ? 0 : status === 'submitted' ? 1 : status === 'accepted' ? 2 : 3);
-
-/** String.prototype.localeCompare's order (the default locale), without building a collator per comparison. */
-const byLocale = new Intl.Collator().compare;
-
-/** What the urgency order reads of an assignment: its id, status and deadline (epoch ms, null for none). */
-export interface UrgencyKey {
-  id: string;
-  status: string;
-  due: number | null;
-}
-
-function byUrgency(a: UrgencyKey & { phase: number }, b: typeof a): number {
-  return (
-    a.phase - b.phase ||
-    (a.due ?? Number.POSITIVE_INFINITY) - (b.due ?? Number.POSITIVE_INFINITY) ||
-    byLocale(a.id, b.id)
-  );
-}
-
-/** Ids in the urgency order. */
-export function urgencyOrder(keys: UrgencyKey[]): string[] {
-  return keys
-    .map((k) => ({ ...k, phase: phaseOf(k.status) }))
-    .sort(byUrgency)
-    .map((k) => k.id);
-}
-
 /** The urgency keys of the matching assignments, through Prisma. */
 export async function urgencyKeysByPrisma(prisma: PrismaClient, where: ReturnType<typeof assignmentWhere>): Promise<UrgencyKey[]> {
-  const rows = await prisma.assignment.findMany({ where, select: { id: true, status: true, due: true } });
-  return rows.map((r) => ({ id: r.id, status: r.status, due: r.due?.getTime() ?? null }));
+  const rows = await prisma.assignment.findMany({ where, select: { id: true, status: true, light: true, due: true } });
+  return rows.map((r) => ({ id: r.id, status: r.status, light: r.light, due: r.due?.getTime() ?? null }));
 }
 
 /**
@@ -110,8 +82,8 @@ async function urgencyKeysText(prisma: PrismaClient, where: ReturnType<typeof as
   if (!conditions) return null;
   const postgres = dialectOf(prisma) === 'postgresql';
   const all = postgres
-    ? Prisma.sql`COALESCE(json_agg(json_build_array(a."id", a."status", (EXTRACT(EPOCH FROM a."due") * 1000)::bigint)), '[]'::json)::text`
-    : Prisma.sql`json_group_array(json_array(a."id", a."status", a."due"))`;
+    ? Prisma.sql`COALESCE(json_agg(json_build_array(a."id", a."status", a."light", (EXTRACT(EPOCH FROM a."due") * 1000)::bigint)), '[]'::json)::text`
+    : Prisma.sql`json_group_array(json_array(a."id", a."status", a."light", a."due"))`;
   const [result] = await bulkSql(prisma).query<{ rows: string }>(
     Prisma.sql`SELECT ${all} AS "rows" FROM "Assignment" AS a${conditions.length ? Prisma.sql` WHERE ${Prisma.join(conditions, ' AND ')}` : Prisma.empty}`,
   );
@@ -120,13 +92,13 @@ async function urgencyKeysText(prisma: PrismaClient, where: ReturnType<typeof as
 
 /** The keys of that cell, or null when a deadline is not a date as Prisma writes them (Prisma then reads it). */
 function parseUrgencyKeys(text: string, postgres: boolean): UrgencyKey[] | null {
-  const rows = JSON.parse(text) as Array<[string, string, string | number | null]>;
+  const rows = JSON.parse(text) as Array<[string, string, string, string | number | null]>;
   const keys: UrgencyKey[] = new Array(rows.length);
   for (let i = 0; i < rows.length; i += 1) {
-    const [id, status, due] = rows[i]!;
+    const [id, status, light, due] = rows[i]!;
     const at = due === null ? null : typeof due === 'number' && postgres ? due : typeof due === 'string' && !postgres ? Date.parse(due) : Number.NaN;
     if (at !== null && Number.isNaN(at)) return null;
-    keys[i] = { id, status, due: at };
+    keys[i] = { id, status, light, due: at };
   }
   return keys;
 }
