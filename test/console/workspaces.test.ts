@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { consoleSession } from './session.ts';
-import { desktop, skipWithoutChromium, screenshot, tablet } from './stack.ts';
+import { desktop, phone, skipWithoutChromium, screenshot, tablet } from './stack.ts';
 
 /** A short notice of the genre, typed by hand: two sections, a placeholder group, one deadline. */
 const notice = `某市人民政府办公厅关于印发优化营商环境重点任务分工的通知
@@ -160,6 +160,29 @@ describe.skipIf(skipWithoutChromium)('admin console in Chromium against the runn
     await page.context().addCookies([{ name: 'duban_session', value: 'expired', url: session.base }]);
     await page.reload();
     await page.waitForURL(/#\/login/);
+    await page.context().close();
+  }, 120_000);
+
+  it('supervising office works the ledger on a phone: one card per assignment, what no longer counts last, and urges from a card', async () => {
+    const page = await session.signIn('supervisor', phone);
+    await page.goto(`${session.base}/#/assignments`);
+    const cards = page.getByTestId('ledger-card');
+    await poll(() => cards.count()).toBeGreaterThan(10);
+    expect(await page.locator('table').count()).toBe(0);
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    // Most urgent first: no card that counts comes after one marked 不计.
+    const lights = await cards.evaluateAll((all) => all.map((card) => card.getAttribute('data-light')));
+    const firstNotCounted = lights.indexOf('none');
+    if (firstNotCounted >= 0) expect(lights.slice(firstNotCounted).every((light) => light === 'none'), lights.join()).toBe(true);
+    expect(lights[0]).not.toBe('none');
+    await screenshot(page, 'ledger-phone');
+
+    const card = cards.filter({ has: page.locator('[data-action=urge]') }).first();
+    const body = (await card.getAttribute('data-body'))!;
+    const button = (await card.locator('[data-action=urge]').boundingBox())!;
+    expect(button.x + button.width).toBeLessThanOrEqual(phone.width);
+    await act(page, card, 'urge', '催办内容', '请于明日前报送进展。');
+    await poll(() => page.getByText(`已催办：${body}`).count()).toBe(1);
     await page.context().close();
   }, 120_000);
 

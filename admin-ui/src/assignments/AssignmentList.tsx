@@ -1,4 +1,4 @@
-import { Box, Typography } from '@mui/material';
+import { Box, Typography, useMediaQuery, type Theme } from '@mui/material';
 import { BooleanInput, DataTable, List, useTranslate } from 'react-admin';
 import { AssignmentActions } from '../actions/AssignmentActions.tsx';
 import type { LedgerRecord } from '../dataProvider/records.ts';
@@ -10,6 +10,7 @@ import { compactTable } from '../shared/tables.ts';
 import { BodyInput, LightInput, PlanInput, SectionInput } from '../shared/filters.tsx';
 import { useDubanPaths } from '../shared/links.ts';
 import { LedgerActions } from './ExportLedger.tsx';
+import { LedgerCards } from './LedgerCards.tsx';
 import { DueWithinInput, OrderInput, RoleInput, StatusInput } from './inputs.tsx';
 
 // The filter menu tells its items apart by each element's own `source` prop: without it every item is the same, and one click adds them all.
@@ -35,57 +36,66 @@ function NoRows() {
   return <EmptyState title={translate('duban.ledger.none')} />;
 }
 
-/** The supervision ledger (督办台账): every body's part of every task, most urgent first. */
-export function AssignmentList() {
+/** The ledger's page as a table, for a desk or a tablet. */
+function LedgerTable() {
   const translate = useTranslate();
   const paths = useDubanPaths();
   return (
-    <List filters={filters} filterDefaultValues={{ orderBy: 'urgency' }} perPage={25} empty={<NoRows />} title={translate('duban.ledger.title')} exporter={false} actions={<LedgerActions />}>
-      <DataTable<LedgerRecord> rowClick={(_id, _resource, row) => paths.task(row.task.id)} bulkActionButtons={false} empty={<NoRows />} sx={compactTable}>
-        <Column source="light" disableSort render={(a) => <LightChip light={a.light} size="small" />} />
-        <Column
-          source="bodyName"
-          disableSort
-          render={(a) => (
-            <Box>
-              <Typography variant="body2" sx={{ fontWeight: 600, mb: 0.5, minWidth: '7em' }}>
-                {a.bodyName}
-              </Typography>
-              <AssignmentRoleChips assignment={a} />
-            </Box>
-          )}
-        />
-        <Column
-          source="task"
-          disableSort
-          render={(a) => (
-            <Typography variant="body2" sx={{ display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden' }}>
-              <b>{a.task.ref}</b> {a.task.text}
+    <DataTable<LedgerRecord> rowClick={(_id, _resource, row) => paths.task(row.task.id)} bulkActionButtons={false} empty={<NoRows />} sx={compactTable}>
+      <Column source="light" disableSort render={(a) => <LightChip light={a.light} size="small" />} />
+      <Column
+        source="bodyName"
+        disableSort
+        render={(a) => (
+          <Box>
+            <Typography variant="body2" sx={{ fontWeight: 600, mb: 0.5, minWidth: '7em' }}>
+              {a.bodyName}
             </Typography>
-          )}
-        />
-        <Column source="due" disableSort render={(a) => <Deadline record={a} />} />
-        <Column
-          source="status"
-          disableSort
-          sx={{ ...wideOnly, whiteSpace: 'nowrap' }}
-          render={(a) => (
-            <>
-              <AssignmentStatusText status={a.status} />
-              {a.returnCount > 0 && (
-                <Typography variant="caption" color="warning.dark" component="div">
-                  {translate('duban.task.returned', { smart_count: a.returnCount })}
-                </Typography>
-              )}
-            </>
-          )}
-        />
-        <Column
-          label="duban.task.actions"
-          disableSort
-          render={(a) => <AssignmentActions target={{ task: a.task, assignment: a }} only={['urge', 'designate']} />}
-        />
-      </DataTable>
+            <AssignmentRoleChips assignment={a} />
+          </Box>
+        )}
+      />
+      <Column
+        source="task"
+        disableSort
+        render={(a) => (
+          <Typography variant="body2" sx={{ display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden' }}>
+            <b>{a.task.ref}</b> {a.task.text}
+          </Typography>
+        )}
+      />
+      <Column source="due" disableSort render={(a) => <Deadline record={a} />} />
+      <Column
+        source="status"
+        disableSort
+        sx={{ ...wideOnly, whiteSpace: 'nowrap' }}
+        render={(a) => (
+          <>
+            <AssignmentStatusText status={a.status} />
+            {a.returnCount > 0 && (
+              <Typography variant="caption" color="warning.dark" component="div">
+                {translate('duban.task.returned', { smart_count: a.returnCount })}
+              </Typography>
+            )}
+          </>
+        )}
+      />
+      <Column
+        label="duban.task.actions"
+        disableSort
+        render={(a) => <AssignmentActions target={{ task: a.task, assignment: a }} only={['urge', 'designate']} />}
+      />
+    </DataTable>
+  );
+}
+
+/** The supervision ledger (督办台账): every body's part of every task, most urgent first; on a phone, as cards. */
+export function AssignmentList() {
+  const translate = useTranslate();
+  const phone = useMediaQuery<Theme>((theme) => theme.breakpoints.down('sm'), { noSsr: true });
+  return (
+    <List filters={filters} filterDefaultValues={{ orderBy: 'urgency' }} perPage={25} empty={<NoRows />} title={translate('duban.ledger.title')} exporter={false} actions={<LedgerActions />}>
+      {phone ? <LedgerCards empty={<NoRows />} /> : <LedgerTable />}
     </List>
   );
 }
