@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { consoleSession } from './session.ts';
-import { skipWithoutChromium } from './stack.ts';
+import { phone, skipWithoutChromium } from './stack.ts';
 
 /** Waits for what the page shows after a round trip through the API and the workflow. */
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 30_000, interval: 200 });
@@ -44,18 +44,24 @@ describe.skipIf(skipWithoutChromium)('filing, evaluation and scores pages in Chr
     await openFilingRound(supervisor, '2026 年监管目录备案（上传）', '2027-01-31');
     await poll(() => supervisor.getByTestId('filing-legal-affairs-office').textContent()).toContain('待报送');
 
-    const legal = await session.signIn('legal');
-    await menu(legal, '监管目录备案');
+    // On a phone: the unit's own filing is a block of its own above the round's table.
+    const legal = await session.signIn('legal', phone);
+    await legal.goto(`${session.base}/#/filing`);
     await poll(() => legal.getByRole('heading', { level: 1 }).textContent()).toBe('2026 年监管目录备案（上传）');
     const row = legal.getByTestId('filing-legal-affairs-office');
-    await row.getByTestId('measures-file').setInputFiles({ name: '实施办法.docx', mimeType: 'application/msword', buffer: Buffer.from('实施办法') });
-    await row.getByTestId('catalogue-file').setInputFiles({ name: '目录.xlsx', mimeType: 'application/octet-stream', buffer: await catalogue(['法规审查', '法规审查']) });
-    await row.locator('[data-action=submit]').click();
+    const own = legal.getByTestId('own-filing');
+    const submit = own.locator('[data-action=submit]');
+    const button = (await submit.boundingBox())!;
+    expect(button.x + button.width).toBeLessThanOrEqual(phone.width);
+    await own.getByTestId('measures-file').setInputFiles({ name: '实施办法.docx', mimeType: 'application/msword', buffer: Buffer.from('实施办法') });
+    await own.getByTestId('catalogue-file').setInputFiles({ name: '目录.xlsx', mimeType: 'application/octet-stream', buffer: await catalogue(['法规审查', '法规审查']) });
+    await submit.click();
     await poll(() => legal.getByTestId('filing-error').textContent()).toContain('3: 审批事项"法规审查"与第 2 行重复 Duplicate of row 2.');
     expect(await row.textContent()).toContain('待报送');
-    await row.getByTestId('catalogue-file').setInputFiles({ name: '目录.xlsx', mimeType: 'application/octet-stream', buffer: await catalogue(['法规审查', '规章备案']) });
-    await row.locator('[data-action=submit]').click();
+    await own.getByTestId('catalogue-file').setInputFiles({ name: '目录.xlsx', mimeType: 'application/octet-stream', buffer: await catalogue(['法规审查', '规章备案']) });
+    await submit.click();
     await poll(() => row.textContent()).toContain('待审核');
+    expect(await own.count()).toBe(0);
     expect(await legal.locator('[data-action=accept]').count()).toBe(0);
     await legal.context().close();
 
@@ -76,7 +82,7 @@ describe.skipIf(skipWithoutChromium)('filing, evaluation and scores pages in Chr
     const legal = await session.signIn('legal');
     await menu(legal, '监管目录备案');
     await poll(() => legal.getByRole('heading', { level: 1 }).textContent()).toBe('2025 年监管目录备案（补报）');
-    await legal.getByTestId('filing-legal-affairs-office').locator('[data-action=edit-rows]').click();
+    await legal.getByTestId('own-filing').locator('[data-action=edit-rows]').click();
     const editor = legal.getByTestId('catalogue-editor');
     const fill = async (row: number, values: Record<string, string>) => {
       for (const [label, value] of Object.entries(values)) await editor.getByLabel(`${label} ${row}`, { exact: true }).fill(value);
@@ -127,16 +133,21 @@ describe.skipIf(skipWithoutChromium)('filing, evaluation and scores pages in Chr
     await supervisor.locator('[data-action=open-evaluation]').click();
     await poll(() => supervisor.getByTestId('evaluation-error').textContent()).toContain('already open');
 
-    const heping = await session.signIn('heping');
-    await menu(heping, '年度自查评估');
-    const row = heping.getByTestId('report-district-heping');
-    await row.locator('[data-action=submit]').click();
+    // On a phone: the unit writes its report in full width above the round's table.
+    const heping = await session.signIn('heping', phone);
+    await heping.goto(`${session.base}/#/evaluation`);
+    const form = heping.getByTestId('own-report');
+    const submit = form.locator('[data-action=submit]');
+    const button = (await submit.boundingBox())!;
+    expect(button.x + button.width).toBeLessThanOrEqual(phone.width);
+    await submit.click();
     await poll(() => heping.getByTestId('evaluation-error').textContent()).toContain('Fill in');
     for (const [label, text] of [['取消和调整审批事项的运行及后续监管情况', '均已落实'], ['企业和群众受益情况', '时限缩短'], ['市场活力', '主体增长'], ['监管效能', '全覆盖']]) {
-      await row.getByLabel(label!).fill(text!);
+      await form.getByLabel(label!).fill(text!);
     }
-    await row.locator('[data-action=submit]').click();
-    await poll(() => row.textContent()).toContain('待审核');
+    await submit.click();
+    await poll(() => heping.getByTestId('report-district-heping').textContent()).toContain('待审核');
+    expect(await form.count()).toBe(0);
     await heping.context().close();
 
     await supervisor.reload();

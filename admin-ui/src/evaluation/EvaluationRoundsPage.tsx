@@ -8,9 +8,9 @@ import { LightChip } from '../lights/LightChip.tsx';
 import { formatMinute, shanghaiDay } from '../shared/dates.ts';
 import { ScrollX } from '../shared/ScrollX.tsx';
 import { Files } from '../decisions/Evidence.tsx';
-import { AttachmentsInput, type Uploaded } from '../shared/AttachmentsInput.tsx';
 import { useApiMutation, useApiQuery } from '../shared/api.ts';
 import { useLatestOutcome } from '../shared/latest-outcome.ts';
+import { OwnReportForm } from './OwnReportForm.tsx';
 
 const EvaluationRoundsQuery = graphql(`
   query EvaluationRounds {
@@ -31,7 +31,6 @@ const ConsolidateEvaluationRound = graphql(`
   mutation ConsolidateEvaluationRound($r: ID!, $d: String!) { consolidateEvaluationRound(roundId: $r, submittedOn: $d) { __typename ... on Error { message } } }
 `);
 type ReportActionInput = VariablesOf<typeof ReportAction>['i'];
-const sectionKeys = ['followUp', 'benefits', 'marketVitality', 'supervisionEfficiency'] as const;
 
 /** Yearly evaluation rounds: opened by the schedule or by hand; units report, the coordinator reviews and consolidates. */
 export function EvaluationRoundsPage() {
@@ -49,13 +48,11 @@ export function EvaluationRoundsPage() {
   const [year, setYear] = useState(new Date().getFullYear());
   const [reason, setReason] = useState('');
   const [summaryDate, setSummaryDate] = useState(shanghaiDay(Date.now()));
-  const [draft, setDraft] = useState<Record<string, string>>({});
-  const [files, setFiles] = useState<Uploaded[]>([]);
-  const [uploading, setUploading] = useState(false);
   const round = data?.evaluationRounds.find((r) => r.id === selected) ?? data?.evaluationRounds[0];
   const act = (reportId: string, type: ReportActionInput['type'], extra: Partial<ReportActionInput> = {}) =>
     run(reportAction.mutateAsync({ i: { reportId, type, comment: reason, ...extra } }));
   const names = (ids: string[]) => round?.reports.filter((r) => ids.includes(r.bodyId)).map((r) => r.bodyName).join('、');
+  const own = round?.reports.find((r) => r.availableActions.includes('submit'));
   return (
     <Box sx={{ py: 2 }} data-testid="evaluation-page">
       <Title title={translate('duban.evaluation.title')} />
@@ -101,6 +98,7 @@ export function EvaluationRoundsPage() {
                 )}
               </Stack>
             )}
+            {own && <OwnReportForm key={own.id} report={own} onSubmit={(submission) => act(own.id, 'submit', submission)} />}
             <ScrollX>
             <Table size="small">
               <TableHead>
@@ -113,39 +111,25 @@ export function EvaluationRoundsPage() {
                 </TableRow>
               </TableHead>
               <TableBody>
-                {round.reports.map((r) => {
-                  const own = r.availableActions.includes('submit');
-                  return (
-                    <TableRow key={r.id} data-testid={`report-${r.bodyId}`}>
-                      <TableCell>{r.bodyName}</TableCell>
-                      <TableCell><LightChip light={r.light} /> {translate(`duban.rounds.unit.${r.status}`)}{r.lastReason && r.status === 'returned' ? `：${r.lastReason}` : ''}</TableCell>
-                      <TableCell>{formatMinute(r.submittedAt)}</TableCell>
-                      <TableCell><RoundTimeline events={r.history} dense /></TableCell>
-                      <TableCell sx={{ minWidth: own ? 320 : undefined }}>
-                        {r.attachedFiles.length > 0 && <Files files={r.attachedFiles} />}
-                        {(['accept', 'return'] as const).filter((type) => r.availableActions.includes(type)).map((type) => (
-                          <Button key={type} size="small" data-action={type} onClick={() => act(r.id, type)}>{translate(`duban.rounds.${type}`)}</Button>
-                        ))}
-                        {r.availableActions.includes('urge') && (
-                          <Button size="small" data-action="urge" onClick={() => act(r.id, 'urge', { comment: reason.trim() || translate('duban.action.defaultUrge') })}>
-                            {translate('duban.rounds.urge')}
-                          </Button>
-                        )}
-                        {own && (
-                          <Stack spacing={1}>
-                            {r.sections.map((s) => (
-                              <TextField key={s.key} size="small" multiline minRows={2} label={s.title.split(' ')[0]} value={draft[s.key] ?? s.text} onChange={(e) => setDraft({ ...draft, [s.key]: e.target.value })} />
-                            ))}
-                            <AttachmentsInput onChange={setFiles} onBusy={setUploading} />
-                            <Button size="small" variant="contained" data-action="submit" disabled={uploading} onClick={() => act(r.id, 'submit', { ...Object.fromEntries(sectionKeys.map((k) => [k, draft[k] ?? r.sections.find((s) => s.key === k)?.text ?? ''])), attachmentIds: files.map((f) => f.id) })}>
-                              {translate('duban.rounds.submit')}
-                            </Button>
-                          </Stack>
-                        )}
-                      </TableCell>
-                    </TableRow>
-                  );
-                })}
+                {round.reports.map((r) => (
+                  <TableRow key={r.id} data-testid={`report-${r.bodyId}`}>
+                    <TableCell>{r.bodyName}</TableCell>
+                    <TableCell><LightChip light={r.light} /> {translate(`duban.rounds.unit.${r.status}`)}{r.lastReason && r.status === 'returned' ? `：${r.lastReason}` : ''}</TableCell>
+                    <TableCell>{formatMinute(r.submittedAt)}</TableCell>
+                    <TableCell><RoundTimeline events={r.history} dense /></TableCell>
+                    <TableCell>
+                      {r.attachedFiles.length > 0 && <Files files={r.attachedFiles} />}
+                      {(['accept', 'return'] as const).filter((type) => r.availableActions.includes(type)).map((type) => (
+                        <Button key={type} size="small" data-action={type} onClick={() => act(r.id, type)}>{translate(`duban.rounds.${type}`)}</Button>
+                      ))}
+                      {r.availableActions.includes('urge') && (
+                        <Button size="small" data-action="urge" onClick={() => act(r.id, 'urge', { comment: reason.trim() || translate('duban.action.defaultUrge') })}>
+                          {translate('duban.rounds.urge')}
+                        </Button>
+                      )}
+                    </TableCell>
+                  </TableRow>
+                ))}
               </TableBody>
             </Table>
             </ScrollX>

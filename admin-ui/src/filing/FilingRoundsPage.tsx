@@ -60,6 +60,7 @@ export function FilingRoundsPage() {
   const [files, setFiles] = useState<{ measures: File | null; catalogue: File | null }>({ measures: null, catalogue: null });
   const [editing, setEditing] = useState<string | null>(null);
   const round = data?.filingRounds.find((r) => r.id === selected) ?? data?.filingRounds[0];
+  const own = round?.filings.find((f) => f.availableActions.includes('submit'));
   const unitAction = (filingId: string, type: Enum<'RoundUnitActionType'>) =>
     run(filingAction.mutateAsync({ i: { filingId, type, comment: text.reason } }));
   const submit = (filingId: string) =>
@@ -110,6 +111,22 @@ export function FilingRoundsPage() {
                 )}
               </Stack>
             )}
+            {own && (
+              // The unit's own filing above the table, in full width: in a table cell it was beyond a phone's edge.
+              <Box data-testid="own-filing" sx={{ mb: 2, p: 2, border: 1, borderColor: 'divider', borderRadius: 1 }}>
+                <Stack direction="row" useFlexGap spacing={1} sx={{ mb: 1.5, alignItems: 'center', flexWrap: 'wrap' }}>
+                  <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 700 }}>{translate('duban.filing.ownFiling')}</Typography>
+                  <LightChip light={own.light} />
+                  <Typography variant="body2">{translate(`duban.rounds.unit.${own.status}`)}{own.lastReason && own.status === 'returned' ? `：${own.lastReason}` : ''}</Typography>
+                </Stack>
+                <Stack direction={{ xs: 'column', sm: 'row' }} useFlexGap spacing={1} sx={{ flexWrap: 'wrap', alignItems: { xs: 'stretch', sm: 'center' } }}>
+                  <Button size="small" variant="outlined" component="label">{files.measures?.name ?? translate('duban.filing.measures')}<input hidden type="file" data-testid="measures-file" onChange={(e) => setFiles({ ...files, measures: e.target.files?.[0] ?? null })} /></Button>
+                  <Button size="small" variant="outlined" component="label">{files.catalogue?.name ?? translate('duban.filing.catalogue')}<input hidden type="file" accept=".xlsx" data-testid="catalogue-file" onChange={(e) => setFiles({ ...files, catalogue: e.target.files?.[0] ?? null })} /></Button>
+                  <Button size="small" variant="contained" data-action="submit" onClick={() => submit(own.id)}>{translate('duban.rounds.submit')}</Button>
+                  <Button size="small" data-action="edit-rows" onClick={() => setEditing(own.id)}>{translate('duban.filing.editRows')}</Button>
+                </Stack>
+              </Box>
+            )}
             <ScrollX>
             <Table size="small">
               <TableHead>
@@ -134,14 +151,6 @@ export function FilingRoundsPage() {
                       {(['accept', 'return', 'urge'] as const).filter((type) => f.availableActions.includes(type)).map((type) => (
                         <Button key={type} size="small" data-action={type} onClick={() => unitAction(f.id, type)}>{translate(`duban.rounds.${type}`)}</Button>
                       ))}
-                      {f.availableActions.includes('submit') && (
-                        <Stack spacing={1}>
-                          <Button size="small" component="label">{files.measures?.name ?? translate('duban.filing.measures')}<input hidden type="file" data-testid="measures-file" onChange={(e) => setFiles({ ...files, measures: e.target.files?.[0] ?? null })} /></Button>
-                          <Button size="small" component="label">{files.catalogue?.name ?? translate('duban.filing.catalogue')}<input hidden type="file" accept=".xlsx" data-testid="catalogue-file" onChange={(e) => setFiles({ ...files, catalogue: e.target.files?.[0] ?? null })} /></Button>
-                          <Button size="small" variant="contained" data-action="submit" onClick={() => submit(f.id)}>{translate('duban.rounds.submit')}</Button>
-                          <Button size="small" variant="outlined" data-action="edit-rows" onClick={() => setEditing(f.id)}>{translate('duban.filing.editRows')}</Button>
-                        </Stack>
-                      )}
                     </TableCell>
                   </TableRow>
                 ))}

@@ -16,14 +16,14 @@ export const roundsZh = {
       title: '监管目录备案', open: '开启备案', roundTitle: '轮次标题', template: '下载目录模板', consolidate: '汇总目录', record: '登记备案', filedOn: '备案日期', number: '备案文号',
       rows: '目录行数', measures: '实施办法文件', catalogue: '目录表格 (.xlsx)', chooseFiles: '请选择实施办法文件和目录表格。',
       consolidated: '汇总目录（%{count} 项）', filed: '已备案：%{number}（%{date}）', overdue: '逾期未报送',
-      editRows: '逐行填写目录', addRow: '添加一行', removeRow: '删除此行', chooseMeasures: '请选择实施办法文件。',
+      editRows: '逐行填写目录', ownFiling: '本单位报送', addRow: '添加一行', removeRow: '删除此行', chooseMeasures: '请选择实施办法文件。',
       column: { item: '审批事项', disposition: '保留/取消/下放', object: '监管对象', content: '监管内容', method: '监管方式', standard: '监管标准', measures: '监管措施', procedure: '监管程序' },
       disposition: { kept: '保留', cancelled: '取消', delegated: '下放' },
       status: { open: '报送中', consolidated: '已汇总', filed: '已备案' },
     },
     evaluation: {
       title: '年度自查评估', open: '手动开启', round: '%{year} 年度自查评估', bySchedule: '按计划开启', byHand: '手动开启', consolidate: '汇总报市政府', summaryDate: '报送市政府日期',
-      summary: '已于 %{date} 汇总报市政府。', late: '逾期报送', missing: '未报送',
+      summary: '已于 %{date} 汇总报市政府。', late: '逾期报送', missing: '未报送', ownReport: '本单位自查报告',
       status: { open: '报送中', consolidated: '已汇总' },
     },
     scores: {
@@ -47,14 +47,14 @@ export const roundsEn = {
       title: 'Catalogue filing', open: 'Open a filing round', roundTitle: 'Round title', template: 'Catalogue template', consolidate: 'Consolidate', record: 'Record the filing', filedOn: 'Filing date', number: 'Filing number',
       rows: 'Rows', measures: 'Implementation measures', catalogue: 'Catalogue (.xlsx)', chooseFiles: 'Choose the measures document and the catalogue.',
       consolidated: 'Consolidated catalogue (%{count} items)', filed: 'Filed: %{number} (%{date})', overdue: 'Overdue, never filed',
-      editRows: 'Type the catalogue', addRow: 'Add a row', removeRow: 'Remove this row', chooseMeasures: 'Choose the implementation measures document.',
+      editRows: 'Type the catalogue', ownFiling: 'Our filing', addRow: 'Add a row', removeRow: 'Remove this row', chooseMeasures: 'Choose the implementation measures document.',
       column: { item: 'Approval item', disposition: 'Kept, cancelled or delegated', object: 'Supervised object', content: 'Content', method: 'Method', standard: 'Standard', measures: 'Measures', procedure: 'Procedure' },
       disposition: { kept: 'Kept', cancelled: 'Cancelled', delegated: 'Delegated' },
       status: { open: 'Open', consolidated: 'Consolidated', filed: 'Filed' },
     },
     evaluation: {
       title: 'Yearly evaluation', open: 'Open by hand', round: '%{year} evaluation round', bySchedule: 'opened by the schedule', byHand: 'opened by hand', consolidate: 'Consolidate and send', summaryDate: 'Sent to the government on',
-      summary: 'Consolidated and sent to the municipal government on %{date}.', late: 'Late', missing: 'Missing',
+      summary: 'Consolidated and sent to the municipal government on %{date}.', late: 'Late', missing: 'Missing', ownReport: 'Our self-evaluation report',
       status: { open: 'Open', consolidated: 'Consolidated' },
     },
     scores: {
