@@ -163,7 +163,7 @@ describe.skipIf(skipWithoutChromium)('admin console in Chromium against the runn
     await page.context().close();
   }, 120_000);
 
-  it('supervising office works the ledger on a phone: one card per assignment, what no longer counts last, and urges from a card', async () => {
+  it('supervising office works the ledger on a phone: one card per assignment, what no longer counts last, and urges from a card; the task list is cards too', async () => {
     const page = await session.signIn('supervisor', phone);
     await page.goto(`${session.base}/#/assignments`);
     const cards = page.getByTestId('ledger-card');
@@ -183,6 +183,15 @@ describe.skipIf(skipWithoutChromium)('admin console in Chromium against the runn
     expect(button.x + button.width).toBeLessThanOrEqual(phone.width);
     await act(page, card, 'urge', '催办内容', '请于明日前报送进展。');
     await poll(() => page.getByText(`已催办：${body}`).count()).toBe(1);
+
+    await page.goto(`${session.base}/#/tasks`);
+    await poll(() => page.getByTestId('task-card').count()).toBe(25);
+    expect(await page.locator('table').count()).toBe(0);
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    const ref = (await page.getByTestId('task-card').first().getAttribute('data-ref'))!;
+    await page.getByTestId('task-card').first().click();
+    await page.waitForURL(/#\/tasks\/.+\/show/);
+    await poll(() => page.getByText(ref, { exact: false }).count()).toBeGreaterThan(0);
     await page.context().close();
   }, 120_000);
 

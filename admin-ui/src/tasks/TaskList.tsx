@@ -1,4 +1,4 @@
-import { Box, Typography } from '@mui/material';
+import { Box, Typography, useMediaQuery, type Theme } from '@mui/material';
 import { BooleanInput, DataTable, List, SearchInput, SelectInput, useTranslate } from 'react-admin';
 import type { TaskRecord } from '../dataProvider/records.ts';
 import { LightChip } from '../lights/LightChip.tsx';
@@ -6,8 +6,9 @@ import { Deadline } from '../shared/Deadline.tsx';
 import { EmptyState } from '../shared/EmptyState.tsx';
 import { compactTable } from '../shared/tables.ts';
 import { BodyInput, LightInput, PlanInput, SectionInput } from '../shared/filters.tsx';
-import { chineseNumeral } from '../../../domain/dates/numerals.ts';
 import { TaskBodies } from './TaskBodies.tsx';
+import { TaskCards } from './TaskCards.tsx';
+import { TaskPlace } from './TaskPlace.tsx';
 
 function StatusInput(props: { source?: string; alwaysOn?: boolean }) {
   const translate = useTranslate();
@@ -35,35 +36,41 @@ function NoTasks() {
   return <EmptyState title={translate('duban.task.none')} hint={translate('duban.task.noneHint')} />;
 }
 
-/** Every task of the visible plans with its light, bodies and deadline; filtered, sorted and searched. */
-export function TaskList() {
+/** The task list's page as a table, for a desk or a tablet. */
+function TaskTable() {
   const translate = useTranslate();
   return (
+    <DataTable<TaskRecord> rowClick="show" bulkActionButtons={false} empty={<NoTasks />} sx={compactTable}>
+      <Column source="ref" sx={{ width: 56 }} />
+      <Column source="light" render={(task) => <LightChip light={task.light} size="small" />} />
+      <Column
+        source="text"
+        disableSort
+        render={(task) => (
+          <Box>
+            <Typography
+              variant="body2"
+              sx={{ display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden' }}
+            >
+              {task.text}
+            </Typography>
+            <TaskPlace task={task} />
+          </Box>
+        )}
+      />
+      <Column source="assignments" disableSort render={(task) => <TaskBodies assignments={task.assignments} />} />
+      <Column source="due" render={(task) => <Deadline record={task} />} />
+      <Column source="status" disableSort sx={{ ...wideOnly, whiteSpace: 'nowrap' }} render={(task) => translate(`duban.taskStatus.${task.status}`)} />
+    </DataTable>
+  );
+}
+
+/** Every task of the visible plans with its light, bodies and deadline; filtered, sorted and searched; on a phone, as cards. */
+export function TaskList() {
+  const phone = useMediaQuery<Theme>((theme) => theme.breakpoints.down('sm'), { noSsr: true });
+  return (
     <List filters={filters} sort={{ field: 'ref', order: 'ASC' }} perPage={25} empty={<NoTasks />} exporter={false}>
-      <DataTable<TaskRecord> rowClick="show" bulkActionButtons={false} empty={<NoTasks />} sx={compactTable}>
-        <Column source="ref" sx={{ width: 56 }} />
-        <Column source="light" render={(task) => <LightChip light={task.light} size="small" />} />
-        <Column
-          source="text"
-          disableSort
-          render={(task) => (
-            <Box>
-              <Typography
-                variant="body2"
-                sx={{ display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden' }}
-              >
-                {task.text}
-              </Typography>
-              <Typography variant="caption" color="text.secondary" component="div" data-testid="task-plan" sx={{ overflowWrap: 'anywhere' }}>
-                {task.plan.title} · {translate('duban.sectionTitle', { ordinal: task.section.ordinal, numeral: chineseNumeral(task.section.ordinal), title: task.section.title })}
-              </Typography>
-            </Box>
-          )}
-        />
-        <Column source="assignments" disableSort render={(task) => <TaskBodies assignments={task.assignments} />} />
-        <Column source="due" render={(task) => <Deadline record={task} />} />
-        <Column source="status" disableSort sx={{ ...wideOnly, whiteSpace: 'nowrap' }} render={(task) => translate(`duban.taskStatus.${task.status}`)} />
-      </DataTable>
+      {phone ? <TaskCards empty={<NoTasks />} /> : <TaskTable />}
     </List>
   );
 }
