@@ -163,7 +163,7 @@ describe.skipIf(skipWithoutChromium)('admin console in Chromium against the runn
     await page.context().close();
   }, 120_000);
 
-  it('supervising office works the ledger on a phone: one card per assignment, what no longer counts last, and urges from a card; the task list is cards too', async () => {
+  it('supervising office works the ledger on a phone: one card per assignment, what no longer counts last, and urges from a card; the task list is cards too, and a task shows its assignments stacked', async () => {
     const page = await session.signIn('supervisor', phone);
     await page.goto(`${session.base}/#/assignments`);
     const cards = page.getByTestId('ledger-card');
@@ -192,6 +192,11 @@ describe.skipIf(skipWithoutChromium)('admin console in Chromium against the runn
     await page.getByTestId('task-card').first().click();
     await page.waitForURL(/#\/tasks\/.+\/show/);
     await poll(() => page.getByText(ref, { exact: false }).count()).toBeGreaterThan(0);
+    // The task's assignments stack on a phone, each with its actions in view.
+    const assignments = page.getByTestId('task-assignments');
+    await poll(() => assignments.getByTestId('assignment-row').count()).toBeGreaterThan(0);
+    expect(await assignments.locator('table').count()).toBe(0);
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
     await page.context().close();
   }, 120_000);
 
