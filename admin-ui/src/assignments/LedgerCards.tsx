@@ -1,9 +1,11 @@
-import { Box, Card, CardActions, CardContent, Stack, Typography } from '@mui/material';
-import { Link, Loading, useListContext, useTranslate } from 'react-admin';
+import { Box, Card, CardActions, CardContent, Typography } from '@mui/material';
+import type { ReactNode } from 'react';
+import { Link, useTranslate } from 'react-admin';
 import { AssignmentActions } from '../actions/AssignmentActions.tsx';
 import type { LedgerRecord } from '../dataProvider/records.ts';
 import { LightChip } from '../lights/LightChip.tsx';
 import { AssignmentRoleChips, AssignmentStatusText } from '../shared/AssignmentLabels.tsx';
+import { CardList } from '../shared/CardList.tsx';
 import { Deadline } from '../shared/Deadline.tsx';
 import { useDubanPaths } from '../shared/links.ts';
 
@@ -40,15 +42,6 @@ function LedgerCard({ record }: { record: LedgerRecord }) {
 }
 
 /** The ledger's page as cards: a phone has no room for its columns. */
-export function LedgerCards({ empty }: { empty: React.ReactNode }) {
-  const { data, isPending } = useListContext<LedgerRecord>();
-  if (isPending) return <Loading />;
-  if (!data?.length) return <>{empty}</>;
-  return (
-    <Stack spacing={1.5} sx={{ p: 1 }}>
-      {data.map((record) => (
-        <LedgerCard key={record.id} record={record} />
-      ))}
-    </Stack>
-  );
+export function LedgerCards({ empty }: { empty: ReactNode }) {
+  return <CardList<LedgerRecord> empty={empty} card={(record) => <LedgerCard record={record} />} />;
 }

@@ -1,11 +1,12 @@
-import { Box, Card, CardActions, CardContent, Stack, Typography } from '@mui/material';
-import { BooleanInput, Link, List, Loading, Title, useListContext, useTranslate } from 'react-admin';
+import { Box, Card, CardActions, CardContent, Typography } from '@mui/material';
+import { BooleanInput, Link, List, Loading, Title, useTranslate } from 'react-admin';
 import { AssignmentActions } from '../actions/AssignmentActions.tsx';
 import { useAccount } from '../auth/account.ts';
 import { CalendarFeed } from '../bodies/CalendarFeed.tsx';
 import type { MyAssignmentRecord } from '../dataProvider/records.ts';
 import { LightChip } from '../lights/LightChip.tsx';
 import { AssignmentRoleChips, AssignmentStatusText } from '../shared/AssignmentLabels.tsx';
+import { CardList } from '../shared/CardList.tsx';
 import { Deadline } from '../shared/Deadline.tsx';
 import { EmptyState } from '../shared/EmptyState.tsx';
 import { LightInput } from '../shared/filters.tsx';
@@ -51,20 +52,6 @@ function MyAssignmentCard({ record }: { record: MyAssignmentRecord }) {
   );
 }
 
-function Cards() {
-  const translate = useTranslate();
-  const { data, isPending } = useListContext<MyAssignmentRecord>();
-  if (isPending) return <Loading />;
-  if (!data?.length) return <EmptyState title={translate('duban.my.empty')} />;
-  return (
-    <Stack spacing={1.5} sx={{ p: { xs: 1, sm: 2 } }}>
-      {data.map((record) => (
-        <MyAssignmentCard key={record.id} record={record} />
-      ))}
-    </Stack>
-  );
-}
-
 const filters = [<LightInput key="light" alwaysOn />, <StatusInput key="status" alwaysOn />, <BooleanInput key="overdue" source="overdue" alwaysOn />];
 
 /** A department's own assignments, most urgent first. */
@@ -93,7 +80,7 @@ export function MyAssignmentList() {
         actions={false}
         sx={{ '& .RaList-content': { bgcolor: 'transparent', boxShadow: 'none' } }}
       >
-        <Cards />
+        <CardList<MyAssignmentRecord> empty={<EmptyState title={translate('duban.my.empty')} />} card={(record) => <MyAssignmentCard record={record} />} />
       </List>
       <CalendarFeed bodyId={account.body.id} />
     </>

@@ -1,7 +1,9 @@
-import { Box, Card, CardActionArea, CardContent, Stack, Typography } from '@mui/material';
-import { Link, Loading, useListContext, useTranslate } from 'react-admin';
+import { Box, Card, CardActionArea, CardContent, Typography } from '@mui/material';
+import type { ReactNode } from 'react';
+import { Link, useTranslate } from 'react-admin';
 import type { TaskRecord } from '../dataProvider/records.ts';
 import { LightChip } from '../lights/LightChip.tsx';
+import { CardList } from '../shared/CardList.tsx';
 import { Deadline } from '../shared/Deadline.tsx';
 import { useDubanPaths } from '../shared/links.ts';
 import { TaskBodies } from './TaskBodies.tsx';
@@ -35,15 +37,6 @@ function TaskCard({ task }: { task: TaskRecord }) {
 }
 
 /** The task list's page as cards: a phone has no room for its columns. */
-export function TaskCards({ empty }: { empty: React.ReactNode }) {
-  const { data, isPending } = useListContext<TaskRecord>();
-  if (isPending) return <Loading />;
-  if (!data?.length) return <>{empty}</>;
-  return (
-    <Stack spacing={1.5} sx={{ p: 1 }}>
-      {data.map((task) => (
-        <TaskCard key={task.id} task={task} />
-      ))}
-    </Stack>
-  );
+export function TaskCards({ empty }: { empty: ReactNode }) {
+  return <CardList<TaskRecord> empty={empty} card={(task) => <TaskCard task={task} />} />;
 }
