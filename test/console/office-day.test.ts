@@ -279,7 +279,9 @@ describe.skipIf(skipWithoutChromium)('the office\'s day in the console', () => {
     const body = await api.request<{ bodies: { edges: Array<{ node: { id: string; shortName: string } }> } }>('{ bodies(first: 500) { edges { node { id shortName } } } }', {}, supervisorToken);
     const bodyId = body.data!.bodies.edges.map((e) => e.node).find((b) => b.shortName === '市市场监管委')!.id;
     await page.goto(`${session.base}/#/assignments?filter=${encodeURIComponent(JSON.stringify({ bodyId }))}`);
-    await poll(() => page.locator('tbody tr').count()).toBeGreaterThan(0);
+    const cards = page.getByTestId('ledger-card');
+    await poll(() => cards.count()).toBeGreaterThan(0);
+    expect(new Set(await cards.evaluateAll((all) => all.map((card) => card.getAttribute('data-body'))))).toEqual(new Set(['市市场监管委']));
     await poll(() => fits(page)).toBe(true);
     const download = page.waitForEvent('download');
     await page.getByTestId('export-ledger').click();
@@ -291,7 +293,7 @@ describe.skipIf(skipWithoutChromium)('the office\'s day in the console', () => {
     await poll(() => row.count()).toBe(1);
     await poll(() => page.getByTestId('task-deadline').textContent()).toContain('期限');
     expect(await fits(page)).toBe(true);
-    // The assignments table scrolls inside its card: its buttons come into the screen without the page moving sideways.
+    // The assignments stack on a phone: their buttons are on the screen without the page moving sideways.
     const urge = page.locator('[data-action=urge]').first();
     if (await urge.count()) {
       await urge.scrollIntoViewIfNeeded();

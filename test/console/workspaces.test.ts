@@ -175,7 +175,7 @@ describe.skipIf(skipWithoutChromium)('admin console in Chromium against the runn
     const firstNotCounted = lights.indexOf('none');
     if (firstNotCounted >= 0) expect(lights.slice(firstNotCounted).every((light) => light === 'none'), lights.join()).toBe(true);
     expect(lights[0]).not.toBe('none');
-    await screenshot(page, 'ledger-phone');
+    await screenshot(page, 'ledger-cards-phone');
 
     const card = cards.filter({ has: page.locator('[data-action=urge]') }).first();
     const body = (await card.getAttribute('data-body'))!;
