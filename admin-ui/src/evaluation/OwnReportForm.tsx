@@ -5,7 +5,7 @@ import { LightChip } from '../lights/LightChip.tsx';
 import type { ComponentProps } from 'react';
 import { AttachmentsInput, type Uploaded } from '../shared/AttachmentsInput.tsx';
 
-export const sectionKeys = ['followUp', 'benefits', 'marketVitality', 'supervisionEfficiency'] as const;
+const sectionKeys = ['followUp', 'benefits', 'marketVitality', 'supervisionEfficiency'] as const;
 type SectionKey = (typeof sectionKeys)[number];
 
 interface OwnReport {
