@@ -177,7 +177,8 @@ describe.skipIf(skipWithoutChromium)('admin console in Chromium against the runn
     expect(lights[0]).not.toBe('none');
     await screenshot(page, 'ledger-cards-phone');
 
-    const card = cards.filter({ has: page.locator('[data-action=urge]') }).first();
+    // Not 市市场监管委: the dashboard story urges it, and a second urge within the interval asks to confirm.
+    const card = page.locator('[data-testid=ledger-card]:not([data-body="市市场监管委"])').filter({ has: page.locator('[data-action=urge]') }).first();
     const body = (await card.getAttribute('data-body'))!;
     const button = (await card.locator('[data-action=urge]').boundingBox())!;
     expect(button.x + button.width).toBeLessThanOrEqual(phone.width);
