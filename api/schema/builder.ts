@@ -81,6 +81,9 @@ builder.scalarType('DateTime', {
   parseValue: (value) => {
     const date = new Date(String(value));
     if (Number.isNaN(date.getTime())) throw new GraphQLError('不是有效的时间 Not a valid date and time');
+    // Four-digit years only: the database cannot store a year like +241052, and no deadline lies there.
+    const year = date.getUTCFullYear();
+    if (year < 1000 || year > 9999) throw new GraphQLError('时间超出范围（1000–9999 年） The date is out of range (years 1000 to 9999)');
     return date;
   },
 });
