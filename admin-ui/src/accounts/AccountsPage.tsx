@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import {
-  Alert, Box, Button, Card, CardContent, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography, useMediaQuery, type Theme,
+  Alert, Box, Button, Card, CardContent, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography,
 } from '@mui/material';
 import { Confirm, Title, useTranslate } from 'react-admin';
 import { useAccount } from '../auth/account.ts';
@@ -8,6 +8,7 @@ import { accounts, pageSize, resetPassword, setAccountActive, type AccountPasswo
 import { formatDay } from '../shared/dates.ts';
 import { Pager } from '../shared/Pager.tsx';
 import { Panel } from '../shared/Panel.tsx';
+import { usePhone } from '../shared/usePhone.ts';
 import { CreateAccount } from './CreateAccount.tsx';
 import { OneTimePassword } from './OneTimePassword.tsx';
 
@@ -45,7 +46,7 @@ function AccountActions({ account, self, onReset, onToggle }: { account: Account
 export function AccountsPage() {
   const translate = useTranslate();
   const me = useAccount();
-  const phone = useMediaQuery<Theme>((theme) => theme.breakpoints.down('sm'), { noSsr: true });
+  const phone = usePhone();
   const [search, setSearch] = useState('');
   const [page, setPage] = useState(0);
   const [list, setList] = useState<{ rows: AccountRow[]; total: number }>({ rows: [], total: 0 });

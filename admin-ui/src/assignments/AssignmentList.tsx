@@ -1,4 +1,4 @@
-import { Box, Typography, useMediaQuery, type Theme } from '@mui/material';
+import { Box, Typography } from '@mui/material';
 import { BooleanInput, DataTable, List, useTranslate } from 'react-admin';
 import { AssignmentActions } from '../actions/AssignmentActions.tsx';
 import type { LedgerRecord } from '../dataProvider/records.ts';
@@ -9,6 +9,7 @@ import { EmptyState } from '../shared/EmptyState.tsx';
 import { compactTable } from '../shared/tables.ts';
 import { BodyInput, LightInput, PlanInput, SectionInput } from '../shared/filters.tsx';
 import { useDubanPaths } from '../shared/links.ts';
+import { usePhone } from '../shared/usePhone.ts';
 import { LedgerActions } from './ExportLedger.tsx';
 import { LedgerCards } from './LedgerCards.tsx';
 import { DueWithinInput, OrderInput, RoleInput, StatusInput } from './inputs.tsx';
@@ -92,7 +93,7 @@ function LedgerTable() {
 /** The supervision ledger (督办台账): every body's part of every task, most urgent first; on a phone, as cards. */
 export function AssignmentList() {
   const translate = useTranslate();
-  const phone = useMediaQuery<Theme>((theme) => theme.breakpoints.down('sm'), { noSsr: true });
+  const phone = usePhone();
   return (
     <List filters={filters} filterDefaultValues={{ orderBy: 'urgency' }} perPage={25} empty={<NoRows />} title={translate('duban.ledger.title')} exporter={false} actions={<LedgerActions />}>
       {phone ? <LedgerCards empty={<NoRows />} /> : <LedgerTable />}

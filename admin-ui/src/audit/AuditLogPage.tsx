@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
 import {
-  Alert, Box, Card, CardContent, Stack, Tab, Table, TableBody, TableCell, TableHead, TableRow, Tabs, Typography, useMediaQuery, type Theme,
+  Alert, Box, Card, CardContent, Stack, Tab, Table, TableBody, TableCell, TableHead, TableRow, Tabs, Typography,
 } from '@mui/material';
 import { Title, useTranslate } from 'react-admin';
 import { auditEntries, deniedAttempts, pageSize, type AuditRow, type DeniedRow } from '../dataProvider/accounts.ts';
 import { formatMinute } from '../shared/dates.ts';
 import { Pager } from '../shared/Pager.tsx';
 import { Panel } from '../shared/Panel.tsx';
+import { usePhone } from '../shared/usePhone.ts';
 
 type View = 'signIns' | 'accounts' | 'denied';
 type Row = { id: string; cells: string[] };
@@ -50,7 +51,7 @@ function useRows(view: View, page: number) {
  */
 export function AuditLogPage() {
   const translate = useTranslate();
-  const phone = useMediaQuery<Theme>((theme) => theme.breakpoints.down('sm'), { noSsr: true });
+  const phone = usePhone();
   const [view, setView] = useState<View>('signIns');
   const [page, setPage] = useState(0);
   const { rows, total, error } = useRows(view, page);

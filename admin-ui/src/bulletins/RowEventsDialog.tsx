@@ -1,10 +1,11 @@
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Link, List, ListItem, ListItemText, Typography, useMediaQuery, type Theme } from '@mui/material';
+import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Link, List, ListItem, ListItemText, Typography } from '@mui/material';
 import { Loading, useTranslate } from 'react-admin';
 import { Link as RouterLink } from 'react-router-dom';
 import { graphql } from '../graphql.ts';
 import { useApiQuery } from '../shared/api.ts';
 import { formatMinute } from '../shared/dates.ts';
 import { useDubanPaths } from '../shared/links.ts';
+import { usePhone } from '../shared/usePhone.ts';
 
 const RowEvents = graphql(`
   query BulletinRowEvents($id: ID!) {
@@ -28,7 +29,7 @@ export type TracedRow = { kind: 'ranking'; unitName: string; title: string } | {
 export function RowEventsDialog({ bulletinId, row, onClose }: { bulletinId: string; row: TracedRow | null; onClose: () => void }) {
   const translate = useTranslate();
   const paths = useDubanPaths();
-  const phone = useMediaQuery<Theme>((theme) => theme.breakpoints.down('sm'), { noSsr: true });
+  const phone = usePhone();
   const { data, error } = useApiQuery(RowEvents, { variables: { id: bulletinId }, enabled: row !== null });
   const bulletin = data?.node && 'ranking' in data.node ? data.node : null;
   const events = !row || !bulletin

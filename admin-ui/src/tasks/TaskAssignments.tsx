@@ -1,4 +1,4 @@
-import { Box, Divider, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography, useMediaQuery, type Theme } from '@mui/material';
+import { Box, Divider, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { AssignmentActions } from '../actions/AssignmentActions.tsx';
 import type { TaskRecord } from '../dataProvider/records.ts';
@@ -7,6 +7,7 @@ import { AssignmentRoleChips, AssignmentStatusText } from '../shared/AssignmentL
 import { formatMinute } from '../shared/dates.ts';
 import { Deadline } from '../shared/Deadline.tsx';
 import { Panel } from '../shared/Panel.tsx';
+import { usePhone } from '../shared/usePhone.ts';
 
 type Assignment = TaskRecord['assignments'][number];
 
@@ -111,7 +112,7 @@ function AssignmentStack({ task }: { task: TaskRecord }) {
 /** Every body's part of the task: light, status, deadline, what it delivered, and the actions open to this account. */
 export function TaskAssignments({ task }: { task: TaskRecord }) {
   const translate = useTranslate();
-  const phone = useMediaQuery<Theme>((theme) => theme.breakpoints.down('sm'), { noSsr: true });
+  const phone = usePhone();
   return (
     <Panel title={translate('duban.task.assignments')} testId="task-assignments">
       {phone ? <AssignmentStack task={task} /> : <AssignmentTable task={task} />}

@@ -1,4 +1,4 @@
-import { Box, Typography, useMediaQuery, type Theme } from '@mui/material';
+import { Box, Typography } from '@mui/material';
 import { BooleanInput, DataTable, List, SearchInput, SelectInput, useTranslate } from 'react-admin';
 import type { TaskRecord } from '../dataProvider/records.ts';
 import { LightChip } from '../lights/LightChip.tsx';
@@ -6,6 +6,7 @@ import { Deadline } from '../shared/Deadline.tsx';
 import { EmptyState } from '../shared/EmptyState.tsx';
 import { compactTable } from '../shared/tables.ts';
 import { BodyInput, LightInput, PlanInput, SectionInput } from '../shared/filters.tsx';
+import { usePhone } from '../shared/usePhone.ts';
 import { TaskBodies } from './TaskBodies.tsx';
 import { TaskCards } from './TaskCards.tsx';
 import { TaskPlace } from './TaskPlace.tsx';
@@ -67,7 +68,7 @@ function TaskTable() {
 
 /** Every task of the visible plans with its light, bodies and deadline; filtered, sorted and searched; on a phone, as cards. */
 export function TaskList() {
-  const phone = useMediaQuery<Theme>((theme) => theme.breakpoints.down('sm'), { noSsr: true });
+  const phone = usePhone();
   return (
     <List filters={filters} sort={{ field: 'ref', order: 'ASC' }} perPage={25} empty={<NoTasks />} exporter={false}>
       {phone ? <TaskCards empty={<NoTasks />} /> : <TaskTable />}
