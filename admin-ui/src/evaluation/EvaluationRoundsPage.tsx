@@ -4,7 +4,7 @@ import { Title, useTranslate } from 'react-admin';
 import { useAccount } from '../auth/account.ts';
 import { RoundEventFields, RoundTimeline } from '../filing/RoundTimeline.tsx';
 import { graphql, type VariablesOf } from '../graphql.ts';
-import { LightChip } from '../lights/LightChip.tsx';
+import { UnitStanding } from '../filing/UnitStanding.tsx';
 import { formatMinute, shanghaiDay } from '../shared/dates.ts';
 import { ScrollX } from '../shared/ScrollX.tsx';
 import { Files } from '../decisions/Evidence.tsx';
@@ -114,7 +114,7 @@ export function EvaluationRoundsPage() {
                 {round.reports.map((r) => (
                   <TableRow key={r.id} data-testid={`report-${r.bodyId}`}>
                     <TableCell>{r.bodyName}</TableCell>
-                    <TableCell><LightChip light={r.light} /> {translate(`duban.rounds.unit.${r.status}`)}{r.lastReason && r.status === 'returned' ? `：${r.lastReason}` : ''}</TableCell>
+                    <TableCell><UnitStanding unit={r} /></TableCell>
                     <TableCell>{formatMinute(r.submittedAt)}</TableCell>
                     <TableCell><RoundTimeline events={r.history} dense /></TableCell>
                     <TableCell>

@@ -4,7 +4,6 @@ import { Title, useDataProvider, useTranslate } from 'react-admin';
 import { useAccount } from '../auth/account.ts';
 import { graphql, storeAttachment, type Enum } from '../graphql.ts';
 import { downloadFile as download } from '../shared/download.ts';
-import { LightChip } from '../lights/LightChip.tsx';
 import { endOfShanghaiDay, formatDay, formatMinute, shanghaiDay } from '../shared/dates.ts';
 import { ScrollX } from '../shared/ScrollX.tsx';
 import { useApiMutation, useApiQuery } from '../shared/api.ts';
@@ -12,6 +11,7 @@ import { useLatestOutcome } from '../shared/latest-outcome.ts';
 import type { DubanDataProvider } from '../dataProvider/index.ts';
 import { CatalogueRowsEditor } from './CatalogueRowsEditor.tsx';
 import { RoundEventFields, RoundTimeline } from './RoundTimeline.tsx';
+import { OwnPart, UnitStanding } from './UnitStanding.tsx';
 
 const FilingRoundsQuery = graphql(`
   query FilingRounds {
@@ -112,20 +112,14 @@ export function FilingRoundsPage() {
               </Stack>
             )}
             {own && (
-              // The unit's own filing above the table, in full width: in a table cell it was beyond a phone's edge.
-              <Box data-testid="own-filing" sx={{ mb: 2, p: 2, border: 1, borderColor: 'divider', borderRadius: 1 }}>
-                <Stack direction="row" useFlexGap spacing={1} sx={{ mb: 1.5, alignItems: 'center', flexWrap: 'wrap' }}>
-                  <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 700 }}>{translate('duban.filing.ownFiling')}</Typography>
-                  <LightChip light={own.light} />
-                  <Typography variant="body2">{translate(`duban.rounds.unit.${own.status}`)}{own.lastReason && own.status === 'returned' ? `：${own.lastReason}` : ''}</Typography>
-                </Stack>
+              <OwnPart testId="own-filing" title={translate('duban.filing.ownFiling')} unit={own}>
                 <Stack direction={{ xs: 'column', sm: 'row' }} useFlexGap spacing={1} sx={{ flexWrap: 'wrap', alignItems: { xs: 'stretch', sm: 'center' } }}>
                   <Button size="small" variant="outlined" component="label">{files.measures?.name ?? translate('duban.filing.measures')}<input hidden type="file" data-testid="measures-file" onChange={(e) => setFiles({ ...files, measures: e.target.files?.[0] ?? null })} /></Button>
                   <Button size="small" variant="outlined" component="label">{files.catalogue?.name ?? translate('duban.filing.catalogue')}<input hidden type="file" accept=".xlsx" data-testid="catalogue-file" onChange={(e) => setFiles({ ...files, catalogue: e.target.files?.[0] ?? null })} /></Button>
                   <Button size="small" variant="contained" data-action="submit" onClick={() => submit(own.id)}>{translate('duban.rounds.submit')}</Button>
                   <Button size="small" data-action="edit-rows" onClick={() => setEditing(own.id)}>{translate('duban.filing.editRows')}</Button>
                 </Stack>
-              </Box>
+              </OwnPart>
             )}
             <ScrollX>
             <Table size="small">
@@ -143,7 +137,7 @@ export function FilingRoundsPage() {
                 {round.filings.map((f) => (
                   <TableRow key={f.id} data-testid={`filing-${f.bodyId}`}>
                     <TableCell>{f.bodyName}</TableCell>
-                    <TableCell><LightChip light={f.light} /> {translate(`duban.rounds.unit.${f.status}`)}{f.lastReason && f.status === 'returned' ? `：${f.lastReason}` : ''}</TableCell>
+                    <TableCell><UnitStanding unit={f} /></TableCell>
                     <TableCell>{formatMinute(f.submittedAt)}</TableCell>
                     <TableCell>{f.rows.length || ''}</TableCell>
                     <TableCell><RoundTimeline events={f.history} dense /></TableCell>
