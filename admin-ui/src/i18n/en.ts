@@ -209,7 +209,7 @@ export const en = {
       submittedAt: 'Submitted %{at}',
       acceptedAt: 'Accepted %{at}',
       origin: 'Designated from the group %{group}',
-      returned: 'Returned once |||| Returned %{smart_count} times',
+      returned: '1 return so far |||| %{smart_count} returns so far',
       deliverable: 'To deliver',
     },
     calendarFeed: {

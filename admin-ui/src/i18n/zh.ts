@@ -215,7 +215,7 @@ export const zh = {
       submittedAt: '报送于 %{at}',
       acceptedAt: '验收于 %{at}',
       origin: '由群组「%{group}」分派',
-      returned: '已退回 %{smart_count} 次',
+      returned: '累计退回 %{smart_count} 次',
       deliverable: '报送内容',
     },
     calendarFeed: {
