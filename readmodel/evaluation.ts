@@ -2,12 +2,12 @@ import type { SelfEvaluationReport } from '../domain/evaluation/report.ts';
 import type { EvaluationRoundSnapshot } from '../domain/evaluation/round.ts';
 import { lateAndMissing, type RoundEvent, type UnitSnapshot } from '../domain/rounds/unit.ts';
 import type { PrismaClient } from '../runtime/db.ts';
-import { writeRoundEvents, writeSnapshot } from './events.ts';
+import { snapshotTransaction, writeRoundEvents, writeSnapshot } from './events.ts';
 
 const date = (iso: string | null) => (iso ? new Date(iso) : null);
 
 export async function projectEvaluationRound(prisma: PrismaClient, s: EvaluationRoundSnapshot, events: RoundEvent[]): Promise<void> {
-  await prisma.$transaction(async (tx) => {
+  await snapshotTransaction(prisma, async (tx) => {
     const consolidated = s.status === 'consolidated';
     const summary = consolidated
       ? JSON.stringify({ units: s.units.length, accepted: s.units.filter((u) => u.status === 'accepted').map((u) => u.bodyId), ...lateAndMissing(s.units, s.deadline) })
@@ -25,7 +25,7 @@ export async function projectEvaluationRound(prisma: PrismaClient, s: Evaluation
 }
 
 export async function projectUnitReport(prisma: PrismaClient, s: UnitSnapshot<SelfEvaluationReport>, events: RoundEvent[]): Promise<void> {
-  await prisma.$transaction(async (tx) => {
+  await snapshotTransaction(prisma, async (tx) => {
     const { attachments = [], ...sections } = s.submission ?? ({} as Partial<SelfEvaluationReport>);
     const fields = {
       status: s.status, light: s.light, due: new Date(s.due), submittedAt: date(s.firstSubmittedAt), lastSubmittedAt: date(s.submittedAt),

@@ -1,6 +1,6 @@
 import type { CaseEvent } from '../domain/credit/cases.ts';
 import type { RoundEvent } from '../domain/rounds/unit.ts';
-import type { Tx } from '../runtime/db.ts';
+import type { PrismaClient, Tx } from '../runtime/db.ts';
 
 /**
  * Writes a round's or unit's events once each, keyed by (workflow, seq),
@@ -30,7 +30,9 @@ export async function writeRoundEvents(
  * creates the row: a conditional UPDATE first, which PostgreSQL re-checks after
  * waiting on a concurrent writer's lock (two projections of one workflow can run at
  * once, and a read-then-write would let the older overwrite the newer), then a
- * CREATE when there is no row at all. True when the snapshot was written.
+ * CREATE when there is no row at all. A row found after the UPDATE missed it may
+ * have been committed in between: the UPDATE runs again before the snapshot is
+ * called older (it lost the newest snapshot when it did not). True when written.
  */
 export async function writeSnapshot(
   seq: number,
@@ -38,10 +40,27 @@ export async function writeSnapshot(
   exists: () => Promise<unknown>,
   create: () => Promise<unknown>,
 ): Promise<boolean> {
-  if ((await update({ version: { lte: seq } })).count > 0) return true;
-  if (await exists()) return false;
+  const notNewer = { version: { lte: seq } };
+  if ((await update(notNewer)).count > 0) return true;
+  if (await exists()) return (await update(notNewer)).count > 0;
   await create();
   return true;
+}
+
+/**
+ * A projection's transaction around {@link writeSnapshot}, run once more when its
+ * CREATE lost the race to a concurrent projection of the same workflow (the API's
+ * eager one and the worker's, on two replicas): PostgreSQL aborts the transaction
+ * at the unique violation, and the second run finds the row and takes the
+ * conditional UPDATE. Without it the API answered a filed case with an internal error.
+ */
+export async function snapshotTransaction(prisma: PrismaClient, write: (tx: Tx) => Promise<void>): Promise<void> {
+  try {
+    await prisma.$transaction(write);
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'P2002') throw error;
+    await prisma.$transaction(write);
+  }
 }
 
 /** Writes a case's new timeline events once per (case, seq). */

@@ -1,12 +1,12 @@
 import type { CatalogueSubmission, FilingRoundSnapshot } from '../domain/filing/round.ts';
 import type { RoundEvent, UnitSnapshot } from '../domain/rounds/unit.ts';
 import type { PrismaClient } from '../runtime/db.ts';
-import { writeRoundEvents, writeSnapshot } from './events.ts';
+import { snapshotTransaction, writeRoundEvents, writeSnapshot } from './events.ts';
 
 const date = (iso: string | null) => (iso ? new Date(iso) : null);
 
 export async function projectFilingRound(prisma: PrismaClient, s: FilingRoundSnapshot, events: RoundEvent[]): Promise<void> {
-  await prisma.$transaction(async (tx) => {
+  await snapshotTransaction(prisma, async (tx) => {
     const fields = { title: s.title, deadline: new Date(s.deadline), status: s.status, version: s.seq };
     const opened = events.find((e) => e.type === 'open');
     const written = await writeSnapshot(
@@ -24,7 +24,7 @@ export async function projectFilingRound(prisma: PrismaClient, s: FilingRoundSna
 
 /** A body's filing and its current catalogue rows, replaced as a whole when a newer submission arrives. */
 export async function projectBodyFiling(prisma: PrismaClient, s: UnitSnapshot<CatalogueSubmission>, events: RoundEvent[]): Promise<void> {
-  await prisma.$transaction(async (tx) => {
+  await snapshotTransaction(prisma, async (tx) => {
     const fields = {
       status: s.status, light: s.light, due: new Date(s.due), submittedAt: date(s.firstSubmittedAt), lastSubmittedAt: date(s.submittedAt),
       acceptedAt: date(s.acceptedAt), returnCount: s.returnCount, lastReason: s.lastReason,

@@ -2,7 +2,7 @@ import type { CaseEvent } from '../domain/credit/cases.ts';
 import { roundCaseId } from '../domain/inspection/notices.ts';
 import { resultProvisional, type RoundSnapshot } from '../domain/inspection/round.ts';
 import type { PrismaClient } from '../runtime/db.ts';
-import { writeCaseEvents, writeSnapshot } from './events.ts';
+import { snapshotTransaction, writeCaseEvents, writeSnapshot } from './events.ts';
 
 /**
  * Writes a round, its sample, inspector assignments and results. A round ID
@@ -11,7 +11,7 @@ import { writeCaseEvents, writeSnapshot } from './events.ts';
 export async function projectInspectionRound(prisma: PrismaClient, s: RoundSnapshot, events: CaseEvent[]): Promise<void> {
   const id = s.plan.roundId;
   const caseId = roundCaseId(id);
-  await prisma.$transaction(async (tx) => {
+  await snapshotTransaction(prisma, async (tx) => {
     const first = await tx.caseEvent.findUnique({ where: { id: `${caseId}#1` }, select: { at: true } });
     if (first && first.at.toISOString() !== s.createdAt) {
       await tx.inspectionResult.deleteMany({ where: { sampled: { roundId: id } } });

@@ -1,11 +1,11 @@
 import type { CaseEvent } from '../domain/credit/cases.ts';
 import { repairProvisional, type RepairSnapshot } from '../domain/repair/application.ts';
 import type { PrismaClient } from '../runtime/db.ts';
-import { writeCaseEvents, writeSnapshot } from './events.ts';
+import { snapshotTransaction, writeCaseEvents, writeSnapshot } from './events.ts';
 
 /** Writes a repair application and its new events; an older snapshot changes nothing. */
 export async function projectRepairApplication(prisma: PrismaClient, s: RepairSnapshot, events: CaseEvent[]): Promise<void> {
-  await prisma.$transaction(async (tx) => {
+  await snapshotTransaction(prisma, async (tx) => {
     const fields = {
       status: s.status, reviewBy: s.reviewBy === null ? null : new Date(s.reviewBy), decidedAt: s.decidedAt === null ? null : new Date(s.decidedAt),
       overdue: s.overdue, provisional: repairProvisional(s), reasons: s.reasons, version: s.seq, projectedAt: new Date(),

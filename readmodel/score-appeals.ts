@@ -1,13 +1,13 @@
 import type { CaseEvent } from '../domain/credit/cases.ts';
 import type { AppealWindowSnapshot } from '../domain/scoring/appeals.ts';
 import type { PrismaClient } from '../runtime/db.ts';
-import { writeCaseEvents, writeSnapshot } from './events.ts';
+import { snapshotTransaction, writeCaseEvents, writeSnapshot } from './events.ts';
 
 const date = (ms: number | null) => (ms === null ? null : new Date(ms));
 
 /** Writes a sheet's appeal window, its appeals and new events; an older snapshot than the stored one changes nothing. */
 export async function projectScoreAppeals(prisma: PrismaClient, s: AppealWindowSnapshot, events: CaseEvent[]): Promise<void> {
-  await prisma.$transaction(async (tx) => {
+  await snapshotTransaction(prisma, async (tx) => {
     const fields = { sheetId: s.sheetId, status: s.status, closesAt: new Date(s.closesAt), provisional: s.provisional, version: s.seq };
     const written = await writeSnapshot(
       s.seq,
