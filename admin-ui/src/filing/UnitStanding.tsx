@@ -28,7 +28,7 @@ export function OwnPart({ testId, title, unit, children }: { testId: string; tit
     <Box data-testid={testId} sx={{ mb: 2, p: 2, border: 1, borderColor: 'divider', borderRadius: 1 }}>
       <Stack direction="row" useFlexGap spacing={1} sx={{ mb: 1.5, alignItems: 'center', flexWrap: 'wrap' }}>
         <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 700 }}>{title}</Typography>
-        <Typography variant="body2" component="span"><UnitStanding unit={unit} /></Typography>
+        <Typography variant="body2" component="div"><UnitStanding unit={unit} /></Typography>
       </Stack>
       {children}
     </Box>
