@@ -1,6 +1,6 @@
 import type { CaseEvent } from '../domain/credit/cases.ts';
 import type { RoundEvent } from '../domain/rounds/unit.ts';
-import type { PrismaClient, Tx } from '../runtime/db.ts';
+import { isUniqueViolation, type PrismaClient, type Tx } from '../runtime/db.ts';
 
 /**
  * Writes a round's or unit's events once each, keyed by (workflow, seq),
@@ -58,7 +58,7 @@ export async function snapshotTransaction(prisma: PrismaClient, write: (tx: Tx) 
   try {
     await prisma.$transaction(write);
   } catch (error) {
-    if ((error as { code?: string }).code !== 'P2002') throw error;
+    if (!isUniqueViolation(error)) throw error;
     await prisma.$transaction(write);
   }
 }

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Prisma } from '../prisma/generated/client.ts';
+import type { Prisma } from '../prisma/generated/client.ts';
 import type { TaskState } from '../domain/supervision/types.ts';
-import type { PrismaClient } from '../runtime/db.ts';
+import { isUniqueViolation, type PrismaClient } from '../runtime/db.ts';
 
 /**
  * A plan's rows as the read model stores them. Kept as a file in the data
@@ -67,7 +67,7 @@ export async function storePlanRows(prisma: PrismaClient, rows: PlanRows): Promi
     ]);
     return true;
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return false;
+    if (isUniqueViolation(error)) return false;
     throw error;
   }
 }

@@ -8,6 +8,9 @@ export type { PrismaClient };
 /** A transaction client: the same model accessors as PrismaClient. */
 export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
+/** Prisma's P2002: a row with that unique key exists already (often one a concurrent writer just made). */
+export const isUniqueViolation = (error: unknown): boolean => (error as { code?: unknown } | null)?.code === 'P2002';
+
 /**
  * One Prisma client on the read model: the SQLite file by default, or
  * PostgreSQL when DATABASE_URL says so (replicas sharing one database).

@@ -1,6 +1,6 @@
 import { hash, verify } from '@node-rs/argon2';
 import { tianjinBodies } from '../domain/bodies/tianjin.ts';
-import type { PrismaClient } from './db.ts';
+import { isUniqueViolation, type PrismaClient } from './db.ts';
 import { generatePassword } from './secret.ts';
 
 export type Role = 'supervisor' | 'department' | 'performance' | 'admin';
@@ -115,7 +115,7 @@ export async function prepareProduction(prisma: PrismaClient, options: { demoPas
   try {
     await prisma.account.create({ data: { id: 'account-admin', login: 'admin', displayName: '系统管理员', email: null, ...fields } });
   } catch (error) {
-    if ((error as { code?: string }).code === 'P2002') return null; // another replica made it
+    if (isUniqueViolation(error)) return null; // another replica made it
     throw error;
   }
   return { login: 'admin', password: options.adminPassword ? null : password };

@@ -1,4 +1,5 @@
 import type { Prisma } from '../../prisma/generated/client.ts';
+import { isUniqueViolation } from '../../runtime/db.ts';
 import { generatePassword, hashPassword } from '../auth/passwords.ts';
 import { AccountNode, audit, mayManage, Role } from './auth.ts';
 import { Body } from './bodies.ts';
@@ -81,7 +82,7 @@ builder.mutationField('createAccount', (t) =>
           passwordHash: await hashPassword(oneTimePassword), mustChangePassword: true, createdBy: ctx.actor!.accountId,
         },
       }).catch((error: unknown) => {
-        if ((error as { code?: string }).code === 'P2002') throw new ValidationError(`登录名 ${login} 已被使用。 The login ${login} is taken.`);
+        if (isUniqueViolation(error)) throw new ValidationError(`登录名 ${login} 已被使用。 The login ${login} is taken.`);
         throw error;
       });
       await audit(ctx.prisma, ctx.actor, 'account.created', account.id, { login, role: input.role, bodyId, duty: account.duty });
