@@ -68,7 +68,10 @@ describe.skipIf(skipWithoutChromium)('every console page speaks the viewer\'s la
       await page.goto(`${session.base}/#/inbox`);
       await page.reload();
       await settled(page);
-      await expect.poll(() => page.getByTestId('inbox-title').count(), { timeout: 60_000 }).toBeGreaterThan(0);
+      // On failure, say what the page showed: twice the list never came, and 14 runs since could not reproduce it.
+      await page.getByTestId('inbox-title').first().waitFor({ timeout: 60_000 }).catch(async (error: Error) => {
+        throw new Error(`${locale}: no notice on ${page.url()} after ${error.message}; the page read: ${(await page.evaluate(() => document.body.innerText)).slice(0, 1500)}`);
+      });
       for (const title of await page.getByTestId('inbox-title').allTextContents()) {
         const other = locale === 'zh' ? /[A-Za-z]{2,}/.exec(ownWords(title)) : /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u.exec(ownWords(title));
         if (other || !shape[locale].test(title)) found.push(`${locale}: ${title}`);
